@@ -1,0 +1,82 @@
+"""Bodies of the CLI commands (kept apart from argument parsing)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from newsfuse.model import Report, to_dict
+from newsfuse.options import Options
+
+log = logging.getLogger("newsfuse")
+
+
+def _options_from_args(args: argparse.Namespace) -> Options:
+    options = Options()
+    if getattr(args, "summary_words", None):
+        if args.summary_words < 5:
+            raise ValueError("--summary-words must be at least 5")
+        options.summary.summary_words = args.summary_words
+    return options
+
+
+def _check_paths(paths: list[str]) -> None:
+    for p in paths:
+        if p != "-" and not Path(p).exists():
+            raise FileNotFoundError(f"no such file or directory: {p}")
+
+
+def _summary_line(report: Report) -> str:
+    n_art = len(report.articles)
+    n_rej = len(report.rejections)
+    n_st = len(report.stories)
+    outlets = len({a.outlet for a in report.articles if a.outlet})
+    removed = sum(len(a.removed) for a in report.articles)
+    return (
+        f"read {n_art + n_rej} records: {n_art} articles kept, {n_rej} rejected; "
+        f"{outlets} outlets; {removed} blocks removed; {n_st} stories"
+    )
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from newsfuse.cli import EXIT_NOTHING_READ, EXIT_OK
+    from newsfuse.exec import run_pipeline
+
+    _check_paths(args.paths)
+    options = _options_from_args(args)
+    report = run_pipeline(args.paths, options, dask=args.dask, scheduler=args.scheduler, workers=args.workers, quiet=args.quiet)
+    for r in report.rejections:
+        log.warning("rejected %s: %s %s", r.origin, r.reason, r.detail)
+
+    if args.format == "json":
+        json.dump(to_dict(report), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif args.format == "jsonl":
+        for story in report.stories:
+            sys.stdout.write(json.dumps(to_dict(story), ensure_ascii=False) + "\n")
+    else:
+        from newsfuse.render import write_report
+
+        written = write_report(report, Path(args.out), parquet=args.format == "parquet")
+        print(_summary_line(report), file=sys.stderr)
+        for kind, path in written.items():
+            print(f"{kind}: {path}", file=sys.stderr)
+    return EXIT_OK if report.articles else EXIT_NOTHING_READ
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from newsfuse.web.app import serve
+
+    return serve(args)
+
+
+def run_timeline(args: argparse.Namespace) -> int:
+    from newsfuse.cli import EXIT_NOTHING_READ, EXIT_OK
+    from newsfuse.timeline import topic_timeline_command
+
+    _check_paths(args.paths)
+    ok = topic_timeline_command(args, Options())
+    return EXIT_OK if ok else EXIT_NOTHING_READ

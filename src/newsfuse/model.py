@@ -1,0 +1,360 @@
+"""The typed data model shared by every stage of newsfuse.
+
+Everything here is a plain dataclass that round-trips through JSON (``to_dict`` /
+``from_dict``).  The body of an :class:`Article` keeps its paragraphs with stable ids,
+so any later stage can cite ``article_id#paragraph_id``.
+
+The report's JSON layout is versioned by :data:`SCHEMA_VERSION`; bump it whenever a
+field changes meaning or disappears (adding an optional field is compatible).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
+
+SCHEMA_VERSION = "1.0"
+
+RemovalReason = Literal[
+    "comment", "promo", "disclaimer", "caption", "navigation", "related", "embed", "other"
+]
+REMOVAL_REASONS: tuple[str, ...] = get_args(RemovalReason)
+
+DateSource = Literal[
+    "input",  # given by the input record (JSON field, WARC header)
+    "metadata",  # HTML metadata found by trafilatura
+    "htmldate",  # htmldate's page analysis
+    "dateline",  # an explicit dateline/byline date in the text
+    "url",  # a date in the URL
+    "filename",  # a date in the file name
+    "inferred",  # the latest date the body reports (a guess)
+]
+
+CopyKind = Literal["exact", "near", "contained"]
+ClaimStatus = Literal["agreed", "single_source", "disputed"]
+EntityType = Literal["person", "organisation", "place", "other"]
+Granularity = Literal["day", "month", "year"]
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of an article body; ``id`` is stable within the article (``p1`` …)."""
+
+    id: str
+    text: str
+
+
+@dataclass
+class RemovedBlock:
+    """A block dropped during cleaning, kept for the audit."""
+
+    text: str
+    position: int  # index of the block (line or paragraph) in the source text
+    reason: RemovalReason
+    detail: str = ""  # the evidence, e.g. "username/date/Reply pattern"
+
+
+@dataclass
+class PublishedDate:
+    value: str  # ISO date, YYYY-MM-DD
+    source: DateSource
+    confidence: float  # 0..1
+
+
+@dataclass
+class CopyInfo:
+    """What an article copies: the origin of its copy group."""
+
+    of: str  # article id of the origin
+    similarity: float  # 0..1
+    kind: CopyKind
+
+
+@dataclass
+class Article:
+    id: str
+    origin: str  # path (with ``#n`` for records inside a file) or URL
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    title: str | None = None
+    outlet: str | None = None
+    outlet_source: str | None = None  # how the outlet was found: url, input, signature, filename
+    author: str | None = None
+    url: str | None = None
+    published: PublishedDate | None = None
+    language: str | None = None
+    input_format: str = "text"  # text, html, json, warc
+    removed: list[RemovedBlock] = field(default_factory=list)
+    copy_of: CopyInfo | None = None
+    notes: list[str] = field(default_factory=list)  # non-fatal issues (e.g. "future date dropped")
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def date(self) -> str | None:
+        return self.published.value if self.published else None
+
+    def cite(self, paragraph_id: str) -> str:
+        return f"{self.id}#{paragraph_id}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return from_dict(cls, data)
+
+
+def make_paragraphs(texts: list[str]) -> list[Paragraph]:
+    """Number non-empty paragraph texts ``p1``, ``p2`` … in order."""
+    out: list[Paragraph] = []
+    for t in texts:
+        t = t.strip()
+        if t:
+            out.append(Paragraph(id=f"p{len(out) + 1}", text=t))
+    return out
+
+
+def article_id(origin: str, text: str) -> str:
+    """A short stable id from where the article came from and what it says."""
+    h = hashlib.sha1(f"{origin}\x00{text}".encode("utf-8", "surrogatepass")).hexdigest()
+    return "a" + h[:11]
+
+
+@dataclass
+class RawDocument:
+    """What a reader produces: one document before extraction/cleaning.
+
+    ``kind`` says how ``content`` must be turned into an :class:`Article`: ``html`` goes through the
+    HTML extractor, ``text`` through the plain-text cleaner, ``record`` is text already extracted by
+    someone else (a JSON field) and only needs paragraphs and metadata.
+    """
+
+    origin: str
+    content: str
+    kind: Literal["html", "text", "record"]
+    input_format: str  # text, html, json, warc (the container it came in)
+    url: str | None = None
+    title: str | None = None
+    date: str | None = None  # as given by the record, unparsed
+    author: str | None = None
+    outlet: str | None = None
+    language: str | None = None
+
+
+@dataclass
+class Rejection:
+    """An input record that could not be read; every record is processed or rejected."""
+
+    origin: str
+    reason: str  # short machine-readable reason: empty, binary, decode, truncated, malformed, not_html, ...
+    detail: str = ""
+    stage: str = "read"
+
+
+# ---------------------------------------------------------------- story analysis
+
+
+@dataclass
+class Source:
+    """A citation of one paragraph of one article."""
+
+    article: str
+    paragraph: str
+    outlet: str | None = None
+
+
+@dataclass
+class SummarySentence:
+    text: str
+    sources: list[Source] = field(default_factory=list)  # every article that supports it
+    outlets: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+
+
+@dataclass
+class ClaimSentence:
+    text: str
+    article: str
+    paragraph: str
+    outlet: str | None = None
+
+
+@dataclass
+class Claim:
+    id: str
+    text: str  # representative sentence
+    sentences: list[ClaimSentence] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    status: ClaimStatus = "single_source"
+    conflicts: list[str] = field(default_factory=list)  # ids of conflicts this claim is in
+
+
+@dataclass
+class ConflictValue:
+    value: str  # as normalised ("1000", "2020-01-14", "Tuesday")
+    text: str  # the sentence that states it
+    sources: list[Source] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Conflict:
+    id: str
+    kind: str  # figure, date, weekday, actor
+    subject: str  # what the values are about ("killed", "signing date")
+    values: list[ConflictValue] = field(default_factory=list)
+
+
+@dataclass
+class Quote:
+    id: str
+    text: str  # the quoted words (one representative rendering)
+    speaker: str | None  # entity id, or None when unknown
+    speaker_name: str | None
+    variants: list[ClaimSentence] = field(default_factory=list)  # every rendering with its source
+    outlets: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str  # canonical name
+    type: EntityType
+    aliases: list[str] = field(default_factory=list)
+    mentions: dict[str, int] = field(default_factory=dict)  # outlet -> count
+
+
+@dataclass
+class TimelineEvent:
+    date: str  # ISO, truncated to granularity (YYYY-MM-DD, YYYY-MM, YYYY)
+    granularity: Granularity
+    text: str  # representative sentence
+    expressions: list[str] = field(default_factory=list)  # "on Monday", "January 14th"
+    sources: list[Source] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class OutletFraming:
+    outlet: str
+    headline: str | None
+    labels: dict[str, list[str]] = field(default_factory=dict)  # entity id -> labels used
+    loaded_words: list[str] = field(default_factory=list)
+    unattributed_share: float = 0.0  # share of sentences asserting without attribution
+
+
+@dataclass
+class Story:
+    id: str
+    articles: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    independent_sources: int = 0
+    first_date: str | None = None
+    last_date: str | None = None
+    title: str = ""  # provisional title; replaced by the headline when summarised
+    headline: SummarySentence | None = None
+    summary: list[SummarySentence] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timeline: list[TimelineEvent] = field(default_factory=list)
+    framing: list[OutletFraming] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. "single article: no cross-check possible"
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Story:
+        return from_dict(cls, data)
+
+
+@dataclass
+class StepStats:
+    """Per-step counts, as datatrove keeps them: what came in, what went on, what was dropped and why."""
+
+    step: str
+    read: int = 0
+    kept: int = 0
+    rejected: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+@dataclass
+class Report:
+    schema_version: str = SCHEMA_VERSION
+    generator: str = "newsfuse"
+    articles: list[Article] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    stats: list[StepStats] = field(default_factory=list)
+
+    def article(self, aid: str) -> Article | None:
+        for a in self.articles:
+            if a.id == aid:
+                return a
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_dict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        return from_dict(cls, data)
+
+
+# ---------------------------------------------------------------- JSON round-trip
+
+
+def to_dict(obj: Any) -> Any:
+    """Dataclasses to plain JSON-able structures (fields in declaration order)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (list, tuple)):
+        return [to_dict(x) for x in obj]
+    if isinstance(obj, dict):
+        return {str(k): to_dict(v) for k, v in obj.items()}
+    return obj
+
+
+T = TypeVar("T")
+
+
+def from_dict(cls: type[T], data: Any) -> T:
+    """Build dataclass ``cls`` from :func:`to_dict` output; unknown keys are ignored."""
+    return typing.cast(T, _convert(cls, data))
+
+
+def _convert(tp: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(tp)
+    if origin is typing.Union or origin is types.UnionType:
+        args = [a for a in get_args(tp) if a is not type(None)]
+        return _convert(args[0], value) if len(args) == 1 else value
+    if origin is list:
+        (inner,) = get_args(tp)
+        return [_convert(inner, v) for v in value]
+    if origin is dict:
+        _, vt = get_args(tp)
+        return {k: _convert(vt, v) for k, v in value.items()}
+    if origin is Literal:
+        return value
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        hints = get_type_hints(tp)
+        kwargs = {
+            f.name: _convert(hints[f.name], value[f.name])
+            for f in dataclasses.fields(tp)
+            if f.name in value
+        }
+        return tp(**kwargs)
+    return value

@@ -1,0 +1,112 @@
+"""Small text utilities shared by every stage: sentences, tokens, stopwords, normalisation.
+
+Kept dependency-free and fast (pure regex) because every stage calls them on every paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# Common English function words.  Used for stopword density (cleaning), content words
+# (clustering, claims, summaries) and as a guard against treating "The" as a name.
+STOPWORDS: frozenset[str] = frozenset(
+    """a about above after again against all also am an and any are aren't as at be because been
+    before being below between both but by can can't cannot could couldn't did didn't do does doesn't
+    doing don't down during each few for from further had hadn't has hasn't have haven't having he
+    he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if in
+    into is isn't it it's its itself just let's me more most mustn't my myself no nor not now of off
+    on once only or other ought our ours ourselves out over own same shan't she she'd she'll she's
+    should shouldn't so some such than that that's the their theirs them themselves then there
+    there's these they they'd they'll they're they've this those through to too under until up upon
+    very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's which
+    while who who's whom why why's will with won't would wouldn't you you'd you'll you're you've your
+    yours yourself yourselves said says say told according one two also would could may might must
+    shall will just still even yet however though although since unless whether per via among amid
+    within without upon onto toward towards across along around behind beyond despite""".split()
+)
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm", "gov",
+    "sen", "rep", "rev", "st", "mt", "ft", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k",
+    "u.n", "e.g", "i.e", "a.m", "p.m", "pres", "sec", "dept", "approx", "est", "fig", "vol", "op",
+}
+
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+# A candidate sentence end: . ! ? (possibly followed by closing quotes/brackets) then space(s)
+# and an opening quote/bracket or an uppercase letter or digit.
+_SENT_END_RE = re.compile(r"([.!?…]+[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")
+
+
+def normalize_space(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def fold(s: str) -> str:
+    """Lowercase and strip accents: 'Kuloğlu' -> 'kuloglu'.  For matching, never for display."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return s.lower().replace("ı", "i")
+
+
+def words(text: str) -> list[str]:
+    """Word tokens (letters/digits, inner apostrophes kept), original case."""
+    return _WORD_RE.findall(text)
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercased word tokens."""
+    return [w.lower() for w in _WORD_RE.findall(text)]
+
+
+def content_words(text: str) -> list[str]:
+    """Lowercased tokens minus stopwords and one-letter tokens."""
+    return [w for w in tokens(text) if w not in STOPWORDS and len(w) > 1]
+
+
+def stopword_density(text: str) -> float:
+    toks = tokens(text)
+    if not toks:
+        return 0.0
+    return sum(1 for t in toks if t in STOPWORDS) / len(toks)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences.
+
+    Rule-based: a sentence ends at . ! ? (with trailing quotes) followed by whitespace and an
+    uppercase letter, digit or opening quote, unless the word before the stop is a known
+    abbreviation or a single capital initial ("Gen.", "U.S.", "J. Smith").
+    """
+    text = normalize_space(text)
+    if not text:
+        return []
+    out: list[str] = []
+    start = 0
+    for m in _SENT_END_RE.finditer(text):
+        end = m.end(1)
+        before = text[start : m.start(1)]
+        last = before.rsplit(None, 1)[-1] if before.split() else ""
+        last_l = last.lower().rstrip(".")
+        if m.group(1).startswith(".") and (
+            last_l in _ABBREV or (len(last) == 1 and last.isupper()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", last_l)
+        ):
+            continue
+        sent = text[start:end].strip()
+        if sent:
+            out.append(sent)
+        start = m.end()
+    tail = text[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def iter_sentences(paragraphs: list[tuple[str, str]]) -> Iterator[tuple[str, int, str]]:
+    """For ``(paragraph_id, text)`` pairs yield ``(paragraph_id, index_in_paragraph, sentence)``."""
+    for pid, ptext in paragraphs:
+        for i, s in enumerate(split_sentences(ptext)):
+            yield pid, i, s

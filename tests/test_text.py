@@ -1,0 +1,21 @@
+from newsfuse.text import content_words, fold, split_sentences, stopword_density
+
+
+def test_split_sentences_respects_abbreviations_and_quotes():
+    text = 'Gen. Haddad met U.S. envoys on Jan. 5 in Port Vell. "We agreed," he said. Talks resume Monday!'
+    assert split_sentences(text) == [
+        "Gen. Haddad met U.S. envoys on Jan. 5 in Port Vell.",
+        '"We agreed," he said.',
+        "Talks resume Monday!",
+    ]
+
+
+def test_split_sentences_keeps_initials():
+    assert len(split_sentences("J. R. Miller wrote it. Then he left.")) == 2
+
+
+def test_fold_and_content_words():
+    assert fold("Kuloğlu Çelik") == "kuloglu celik"
+    assert content_words("The mayor said the bridge will reopen") == ["mayor", "bridge", "reopen"]
+    assert stopword_density("the of and") == 1.0
+    assert stopword_density("") == 0.0
