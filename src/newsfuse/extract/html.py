@@ -21,8 +21,26 @@ _CONF_INPUT = 0.95  # given by the input record
 _BLOCKS = ("p", "head", "quote", "code", "list", "table")
 
 
+# Invisible characters inside words (soft hyphen, zero-width space/joiners, BOM) that would split a token.
+_INVISIBLE = dict.fromkeys(map(ord, "\xad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def _text_of(el: Any) -> str:
-    return normalize_space("".join(el.itertext()))
+    """Text of an element; trafilatura's ``<lb/>`` line breaks become spaces so words do not fuse."""
+    parts: list[str] = []
+
+    def walk(e: Any) -> None:
+        if e.tag == "lb":
+            parts.append(" ")
+        elif e.text:
+            parts.append(e.text)
+        for c in e:
+            walk(c)
+            if c.tail:
+                parts.append(c.tail)
+
+    walk(el)
+    return normalize_space("".join(parts).translate(_INVISIBLE))
 
 
 def body_paragraphs(body: Any) -> list[str]:

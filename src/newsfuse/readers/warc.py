@@ -15,12 +15,39 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
+def gzip_members_complete(stream: BinaryIO) -> bool:
+    """Whether every gzip member of ``stream`` ends properly (warcio silently drops a cut-off last record)."""
+    stream.seek(0)
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    started = False
+    while chunk := stream.read(1 << 20):
+        data = chunk
+        while data:
+            try:
+                d.decompress(data, 1 << 16)  # output bounded and discarded: only the framing matters
+            except zlib.error:
+                stream.seek(0)
+                return False
+            started = True
+            if d.eof:
+                data = d.unused_data
+                d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                started = False
+            else:
+                data = d.unconsumed_tail
+    stream.seek(0)
+    return not started
+
+
 def warc_documents(stream: BinaryIO, path: str, options: Options) -> Iterator[RawDocument | Rejection]:
     """One document per HTML response record; every other record is a :class:`Rejection`."""
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     n = 0
+    head = stream.read(2)
+    stream.seek(0)
+    complete = gzip_members_complete(stream) if head == b"\x1f\x8b" else True
     try:
         for record in ArchiveIterator(stream):
             n += 1
@@ -63,3 +90,6 @@ def warc_documents(stream: BinaryIO, path: str, options: Options) -> Iterator[Ra
         # A truncated or corrupt archive: what was read so far stands, the rest is reported.
         reason = "truncated" if isinstance(exc, EOFError) or "end-of-stream" in str(exc) else "malformed"
         yield Rejection(f"{path}#{n + 1}", reason, f"WARC unreadable after {n} records: {exc}")
+        return
+    if not complete:
+        yield Rejection(f"{path}#{n + 1}", "truncated", f"gzip data ends inside a record after {n} complete records")
