@@ -149,7 +149,7 @@ def test_large_file_rejected_without_loading(tmp_path: Path) -> None:
 
 def test_large_jsonl_is_streamed(tmp_path: Path) -> None:
     p = tmp_path / "big.jsonl"
-    rec = (json.dumps({"text": "Sandbags were stacked along the river wall. " * 100}) + "\n").encode()
+    rec = (json.dumps({"text": "Sandbags were stacked along the river wall. " * 1000}) + "\n").encode()
     n = 50 * 1024 * 1024 // len(rec) + 1
     with p.open("wb") as fh:
         for _ in range(n):

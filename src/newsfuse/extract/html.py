@@ -7,7 +7,7 @@ from typing import Any
 
 from newsfuse.extract.dates import iso_date
 from newsfuse.extract.htmlmeta import PageMeta, read_page_meta, visible_dates
-from newsfuse.extract.htmlpick import host_of, pick_author, pick_title
+from newsfuse.extract.htmlpick import host_of, pick_author, pick_title, toks
 from newsfuse.model import Article, PublishedDate, RawDocument, Rejection, RemovedBlock, article_id, make_paragraphs
 from newsfuse.options import Options
 from newsfuse.text import normalize_space
@@ -16,6 +16,9 @@ from newsfuse.text import normalize_space
 _CONF_VISIBLE = 0.9  # declared in the metadata and also written on the page
 _CONF_DECLARED = 0.75  # declared (JSON-LD / meta / htmldate's reading of the markup) but not shown
 _CONF_INPUT = 0.95  # given by the input record
+
+# The headline is looked for among the first blocks only (after a kicker or a byline at most).
+_HEADLINE_SCAN = 3
 
 # trafilatura's XML body: these elements are paragraphs; lists and tables are split further.
 _BLOCKS = ("p", "head", "quote", "code", "list", "table")
@@ -95,20 +98,29 @@ def extract_html(doc: RawDocument, options: Options) -> Article | Rejection:
     visible = visible_dates(tree)
     # include_comments=True makes trafilatura cut the comment section out of the tree before it
     # looks for the article (as its defaults do) and hand it back, so it can be audited.
-    result: Any = bare_extraction(tree, url=doc.url, with_metadata=True, include_comments=True)
+    # favor_precision: on zyte-aeb it trades 0.008 recall for 0.019 precision (F1 0.958 -> 0.964).
+    result: Any = bare_extraction(tree, url=doc.url, with_metadata=True, include_comments=True, favor_precision=True)
     if result is None:
         return Rejection(doc.origin, "no_text", "trafilatura found no main text", stage="extract")
     texts = body_paragraphs(result.body)
     if not texts and result.text:
         texts = [t for t in result.text.split("\n") if t.strip()]
+    url = doc.url or result.url
+    title = doc.title or pick_title(meta, result.title, result.sitename, url)
+    removed: list[RemovedBlock] = []
+    # The headline repeated as the first block of the body is metadata, not body text.
+    for i, t in enumerate(texts[:_HEADLINE_SCAN]):
+        if title and toks(t) == toks(title):
+            removed.append(RemovedBlock(text=t, position=i, reason="other", detail="headline repeated in the body"))
+            texts = texts[:i] + texts[i + 1 :]
+            break
     paragraphs = make_paragraphs(texts)
     if not paragraphs:
         return Rejection(doc.origin, "no_text", "trafilatura found no main text", stage="extract")
-    removed = [
-        RemovedBlock(text=t, position=len(paragraphs) + i, reason="comment", detail="trafilatura comment section")
+    removed += [
+        RemovedBlock(text=t, position=len(texts) + i, reason="comment", detail="trafilatura comment section")
         for i, t in enumerate(body_paragraphs(result.commentsbody))
     ]
-    url = doc.url or result.url
     if doc.date and iso_date(doc.date):
         published: PublishedDate | None = PublishedDate(iso_date(doc.date) or "", "input", _CONF_INPUT)
     else:
@@ -123,7 +135,7 @@ def extract_html(doc: RawDocument, options: Options) -> Article | Rejection:
         id=article_id(doc.origin, text),
         origin=doc.origin,
         paragraphs=paragraphs,
-        title=doc.title or pick_title(meta, result.title, result.sitename, url),
+        title=title,
         outlet=outlet,
         outlet_source=outlet_source,
         author=doc.author or pick_author(meta, result.author, result.sitename, url),
