@@ -72,8 +72,8 @@ def pick_date(meta: PageMeta, extractor_date: str | None, visible: set[str]) -> 
     Measured on wcxb-dev (see the README): trafilatura's own choice is right for 0.887 of the pages,
     these rules for 0.92.
     """
-    ld = iso_date(meta.ld_date_published)
-    declared = [ld, iso_date(meta.meta_date), iso_date(meta.ld_date_modified)]
+    ld = iso_date(meta.ld_date_published, fuzzy=False)
+    declared = [ld, iso_date(meta.meta_date, fuzzy=False), iso_date(meta.ld_date_modified, fuzzy=False)]
     if extractor_date and extractor_date in visible:
         return PublishedDate(extractor_date, "metadata", _CONF_VISIBLE)
     for d in declared:

@@ -51,14 +51,25 @@ def _clean(s: Any) -> str | None:
     return s or None
 
 
-def _meta(tree: Any, *keys: str) -> str | None:
-    for key in keys:
+def _meta_index(tree: Any) -> dict[str, str]:
+    """``<meta>`` contents by property/name/itemprop (first non-empty wins), in one pass over the page."""
+    index: dict[str, str] = {}
+    for el in tree.iter("meta"):
+        content = _clean(el.get("content"))
+        if not content:
+            continue
         for attr in ("property", "name", "itemprop"):
-            vals = tree.xpath(f'//meta[@{attr}="{key}"]/@content')
-            for v in vals:
-                c = _clean(v)
-                if c:
-                    return c
+            key = el.get(attr)
+            if key:
+                index.setdefault(key.strip().lower(), content)
+    return index
+
+
+def _meta(index: dict[str, str], *keys: str) -> str | None:
+    for key in keys:
+        v = index.get(key.lower())
+        if v:
+            return v
     return None
 
 
@@ -112,12 +123,13 @@ def read_page_meta(tree: Any) -> PageMeta:
     m = PageMeta()
     titles = tree.xpath("//head/title//text()") or tree.xpath("//title//text()")
     m.title_tag = _clean(" ".join(titles))
-    m.og_title = _meta(tree, "og:title")
-    m.twitter_title = _meta(tree, "twitter:title")
-    m.site_name = _meta(tree, "og:site_name", "application-name")
-    m.meta_author = _meta(tree, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "DC.creator")
+    index = _meta_index(tree)
+    m.og_title = _meta(index, "og:title")
+    m.twitter_title = _meta(index, "twitter:title")
+    m.site_name = _meta(index, "og:site_name", "application-name")
+    m.meta_author = _meta(index, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
     m.meta_date = _meta(
-        tree, "article:published_time", "og:published_time", "datePublished", "parsely-pub-date",
+        index, "article:published_time", "og:published_time", "datePublished", "parsely-pub-date",
         "sailthru.date", "dc.date", "DC.date.issued", "publish-date", "pubdate", "date",
     )
     lang = tree.xpath("/html/@lang")
@@ -171,25 +183,9 @@ _VISIBLE_DATE = re.compile(
 )
 
 
-def visible_dates(tree: Any, limit_chars: int = 200_000) -> set[str]:
-    """ISO dates written in the page's visible text ("March 5, 2025", "5 March 2025", "2025-03-05", "3/5/2025")."""
-    body = tree.find(".//body")
-    if body is None:
-        return set()
-    parts: list[str] = []
-    size = 0
-    for el in body.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
-            continue
-        for t in (el.text, el.tail):
-            if t and t.strip():
-                parts.append(t)
-                size += len(t)
-        if size > limit_chars:
-            break
-    # A date can be split across inline tags ("<span>March 5,</span> 2025"): join with spaces.
-    text = " ".join(parts)
-    found: set[str] = set()
+def dates_in_text(text: str) -> list[str]:
+    """ISO dates written in ``text`` ("March 5, 2025", "5 March 2025", "2025-03-05", "3/5/2025" as M/D/Y), in order."""
+    found: list[str] = []
     for m in _VISIBLE_DATE.finditer(text):
         g = m.groupdict()
         if g["y1"]:
@@ -201,5 +197,20 @@ def visible_dates(tree: Any, limit_chars: int = 200_000) -> set[str]:
         else:
             y, mo, d = int(g["y4"]), int(g["mo4"]), int(g["d4"])
         if 1 <= mo <= 12 and 1 <= d <= 31:
-            found.add(f"{y:04d}-{mo:02d}-{d:02d}")
+            found.append(f"{y:04d}-{mo:02d}-{d:02d}")
     return found
+
+
+def visible_dates(tree: Any, limit_chars: int = 200_000) -> set[str]:
+    """ISO dates written in the page's visible text (scripts and styles excluded)."""
+    texts = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript) and not(ancestor::template)]")
+    parts: list[str] = []
+    size = 0
+    for t in texts:
+        if t.strip():
+            parts.append(t)
+            size += len(t)
+            if size > limit_chars:
+                break
+    # A date can be split across inline tags ("<span>March 5,</span> 2025"): join with spaces.
+    return set(dates_in_text(" ".join(parts)))
