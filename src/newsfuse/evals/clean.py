@@ -4,8 +4,10 @@ Figures (every one a fraction in [0, 1]):
 
 - ``precision`` / ``recall`` / ``f1``: the Zyte benchmark's shingle metric on the body
   (per page, averaged; F1 of the averages);
-- ``comment_leakage``: per page with gold comments, the share of its comment shingles (those not
-  also in the gold body, e.g. a quoted sentence) that the predicted body keeps; averaged over those pages;
+- ``comment_leakage``: over the pages with gold comments, the share of all their comment shingles
+  (those not also in the gold body, e.g. a quoted sentence) that the predicted bodies keep, pooled
+  (a page with a long thread weighs more, as a reader would see it); ``comment_leakage_per_page``
+  is the same share averaged page by page (a short thread weighs as much as a long one);
 - ``title_accuracy``: predicted title equal to the gold one as lowercase ``\\w+`` token sequences,
   over pages with a gold title.
 
@@ -63,32 +65,40 @@ def title_tokens(s: str | None) -> list[str]:
     return _TOKEN.findall((s or "").lower())
 
 
-def leakage(pred_body: str, gold_body: str, gold_comments: str) -> float | None:
-    """Share of the page's comment shingles (not also body shingles) kept in the predicted body."""
+def leaked(pred_body: str, gold_body: str, gold_comments: str) -> tuple[int, int]:
+    """(comment shingles kept in the predicted body, comment shingles of the page); comment
+    shingles that the gold body also has (a quoted sentence) are not counted."""
     com = shingles(gold_comments) - shingles(gold_body)
-    total = sum(com.values())
-    if not total:
-        return None
-    return sum((shingles(pred_body) & com).values()) / total
+    return sum((shingles(pred_body) & com).values()), sum(com.values())
+
+
+def leakage(pred_body: str, gold_body: str, gold_comments: str) -> float | None:
+    """Share of one page's comment shingles kept in the predicted body (None without comments)."""
+    kept, total = leaked(pred_body, gold_body, gold_comments)
+    return kept / total if total else None
 
 
 def score(preds: list[Prediction], gold: list[dict[str, Any]]) -> dict[str, float]:
     ps: list[float] = []
     rs: list[float] = []
-    leaks: list[float] = []
+    leak_kept = leak_total = 0
+    page_leaks: list[float] = []
     titles: list[bool] = []
     for (body, title), g in zip(preds, gold, strict=True):
         p, r = shingle_pr(body, g["body"])
         ps.append(p)
         rs.append(r)
         if g.get("comments"):
-            lk = leakage(body, g["body"], g["comments"])
-            if lk is not None:
-                leaks.append(lk)
+            kept, total = leaked(body, g["body"], g["comments"])
+            leak_kept += kept
+            leak_total += total
+            if total:
+                page_leaks.append(kept / total)
         if g.get("title"):
             titles.append(title_tokens(title) == title_tokens(g["title"]))
     out = prf(ps, rs)
-    out["comment_leakage"] = sum(leaks) / len(leaks) if leaks else 0.0
+    out["comment_leakage"] = leak_kept / leak_total if leak_total else 0.0
+    out["comment_leakage_per_page"] = sum(page_leaks) / len(page_leaks) if page_leaks else 0.0
     out["title_accuracy"] = sum(titles) / len(titles) if titles else 0.0
     return out
 

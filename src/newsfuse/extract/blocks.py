@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from newsfuse.text import normalize_space
 
 # Bullet characters scrapers leave in front of list items and comment authors.
-_BULLET_RE = re.compile(r"^([•◦▪▸►·‣∙*+]|-(?=\s))\s*")
+_BULLET_RE = re.compile(r"^([•◦▪▸►·‣∙]|[-*+](?=\s))\s*")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+")
 # A markdown link [text](target); the target is not visible text.
 MD_LINK_RE = re.compile(r"\[([^\]]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")

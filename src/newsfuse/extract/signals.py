@@ -155,6 +155,8 @@ _PROMO_STRONG_RE = re.compile(
     r"|crosspost on your|become a (?:member|subscriber|patron|supporter)|it only takes a minute"
     r"|(?:follow|like|join) us on\b|never miss (?:a|the|another)|get (?:our|the) (?:free )?newsletter"
     r"|download (?:our|the) app|stay connected with|the only support that makes"
+    r"|on our (?:facebook|twitter|telegram|instagram|youtube|linkedin)(?: page| channel| account)?"
+    r"|(?:follow|find|join) (?:us|me) on"
     r"|(?:email|e-mail) (?:this|to a friend)|share this (?:article|story|post)|tip jar)",
     re.I,
 )
@@ -164,6 +166,14 @@ _PROMO_WEAK_RE = re.compile(
     r"|feeds?|e-?mail|print(?:able)?|advertis(?:e|ement|ements|ing|er)|sponsored|promoted|sign up|log ?in"
     r"|sign ?in|register|members?|account|alerts?|podcasts?|app|download|contact us|contact|feedback|buy|shop"
     r"|offers?|deals?|coupons?|free trial|learn more|click here|more info)\b",
+    re.I,
+)
+# Disclaimer phrases strong enough to mark even a long, sentence-like paragraph.
+_DISCLAIMER_STRONG_RE = re.compile(
+    r"^\W*disclaimer\b|\bviews (?:and opinions )?expressed\b.{0,120}\bnot necessarily\b"
+    r"|\bsole responsibility of the author|\bfair use\b|\bgrants permission to (?:cross-post|republish|reprint)"
+    r"|\bcontains copyrighted material|\ball rights reserved\b|\bmay not be (?:published|reproduced|republished|"
+    r"redistributed|rewritten)|\breproduction in whole or in part|\brepublication or redistribution",
     re.I,
 )
 _DISCLAIMER_RE = re.compile(
@@ -220,9 +230,9 @@ def embed_line(text: str) -> bool:
     return _EMBED_LINE_RE.search(text) is not None
 
 
-def credit_like(text: str) -> bool:
-    """A photo credit line (or a short line carrying one)."""
-    return len(text.split()) <= 18 and _CREDIT_RE.search(text) is not None
+def credit_like(text: str, max_words: int = 18) -> bool:
+    """A photo credit line (or a short line / caption sentence carrying one)."""
+    return len(text.split()) <= max_words and _CREDIT_RE.search(text) is not None
 
 
 def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[RemovalReason, str] | None:
@@ -238,7 +248,7 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
         return "caption", "caption/photo wording"
     if credit_like(t) and not sentence_like:
         return "caption", "photo credit"
-    if _DISCLAIMER_RE.search(t) and (not sentence_like or n_words <= 60):
+    if _DISCLAIMER_STRONG_RE.search(t) or (_DISCLAIMER_RE.search(t) and (not sentence_like or n_words <= 60)):
         return "disclaimer", "disclaimer/copyright wording"
     if _PROMO_STRONG_RE.search(t):
         return "promo", "share/subscribe/support prompt"

@@ -96,7 +96,8 @@ def _editorial_note(text: str) -> bool:
     return bool(
         re.match(
             r"^(?:this|the above) (?:article|story|post|piece|report|entry|column)\s+(?:is|was|has been|first|originally)"
-            r"\s*(?:written|prepared|produced|published|originally|first|edited|updated|republished|appeared|posted|tagged)",
+            r"\s*(?:written|prepared|produced|published|originally|first|edited|updated|republished|appeared|posted|tagged)"
+            r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b",
             text,
             re.I,
         )
@@ -215,11 +216,13 @@ def _title_like(text: str) -> bool:
 def _reason_outside(
     ln: _Line, where: str, in_related: bool, after_thread: bool
 ) -> tuple[RemovalReason, str]:
+    t = ln.block.text
+    if where == "comments" and not after_thread and (ln.reason is None or username_like(t)):
+        return "comment", "inside the comment thread"
     if ln.reason is not None:
         return ln.reason
-    t = ln.block.text
-    if where == "comments" and not after_thread:
-        return "comment", "inside the comment thread"
+    if _author_bio(t):
+        return "other", f"author bio {where}"
     if in_related and _title_like(t):
         return "related", f"headline under a related-content header ({where})"
     if _title_like(t) and ln.n_words >= 4 and not ln.sentence:
@@ -236,9 +239,12 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
     photo credits from one body paragraph.  Returns the text and (reason, removed text, detail)."""
     removed: list[tuple[RemovalReason, str, str]] = []
     if title:
-        tl = title.strip()
-        if len(tl) > 15 and text.lower().startswith(tl.lower()) and len(text) > len(tl) + 20:
-            text = text[len(tl) :].lstrip(" :.-–—")
+        # The headline (or its part after a "KICKER:" label) repeated at the start of the lead.
+        for tl in (title.strip(), title.split(":", 1)[-1].strip()):
+            if len(tl) > 15 and text.lower().startswith(tl.lower()) and len(text) > len(tl) + 20:
+                removed.append(("other", text[: len(tl)], "headline repeated at the start of the paragraph"))
+                text = text[len(tl) :].lstrip(" :.-–—")
+                break
     m = EMBED_CHROME_RE.search(text)
     while m:
         before = text[: m.start()]
@@ -255,7 +261,8 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
     if len(sents) > 1:
         kept = []
         for s in sents:
-            if credit_like(s) and not re.search(r"[\"“”]", s):
+            # A caption sentence is short and carries a credit; 30 words covers "X greets Y in Z, via Agency/Source."
+            if credit_like(s, max_words=30) and not re.search(r"[\"“”]", s):
                 removed.append(("caption", s, "photo caption/credit inside a paragraph"))
             else:
                 kept.append(s)
@@ -294,6 +301,11 @@ def _clean(doc: RawDocument, options: Options, repeated: dict[str, str], today: 
     for s, e in runs:
         for i in range(s, e):
             in_body[i] = True
+    # An author's bio ("Jane Roe is a freelance journalist.") at the end of the body is not body.
+    for _s, e in runs:
+        for i in range(e - 1, max(_s, e - 3) - 1, -1):
+            if lines[i].reason is None and _author_bio(lines[i].block.text):
+                lines[i].reason = ("other", "author bio after the body")
     first = runs[0][0] if runs else barrier
     last = runs[-1][1] if runs else barrier
 
@@ -356,9 +368,16 @@ def _clean(doc: RawDocument, options: Options, repeated: dict[str, str], today: 
 
     # Everything else, with its reason.
     in_related = False
-    # The thread ends after its last signature/timestamp; later headline lists are related links.
+    # The thread ends after its last signature/timestamp/nested line; later headline lists are related links.
+    body_indent = min((lines[i].block.indent for i in body_idx), default=0)
     last_sig = max(
-        (i for i in range(barrier, len(lines)) if comment_signature(lines[i].block.text) or is_timestamp(lines[i].block.text)),
+        (
+            i
+            for i in range(barrier, len(lines))
+            if comment_signature(lines[i].block.text)
+            or is_timestamp(lines[i].block.text)
+            or lines[i].block.indent > body_indent
+        ),
         default=barrier,
     )
     for i, ln in enumerate(lines):

@@ -224,7 +224,9 @@ _SIGNATURE_RES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"original source of this article is\s+(?:the\s+)?(.+?)\s*$", re.I), "original source"),
     (re.compile(r"\bsupport\s+((?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+on\s+patreon", re.I), "patreon"),
     (
-        re.compile(r"\bsupport\s+(the\s+[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?:from|today|now|by|with)\b"),
+        re.compile(
+            r"\b(?i:support)\s+((?i:the)\s+[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?i:from|today|now|by|with)\b"
+        ),
         "support us",
     ),
     (re.compile(r"not necessarily (?:represent|reflect)\s+(?:those|the views?) of\s+(.+?)\.?\s*$", re.I), "disclaimer"),
