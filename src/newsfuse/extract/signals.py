@@ -96,6 +96,19 @@ _COMMENT_SIGNATURE_RE = re.compile(
 )
 
 
+# Rules for commenters: boilerplate wherever it stands (often in a sidebar above the article).
+_COMMENT_POLICY_RE = re.compile(
+    r"^(?:discussion|comment|commenting|community) (?:policy|guidelines|rules)"
+    r"|^comments (?:that|which) (?:include|contain)|^comments (?:are|will be|may be) (?:moderated|reviewed)"
+    r"|^(?:some )?comments (?:posted here )?may be (?:reviewed|moderated)",
+    re.I,
+)
+
+
+def comment_policy(text: str) -> bool:
+    return _COMMENT_POLICY_RE.search(text.strip()) is not None
+
+
 def comment_header(text: str) -> str | None:
     """Detail string when the line opens a comment section, else None."""
     if len(text) > 120:

@@ -29,6 +29,7 @@ from newsfuse.extract.signals import (
     EMBED_CHROME_RE,
     boilerplate_reason,
     comment_header,
+    comment_policy,
     comment_signature,
     credit_like,
     is_timestamp,
@@ -65,6 +66,8 @@ SHORT_LINE_VALUE = -2.0
 # Words of sentence-like text that must precede a comment marker before it can open the thread
 # (a "Comments (3)" link in the page header is not the thread).
 MIN_WORDS_BEFORE_COMMENTS = 40
+# A comment marker is ignored when the best text run after it is this many times the run before it.
+COMMENT_AFTER_RATIO = 2.0
 # A further text run is body when its value reaches this share of the main run's value, or
 # this absolute value (a long article split by an ad block / "continued" links).
 EXTRA_RUN_SHARE = 0.3
@@ -119,6 +122,8 @@ def _line(b: Block, repeated: dict[str, str]) -> _Line:
     stop = stopword_density(b.text)
     sent = _sentence_like(b.text, n, stop)
     reason = boilerplate_reason(b.text, n, sent)
+    if reason is None and comment_policy(b.text):
+        reason = ("comment", "rules for commenters")
     if reason is None and _editorial_note(b.text):
         reason = ("disclaimer", "note about the article (editorial/publishing note)")
     if reason is None:
@@ -126,7 +131,7 @@ def _line(b: Block, repeated: dict[str, str]) -> _Line:
         if detail:
             reason = ("other", detail)
     line = _Line(b, n, stop, sent, reason)
-    if reason is not None:
+    if reason is not None or comment_signature(b.text):
         line.value = min(BOILERPLATE_VALUE, -0.5 * n)
     elif b.link_chars > 0.5 * len(b.text):
         line.value = SHORT_LINE_VALUE * 1.5  # mostly link text: menus and related lists
@@ -139,33 +144,60 @@ def _line(b: Block, repeated: dict[str, str]) -> _Line:
     return line
 
 
+def _comment_marker(lines: list[_Line], i: int, base_indent: int | None) -> tuple[str, bool] | None:
+    """(evidence, strong) when the comment thread may start at line i, else None.  A section
+    header ("Comments (3)", "Leave a reply") is strong; a signature or username + timestamp is
+    weak (a byline "By JANE ROE / date" looks the same)."""
+    b = lines[i].block
+    nxt = lines[i + 1].block if i + 1 < len(lines) else None
+    nxt2 = lines[i + 2].block if i + 2 < len(lines) else None
+    d = comment_header(b.text)
+    if d:
+        return f"{d}: {b.text[:60]!r}", True
+    d = comment_signature(b.text)
+    if d:
+        return f"{d}: {b.text[:60]!r}", False
+    if username_like(b.text) and not byline(b.text)[0] and nxt is not None:
+        if is_timestamp(nxt.text) or comment_signature(nxt.text):
+            return "username followed by a timestamp/Reply", False
+        if (
+            nxt2 is not None
+            and (nxt.text == b.text or username_like(nxt.text))
+            and (is_timestamp(nxt2.text) or comment_signature(nxt2.text))
+        ):
+            return "username followed by a timestamp/Reply", False
+    if b.bullet and base_indent is not None and b.indent > base_indent and username_like(b.text):
+        return "nested bulleted thread (username, indented replies)", True
+    return None
+
+
 def _comment_start(lines: list[_Line]) -> tuple[int, str]:
-    """Index of the first block of the comment thread (len(lines) when none) and the evidence."""
+    """Index of the first block of the comment thread (len(lines) when none) and the evidence.
+
+    A marker opens the thread only after real text.  A weak marker (signature, username +
+    timestamp) must also be followed by more signatures or by less text than precedes it: the
+    article under a byline is far longer than any comment."""
     strong = 0
     base_indent = None
+    values = [ln.value for ln in lines]
+    sigs_after = [0] * (len(lines) + 1)
+    for i in range(len(lines) - 1, -1, -1):
+        sigs_after[i] = sigs_after[i + 1] + (1 if comment_signature(lines[i].block.text) or is_timestamp(lines[i].block.text) else 0)
     for i, ln in enumerate(lines):
-        b = ln.block
         if strong >= MIN_WORDS_BEFORE_COMMENTS:
-            nxt = lines[i + 1].block if i + 1 < len(lines) else None
-            nxt2 = lines[i + 2].block if i + 2 < len(lines) else None
-            d = comment_header(b.text) or comment_signature(b.text)
-            if d:
-                return i, f"{d}: {b.text[:60]!r}"
-            if username_like(b.text) and nxt is not None:
-                if is_timestamp(nxt.text) or comment_signature(nxt.text):
-                    return i, "username followed by a timestamp/Reply"
-                if nxt2 is not None and (nxt.text == b.text or username_like(nxt.text)) and (
-                    is_timestamp(nxt2.text) or comment_signature(nxt2.text)
-                ):
-                    return i, "username followed by a timestamp/Reply"
-                if b.bullet and nxt.indent > b.indent and base_indent is not None and b.indent > base_indent:
-                    return i, "nested bulleted thread (username, indented replies)"
-            if b.bullet and base_indent is not None and b.indent > base_indent and username_like(b.text):
-                return i, "nested bulleted thread (username, indented replies)"
+            found = _comment_marker(lines, i, base_indent)
+            if found:
+                why, is_strong = found
+                if is_strong or sigs_after[i + 1] >= 2:
+                    return i, why
+                before = _best_run(values, 0, i)[2]
+                after = _best_run(values, i + 1, len(lines))[2]
+                if after <= COMMENT_AFTER_RATIO * before or after < EXTRA_RUN_MIN:
+                    return i, why
         if ln.sentence and ln.reason is None:
             strong += ln.n_words
             if base_indent is None:
-                base_indent = b.indent
+                base_indent = ln.block.indent
     return len(lines), ""
 
 
