@@ -223,6 +223,14 @@ _NAV_RE = re.compile(
     r"|this entry was (?:posted|tagged).*|trackback.*)\s*[»>:]*$",
     re.I,
 )
+_TECH_NOTICE_RE = re.compile(
+    r"\b(?:requires? (?:that )?javascript|enable javascript|javascript (?:is )?(?:disabled|required|enabled)"
+    r"|flash (?:plug-?in|player)|your browser (?:does not|doesn't) support|upgrade your browser"
+    r"|(?:this|our) (?:site|website) uses cookies)\b",
+    re.I,
+)
+# "Headline (33)" / "Headline [more]": items of most-read / most-commented lists.
+_COUNTED_ITEM_RE = re.compile(r"(?:\(\d+\)|\[\s*more\s*\]|\bmore\s*»)\s*$", re.I)
 _CRUMB_SPLIT_RE = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
 _RELATED_HEADER_RE = re.compile(
     r"^(?:related\b.*|more (?:from|on|in|about|stories|news|articles|headlines|videos?)\b.*|see also\b.*"
@@ -265,13 +273,17 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
         return "disclaimer", "disclaimer/copyright wording"
     if _PROMO_STRONG_RE.search(t):
         return "promo", "share/subscribe/support prompt"
+    if _TECH_NOTICE_RE.search(t):
+        return "other", "browser/site technical notice"
+    if n_words <= 15 and _COUNTED_ITEM_RE.search(t):
+        return "related", "list item with a count (most read/commented lists)"
     if n_words <= 10 and not sentence_like:
         if _NAV_RE.match(t):
             return "navigation", "navigation/UI label"
         if related_header(t):
             return "related", "related-content header"
         parts = [p for p in _CRUMB_SPLIT_RE.split(t) if p]
-        if len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts):
+        if len(parts) >= 3 and not is_timestamp(t) and all(len(p.split()) <= 4 for p in parts):
             return "navigation", "breadcrumb/menu separators"
         weak = _PROMO_WEAK_RE.findall(t)
         if weak and len(weak) * 3 >= n_words:

@@ -66,8 +66,13 @@ SHORT_LINE_VALUE = -2.0
 # Words of sentence-like text that must precede a comment marker before it can open the thread
 # (a "Comments (3)" link in the page header is not the thread).
 MIN_WORDS_BEFORE_COMMENTS = 40
-# A comment marker is ignored when the best text run after it is this many times the run before it.
+# A weak comment marker (signature, username + timestamp) is ignored when the best text run after
+# it is more than this many times the run before it: that is the article under its byline.
 COMMENT_AFTER_RATIO = 2.0
+# A comment-section header is trusted after a run of this value (a short article), or when the
+# run after it is at most this many times the run before it.
+STRONG_HEADER_MIN_BEFORE = 150.0
+STRONG_AFTER_RATIO = 3.0
 # A further text run is body when its value reaches this share of the main run's value, or
 # this absolute value (a long article split by an ad block / "continued" links).
 EXTRA_RUN_SHARE = 0.3
@@ -174,25 +179,23 @@ def _comment_marker(lines: list[_Line], i: int, base_indent: int | None) -> tupl
 def _comment_start(lines: list[_Line]) -> tuple[int, str]:
     """Index of the first block of the comment thread (len(lines) when none) and the evidence.
 
-    A marker opens the thread only after real text.  A weak marker (signature, username +
-    timestamp) must also be followed by more signatures or by less text than precedes it: the
-    article under a byline is far longer than any comment."""
+    A marker opens the thread only after real text, and only when the text before it is not
+    dwarfed by a text run after it (see the constants above)."""
     strong = 0
     base_indent = None
     values = [ln.value for ln in lines]
-    sigs_after = [0] * (len(lines) + 1)
-    for i in range(len(lines) - 1, -1, -1):
-        sigs_after[i] = sigs_after[i + 1] + (1 if comment_signature(lines[i].block.text) or is_timestamp(lines[i].block.text) else 0)
     for i, ln in enumerate(lines):
         if strong >= MIN_WORDS_BEFORE_COMMENTS:
             found = _comment_marker(lines, i, base_indent)
             if found:
                 why, is_strong = found
-                if is_strong or sigs_after[i + 1] >= 2:
-                    return i, why
                 before = _best_run(values, 0, i)[2]
                 after = _best_run(values, i + 1, len(lines))[2]
-                if after <= COMMENT_AFTER_RATIO * before or after < EXTRA_RUN_MIN:
+                if after < EXTRA_RUN_MIN or after <= COMMENT_AFTER_RATIO * before:
+                    return i, why
+                # A section header opens the thread after a real article even when the thread is
+                # longer than the article; before a mere teaser it is more likely a page tab.
+                if is_strong and (before >= STRONG_HEADER_MIN_BEFORE or after <= STRONG_AFTER_RATIO * before):
                     return i, why
         if ln.sentence and ln.reason is None:
             strong += ln.n_words
