@@ -43,7 +43,7 @@ class CorpusEvidence:
         by_key: dict[str, set[int]] = defaultdict(set)
         for i, doc in enumerate(docs):
             keys: dict[str, int] = {}
-            if doc.kind == "text":
+            if doc.kind == "text" and isinstance(doc.content, str):
                 for b in split_blocks(doc.content):
                     k = line_key(b.text)
                     if len(k) >= MIN_KEY_CHARS:

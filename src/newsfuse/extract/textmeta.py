@@ -37,7 +37,7 @@ def parse_date(expr: str) -> date | None:
     """An absolute date expression ("January 13, 2020", "13/01/2020") -> date, via dateparser."""
     s = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", expr.strip(), flags=re.I).replace(" of ", " ")
     try:
-        dt = dateparser.parse(s, languages=["en"], settings=_DATEPARSER_SETTINGS)  # type: ignore[arg-type]
+        dt = dateparser.parse(s, languages=["en"], settings=_DATEPARSER_SETTINGS)
     except (ValueError, OverflowError, TypeError):
         return None
     if not isinstance(dt, datetime) or dt.year < MIN_YEAR:
@@ -246,6 +246,7 @@ def outlet_from_url(url: str | None) -> str | None:
 
 def _clean_outlet(name: str, kind: str) -> str | None:
     name = name.strip(" .,:;-–—*_\"'“”")
+    name = name.removeprefix("the ")  # "support the Daily X" -> "Daily X"; a capital "The" is part of the name
     name = re.sub(r"\s*\b(?:19|20)\d{2}\b\s*", " ", name).strip(" ,.")
     if kind == "copyright":
         # "Hassan Mansour, Global Research" -> the last part names the publisher.
