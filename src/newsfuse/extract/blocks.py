@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsfuse.text import normalize_space
 
 # Bullet characters scrapers leave in front of list items and comment authors.
 _BULLET_RE = re.compile(r"^([•◦▪▸►·‣∙]|[-*+](?=\s))\s*")
@@ -37,6 +36,8 @@ class Block:
 
 def visible_text(line: str) -> tuple[str, int]:
     """Markdown-ish line -> (visible text, characters of it that were link text)."""
+    if not any(c in line for c in "[*_\\"):
+        return " ".join(line.split()), 0  # fast path: no markdown on most lines
     link_chars = 0
 
     def _link(m: re.Match[str]) -> str:
@@ -47,7 +48,7 @@ def visible_text(line: str) -> tuple[str, int]:
     s = MD_LINK_RE.sub(_link, line)
     s = _MD_EMPHASIS_RE.sub(r"\2", s)
     s = _ESCAPE_RE.sub(r"\1", s)
-    return normalize_space(s), link_chars
+    return " ".join(s.split()), link_chars
 
 
 def split_blocks(text: str) -> list[Block]:

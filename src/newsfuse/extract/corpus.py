@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from newsfuse.extract.blocks import line_key, split_blocks
+from newsfuse.extract.blocks import Block, line_key, split_blocks
 from newsfuse.extract.textmeta import outlet_from_url
 from newsfuse.model import RawDocument
 
@@ -38,13 +38,20 @@ class CorpusEvidence:
     repeated: list[dict[str, str]] = field(default_factory=list)  # doc index -> {line key: detail}
 
     @classmethod
-    def build(cls, docs: list[RawDocument]) -> CorpusEvidence:
+    def build(cls, docs: list[RawDocument], blocks: list[list[Block]] | None = None) -> CorpusEvidence:
+        """``blocks``: the documents' :func:`split_blocks` output when the caller has it already."""
         keys_per_doc: list[dict[str, int]] = []  # line key -> word count
         by_key: dict[str, set[int]] = defaultdict(set)
         for i, doc in enumerate(docs):
             keys: dict[str, int] = {}
-            if doc.kind == "text" and isinstance(doc.content, str):
-                for b in split_blocks(doc.content):
+            if blocks is not None:
+                doc_blocks = blocks[i]
+            elif doc.kind == "text" and isinstance(doc.content, str):
+                doc_blocks = split_blocks(doc.content)
+            else:
+                doc_blocks = []
+            if doc_blocks:
+                for b in doc_blocks:
                     k = line_key(b.text)
                     if len(k) >= MIN_KEY_CHARS:
                         keys[k] = len(b.text.split())

@@ -50,7 +50,7 @@ from newsfuse.extract.textmeta import (
 from newsfuse.model import Article, PublishedDate, RawDocument, Rejection, RemovalReason, RemovedBlock, make_paragraphs
 from newsfuse.model import article_id as make_article_id
 from newsfuse.options import Options
-from newsfuse.text import split_sentences, stopword_density, words
+from newsfuse.text import STOPWORDS, split_sentences, words
 
 # A line is sentence-like with at least this many words and this stopword density: running
 # English prose is ~40-50 % function words, menus and headline lists are far below 20 %.
@@ -91,6 +91,8 @@ class _Line:
     sentence: bool
     reason: tuple[RemovalReason, str] | None
     value: float = 0.0
+    sig: bool = False  # a comment signature or per-comment widget
+    stamp: bool = False  # only a date/time
 
 
 def _sentence_like(text: str, n_words: int, stop: float) -> bool:
@@ -123,8 +125,9 @@ def _author_bio(text: str) -> bool:
 
 
 def _line(b: Block, repeated: dict[str, str]) -> _Line:
-    n = len(words(b.text))
-    stop = stopword_density(b.text)
+    toks = words(b.text)
+    n = len(toks)
+    stop = sum(1 for t in toks if t.lower() in STOPWORDS) / n if n else 0.0
     sent = _sentence_like(b.text, n, stop)
     reason = boilerplate_reason(b.text, n, sent)
     if reason is None and comment_policy(b.text):
@@ -132,11 +135,13 @@ def _line(b: Block, repeated: dict[str, str]) -> _Line:
     if reason is None and _editorial_note(b.text):
         reason = ("disclaimer", "note about the article (editorial/publishing note)")
     if reason is None:
-        detail = repeated.get(line_key(b.text))
+        detail = repeated.get(line_key(b.text)) if repeated else None
         if detail:
             reason = ("other", detail)
     line = _Line(b, n, stop, sent, reason)
-    if reason is not None or comment_signature(b.text):
+    line.sig = comment_signature(b.text) is not None
+    line.stamp = is_timestamp(b.text)
+    if reason is not None or line.sig:
         line.value = min(BOILERPLATE_VALUE, -0.5 * n)
     elif b.link_chars > 0.5 * len(b.text):
         line.value = SHORT_LINE_VALUE * 1.5  # mostly link text: menus and related lists
@@ -154,21 +159,20 @@ def _comment_marker(lines: list[_Line], i: int, base_indent: int | None) -> tupl
     header ("Comments (3)", "Leave a reply") is strong; a signature or username + timestamp is
     weak (a byline "By JANE ROE / date" looks the same)."""
     b = lines[i].block
-    nxt = lines[i + 1].block if i + 1 < len(lines) else None
-    nxt2 = lines[i + 2].block if i + 2 < len(lines) else None
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    nxt2 = lines[i + 2] if i + 2 < len(lines) else None
     d = comment_header(b.text)
     if d:
         return f"{d}: {b.text[:60]!r}", True
-    d = comment_signature(b.text)
-    if d:
-        return f"{d}: {b.text[:60]!r}", False
+    if lines[i].sig:
+        return f"comment signature/widget (username, date, Reply): {b.text[:60]!r}", False
     if username_like(b.text) and not byline(b.text)[0] and nxt is not None:
-        if is_timestamp(nxt.text) or comment_signature(nxt.text):
+        if nxt.stamp or nxt.sig:
             return "username followed by a timestamp/Reply", False
         if (
             nxt2 is not None
-            and (nxt.text == b.text or username_like(nxt.text))
-            and (is_timestamp(nxt2.text) or comment_signature(nxt2.text))
+            and (nxt.block.text == b.text or username_like(nxt.block.text))
+            and (nxt2.stamp or nxt2.sig)
         ):
             return "username followed by a timestamp/Reply", False
     if b.bullet and base_indent is not None and b.indent > base_indent and username_like(b.text):
@@ -308,25 +312,29 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
 
 def clean_text(doc: RawDocument, options: Options) -> Article | Rejection:
     """Clean one plain-text document (no corpus evidence; see :func:`clean_texts`)."""
-    return _clean(doc, options, {})
+    return _clean(doc, options, {}, None)
 
 
 def clean_texts(docs: list[RawDocument], options: Options) -> list[Article | Rejection]:
     """Clean a batch: one output per input, in order, using lines repeated across the batch."""
-    corpus = CorpusEvidence.build(docs) if options.clean.use_corpus_evidence else None
+    blocks = [split_blocks(d.content) if isinstance(d.content, str) else [] for d in docs]
+    corpus = CorpusEvidence.build(docs, blocks) if options.clean.use_corpus_evidence else None
     out: list[Article | Rejection] = []
     for i, doc in enumerate(docs):
         try:
-            out.append(_clean(doc, options, corpus.for_doc(i) if corpus else {}))
+            out.append(_clean(doc, options, corpus.for_doc(i) if corpus else {}, blocks[i]))
         except Exception as e:  # one bad document must not end the run: record it
             out.append(Rejection(doc.origin, "clean_error", f"{type(e).__name__}: {e}", stage="clean"))
     return out
 
 
-def _clean(doc: RawDocument, options: Options, repeated: dict[str, str], today: date | None = None) -> Article | Rejection:
+def _clean(
+    doc: RawDocument, options: Options, repeated: dict[str, str], blocks: list[Block] | None, today: date | None = None
+) -> Article | Rejection:
     if not isinstance(doc.content, str):
         raise ValueError(f"RawDocument.content must be str, got {type(doc.content).__name__}")
-    blocks = split_blocks(doc.content)
+    if blocks is None:
+        blocks = split_blocks(doc.content)
     if not blocks:
         return Rejection(doc.origin, "empty", "no text lines", stage="clean")
     lines = [_line(b, repeated) for b in blocks]
@@ -409,9 +417,7 @@ def _clean(doc: RawDocument, options: Options, repeated: dict[str, str], today: 
         (
             i
             for i in range(barrier, len(lines))
-            if comment_signature(lines[i].block.text)
-            or is_timestamp(lines[i].block.text)
-            or lines[i].block.indent > body_indent
+            if lines[i].sig or lines[i].stamp or lines[i].block.indent > body_indent
         ),
         default=barrier,
     )
@@ -454,7 +460,7 @@ def _clean(doc: RawDocument, options: Options, repeated: dict[str, str], today: 
         if d is not None:
             published = PublishedDate(d.isoformat(), "input", 1.0)
     if published is None:
-        comment_dates = [d for ln in lines[barrier:] for d, _ in dates_in(ln.block.text)]
+        comment_dates = [d for ln in lines[barrier:] if ln.stamp or ln.sig for d, _ in dates_in(ln.block.text)]
         footer = [lines[i].block for i in range(last, barrier) if lines[i].n_words <= 20]
         published = pick_date(header_blocks, paragraphs, footer, comment_dates, today)
 
