@@ -25,7 +25,7 @@ def main() -> None:
     ap.add_argument("dir", nargs="?", default=str(default))
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
-    paths = sorted(Path(args.dir).glob("*.txt"))
+    paths = sorted(Path(args.dir).rglob("*.txt"))
     if not paths:
         raise SystemExit(f"no .txt files in {args.dir}")
     docs = [RawDocument(origin=str(p), content=p.read_text(encoding="utf-8"), kind="text", input_format="text") for p in paths]

@@ -83,7 +83,10 @@ def split_blocks(text: str) -> list[Block]:
     return blocks
 
 
+_DIGITS_RE = re.compile(r"\d+")
+_NONWORD_RE = re.compile(r"\W+")
+
+
 def line_key(text: str) -> str:
     """Normalised form of a line for counting repeats across documents (case, digits, spaces)."""
-    s = re.sub(r"\d+", "0", text.lower())
-    return re.sub(r"\W+", " ", s).strip()
+    return _NONWORD_RE.sub(" ", _DIGITS_RE.sub("0", text.lower())).strip()

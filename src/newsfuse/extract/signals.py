@@ -109,7 +109,7 @@ _COMMENT_POLICY_RE = re.compile(
 
 
 def comment_policy(text: str) -> bool:
-    return _COMMENT_POLICY_RE.search(text.strip()) is not None
+    return _COMMENT_POLICY_RE.match(text.strip()) is not None
 
 
 def comment_header(text: str) -> str | None:
@@ -117,9 +117,12 @@ def comment_header(text: str) -> str | None:
     if len(text) > 120:
         return None
     t = text.strip(" .:-–—|»>[]+")
-    if _COMMENT_HEADER_RE.search(t):
+    if _COMMENT_HEADER_RE.match(t):
         return "comment-section header"
     return None
+
+
+_SIGNATURE_BYLINE_RE = re.compile(r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b", re.I)
 
 
 def comment_signature(text: str) -> str | None:
@@ -127,8 +130,8 @@ def comment_signature(text: str) -> str | None:
     if len(text) > 160:
         return None
     t = text.strip(" .-–—|»>")
-    if _COMMENT_SIGNATURE_RE.search(t):
-        if re.match(r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b", t, re.I) and not (
+    if _COMMENT_SIGNATURE_RE.match(t):
+        if _SIGNATURE_BYLINE_RE.match(t) and not (
             has_date(t) or TIME_RE.search(t) or _RELATIVE_TIME_RE.search(t)
         ):
             return None  # "Posted by Jane" alone is as likely the article's byline
@@ -271,8 +274,17 @@ _GATE_PROMO = (
 _GATE_TECH = ("javascript", "flash", "browser", "cookies")
 
 
+def _gate(fragments: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(f) for f in fragments))
+
+
+_GATES: dict[tuple[str, ...], re.Pattern[str]] = {
+    g: _gate(g) for g in (_GATE_EMBED, _GATE_CAPTION, _GATE_CREDIT, _GATE_DISCLAIMER, _GATE_PROMO, _GATE_TECH)
+}
+
+
 def _has(low: str, fragments: tuple[str, ...]) -> bool:
-    return any(f in low for f in fragments)
+    return _GATES[fragments].search(low) is not None
 
 
 def embed_line(text: str) -> bool:

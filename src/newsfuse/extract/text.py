@@ -101,27 +101,26 @@ def _sentence_like(text: str, n_words: int, stop: float) -> bool:
     return n_words >= 15 or text.rstrip()[-1:] in '.!?"”’)…'
 
 
+_EDITORIAL_NOTE_RE = re.compile(
+    r"^(?:this|the above) (?:article|story|post|piece|report|entry|column)\s+(?:is|was|has been|first|originally)"
+    r"\s*(?:written|prepared|produced|published|originally|first|edited|updated|republished|appeared|posted|tagged)"
+    r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b",
+    re.I,
+)
+_AUTHOR_BIO_RE = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was)\s+an?\s+.{0,80}\b(?:journalist|writer|author|reporter|"
+    r"correspondent|columnist|editor|analyst|contributor|researcher|professor|blogger|fellow|commentator)\b"
+)
+_QUOTE_RE = re.compile(r"[\"“”]")
+
+
 def _editorial_note(text: str) -> bool:
     """Sentences about the article rather than of it ("This article was originally published ...")."""
-    return bool(
-        re.match(
-            r"^(?:this|the above) (?:article|story|post|piece|report|entry|column)\s+(?:is|was|has been|first|originally)"
-            r"\s*(?:written|prepared|produced|published|originally|first|edited|updated|republished|appeared|posted|tagged)"
-            r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b",
-            text,
-            re.I,
-        )
-    )
+    return _EDITORIAL_NOTE_RE.match(text) is not None
 
 
 def _author_bio(text: str) -> bool:
-    return bool(
-        re.match(
-            r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was)\s+an?\s+.{0,80}\b(?:journalist|writer|author|reporter|"
-            r"correspondent|columnist|editor|analyst|contributor|researcher|professor|blogger|fellow|commentator)\b",
-            text,
-        )
-    ) and len(text.split()) <= 40
+    return len(text.split()) <= 40 and _AUTHOR_BIO_RE.match(text) is not None
 
 
 def _line(b: Block, repeated: dict[str, str]) -> _Line:
@@ -301,7 +300,7 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
         kept = []
         for s in sents:
             # A caption sentence is short and carries a credit; 30 words covers "X greets Y in Z, via Agency/Source."
-            if credit_like(s, max_words=30) and not re.search(r"[\"“”]", s):
+            if credit_like(s, max_words=30) and not _QUOTE_RE.search(s):
                 removed.append(("caption", s, "photo caption/credit inside a paragraph"))
             else:
                 kept.append(s)

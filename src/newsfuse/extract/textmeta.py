@@ -245,6 +245,7 @@ def pick_title(candidates: list[tuple[int, Block]], body_lead: str, all_texts: l
     length and no full stop, is a markdown heading when the scrape kept them, and is often repeated
     inside a longer page-title line ("Site: Section: Headline")."""
     lead = set(content_words(body_lead))
+    lowered = [t.lower() for t in all_texts]
     best: tuple[float, Block] | None = None
     for dist, b in candidates:
         if not _title_shape(b):
@@ -263,7 +264,7 @@ def pick_title(candidates: list[tuple[int, Block]], body_lead: str, all_texts: l
         if b.text.isupper() and n <= 4:
             score -= 0.5
         low = b.text.lower()
-        if any(len(t) > len(b.text) + 3 and low in t.lower() for t in all_texts):
+        if any(len(t) > len(low) + 3 and low in t for t in lowered):
             score += 1.0
         if best is None or score > best[0]:
             best = (score, b)
