@@ -90,7 +90,7 @@ _COMMENT_HEADER_RE = re.compile(
 _COMMENT_SIGNATURE_RE = re.compile(
     r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b.{0,120}"
     r"|^(?:\d+\.\s*)?by\s+\S.{0,60}\s+(?:on|at)\s+.*\d"
-    r"|^.{1,60}\s(?:says|said|wrote|writes)\s*:?\s*$"
+    r"|^[^\"“”.!?]{1,60}\s(?:says|said|wrote|writes)\s*:\s*$"
     r"|^reply(?:\s+to\b.*)?$|^(?:quote\s*\|\s*)?report (?:this post|abuse|comment)|^report$"
     r"|^(?:like|reply|share|flag|permalink)(?:\s*[|·•]\s*(?:like|reply|share|flag|permalink|report))+$"
     r"|^link to this$|^inappropriate\?|^recommend(?:ed)?(?:\s*\(\d+\))?$|^\d+\s+(?:likes?|points?|votes?)$"

@@ -77,6 +77,8 @@ STRONG_AFTER_RATIO = 3.0
 # this absolute value (a long article split by an ad block / "continued" links).
 EXTRA_RUN_SHARE = 0.3
 EXTRA_RUN_MIN = 40.0
+# Words of prose in a paragraph and the three lines after it that mark the start of the article.
+LEAD_WORDS = 40
 # Blocks before the body searched for the title and the byline/dateline.
 HEADER_WINDOW = 25
 # A tweet is at most 280 characters; inline embed text is taken back that far from its chrome.
@@ -92,6 +94,8 @@ class _Line:
     reason: tuple[RemovalReason, str] | None
     value: float = 0.0
     sig: bool = False  # a comment signature or per-comment widget
+    repeated: bool = False  # only evidence against it: other articles of the batch have it (a headline
+    # also appears in the related-links lists of its outlet's other pages)
     stamp: bool = False  # only a date/time
 
 
@@ -129,6 +133,7 @@ def _line(b: Block, repeated: dict[str, str]) -> _Line:
     stop = sum(1 for t in toks if t.lower() in STOPWORDS) / n if n else 0.0
     sent = _sentence_like(b.text, n, stop)
     reason = boilerplate_reason(b.text, n, sent)
+    repeated_only = False
     if reason is None and comment_policy(b.text):
         reason = ("comment", "rules for commenters")
     if reason is None and _editorial_note(b.text):
@@ -137,7 +142,9 @@ def _line(b: Block, repeated: dict[str, str]) -> _Line:
         detail = repeated.get(line_key(b.text)) if repeated else None
         if detail:
             reason = ("other", detail)
+            repeated_only = True
     line = _Line(b, n, stop, sent, reason)
+    line.repeated = repeated_only
     line.sig = comment_signature(b.text) is not None
     line.stamp = is_timestamp(b.text)
     if reason is not None or line.sig:
@@ -359,13 +366,26 @@ def _clean(
                 ln.reason = ("caption", "caption next to a photo credit")
 
     body_idx = [i for i in range(len(lines)) if in_body[i] and lines[i].reason is None]
-    lead = " ".join(lines[i].block.text for i in body_idx[:3])
+    prose = [i for i in body_idx if lines[i].sentence]
+    lead = " ".join(lines[i].block.text for i in prose[:3])
 
-    # Title: given by the record, else the best headline-shaped block before the body (or its first line).
+    # Title: given by the record, else the best headline among the lines before the first
+    # paragraph of prose (some lie inside the body run: a headline between captions and text).
     title_line: int | None = None
-    candidates = [(first - i, lines[i].block) for i in range(max(0, first - HEADER_WINDOW), first) if lines[i].reason is None]
-    if body_idx and not lines[body_idx[0]].sentence:
-        candidates.append((0, lines[body_idx[0]].block))
+    # The article starts at the first paragraph that is followed by more prose (a one-line
+    # teaser or alert above the headline does not count).
+    anchor = next(
+        (i for i in prose if sum(lines[j].n_words for j in range(i, min(i + 4, len(lines))) if lines[j].sentence) >= LEAD_WORDS),
+        prose[0] if prose else first,
+    )
+    candidates = [
+        (anchor - i, lines[i].block)
+        for i in range(max(0, min(first, anchor) - HEADER_WINDOW), min(anchor, barrier))
+        if (lines[i].reason is None or lines[i].repeated)
+        and not lines[i].sig
+        and not lines[i].stamp
+        and not lines[i].sentence
+    ]
     all_texts = [ln.block.text for ln in lines]
     title_block = pick_title(candidates, lead, all_texts)
     title = doc.title.strip() if doc.title and doc.title.strip() else None

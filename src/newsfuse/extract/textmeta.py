@@ -227,7 +227,17 @@ def byline(text: str) -> tuple[bool, str | None]:
 # ---------------------------------------------------------------- title
 
 
+# Lines that label something else ("Source: X", "Posted at ...") are never the headline.
+_NOT_TITLE_RE = re.compile(
+    r"^(?:source|courtesy|director|created|updated|posted|published|filed|photo|photos|credit|image|by|from|"
+    r"written|reporting|edited|tags?|category|categories)\b\s*:?",
+    re.I,
+)
+
+
 def _title_shape(b: Block) -> bool:
+    if _NOT_TITLE_RE.match(b.text) or "|" in b.text or has_date(b.text) or byline(b.text)[0]:
+        return False
     n = len(b.text.split())
     if b.heading:
         return 1 <= n <= 30
@@ -251,12 +261,14 @@ def pick_title(candidates: list[tuple[int, Block]], body_lead: str, all_texts: l
         if not _title_shape(b):
             continue
         ws = content_words(b.text)
-        score = 1.0 - 0.12 * min(dist, 20)
+        score = 1.0 - 0.06 * min(dist, 25)
         if ws:
-            score += 2.0 * sum(1 for w in ws if w in lead) / len(ws)
+            score += 2.5 * sum(1 for w in ws if w in lead) / len(ws)
         n = len(b.text.split())
         if 5 <= n <= 20:
             score += 0.5
+        elif n <= 3:
+            score -= 0.5
         if b.heading == 1:
             score += 3.0
         elif b.heading:
