@@ -77,8 +77,8 @@ STRONG_AFTER_RATIO = 3.0
 # this absolute value (a long article split by an ad block / "continued" links).
 EXTRA_RUN_SHARE = 0.3
 EXTRA_RUN_MIN = 40.0
-# Words of prose in a paragraph and the three lines after it that mark the start of the article.
-LEAD_WORDS = 40
+# Words of prose in the three lines after a paragraph that make it the start of the article.
+LEAD_WORDS = 20
 # Blocks before the body searched for the title and the byline/dateline.
 HEADER_WINDOW = 25
 # A tweet is at most 280 characters; inline embed text is taken back that far from its chrome.
@@ -375,11 +375,11 @@ def _clean(
     # The article starts at the first paragraph that is followed by more prose (a one-line
     # teaser or alert above the headline does not count).
     anchor = next(
-        (i for i in prose if sum(lines[j].n_words for j in range(i, min(i + 4, len(lines))) if lines[j].sentence) >= LEAD_WORDS),
+        (i for i in prose if sum(lines[j].n_words for j in range(i + 1, min(i + 4, len(lines))) if lines[j].sentence) >= LEAD_WORDS),
         prose[0] if prose else first,
     )
     candidates = [
-        (anchor - i, lines[i].block)
+        (anchor - i, lines[i].block, lines[i].repeated)
         for i in range(max(0, min(first, anchor) - HEADER_WINDOW), min(anchor, barrier))
         if (lines[i].reason is None or lines[i].repeated)
         and not lines[i].sig

@@ -248,8 +248,9 @@ def _title_shape(b: Block) -> bool:
     return sum(1 for c in b.text if c.isalpha()) >= 0.6 * len(b.text.replace(" ", ""))
 
 
-def pick_title(candidates: list[tuple[int, Block]], body_lead: str, all_texts: list[str]) -> Block | None:
-    """The headline among the blocks before the body: (distance to the body start, block) pairs.
+def pick_title(candidates: list[tuple[int, Block, bool]], body_lead: str, all_texts: list[str]) -> Block | None:
+    """The headline among the blocks before the body: (distance to the lead, block, repeated in
+    other articles) triples.
 
     Score: a headline is close to the body, shares its key words with the lead, has a headline's
     length and no full stop, is a markdown heading when the scrape kept them, and is often repeated
@@ -257,7 +258,7 @@ def pick_title(candidates: list[tuple[int, Block]], body_lead: str, all_texts: l
     lead = set(content_words(body_lead))
     lowered = [t.lower() for t in all_texts]
     best: tuple[float, Block] | None = None
-    for dist, b in candidates:
+    for dist, b, repeated in candidates:
         if not _title_shape(b):
             continue
         ws = content_words(b.text)
@@ -275,6 +276,8 @@ def pick_title(candidates: list[tuple[int, Block]], body_lead: str, all_texts: l
             score += 1.0
         if b.text.isupper() and n <= 4:
             score -= 0.5
+        if repeated:
+            score -= 1.0  # a section label or a link to another story, unless the lead confirms it
         low = b.text.lower()
         if any(len(t) > len(low) + 3 and low in t for t in lowered):
             score += 1.0
