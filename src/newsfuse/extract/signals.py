@@ -83,7 +83,8 @@ _COMMENT_HEADER_RE = re.compile(
     r"|^(?:\d+|no) (?:responses?|replies|comments?) to\b|^(?:\d+|no) comments? yet"
     r"|^(?:log ?in|sign ?in|register)\s+to\s+(?:post|comment|reply)"
     r"|^you must be logged in to post a comment"
-    r"|^your (?:thoughts|views|comments) on\b|^click here to comment",
+    r"|^your (?:thoughts|views|comments) on\b|^click here to comment"
+    r"|^(?:do you have|any) (?:comments?|thoughts|views|an opinion) (?:on|about) this (?:story|article|post)",
     re.I,
 )
 # A comment's signature or one of its per-comment widgets.

@@ -79,6 +79,8 @@ EXTRA_RUN_SHARE = 0.3
 EXTRA_RUN_MIN = 40.0
 # Words of prose in the three lines after a paragraph that make it the start of the article.
 LEAD_WORDS = 20
+# No article has this many lines; past it a file is a dump, and cleaning it all would take minutes.
+MAX_BLOCKS = 20_000
 # Blocks before the body searched for the title and the byline/dateline.
 HEADER_WINDOW = 25
 # A tweet is at most 280 characters; inline embed text is taken back that far from its chrome.
@@ -193,14 +195,14 @@ def _comment_start(lines: list[_Line]) -> tuple[int, str]:
     dwarfed by a text run after it (see the constants above)."""
     strong = 0
     base_indent = None
-    values = [ln.value for ln in lines]
+    prefix_best, suffix_best = _run_bounds([ln.value for ln in lines])
     for i, ln in enumerate(lines):
         if strong >= MIN_WORDS_BEFORE_COMMENTS:
             found = _comment_marker(lines, i, base_indent)
             if found:
                 why, is_strong = found
-                before = _best_run(values, 0, i)[2]
-                after = _best_run(values, i + 1, len(lines))[2]
+                before = prefix_best[i]
+                after = suffix_best[i + 1]
                 if after < EXTRA_RUN_MIN or after <= COMMENT_AFTER_RATIO * before:
                     return i, why
                 # A section header opens the thread after a real article even when the thread is
@@ -212,6 +214,23 @@ def _comment_start(lines: list[_Line]) -> tuple[int, str]:
             if base_indent is None:
                 base_indent = ln.block.indent
     return len(lines), ""
+
+
+def _run_bounds(values: list[float]) -> tuple[list[float], list[float]]:
+    """For every i: the best run sum within values[:i] and within values[i:] (linear time, so a
+    long thread full of comment markers costs no more than a short one)."""
+    n = len(values)
+    prefix = [0.0] * (n + 1)
+    ending = 0.0
+    for i, v in enumerate(values):
+        ending = max(0.0, ending) + v
+        prefix[i + 1] = max(prefix[i], ending)
+    suffix = [0.0] * (n + 2)
+    starting = 0.0
+    for i in range(n - 1, -1, -1):
+        starting = max(0.0, starting) + values[i]
+        suffix[i] = max(suffix[i + 1], starting)
+    return prefix, suffix
 
 
 def _best_run(values: list[float], lo: int, hi: int) -> tuple[int, int, float]:
@@ -343,6 +362,10 @@ def _clean(
         blocks = split_blocks(doc.content)
     if not blocks:
         return Rejection(doc.origin, "empty", "no text lines", stage="clean")
+    notes: list[str] = []
+    if len(blocks) > MAX_BLOCKS:
+        notes.append(f"only the first {MAX_BLOCKS} of {len(blocks)} lines were cleaned; the rest was dropped unread")
+        blocks = blocks[:MAX_BLOCKS]
     lines = [_line(b, repeated) for b in blocks]
     barrier, barrier_why = _comment_start(lines)
     runs = _body_runs(lines, barrier)
@@ -497,6 +520,7 @@ def _clean(
         language=doc.language,
         input_format=doc.input_format,
         removed=removed,
+        notes=notes,
     )
 
 
