@@ -210,3 +210,46 @@ def test_bad_content_type_is_recorded_not_raised() -> None:
 def test_ids_are_stable() -> None:
     assert clean(BLOG_PAGE).id == clean(BLOG_PAGE).id
     assert clean(BLOG_PAGE).id != clean(NESTED_PAGE).id
+
+
+PARA = (
+    "Harbour workers in the port city voted on Tuesday to end a strike that had stranded ships off the coast, "
+    "and the union said the members would return to work on the night shift."
+)
+
+
+def test_byline_and_date_above_article_do_not_start_a_thread() -> None:
+    # A byline + timestamp looks like a commenter's signature; the long article under it is not a comment.
+    teaser = "Comments that include insults or personal attacks will be removed by the moderators of this site without notice."
+    page = "\n".join(
+        ["Menu", "Harbour Strike Ends After Nine Days", teaser, "By ANA VIK", "The Valdoria Press", "Thursday, March 4, 2021; 8:43 AM"]
+        + [PARA.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")]
+    )
+    a = clean(page)
+    assert len(a.paragraphs) == 6
+    assert a.title == "Harbour Strike Ends After Nine Days"
+    assert a.author == "Ana Vik"
+    assert reasons_of(a, "insults") == {"comment"}  # rules for commenters, wherever they stand
+
+
+def test_quoted_said_is_not_a_comment_signature() -> None:
+    page = "\n".join(["Harbour Strike Ends", PARA, '"We are going back tomorrow," he said.', PARA.replace("Tuesday", "Monday"), PARA])
+    a = clean(page)
+    assert '"We are going back tomorrow," he said.' in a.text
+    assert len(a.paragraphs) == 4
+
+
+def test_headline_below_a_teaser_alert() -> None:
+    alert = "WEATHER BULLETIN: STORM WARNING FOR THE COAST AND THE ISLANDS UNTIL SUNDAY NIGHT, SAYS THE MET OFFICE, AND FERRIES ARE CANCELLED."
+    page = "\n".join(["Home", alert, "News >>", "Ferry Crews Join the Harbour Strike", "Jo Roe", PARA, PARA.replace("Tuesday", "Friday")])
+    a = clean(page)
+    assert a.title == "Ferry Crews Join the Harbour Strike"
+
+
+def test_huge_input_is_capped_with_a_note() -> None:
+    from newsfuse.extract.text import MAX_BLOCKS
+
+    page = "Harbour Strike Ends\n" + "\n".join([PARA] * 5) + "\n" + "menu item\n" * (MAX_BLOCKS + 10)
+    a = clean(page)
+    assert len(a.paragraphs) == 5
+    assert a.notes and str(MAX_BLOCKS) in a.notes[0]

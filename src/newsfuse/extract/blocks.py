@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-
 # Bullet characters scrapers leave in front of list items and comment authors.
 _BULLET_RE = re.compile(r"^([•◦▪▸►·‣∙]|[-*+](?=\s))\s*")
 _MD_HEADING_RE = re.compile(r"^(#{1,6})\s+")

@@ -41,7 +41,7 @@ _FAST_MY = re.compile(r"^([a-z]+)\.?\s+(\d{4})$", re.I)
 _FAST_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
-def _fast_date(s: str) -> date | None | bool:
+def _fast_date(s: str) -> date | bool | None:
     """The common shapes without dateparser (it costs ~10 ms a call): a date, None when the
     shape is known but invalid, False when the shape is not one of these."""
     m = _FAST_MDY.match(s)
