@@ -284,6 +284,10 @@ _GATES: dict[tuple[str, ...], re.Pattern[str]] = {
 }
 
 
+# Any fragment of any gate: most lines have none, and one search then skips all gated patterns.
+_ANY_GATE = _gate(tuple(sorted({f for g in _GATES for f in g}, key=len, reverse=True)))
+
+
 def _has(low: str, fragments: tuple[str, ...]) -> bool:
     return _GATES[fragments].search(low) is not None
 
@@ -307,21 +311,22 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
     """
     t = text.strip()
     low = t.lower()
-    if _has(low, _GATE_EMBED) and (
+    gated = _ANY_GATE.search(low) is not None
+    if gated and _has(low, _GATE_EMBED) and (
         _EMBED_LINE_RE.search(t) or (EMBED_CHROME_RE.search(t) and n_words <= 20)
     ):
         return "embed", "social-media embed chrome"
-    if n_words <= 30 and _has(low, _GATE_CAPTION) and _CAPTION_RE.search(t):
+    if gated and n_words <= 30 and _has(low, _GATE_CAPTION) and _CAPTION_RE.search(t):
         return "caption", "caption/photo wording"
-    if not sentence_like and credit_like(t):
+    if gated and not sentence_like and credit_like(t):
         return "caption", "photo credit"
-    if _has(low, _GATE_DISCLAIMER) and (
+    if gated and _has(low, _GATE_DISCLAIMER) and (
         _DISCLAIMER_STRONG_RE.search(t) or (_DISCLAIMER_RE.search(t) and (not sentence_like or n_words <= 60))
     ):
         return "disclaimer", "disclaimer/copyright wording"
-    if _has(low, _GATE_PROMO) and _PROMO_STRONG_RE.search(t):
+    if gated and _has(low, _GATE_PROMO) and _PROMO_STRONG_RE.search(t):
         return "promo", "share/subscribe/support prompt"
-    if _has(low, _GATE_TECH) and _TECH_NOTICE_RE.search(t):
+    if gated and _has(low, _GATE_TECH) and _TECH_NOTICE_RE.search(t):
         return "other", "browser/site technical notice"
     if n_words <= 15 and low.endswith((")", "]", "»", "more")) and _COUNTED_ITEM_RE.search(t):
         return "related", "list item with a count (most read/commented lists)"

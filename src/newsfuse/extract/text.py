@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from newsfuse.extract.blocks import Block, line_key, split_blocks
+from newsfuse.extract.blocks import Block, block_key, split_blocks
 from newsfuse.extract.corpus import CorpusEvidence, outlet_group
 from newsfuse.extract.signals import (
     EMBED_CHROME_RE,
@@ -141,7 +141,7 @@ def _line(b: Block, repeated: dict[str, str]) -> _Line:
     if reason is None and _editorial_note(b.text):
         reason = ("disclaimer", "note about the article (editorial/publishing note)")
     if reason is None:
-        detail = repeated.get(line_key(b.text)) if repeated else None
+        detail = repeated.get(block_key(b)) if repeated else None
         if detail:
             reason = ("other", detail)
             repeated_only = True
