@@ -30,6 +30,7 @@ MARKDOWN_PAGE, MARKDOWN_BODY, MARKDOWN_NOISE = F.MARKDOWN_PAGE, F.MARKDOWN_BODY,
 NESTED_PAGE, NESTED_BODY, NESTED_NOISE = F.NESTED_PAGE, F.NESTED_BODY, F.NESTED_NOISE
 EMBED_PAGE, EMBED_BODY, EMBED_NOISE = F.EMBED_PAGE, F.EMBED_BODY, F.EMBED_NOISE
 COMMENT_DATE_PAGE, FOOTER_SHARED, footer_page = F.COMMENT_DATE_PAGE, F.FOOTER_SHARED, F.footer_page
+WORDPRESS_PAGE, WORDPRESS_BODY, WORDPRESS_NOISE = F.WORDPRESS_PAGE, F.WORDPRESS_BODY, F.WORDPRESS_NOISE
 
 
 def doc(content: str, origin: str = "page.txt", **kw: str) -> RawDocument:
@@ -53,8 +54,9 @@ def reasons_of(article: Article, needle: str) -> set[str]:
         (MARKDOWN_PAGE, MARKDOWN_BODY, MARKDOWN_NOISE),
         (NESTED_PAGE, NESTED_BODY, NESTED_NOISE),
         (EMBED_PAGE, EMBED_BODY, EMBED_NOISE),
+        (WORDPRESS_PAGE, WORDPRESS_BODY, WORDPRESS_NOISE),
     ],
-    ids=["blog", "markdown", "nested-thread", "embed"],
+    ids=["blog", "markdown", "nested-thread", "embed", "wordpress"],
 )
 def test_body_kept_noise_removed(page: str, body: list[str], noise: list[str]) -> None:
     a = clean(page)
@@ -253,3 +255,12 @@ def test_huge_input_is_capped_with_a_note() -> None:
     a = clean(page)
     assert len(a.paragraphs) == 5
     assert a.notes and str(MAX_BLOCKS) in a.notes[0]
+
+
+def test_wordpress_metadata() -> None:
+    a = clean(WORDPRESS_PAGE)
+    assert a.title == "Island Ferry Crews Vote to Join Harbour Strike"
+    assert a.author == "Nils Ek"
+    assert a.published is not None and a.published.value == "2021-03-05" and a.published.source == "dateline"
+    assert reasons_of(a, "mira_s") == {"comment"}
+    assert reasons_of(a, "Editor's note") == {"disclaimer"}

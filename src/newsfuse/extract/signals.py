@@ -84,7 +84,8 @@ _COMMENT_HEADER_RE = re.compile(
     r"|^(?:log ?in|sign ?in|register)\s+to\s+(?:post|comment|reply)"
     r"|^you must be logged in to post a comment"
     r"|^your (?:thoughts|views|comments) on\b|^click here to comment"
-    r"|^(?:do you have|any) (?:comments?|thoughts|views|an opinion) (?:on|about) this (?:story|article|post)",
+    r"|^(?:do you have|any) (?:comments?|thoughts|views|an opinion) (?:on|about) this (?:story|article|post)"
+    r"|^your email address will not be published|^required fields are marked|^cancel reply$",
     re.I,
 )
 # A comment's signature or one of its per-comment widgets.
@@ -126,11 +127,18 @@ def comment_header(text: str) -> str | None:
 _SIGNATURE_BYLINE_RE = re.compile(r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b", re.I)
 
 
+# "Jane Roe • 2 hours ago", "jroe | March 4, 2021 at 8:15 pm": a name and a timestamp on one line.
+_NAME_STAMP_SPLIT_RE = re.compile(r"\s+[•·|—–-]\s+|\s+@\s+")
+
+
 def comment_signature(text: str) -> str | None:
     """Detail string when the line is a comment's author/date signature or a per-comment widget."""
     if len(text) > 160:
         return None
     t = text.strip(" .-–—|»>")
+    parts = _NAME_STAMP_SPLIT_RE.split(t, maxsplit=1)
+    if len(parts) == 2 and len(t.split()) <= 12 and username_like(parts[0]) and is_timestamp(parts[1]):
+        return "comment signature (username and timestamp)"
     if _COMMENT_SIGNATURE_RE.match(t):
         if _SIGNATURE_BYLINE_RE.match(t) and not (
             has_date(t) or TIME_RE.search(t) or _RELATIVE_TIME_RE.search(t)
@@ -224,6 +232,7 @@ _NAV_RE = re.compile(
     r"|skip to .*|you are here:?.*|categor(?:y|ies)\s*:.*|tags?\s*:.*|tagged(?: with)?\s*:?.*|filed (?:under|in):?.*"
     r"|region:.*|theme:.*|topics?:.*|sections?:.*|articles by:?.*|listed under:.*|keywords?:.*|more (?:in|on)\s*:.*"
     r"|print|email|share|login|log in|logout|register|sign in|sign up|contact(?: us)?|about(?: us)?|site ?map|faq"
+    r"|(?:like|share) this|spread the word|related|loading"
     r"|page \d+(?: of \d+)?|\d+\s*next|font size.*|text size.*|close|open|toggle.*|loading\.*|advertisement"
     r"|sponsored(?: content| links)?|ads? by .*|continue reading.*|read more.*|view (?:gallery|slideshow|photos?)"
     r"|previous (?:post|article|story)|next (?:post|article|story).*|permalink|edit|in ,?|by|posted in.*|print this.*"

@@ -110,7 +110,7 @@ def _sentence_like(text: str, n_words: int, stop: float) -> bool:
 _EDITORIAL_NOTE_RE = re.compile(
     r"^(?:this|the above) (?:article|story|post|piece|report|entry|column)\s+(?:is|was|has been|first|originally)"
     r"\s*(?:written|prepared|produced|published|originally|first|edited|updated|republished|appeared|posted|tagged)"
-    r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b",
+    r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b|^editor'?s[’']? note\b",
     re.I,
 )
 _AUTHOR_BIO_RE = re.compile(

@@ -195,6 +195,10 @@ _BYLINE_RE = re.compile(
     r"^(?:by|written by|posted by|published by|story by|words by|report(?:ed|ing)? by|author|authors)\s*:?\s*(.*)$",
     re.I,
 )
+_POSTED_ON_RE = re.compile(
+    rf"^(?:posted|published|written|updated)\s+(?:on\s+)?(?:{DATE_RE.pattern})(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?m\.?)?)?,?\s+by\s+",
+    re.I,
+)
 _NAME_RE = re.compile(
     r"^(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|al|el|bin|da|di|la|le))*$"
 )
@@ -204,7 +208,11 @@ def byline(text: str) -> tuple[bool, str | None]:
     """(is a byline, author or None) for one short line: "By Jane Doe", "Published by X on", "BY TOM ROE"."""
     if len(text.split()) > 16:
         return False, None
-    m = _BYLINE_RE.match(text.strip())
+    text = text.strip()
+    m0 = _POSTED_ON_RE.match(text)
+    if m0:  # "Posted on March 5, 2021 by Nils Ek" -> "by Nils Ek"
+        text = "by " + text[m0.end() :]
+    m = _BYLINE_RE.match(text)
     if m is None:
         return False, None
     rest = m.group(1)
