@@ -264,3 +264,16 @@ def test_wordpress_metadata() -> None:
     assert a.published is not None and a.published.value == "2021-03-05" and a.published.source == "dateline"
     assert reasons_of(a, "mira_s") == {"comment"}
     assert reasons_of(a, "Editor's note") == {"disclaimer"}
+
+
+def test_list_announced_by_a_colon_is_body() -> None:
+    items = ["Anna Berg (Saint Ives)", "Jon Lund (North Terminal)", "Eva Dahl (Ferry Union)", "Per Holm (Dockers)"]
+    page = "\n".join(
+        ["Harbour Strike Ends", PARA, PARA.replace("Tuesday", "Monday"), "The union named the members of its new negotiating team:"]
+        + items
+        + ["Related stories", "Ferry fares to rise", "Rail link delayed"]
+    )
+    a = clean(page)
+    for item in items:
+        assert item in a.text
+    assert "Ferry fares to rise" not in a.text

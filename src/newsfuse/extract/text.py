@@ -79,6 +79,9 @@ EXTRA_RUN_SHARE = 0.3
 EXTRA_RUN_MIN = 40.0
 # Words of prose in the three lines after a paragraph that make it the start of the article.
 LEAD_WORDS = 20
+# A list announced by a colon at the end of the body: at most this many items of at most this many words.
+MAX_LIST_ITEMS = 100
+MAX_LIST_ITEM_WORDS = 25
 # No article has this many lines; past it a file is a dump, and cleaning it all would take minutes.
 MAX_BLOCKS = 20_000
 # Blocks before the body searched for the title and the byline/dateline.
@@ -269,6 +272,21 @@ def _body_runs(lines: list[_Line], limit: int) -> list[tuple[int, int]]:
     return sorted(runs)
 
 
+def _with_announced_list(lines: list[_Line], start: int, end: int, limit: int) -> tuple[int, int]:
+    """Extend a body run that ends by announcing a list ("... were invited:") over the list items
+    that follow (short lines a text score alone would drop), up to the first line that is not one."""
+    last = next((i for i in range(end - 1, start - 1, -1) if lines[i].reason is None), None)
+    if last is None or not lines[last].block.text.rstrip().endswith(":"):
+        return start, end
+    i = end
+    while i < min(limit, end + MAX_LIST_ITEMS):
+        ln = lines[i]
+        if ln.reason is not None or ln.sig or ln.stamp or ln.n_words > MAX_LIST_ITEM_WORDS or related_header(ln.block.text):
+            break
+        i += 1
+    return start, i
+
+
 def _title_like(text: str) -> bool:
     ws = text.split()
     if not 3 <= len(ws) <= 20 or text.rstrip()[-1:] in ".,;:":
@@ -368,7 +386,7 @@ def _clean(
         blocks = blocks[:MAX_BLOCKS]
     lines = [_line(b, repeated) for b in blocks]
     barrier, barrier_why = _comment_start(lines)
-    runs = _body_runs(lines, barrier)
+    runs = [_with_announced_list(lines, s, e, barrier) for s, e in _body_runs(lines, barrier)]
     in_body = [False] * len(lines)
     for s, e in runs:
         for i in range(s, e):
