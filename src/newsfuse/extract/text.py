@@ -107,7 +107,7 @@ class _Line:
 def _sentence_like(text: str, n_words: int, stop: float) -> bool:
     if n_words < SENTENCE_MIN_WORDS or stop < SENTENCE_MIN_STOPWORDS:
         return False
-    return n_words >= 15 or text.rstrip()[-1:] in '.!?"”’)…'
+    return n_words >= 15 or text.rstrip()[-1:] in '.!?"”’)…:'  # ':' announces a quote or a list
 
 
 _EDITORIAL_NOTE_RE = re.compile(
