@@ -38,6 +38,12 @@ class DedupOptions:
 @dataclass
 class ClusterOptions:
     window_days: int = 7  # a story is active while its last article is at most this old
+    # Cosine similarity (TF-IDF of names, numbers and words) an article needs with a story's
+    # centroid to join it.
+    join_threshold: float = 0.2
+    # Centroid-to-centroid similarity at which two stories have converged and merge.
+    merge_threshold: float = 0.5
+    refine: bool = True  # split stories that hold two look-alike events (see stories/refine.py)
 
 
 @dataclass
