@@ -26,13 +26,24 @@ class CleanOptions:
 class DedupOptions:
     num_perm: int = 128
     shingle_words: int = 5
-    threshold: float = 0.5  # MinHash LSH candidate threshold (Jaccard)
-    containment: float = 0.8  # share of a shorter article's shingles found in a longer one
+    # MinHash LSH candidate threshold (Jaccard).  Low on purpose: a copy trimmed to half of its
+    # origin with a few edited words has a Jaccard of about 0.35; every candidate is verified on
+    # the exact shingles afterwards, so a low threshold costs a little time, not precision.
+    threshold: float = 0.25
+    # Share of a copy's shingles that must be found in its origin.  More than half of the text
+    # verbatim is a reprint; different reports of one event share far less (quotes, names).
+    containment: float = 0.5
 
 
 @dataclass
 class ClusterOptions:
     window_days: int = 7  # a story is active while its last article is at most this old
+    # Cosine similarity (TF-IDF of names, numbers and words) an article needs with a story's
+    # centroid to join it.
+    join_threshold: float = 0.2
+    # Centroid-to-centroid similarity at which two stories have converged and merge.
+    merge_threshold: float = 0.5
+    refine: bool = True  # split stories that hold two look-alike events (see stories/refine.py)
 
 
 @dataclass
