@@ -18,7 +18,11 @@ from newsfuse.model import Article, PublishedDate, Story, make_paragraphs
 from newsfuse.options import Options
 from newsfuse.summary import summarize_story
 from newsfuse.summary.baselines import BASELINES
+from newsfuse.summary.citations import overlap
 from newsfuse.text import split_sentences
+
+# A summary sentence sharing this much of its content words with the headline repeats it.
+REPEAT_OVERLAP = 0.6
 
 KEYS = ("rouge1_f", "rouge2_f", "rougeL_f", "rouge1_r", "rouge2_r", "rougeL_r")
 
@@ -27,6 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="format D JSONL: {id, articles: [{id, title, text, date}], references: [...]}")
     parser.add_argument("--words", type=int, default=100, help="summary length in words (default 100; <= 40: headline mode)")
     parser.add_argument("--write", default=None, metavar="DIR", help="write each system summary to DIR/<cluster id>.txt")
+    parser.add_argument("--headline-only", action="store_true", help="headline mode: score the headline sentence alone")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters (quick checks)")
 
 
@@ -69,11 +74,23 @@ def score(scorer: Any, summary: str, references: list[str], n: int) -> dict[str,
     return out
 
 
-def system_text(story: Story, by_id: dict[str, Article], words: int, options: Options) -> str:
+def system_text(story: Story, by_id: dict[str, Article], words: int, options: Options, headline_only: bool = False) -> str:
+    """The text scored for one cluster.
+
+    Headline mode (``words <= headline_words``): the headline, then (unless ``headline_only``) the
+    summary's sentences that do not repeat it, as a reader sees the story card; cut at N words later.
+    """
     summarize_story(story, by_id, options)
-    if words <= options.summary.headline_words:
-        return story.headline.text if story.headline else ""
-    return " ".join(s.text for s in story.summary)
+    if words > options.summary.headline_words:
+        return " ".join(s.text for s in story.summary)
+    head = story.headline.text if story.headline else ""
+    if headline_only:
+        return head
+    parts = [head] if head else []
+    for s in story.summary:
+        if overlap(s.text, head) < REPEAT_OVERLAP:
+            parts.append(s.text)
+    return " ".join(parts)
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -101,7 +118,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             record = json.loads(line)
             refs = [str(r) for r in record.get("references") or []]
             story, by_id = cluster_story(record)
-            text = system_text(story, by_id, args.words, options)
+            text = system_text(story, by_id, args.words, options, args.headline_only)
             if write_dir:
                 (write_dir / f"{Path(str(record.get('id'))).name}.txt").write_text(text + "\n", encoding="utf-8")
             for k, v in score(scorer, text, refs, args.words).items():

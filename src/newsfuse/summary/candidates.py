@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from newsfuse.model import Article
 from newsfuse.summary import lexicon
-from newsfuse.text import fold, normalize_space, split_sentences, tokens
+from newsfuse.text import fold, normalize_space, split_sentences, tokens, words
 
 # A sentence shorter than this is a fragment (caption, byline, heading); longer than
 # MAX_WORDS is usually several sentences glued by a failed split or a run-on list.
@@ -133,12 +133,11 @@ def _judge(c: Candidate, anchored: bool) -> None:
         c.usable, c.reason = False, "boilerplate"
     elif any(t in lexicon.LOADED_LABELS for t in outside) or any(p in low for p in lexicon.LOADED_PHRASES):
         c.usable, c.reason = False, "loaded label"
-    elif any(t in lexicon.OPINION_MARKERS for t in outside):
+    elif any(w.lower() in lexicon.OPINION_MARKERS and not (len(w) > 1 and w.isupper()) for w in words(outside_quotes(text))):
+        # case kept: "US" is a country, "us" a writer taking part
         c.usable, c.reason = False, "opinion"
     elif toks[0] in lexicon.DANGLING_STARTS:
         c.usable, c.reason = False, "dangling reference"
-    elif not anchored and any(p in low for p in lexicon.UNANCHORED_TIME):
-        c.usable, c.reason = False, "unanchored time"
     if not c.usable:
         return
     if any(t in lexicon.LOADED_LABELS for t in toks):
@@ -146,7 +145,9 @@ def _judge(c: Candidate, anchored: bool) -> None:
     if c.starts_with_quote or c.quote_share > 0.5:
         c.penalty *= 0.5  # one side's words; a neutral sentence saying the same should win
     if any(p in low for p in lexicon.UNANCHORED_TIME):
-        c.penalty *= 0.7  # anchored by the article date, but still reads oddly out of context
+        # "this week" reads oddly out of its article; with no article date it has no anchor at all.
+        # Penalised rather than dropped: in news leads it often sits in the one sentence stating the event.
+        c.penalty *= 0.8 if anchored else 0.5
     if not re.search(r"[.!\"”’)]$", text):
         c.penalty *= 0.5  # no final punctuation: a heading or caption glued into the text
     if sum(1 for w in text.split() if w[:1].isupper()) > 0.7 * len(toks):

@@ -36,8 +36,7 @@ OPINION_MARKERS: frozenset[str] = frozenset(
 
 # Sentence-initial pronouns/demonstratives that need an antecedent in the previous sentence.
 DANGLING_STARTS: frozenset[str] = frozenset(
-    """he she they it his her their its him them this these those that such there both
-    another others latter former""".split()
+    """he she they it his her their its him them this these those that such latter former""".split()
 )
 
 # Relative time phrases that are meaningless without the article's date as an anchor.
