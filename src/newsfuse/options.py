@@ -46,6 +46,8 @@ class SummaryOptions:
 @dataclass
 class CrossCheckOptions:
     enabled: bool = True
+    entity_backend: str = "rules"  # or "spacy": only used when spaCy and the model are installed
+    spacy_model: str = "en_core_web_sm"
 
 
 @dataclass
