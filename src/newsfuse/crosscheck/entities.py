@@ -108,12 +108,10 @@ class EntityIndex:
     by_surface: dict[str, str] = field(default_factory=dict)  # folded surface -> entity id
     by_sentence: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)  # -> [(surface, eid)]
     titles: dict[str, list[str]] = field(default_factory=dict)  # entity id -> titles seen
+    by_id: dict[str, Entity] = field(default_factory=dict)
 
     def get(self, eid: str) -> Entity | None:
-        for e in self.entities:
-            if e.id == eid:
-                return e
-        return None
+        return self.by_id.get(eid)
 
     def resolve(self, surface: str) -> str | None:
         """The entity a written name refers to, or None."""
@@ -375,7 +373,7 @@ def build_entities(
             for o in buckets.get(k[0][0] + skeleton(k[0]), [])
             if tokens_match(o[-1], k[0]) and not (cues[o].keys() - {"person"})
         }
-        if cues[k].keys() - {"person"}:
+        if cues[k].get("organisation", 0) or cues[k].get("place", 0) > cues[k].get("person", 0) + 1:
             continue  # a place or organisation named like someone's surname stays apart
         if len(owners) == 1:
             uf.union(owners.pop(), kstr[k])
@@ -423,6 +421,7 @@ def build_entities(
     for n, (_, ent, members, titles) in enumerate(built, start=1):
         ent.id = f"e{n}"
         index.entities.append(ent)
+        index.by_id[ent.id] = ent
         index.titles[ent.id] = [t for t, _ in titles.most_common()]
         for k in members:
             index.by_surface[kstr[k]] = ent.id

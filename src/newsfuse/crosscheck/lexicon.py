@@ -32,7 +32,8 @@ ORG_HEADS: frozenset[str] = frozenset(
 
 # Words that, right after "in"/"from"/"to"/"near", mark the next capitalised span as a place
 # (used together with the suffix "-based").
-PLACE_PREPS: frozenset[str] = frozenset("in from to near at outside across into toward towards".split())
+# ("to", "from", "at" are left out: "sent arms to Sarraj" names a person as often as a place.)
+PLACE_PREPS: frozenset[str] = frozenset("in near outside across into inside throughout".split())
 
 # Capitalised words that are not names on their own (calendar words, sentence starters).
 NOT_NAMES: frozenset[str] = frozenset(
