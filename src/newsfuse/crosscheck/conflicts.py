@@ -123,6 +123,12 @@ class _Builder:
         """Record a conflict when two values are held by disjoint sets of independent sources."""
         sources = {v: {self.sents[i].source for i in idx} for v, idx in values.items()}
         vals = list(values)
+        held: dict[str, set[str]] = defaultdict(set)
+        for v, srcs in sources.items():
+            for src in srcs:
+                held[src].add(v)
+        if any(len(vs) > 1 for vs in held.values()):
+            return  # one source gives several values: they are about different things, not a conflict
         if not any(not (sources[a] & sources[b]) for k, a in enumerate(vals) for b in vals[k + 1 :]):
             return
         cv: list[ConflictValue] = []

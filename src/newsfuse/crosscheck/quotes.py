@@ -38,17 +38,28 @@ _OPEN = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’"}
 # 0.5 lets two translations that share their key words join; partial quotes are fully contained.
 _LINK_CONTAINMENT = 0.5
 _PLACEHOLDER = "QQQ"
-_NAME = r"((?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]*|he|she|they|He|She|They)"
+_QUOTED = re.compile(r"[“\"«‘][^”\"»’]*[”\"»’]")
+# A speaker: a capitalised name (titles included), a pronoun, or a described person ("an LNA
+# military spokesman"); names never start inside a word ("pro-Haftar").
+_NAME = (
+    r"(?<![\w-])((?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]*"
+    r"|(?:an?|the|his|her|its|their)\s(?:[\w'’-]+\s){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials"
+    r"|source|sources|minister|ministry|statement|president|leader|commander|envoy|diplomat|analyst|analysts|"
+    r"expert|experts|witness|witnesses|resident|residents|army|government|military)"
+    r"|he|she|they|He|She|They)"
+)
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _PATTERNS = [
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:[-–—]\s*)?{_NAME}\s+(?:also\s+|further\s+|then\s+)?(?:{_VERBS})\b"),
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+{_NAME}"),
-    re.compile(rf"{_NAME}\s+(?:was|were)\s+quoted\s+as\s+saying\b[^{_PLACEHOLDER[0]}]*{_PLACEHOLDER}"),
-    re.compile(rf"according\s+to\s+{_NAME}"),
+    re.compile(rf"{_NAME}\s+(?:was|were)\s+quoted\s+as\s+saying\b"),
     re.compile(rf"{_NAME}\s+(?:\w+\s+){{0,2}}(?:{_VERBS})\b[^.]*?{_PLACEHOLDER}"),
+    re.compile(rf"according\s+to\s+{_NAME}"),
     re.compile(rf"{_NAME}\s*:\s*{_PLACEHOLDER}"),
     re.compile(rf"{_NAME}\s+told\s+"),
 ]
+_DESCRIBED = re.compile(r"^(?:an?|the|his|her|its|their)\s", re.IGNORECASE)
+_POSSESSIVE_NAME = re.compile(r"['’]s$")
 _PRONOUNS = {"he", "she", "they"}
 
 
@@ -59,7 +70,8 @@ class RawQuote:
     paragraph: str
     outlet: str | None
     context: str  # the paragraph with the quote replaced by the placeholder
-    position: int  # paragraph number in the article (for pronoun resolution)
+    position: int  # paragraph number in the article
+    order: dict[str, int]  # paragraph id -> position, for the article (pronoun resolution)
     speaker: str | None = None
     speaker_name: str | None = None
 
@@ -113,22 +125,39 @@ def _resolve_name(name: str, index: EntityIndex | None) -> tuple[str | None, str
 
 
 def _pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tuple[str | None, str | None]:
-    """The last person mentioned in the article up to the quote's paragraph."""
+    """The subject of the closest earlier sentence that names a person (quoted words left out).
+
+    The first person named in a sentence is taken as its subject: in "Erdogan threatened to
+    teach a lesson to Hifter ... he said", "he" is Erdogan, not the nearer Hifter.
+    """
+    before = q.context.split(_PLACEHOLDER, 1)[0]
     last: str | None = None
     for s in sents:
         if s.article != q.article:
             continue
-        if _para_number(s.paragraph) > q.position + 1:
+        if s.paragraph == q.paragraph:
+            if s.text not in before:
+                continue  # the sentence holding the quote, or one after it
+        elif q.order.get(s.paragraph, 0) > q.order.get(q.paragraph, 0):
             break
-        if _para_number(s.paragraph) == q.position + 1 and _PLACEHOLDER not in q.context:
-            break
-        for _, eid in index.in_sentence(s):
-            if index.type_of(eid) == "person":
-                last = eid
+        text = _QUOTED.sub(" ", s.text)
+        found = [(text.find(surface), eid) for surface, eid in index.in_sentence(s) if index.type_of(eid) == "person"]
+        found = [(at, eid) for at, eid in found if at >= 0]
+        if found:
+            last = min(found)[1]
     if last is None:
         return None, None
     ent = index.get(last)
     return last, ent.name if ent else None
+
+
+def _described_speaker(phrase: str, index: EntityIndex | None) -> str | None:
+    """'the Turkish president' -> the one entity introduced with that title, if exactly one."""
+    if index is None:
+        return None
+    key = fold(_DESCRIBED.sub("", phrase)).strip()
+    hits = {eid for eid, titles in index.titles.items() if any(fold(t) == key for t in titles)}
+    return hits.pop() if len(hits) == 1 else None
 
 
 def _para_number(pid: str) -> int:
@@ -150,18 +179,36 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None) -> 
             continue
         if fold(name.split()[0]) in STOPWORDS and len(name.split()) == 1:
             continue
+        if _DESCRIBED.match(name) or _POSSESSIVE_NAME.search(name.split()[0]):
+            # a described speaker ("an LNA military spokesman", "Haftar's spokesman") is not the entity it names
+            described = q.context[m.start(1) :]
+            described = re.split(rf"\s+(?:{_VERBS}|was|were|in|on|at)\b", described, maxsplit=1)[0]
+            q.speaker, q.speaker_name = None, described.strip()
+            eid = _described_speaker(q.speaker_name, index)
+            if eid is not None:
+                ent = index.get(eid) if index else None
+                q.speaker, q.speaker_name = eid, ent.name if ent else q.speaker_name
+            return
         q.speaker, q.speaker_name = _resolve_name(name, index)
+        return
+    # a paragraph that is only a quote continues the previous speaker
+    if index is not None and not re.sub(r"[\W_]+", "", q.context.replace(_PLACEHOLDER, "")):
+        q.speaker, q.speaker_name = _pronoun_speaker(q, sents, index)
         return
     # fallback: the person named before the quote in its sentence, when a verb of saying is there
     if index is not None and re.search(rf"\b(?:{_VERBS})\b", q.context):
         before = q.context.split(_PLACEHOLDER, 1)[0]
         for s in sents:
-            if s.article == q.article and s.paragraph == f"p{q.position + 1}":
-                for surface, eid in index.in_sentence(s):
-                    if surface in before and index.type_of(eid) == "person":
-                        ent = index.get(eid)
-                        q.speaker, q.speaker_name = eid, ent.name if ent else surface
-                        return
+            if s.article == q.article and s.paragraph == q.paragraph:
+                found = sorted(
+                    (before.find(surface), eid)
+                    for surface, eid in index.in_sentence(s)
+                    if surface in before and index.type_of(eid) == "person"
+                )
+                if found:
+                    ent = index.get(found[0][1])
+                    q.speaker, q.speaker_name = found[0][1], ent.name if ent else None
+                    return
 
 
 class _Linker:
@@ -195,13 +242,16 @@ def build_quotes(
         if art is None:
             continue
         texts = [p.text for p in art.paragraphs]
+        order = {p.id: n for n, p in enumerate(art.paragraphs)}
         for pn, start, end, text in quoted_spans(texts):
             text = text.strip(" ,.")
             if len(tokens(text)) < min_words:
                 continue
             ptext = texts[pn]
             context = ptext[: max(0, start - 1)] + _PLACEHOLDER + ptext[min(len(ptext), end + 1) :]
-            q = RawQuote(text=text, article=aid, paragraph=art.paragraphs[pn].id, outlet=art.outlet, context=context, position=pn)
+            q = RawQuote(
+                text=text, article=aid, paragraph=art.paragraphs[pn].id, outlet=art.outlet, context=context, position=pn, order=order
+            )
             attribute(q, sents, index)
             raw.append(q)
     # link renderings of one statement
