@@ -31,7 +31,7 @@ def crosscheck_story(story: Story, by_id: dict[str, Article], options: Options) 
     )
     story.entities = index.entities
     story.claims = build_claims(sents, index, by_id, opts)
-    story.conflicts = find_conflicts(sents, story.claims, index, by_id)
+    story.conflicts = find_conflicts(sents, story.claims, index, by_id, opts)
     story.quotes = build_quotes(sents, index, by_id, ids, opts.quote_min_words)
     story.framing = build_framing(sents, index, by_id, ids)
     if independent_sources(ids, by_id) < 2:

@@ -5,8 +5,10 @@ Each sentence becomes a weighted bag of features:
 - content words, Snowball-stemmed so "signed"/"signing"/"signature" meet, weighted down along
   the sentence (``position_decay``): a news sentence states its main event first and adds
   background after, so the opening words decide what fact it reports;
-- names spelled as the story's canonical entity name, so "Hifter" counts as "Haftar";
-- numbers, normalised ("1,000" = "1000").
+- names spelled as the story's canonical entity name, so "Hifter" counts as "Haftar".
+
+Numbers, dates and weekdays are left out on purpose: two sentences that report the same event
+with different figures or days are the same claim, and :mod:`conflicts` then marks it disputed.
 
 Features are weighted by their inverse document frequency over the story's own sentences
 (corpus-driven: what every article repeats says little about which fact a sentence reports),
@@ -19,7 +21,6 @@ fast.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -29,23 +30,28 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from newsfuse.crosscheck.entities import EntityIndex, name_tokens, tokens_match
+from newsfuse.crosscheck.lexicon import DISCOURSE_WORDS, PERSON_TITLES
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.model import Article, Claim
 from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import independent_sources, outlets_of
 from newsfuse.text import STOPWORDS, fold, tokens
 
-_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+CALENDAR_WORDS: frozenset[str] = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split()
+)
 
 
 class Featurizer:
     """Sentence -> weighted features; holds a stem cache (one per story, never module-level)."""
 
-    def __init__(self, index: EntityIndex | None, position_decay: float) -> None:
+    def __init__(self, index: EntityIndex | None, position_decay: float, name_weight: float = 0.5) -> None:
         if not 0.0 < position_decay <= 1.0:
             raise ValueError(f"position_decay must be in (0, 1], got {position_decay}")
         self.index = index
         self.decay = position_decay
+        self.name_weight = name_weight
         self._stemmer = EnglishStemmer()
         self._stems: dict[str, str] = {}
 
@@ -55,35 +61,32 @@ class Featurizer:
             s = self._stems[word] = self._stemmer.stem(word)
         return s
 
-    def _canonical_words(self, sent: Sent) -> dict[str, str]:
-        """Word -> the canonical entity name's spelling of it ("hifter" -> "haftar")."""
+    def _name_words(self, sent: Sent) -> dict[str, str]:
+        """Words of the sentence's entity names -> the canonical spelling ("hifter" -> "haftar")."""
         out: dict[str, str] = {}
         if self.index is None:
             return out
         for surface, eid in self.index.in_sentence(sent):
             ent = self.index.get(eid)
-            if ent is None:
-                continue
-            canon = name_tokens(ent.name)
-            for w in name_tokens(surface):
-                for c in canon:
-                    if w != c and tokens_match(w, c):
-                        out[w] = c
+            canon = name_tokens(ent.name) if ent else ()
+            for w in tokens(fold(surface)):
+                out[w] = next((c for c in canon if tokens_match(w, c)), w)
         return out
 
     def features(self, sent: Sent) -> Counter[str]:
         out: Counter[str] = Counter()
-        canon = self._canonical_words(sent)
+        names = self._name_words(sent)
         k = 0
         for w in tokens(fold(sent.text)):
-            if w in STOPWORDS or len(w) < 2:
+            if w in STOPWORDS or len(w) < 2 or w in CALENDAR_WORDS or w in DISCOURSE_WORDS or w[0].isdigit():
                 continue
-            weight = self.decay**k
+            if w in names or w in PERSON_TITLES:
+                # names and titles say who, not what happened: they weigh less and do not push the
+                # event words that follow them further down the sentence
+                out[self.stem(names.get(w, w))] += self.name_weight * self.decay**k
+                continue
+            out[self.stem(w)] += self.decay**k
             k += 1
-            if w[0].isdigit():
-                out["N:" + w.replace(",", "")] += weight
-            else:
-                out[self.stem(canon.get(w, w))] += weight
         return out
 
 

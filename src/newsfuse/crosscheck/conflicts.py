@@ -20,10 +20,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from nltk.stem.snowball import EnglishStemmer
+from scipy.sparse import csr_matrix
 
+from newsfuse.crosscheck.claims import Featurizer, tfidf_matrix
 from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.model import Article, Claim, Conflict, ConflictValue, Source
+from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import outlets_of
 from newsfuse.text import STOPWORDS, tokens
 
@@ -150,11 +153,37 @@ def _fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
 
 
+def _direct(values: dict[str, list[int]], sents: Sequence[Sent], x: csr_matrix, threshold: float) -> dict[str, list[int]]:
+    """Keep the sentences that are directly similar to a sentence of another source giving another value.
+
+    A claim is a single-link chain; two sentences at its two ends may report different things, so
+    a date or actor only conflicts with one stated in a sentence that is itself close enough.
+    """
+    keep: dict[str, set[int]] = defaultdict(set)
+    items = [(v, i) for v, idx in values.items() for i in idx]
+    for a in range(len(items)):
+        for b in range(a + 1, len(items)):
+            (va, i), (vb, j) = items[a], items[b]
+            if va == vb or sents[i].source == sents[j].source:
+                continue
+            if float(x[i].multiply(x[j]).sum()) >= threshold:
+                keep[va].add(i)
+                keep[vb].add(j)
+    return {v: sorted(idx) for v, idx in keep.items()}
+
+
 def find_conflicts(
-    sents: Sequence[Sent], claims: Sequence[Claim], index: EntityIndex | None, by_id: Mapping[str, Article]
+    sents: Sequence[Sent],
+    claims: Sequence[Claim],
+    index: EntityIndex | None,
+    by_id: Mapping[str, Article],
+    options: CrossCheckOptions | None = None,
 ) -> list[Conflict]:
     """Find conflicts and mark the claims they touch ``disputed`` (in place)."""
+    options = options or CrossCheckOptions()
     stem = EnglishStemmer()
+    fz = Featurizer(index, options.position_decay)
+    x = tfidf_matrix([fz.features(s) for s in sents]) if sents else csr_matrix((0, 0))
     pos = {(s.article, s.paragraph, s.text): i for i, s in enumerate(sents)}
     b = _Builder(sents, by_id)
 
@@ -201,8 +230,9 @@ def find_conflicts(
                 found = finder(sents[i].text)
                 if len(found) == 1:
                     values[next(iter(found))].append(i)
+            values = _direct(values, sents, x, options.claim_threshold)
             if len(values) >= 2:
-                b.add(kind, subject, dict(values))
+                b.add(kind, subject, values)
         if index is not None:
             values = defaultdict(list)
             for i in idx:
@@ -212,8 +242,9 @@ def find_conflicts(
                 if len(actors) == 1:
                     ent = index.get(next(iter(actors)))
                     values[ent.name if ent else ""].append(i)
+            values = _direct(values, sents, x, options.claim_threshold)
             if len(values) >= 2 and all(values):
-                b.add("actor", subject, dict(values))
+                b.add("actor", subject, values)
 
     # mark disputed claims
     claim_of: dict[int, Claim] = {}

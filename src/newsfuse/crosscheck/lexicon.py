@@ -87,3 +87,11 @@ ATTRIBUTION_CUES: frozenset[str] = SPEECH_VERBS | frozenset(
     """according quoted reportedly report reports statement statements sources source cited
     citing estimates estimated alleged allegedly believed believes suspected claimed""".split()
 )
+
+# Discourse openers that say nothing about the fact a sentence reports; with position weighting
+# they would otherwise count as its main words ("In addition, ...", "Meanwhile, ...").
+DISCOURSE_WORDS: frozenset[str] = frozenset(
+    """addition meanwhile furthermore moreover besides also first firstly second secondly finally
+    lastly part wake noted note notably indeed instead otherwise thus therefore hence accordingly
+    currently now earlier later recently already still again""".split()
+)
