@@ -86,7 +86,8 @@ def tokens_match(a: str, b: str) -> bool:
     """Same name token, possibly spelled differently (transliteration)."""
     if a == b:
         return True
-    if len(a) < 4 or len(b) < 4 or a[0] != b[0]:
+    # short names differ by one vowel too often (Berg/Borg) to be taken for spelling variants
+    if len(a) < 5 or len(b) < 5 or a[0] != b[0]:
         return False
     return skeleton(a) == skeleton(b) and SequenceMatcher(None, a, b).ratio() >= _VARIANT_RATIO
 
@@ -121,6 +122,16 @@ class EntityIndex:
         toks = name_tokens(surface)
         if toks and " ".join(toks) in self.by_surface:
             return self.by_surface[" ".join(toks)]
+        if toks:
+            # a surname or a spelling variant of one entity's name
+            hits = {
+                e.id
+                for e in self.entities
+                if (canon := name_tokens(e.name)) and tokens_match(toks[-1], canon[-1])
+                and (len(toks) == 1 or tokens_match(toks[0], canon[0]))
+            }
+            if len(hits) == 1:
+                return hits.pop()
         return None
 
     def in_sentence(self, sent: Sent) -> list[tuple[str, str]]:
@@ -243,6 +254,8 @@ def _mentions_from_span(
             cue = "place"
         elif nxt in SPEECH_VERBS:
             cue = "person"
+        elif nxt == "," and any(fold(t).rstrip(".") in PERSON_TITLES for t in toks[end + 1 : end + 4]):
+            cue = "person"  # apposition with a title: "Karim al-Mansuri, head of ..."
     surface = " ".join(span)
     acronym = None
     if end + 2 < len(toks) and toks[end] == "(" and _is_acronym(toks[end + 1]) and toks[end + 2] == ")":
