@@ -84,7 +84,7 @@ def build_framing(
             for w in own_words:
                 if w in LOADED_WORDS and w not in loaded:
                     loaded.append(w)
-            if len(own_words) >= _MIN_ASSERTION_WORDS:
+            if len(tokens(s.text)) >= _MIN_ASSERTION_WORDS:
                 asserted += 1
                 if not any(w in ATTRIBUTION_CUES for w in tokens(s.text)) and not re.search(r"[“\"«]", s.text):
                     unattributed += 1

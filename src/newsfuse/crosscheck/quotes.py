@@ -41,11 +41,14 @@ _PLACEHOLDER = "QQQ"
 _QUOTED = re.compile(r"[“\"«‘][^”\"»’]*[”\"»’]")
 # A speaker: a capitalised name (titles included), a pronoun, or a described person ("an LNA
 # military spokesman"); names never start inside a word ("pro-Haftar").
+_ROLES = (
+    r"(?:spokesman|spokeswoman|spokesperson|official|officials|source|sources|minister|ministry|statement|president"
+    r"|leader|commander|envoy|diplomat|analyst|analysts|expert|experts|witness|witnesses|resident|residents|army"
+    r"|government|military|office|aide|adviser|advisor)"
+)
 _NAME = (
     r"(?<![\w-])((?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]*"
-    r"|(?:an?|the|his|her|its|their)\s(?:[\w'’-]+\s){0,3}?(?:spokesman|spokeswoman|spokesperson|official|officials"
-    r"|source|sources|minister|ministry|statement|president|leader|commander|envoy|diplomat|analyst|analysts|"
-    r"expert|experts|witness|witnesses|resident|residents|army|government|military)"
+    rf"|(?:an?|the|his|her|its|their|[A-Z][\w-]*['’]s)\s(?:[\w'’-]+\s){{0,3}}?{_ROLES}"
     r"|he|she|they|He|She|They)"
 )
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
