@@ -57,6 +57,15 @@ class SummaryOptions:
 @dataclass
 class CrossCheckOptions:
     enabled: bool = True
+    entity_backend: str = "rules"  # or "spacy": only used when spaCy and the model are installed
+    spacy_model: str = "en_core_web_sm"
+    # Cosine (TF-IDF of stems, entities, numbers) at which two sentences report the same fact.
+    # Tuned on the ECB+ dev claims (format F); see README "Cross-check".
+    claim_threshold: float = 0.35
+    # Weight of the k-th content word of a sentence is position_decay**k: the main fact comes first.
+    position_decay: float = 0.8
+    claim_min_words: int = 4  # non-stopword words a sentence needs to count as a claim
+    quote_min_words: int = 3  # shorter quoted spans are scare quotes or labels, not quotes
 
 
 @dataclass
