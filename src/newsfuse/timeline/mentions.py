@@ -1,0 +1,63 @@
+"""The dated sentences of a set of articles: every sentence with the date expressions it holds.
+
+Shared by the story timeline and the topic timeline: one pass over the articles, one
+:class:`~newsfuse.timeline.dates.DateResolver` (and its cache) per pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsfuse.model import Article
+from newsfuse.text import split_sentences
+from newsfuse.timeline.dates import DateMention, DateResolver, parse_iso
+
+
+@dataclass
+class DatedSentence:
+    article: str
+    paragraph: str
+    outlet: str | None
+    text: str
+    position: int  # index of the sentence in its article (0 = first)
+    published: date | None
+    mentions: list[DateMention] = field(default_factory=list)
+
+
+@dataclass
+class SentenceIndex:
+    sentences: list[DatedSentence] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)  # expressions that could not be resolved
+    undated_articles: int = 0
+
+
+def index_sentences(
+    articles: list[Article],
+    resolver: DateResolver | None = None,
+    reference: date | None = None,
+    keep_undated_sentences: bool = True,
+) -> SentenceIndex:
+    """Split every article into sentences and find their date mentions.
+
+    ``reference`` decides the year of year-less dates in articles without a publication date
+    (e.g. the middle of their story); relative expressions in such articles stay unresolved.
+    With ``keep_undated_sentences=False`` only sentences holding a resolved mention are kept.
+    """
+    resolver = resolver or DateResolver()
+    out = SentenceIndex()
+    for art in articles:
+        pub = parse_iso(art.date)
+        if pub is None:
+            out.undated_articles += 1
+        pos = 0
+        for para in art.paragraphs:
+            for sent in split_sentences(para.text):
+                found = resolver.find(sent, pub, reference)
+                out.unresolved.extend(found.unresolved)
+                if found.mentions or keep_undated_sentences:
+                    out.sentences.append(
+                        DatedSentence(art.id, para.id, art.outlet, sent, pos, pub, found.mentions)
+                    )
+                pos += 1
+    return out
