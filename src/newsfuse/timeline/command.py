@@ -86,15 +86,13 @@ def read_articles(paths: list[str]) -> list[Article]:
 def _read_with_pipeline(paths: list[str], options: Options) -> list[Article] | None:
     """Articles through the pipeline's read and extract steps, or None when they are not installed."""
     try:
-        import newsfuse.extract  # noqa: F401
-        import newsfuse.readers  # noqa: F401
         from newsfuse.pipeline import extract_step, read_step
     except ImportError:
         return None
     try:
         docs, rejected = read_step(paths, options)
         articles, rejected2 = extract_step(docs, options)
-    except (ImportError, AttributeError):  # the packages exist but are not complete yet
+    except ImportError:  # newsfuse.readers / newsfuse.extract not (fully) installed yet
         return None
     for r in [*rejected, *rejected2]:
         log.warning("rejected %s: %s %s", r.origin, r.reason, r.detail)

@@ -15,6 +15,7 @@ report.
 
 from __future__ import annotations
 
+import importlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -27,11 +28,12 @@ class RougeTokens:
     """Tokenise and stem for ROUGE, with a per-instance cache (texts repeat across alignments)."""
 
     def __init__(self) -> None:
-        from nltk.stem.porter import PorterStemmer
         from rouge_score.tokenizers import DefaultTokenizer
 
+        # NLTK ships no type information; it comes with rouge-score, whose stemmer it is.
+        porter: Any = importlib.import_module("nltk.stem.porter")
         self._tok = DefaultTokenizer(use_stemmer=False)
-        self._stem = PorterStemmer()
+        self._stem = porter.PorterStemmer()
         self._cache: dict[str, list[str]] = {}
 
     def __call__(self, text: str) -> list[str]:
