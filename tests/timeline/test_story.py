@@ -107,3 +107,14 @@ def test_reprints_keep_their_own_outlet_in_sources() -> None:
     (ev,) = story_timeline(story, by_id, Options())
     assert ev.outlets == ["Small Gazette", "Wire Daily"]
     assert [s.outlet for s in ev.sources] == ["Wire Daily", "Small Gazette"]
+
+
+def test_shared_actor_names_alone_do_not_merge_events() -> None:
+    arts = [
+        art("d1", "Coast Herald", "2021-03-03", "General Arlo Venn left Portvale on Tuesday without signing the accord."),
+        art("d2", "Harbour Times", "2021-03-03", "President Mira Kess warned General Arlo Venn on Tuesday over renewed shelling."),
+        art("d3", "Wire Daily", "2021-03-03", "Venn left Portvale on Tuesday morning, refusing to sign, aides said."),
+    ]
+    story, by_id = make_story(arts)
+    events = story_timeline(story, by_id, Options())
+    assert sorted(sorted(e.outlets) for e in events) == [["Coast Herald", "Wire Daily"], ["Harbour Times"]]

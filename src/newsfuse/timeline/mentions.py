@@ -6,6 +6,7 @@ Shared by the story timeline and the topic timeline: one pass over the articles,
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -45,6 +46,8 @@ def index_sentences(
     With ``keep_undated_sentences=False`` only sentences holding a resolved mention are kept.
     """
     resolver = resolver or DateResolver()
+    if reference is None and not any(parse_iso(a.date) for a in articles):
+        reference = written_reference(articles, resolver)
     out = SentenceIndex()
     for art in articles:
         pub = parse_iso(art.date)
@@ -61,3 +64,28 @@ def index_sentences(
                     )
                 pos += 1
     return out
+
+
+def written_reference(articles: list[Article], resolver: DateResolver) -> date | None:
+    """The median of the full dates (with a year) the articles write, or None.
+
+    When no article has a publication date, this is the best guess of "when" the texts are: a
+    year-less "January 14th" is taken to be near the dates written out in full beside it.
+    """
+    full: list[date] = []
+    for art in articles:
+        for para in art.paragraphs:
+            if not _FULL_DATE_HINT.search(para.text):
+                continue
+            for sent in split_sentences(para.text):
+                for m in resolver.find(sent, None, None).mentions:
+                    if m.granularity == "day":
+                        full.append(m.value)
+    if not full:
+        return None
+    full.sort()
+    return full[len(full) // 2]
+
+
+# A four-digit year somewhere in the paragraph: only then can it hold a full date.
+_FULL_DATE_HINT = re.compile(r"\b(?:1[89]|20)\d\d\b")

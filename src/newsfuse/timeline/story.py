@@ -9,15 +9,18 @@ from datetime import date
 from newsfuse.model import Article, Granularity, Source, Story, TimelineEvent
 from newsfuse.options import Options
 from newsfuse.stories.sources import outlets_of
-from newsfuse.text import content_words
+from newsfuse.text import STOPWORDS, words
 from newsfuse.timeline.dates import DateMention, DateResolver, parse_iso
 from newsfuse.timeline.mentions import DatedSentence, index_sentences
 
-# Two sentences on the same date report the same event when this share of their content words
-# (date words left out) is shared (Jaccard).  0.2 joins "Haftar left Moscow without signing" with
-# "Haftar left Moscow without doing so, after requesting a deadline" yet keeps apart two different
-# things done on one day, which rarely share a fifth of their words.
-MERGE_SIMILARITY = 0.2
+# Two sentences on the same date report the same event when they share at least MERGE_MIN_SHARED
+# content words (date words left out, light suffix stripping) making up MERGE_OVERLAP of the shorter
+# one.  Overlap of the shorter, not Jaccard, because one outlet's long sentence often contains
+# another's short one; 0.3 with 2 words joins "Haftar left Moscow without signing" with "Haftar left
+# Moscow without doing so, after requesting a deadline", yet keeps apart two things done on one day
+# that share only an actor's name.
+MERGE_OVERLAP = 0.3
+MERGE_MIN_SHARED = 2
 # How many unresolved expressions to quote in the story note (the count is always given).
 NOTE_EXAMPLES = 3
 
@@ -29,15 +32,40 @@ _DATE_WORDS = frozenset(
 )
 
 
-def sentence_words(text: str) -> frozenset[str]:
-    """Content words of a sentence without date words and numbers (they are what the date says)."""
-    return frozenset(w for w in content_words(text) if w not in _DATE_WORDS and not w.isdigit() and not w[:1].isdigit())
+# Inflection endings stripped before comparing words ("signed"/"signing", "talks"/"talk"); longest first.
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ed", "es", "s")
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
+def _strip(word: str) -> str:
+    for suf in _SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 4:
+            return word[: -len(suf)]
+    return word
+
+
+class Words:
+    """The comparable words of a sentence: all content words, and those not capitalised (not names)."""
+
+    __slots__ = ("all", "common")
+
+    def __init__(self, text: str) -> None:
+        keep = [
+            (w, _strip(low))
+            for w in words(text)
+            if (low := w.lower()) not in STOPWORDS and low not in _DATE_WORDS and len(low) > 1 and not low[:1].isdigit()
+        ]
+        self.all = frozenset(n for _, n in keep)
+        self.common = frozenset(n for w, n in keep if not w[:1].isupper())
+
+
+def similarity(a: Words, b: Words) -> float:
+    """Share of the shorter sentence's words found in the other.  0 unless they share
+    MERGE_MIN_SHARED words, one of them not a name: two events of one day often share their actors
+    ("Field Marshal Khalifa Haftar") and nothing else."""
+    shared = len(a.all & b.all)
+    if shared < MERGE_MIN_SHARED or not a.common & b.common:
         return 0.0
-    return len(a & b) / len(a | b)
+    return shared / min(len(a.all), len(b.all))
 
 
 def _event_date(m: DateMention) -> tuple[str, Granularity] | None:
@@ -55,7 +83,7 @@ def _event_date(m: DateMention) -> tuple[str, Granularity] | None:
 class _Group:
     date: str
     granularity: Granularity
-    members: list[tuple[DatedSentence, str, frozenset[str]]] = field(default_factory=list)
+    members: list[tuple[DatedSentence, str, Words]] = field(default_factory=list)
 
 
 def _median_date(values: list[date]) -> date | None:
@@ -65,12 +93,12 @@ def _median_date(values: list[date]) -> date | None:
     return values[len(values) // 2]
 
 
-def _representative(members: list[tuple[DatedSentence, str, frozenset[str]]]) -> DatedSentence:
+def _representative(members: list[tuple[DatedSentence, str, Words]]) -> DatedSentence:
     """The member most like the others (ties: the earliest written, then the shortest)."""
 
     def key(i: int) -> tuple[float, int, int]:
-        words = members[i][2]
-        sim = sum(jaccard(words, o[2]) for j, o in enumerate(members) if j != i)
+        mine = members[i][2]
+        sim = sum(similarity(mine, o[2]) for j, o in enumerate(members) if j != i)
         return (-sim, members[i][0].position, len(members[i][0].text))
 
     return members[min(range(len(members)), key=key)][0]
@@ -93,7 +121,7 @@ def story_timeline(story: Story, by_id: dict[str, Article], options: Options) ->
 
     groups: dict[tuple[str, str], list[_Group]] = {}
     for sent in index.sentences:
-        words = sentence_words(sent.text)
+        sent_words = Words(sent.text)
         seen: set[tuple[str, str]] = set()
         for m in sent.mentions:
             ed = _event_date(m)
@@ -103,13 +131,13 @@ def story_timeline(story: Story, by_id: dict[str, Article], options: Options) ->
             bucket = groups.setdefault(ed, [])
             best, best_sim = None, 0.0
             for g in bucket:
-                sim = max(jaccard(words, w) for _, _, w in g.members)
+                sim = max(similarity(sent_words, w) for _, _, w in g.members)
                 if sim > best_sim:
                     best, best_sim = g, sim
-            if best is None or best_sim < MERGE_SIMILARITY:
+            if best is None or best_sim < MERGE_OVERLAP:
                 best = _Group(ed[0], ed[1])
                 bucket.append(best)
-            best.members.append((sent, m.text, words))
+            best.members.append((sent, m.text, sent_words))
 
     events: list[TimelineEvent] = []
     for (_, _), bucket in groups.items():
