@@ -79,6 +79,26 @@ _RELATIVE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# Something every date expression contains.  Most sentences have none, and these substring tests
+# (much faster than any regex alternation) spare them the full patterns.  Month names are matched
+# with their capital, as the patterns require; the rest in lowercase.
+_TRIGGER_CASED = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_TRIGGER_LOWER = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+    "yesterday", "tomorrow", "ago", "week", "month", "last year", "this year", "next year", "past year",
+    "last night", "this morning", "this afternoon", "this evening",
+)  # fmt: skip
+_TRIGGER_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def may_hold_date(text: str) -> bool:
+    """False when ``text`` certainly holds no date expression (a fast pre-check)."""
+    if any(k in text for k in _TRIGGER_CASED):
+        return True
+    low = text.lower()
+    return any(k in low for k in _TRIGGER_LOWER) or _TRIGGER_YEAR_RE.search(text) is not None
+
+
 # Words that mark future-tense reporting near a weekday ("will meet on Monday", "is due to sign
 # Tuesday").  "would" is left out: in reported speech it is usually past ("said he would ...").
 _FUTURE_RE = re.compile(
@@ -182,26 +202,32 @@ class DateResolver:
     """
 
     def __init__(self) -> None:
-        self._cache: dict[str, tuple[date, str] | None] = {}
+        self._cache: dict[str, tuple[int, int] | None] = {}
         self._parser: Any = None
 
     # ------------------------------------------------------------------ dateparser
 
-    def _parse(self, canonical: str) -> tuple[date, str] | None:
-        """Parse a canonical absolute expression ("January 19 2020", "March 2011") with dateparser."""
-        if canonical in self._cache:
-            return self._cache[canonical]
+    def _month_day(self, month: int, day: int) -> tuple[int, int] | None:
+        """Month and day of "<Month> <day>", parsed by dateparser, or None when no such day exists.
+
+        The cache key is year-less, so one resolver calls dateparser at most 366 times however many
+        years its texts span (each call costs milliseconds); the year is attached by the caller.
+        """
+        key = f"{_MONTH_NAMES[month - 1]} {day}"
+        if key in self._cache:
+            return self._cache[key]
         if self._parser is None:
             from dateparser.date import DateDataParser
 
-            # A leap-year base so a year-less "February 29" parses; the year is replaced afterwards.
+            # A leap-year base so "February 29" parses; only absolute parsing is needed here.
             self._parser = DateDataParser(
                 languages=["en"],
-                settings={"RELATIVE_BASE": datetime(2000, 6, 15), "PREFER_DAY_OF_MONTH": "first"},
+                try_previous_locales=False,
+                settings={"RELATIVE_BASE": datetime(2000, 6, 15), "PARSERS": ["absolute-time"]},
             )
-        data = self._parser.get_date_data(canonical)
-        out = (data.date_obj.date(), str(data.period)) if data and data.date_obj else None
-        self._cache[canonical] = out
+        data = self._parser.get_date_data(key)
+        out = (data.date_obj.month, data.date_obj.day) if data and data.date_obj and data.period == "day" else None
+        self._cache[key] = out
         return out
 
     # ------------------------------------------------------------------ absolute
@@ -210,45 +236,41 @@ class DateResolver:
         """A mention, or the reason it cannot be resolved."""
         text = m.group(0)
         g = m.groupdict()
-        if g["iso"]:
-            parsed = self._parse(f"{g['iy']}-{g['im']}-{g['id']}")
-            if not parsed:
-                return "invalid date"
-            return DateMention(text, m.start(), m.end(), parsed[0], "day", False)
-        if g["mdy"] or g["dmy"]:
-            month = _month_of(g["m1"] or g["m2"])
-            day = _day_of(g["d1"] or g["d2"])
-            year = g["y1"] or g["y2"]
-            name = _MONTH_NAMES[month - 1]
-            parsed = self._parse(f"{name} {day} {year}" if year else f"{name} {day} 2000")
-            if not parsed:
+        if g["iso"] or g["mdy"] or g["dmy"]:
+            if g["iso"]:
+                month, day, year = int(g["im"]), int(g["id"]), g["iy"]
+            else:
+                month, day, year = _month_of(g["m1"] or g["m2"]), _day_of(g["d1"] or g["d2"]), g["y1"] or g["y2"]
+            md = self._month_day(month, day)
+            if md is None:
                 return "invalid date"
             if year:
-                return DateMention(text, m.start(), m.end(), parsed[0], "day", False)
+                try:
+                    return DateMention(text, m.start(), m.end(), date(int(year), *md), "day", False)
+                except ValueError:  # 29 February of a common year
+                    return "invalid date"
             if ref is None:
                 return "no year and no publication date"
-            d = _nearest_year(month, day, ref)
+            d = _nearest_year(md[0], md[1], ref)
             if d is None:
                 return "invalid date"
             return DateMention(text, m.start(), m.end(), d, "day", False)
         if g["my"]:
-            parsed = self._parse(f"{_MONTH_NAMES[_month_of(g['m3']) - 1]} {g['y3']}")
-            if not parsed:
-                return "invalid date"
-            return DateMention(text, m.start(), m.end(), parsed[0].replace(day=1), "month", False)
+            return DateMention(text, m.start(), m.end(), date(int(g["y3"]), _month_of(g["m3"]), 1), "month", False)
         if g["pm"]:
             month = _month_of(g["m4"])
             if ref is None:
                 return "no year and no publication date"
             prefix = g["pmp"].lower()
+            this_month = ref.replace(day=1)
             first = date(ref.year, month, 1)
             if prefix == "last":
-                first = first if first < ref.replace(day=1) else date(ref.year - 1, month, 1)
+                first = first if first < this_month else date(ref.year - 1, month, 1)
             elif prefix == "next":
-                first = first if first > ref.replace(day=1) else date(ref.year + 1, month, 1)
+                first = first if first > this_month else date(ref.year + 1, month, 1)
             else:  # the nearest such month
                 cands = [date(ref.year + k, month, 1) for k in (-1, 0, 1)]
-                first = min(cands, key=lambda c: abs((c - ref.replace(day=1)).days))
+                first = min(cands, key=lambda c: abs((c - this_month).days))
             return DateMention(text, m.start(), m.end(), first, "month", False)
         # a year after a preposition
         return DateMention(text, m.start(), m.end(), date(int(g["y5"]), 1, 1), "year", False)
@@ -310,6 +332,8 @@ class DateResolver:
         """
         ref = published or reference
         out = SentenceDates()
+        if not may_hold_date(sentence):
+            return out
         taken: list[tuple[int, int]] = []
         absolute: list[DateMention] = []
         for m in _ABSOLUTE_RE.finditer(sentence):

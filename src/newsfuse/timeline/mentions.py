@@ -12,7 +12,7 @@ from datetime import date
 
 from newsfuse.model import Article
 from newsfuse.text import split_sentences
-from newsfuse.timeline.dates import DateMention, DateResolver, parse_iso
+from newsfuse.timeline.dates import DateMention, DateResolver, may_hold_date, parse_iso
 
 
 @dataclass
@@ -55,6 +55,9 @@ def index_sentences(
             out.undated_articles += 1
         pos = 0
         for para in art.paragraphs:
+            if not keep_undated_sentences and not may_hold_date(para.text):
+                pos += 1  # positions only order sentences within an article; a skipped paragraph counts one
+                continue
             for sent in split_sentences(para.text):
                 found = resolver.find(sent, pub, reference)
                 out.unresolved.extend(found.unresolved)
