@@ -118,3 +118,10 @@ def test_shared_actor_names_alone_do_not_merge_events() -> None:
     story, by_id = make_story(arts)
     events = story_timeline(story, by_id, Options())
     assert sorted(sorted(e.outlets) for e in events) == [["Coast Herald", "Wire Daily"], ["Harbour Times"]]
+
+
+def test_this_week_ends_at_publication() -> None:
+    # Wednesday 31 March 2021: this week so far is 29-31 March, within one month.
+    arts = [art("e1", "Coast Herald", "2021-03-31", "Ferries were cancelled this week because of the strike.")]
+    story, by_id = make_story(arts)
+    assert [(e.date, e.granularity) for e in story_timeline(story, by_id, Options())] == [("2021-03", "month")]

@@ -117,3 +117,17 @@ def test_command_escapes_text_and_reports_nothing_read(tmp_path: Path, capsys: p
     assert not topic_timeline_command(_args([str(empty)]), Options())
     with pytest.raises(ValueError):
         topic_timeline_command(_args([str(f)], dates=0), Options())
+
+
+def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsfuse.cli import main
+
+    f = tmp_path / "topic.jsonl"
+    f.write_text("\n".join(json.dumps({"id": a.id, "date": a.date, "text": a.text}) for a in TOPIC), encoding="utf-8")
+    assert main(["timeline", str(f), "--dates", "2", "--format", "json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["events"]) == 2
+    empty = tmp_path / "none.jsonl"
+    empty.write_text("", encoding="utf-8")
+    assert main(["timeline", str(empty)]) == 1
+    assert main(["timeline", str(tmp_path / "missing.jsonl")]) == 2
+    assert main(["timeline", str(f), "--sentences", "0"]) == 2

@@ -68,12 +68,15 @@ def similarity(a: Words, b: Words) -> float:
     return shared / min(len(a.all), len(b.all))
 
 
-def _event_date(m: DateMention) -> tuple[str, Granularity] | None:
+def _event_date(m: DateMention, published: date | None) -> tuple[str, Granularity] | None:
     """The event date of a mention.  A week is not a timeline granularity: a week lying within one
-    month (up to the publication date) becomes that month, a week across two months is left out."""
+    month becomes that month, a week across two months is left out.  A past week ends at the
+    publication date ("this week", written on a Wednesday, means Monday to Wednesday)."""
     if m.granularity == "week":
         last = m.last_day
-        if m.value.month == last.month and m.value.year == last.year:
+        if published is not None and m.value <= published < last:
+            last = published
+        if (m.value.year, m.value.month) == (last.year, last.month):
             return f"{m.value.year:04d}-{m.value.month:02d}", "month"
         return None
     return m.iso, m.granularity
@@ -124,7 +127,7 @@ def story_timeline(story: Story, by_id: dict[str, Article], options: Options) ->
         sent_words = Words(sent.text)
         seen: set[tuple[str, str]] = set()
         for m in sent.mentions:
-            ed = _event_date(m)
+            ed = _event_date(m, sent.published)
             if ed is None or ed in seen:
                 continue
             seen.add(ed)
