@@ -182,6 +182,12 @@ class Store:
         """Every article, in arrival order."""
         return self._articles()
 
+    def all_articles_with_story(self) -> list[tuple[Article, str | None]]:
+        """Every article with its story id (``None``: not placed yet), in arrival order."""
+        with self.lock:
+            rows = self.conn.query("SELECT data, story_id FROM articles ORDER BY seq")
+        return [(from_dict(Article, json.loads(r[0])), r[1]) for r in rows]
+
     def get_article(self, aid: str) -> Article | None:
         found = self._articles("WHERE id = ?", (aid,))
         return found[0] if found else None
