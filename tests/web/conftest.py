@@ -124,4 +124,4 @@ def article_json(n: int, topic: str = "Bridge", outlet: str = "one.example", **k
 @pytest.fixture
 def h():
     """Helpers for the tests (importlib mode cannot import conftest by name)."""
-    return SimpleNamespace(make_client=make_client, AUTH=AUTH, TOKEN=TOKEN, article_json=article_json)
+    return SimpleNamespace(make_client=make_client, AUTH=AUTH, TOKEN=TOKEN, article_json=article_json, simple_steps=simple_steps, TODAY=TODAY)

@@ -139,11 +139,10 @@ def test_restart_recovers_stories_for_stored_articles(db, h):
     with h.make_client(db) as c:
         c.post("/api/articles", json={"articles": [h.article_json(1), h.article_json(2)]}, headers=h.AUTH)
     # Simulate a crash after the article commit but before the story update.
-    with open_store(db) as s:
-        with s.conn.transaction():
-            s.conn.execute("DELETE FROM story_terms")
-            s.conn.execute("DELETE FROM stories")
-            s.conn.execute("UPDATE articles SET story_id = NULL")
+    with open_store(db) as s, s.conn.transaction():
+        s.conn.execute("DELETE FROM story_terms")
+        s.conn.execute("DELETE FROM stories")
+        s.conn.execute("UPDATE articles SET story_id = NULL")
     with h.make_client(db) as c:
         h = c.get("/api/health").json()
         assert h["stories"] == 1 and h["unassigned"] == 0
