@@ -89,7 +89,7 @@ def start_server(db: str, port: int, token: str) -> subprocess.Popen[bytes]:
 
 def pct(values: list[float], p: float) -> float:
     s = sorted(values)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+    return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
 
 
 async def run(base: str, token: str, n: int, concurrency: int, reposts: int) -> dict[str, object]:
