@@ -27,4 +27,6 @@
   }
   window.addEventListener("hashchange", show);
   document.addEventListener("DOMContentLoaded", show);
+  // the browser scrolls to the fragment after loading; show() again so a page opens at its top
+  window.addEventListener("load", show);
 })();
