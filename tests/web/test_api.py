@@ -156,3 +156,23 @@ def test_reads_a_stored_report(db, h):
         assert st["conflicts"][0]["values"][0]["value"] == "40000000"
         assert c.get("/api/articles/a000000000a1").json()["article"]["removed"][1]["reason"] == "comment"
         assert [s["id"] for s in c.get("/api/stories?entity=brandt").json()["stories"]] == ["s0001"]
+
+
+def test_failing_story_analysis_keeps_articles(db, h):
+    steps = h.simple_steps()
+
+    def broken(story, by_id, options):
+        raise RuntimeError("analysis bug")
+
+    steps.story_step = broken
+    from fastapi.testclient import TestClient
+
+    from newsfuse.web import Settings, create_app
+
+    with TestClient(create_app(Settings(db=db, token=h.TOKEN, steps=steps, today=h.TODAY))) as c:
+        r = c.post("/api/articles", json=h.article_json(1), headers=h.AUTH)
+        assert r.status_code == 201
+        res = r.json()["results"][0]
+        assert res["story_id"] == "s-bridge"
+        story = c.get("/api/stories/s-bridge").json()["story"]
+        assert any("analysis failed" in n for n in story["notes"])

@@ -221,7 +221,12 @@ class Ingestor:
             self._steps.find_copies(arts, self.options)
             st.outlets = outlets_of(st.articles, self.by_id)
             st.independent_sources = independent_sources(st.articles, self.by_id)
-            self._steps.story_step(st, self.by_id, self.options)
+            try:
+                self._steps.story_step(st, self.by_id, self.options)
+            except Exception:
+                # One story's failing analysis must not keep its articles (or other stories) unstored.
+                log.exception("analysis of story %s failed", st.id)
+                st.notes.append("analysis failed (see the server log); articles are listed without analysis")
             touched.extend(arts)
         story_of: dict[str, str | None] = {aid: sid for sid, st in current.items() for aid in st.articles}
         with self.store.lock, self.store.conn.transaction():
