@@ -38,6 +38,7 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        ingestor.close()
         store.close()
 
     app = FastAPI(

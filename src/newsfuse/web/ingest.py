@@ -8,7 +8,8 @@ changed gets its copies found again (``find_copies``), its sources recounted, an
 ``pipeline.story_step``; stories merged away are deleted.  If the process dies between the two
 commits, the next start sees stored stories that disagree with the rebuilt index and redoes them.
 
-Writes are serialised by one lock, so concurrent posts neither lose nor duplicate articles.
+Article writes are serialised by one lock, so concurrent posts neither lose nor duplicate articles;
+story updates run on one updater thread that takes all articles committed meanwhile at once.
 """
 
 from __future__ import annotations
@@ -100,33 +101,81 @@ class Ingestor:
             redone = self._recover(unassigned)
         if redone:
             log.info("brought %d stories up to date with articles stored before a crash", redone)
+        self._cond = threading.Condition()
+        self._queue: list[Article] = []
+        self._queued = 0  # rounds requested
+        self._done = 0  # rounds finished
+        self._closed = False
+        self._updater = threading.Thread(target=self._run_updater, name="newsfuse-story-updater", daemon=True)
+        self._updater.start()
 
     # ------------------------------------------------------------ public
 
     def add(self, docs: list[RawDocument]) -> list[Outcome]:
-        """Store and analyse ``docs``; one :class:`Outcome` per input, in order."""
+        """Store ``docs`` and update their stories; one :class:`Outcome` per input, in order.
+
+        Returns once the new articles are committed AND their stories are updated.  Story updates
+        run on one updater thread that takes every article committed meanwhile in one go (group
+        commit): under concurrent posts each changed story is analysed once per round, not once
+        per article.
+        """
         with self.lock:
             pending = self._dedupe(docs)
             new = self._commit_articles([p for p in pending if p.outcome is None and p.same_as is None])
+        if new:
+            self._wait_placed(new)
+        out: list[Outcome] = []
+        for p in pending:
+            if p.same_as is not None:
+                first = pending[p.same_as].outcome
+                assert first is not None
+                o = Outcome("duplicate", first.article_id, first.story_id, first.reason, first.detail)
+            else:
+                assert p.outcome is not None
+                o = p.outcome
+            if o.article_id and o.status != "rejected":
+                o.story_id = self.store.article_story(o.article_id)
+            out.append(o)
+        return out
+
+    def close(self) -> None:
+        """Finish the story updates queued so far and stop the updater thread."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+        self._updater.join(timeout=60)
+
+    # ------------------------------------------------------------ story updater
+
+    def _wait_placed(self, new: list[Article]) -> None:
+        with self._cond:
+            if self._closed:
+                return  # shutting down: stored, and placed at the next start
+            self._queue.extend(new)
+            self._queued += 1
+            ticket = self._queued
+            self._cond.notify_all()
+            while self._done < ticket and self._updater.is_alive():
+                self._cond.wait(timeout=1.0)
+
+    def _run_updater(self) -> None:
+        while True:
+            with self._cond:
+                while not self._queue and not self._closed:
+                    self._cond.wait()
+                if not self._queue and self._closed:
+                    return
+                batch, self._queue = self._queue, []
+                ticket = self._queued
             try:
-                self._place(new)
+                self._place(batch)
             except Exception:
-                # The articles are committed (and will be acknowledged); their stories are redone
-                # at the next start.  A failing analysis must not turn a stored article into an error.
-                log.exception("story update failed after storing %d articles", len(new))
-            out: list[Outcome] = []
-            for p in pending:
-                if p.same_as is not None:
-                    first = pending[p.same_as].outcome
-                    assert first is not None
-                    o = Outcome("duplicate", first.article_id, first.story_id, first.reason, first.detail)
-                else:
-                    assert p.outcome is not None
-                    o = p.outcome
-                if o.article_id and o.status != "rejected":
-                    o.story_id = self.store.article_story(o.article_id)
-                out.append(o)
-            return out
+                # The articles are committed (and acknowledged); their stories are redone at the
+                # next start.  A failing update must not turn a stored article into an error.
+                log.exception("story update failed for %d stored articles", len(batch))
+            with self._cond:
+                self._done = ticket
+                self._cond.notify_all()
 
     # ------------------------------------------------------------ steps
 
