@@ -262,12 +262,13 @@ class Ingestor:
         """Find copies, recount sources, analyse each changed story, then store them in one commit."""
         if not changed and not removed:
             return
-        touched: list[Article] = []
+        touched = [self.by_id[aid] for st in changed for aid in st.articles if aid in self.by_id]
+        for a in touched:
+            a.copy_of = None
+        # One call for all changed stories: building the MinHash index has a fixed cost, and a
+        # copy may sit in another story than its origin.
+        self._steps.find_copies(touched, self.options)
         for st in changed:
-            arts = [self.by_id[aid] for aid in st.articles if aid in self.by_id]
-            for a in arts:
-                a.copy_of = None
-            self._steps.find_copies(arts, self.options)
             st.outlets = outlets_of(st.articles, self.by_id)
             st.independent_sources = independent_sources(st.articles, self.by_id)
             try:
@@ -276,7 +277,6 @@ class Ingestor:
                 # One story's failing analysis must not keep its articles (or other stories) unstored.
                 log.exception("analysis of story %s failed", st.id)
                 st.notes.append("analysis failed (see the server log); articles are listed without analysis")
-            touched.extend(arts)
         story_of: dict[str, str | None] = {aid: sid for sid, st in current.items() for aid in st.articles}
         with self.store.lock, self.store.conn.transaction():
             self.store.update_articles(touched, story_of)
