@@ -176,3 +176,33 @@ def test_failing_story_analysis_keeps_articles(db, h):
         assert res["story_id"] == "s-bridge"
         story = c.get("/api/stories/s-bridge").json()["story"]
         assert any("analysis failed" in n for n in story["notes"])
+
+
+def test_real_extraction_of_posted_html_and_text(db, h):
+    from fastapi.testclient import TestClient
+
+    from newsfuse.extract import extract_documents
+    from newsfuse.web import Settings, create_app
+
+    steps = h.simple_steps()
+    steps.extract = extract_documents
+    paras = [
+        "The ferry between Lunden and Ostmark resumed service on Monday after a three-week halt caused by storms.",
+        "Operators said 14 crossings a day would run until the end of the month, with extra boats at weekends.",
+        "Harbour master Ada Rell said the new timetable had been agreed with both town councils on Friday.",
+    ]
+    page = (
+        "<html><head><title>Ferry resumes</title></head><body><nav>Home | News | Sport</nav><article><h1>Ferry resumes</h1>"
+        + "".join(f"<p>{p}</p>" for p in paras)
+        + "</article><footer>Copyright 2021</footer></body></html>"
+    )
+    with TestClient(create_app(Settings(db=db, token=h.TOKEN, steps=steps, today=h.TODAY))) as c:
+        r = c.post("/api/articles", json={"content": page, "kind": "html", "url": "https://ferry.example/news/1"}, headers=h.AUTH)
+        assert r.status_code == 201, r.text
+        aid = r.json()["results"][0]["article_id"]
+        art = c.get(f"/api/articles/{aid}").json()["article"]
+        assert art["input_format"] == "html"
+        assert any("14 crossings" in p["text"] for p in art["paragraphs"])
+        assert not any("Copyright" in p["text"] for p in art["paragraphs"])
+        r = c.post("/api/articles/raw?title=Ferry%20text", content="\n\n".join(paras[::-1]), headers={**h.AUTH, "Content-Type": "text/plain"})
+        assert r.status_code == 201, r.text
