@@ -29,35 +29,65 @@ from pathlib import Path
 import httpx
 
 PLACES = ["Verlon", "Ostmark", "Calder Bay", "Maren", "Tessaly", "Brookmere", "Quillon", "Arden Vale", "Saltreach", "Kestrel Point"]
+# Per event: a lead and three body sentences with the event's own vocabulary ({place}, {name}, {n}, {m}, {k}).
 EVENTS = [
-    ("bridge", "the {place} harbour bridge reopened after {n} months of repairs costing {m} million euros"),
-    ("strike", "rail workers in {place} began a {n}-day strike over pay, halting {m} trains a day"),
-    ("flood", "floods in {place} forced {m}00 people from their homes after {n} days of rain"),
-    ("election", "voters in {place} elected a new mayor with {n} percent of the vote after a {m}-week campaign"),
-    ("fire", "a fire at a warehouse in {place} burned for {n} hours and caused {m} million euros of damage"),
+    (
+        "bridge",
+        "the {place} harbour bridge reopened after {n} months of repairs costing {m} million euros",
+        [
+            "Engineers replaced {k} corroded cables and resurfaced the deck, {name} of the port authority said.",
+            "Ferry operators in {place} expect fewer passengers now that cars can cross the estuary again.",
+            "The bridge had been closed since inspectors found cracks in {n} of its piers.",
+        ],
+    ),
+    (
+        "strike",
+        "rail workers in {place} began a {n}-day strike over pay, halting {m} trains a day",
+        [
+            "Union negotiator {name} said the operator had refused a {k} percent raise.",
+            "Commuters in {place} queued for replacement buses at the central station.",
+            "Freight services were also cancelled, and talks are set to resume on Thursday.",
+        ],
+    ),
+    (
+        "flood",
+        "floods in {place} forced {m}00 residents from their homes after {n} days of heavy rain",
+        [
+            "The river rose {k} centimetres above its record level overnight, said hydrologist {name}.",
+            "Volunteers filled sandbags at the sports hall in {place} while schools stayed shut.",
+            "Insurers estimate the damage to houses and farmland at several million euros.",
+        ],
+    ),
+    (
+        "election",
+        "voters in {place} elected {name} as mayor with {n} percent of the vote",
+        [
+            "Turnout reached {k} percent, the highest in {place} since the town hall was rebuilt.",
+            "The new mayor promised cheaper housing and a tram line to the university campus.",
+            "The outgoing council conceded defeat shortly after the ballot count ended at midnight.",
+        ],
+    ),
 ]
+FIRST = ["Ilse", "Tomas", "Ana", "Karl", "Mira", "Otto", "Lena", "Piet", "Sara", "Juri"]
+LAST = ["Brandt", "Verg", "Ruiz", "Moen", "Castell", "Lind", "Okoro", "Haas", "Duval", "Navarro"]
 OUTLETS = [f"{name}.example" for name in ("gazette", "courier", "dailywire", "herald", "observer", "post", "tribune", "chronicle")]
-SPEAKERS = ["Mayor Ilse Brandt", "Minister Tomas Verg", "union leader Ana Ruiz", "police chief Karl Moen"]
+TOPICS = 40  # stories in the generated stream: 10 places x 4 events
 
 
 def make_article(i: int, rng: random.Random) -> dict[str, object]:
-    topic = i % 40  # 40 stories
+    topic = i % TOPICS
     place = PLACES[topic % len(PLACES)]
-    kind, template = EVENTS[topic % len(EVENTS)]
-    n, m = 3 + topic, 10 + topic
-    lead = template.format(place=place, n=n, m=m)
-    speaker = SPEAKERS[topic % len(SPEAKERS)]
+    kind, lead, body = EVENTS[topic // len(PLACES)]
+    name = f"{FIRST[topic % 10]} {LAST[(topic * 3 + 1) % 10]}"
+    fill = {"place": place, "name": name, "n": 3 + topic, "m": 10 + topic, "k": 20 + topic}
     day = 1 + topic % 27
-    paras = [
-        f"{place.upper()} — On {day} March 2021 {lead}, officials said on Tuesday.",
-        f"\u201cWe did everything we could,\u201d {speaker} told reporters in {place} (report {i}).",
-        f"Residents of {place} said the {kind} had changed daily life; {rng.randint(2, 90)} of them spoke to local radio.",
-        f"Further updates on the {kind} in {place} are expected later this week, according to a statement.",
-    ]
+    paras = [f"{place.upper()} — On {day} March 2021 {lead.format(**fill)}."]
+    paras += [b.format(**fill) for b in rng.sample(body, 2 + rng.randint(0, 1))]
+    paras.append(f"{name} told the {OUTLETS[i % len(OUTLETS)].split('.')[0]} that {rng.randint(2, 90)} people had called in.")
     return {
         "content": "\n\n".join(paras),
         "kind": "record",
-        "title": f"{place}: {kind} ({i})",
+        "title": f"{place} {kind}: {lead.format(**fill).split(',')[0]}",
         "outlet": OUTLETS[i % len(OUTLETS)],
         "date": f"2021-03-{day:02d}",
         "url": f"https://{OUTLETS[i % len(OUTLETS)]}/{kind}/{i}",
