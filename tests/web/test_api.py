@@ -40,6 +40,8 @@ def test_post_one_then_batch_updates_stories(client, h):
     assert {s["id"] for s in listing["stories"]} == {"s-bridge", "s-festival"}
     art = client.get(f"/api/articles/{res['article_id']}").json()
     assert art["story_id"] == "s-bridge" and art["article"]["paragraphs"][0]["id"] == "p1"
+    raw = client.get(f"/api/articles/{res['article_id']}?raw=true").json()["raw"]
+    assert raw["content"] == h.article_json(1)["content"] and raw["kind"] == "record"
 
 
 def test_same_url_is_stored_once(client, h):

@@ -213,9 +213,14 @@ def get_story(request: Request, story_id: str) -> dict[str, Any]:
 
 
 @router.get("/articles/{article_id}", summary="An article with its audit (removed blocks and notes)")
-def get_article(request: Request, article_id: str) -> dict[str, Any]:
+def get_article(
+    request: Request, article_id: str, raw: bool = Query(False, description="include the raw input as it was posted")
+) -> dict[str, Any]:
     store: Store = _state(request).store
     a = store.get_article(article_id)
     if a is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    return {"article": to_dict(a), "story_id": store.article_story(a.id)}
+    out: dict[str, Any] = {"article": to_dict(a), "story_id": store.article_story(a.id)}
+    if raw:
+        out["raw"] = to_dict(store.raw_document(a.id))
+    return out
