@@ -46,6 +46,7 @@ _COMMENTS = ["Great reporting, thanks.", "This is not the whole story.", "Who pa
 _USERS = ["reader_42", "jsmith", "anna.k", "truthseeker9", "mikeb"]
 
 START = date(2019, 1, 1)
+MIN_POOL = 24
 
 
 @dataclass
@@ -83,8 +84,10 @@ def load_groups(shared: Path) -> list[Group]:
                 d = date.fromisoformat(r["date"])
                 week = d.isocalendar()
                 _add(groups, f"t17:{topic.name}:{week[0]}-{week[1]}", r.get("title") or "", r["text"])
-    # An event needs enough sentences to write several distinct articles.
-    out = [g for g in groups.values() if len(g.sentences) >= 8]
+    # An event needs enough sentences for several articles that are NOT copies of each other:
+    # each article draws at most a third of its group's pool (see generate), so two articles of
+    # one event share a few sentences (as reports of one event do), not most of their text.
+    out = [g for g in groups.values() if len(g.sentences) >= MIN_POOL]
     out.sort(key=lambda g: g.key)
     return out
 
@@ -133,8 +136,8 @@ def generate(groups: list[Group], n: int, seed: int, per_day: int = 100) -> list
                     paras = [f"({src.outlet}) Reprinted with permission.", *paras]  # added intro
                 docs.append(Doc(src.title, paras, d, name, f"https://{domain}/news/{slug}", src.author))
             else:
-                k = rnd.randint(6, 20)
-                picked = sorted(rnd.sample(range(len(g.sentences)), min(k, len(g.sentences))))
+                k = rnd.randint(6, max(6, min(20, len(g.sentences) // 3)))
+                picked = sorted(rnd.sample(range(len(g.sentences)), k))
                 sents = [g.sentences[i] for i in picked]
                 paras = []
                 while sents:
