@@ -77,6 +77,22 @@ def test_dask_threads_equal_local(tmp_path: Path, fake_steps: None) -> None:
     assert comparable(dask) == comparable(local)
 
 
+@pytest.mark.dask
+def test_dask_scheduler_address(tmp_path: Path, fake_steps: None) -> None:
+    """``--scheduler tcp://...``: connect to a running cluster (here one started by the test)."""
+    from distributed import LocalCluster
+
+    from newsfuse.exec.dask import run_dask
+
+    paths = write_corpus(tmp_path)
+    local = run_steps(paths, _options(), InProcessMapper(), today=TODAY)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        remote = run_dask(paths, _options(), scheduler=cluster.scheduler_address, quiet=True, today=TODAY)
+    assert comparable(remote) == comparable(local)
+    with pytest.raises(ValueError, match="tcp://"):
+        run_dask(paths, _options(), scheduler="localhost:8786", quiet=True)
+
+
 _KILLED_RUN = """
 import sys
 sys.path[:0] = [{src!r}, {here!r}]
@@ -115,6 +131,9 @@ def test_resume_after_kill_9(tmp_path: Path, fake_steps: None) -> None:
     finally:
         del os.environ["NEWSFUSE_TEST_LOG"]
     assert [Path(p).name for p in log.read_text().split()] == ["part-03.jsonl", "part-04.jsonl", "part-05.jsonl"]
+    manifest = json.loads((work / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["article_shards"]) == 6 and manifest["articles"] == len(resumed.articles)
+    assert all((work / f).is_file() for f in manifest["article_shards"] + manifest["story_batches"])
     fresh = run_steps(paths, _options(), InProcessMapper(), today=TODAY)
     assert comparable(resumed) == comparable(fresh)  # nothing lost, nothing twice
 

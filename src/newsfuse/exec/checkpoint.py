@@ -10,7 +10,8 @@ Layout::
 
     DIR/shards/shard-00012-<key>.jsonl.gz    articles + rejections of one input shard (sharded output)
     DIR/dedup/<key>.json.gz                  copy_of of every article after global copy detection
-    DIR/stories/batch-<key>.jsonl.gz         analysed stories of one batch
+    DIR/stories/batch-<key>.jsonl.gz         analysed stories of one batch (sharded output)
+    DIR/manifest.json                        the files of the last finished run, in order
 """
 
 from __future__ import annotations
@@ -138,3 +139,23 @@ class CheckpointStore:
 
     def save_batch(self, stories: list[Story]) -> None:
         _write_atomic(self._batch_path(stories), [to_dict(s) for s in stories])
+
+    # -- the run's sharded output
+    def write_manifest(self, shards: list[tuple[int, str]], batches: list[list[Story]], articles: int, stories: int) -> Path:
+        """``DIR/manifest.json``: which checkpoint files, in order, make up the last finished run
+        (older runs' files may sit next to them), so the sharded JSONL can be used as output."""
+        path = self.root / "manifest.json"
+        body = {
+            "run": self.run,
+            "articles": articles,
+            "stories": stories,
+            "article_shards": [str(self._shard_path(i, fp).relative_to(self.root)) for i, fp in shards],
+            "story_batches": [str(self._batch_path(b).relative_to(self.root)) for b in batches],
+        }
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=self.root)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(body, fh, indent=1)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        return path

@@ -213,5 +213,12 @@ def run_steps(
 
     mapper.map(partial(_story_task, options=options), [batches[i] for i in todo_b], on_result=batch_done)
     report.stories = [s for b in analysed if b is not None for s in b]
+    if store:
+        store.write_manifest(
+            [(sh.index, sh.fingerprint) for sh in shards if "-" not in sh.paths],
+            [b[0] for b in batches],
+            len(articles),
+            len(report.stories),
+        )
     report.stats.append(StepStats(step="stories", read=len(stories), kept=len(report.stories), seconds=round(story_seconds, 4)))
     return report
