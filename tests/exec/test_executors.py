@@ -120,9 +120,9 @@ def test_resume_after_kill_9(tmp_path: Path, fake_steps: None) -> None:
     env = {**os.environ, "NEWSFUSE_TEST_KILL_AT": "part-03.jsonl", "NEWSFUSE_TEST_LOG": str(log)}
     proc = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, timeout=120)
     assert proc.returncode == -9, proc.stderr.decode()[-2000:]
-    assert len(list((work / "shards").glob("shard-*.jsonl.gz"))) == 3  # parts 00-02 finished
-    first = log.read_text().split()
-    assert [Path(p).name for p in first] == ["part-00.jsonl", "part-01.jsonl", "part-02.jsonl"]
+    finished = {Path(p).name for p in log.read_text().split()}  # shards done before the kill
+    assert finished and "part-03.jsonl" not in finished
+    assert len(list((work / "shards").glob("shard-*.jsonl.gz"))) == len(finished)
 
     log.unlink()
     os.environ["NEWSFUSE_TEST_LOG"] = str(log)
@@ -130,7 +130,8 @@ def test_resume_after_kill_9(tmp_path: Path, fake_steps: None) -> None:
         resumed = run_steps(paths, _options(), InProcessMapper(), work_dir=str(work), today=TODAY)
     finally:
         del os.environ["NEWSFUSE_TEST_LOG"]
-    assert [Path(p).name for p in log.read_text().split()] == ["part-03.jsonl", "part-04.jsonl", "part-05.jsonl"]
+    redone = [Path(p).name for p in log.read_text().split()]
+    assert sorted(redone) == sorted({Path(p).name for p in paths} - finished)  # each unfinished shard once
     manifest = json.loads((work / "manifest.json").read_text(encoding="utf-8"))
     assert len(manifest["article_shards"]) == 6 and manifest["articles"] == len(resumed.articles)
     assert all((work / f).is_file() for f in manifest["article_shards"] + manifest["story_batches"])

@@ -20,6 +20,7 @@ class Shard:
     index: int
     paths: tuple[str, ...]
     fingerprint: str  # changes when any of its files changes (path, size, mtime)
+    size: int = 0  # bytes (work estimate, for scheduling the largest shards first)
 
 
 def _walk(root: Path, follow_symlinks: bool) -> list[Path]:
@@ -94,5 +95,5 @@ def plan_shards(paths: list[str], options: Options) -> list[Shard]:
     shards = []
     for i, g in enumerate(groups):
         h = hashlib.sha1("\x01".join(_file_key(p) for p in g).encode("utf-8", "surrogateescape")).hexdigest()
-        shards.append(Shard(index=i, paths=tuple(g), fingerprint=h[:20]))
+        shards.append(Shard(index=i, paths=tuple(g), fingerprint=h[:20], size=sum(_size(p) for p in g)))
     return shards

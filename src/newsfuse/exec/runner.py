@@ -127,6 +127,10 @@ def run_steps(
             todo.append(sh)
         else:
             results[sh.index] = cached
+    # Largest first (longest-processing-time order): with a few tasks per worker, a big task
+    # started last would leave the other workers idle at the end.  Results go back by index,
+    # so the order of work never changes the report.
+    todo.sort(key=lambda sh: (-sh.size, sh.index))
     if store and len(todo) < len(shards):
         log.info("resuming: %d of %d shards restored from %s", len(shards) - len(todo), len(shards), work_dir)
     sig_seconds = 0.0
@@ -197,7 +201,7 @@ def run_steps(
     # 4. per-story analysis, in batches of whole stories
     batches = _story_batches(stories, by_id, options)
     analysed: list[list[Story] | None] = [store.load_batch(b[0]) if store else None for b in batches]
-    todo_b = [i for i, b in enumerate(analysed) if b is None]
+    todo_b = sorted((i for i, b in enumerate(analysed) if b is None), key=lambda i: (-len(batches[i][1]), i))
     story_seconds = 0.0
     finished = len(batches) - len(todo_b)
 
