@@ -58,7 +58,8 @@ def once(args: argparse.Namespace) -> int:
     from newsfuse.options import Options
 
     t0 = time.perf_counter()
-    report = run_pipeline(args.paths, Options(), dask=args.executor == "dask", workers=args.workers, quiet=True,
+    workers = args.workers if args.executor != "local" else None
+    report = run_pipeline(args.paths, Options(), dask=args.executor == "dask", workers=workers, quiet=True,
                           work_dir=args.work_dir)
     wall = time.perf_counter() - t0
     me, kids_ru = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -194,7 +195,9 @@ def step_rates(result: dict[str, Any]) -> dict[str, float]:
 
 
 def markdown(results: dict[str, Any]) -> str:
-    lines = [f"Machine: {results['machine']['cpu']}, {results['machine']['cores']} cores, {results['machine']['ram_gb']} GB RAM, "
+    first = results["sizes"][0] if results["sizes"] else {}
+    lines = [f"Executor of the size runs: {first.get('executor')} with {first.get('workers')} worker(s); corpus format {results['format']}.",
+             f"Machine: {results['machine']['cpu']}, {results['machine']['cores']} cores, {results['machine']['ram_gb']} GB RAM, "
              f"Python {results['machine']['python']}", ""]
     lines.append("| articles | pipeline art/s (wall) | art per CPU-s | wall s | CPU s | load | peak RSS MB | "
                  + " | ".join(f"{s} art/s" for s in STEPS) + " | stories |")
@@ -210,7 +213,8 @@ def markdown(results: dict[str, Any]) -> str:
             lines.append(f"| {s['from']:,} | {s['to']:,} | {s['ratio']:.2f} | {s['per_doubling']:.2f} |")
     if results.get("dask"):
         d = results["dask"]
-        lines += ["", f"Dask LocalCluster on {d['n']:,} articles: local in-process {d['local_s']:.1f}s, 1 worker {d['w1_s']:.1f}s "
+        ref = f"local in-process {d['local_s']:.1f}s, " if d.get("local_s") else ""
+        lines += ["", f"Dask LocalCluster on {d['n']:,} articles: {ref}1 worker {d['w1_s']:.1f}s "
                   f"(load {d['w1']['load_avg_1m']}), 2 workers {d['w2_s']:.1f}s (load {d['w2']['load_avg_1m']}); "
                   f"speed-up 2 vs 1 worker {d['speedup']:.2f}x (target >= 1.7)"]
     if results.get("extraction"):
@@ -230,13 +234,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (e.g. 1000,10000,100000)")
     ap.add_argument("--format", choices=["text", "jsonl", "mixed"], default="text")
+    ap.add_argument("--executor", choices=["local", "pool", "dask"], default="dask",
+                    help="executor of the size runs: local (one process), pool or dask (--workers each)")
+    ap.add_argument("--workers", type=int, default=2, help="workers of the size runs (default 2: the target machine's cores)")
     ap.add_argument("--dask-size", type=int, default=None, help="size for the Dask 1 vs 2 workers run (default: the largest size <= 10000; 0 skips)")
     ap.add_argument("--no-baselines", action="store_true", help="skip trafilatura / LexRank side by side")
     ap.add_argument("--scratch", default=None, help="where corpora are generated (default: a temp folder, removed)")
     ap.add_argument("--keep", action="store_true", help="keep generated corpora")
     ap.add_argument("--once", action="store_true", help=argparse.SUPPRESS)
-    ap.add_argument("--executor", default="local", help=argparse.SUPPRESS)
-    ap.add_argument("--workers", type=int, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--work-dir", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.once:
@@ -262,8 +267,8 @@ def main(argv: list[str] | None = None) -> int:
             corpora[n] = corpus.write_corpus(docs, scratch / f"n{n}", args.format, seed=13)
             del docs
             gen = time.perf_counter() - t0
-            r = run_once(corpora[n])
-            r.update(n=n, generate_s=round(gen, 1))
+            r = run_once(corpora[n], args.executor, args.workers)
+            r.update(n=n, generate_s=round(gen, 1), executor=args.executor, workers=args.workers)
             results["sizes"].append(r)
             print(f"n={n}: {n / r['wall']:.0f} articles/s, wall {r['wall']:.1f}s, peak {r['peak_rss_mb']:.0f} MB", file=sys.stderr)
         rs = results["sizes"]
@@ -275,10 +280,11 @@ def main(argv: list[str] | None = None) -> int:
         if dask_n:
             if dask_n not in corpora:
                 corpora[dask_n] = corpus.write_corpus(corpus.generate(groups, dask_n, seed=13), scratch / f"n{dask_n}", args.format, seed=13)
-            local = next((r for r in rs if r["n"] == dask_n), None) or run_once(corpora[dask_n])
+            same = {r["n"]: r for r in rs}.get(dask_n)
+            local = same if same and args.executor == "local" else None  # not rerun: time is scarce
             w1 = run_once(corpora[dask_n], "dask", 1)
-            w2 = run_once(corpora[dask_n], "dask", 2)
-            results["dask"] = {"n": dask_n, "local_s": local["wall"], "w1_s": w1["wall"], "w2_s": w2["wall"],
+            w2 = same if same and args.executor == "dask" and args.workers == 2 else run_once(corpora[dask_n], "dask", 2)
+            results["dask"] = {"n": dask_n, "local_s": local["wall"] if local else None, "w1_s": w1["wall"], "w2_s": w2["wall"],
                                "speedup": w1["wall"] / w2["wall"], "w1": w1, "w2": w2}
             print(f"dask n={dask_n}: 1 worker {w1['wall']:.1f}s, 2 workers {w2['wall']:.1f}s", file=sys.stderr)
         if not args.no_baselines:
