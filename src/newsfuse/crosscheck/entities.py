@@ -167,13 +167,7 @@ def rule_mentions(sent: Sent, lowercase: set[str]) -> list[Mention]:
         j = i + 1
         while j < n:
             t = toks[j]
-            if _is_cap(t) and not _POSSESSIVE.search(span[-1]):
-                span.append(t)
-                j += 1
-            elif t.lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1]) and not _POSSESSIVE.search(span[-1]):
-                span.append(t)
-                j += 1
-            elif t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and _is_cap(toks[j + 1]):
+            if (_is_cap(t) and not _POSSESSIVE.search(span[-1])) or (t.lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1]) and not _POSSESSIVE.search(span[-1])) or (t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and _is_cap(toks[j + 1])):
                 span.append(t)
                 j += 1
             else:
@@ -204,7 +198,7 @@ def _mentions_from_span(
     while span and (fold(span[0]) in STOPWORDS or fold(span[0]) in NOT_NAMES):
         span = span[1:]
         initial = False
-    while span and _MODIFIER.match(span[0]) and not fold(span[0]).split("-")[0] in NAME_PARTICLES:
+    while span and _MODIFIER.match(span[0]) and fold(span[0]).split("-")[0] not in NAME_PARTICLES:
         span = span[1:]
     # calendar words inside ("January 14th") end the name
     for k, t in enumerate(span):
@@ -234,7 +228,7 @@ def _mentions_from_span(
         elif prev in PERSON_TITLES:
             cue = "person"
             title = prev
-    if cue != "organisation" and fold(span[-1]) in _DEMONYM_WORDS | {"african", "arab"} or (
+    if (cue != "organisation" and fold(span[-1]) in _DEMONYM_WORDS | {"african", "arab"}) or (
         cue is None and len(span) >= 2 and _DEMONYM.search(fold(span[-1])) and _DEMONYM.search(fold(span[0]))
     ):
         return out  # "North African", "Arab Libyan": adjectives
