@@ -125,3 +125,14 @@ def test_this_week_ends_at_publication() -> None:
     arts = [art("e1", "Coast Herald", "2021-03-31", "Ferries were cancelled this week because of the strike.")]
     story, by_id = make_story(arts)
     assert [(e.date, e.granularity) for e in story_timeline(story, by_id, Options())] == [("2021-03", "month")]
+
+
+def test_all_undated_story_takes_years_from_written_full_dates() -> None:
+    arts = [
+        art("f1", "Coast Herald", None, "The union first struck on 14 February 2019 over pensions."),
+        art("f2", "Harbour Times", None, "Talks broke down again on February 20th, and on Monday pickets returned."),
+    ]
+    story, by_id = make_story(arts)
+    events = story_timeline(story, by_id, Options())
+    assert [e.date for e in events] == ["2019-02-14", "2019-02-20"]
+    assert any('"on Monday"' in n for n in story.notes)
