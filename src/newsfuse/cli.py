@@ -63,6 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--dask", action="store_true", help="run on a local Dask cluster")
     a.add_argument("--scheduler", default=None, help="run on a Dask cluster at this address (tcp://host:8786)")
     a.add_argument("--workers", type=int, default=None, help="workers for --dask (default: cores)")
+    a.add_argument(
+        "--work-dir",
+        default=None,
+        help="checkpoint finished work here; rerunning with the same DIR resumes an interrupted run",
+    )
     _add_common(a)
 
     s = sub.add_parser("serve", help="run the web app and HTTP API")

@@ -263,3 +263,39 @@ Per Ask
 April 3, 2021
 The resident discount is the only thing keeping us afloat.
 """
+
+# A WordPress-style page: sharing row, "Like this:", an editor's note, a reply form and
+# signatures with the name and the time on one line.
+WORDPRESS_PAGE = """\
+Skip to content
+Island Ferry Crews Vote to Join Harbour Strike
+Posted on March 5, 2021 by Nils Ek
+Ferry crews serving the islands off Saint Ives voted on Friday to join the harbour strike, a move that could cut the islands off from the mainland within days.
+The crews' union said ninety percent of its members had backed the walkout, which is due to begin on Monday morning unless the operators make a new offer.
+Island councils asked the government to guarantee at least one daily crossing for medical patients and for deliveries of food and fuel.
+Editor's note: this story was updated on March 6 with the councils' request.
+Share this:
+Twitter
+Facebook
+Like this:
+Loading...
+Related
+3 thoughts on "Island Ferry Crews Vote to Join Harbour Strike"
+mira_s • 2 hours ago
+Good for them, the operators have ignored the crews for years.
+Reply
+harbourfan | March 5, 2021 at 9:14 pm
+The islands will suffer most, as always.
+Reply
+Leave a Reply Cancel reply
+Your email address will not be published. Required fields are marked *
+"""
+WORDPRESS_BODY = [
+    "Ferry crews serving the islands off Saint Ives voted on Friday",
+    "ninety percent of its members",
+    "Island councils asked the government",
+]
+WORDPRESS_NOISE = [
+    "Skip to content", "Editor's note", "Share this", "Twitter", "Like this", "Loading", "thoughts on",
+    "mira_s", "ignored the crews", "harbourfan", "will suffer most", "Leave a Reply", "email address",
+]

@@ -30,6 +30,7 @@ MARKDOWN_PAGE, MARKDOWN_BODY, MARKDOWN_NOISE = F.MARKDOWN_PAGE, F.MARKDOWN_BODY,
 NESTED_PAGE, NESTED_BODY, NESTED_NOISE = F.NESTED_PAGE, F.NESTED_BODY, F.NESTED_NOISE
 EMBED_PAGE, EMBED_BODY, EMBED_NOISE = F.EMBED_PAGE, F.EMBED_BODY, F.EMBED_NOISE
 COMMENT_DATE_PAGE, FOOTER_SHARED, footer_page = F.COMMENT_DATE_PAGE, F.FOOTER_SHARED, F.footer_page
+WORDPRESS_PAGE, WORDPRESS_BODY, WORDPRESS_NOISE = F.WORDPRESS_PAGE, F.WORDPRESS_BODY, F.WORDPRESS_NOISE
 
 
 def doc(content: str, origin: str = "page.txt", **kw: str) -> RawDocument:
@@ -53,8 +54,9 @@ def reasons_of(article: Article, needle: str) -> set[str]:
         (MARKDOWN_PAGE, MARKDOWN_BODY, MARKDOWN_NOISE),
         (NESTED_PAGE, NESTED_BODY, NESTED_NOISE),
         (EMBED_PAGE, EMBED_BODY, EMBED_NOISE),
+        (WORDPRESS_PAGE, WORDPRESS_BODY, WORDPRESS_NOISE),
     ],
-    ids=["blog", "markdown", "nested-thread", "embed"],
+    ids=["blog", "markdown", "nested-thread", "embed", "wordpress"],
 )
 def test_body_kept_noise_removed(page: str, body: list[str], noise: list[str]) -> None:
     a = clean(page)
@@ -210,3 +212,68 @@ def test_bad_content_type_is_recorded_not_raised() -> None:
 def test_ids_are_stable() -> None:
     assert clean(BLOG_PAGE).id == clean(BLOG_PAGE).id
     assert clean(BLOG_PAGE).id != clean(NESTED_PAGE).id
+
+
+PARA = (
+    "Harbour workers in the port city voted on Tuesday to end a strike that had stranded ships off the coast, "
+    "and the union said the members would return to work on the night shift."
+)
+
+
+def test_byline_and_date_above_article_do_not_start_a_thread() -> None:
+    # A byline + timestamp looks like a commenter's signature; the long article under it is not a comment.
+    teaser = "Comments that include insults or personal attacks will be removed by the moderators of this site without notice."
+    page = "\n".join(
+        ["Menu", "Harbour Strike Ends After Nine Days", teaser, "By ANA VIK", "The Valdoria Press", "Thursday, March 4, 2021; 8:43 AM"]
+        + [PARA.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")]
+    )
+    a = clean(page)
+    assert len(a.paragraphs) == 6
+    assert a.title == "Harbour Strike Ends After Nine Days"
+    assert a.author == "Ana Vik"
+    assert reasons_of(a, "insults") == {"comment"}  # rules for commenters, wherever they stand
+
+
+def test_quoted_said_is_not_a_comment_signature() -> None:
+    page = "\n".join(["Harbour Strike Ends", PARA, '"We are going back tomorrow," he said.', PARA.replace("Tuesday", "Monday"), PARA])
+    a = clean(page)
+    assert '"We are going back tomorrow," he said.' in a.text
+    assert len(a.paragraphs) == 4
+
+
+def test_headline_below_a_teaser_alert() -> None:
+    alert = "WEATHER BULLETIN: STORM WARNING FOR THE COAST AND THE ISLANDS UNTIL SUNDAY NIGHT, SAYS THE MET OFFICE, AND FERRIES ARE CANCELLED."
+    page = "\n".join(["Home", alert, "News >>", "Ferry Crews Join the Harbour Strike", "Jo Roe", PARA, PARA.replace("Tuesday", "Friday")])
+    a = clean(page)
+    assert a.title == "Ferry Crews Join the Harbour Strike"
+
+
+def test_huge_input_is_capped_with_a_note() -> None:
+    from newsfuse.extract.text import MAX_BLOCKS
+
+    page = "Harbour Strike Ends\n" + "\n".join([PARA] * 5) + "\n" + "menu item\n" * (MAX_BLOCKS + 10)
+    a = clean(page)
+    assert len(a.paragraphs) == 5
+    assert a.notes and str(MAX_BLOCKS) in a.notes[0]
+
+
+def test_wordpress_metadata() -> None:
+    a = clean(WORDPRESS_PAGE)
+    assert a.title == "Island Ferry Crews Vote to Join Harbour Strike"
+    assert a.author == "Nils Ek"
+    assert a.published is not None and a.published.value == "2021-03-05" and a.published.source == "dateline"
+    assert reasons_of(a, "mira_s") == {"comment"}
+    assert reasons_of(a, "Editor's note") == {"disclaimer"}
+
+
+def test_list_announced_by_a_colon_is_body() -> None:
+    items = ["Anna Berg (Saint Ives)", "Jon Lund (North Terminal)", "Eva Dahl (Ferry Union)", "Per Holm (Dockers)"]
+    page = "\n".join(
+        ["Harbour Strike Ends", PARA, PARA.replace("Tuesday", "Monday"), "The union named the members of its new negotiating team:"]
+        + items
+        + ["Related stories", "Ferry fares to rise", "Rail link delayed"]
+    )
+    a = clean(page)
+    for item in items:
+        assert item in a.text
+    assert "Ferry fares to rise" not in a.text

@@ -226,3 +226,11 @@ def test_truncated_warc_keeps_what_was_read(tmp_path: Path) -> None:
     items = read([str(p)])
     assert isinstance(items[-1], Rejection) and items[-1].reason in ("truncated", "malformed")
     assert any(isinstance(i, RawDocument) for i in items)
+
+
+def test_record_with_html_field_goes_to_html_extraction(tmp_path: Path) -> None:
+    p = tmp_path / "crawl.jsonl"
+    p.write_text(json.dumps({"url": "https://kelbrook-courier.example/dam", "html": HTML}) + "\n", encoding="utf-8")
+    (item,) = read([str(p)])
+    assert isinstance(item, RawDocument) and item.kind == "html" and item.input_format == "json"
+    assert item.url == "https://kelbrook-courier.example/dam"

@@ -31,6 +31,7 @@ class Block:
     heading: int  # markdown heading level, 0 when none
     gap_before: int  # blank lines between this block and the previous one
     link_chars: int  # characters of visible text inside markdown links
+    key: str = ""  # line_key(text), filled on first use by block_key()
 
 
 def visible_text(line: str) -> tuple[str, int]:
@@ -89,3 +90,10 @@ _NONWORD_RE = re.compile(r"\W+")
 def line_key(text: str) -> str:
     """Normalised form of a line for counting repeats across documents (case, digits, spaces)."""
     return _NONWORD_RE.sub(" ", _DIGITS_RE.sub("0", text.lower())).strip()
+
+
+def block_key(b: Block) -> str:
+    """:func:`line_key` of a block, computed once (corpus counting and cleaning both need it)."""
+    if not b.key:
+        b.key = line_key(b.text) or " "
+    return b.key

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from newsfuse.extract.blocks import Block, line_key, split_blocks
+from newsfuse.extract.blocks import Block, block_key, split_blocks
 from newsfuse.extract.textmeta import outlet_from_url
 from newsfuse.model import RawDocument
 
@@ -52,7 +52,7 @@ class CorpusEvidence:
                 doc_blocks = []
             if doc_blocks:
                 for b in doc_blocks:
-                    k = line_key(b.text)
+                    k = block_key(b)
                     if len(k) >= MIN_KEY_CHARS:
                         keys[k] = len(b.text.split())
             keys_per_doc.append(keys)

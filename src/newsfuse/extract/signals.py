@@ -83,14 +83,16 @@ _COMMENT_HEADER_RE = re.compile(
     r"|^(?:\d+|no) (?:responses?|replies|comments?) to\b|^(?:\d+|no) comments? yet"
     r"|^(?:log ?in|sign ?in|register)\s+to\s+(?:post|comment|reply)"
     r"|^you must be logged in to post a comment"
-    r"|^your (?:thoughts|views|comments) on\b|^click here to comment",
+    r"|^your (?:thoughts|views|comments) on\b|^click here to comment"
+    r"|^(?:do you have|any) (?:comments?|thoughts|views|an opinion) (?:on|about) this (?:story|article|post)"
+    r"|^your email address will not be published|^required fields are marked|^cancel reply$",
     re.I,
 )
 # A comment's signature or one of its per-comment widgets.
 _COMMENT_SIGNATURE_RE = re.compile(
     r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b.{0,120}"
     r"|^(?:\d+\.\s*)?by\s+\S.{0,60}\s+(?:on|at)\s+.*\d"
-    r"|^.{1,60}\s(?:says|said|wrote|writes)\s*:?\s*$"
+    r"|^[^\"“”.!?]{1,60}\s(?:says|said|wrote|writes)\s*:\s*$"
     r"|^reply(?:\s+to\b.*)?$|^(?:quote\s*\|\s*)?report (?:this post|abuse|comment)|^report$"
     r"|^(?:like|reply|share|flag|permalink)(?:\s*[|·•]\s*(?:like|reply|share|flag|permalink|report))+$"
     r"|^link to this$|^inappropriate\?|^recommend(?:ed)?(?:\s*\(\d+\))?$|^\d+\s+(?:likes?|points?|votes?)$"
@@ -125,11 +127,18 @@ def comment_header(text: str) -> str | None:
 _SIGNATURE_BYLINE_RE = re.compile(r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b", re.I)
 
 
+# "Jane Roe • 2 hours ago", "jroe | March 4, 2021 at 8:15 pm": a name and a timestamp on one line.
+_NAME_STAMP_SPLIT_RE = re.compile(r"\s+[•·|—–-]\s+|\s+@\s+")
+
+
 def comment_signature(text: str) -> str | None:
     """Detail string when the line is a comment's author/date signature or a per-comment widget."""
     if len(text) > 160:
         return None
     t = text.strip(" .-–—|»>")
+    parts = _NAME_STAMP_SPLIT_RE.split(t, maxsplit=1)
+    if len(parts) == 2 and len(t.split()) <= 12 and username_like(parts[0]) and is_timestamp(parts[1]):
+        return "comment signature (username and timestamp)"
     if _COMMENT_SIGNATURE_RE.match(t):
         if _SIGNATURE_BYLINE_RE.match(t) and not (
             has_date(t) or TIME_RE.search(t) or _RELATIVE_TIME_RE.search(t)
@@ -223,6 +232,7 @@ _NAV_RE = re.compile(
     r"|skip to .*|you are here:?.*|categor(?:y|ies)\s*:.*|tags?\s*:.*|tagged(?: with)?\s*:?.*|filed (?:under|in):?.*"
     r"|region:.*|theme:.*|topics?:.*|sections?:.*|articles by:?.*|listed under:.*|keywords?:.*|more (?:in|on)\s*:.*"
     r"|print|email|share|login|log in|logout|register|sign in|sign up|contact(?: us)?|about(?: us)?|site ?map|faq"
+    r"|(?:like|share) this|spread the word|related|loading"
     r"|page \d+(?: of \d+)?|\d+\s*next|font size.*|text size.*|close|open|toggle.*|loading\.*|advertisement"
     r"|sponsored(?: content| links)?|ads? by .*|continue reading.*|read more.*|view (?:gallery|slideshow|photos?)"
     r"|previous (?:post|article|story)|next (?:post|article|story).*|permalink|edit|in ,?|by|posted in.*|print this.*"
@@ -283,6 +293,10 @@ _GATES: dict[tuple[str, ...], re.Pattern[str]] = {
 }
 
 
+# Any fragment of any gate: most lines have none, and one search then skips all gated patterns.
+_ANY_GATE = _gate(tuple(sorted({f for g in _GATES for f in g}, key=len, reverse=True)))
+
+
 def _has(low: str, fragments: tuple[str, ...]) -> bool:
     return _GATES[fragments].search(low) is not None
 
@@ -306,21 +320,22 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
     """
     t = text.strip()
     low = t.lower()
-    if _has(low, _GATE_EMBED) and (
+    gated = _ANY_GATE.search(low) is not None
+    if gated and _has(low, _GATE_EMBED) and (
         _EMBED_LINE_RE.search(t) or (EMBED_CHROME_RE.search(t) and n_words <= 20)
     ):
         return "embed", "social-media embed chrome"
-    if n_words <= 30 and _has(low, _GATE_CAPTION) and _CAPTION_RE.search(t):
+    if gated and n_words <= 30 and _has(low, _GATE_CAPTION) and _CAPTION_RE.search(t):
         return "caption", "caption/photo wording"
-    if not sentence_like and credit_like(t):
+    if gated and not sentence_like and credit_like(t):
         return "caption", "photo credit"
-    if _has(low, _GATE_DISCLAIMER) and (
+    if gated and _has(low, _GATE_DISCLAIMER) and (
         _DISCLAIMER_STRONG_RE.search(t) or (_DISCLAIMER_RE.search(t) and (not sentence_like or n_words <= 60))
     ):
         return "disclaimer", "disclaimer/copyright wording"
-    if _has(low, _GATE_PROMO) and _PROMO_STRONG_RE.search(t):
+    if gated and _has(low, _GATE_PROMO) and _PROMO_STRONG_RE.search(t):
         return "promo", "share/subscribe/support prompt"
-    if _has(low, _GATE_TECH) and _TECH_NOTICE_RE.search(t):
+    if gated and _has(low, _GATE_TECH) and _TECH_NOTICE_RE.search(t):
         return "other", "browser/site technical notice"
     if n_words <= 15 and low.endswith((")", "]", "»", "more")) and _COUNTED_ITEM_RE.search(t):
         return "related", "list item with a count (most read/commented lists)"

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from newsfuse.extract.blocks import Block, line_key, split_blocks
+from newsfuse.extract.blocks import Block, block_key, split_blocks
 from newsfuse.extract.corpus import CorpusEvidence, outlet_group
 from newsfuse.extract.signals import (
     EMBED_CHROME_RE,
@@ -77,6 +77,13 @@ STRONG_AFTER_RATIO = 3.0
 # this absolute value (a long article split by an ad block / "continued" links).
 EXTRA_RUN_SHARE = 0.3
 EXTRA_RUN_MIN = 40.0
+# Words of prose in the three lines after a paragraph that make it the start of the article.
+LEAD_WORDS = 20
+# A list announced by a colon at the end of the body: at most this many items of at most this many words.
+MAX_LIST_ITEMS = 100
+MAX_LIST_ITEM_WORDS = 25
+# No article has this many lines; past it a file is a dump, and cleaning it all would take minutes.
+MAX_BLOCKS = 20_000
 # Blocks before the body searched for the title and the byline/dateline.
 HEADER_WINDOW = 25
 # A tweet is at most 280 characters; inline embed text is taken back that far from its chrome.
@@ -92,19 +99,21 @@ class _Line:
     reason: tuple[RemovalReason, str] | None
     value: float = 0.0
     sig: bool = False  # a comment signature or per-comment widget
+    repeated: bool = False  # only evidence against it: other articles of the batch have it (a headline
+    # also appears in the related-links lists of its outlet's other pages)
     stamp: bool = False  # only a date/time
 
 
 def _sentence_like(text: str, n_words: int, stop: float) -> bool:
     if n_words < SENTENCE_MIN_WORDS or stop < SENTENCE_MIN_STOPWORDS:
         return False
-    return n_words >= 15 or text.rstrip()[-1:] in '.!?"”’)…'
+    return n_words >= 15 or text.rstrip()[-1:] in '.!?"”’)…:'  # ':' announces a quote or a list
 
 
 _EDITORIAL_NOTE_RE = re.compile(
     r"^(?:this|the above) (?:article|story|post|piece|report|entry|column)\s+(?:is|was|has been|first|originally)"
     r"\s*(?:written|prepared|produced|published|originally|first|edited|updated|republished|appeared|posted|tagged)"
-    r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b",
+    r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b|^editor'?s[’']? note\b",
     re.I,
 )
 _AUTHOR_BIO_RE = re.compile(
@@ -129,15 +138,18 @@ def _line(b: Block, repeated: dict[str, str]) -> _Line:
     stop = sum(1 for t in toks if t.lower() in STOPWORDS) / n if n else 0.0
     sent = _sentence_like(b.text, n, stop)
     reason = boilerplate_reason(b.text, n, sent)
+    repeated_only = False
     if reason is None and comment_policy(b.text):
         reason = ("comment", "rules for commenters")
     if reason is None and _editorial_note(b.text):
         reason = ("disclaimer", "note about the article (editorial/publishing note)")
     if reason is None:
-        detail = repeated.get(line_key(b.text)) if repeated else None
+        detail = repeated.get(block_key(b)) if repeated else None
         if detail:
             reason = ("other", detail)
+            repeated_only = True
     line = _Line(b, n, stop, sent, reason)
+    line.repeated = repeated_only
     line.sig = comment_signature(b.text) is not None
     line.stamp = is_timestamp(b.text)
     if reason is not None or line.sig:
@@ -186,14 +198,14 @@ def _comment_start(lines: list[_Line]) -> tuple[int, str]:
     dwarfed by a text run after it (see the constants above)."""
     strong = 0
     base_indent = None
-    values = [ln.value for ln in lines]
+    prefix_best, suffix_best = _run_bounds([ln.value for ln in lines])
     for i, ln in enumerate(lines):
         if strong >= MIN_WORDS_BEFORE_COMMENTS:
             found = _comment_marker(lines, i, base_indent)
             if found:
                 why, is_strong = found
-                before = _best_run(values, 0, i)[2]
-                after = _best_run(values, i + 1, len(lines))[2]
+                before = prefix_best[i]
+                after = suffix_best[i + 1]
                 if after < EXTRA_RUN_MIN or after <= COMMENT_AFTER_RATIO * before:
                     return i, why
                 # A section header opens the thread after a real article even when the thread is
@@ -205,6 +217,23 @@ def _comment_start(lines: list[_Line]) -> tuple[int, str]:
             if base_indent is None:
                 base_indent = ln.block.indent
     return len(lines), ""
+
+
+def _run_bounds(values: list[float]) -> tuple[list[float], list[float]]:
+    """For every i: the best run sum within values[:i] and within values[i:] (linear time, so a
+    long thread full of comment markers costs no more than a short one)."""
+    n = len(values)
+    prefix = [0.0] * (n + 1)
+    ending = 0.0
+    for i, v in enumerate(values):
+        ending = max(0.0, ending) + v
+        prefix[i + 1] = max(prefix[i], ending)
+    suffix = [0.0] * (n + 2)
+    starting = 0.0
+    for i in range(n - 1, -1, -1):
+        starting = max(0.0, starting) + values[i]
+        suffix[i] = max(suffix[i + 1], starting)
+    return prefix, suffix
 
 
 def _best_run(values: list[float], lo: int, hi: int) -> tuple[int, int, float]:
@@ -241,6 +270,21 @@ def _body_runs(lines: list[_Line], limit: int) -> list[tuple[int, int]]:
                     break
             lo_bound = e
     return sorted(runs)
+
+
+def _with_announced_list(lines: list[_Line], start: int, end: int, limit: int) -> tuple[int, int]:
+    """Extend a body run that ends by announcing a list ("... were invited:") over the list items
+    that follow (short lines a text score alone would drop), up to the first line that is not one."""
+    last = next((i for i in range(end - 1, start - 1, -1) if lines[i].reason is None), None)
+    if last is None or not lines[last].block.text.rstrip().endswith(":"):
+        return start, end
+    i = end
+    while i < min(limit, end + MAX_LIST_ITEMS):
+        ln = lines[i]
+        if ln.reason is not None or ln.sig or ln.stamp or ln.n_words > MAX_LIST_ITEM_WORDS or related_header(ln.block.text):
+            break
+        i += 1
+    return start, i
 
 
 def _title_like(text: str) -> bool:
@@ -336,9 +380,13 @@ def _clean(
         blocks = split_blocks(doc.content)
     if not blocks:
         return Rejection(doc.origin, "empty", "no text lines", stage="clean")
+    notes: list[str] = []
+    if len(blocks) > MAX_BLOCKS:
+        notes.append(f"only the first {MAX_BLOCKS} of {len(blocks)} lines were cleaned; the rest was dropped unread")
+        blocks = blocks[:MAX_BLOCKS]
     lines = [_line(b, repeated) for b in blocks]
     barrier, barrier_why = _comment_start(lines)
-    runs = _body_runs(lines, barrier)
+    runs = [_with_announced_list(lines, s, e, barrier) for s, e in _body_runs(lines, barrier)]
     in_body = [False] * len(lines)
     for s, e in runs:
         for i in range(s, e):
@@ -359,13 +407,26 @@ def _clean(
                 ln.reason = ("caption", "caption next to a photo credit")
 
     body_idx = [i for i in range(len(lines)) if in_body[i] and lines[i].reason is None]
-    lead = " ".join(lines[i].block.text for i in body_idx[:3])
+    prose = [i for i in body_idx if lines[i].sentence]
+    lead = " ".join(lines[i].block.text for i in prose[:3])
 
-    # Title: given by the record, else the best headline-shaped block before the body (or its first line).
+    # Title: given by the record, else the best headline among the lines before the first
+    # paragraph of prose (some lie inside the body run: a headline between captions and text).
     title_line: int | None = None
-    candidates = [(first - i, lines[i].block) for i in range(max(0, first - HEADER_WINDOW), first) if lines[i].reason is None]
-    if body_idx and not lines[body_idx[0]].sentence:
-        candidates.append((0, lines[body_idx[0]].block))
+    # The article starts at the first paragraph that is followed by more prose (a one-line
+    # teaser or alert above the headline does not count).
+    anchor = next(
+        (i for i in prose if sum(lines[j].n_words for j in range(i + 1, min(i + 4, len(lines))) if lines[j].sentence) >= LEAD_WORDS),
+        prose[0] if prose else first,
+    )
+    candidates = [
+        (anchor - i, lines[i].block, lines[i].repeated)
+        for i in range(max(0, min(first, anchor) - HEADER_WINDOW), min(anchor, barrier))
+        if (lines[i].reason is None or lines[i].repeated)
+        and not lines[i].sig
+        and not lines[i].stamp
+        and not lines[i].sentence
+    ]
     all_texts = [ln.block.text for ln in lines]
     title_block = pick_title(candidates, lead, all_texts)
     title = doc.title.strip() if doc.title and doc.title.strip() else None
@@ -477,6 +538,7 @@ def _clean(
         language=doc.language,
         input_format=doc.input_format,
         removed=removed,
+        notes=notes,
     )
 
 

@@ -195,6 +195,10 @@ _BYLINE_RE = re.compile(
     r"^(?:by|written by|posted by|published by|story by|words by|report(?:ed|ing)? by|author|authors)\s*:?\s*(.*)$",
     re.I,
 )
+_POSTED_ON_RE = re.compile(
+    rf"^(?:posted|published|written|updated)\s+(?:on\s+)?(?:{DATE_RE.pattern})(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?m\.?)?)?,?\s+by\s+",
+    re.I,
+)
 _NAME_RE = re.compile(
     r"^(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|al|el|bin|da|di|la|le))*$"
 )
@@ -204,7 +208,11 @@ def byline(text: str) -> tuple[bool, str | None]:
     """(is a byline, author or None) for one short line: "By Jane Doe", "Published by X on", "BY TOM ROE"."""
     if len(text.split()) > 16:
         return False, None
-    m = _BYLINE_RE.match(text.strip())
+    text = text.strip()
+    m0 = _POSTED_ON_RE.match(text)
+    if m0:  # "Posted on March 5, 2021 by Nils Ek" -> "by Nils Ek"
+        text = "by " + text[m0.end() :]
+    m = _BYLINE_RE.match(text)
     if m is None:
         return False, None
     rest = m.group(1)
@@ -227,7 +235,17 @@ def byline(text: str) -> tuple[bool, str | None]:
 # ---------------------------------------------------------------- title
 
 
+# Lines that label something else ("Source: X", "Posted at ...") are never the headline.
+_NOT_TITLE_RE = re.compile(
+    r"^(?:source|courtesy|director|created|updated|posted|published|filed|photo|photos|credit|image|by|from|"
+    r"written|reporting|edited|tags?|category|categories)\b\s*:?",
+    re.I,
+)
+
+
 def _title_shape(b: Block) -> bool:
+    if _NOT_TITLE_RE.match(b.text) or "|" in b.text or has_date(b.text) or byline(b.text)[0]:
+        return False
     n = len(b.text.split())
     if b.heading:
         return 1 <= n <= 30
@@ -238,8 +256,9 @@ def _title_shape(b: Block) -> bool:
     return sum(1 for c in b.text if c.isalpha()) >= 0.6 * len(b.text.replace(" ", ""))
 
 
-def pick_title(candidates: list[tuple[int, Block]], body_lead: str, all_texts: list[str]) -> Block | None:
-    """The headline among the blocks before the body: (distance to the body start, block) pairs.
+def pick_title(candidates: list[tuple[int, Block, bool]], body_lead: str, all_texts: list[str]) -> Block | None:
+    """The headline among the blocks before the body: (distance to the lead, block, repeated in
+    other articles) triples.
 
     Score: a headline is close to the body, shares its key words with the lead, has a headline's
     length and no full stop, is a markdown heading when the scrape kept them, and is often repeated
@@ -247,22 +266,26 @@ def pick_title(candidates: list[tuple[int, Block]], body_lead: str, all_texts: l
     lead = set(content_words(body_lead))
     lowered = [t.lower() for t in all_texts]
     best: tuple[float, Block] | None = None
-    for dist, b in candidates:
+    for dist, b, repeated in candidates:
         if not _title_shape(b):
             continue
         ws = content_words(b.text)
-        score = 1.0 - 0.12 * min(dist, 20)
+        score = 1.0 - 0.06 * min(dist, 25)
         if ws:
-            score += 2.0 * sum(1 for w in ws if w in lead) / len(ws)
+            score += 2.5 * sum(1 for w in ws if w in lead) / len(ws)
         n = len(b.text.split())
         if 5 <= n <= 20:
             score += 0.5
+        elif n <= 3:
+            score -= 0.5
         if b.heading == 1:
             score += 3.0
         elif b.heading:
             score += 1.0
         if b.text.isupper() and n <= 4:
             score -= 0.5
+        if repeated:
+            score -= 1.0  # a section label or a link to another story, unless the lead confirms it
         low = b.text.lower()
         if any(len(t) > len(low) + 3 and low in t for t in lowered):
             score += 1.0
