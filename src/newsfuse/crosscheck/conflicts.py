@@ -19,12 +19,13 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from nltk.stem.snowball import EnglishStemmer
-from scipy.sparse import csr_matrix
+import numpy as np
 
-from newsfuse.crosscheck.claims import Featurizer, tfidf_matrix
+
+from newsfuse.crosscheck.claims import ClaimSpace
 from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.sentences import Sent
+from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim, Conflict, ConflictValue, Source
 from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import outlets_of
@@ -79,7 +80,7 @@ def _value(m: re.Match[str]) -> float:
     return v
 
 
-def find_figures(i: int, text: str, stem: EnglishStemmer) -> list[Figure]:
+def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
     out: list[Figure] = []
     for m in _FIGURE.finditer(text):
         if _DATE_MD.match(text, max(0, m.start() - 12)) and re.search(rf"(?:{_MONTH_RE})\.?\s?$", text[: m.start()], re.IGNORECASE):
@@ -153,37 +154,41 @@ def _fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
 
 
-def _direct(values: dict[str, list[int]], sents: Sequence[Sent], x: csr_matrix, threshold: float) -> dict[str, list[int]]:
+def _direct(values: dict[str, list[int]], sents: Sequence[Sent], space: ClaimSpace, threshold: float) -> dict[str, list[int]]:
     """Keep the sentences that are directly similar to a sentence of another source giving another value.
 
     A claim is a single-link chain; two sentences at its two ends may report different things, so
     a date or actor only conflicts with one stated in a sentence that is itself close enough.
     """
-    keep: dict[str, set[int]] = defaultdict(set)
-    items = [(v, i) for v, idx in values.items() for i in idx]
-    for a in range(len(items)):
-        for b in range(a + 1, len(items)):
-            (va, i), (vb, j) = items[a], items[b]
-            if va == vb or sents[i].source == sents[j].source:
-                continue
-            if float(x[i].multiply(x[j]).sum()) >= threshold:
-                keep[va].add(i)
-                keep[vb].add(j)
+    items = [(v, i) for v, idx in values.items() for i in idx if sents[i].key in space.row]
+    if len(items) < 2:
+        return {}
+    rows = [space.row[sents[i].key] for _, i in items]
+    sub = space.x[rows]
+    sim = (sub @ sub.T).toarray()
+    codes = {v: n for n, v in enumerate(values)}
+    val = np.array([codes[v] for v, _ in items])
+    src_codes = {src: n for n, src in enumerate({sents[i].source for _, i in items})}
+    src = np.array([src_codes[sents[i].source] for _, i in items])
+    ok = (val[:, None] != val[None, :]) & (src[:, None] != src[None, :]) & (sim >= threshold)
+    keep: dict[str, list[int]] = defaultdict(list)
+    for n in np.flatnonzero(ok.any(axis=1)):
+        v, i = items[int(n)]
+        keep[v].append(i)
     return {v: sorted(idx) for v, idx in keep.items()}
 
 
 def find_conflicts(
     sents: Sequence[Sent],
     claims: Sequence[Claim],
+    space: ClaimSpace,
     index: EntityIndex | None,
     by_id: Mapping[str, Article],
-    options: CrossCheckOptions | None = None,
+    options: CrossCheckOptions,
+    stemmer: CachedStemmer | None = None,
 ) -> list[Conflict]:
     """Find conflicts and mark the claims they touch ``disputed`` (in place)."""
-    options = options or CrossCheckOptions()
-    stem = EnglishStemmer()
-    fz = Featurizer(index, options.position_decay)
-    x = tfidf_matrix([fz.features(s) for s in sents]) if sents else csr_matrix((0, 0))
+    stem = stemmer or CachedStemmer()
     pos = {(s.article, s.paragraph, s.text): i for i, s in enumerate(sents)}
     b = _Builder(sents, by_id)
 
@@ -230,7 +235,7 @@ def find_conflicts(
                 found = finder(sents[i].text)
                 if len(found) == 1:
                     values[next(iter(found))].append(i)
-            values = _direct(values, sents, x, options.claim_threshold)
+            values = _direct(values, sents, space, options.claim_threshold)
             if len(values) >= 2:
                 b.add(kind, subject, values)
         if index is not None:
@@ -242,7 +247,7 @@ def find_conflicts(
                 if len(actors) == 1:
                     ent = index.get(next(iter(actors)))
                     values[ent.name if ent else ""].append(i)
-            values = _direct(values, sents, x, options.claim_threshold)
+            values = _direct(values, sents, space, options.claim_threshold)
             if len(values) >= 2 and all(values):
                 b.add("actor", subject, values)
 

@@ -73,13 +73,19 @@ def name_tokens(surface: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_DROP_IN_SKELETON = str.maketrans("", "", "aeiouyhw'’-.")
+
+
 def skeleton(token: str) -> str:
     """Consonant skeleton of a folded token: first letter, then consonants, no doubles."""
     if not token:
         return ""
-    rest = re.sub(r"[aeiouyhw'’\-.]", "", token[1:])
-    s = token[0] + rest
-    return re.sub(r"(.)\1+", r"\1", s)
+    s = token[0] + token[1:].translate(_DROP_IN_SKELETON)
+    out = [s[0]]
+    for c in s[1:]:
+        if c != out[-1]:
+            out.append(c)
+    return "".join(out)
 
 
 def tokens_match(a: str, b: str) -> bool:
@@ -110,6 +116,8 @@ class EntityIndex:
     by_sentence: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)  # -> [(surface, eid)]
     titles: dict[str, list[str]] = field(default_factory=dict)  # entity id -> titles seen
     by_id: dict[str, Entity] = field(default_factory=dict)
+    spelling: dict[str, str] = field(default_factory=dict)  # name word as written -> canonical spelling
+    by_last: dict[str, list[str]] = field(default_factory=dict)  # skeleton of a canonical last name -> ids
 
     def get(self, eid: str) -> Entity | None:
         return self.by_id.get(eid)
@@ -124,15 +132,18 @@ class EntityIndex:
             return self.by_surface[" ".join(toks)]
         if toks:
             # a surname or a spelling variant of one entity's name
-            hits = {
-                e.id
-                for e in self.entities
-                if (canon := name_tokens(e.name)) and tokens_match(toks[-1], canon[-1])
-                and (len(toks) == 1 or tokens_match(toks[0], canon[0]))
-            }
+            hits = set()
+            for eid in self.by_last.get(skeleton(toks[-1]), []):
+                canon = name_tokens(self.by_id[eid].name)
+                if tokens_match(toks[-1], canon[-1]) and (len(toks) == 1 or tokens_match(toks[0], canon[0])):
+                    hits.add(eid)
             if len(hits) == 1:
                 return hits.pop()
         return None
+
+    def canonical_word(self, word: str) -> str:
+        """A folded name word in the story's canonical spelling ("hifter" -> "haftar")."""
+        return self.spelling.get(word, word)
 
     def in_sentence(self, sent: Sent) -> list[tuple[str, str]]:
         return self.by_sentence.get(sent.key, [])
@@ -436,7 +447,14 @@ def build_entities(
         index.entities.append(ent)
         index.by_id[ent.id] = ent
         index.titles[ent.id] = [t for t, _ in titles.most_common()]
+        canon = name_tokens(ent.name)
+        if canon:
+            index.by_last.setdefault(skeleton(canon[-1]), []).append(ent.id)
         for k in members:
+            for w in k:
+                hit = next((c for c in canon if tokens_match(w, c)), None)
+                if hit is not None and hit != w:
+                    index.spelling.setdefault(w, hit)
             index.by_surface[kstr[k]] = ent.id
             for m in by_key[k]:
                 index.by_surface[fold(m.surface)] = ent.id

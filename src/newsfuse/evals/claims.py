@@ -2,7 +2,7 @@
 
 For each group, one :class:`Article` per ``doc`` is built with its sentences as paragraphs, and
 the report's own code (:func:`newsfuse.crosscheck.entities.build_entities` then
-:func:`newsfuse.crosscheck.claims.build_claims`) groups them.  A paragraph takes the claim of its
+:func:`newsfuse.crosscheck.claims.claim_space` and ``build_claims``) groups them.  A paragraph takes the claim of its
 first sentence; a sentence left out of every claim (too short) counts as a singleton.
 
 B-cubed precision/recall/F1 are computed over every sentence of the file, each group clustered
@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.crosscheck.claims import build_claims
+from newsfuse.crosscheck.claims import build_claims, claim_space
 from newsfuse.crosscheck.entities import build_entities
 from newsfuse.crosscheck.sentences import story_sentences
 from newsfuse.evals.metrics import bcubed
@@ -71,7 +71,7 @@ def system_labels(sentences: list[dict[str, Any]], options: Options) -> dict[str
         where[(doc, pid)] = str(s["id"])
     sents = story_sentences(list(arts), arts)
     index = build_entities(sents, lambda aid: aid, backend=options.crosscheck.entity_backend)
-    claims = build_claims(sents, index, arts, options.crosscheck)
+    claims = build_claims(claim_space(sents, index, options.crosscheck), arts, options.crosscheck)
     out: dict[str, str] = {}
     for c in claims:
         for cs in c.sentences:
