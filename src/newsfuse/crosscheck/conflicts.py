@@ -38,7 +38,7 @@ _NUMBER_WORDS = {
 }
 _MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000, "bn": 1_000_000_000}
 _FIGURE = re.compile(
-    r"(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    r"(?<![\w.,])(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")\b(?:\s?(?P<mult>thousand|million|billion|bn|m)\b)?",
     re.IGNORECASE,
@@ -56,6 +56,7 @@ _MONTHS = {
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s(?P<y>\d{{4}}))?", re.IGNORECASE)
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<m>{_MONTH_RE})\b\.?(?:,?\s(?P<y>\d{{4}}))?", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"(?:{_MONTH_RE})\.?\s?$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 # Nouns that follow a number without saying what is counted.
 _NOT_COUNTED = frozenset({"percent", "per", "cent", "times", "of", "and", "or", "to", "the", "a", "in", "on", "at", "year", "years"})
@@ -81,23 +82,28 @@ def _value(m: re.Match[str]) -> float:
 
 
 def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
+    """Numbers with what they count; days of dates and bare years are not figures."""
     out: list[Figure] = []
     for m in _FIGURE.finditer(text):
-        if _DATE_MD.match(text, max(0, m.start() - 12)) and re.search(rf"(?:{_MONTH_RE})\.?\s?$", text[: m.start()], re.IGNORECASE):
+        if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # the day of a date ("January 14")
-        after = tokens(text[m.end() : m.end() + 60])
+        num = m.group("num")
+        if len(num) == 4 and num.isdigit() and not m.group("mult") and not m.group("cur"):
+            continue  # a year
+        after = tokens(text[m.end() : m.end() + 40])
         if m.group("cur"):
             noun = "money:" + m.group("cur")
         else:
             nouns = [w for w in after[:3] if w not in _NOT_COUNTED and w not in STOPWORDS and not w[0].isdigit()]
             if not nouns:
                 continue
-            if re.fullmatch(r"\d{4}", m.group("num")) and not m.group("mult"):
-                continue  # a year
             noun = stem.stem(nouns[0])
         window = tokens(text[max(0, m.start() - 60) : m.end() + 80])
-        context = frozenset(stem.stem(w) for w in window if w not in STOPWORDS and w not in _GENERIC and not w[0].isdigit() and len(w) > 2) - {noun}
-        out.append(Figure(sent=i, noun=noun, surface=text[m.start() : m.end() + len(" ".join(after[:1])) + 1].strip(), value=_value(m), context=context))
+        context = frozenset(
+            stem.stem(w) for w in window if len(w) > 2 and w not in STOPWORDS and w not in _GENERIC and not w[0].isdigit()
+        ) - {noun}
+        surface = text[m.start() : m.end() + len(after[0]) + 1].strip() if after else m.group(0)
+        out.append(Figure(sent=i, noun=noun, surface=surface, value=_value(m), context=context))
     return out
 
 

@@ -50,9 +50,18 @@ _DEMONYM_WORDS = frozenset("german american arab french greek dutch swiss thai e
 _VARIANT_RATIO = 0.6
 
 
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|abd)-")
+
+
 def _is_cap(tok: str) -> bool:
-    core = re.sub(r"^(?:al|el|ad|as|ash|bin|ibn|abu|abd)-", "", tok)
-    return bool(core) and core[0].isupper() and any(c.isalpha() for c in core)
+    if not tok:
+        return False
+    if tok[0].isupper():
+        return True  # tokens are words or single punctuation marks; an uppercase first char is a letter
+    if tok[0] in "aeib" and "-" in tok:
+        core = _PARTICLE_PREFIX.sub("", tok)
+        return bool(core) and core[0].isupper()
+    return False
 
 
 def _is_acronym(tok: str) -> bool:
