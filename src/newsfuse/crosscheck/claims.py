@@ -21,7 +21,7 @@ linked pairs).  In a large story such chains run on through many facts, so a gro
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -69,8 +69,8 @@ class Featurizer:
                 out[w] = self.index.canonical_word(w)
         return out
 
-    def features(self, sent: Sent) -> Counter[str]:
-        out: Counter[str] = Counter()
+    def features(self, sent: Sent) -> dict[str, float]:
+        out: defaultdict[str, float] = defaultdict(float)
         names = self._name_words(sent)
         k = 0
         for w in tokens(fold(sent.text)):
@@ -83,10 +83,10 @@ class Featurizer:
                 continue
             out[self.stem(w)] += self.decay**k
             k += 1
-        return out
+        return dict(out)
 
 
-def tfidf_matrix(feats: Sequence[Counter[str]]) -> csr_matrix:
+def tfidf_matrix(feats: Sequence[Mapping[str, float]]) -> csr_matrix:
     """L2-normalised TF-IDF rows (smoothed IDF over the given sentences)."""
     df: Counter[str] = Counter()
     for f in feats:

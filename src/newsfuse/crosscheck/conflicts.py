@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-
 from newsfuse.crosscheck.claims import ClaimSpace
 from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.sentences import Sent
@@ -31,8 +30,9 @@ from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import outlets_of
 from newsfuse.text import STOPWORDS, tokens
 
+# "one" is left out: far more often a pronoun or article ("one of", "one, the area") than a count.
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
     "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
 }
@@ -59,7 +59,17 @@ _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<m>{_MONTH_RE})\
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTH_RE})\.?\s?$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 # Nouns that follow a number without saying what is counted.
-_NOT_COUNTED = frozenset({"percent", "per", "cent", "times", "of", "and", "or", "to", "the", "a", "in", "on", "at", "year", "years"})
+_NOT_COUNTED = frozenset(
+    {"percent", "per", "cent", "times", "of", "and", "or", "to", "the", "a", "in", "on", "at", "year", "years",
+     "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+)
+# Figures about the same thing share at least this many other content words nearby (one shared
+# word, such as "oil" in an oil-spill story, links unrelated counts).
+_MIN_SHARED_CONTEXT = 2
+# Dates, days and actors conflict only between sentences this similar (cosine of the claim
+# features, which leave numbers and dates out): below it, two sentences of one single-link claim
+# often report two different events, each with its own day or actor.
+_SAME_FACT = 0.5
 # Words near a figure that say nothing about what it counts (so they cannot make two figures "the same").
 _GENERIC = frozenset({"least", "more", "than", "about", "nearly", "almost", "around", "some", "over", "people", "total"})
 
@@ -215,7 +225,9 @@ def find_conflicts(
 
         for x in range(len(fs)):
             for y in range(x + 1, len(fs)):
-                if fs[x].context & fs[y].context:
+                if len(fs[x].context & fs[y].context) >= _MIN_SHARED_CONTEXT and (
+                    space.sim(sents[fs[x].sent], sents[fs[y].sent]) >= options.claim_threshold
+                ):
                     parent[find(y)] = find(x)
         sets: dict[int, list[Figure]] = defaultdict(list)
         for x, f in enumerate(fs):
@@ -235,26 +247,47 @@ def find_conflicts(
         if len({sents[i].source for i in idx}) < 2:
             continue
         subject = claim.text if len(claim.text) <= 80 else claim.text[:77] + "..."
-        for kind, finder in (("date", find_dates), ("weekday", find_weekdays)):
+        values = defaultdict(list)
+        for i in idx:
+            found = find_dates(sents[i].text)
+            if len(found) == 1:
+                values[next(iter(found))].append(i)
+        values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT))
+        if len(values) >= 2:
+            b.add("date", subject, values)
+        # "on Monday" names a different day in articles published on different days: weekdays are
+        # only compared between articles of the same publication date (or none known)
+        by_day: dict[str | None, list[int]] = defaultdict(list)
+        for i in idx:
+            art = by_id.get(sents[i].article)
+            by_day[art.date if art else None].append(i)
+        for same_day in by_day.values():
             values = defaultdict(list)
-            for i in idx:
-                found = finder(sents[i].text)
+            for i in same_day:
+                found = find_weekdays(sents[i].text)
                 if len(found) == 1:
                     values[next(iter(found))].append(i)
-            values = _direct(values, sents, space, options.claim_threshold)
+            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT))
             if len(values) >= 2:
-                b.add(kind, subject, values)
+                b.add("weekday", subject, values)
         if index is not None:
             values = defaultdict(list)
+            types: set[str | None] = set()
             for i in idx:
+                text = sents[i].text
                 actors = {
-                    eid for _, eid in index.in_sentence(sents[i]) if index.type_of(eid) in ("person", "organisation")
+                    eid
+                    for surface, eid in index.in_sentence(sents[i])
+                    if index.type_of(eid) in ("person", "organisation") and 0 <= text.find(surface) < len(text) // 2
                 }
-                if len(actors) == 1:
+                others = {eid for _, eid in index.in_sentence(sents[i]) if index.type_of(eid) in ("person", "organisation")}
+                if len(actors) == 1 and others == actors:
                     ent = index.get(next(iter(actors)))
-                    values[ent.name if ent else ""].append(i)
-            values = _direct(values, sents, space, options.claim_threshold)
-            if len(values) >= 2 and all(values):
+                    if ent is not None:
+                        values[ent.name].append(i)
+                        types.add(ent.type)
+            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT))
+            if len(values) >= 2 and len(types) == 1:
                 b.add("actor", subject, values)
 
     # mark disputed claims

@@ -48,6 +48,10 @@ _DEMONYM_WORDS = frozenset("german american arab french greek dutch swiss thai e
 # Two spellings of one transliterated name must also be this close (SequenceMatcher ratio):
 # Haftar/Hifter is 0.67, while unrelated names sharing a skeleton (Putin/Patton) stay below.
 _VARIANT_RATIO = 0.6
+# A full name written this many times more often than any other with the same surname owns it.
+_DOMINANT = 3
+# Spans longer than this without organisation words are runs of Title Case (headlines), not names.
+_MAX_NAME_TOKENS = 4
 
 
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|abd)-")
@@ -74,6 +78,8 @@ def name_tokens(surface: str) -> tuple[str, ...]:
     out: list[str] = []
     for t in re.split(r"[\s]+", fold(surface)):
         t = _POSSESSIVE.sub("", t.strip(".,"))
+        if "." in t and re.fullmatch(r"(?:[a-z]\.)+[a-z]?", t + "."):
+            t = t.replace(".", "")  # "U.S." = "US"
         parts = t.split("-", 1)
         if len(parts) == 2 and parts[0] in NAME_PARTICLES and parts[1]:
             t = parts[1]
@@ -187,13 +193,7 @@ def rule_mentions(sent: Sent, lowercase: set[str]) -> list[Mention]:
         j = i + 1
         while j < n:
             t = toks[j]
-            if _is_cap(t) and not _POSSESSIVE.search(span[-1]):
-                span.append(t)
-                j += 1
-            elif t.lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1]) and not _POSSESSIVE.search(span[-1]):
-                span.append(t)
-                j += 1
-            elif t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and _is_cap(toks[j + 1]):
+            if (_is_cap(t) and not _POSSESSIVE.search(span[-1])) or (t.lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1]) and not _POSSESSIVE.search(span[-1])) or (t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and _is_cap(toks[j + 1])):
                 span.append(t)
                 j += 1
             else:
@@ -201,6 +201,8 @@ def rule_mentions(sent: Sent, lowercase: set[str]) -> list[Mention]:
         while span and span[-1].lower() in _CONNECTORS | {"the"}:
             span.pop()
         prev = toks[start - 1].lower() if start > 0 else ""
+        if prev == "the" and start > 1 and toks[start - 2].lower() in PLACE_PREPS:
+            prev = toks[start - 2].lower()  # "in the Gulf of Mexico" is "in X"
         nxt = toks[j].lower() if j < n else ""
         nxt2 = toks[j + 1].lower() if j + 1 < n else ""
         out.extend(_mentions_from_span(span, sent, start == 0 or prev in {'"', "“", "‘", "(", "-", "–", "—", ":"}, prev, nxt, nxt2, toks, j, lowercase))
@@ -224,8 +226,13 @@ def _mentions_from_span(
     while span and (fold(span[0]) in STOPWORDS or fold(span[0]) in NOT_NAMES):
         span = span[1:]
         initial = False
-    while span and _MODIFIER.match(span[0]) and not fold(span[0]).split("-")[0] in NAME_PARTICLES:
-        span = span[1:]
+    # a capitalised modifier glued to a participle ends what comes before it:
+    # "UN-backed Government ..." -> "Government ...", "British Petroleum-operated Deepwater Horizon"
+    # -> "Deepwater Horizon"
+    for k in range(len(span) - 1, -1, -1):
+        if _MODIFIER.match(span[k]) and fold(span[k]).split("-")[0] not in NAME_PARTICLES:
+            span = span[k + 1 :]
+            break
     # calendar words inside ("January 14th") end the name
     for k, t in enumerate(span):
         if fold(t) in NOT_NAMES:
@@ -237,7 +244,11 @@ def _mentions_from_span(
     low = [fold(t).rstrip(".") for t in span]
     cue: EntityType | None = None
     title: str | None = None
-    if any(t in ORG_HEADS for t in low) and len(span) >= 2:
+    last_title = max((k for k, t in enumerate(low) if t in PERSON_TITLES), default=-1)
+    # "BP Group Chief Executive Tony Hayward": a title followed by a name without organisation
+    # words is a person, whatever comes before the title
+    titled_person = 0 <= last_title < len(span) - 1 and not any(t in ORG_HEADS for t in low[last_title + 1 :])
+    if not titled_person and any(t in ORG_HEADS for t in low) and len(span) >= 2:
         cue = "organisation"
     else:
         # leading acronyms are their own mentions ("LNA Commander ...")
@@ -254,7 +265,9 @@ def _mentions_from_span(
         elif prev in PERSON_TITLES:
             cue = "person"
             title = prev
-    if cue != "organisation" and fold(span[-1]) in _DEMONYM_WORDS | {"african", "arab"} or (
+    if cue != "organisation" and len(span) > _MAX_NAME_TOKENS and not any(t in {"of", "for", "de"} for t in low):
+        return out  # Title Case headline words, not a name
+    if (cue != "organisation" and fold(span[-1]) in _DEMONYM_WORDS | {"african", "arab"}) or (
         cue is None and len(span) >= 2 and _DEMONYM.search(fold(span[-1])) and _DEMONYM.search(fold(span[0]))
     ):
         return out  # "North African", "Arab Libyan": adjectives
@@ -272,8 +285,8 @@ def _mentions_from_span(
     if cue is None:
         if prev in PLACE_PREPS or nxt in {"-based"} or (nxt == "-" and nxt2 == "based"):
             cue = "place"
-        elif nxt in SPEECH_VERBS:
-            cue = "person"
+        elif nxt in SPEECH_VERBS and prev != "the":
+            cue = "person"  # "X said"; but "the White House said" is no person
         elif nxt == "," and any(fold(t).rstrip(".") in PERSON_TITLES for t in toks[end + 1 : end + 4]):
             cue = "person"  # apposition with a title: "Karim al-Mansuri, head of ..."
     surface = " ".join(span)
@@ -325,6 +338,16 @@ class _UnionFind:
             self.parent[rb] = ra
 
 
+def _acronym_fits(acronym: str, name: str) -> bool:
+    """'GNA' fits 'Government of National Accord': its letters are the name's capitals, in order."""
+    letters = acronym.replace(".", "").lower()
+    caps = "".join(c for c in name if c.isupper()).lower()
+    if not letters or not caps or letters[0] != caps[0]:
+        return False
+    it = iter(caps)
+    return all(ch in it for ch in letters)
+
+
 def _initials(toks: tuple[str, ...]) -> str:
     return "".join(t[0] for t in toks if t not in {"of", "the", "for", "and", "de"})
 
@@ -335,6 +358,9 @@ def _names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if len(a) == 1 or len(b) == 1:
         return False  # surname-only mentions are handled separately (they need a unique owner)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if all(tokens_match(x, y) for x, y in zip(short, long_[-len(short) :], strict=True)):
+        return True  # "Barack Obama" in "EPA Barack Obama"
     return tokens_match(a[0], b[0])
 
 
@@ -372,7 +398,7 @@ def build_entities(
     single = {k[0]: k for k in keys if len(k) == 1}
     for k, ms in by_key.items():
         for m in ms:
-            if m.acronym:
+            if m.acronym and _acronym_fits(m.acronym, m.surface):
                 ak = name_tokens(m.acronym)
                 if ak in by_key:
                     uf.union(kstr[k], kstr[ak])
@@ -381,13 +407,20 @@ def build_entities(
         if len(k) >= 2 and cues[k].get("organisation", 0) > 0:
             initials[_initials(k)].append(k)
     for acro, owners in initials.items():
-        if acro in single and len(acro) >= 2 and len({uf.find(kstr[o]) for o in owners}) == 1:
+        # two-letter initials ("US", "UN") are too ambiguous to link without "(US)" written out
+        if acro in single and len(acro) >= 3 and len({uf.find(kstr[o]) for o in owners}) == 1:
             ak = single[acro]
             if any(_is_acronym(m.surface) for m in by_key[ak]):
                 uf.union(kstr[owners[0]], kstr[ak])
 
     # full names: same last name (spelling variants allowed) and compatible first names
-    multi = [k for k in keys if len(k) >= 2 and cues[k].get("organisation", 0) == 0]
+    # person-like names only: an organisation word last ("Service", "Army") makes "National Weather
+    # Service" and "National Marine Fisheries Service" different bodies, not spellings of one name
+    multi = [
+        k
+        for k in keys
+        if len(k) >= 2 and cues[k].get("organisation", 0) == 0 and k[-1] not in ORG_HEADS and cues[k].get("place", 0) == 0
+    ]
     buckets: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in multi:
         buckets[k[-1][0] + skeleton(k[-1])].append(k)
@@ -401,15 +434,17 @@ def build_entities(
     for k in keys:
         if len(k) != 1 or _is_acronym(by_key[k][0].surface):
             continue
-        owners = {
-            uf.find(kstr[o])
-            for o in buckets.get(k[0][0] + skeleton(k[0]), [])
-            if tokens_match(o[-1], k[0]) and not (cues[o].keys() - {"person"})
-        }
+        weight: Counter[str] = Counter()
+        for o in buckets.get(k[0][0] + skeleton(k[0]), []):
+            if tokens_match(o[-1], k[0]) and not (cues[o].keys() - {"person"}):
+                weight[uf.find(kstr[o])] += len(by_key[o])
         if cues[k].get("organisation", 0) or cues[k].get("place", 0) > cues[k].get("person", 0) + 1:
             continue  # a place or organisation named like someone's surname stays apart
-        if len(owners) == 1:
-            uf.union(owners.pop(), kstr[k])
+        ranked = weight.most_common(2)
+        # the surname goes to the one full name ending with it, or to one that is written far more
+        # often than any other (a stray "EPA Barack Obama" must not block "Obama")
+        if len(ranked) == 1 or (ranked and ranked[0][1] >= _DOMINANT * ranked[1][1]):
+            uf.union(ranked[0][0], kstr[k])
     # single-word spelling variants of each other (Hifter/Haftar both alone)
     sbuckets: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in keys:
@@ -436,9 +471,10 @@ def build_entities(
             top = cue_votes.most_common(1)[0][0]
             etype = top  # type: ignore[assignment]
         # canonical: the most frequent of the longest non-acronym forms
+        # canonical: the most frequent full (multi-word) form, else the most frequent form; acronyms last
         non_acro = [s for s in surfaces if not _is_acronym(s)] or list(surfaces)
-        longest = max(len(name_tokens(s)) for s in non_acro)
-        canonical = max((s for s in non_acro if len(name_tokens(s)) == longest), key=lambda s: (surfaces[s], s))
+        full = [s for s in non_acro if len(name_tokens(s)) >= 2] or non_acro
+        canonical = max(full, key=lambda s: (surfaces[s], len(s), s))
         mentions_per: Counter[str] = Counter(outlet_of(m.sent.article) for m in ms)
         ent = Entity(
             id="",

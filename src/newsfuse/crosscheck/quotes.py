@@ -24,7 +24,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-
 from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.lexicon import PERSON_TITLES, SPEECH_VERBS
 from newsfuse.crosscheck.sentences import Sent
@@ -313,7 +312,7 @@ def build_quotes(
                 independent_sources=independent_sources(arts, by_id),
             )
         )
-    quotes.sort(key=lambda q: (-q.independent_sources, -len(q.variants)))
-    for n, q in enumerate(quotes, start=1):
-        q.id = f"q{n}"
+    quotes.sort(key=lambda qt: (-qt.independent_sources, -len(qt.variants)))
+    for n, quote in enumerate(quotes, start=1):
+        quote.id = f"q{n}"
     return quotes

@@ -122,16 +122,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     for g in groups:
         gid = str(g.get("id", ""))
         sents = g["sentences"]
-        g_gold = {(gid, str(s["id"])): str(s["label"]) for s in sents}
+        g_gold: dict[Any, Any] = {(gid, str(s["id"])): str(s["label"]) for s in sents}
         gold.update(g_gold)
         labels = system_labels(sents, options)
-        g_pred = {(gid, str(s["id"])): (gid, labels[str(s["id"])]) for s in sents if str(s["id"]) in labels}
+        g_pred: dict[Any, Any] = {(gid, str(s["id"])): (gid, labels[str(s["id"])]) for s in sents if str(s["id"]) in labels}
         pred.update(g_pred)
         per_group.append(bcubed(g_gold, g_pred)["f1"])
         texts = [str(s["text"]) for s in sents]
         for th in thresholds:
             bl = tfidf_labels(texts, th)
-            bp = {(gid, str(s["id"])): (gid, lab) for s, lab in zip(sents, bl, strict=True)}
+            bp: dict[Any, Any] = {(gid, str(s["id"])): (gid, lab) for s, lab in zip(sents, bl, strict=True)}
             base_pred.setdefault(th, {}).update(bp)
             base_group.setdefault(th, []).append(bcubed(g_gold, bp)["f1"])
     baselines: dict[str, Any] = {"tfidf_threshold": {**_score(gold, base_pred[args.baseline_threshold], base_group[args.baseline_threshold]), "threshold": args.baseline_threshold}}
