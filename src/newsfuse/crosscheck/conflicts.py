@@ -194,6 +194,17 @@ def _direct(values: dict[str, list[int]], sents: Sequence[Sent], space: ClaimSpa
     return {v: sorted(idx) for v, idx in keep.items()}
 
 
+def _pairwise(space: ClaimSpace, group: Sequence[Sent]) -> np.ndarray:
+    """Dense similarity of the given sentences (0 for those that are not claim sentences)."""
+    rows = [space.row.get(s.key, -1) for s in group]
+    out = np.zeros((len(group), len(group)))
+    known = [n for n, r in enumerate(rows) if r >= 0]
+    if known:
+        sub = space.x[[rows[n] for n in known]]
+        out[np.ix_(known, known)] = (sub @ sub.T).toarray()
+    return out
+
+
 def find_conflicts(
     sents: Sequence[Sent],
     claims: Sequence[Claim],
@@ -223,11 +234,10 @@ def find_conflicts(
                 x = parent[x]
             return x
 
+        sim = _pairwise(space, [sents[f.sent] for f in fs])
         for x in range(len(fs)):
             for y in range(x + 1, len(fs)):
-                if len(fs[x].context & fs[y].context) >= _MIN_SHARED_CONTEXT and (
-                    space.sim(sents[fs[x].sent], sents[fs[y].sent]) >= options.claim_threshold
-                ):
+                if len(fs[x].context & fs[y].context) >= _MIN_SHARED_CONTEXT and sim[x, y] >= options.claim_threshold:
                     parent[find(y)] = find(x)
         sets: dict[int, list[Figure]] = defaultdict(list)
         for x, f in enumerate(fs):
