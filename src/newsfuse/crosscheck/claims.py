@@ -178,11 +178,12 @@ def group_sentences(space: ClaimSpace, options: CrossCheckOptions) -> list[list[
 
 
 def _representative(members: list[int], sents: Sequence[Sent], x: csr_matrix) -> int:
-    """The member most similar to the others (ties: the earliest)."""
+    """The member closest to the group's centroid (ties, and groups of two: the earliest)."""
     if len(members) <= 2:
         return min(members, key=lambda i: (sents[i].index, i))
     sub = x[members]
-    score = np.asarray((sub @ sub.T).sum(axis=1)).ravel()
+    centroid = np.asarray(sub.sum(axis=0)).ravel()
+    score = sub @ centroid  # = row sums of sub @ sub.T, without the square matrix
     return members[int(np.argmax(score))]
 
 

@@ -176,6 +176,8 @@ def _direct(values: dict[str, list[int]], sents: Sequence[Sent], space: ClaimSpa
     A claim is a single-link chain; two sentences at its two ends may report different things, so
     a date or actor only conflicts with one stated in a sentence that is itself close enough.
     """
+    if len(values) < 2:
+        return {}  # one value: nothing to disagree with
     items = [(v, i) for v, idx in values.items() for i in idx if sents[i].key in space.row]
     if len(items) < 2:
         return {}
