@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nltk.stem.snowball import EnglishStemmer  # type: ignore[import-untyped]
+from nltk.stem.snowball import EnglishStemmer
 
 
 class CachedStemmer:
