@@ -277,3 +277,19 @@ def test_list_announced_by_a_colon_is_body() -> None:
     for item in items:
         assert item in a.text
     assert "Ferry fares to rise" not in a.text
+
+
+def test_copyright_line_closes_the_article() -> None:
+    sidebar = "Our reporters will bring you live coverage of the harbour talks all through the night on the radio and on this website."
+    page = "\n".join(
+        ["Harbour Strike Ends", PARA, PARA.replace("Tuesday", "Monday"), PARA.replace("Tuesday", "Friday"), "Copyright © 2021 Valdoria Radio", "Latest News", sidebar, sidebar.replace("night", "day")]
+    )
+    a = clean(page)
+    assert len(a.paragraphs) == 3
+    assert "live coverage" not in a.text
+
+
+def test_body_sentence_about_copyright_is_kept() -> None:
+    line = "A settlement does not mean the singer admitted any copyright infringement."
+    page = "\n".join(["Harbour Singer Settles Lawsuit", PARA, line, PARA.replace("Tuesday", "Monday")])
+    assert line in clean(page).text

@@ -330,7 +330,7 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
     if gated and not sentence_like and credit_like(t):
         return "caption", "photo credit"
     if gated and _has(low, _GATE_DISCLAIMER) and (
-        _DISCLAIMER_STRONG_RE.search(t) or (_DISCLAIMER_RE.search(t) and (not sentence_like or n_words <= 60))
+        _DISCLAIMER_STRONG_RE.search(t) or (_DISCLAIMER_RE.search(t) and (not sentence_like or n_words <= 12))
     ):
         return "disclaimer", "disclaimer/copyright wording"
     if gated and _has(low, _GATE_PROMO) and _PROMO_STRONG_RE.search(t):

@@ -73,6 +73,8 @@ COMMENT_AFTER_RATIO = 2.0
 # run after it is at most this many times the run before it.
 STRONG_HEADER_MIN_BEFORE = 150.0
 STRONG_AFTER_RATIO = 3.0
+# Words of prose before a copyright line for it to close the article.
+MIN_WORDS_BEFORE_COPYRIGHT = 100
 # A further text run is body when its value reaches this share of the main run's value, or
 # this absolute value (a long article split by an ad block / "continued" links).
 EXTRA_RUN_SHARE = 0.3
@@ -272,6 +274,23 @@ def _body_runs(lines: list[_Line], limit: int) -> list[tuple[int, int]]:
     return sorted(runs)
 
 
+_COPYRIGHT_RE = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.I)
+
+
+def _copyright_end(lines: list[_Line], limit: int) -> int:
+    """A copyright line after real text closes the article: the body does not run past it
+    (sidebars and footers below it can hold prose of their own)."""
+    strong = 0
+    for i in range(limit):
+        ln = lines[i]
+        if strong >= MIN_WORDS_BEFORE_COPYRIGHT and ln.reason is not None and ln.reason[0] == "disclaimer":
+            if ln.n_words <= 30 and _COPYRIGHT_RE.search(ln.block.text):
+                return i + 1
+        if ln.sentence and ln.reason is None:
+            strong += ln.n_words
+    return limit
+
+
 def _with_announced_list(lines: list[_Line], start: int, end: int, limit: int) -> tuple[int, int]:
     """Extend a body run that ends by announcing a list ("... were invited:") over the list items
     that follow (short lines a text score alone would drop), up to the first line that is not one."""
@@ -386,7 +405,8 @@ def _clean(
         blocks = blocks[:MAX_BLOCKS]
     lines = [_line(b, repeated) for b in blocks]
     barrier, barrier_why = _comment_start(lines)
-    runs = [_with_announced_list(lines, s, e, barrier) for s, e in _body_runs(lines, barrier)]
+    end_limit = _copyright_end(lines, barrier)
+    runs = [_with_announced_list(lines, s, e, end_limit) for s, e in _body_runs(lines, end_limit)]
     in_body = [False] * len(lines)
     for s, e in runs:
         for i in range(s, e):
