@@ -204,6 +204,8 @@ _DISCLAIMER_STRONG_RE = re.compile(
     r"redistributed|rewritten)|\breproduction in whole or in part|\brepublication or redistribution",
     re.I,
 )
+# Site-policy links: boilerplate in any short line, even one that reads like a sentence.
+_SITE_POLICY_RE = re.compile(r"\bterms (?:of use|and conditions|of service)\b|\bprivacy (?:policy|statement)\b", re.I)
 _DISCLAIMER_RE = re.compile(
     r"\b(?:disclaimer|views (?:and opinions )?expressed|(?:do|does) not necessarily (?:reflect|represent)"
     r"|sole responsibility of the author|fair use|all rights reserved|terms (?:of use|and conditions|of service)"
@@ -330,7 +332,9 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
     if gated and not sentence_like and credit_like(t):
         return "caption", "photo credit"
     if gated and _has(low, _GATE_DISCLAIMER) and (
-        _DISCLAIMER_STRONG_RE.search(t) or (_DISCLAIMER_RE.search(t) and (not sentence_like or n_words <= 12))
+        _DISCLAIMER_STRONG_RE.search(t)
+        or (not sentence_like and _DISCLAIMER_RE.search(t))
+        or (n_words <= 15 and _SITE_POLICY_RE.search(t))
     ):
         return "disclaimer", "disclaimer/copyright wording"
     if gated and _has(low, _GATE_PROMO) and _PROMO_STRONG_RE.search(t):
