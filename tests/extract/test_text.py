@@ -293,3 +293,20 @@ def test_body_sentence_about_copyright_is_kept() -> None:
     line = "A settlement does not mean the singer admitted any copyright infringement."
     page = "\n".join(["Harbour Singer Settles Lawsuit", PARA, line, PARA.replace("Tuesday", "Monday")])
     assert line in clean(page).text
+
+
+def test_hard_wrapped_paragraphs_are_joined() -> None:
+    import textwrap
+
+    paras = [PARA, PARA.replace("Tuesday", "Monday"), "Comments (1)", "Liv Dahl", "April 2, 2021", "Nobody asked the islanders what they think of this."]
+    page = "Harbour Strike Ends\n\n" + "\n\n".join(textwrap.fill(p, 60) for p in paras)
+    a = clean(page)
+    assert [p.text for p in a.paragraphs] == [PARA, PARA.replace("Tuesday", "Monday")]
+    assert a.removed[0].position == page.splitlines().index("Comments (1)")
+
+
+def test_one_line_per_block_text_is_never_joined() -> None:
+    from newsfuse.extract.blocks import split_blocks
+
+    page = "Harbour strike ends after nine days of talks in the port\nBy Jo Roe\nMenu item without a full stop at its end\nAnother one"
+    assert len(split_blocks(page)) == 4
