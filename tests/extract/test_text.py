@@ -269,9 +269,16 @@ def test_wordpress_metadata() -> None:
 def test_list_announced_by_a_colon_is_body() -> None:
     items = ["Anna Berg (Saint Ives)", "Jon Lund (North Terminal)", "Eva Dahl (Ferry Union)", "Per Holm (Dockers)"]
     page = "\n".join(
-        ["Harbour Strike Ends", PARA, PARA.replace("Tuesday", "Monday"), "The union named the members of its new negotiating team:"]
-        + items
-        + ["Related stories", "Ferry fares to rise", "Rail link delayed"]
+        [
+            "Harbour Strike Ends",
+            PARA,
+            PARA.replace("Tuesday", "Monday"),
+            "The union named the members of its new negotiating team:",
+            *items,
+            "Related stories",
+            "Ferry fares to rise",
+            "Rail link delayed",
+        ]
     )
     a = clean(page)
     for item in items:

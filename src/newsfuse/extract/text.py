@@ -283,9 +283,14 @@ def _copyright_end(lines: list[_Line], limit: int) -> int:
     strong = 0
     for i in range(limit):
         ln = lines[i]
-        if strong >= MIN_WORDS_BEFORE_COPYRIGHT and ln.reason is not None and ln.reason[0] == "disclaimer":
-            if ln.n_words <= 30 and _COPYRIGHT_RE.search(ln.block.text):
-                return i + 1
+        if (
+            strong >= MIN_WORDS_BEFORE_COPYRIGHT
+            and ln.reason is not None
+            and ln.reason[0] == "disclaimer"
+            and ln.n_words <= 30
+            and _COPYRIGHT_RE.search(ln.block.text)
+        ):
+            return i + 1
         if ln.sentence and ln.reason is None:
             strong += ln.n_words
     return limit
