@@ -286,8 +286,31 @@ _GATE_PROMO = (
 _GATE_TECH = ("javascript", "flash", "browser", "cookies")
 
 
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation of literals as a prefix trie ("sign up|signature" -> "sign(?: up|ature)"):
+    Python's re engine tries a flat alternation branch by branch, a trie shares the prefixes."""
+    trie: _Trie = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: _Trie) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 def _gate(fragments: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(f) for f in fragments))
+    return re.compile(_trie_pattern(list(fragments)))
 
 
 _GATES: dict[tuple[str, ...], re.Pattern[str]] = {
