@@ -330,6 +330,11 @@ def embed_line(text: str) -> bool:
     return _has(text.lower(), _GATE_EMBED) and _EMBED_LINE_RE.search(text) is not None
 
 
+def might_have_credit(text: str) -> bool:
+    """Cheap pre-test for :func:`credit_like` on a long paragraph."""
+    return _has(text.lower(), _GATE_CREDIT)
+
+
 def credit_like(text: str, max_words: int = 18) -> bool:
     """A photo credit line (or a short line / caption sentence carrying one)."""
     return (

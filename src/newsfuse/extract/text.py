@@ -33,6 +33,7 @@ from newsfuse.extract.signals import (
     comment_signature,
     credit_like,
     is_timestamp,
+    might_have_credit,
     related_header,
     username_like,
 )
@@ -179,7 +180,8 @@ def _comment_marker(lines: list[_Line], i: int, base_indent: int | None) -> tupl
         return f"{d}: {b.text[:60]!r}", True
     if lines[i].sig:
         return f"comment signature/widget (username, date, Reply): {b.text[:60]!r}", False
-    if username_like(b.text) and not byline(b.text)[0] and nxt is not None:
+    stamp_follows = nxt is not None and (nxt.stamp or nxt.sig or (nxt2 is not None and (nxt2.stamp or nxt2.sig)))
+    if stamp_follows and nxt is not None and username_like(b.text) and not byline(b.text)[0]:
         if nxt.stamp or nxt.sig:
             return "username followed by a timestamp/Reply", False
         if (
@@ -351,7 +353,7 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
                 removed.append(("other", text[: len(tl)], "headline repeated at the start of the paragraph"))
                 text = text[len(tl) :].lstrip(" :.-–—")
                 break
-    m = EMBED_CHROME_RE.search(text)
+    m = EMBED_CHROME_RE.search(text) if "(@" in text else None
     while m:
         before = text[: m.start()]
         sents = split_sentences(before)
@@ -363,7 +365,7 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
         removed.append(("embed", " ".join([*taken, chrome]).strip(), "social-media embed (post text + '— Name (@handle) date')"))
         text = (" ".join(keep) + " " + text[m.end() :]).strip()
         m = EMBED_CHROME_RE.search(text)
-    sents = split_sentences(text)
+    sents = split_sentences(text) if might_have_credit(text) else []
     if len(sents) > 1:
         kept = []
         for s in sents:
@@ -549,7 +551,9 @@ def _clean(
         footer = [lines[i].block for i in range(last, barrier) if lines[i].n_words <= 20]
         published = pick_date(header_blocks, paragraphs, footer, comment_dates, today)
 
-    outlet, outlet_source = _outlet(doc, [ln.block.text for ln in lines[:barrier]])
+    # Signature lines are among the dropped boilerplate (credits, "support us", copyright) or at the end of the body.
+    signature_texts = [r.text for r in removed if r.reason in ("promo", "disclaimer", "other", "caption")]
+    outlet, outlet_source = _outlet(doc, signature_texts + paragraphs[-3:])
     return Article(
         id=make_article_id(doc.origin, doc.content),
         origin=doc.origin,

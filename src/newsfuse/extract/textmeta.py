@@ -8,6 +8,7 @@ the blocks around the body for the title, the byline and the dateline, and the s
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, datetime
 from pathlib import PurePath
 from urllib.parse import urlsplit
@@ -57,17 +58,36 @@ def _fast_date(s: str) -> date | bool | None:
                 mon, day, year = m.group(1), 1, int(m.group(2))
             else:
                 m = _FAST_ISO.match(s)
-                if not m:
-                    return False
-                try:
-                    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                except ValueError:
-                    return None
+                if m:
+                    try:
+                        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                    except ValueError:
+                        return None
+                return _fast_numeric(s)
     month = _MONTH_NUM.get(mon[:3].lower())
     if month is None or (len(mon) > 3 and not _is_month_name(mon)):
         return False
     try:
         return date(year, month, day)
+    except ValueError:
+        return None
+
+
+_FAST_NUM = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})$")
+
+
+def _fast_numeric(s: str) -> date | bool | None:
+    """01/13/2008 and 01/13/08 month first (as the dateparser settings say), 13.01.2008 day
+    first (dots are the European style); a first number over 12 can only be the day."""
+    m = _FAST_NUM.match(s)
+    if not m:
+        return False
+    a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    if len(m.group(4)) == 2:
+        y += 2000 if y < 70 else 1900  # two-digit years: 70-99 are the 1900s
+    month, day = (b, a) if m.group(2) == "." or a > 12 else (a, b)
+    try:
+        return date(y, month, day)
     except ValueError:
         return None
 
@@ -264,7 +284,8 @@ def pick_title(candidates: list[tuple[int, Block, bool]], body_lead: str, all_te
     length and no full stop, is a markdown heading when the scrape kept them, and is often repeated
     inside a longer page-title line ("Site: Section: Headline")."""
     lead = set(content_words(body_lead))
-    lowered = [t.lower() for t in all_texts]
+    page = "\n".join(all_texts).lower()
+    exact = Counter(t.lower() for t in all_texts)
     best: tuple[float, Block] | None = None
     for dist, b, repeated in candidates:
         if not _title_shape(b):
@@ -287,7 +308,7 @@ def pick_title(candidates: list[tuple[int, Block, bool]], body_lead: str, all_te
         if repeated:
             score -= 1.0  # a section label or a link to another story, unless the lead confirms it
         low = b.text.lower()
-        if any(len(t) > len(low) + 3 and low in t for t in lowered):
+        if page.count(low) > exact[low]:  # also inside a longer line, e.g. a "Site: Section: Headline" page title
             score += 1.0
         if best is None or score > best[0]:
             best = (score, b)
