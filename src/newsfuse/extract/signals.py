@@ -136,9 +136,10 @@ def comment_signature(text: str) -> str | None:
     if len(text) > 160:
         return None
     t = text.strip(" .-–—|»>")
-    parts = _NAME_STAMP_SPLIT_RE.split(t, maxsplit=1)
-    if len(parts) == 2 and len(t.split()) <= 12 and username_like(parts[0]) and is_timestamp(parts[1]):
-        return "comment signature (username and timestamp)"
+    if _DIGIT_RE.search(t) or " ago" in t:
+        parts = _NAME_STAMP_SPLIT_RE.split(t, maxsplit=1)
+        if len(parts) == 2 and len(t.split()) <= 12 and username_like(parts[0]) and is_timestamp(parts[1]):
+            return "comment signature (username and timestamp)"
     if _COMMENT_SIGNATURE_RE.match(t):
         if _SIGNATURE_BYLINE_RE.match(t) and not (
             has_date(t) or TIME_RE.search(t) or _RELATIVE_TIME_RE.search(t)
@@ -249,6 +250,7 @@ _TECH_NOTICE_RE = re.compile(
 )
 # "Headline (33)" / "Headline [more]": items of most-read / most-commented lists.
 _COUNTED_ITEM_RE = re.compile(r"(?:\(\d+\)|\[\s*more\s*\]|\bmore\s*»)\s*$", re.I)
+_CRUMB_CHAR_RE = re.compile(r"[>»›/|]")
 _CRUMB_SPLIT_RE = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
 _RELATED_HEADER_RE = re.compile(
     r"^(?:related\b.*|more (?:from|on|in|about|stories|news|articles|headlines|videos?)\b.*|see also\b.*"
@@ -376,7 +378,7 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
             return "navigation", "navigation/UI label"
         if related_header(t):
             return "related", "related-content header"
-        parts = [p for p in _CRUMB_SPLIT_RE.split(t) if p]
+        parts = [p for p in _CRUMB_SPLIT_RE.split(t) if p] if _CRUMB_CHAR_RE.search(t) else []
         if len(parts) >= 3 and not is_timestamp(t) and all(len(p.split()) <= 4 for p in parts):
             return "navigation", "breadcrumb/menu separators"
         weak = _PROMO_WEAK_RE.findall(t)

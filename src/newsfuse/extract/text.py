@@ -138,7 +138,7 @@ def _author_bio(text: str) -> bool:
 def _line(b: Block, repeated: dict[str, str]) -> _Line:
     toks = words(b.text)
     n = len(toks)
-    stop = sum(1 for t in toks if t.lower() in STOPWORDS) / n if n else 0.0
+    stop = sum(map(STOPWORDS.__contains__, map(str.lower, toks))) / n if n else 0.0
     sent = _sentence_like(b.text, n, stop)
     reason = boilerplate_reason(b.text, n, sent)
     repeated_only = False
