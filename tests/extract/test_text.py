@@ -317,3 +317,16 @@ def test_one_line_per_block_text_is_never_joined() -> None:
 
     page = "Harbour strike ends after nine days of talks in the port\nBy Jo Roe\nMenu item without a full stop at its end\nAnother one"
     assert len(split_blocks(page)) == 4
+
+
+def test_long_headerless_thread_longer_than_the_article() -> None:
+    # Only weak markers (name + date lines), and far more comment text than article text.
+    comment = "I have worked at that port for twenty years and I can tell you the union was right to hold out this time, whatever the papers say about it."
+    thread = []
+    for k in range(15):
+        thread += [f"reader{k}", f"March {k + 5}, 2021", comment.replace("twenty", f"{k + 2}")]
+    page = "\n".join(["Harbour Strike Ends", PARA, PARA.replace("Tuesday", "Monday"), PARA.replace("Tuesday", "Friday"), *thread])
+    a = clean(page)
+    assert len(a.paragraphs) == 3
+    assert "worked at that port" not in a.text
+    assert reasons_of(a, "worked at that port") == {"comment"}

@@ -155,7 +155,7 @@ def _line(b: Block, repeated: dict[str, str]) -> _Line:
     line.repeated = repeated_only
     line.sig = comment_signature(b.text) is not None
     line.stamp = is_timestamp(b.text)
-    if reason is not None or line.sig:
+    if reason is not None or line.sig or line.stamp:
         line.value = min(BOILERPLATE_VALUE, -0.5 * n)
     elif b.link_chars > 0.5 * len(b.text):
         line.value = SHORT_LINE_VALUE * 1.5  # mostly link text: menus and related lists
