@@ -330,3 +330,13 @@ def test_long_headerless_thread_longer_than_the_article() -> None:
     assert len(a.paragraphs) == 3
     assert "worked at that port" not in a.text
     assert reasons_of(a, "worked at that port") == {"comment"}
+
+
+def test_text_in_another_language_is_kept_with_a_note() -> None:
+    de = [
+        "Die Hafenarbeiter in Saint Ives haben am Dienstag beschlossen, ihren Streik nach neun Tagen zu beenden.",
+        "Die Gewerkschaft nahm eine Lohnerhöhung von sechs Prozent über zwei Jahre an, weniger als gefordert.",
+    ]
+    a = clean("\n".join(["Hafenstreik beendet", "Startseite", *de, "Datenschutz | Impressum"]))
+    assert [p.text for p in a.paragraphs] == de
+    assert a.notes and "English" in a.notes[0]

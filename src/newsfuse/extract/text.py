@@ -85,6 +85,8 @@ LEAD_WORDS = 20
 # A list announced by a colon at the end of the body: at most this many items of at most this many words.
 MAX_LIST_ITEMS = 100
 MAX_LIST_ITEM_WORDS = 25
+# Without English prose, lines of at least this many words are kept as body.
+FALLBACK_MIN_WORDS = 8
 # No article has this many lines; past it a file is a dump, and cleaning it all would take minutes.
 MAX_BLOCKS = 20_000
 # Blocks before the body searched for the title and the byline/dateline.
@@ -418,6 +420,17 @@ def _clean(
     for s, e in runs:
         for i in range(s, e):
             in_body[i] = True
+    if not runs:
+        # No English prose at all (another language, or a list-like text): keep every long line
+        # that carries no boilerplate evidence rather than reject a text we cannot judge.
+        for i in range(end_limit):
+            ln = lines[i]
+            if ln.reason is None and not ln.sig and not ln.stamp and ln.n_words >= FALLBACK_MIN_WORDS:
+                in_body[i] = True
+        if any(in_body):
+            notes.append("no English prose found: kept every long line without boilerplate evidence")
+            first = in_body.index(True)
+            runs = [(first, len(in_body) - in_body[::-1].index(True))]
     # An author's bio ("Jane Roe is a freelance journalist.") at the end of the body is not body.
     for _s, e in runs:
         for i in range(e - 1, max(_s, e - 3) - 1, -1):
