@@ -468,7 +468,10 @@ def _clean(
         and not lines[i].sentence
     ]
     all_texts = [ln.block.text for ln in lines]
-    title_block = pick_title(candidates, lead, all_texts)
+    site_text = " ".join(
+        ln.block.text for ln in lines if ln.reason is not None and ln.reason[0] in ("promo", "disclaimer")
+    )
+    title_block = pick_title(candidates, lead, all_texts, site_text)
     title = doc.title.strip() if doc.title and doc.title.strip() else None
     if title_block is not None:
         title_line = next(i for i, ln in enumerate(lines) if ln.block is title_block)

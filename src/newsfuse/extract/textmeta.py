@@ -276,9 +276,15 @@ def _title_shape(b: Block) -> bool:
     return sum(1 for c in b.text if c.isalpha()) >= 0.6 * len(b.text.replace(" ", ""))
 
 
-def pick_title(candidates: list[tuple[int, Block, bool]], body_lead: str, all_texts: list[str]) -> Block | None:
+# A candidate is the site's name when this share of its words recur in the page's promo/footer lines.
+SITE_NAME_SHARE = 0.4
+
+
+def pick_title(
+    candidates: list[tuple[int, Block, bool]], body_lead: str, all_texts: list[str], site_text: str = ""
+) -> Block | None:
     """The headline among the blocks before the body: (distance to the lead, block, repeated in
-    other articles) triples.
+    other articles) triples; ``site_text``: the page's promo and footer lines.
 
     Score: a headline is close to the body, shares its key words with the lead, has a headline's
     length and no full stop, is a markdown heading when the scrape kept them, and is often repeated
@@ -287,11 +293,15 @@ def pick_title(candidates: list[tuple[int, Block, bool]], body_lead: str, all_te
     page = "\n".join(all_texts).lower()
     exact = Counter(t.lower() for t in all_texts)
     best: tuple[float, Block] | None = None
+    site_words = set(content_words(site_text))
     for dist, b, repeated in candidates:
         if not _title_shape(b):
             continue
         ws = content_words(b.text)
         score = 1.0 - 0.06 * min(dist, 25)
+        # Words the page's own promos/footers use ("stream KCR 98.4", "© Daily X"): a masthead.
+        if len(ws) >= 2 and sum(1 for w in ws if w in site_words) >= max(2, SITE_NAME_SHARE * len(ws)):
+            score -= 1.0
         if ws:
             score += 2.5 * sum(1 for w in ws if w in lead) / len(ws)
         n = len(b.text.split())
