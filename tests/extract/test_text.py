@@ -340,3 +340,24 @@ def test_text_in_another_language_is_kept_with_a_note() -> None:
     a = clean("\n".join(["Hafenstreik beendet", "Startseite", *de, "Datenschutz | Impressum"]))
     assert [p.text for p in a.paragraphs] == de
     assert a.notes and "English" in a.notes[0]
+
+
+def test_headline_list_is_not_unwrapped_and_masthead_is_not_title() -> None:
+    page = "\n\n".join(
+        [
+            "HARBOUR RADIO 101.5",
+            "Home › News › Strike",
+            "Ferry crews join the strike: crossings cancelled",
+            PARA,
+            "Cranes stand idle at the north gate on Tuesday. Photo: Jo Roe / Harbour Radio",
+            PARA.replace("Tuesday", "Monday"),
+            "More from Harbour Radio\nRainfall records broken across the northern hills\nWhy the rail link is years behind schedule",
+            "Listen live: tap here to stream HARBOUR RADIO 101.5",
+        ]
+    )
+    a = clean(page)
+    assert a.title == "Ferry crews join the strike: crossings cancelled"
+    assert reasons_of(a, "Rainfall records") == {"related"}
+    assert not any("Rainfall" in r.text and "Why the rail" in r.text for r in a.removed)  # two items, not one
+    assert reasons_of(a, "Photo: Jo Roe") == {"caption"}
+    assert len(a.paragraphs) == 2

@@ -185,7 +185,7 @@ _PROMO_STRONG_RE = re.compile(
     r"|(?:follow|like|join) us on\b|never miss (?:a|the|another)|get (?:our|the) (?:free )?newsletter"
     r"|download (?:our|the) app|stay connected with|the only support that makes"
     r"|on our (?:facebook|twitter|telegram|instagram|youtube|linkedin)(?: page| channel| account)?"
-    r"|(?:follow|find|join) (?:us|me) on"
+    r"|(?:follow|find|join) (?:us|me) on|listen (?:live|now|again)\b|watch (?:live|now)\b|tap here\b|click here to (?!comment)"
     r"|(?:email|e-mail) (?:this|to a friend)|share this (?:article|story|post)|tip jar)",
     re.I,
 )
@@ -218,6 +218,7 @@ _DISCLAIMER_RE = re.compile(
 )
 _CAPTION_RE = re.compile(
     r"^(?:photo|image|picture|file photo|pictured|photograph|caption|graphic|video)\s*(?:\d+\s*)?[:|]"
+    r"|\b(?:photo|image|picture|photograph)s?\s*(?:credit)?\s*:\s*[A-Z]"  # "... on Monday. Photo: Jo Roe / Courier"
     r"|click (?:to|here to) (?:see|view|enlarge|zoom)|\bfull-size image\b|^enlarge (?:this )?(?:image|photo)"
     r"|\((?:photo|image|picture|file)\b[^)]*\)\s*$",
     re.I,
@@ -283,7 +284,7 @@ _GATE_DISCLAIMER = (
 _GATE_PROMO = (
     "support", "help us", "subscri", "sign up", "donat", "please", "share", "forward", "crosspost", "become a",
     "only takes", "follow", "like us", "join us", "never miss", "newsletter", "download", "stay connected", "on our ",
-    "email", "e-mail", "tip jar", "find us", "find me", "patreon",
+    "email", "e-mail", "tip jar", "find us", "find me", "patreon", "listen", "watch", "tap here", "click here",
 )
 _GATE_TECH = ("javascript", "flash", "browser", "cookies")
 

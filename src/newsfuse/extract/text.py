@@ -87,6 +87,8 @@ MAX_LIST_ITEMS = 100
 MAX_LIST_ITEM_WORDS = 25
 # Without English prose, lines of at least this many words are kept as body.
 FALLBACK_MIN_WORDS = 8
+# Lines under a "Related"/"More from" header are its items while they are this short and unbroken.
+RELATED_ITEM_WORDS = 25
 # No article has this many lines; past it a file is a dump, and cleaning it all would take minutes.
 MAX_BLOCKS = 20_000
 # Blocks before the body searched for the title and the byline/dateline.
@@ -333,7 +335,7 @@ def _reason_outside(
         return ln.reason
     if _author_bio(t):
         return "other", f"author bio {where}"
-    if in_related and _title_like(t):
+    if in_related and ln.n_words <= RELATED_ITEM_WORDS:
         return "related", f"headline under a related-content header ({where})"
     if _title_like(t) and ln.n_words >= 4 and not ln.sentence:
         return "related", f"headline-like line {where}"
@@ -533,7 +535,7 @@ def _clean(
             continue
         if related_header(b.text):
             in_related = True
-        elif ln.sentence:
+        elif ln.n_words > RELATED_ITEM_WORDS or b.gap_before:
             in_related = False
         if i >= barrier:
             where = "comments"

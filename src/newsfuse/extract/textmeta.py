@@ -219,6 +219,11 @@ _POSTED_ON_RE = re.compile(
     rf"^(?:posted|published|written|updated)\s+(?:on\s+)?(?:{DATE_RE.pattern})(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?m\.?)?)?,?\s+by\s+",
     re.I,
 )
+_NAME_ROLE_RE = re.compile(
+    r"^([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?:[\w&-]+\s+){0,4}"
+    r"(?:correspondent|reporter|editor|writer|columnist|journalist|staff|contributor)s?\b[^.!?]{0,40}$",
+    re.I,
+)
 _NAME_RE = re.compile(
     r"^(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|al|el|bin|da|di|la|le))*$"
 )
@@ -234,6 +239,9 @@ def byline(text: str) -> tuple[bool, str | None]:
         text = "by " + text[m0.end() :]
     m = _BYLINE_RE.match(text)
     if m is None:
+        m2 = _NAME_ROLE_RE.match(text)  # "Pell Ruark, Regional Affairs Correspondent"
+        if m2 is not None and _NAME_RE.match(m2.group(1)):
+            return True, m2.group(1)
         return False, None
     rest = m.group(1)
     rest = DATE_RE.sub("|", rest)
