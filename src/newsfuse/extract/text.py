@@ -533,7 +533,7 @@ def _clean(
         if i in meta_lines:
             removed.append(RemovedBlock(b.text, b.index, "other", meta_lines[i]))
             continue
-        if related_header(b.text):
+        if ln.n_words <= RELATED_ITEM_WORDS and related_header(b.text):
             in_related = True
         elif ln.n_words > RELATED_ITEM_WORDS or b.gap_before:
             in_related = False

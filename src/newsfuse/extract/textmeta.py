@@ -272,16 +272,19 @@ _NOT_TITLE_RE = re.compile(
 
 
 def _title_shape(b: Block) -> bool:
-    if _NOT_TITLE_RE.match(b.text) or "|" in b.text or has_date(b.text) or byline(b.text)[0]:
-        return False
     n = len(b.text.split())
     if b.heading:
-        return 1 <= n <= 30
-    if not 3 <= n <= 30 or len(b.text) > 220:
+        if not 1 <= n <= 30:
+            return False
+    elif (
+        not 3 <= n <= 30
+        or len(b.text) > 220
+        or (b.text.endswith((".", ",", ";", ":")) and not b.text.endswith("..."))
+        or sum(1 for c in b.text if c.isalpha()) < 0.6 * len(b.text.replace(" ", ""))
+    ):
         return False
-    if b.text.endswith((".", ",", ";", ":")) and not b.text.endswith("..."):
-        return False
-    return sum(1 for c in b.text if c.isalpha()) >= 0.6 * len(b.text.replace(" ", ""))
+    # The costlier pattern tests last: labels, multi-part lines, datelines and bylines.
+    return not (_NOT_TITLE_RE.match(b.text) or "|" in b.text or has_date(b.text) or byline(b.text)[0])
 
 
 # A candidate is the site's name when this share of its words recur in the page's promo/footer lines.
