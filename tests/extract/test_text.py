@@ -362,3 +362,12 @@ def test_headline_list_is_not_unwrapped_and_masthead_is_not_title() -> None:
     assert not any("Rainfall" in r.text and "Why the rail" in r.text for r in a.removed)  # two items, not one
     assert reasons_of(a, "Photo: Jo Roe") == {"caption"}
     assert len(a.paragraphs) == 2
+
+
+def test_two_versions_of_one_story_keep_their_shared_paragraphs() -> None:
+    v1 = "\n".join(["Harbour Strike Ends", PARA, PARA.replace("Tuesday", "Monday")])
+    v2 = v1 + "\nUpdate: the first ships entered the harbour late on Tuesday evening, the port authority said in a statement."
+    docs = [doc(v, origin=f"v{i}.txt", url=f"https://gazette.example.org/strike?v={i}") for i, v in enumerate((v1, v2))]
+    for a in clean_texts(docs, Options()):
+        assert isinstance(a, Article)
+        assert PARA in a.text
