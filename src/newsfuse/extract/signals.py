@@ -9,6 +9,8 @@ says on any site (share, subscribe, reply, all rights reserved ...).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from newsfuse.model import RemovalReason
 
@@ -316,9 +318,10 @@ def _gate(fragments: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_trie_pattern(list(fragments)))
 
 
-_GATES: dict[tuple[str, ...], re.Pattern[str]] = {
-    g: _gate(g) for g in (_GATE_EMBED, _GATE_CAPTION, _GATE_CREDIT, _GATE_DISCLAIMER, _GATE_PROMO, _GATE_TECH)
-}
+# Read-only lookup table (no module-level mutable state: workers share nothing).
+_GATES: Mapping[tuple[str, ...], re.Pattern[str]] = MappingProxyType(
+    {g: _gate(g) for g in (_GATE_EMBED, _GATE_CAPTION, _GATE_CREDIT, _GATE_DISCLAIMER, _GATE_PROMO, _GATE_TECH)}
+)
 
 
 # Any fragment of any gate: most lines have none, and one search then skips all gated patterns.

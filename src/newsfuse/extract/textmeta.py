@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import PurePath
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 import dateparser
@@ -24,18 +26,20 @@ from newsfuse.text import content_words, tokens
 
 # dateparser settings: English only (the cleaner's vocabulary is English), month-first for
 # ambiguous numeric dates as US-style news pages write them, missing day -> 1st.
-_DATEPARSER_SETTINGS: dict[str, object] = {
+_DATEPARSER_SETTINGS: Mapping[str, object] = MappingProxyType({
     "PREFER_DAY_OF_MONTH": "first",
     "DATE_ORDER": "MDY",
     "RETURN_AS_TIMEZONE_AWARE": False,
     "REQUIRE_PARTS": ["year", "month"],
     "PARSERS": ["absolute-time"],  # relative dates ("2 days ago") need a reference we do not have
-}
+})
 # A date before this is not a news publication date (the web and its scrapes are younger).
 MIN_YEAR = 1990
 
 
-_MONTH_NUM = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH_NUM: Mapping[str, int] = MappingProxyType(
+    {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+)
 _FAST_MDY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$", re.I)
 _FAST_DMY = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})$", re.I)
 _FAST_MY = re.compile(r"^([a-z]+)\.?\s+(\d{4})$", re.I)
@@ -110,7 +114,7 @@ def parse_date(expr: str) -> date | None:
         d = fast if isinstance(fast, date) else None
     else:
         try:
-            dt = dateparser.parse(s, languages=["en"], settings=_DATEPARSER_SETTINGS)
+            dt = dateparser.parse(s, languages=["en"], settings=dict(_DATEPARSER_SETTINGS))
         except (ValueError, OverflowError, TypeError):
             return None
         d = dt.date() if isinstance(dt, datetime) else None
@@ -340,7 +344,7 @@ def pick_title(
 
 # ---------------------------------------------------------------- outlet
 
-_SIGNATURE_RES: list[tuple[re.Pattern[str], str]] = [
+_SIGNATURE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"original source of this article is\s+(?:the\s+)?(.+?)\s*$", re.I), "original source"),
     (re.compile(r"\bsupport\s+((?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+on\s+patreon", re.I), "patreon"),
     (
@@ -351,9 +355,9 @@ _SIGNATURE_RES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"not necessarily (?:represent|reflect)\s+(?:those|the views?) of\s+(.+?)\.?\s*$", re.I), "disclaimer"),
     (re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^|©]+?)\s*(?:[.|]|$)", re.I), "copyright"),
-]
+)
 _DOMAIN_RE = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ca|info|news|co|io|eu|de|fr|ru|au|in|us|uk))\b", re.I)
-_NOT_OUTLET = {"all rights reserved", "the author", "the authors", "author", "authors", "us", "our"}
+_NOT_OUTLET = frozenset({"all rights reserved", "the author", "the authors", "author", "authors", "us", "our"})
 
 
 def outlet_from_url(url: str | None) -> str | None:
