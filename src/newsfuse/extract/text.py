@@ -146,9 +146,9 @@ def _line(b: Block, repeated: dict[str, str]) -> _Line:
     sent = _sentence_like(b.text, n, stop)
     reason = boilerplate_reason(b.text, n, sent)
     repeated_only = False
-    if reason is None and comment_policy(b.text):
+    if reason is None and n >= 3 and comment_policy(b.text):
         reason = ("comment", "rules for commenters")
-    if reason is None and _editorial_note(b.text):
+    if reason is None and n >= 3 and _editorial_note(b.text):
         reason = ("disclaimer", "note about the article (editorial/publishing note)")
     if reason is None:
         detail = repeated.get(block_key(b)) if repeated else None
