@@ -1,0 +1,342 @@
+"""Story clustering: articles arrive in date order and join the best active story or start one.
+
+:class:`StoryIndex` is the incremental clusterer (the web app feeds it one article at a time);
+:func:`cluster_stories` runs it over a whole corpus in a canonical order and then refines the
+result (see :mod:`newsfuse.stories.refine`).
+
+How an article is placed:
+
+1. a copy (``copy_of`` set by :mod:`newsfuse.stories.dedup`) joins its origin's story;
+2. otherwise its feature vector (:mod:`newsfuse.stories.features`: names, numbers, title and lead
+   weighted over the tail, TF-IDF) is compared with the centroids of the *active* stories that
+   share one of its strongest features, found through an inverted index.  A story is active while
+   its last dated article is at most ``window_days`` older than the newest date seen; stories
+   that fall out of the window leave the index, so the cost per article depends on the stories in
+   the window, not on the corpus;
+3. the similarity is discounted by the time gap between the article and the story (no gap: full
+   weight, a gap of the whole window: half), and the article joins the best story at or above
+   ``join_threshold``; else it starts a new story;
+4. the story it joined is compared with the other candidates: two stories whose centroids reach
+   ``merge_threshold`` have converged and are merged.
+
+Determinism: ties are broken by story id, and :func:`cluster_stories` feeds articles in a canonical
+order (date, undated last; then a hash of the title and text), so the input file order does not
+matter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsfuse.model import Article, Story
+from newsfuse.options import ClusterOptions, Options
+from newsfuse.stories.features import DocFreq, Vector, article_features, cosine, weigh
+from newsfuse.stories.sources import independent_sources, outlets_of
+
+# An article is looked up and indexed by its strongest features only: names, numbers and rare
+# words carry the event; the long tail of weak features only adds candidates.
+QUERY_FEATURES = 40
+# A feature shared by more active stories than this says nothing about which story an article
+# belongs to (a stopword-like term of the period); skipping it bounds the cost per article.
+MAX_POSTINGS = 300
+# Centroids keep their strongest features only, which bounds memory per story; the dropped tail
+# weighs a few percent of the norm.
+CENTROID_FEATURES = 300
+# Time decay: at a gap of the whole window a story counts half as similar.
+DECAY_AT_WINDOW = 0.5
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def content_key(article: Article) -> str:
+    """A hash of what the article says: the tie-breaker that makes file order irrelevant."""
+    h = hashlib.sha1(f"{article.title or ''}\x00{article.text}".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def arrival_key(article: Article) -> tuple[int, str, str, str]:
+    """Canonical arrival order: by date, undated last; then by content, then id."""
+    d = parse_date(article.date)
+    return (0 if d else 1, d.isoformat() if d else "", content_key(article), article.id)
+
+
+def story_id_for(article_id: str) -> str:
+    return "s" + hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:11]
+
+
+def _top(vec: Vector, n: int) -> Vector:
+    if len(vec) <= n:
+        return vec
+    return dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+
+
+def _normalised(vec: Vector) -> Vector:
+    norm = math.sqrt(sum(x * x for x in vec.values()))
+    return {k: x / norm for k, x in vec.items()} if norm else {}
+
+
+@dataclass
+class _Story:
+    id: str
+    members: list[str] = field(default_factory=list)  # articles placed by similarity, in arrival order
+    copies: list[str] = field(default_factory=list)  # articles that joined as copies of a member
+    centroid: Vector = field(default_factory=dict)  # sum of member vectors (truncated)
+    unit: Vector = field(default_factory=dict)  # centroid / |centroid|
+    posted: set[str] = field(default_factory=set)  # features under which the index lists it
+    first: date | None = None
+    last: date | None = None
+    active: bool = True
+
+    def add_date(self, d: date | None) -> None:
+        if d is None:
+            return
+        self.first = d if self.first is None or d < self.first else self.first
+        self.last = d if self.last is None or d > self.last else self.last
+
+
+def _check(opts: ClusterOptions) -> None:
+    if opts.window_days < 0:
+        raise ValueError(f"cluster.window_days must be >= 0, got {opts.window_days}")
+    for name in ("join_threshold", "merge_threshold"):
+        v = getattr(opts, name)
+        if not 0.0 < v <= 1.0:
+            raise ValueError(f"cluster.{name} must be in (0, 1], got {v}")
+
+
+class StoryIndex:
+    """Incremental story clustering over the active time window.
+
+    ``doc_freq`` fixes the IDF statistics (batch use: computed over the whole corpus first, so the
+    result does not depend on arrival order); without it the index learns them as articles arrive.
+    """
+
+    def __init__(self, options: Options, doc_freq: DocFreq | None = None) -> None:
+        _check(options.cluster)
+        self.options = options
+        self._learn_df = doc_freq is None
+        self._df = doc_freq if doc_freq is not None else DocFreq()
+        self._stories: dict[str, _Story] = {}
+        self._postings: dict[str, set[str]] = {}
+        self._story_of: dict[str, str] = {}
+        self._articles: dict[str, Article] = {}
+        self._clock: date | None = None
+
+    # ------------------------------------------------------------------ public
+
+    def add(self, article: Article) -> str:
+        """Place one article; returns the id of its story."""
+        if article.id in self._story_of:
+            return self._story_of[article.id]
+        self._articles[article.id] = article
+        d = parse_date(article.date)
+        self._advance(d)
+        if article.copy_of is not None and article.copy_of.of in self._story_of:
+            st = self._stories[self._story_of[article.copy_of.of]]
+            st.copies.append(article.id)
+            st.add_date(d)
+            self._story_of[article.id] = st.id
+            return st.id
+
+        raw = article_features(article)
+        if self._learn_df:
+            self._df.add(raw)
+        vec = weigh(raw, self._df)
+        query = _top(vec, QUERY_FEATURES)
+        scored = self._candidates(query, vec, d)
+        opts = self.options.cluster
+        if scored and scored[0][0] >= opts.join_threshold:
+            st = self._stories[scored[0][1]]
+        else:
+            st = _Story(id=story_id_for(article.id))
+            self._stories[st.id] = st
+        st.members.append(article.id)
+        st.add_date(d)
+        self._story_of[article.id] = st.id
+        self._absorb(st, vec, query)
+        if len(st.members) > 1:
+            self._merge_converged(st, [sid for _, sid in scored if sid != st.id])
+        return self._story_of[article.id]
+
+    def story_of(self, article_id: str) -> str | None:
+        return self._story_of.get(article_id)
+
+    def groups(self) -> list[list[str]]:
+        """Article ids per story (members first, then copies), stories in order of creation."""
+        return [st.members + st.copies for st in self._stories.values()]
+
+    def stories(self) -> list[Story]:
+        """The current stories as :class:`Story` objects (sorted by first date, then id)."""
+        return build_stories(self.groups(), self._articles, self._df)
+
+    # ------------------------------------------------------------------ internals
+
+    def _advance(self, d: date | None) -> None:
+        """Move the clock to ``d`` and take stories that left the window out of the index."""
+        if d is None or (self._clock is not None and d <= self._clock):
+            return
+        self._clock = d
+        window = self.options.cluster.window_days
+        for st in self._stories.values():
+            if st.active and st.last is not None and (d - st.last).days > window:
+                self._retire(st)
+
+    def _retire(self, st: _Story) -> None:
+        st.active = False
+        for f in st.posted:
+            ids = self._postings.get(f)
+            if ids is not None:
+                ids.discard(st.id)
+                if not ids:
+                    del self._postings[f]
+        st.posted = set()
+        st.centroid = {}
+        st.unit = {}
+
+    def _time_factor(self, d: date | None, st: _Story) -> float | None:
+        """Discount for the time gap; None when the story is out of the window for this article."""
+        if d is None or st.first is None or st.last is None:
+            return 1.0
+        gap = (st.first - d).days if d < st.first else max(0, (d - st.last).days)
+        window = self.options.cluster.window_days
+        if gap > window:
+            return None
+        return 1.0 - (1.0 - DECAY_AT_WINDOW) * (gap / window if window else 0.0)
+
+    def _candidates(self, query: Vector, vec: Vector, d: date | None) -> list[tuple[float, str]]:
+        ids: set[str] = set()
+        for f in query:
+            posting = self._postings.get(f)
+            if posting and len(posting) <= MAX_POSTINGS:
+                ids.update(posting)
+        scored: list[tuple[float, str]] = []
+        for sid in ids:
+            st = self._stories[sid]
+            factor = self._time_factor(d, st)
+            if factor is None:
+                continue
+            scored.append((cosine(vec, st.unit) * factor, sid))
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        return scored
+
+    def _absorb(self, st: _Story, vec: Vector, query: Vector) -> None:
+        for k, x in vec.items():
+            st.centroid[k] = st.centroid.get(k, 0.0) + x
+        st.centroid = _top(st.centroid, CENTROID_FEATURES)
+        st.unit = _normalised(st.centroid)
+        for f in query:
+            if f not in st.posted:
+                st.posted.add(f)
+                self._postings.setdefault(f, set()).add(st.id)
+
+    def _merge_converged(self, st: _Story, others: list[str]) -> None:
+        threshold = self.options.cluster.merge_threshold
+        for sid in others:
+            other = self._stories.get(sid)
+            if other is None or not other.active or other.id == st.id:
+                continue
+            if cosine(st.unit, other.unit) >= threshold:
+                st = self._merge(st, other)
+
+    def _merge(self, a: _Story, b: _Story) -> _Story:
+        """Merge the smaller story into the larger (the older id wins a tie); returns the survivor."""
+        keep, gone = (a, b) if (len(a.members), b.id) >= (len(b.members), a.id) else (b, a)
+        for k, x in gone.centroid.items():
+            keep.centroid[k] = keep.centroid.get(k, 0.0) + x
+        keep.centroid = _top(keep.centroid, CENTROID_FEATURES)
+        keep.unit = _normalised(keep.centroid)
+        keep.members.extend(gone.members)
+        keep.copies.extend(gone.copies)
+        keep.add_date(gone.first)
+        keep.add_date(gone.last)
+        for aid in gone.members + gone.copies:
+            self._story_of[aid] = keep.id
+        for f in gone.posted:
+            ids = self._postings.get(f)
+            if ids is not None:
+                ids.discard(gone.id)
+            if f not in keep.posted:
+                keep.posted.add(f)
+                self._postings.setdefault(f, set()).add(keep.id)
+        del self._stories[gone.id]
+        return keep
+
+
+def _best_title(ids: list[str], by_id: dict[str, Article], df: DocFreq) -> str:
+    """The title of the member closest to the story's centroid (else its first sentence)."""
+    vecs = {i: weigh(article_features(by_id[i]), df) for i in ids}
+    centroid: Vector = {}
+    for v in vecs.values():
+        for k, x in v.items():
+            centroid[k] = centroid.get(k, 0.0) + x
+    unit = _normalised(centroid)
+    ranked = sorted(ids, key=lambda i: (-cosine(vecs[i], unit), i))
+    for i in ranked:
+        t = (by_id[i].title or "").strip()
+        if t:
+            return t
+    from newsfuse.text import split_sentences
+
+    for i in ranked:
+        for p in by_id[i].paragraphs:
+            sents = split_sentences(p.text)
+            if sents:
+                s = sents[0]
+                return s if len(s) <= 160 else s[:157].rstrip() + "..."
+    return ""
+
+
+def build_stories(groups: list[list[str]], by_id: dict[str, Article], df: DocFreq) -> list[Story]:
+    """Turn groups of article ids into :class:`Story` objects (id from the first article)."""
+    out: list[Story] = []
+    for ids in groups:
+        if not ids:
+            continue
+        ordered = sorted(ids, key=lambda i: arrival_key(by_id[i]))
+        dates = sorted(d for i in ordered if (d := parse_date(by_id[i].date)) is not None)
+        story = Story(
+            id=story_id_for(ordered[0]),
+            articles=ordered,
+            outlets=outlets_of(ordered, by_id),
+            independent_sources=independent_sources(ordered, by_id),
+            first_date=dates[0].isoformat() if dates else None,
+            last_date=dates[-1].isoformat() if dates else None,
+            title=_best_title(ordered, by_id, df),
+        )
+        if len(ordered) == 1:
+            story.notes.append("single article: no cross-check possible")
+        out.append(story)
+    out.sort(key=lambda s: (s.first_date is None, s.first_date or "", s.id))
+    return out
+
+
+def cluster_stories(articles: list[Article], options: Options) -> list[Story]:
+    """Group articles into stories (deterministic; independent of the input order)."""
+    from newsfuse.stories.refine import refine_groups
+
+    _check(options.cluster)
+    unique = list({a.id: a for a in articles}.values())
+    by_id = {a.id: a for a in unique}
+    # Copies are placed after every original so they always find their origin's story.
+    originals = sorted((a for a in unique if a.copy_of is None or a.copy_of.of not in by_id), key=arrival_key)
+    copies = sorted((a for a in unique if a.copy_of is not None and a.copy_of.of in by_id), key=arrival_key)
+    raw = {a.id: article_features(a) for a in originals}
+    df = DocFreq.of(raw.values())
+    index = StoryIndex(options, df)
+    for a in originals:
+        index.add(a)
+    for a in copies:
+        index.add(a)
+    groups = index.groups()
+    if options.cluster.refine:
+        groups = refine_groups(groups, by_id, raw, df, options)
+    return build_stories(groups, by_id, df)

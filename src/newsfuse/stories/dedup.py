@@ -1,0 +1,177 @@
+"""Copies and syndication: which articles reprint (all or part of) another article's text.
+
+Two steps, so an executor can run the first one in parallel:
+
+1. :func:`copy_signature` — pure, per article: word shingles of the body (stable CRC32 hashes,
+   sorted ``uint32`` array), a datasketch MinHash of them, a hash of the normalised text, date and
+   size.  Picklable; depends only on the article and the options.
+2. :func:`group_copies` — global: candidate pairs from a datasketch ``MinHashLSH`` index (plus
+   exact-text buckets), each candidate verified with the exact shingle sets, then copy groups
+   built in *origin priority* order (earliest date first, undated last, then the most complete
+   text, then id).  Every copy points at its group's origin.
+
+:func:`find_copies` runs both in-process and sets ``Article.copy_of``.
+
+Why containment and not only Jaccard: a trimmed copy (half of the original) or a copy with an
+added intro has a low Jaccard similarity to its origin but most of *its own* text is found in
+the origin.  The rule is therefore directional: article ``x`` copies an earlier (higher
+priority) article ``y`` when the share of ``x``'s shingles found in ``y`` is at least
+``options.dedup.containment``.  A long report that quotes a short earlier article in full is not
+a copy of it (most of its own text is new), but the short one would be a copy of the long one if
+it came later.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+from newsfuse.model import Article, CopyInfo, CopyKind
+from newsfuse.options import DedupOptions, Options
+from newsfuse.text import tokens
+
+# Below this many shingles (about a 25-word paragraph) a text is too short to call a partial
+# copy: short snippets (a one-line brief, a caption) share phrases by chance.  Identical texts
+# are still found as exact copies.
+MIN_SHINGLES = 20
+
+# Jaccard similarity from which a copy is called "near" rather than "contained": at 0.8 both
+# texts are essentially the same text with light edits; below, one side lost or gained a
+# substantial part (trimmed, intro or boilerplate added).
+NEAR_JACCARD = 0.8
+
+# LSH weights (false positive, false negative): candidates are verified exactly afterwards, so a
+# missed candidate costs recall while an extra one only costs a set intersection.
+LSH_WEIGHTS = (0.2, 0.8)
+
+
+@dataclass(frozen=True)
+class CopySignature:
+    """What :func:`group_copies` needs to know about one article (picklable)."""
+
+    id: str
+    date: str | None
+    size: int  # number of body tokens (how complete the text is)
+    text_hash: str  # sha1 of the normalised body; equal hashes are exact copies
+    shingles: np.ndarray  # sorted unique uint32 shingle hashes
+    minhash: LeanMinHash | None  # None when the body has no shingles
+
+
+def _identity(x: int) -> int:
+    # Shingles are already hashed to uint32 (CRC32 is stable across processes, unlike hash()).
+    return x
+
+
+def _check(options: DedupOptions) -> None:
+    if options.num_perm < 16:
+        raise ValueError(f"dedup.num_perm must be at least 16, got {options.num_perm}")
+    if options.shingle_words < 1:
+        raise ValueError(f"dedup.shingle_words must be at least 1, got {options.shingle_words}")
+    if not 0.0 < options.threshold <= 1.0:
+        raise ValueError(f"dedup.threshold must be in (0, 1], got {options.threshold}")
+    if not 0.0 < options.containment <= 1.0:
+        raise ValueError(f"dedup.containment must be in (0, 1], got {options.containment}")
+
+
+def copy_signature(article: Article, options: Options) -> CopySignature:
+    """The per-article part of copy detection: pure and cheap (no global state)."""
+    opts = options.dedup
+    _check(opts)
+    toks = tokens(article.text)
+    text_hash = hashlib.sha1(" ".join(toks).encode("utf-8", "surrogatepass")).hexdigest()
+    n = opts.shingle_words
+    if len(toks) >= n:
+        grams = {" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1)}
+    else:
+        grams = {" ".join(toks)} if toks else set()
+    hashes = np.array(sorted({zlib.crc32(g.encode("utf-8", "surrogatepass")) for g in grams}), dtype=np.uint32)
+    mh: LeanMinHash | None = None
+    if len(hashes):
+        m = MinHash(num_perm=opts.num_perm, seed=options.seed, hashfunc=_identity)
+        m.update_batch(hashes.tolist())
+        mh = LeanMinHash(m)
+    return CopySignature(article.id, article.date, len(toks), text_hash, hashes, mh)
+
+
+def _priority(sig: CopySignature) -> tuple[int, str, int, str]:
+    """Origin priority: earliest date, undated last, then the most complete text, then id."""
+    return (0 if sig.date else 1, sig.date or "", -sig.size, sig.id)
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> int:
+    return int(np.intersect1d(a, b, assume_unique=True).size)
+
+
+def _relation(x: CopySignature, y: CopySignature) -> tuple[float, float]:
+    """(share of x's shingles found in y, Jaccard of x and y)."""
+    if not len(x.shingles) or not len(y.shingles):
+        return 0.0, 0.0
+    inter = _overlap(x.shingles, y.shingles)
+    union = len(x.shingles) + len(y.shingles) - inter
+    return inter / len(x.shingles), inter / union
+
+
+def _kind_and_similarity(x: CopySignature, origin: CopySignature) -> tuple[CopyKind, float]:
+    if x.text_hash == origin.text_hash:
+        return "exact", 1.0
+    contained, jaccard = _relation(x, origin)
+    if jaccard >= NEAR_JACCARD:
+        return "near", round(jaccard, 4)
+    return "contained", round(contained, 4)
+
+
+def group_copies(signatures: list[CopySignature], options: Options) -> dict[str, CopyInfo]:
+    """The global part of copy detection: ``{copy id: CopyInfo(of=origin id, ...)}``.
+
+    Origins and articles that copy nothing are absent from the result.  Deterministic: the
+    result does not depend on the order of ``signatures``.
+    """
+    opts = options.dedup
+    _check(opts)
+    # The same record given twice (same origin, same text, hence same id) is one article here.
+    sigs = sorted({s.id: s for s in reversed(signatures)}.values(), key=_priority)
+    rank = {s.id: i for i, s in enumerate(sigs)}
+
+    lsh = MinHashLSH(threshold=opts.threshold, num_perm=opts.num_perm, weights=LSH_WEIGHTS)
+    first_with_text: dict[str, str] = {}
+    root: dict[str, str] = {}  # article id -> origin id of its group
+    out: dict[str, CopyInfo] = {}
+    by_id = {s.id: s for s in sigs}
+    for s in sigs:  # highest priority first: every candidate parent is already indexed
+        parent: str | None = None
+        exact = first_with_text.get(s.text_hash) if s.size else None
+        if exact is not None:
+            parent = exact
+        elif s.minhash is not None and len(s.shingles) >= MIN_SHINGLES:
+            best = (0.0, 0)
+            for cand in lsh.query(s.minhash):
+                c = by_id[cand]
+                if len(c.shingles) < MIN_SHINGLES:
+                    continue
+                contained, _ = _relation(s, c)
+                key = (contained, -rank[cand])
+                if contained >= opts.containment and key > best:
+                    best, parent = key, cand
+        if s.size and s.text_hash not in first_with_text:
+            first_with_text[s.text_hash] = s.id
+        if parent is None:
+            root[s.id] = s.id
+        else:
+            origin = root[parent]
+            root[s.id] = origin
+            kind, sim = _kind_and_similarity(s, by_id[origin])
+            out[s.id] = CopyInfo(of=origin, similarity=sim, kind=kind)
+        if s.minhash is not None and exact is None:
+            lsh.insert(s.id, s.minhash)
+    return out
+
+
+def find_copies(articles: list[Article], options: Options) -> None:
+    """Set ``copy_of`` on every article that copies another (and clear it on the others)."""
+    result = group_copies([copy_signature(a, options) for a in articles], options)
+    for a in articles:
+        a.copy_of = result.get(a.id)
