@@ -121,3 +121,10 @@ def test_read_page_meta_tolerates_broken_json_ld() -> None:
     m = read_page_meta(load_html(html))
     assert m.ld_headline == "A B" and m.h1 == ["A B"]
     assert read_page_meta(load_html('<html><head><script type="application/ld+json">not json</script></head><body></body></html>')).ld_headline is None
+
+
+def test_visible_dates_skip_scripts_and_comments() -> None:
+    from trafilatura.utils import load_html
+
+    html = "<html><body><script>var d = 'March 1, 2025';</script><!-- April 2, 2025 --><p>May 3, 2025</p></body></html>"
+    assert visible_dates(load_html(html)) == {"2025-05-03"}
