@@ -87,7 +87,7 @@ def test_pick_title_rules() -> None:
     m = PageMeta(title_tag="Why the dam was full - Valley Post", h1=["Kelbrook residents leave as water rises"])
     assert pick_title(m, None, None, "https://valleypost.example/x") == "Kelbrook residents leave as water rises"
     m = PageMeta(og_title="Why the dam was full | Valley Post", h1=["Open Menu Close Menu"])
-    assert pick_title(m, None, None, None) == "Why the dam was full"  # page furniture is not a headline
+    assert pick_title(m, None, None, "https://valleypost.example/x") == "Why the dam was full"  # page furniture is not a headline
     m = PageMeta(og_title="Gates open at Verrin Dam", h1=["Gates open at Verrin Dam Posted on March 4, 2025 by admin"])
     assert pick_title(m, None, None, None) == "Gates open at Verrin Dam"
 
