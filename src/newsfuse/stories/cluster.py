@@ -42,9 +42,11 @@ QUERY_FEATURES = 40
 # A feature shared by more active stories than this says nothing about which story an article
 # belongs to (a stopword-like term of the period); skipping it bounds the cost per article.
 MAX_POSTINGS = 300
-# Centroids keep their strongest features only, which bounds memory per story; the dropped tail
-# weighs a few percent of the norm.
-CENTROID_FEATURES = 300
+# Story vector sums keep their strongest features only, which bounds memory per story; the
+# dropped tail weighs a few percent of the norm.
+CENTROID_FEATURES = 1000
+# A retired story keeps this many features, enough for undated articles to find and join it.
+RETIRED_FEATURES = 200
 # Time decay: at a gap of the whole window a story counts half as similar.
 DECAY_AT_WINDOW = 0.5
 
@@ -91,7 +93,6 @@ class _Story:
     members: list[str] = field(default_factory=list)  # articles placed by similarity, in arrival order
     copies: list[str] = field(default_factory=list)  # articles that joined as copies of a member
     centroid: Vector = field(default_factory=dict)  # sum of member vectors (truncated)
-    unit: Vector = field(default_factory=dict)  # centroid / |centroid|
     posted: set[str] = field(default_factory=set)  # features under which the index lists it
     first: date | None = None
     last: date | None = None
@@ -126,7 +127,8 @@ class StoryIndex:
         self._learn_df = doc_freq is None
         self._df = doc_freq if doc_freq is not None else DocFreq()
         self._stories: dict[str, _Story] = {}
-        self._postings: dict[str, set[str]] = {}
+        self._postings: dict[str, set[str]] = {}  # feature -> active stories
+        self._archive: dict[str, set[str]] = {}  # feature -> retired stories (for undated articles)
         self._story_of: dict[str, str] = {}
         self._articles: dict[str, Article] = {}
         self._clock: date | None = None
@@ -191,6 +193,8 @@ class StoryIndex:
                 self._retire(st)
 
     def _retire(self, st: _Story) -> None:
+        """Move a story out of the active index.  Undated articles (which cannot be placed in
+        time) still find it in the archive; its vector is cut to its strongest features."""
         st.active = False
         for f in st.posted:
             ids = self._postings.get(f)
@@ -198,9 +202,8 @@ class StoryIndex:
                 ids.discard(st.id)
                 if not ids:
                     del self._postings[f]
-        st.posted = set()
-        st.centroid = {}
-        st.unit = {}
+            self._archive.setdefault(f, set()).add(st.id)
+        st.centroid = _top(st.centroid, RETIRED_FEATURES)
 
     def _time_factor(self, d: date | None, st: _Story) -> float | None:
         """Discount for the time gap; None when the story is out of the window for this article."""
@@ -214,37 +217,42 @@ class StoryIndex:
 
     def _candidates(self, query: Vector, vec: Vector, d: date | None) -> list[tuple[float, str]]:
         ids: set[str] = set()
+        maps = [self._postings] if d is not None else [self._postings, self._archive]
         for f in query:
-            posting = self._postings.get(f)
-            if posting and len(posting) <= MAX_POSTINGS:
-                ids.update(posting)
+            for m in maps:
+                posting = m.get(f)
+                if posting and len(posting) <= MAX_POSTINGS:
+                    ids.update(posting)
         scored: list[tuple[float, str]] = []
         for sid in ids:
             st = self._stories[sid]
             factor = self._time_factor(d, st)
             if factor is None:
                 continue
-            scored.append((cosine(vec, st.unit) * factor, sid))
+            # Average link: the article's mean cosine similarity to the story's members.
+            scored.append((cosine(vec, st.centroid) / len(st.members) * factor, sid))
         scored.sort(key=lambda t: (-t[0], t[1]))
         return scored
 
     def _absorb(self, st: _Story, vec: Vector, query: Vector) -> None:
         for k, x in vec.items():
             st.centroid[k] = st.centroid.get(k, 0.0) + x
-        st.centroid = _top(st.centroid, CENTROID_FEATURES)
-        st.unit = _normalised(st.centroid)
+        st.centroid = _top(st.centroid, CENTROID_FEATURES if st.active else RETIRED_FEATURES)
+        postings = self._postings if st.active else self._archive
         for f in query:
             if f not in st.posted:
                 st.posted.add(f)
-                self._postings.setdefault(f, set()).add(st.id)
+                postings.setdefault(f, set()).add(st.id)
 
     def _merge_converged(self, st: _Story, others: list[str]) -> None:
         threshold = self.options.cluster.merge_threshold
         for sid in others:
             other = self._stories.get(sid)
-            if other is None or not other.active or other.id == st.id:
+            if other is None or other.active != st.active or other.id == st.id:
                 continue
-            if cosine(st.unit, other.unit) >= threshold:
+            # Average link between the two stories: mean similarity over all member pairs.
+            link = cosine(st.centroid, other.centroid) / (len(st.members) * len(other.members))
+            if link >= threshold:
                 st = self._merge(st, other)
 
     def _merge(self, a: _Story, b: _Story) -> _Story:
@@ -253,20 +261,20 @@ class StoryIndex:
         for k, x in gone.centroid.items():
             keep.centroid[k] = keep.centroid.get(k, 0.0) + x
         keep.centroid = _top(keep.centroid, CENTROID_FEATURES)
-        keep.unit = _normalised(keep.centroid)
         keep.members.extend(gone.members)
         keep.copies.extend(gone.copies)
         keep.add_date(gone.first)
         keep.add_date(gone.last)
         for aid in gone.members + gone.copies:
             self._story_of[aid] = keep.id
+        postings = self._postings if keep.active else self._archive
         for f in gone.posted:
-            ids = self._postings.get(f)
+            ids = postings.get(f)
             if ids is not None:
                 ids.discard(gone.id)
             if f not in keep.posted:
                 keep.posted.add(f)
-                self._postings.setdefault(f, set()).add(keep.id)
+                postings.setdefault(f, set()).add(keep.id)
         del self._stories[gone.id]
         return keep
 
