@@ -37,7 +37,10 @@ class DedupOptions:
 
 @dataclass
 class ClusterOptions:
-    window_days: int = 7  # a story is active while its last article is at most this old
+    # A story is active while its last article is at most this many days older than the newest
+    # article seen.  Developing stories (negotiations, trials, recalls) get follow-ups for weeks;
+    # a week-long window splits them.  Undated articles can still join retired stories.
+    window_days: int = 30
     # Mean cosine similarity (TF-IDF of names, numbers and words; average link) an article needs
     # with a story's members to join it.  Deliberately low: this pass groups what *may* be one
     # event (unrelated news scores about 0.02); the refinement then splits look-alike events.
