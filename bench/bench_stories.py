@@ -17,6 +17,7 @@ process = one core), peak RSS in MB; then the ratios time(2N)/time(N).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import resource
@@ -106,7 +107,7 @@ def main() -> None:
         res = json.loads(line)
         results.append(res)
         print(json.dumps(res), flush=True)
-    for a, b in zip(results, results[1:], strict=False):
+    for a, b in itertools.pairwise(results):
         if b["articles"] == 2 * a["articles"]:
             print(json.dumps({"n": a["articles"], "time_2n_over_n": round(b["total_s"] / a["total_s"], 3)}))
 

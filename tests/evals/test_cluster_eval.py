@@ -20,7 +20,7 @@ def _rows():
     rows = []
     for label, words in topics.items():
         for i in range(4):
-            body = " ".join(rng.sample(words, len(words)) + ["reported", "officials", "said", "on", "Monday"])
+            body = " ".join([*rng.sample(words, len(words)), "reported", "officials", "said", "on", "Monday"])
             rows.append({"id": f"{label}{i}", "title": f"{words[0]} news {i}", "text": body + ".\n" + body + ".", "date": None, "outlet": None, "cluster": label})
     return rows
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from collections.abc import Hashable, Mapping
+from pathlib import Path
 from typing import Any
 
 from newsfuse.evals.metrics import bcubed, pairwise_f1

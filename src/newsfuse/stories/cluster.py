@@ -47,6 +47,12 @@ MAX_POSTINGS = 300
 CENTROID_FEATURES = 1000
 # A retired story keeps this many features, enough for undated articles to find and join it.
 RETIRED_FEATURES = 200
+# Only the stories sharing the most (weighted) strong features with an article are scored; this
+# bounds the cost per article whatever the size of the window.
+MAX_CANDIDATES = 50
+# After a join, only the best-scoring other candidates are tested for a merge: stories that
+# converge are the ones the new article is closest to.
+MERGE_CANDIDATES = 5
 # Time decay: at a gap of the whole window a story counts half as similar.
 DECAY_AT_WINDOW = 0.5
 
@@ -166,7 +172,7 @@ class StoryIndex:
         self._story_of[article.id] = st.id
         self._absorb(st, vec, query)
         if len(st.members) > 1:
-            self._merge_converged(st, [sid for _, sid in scored if sid != st.id])
+            self._merge_converged(st, [sid for _, sid in scored if sid != st.id][:MERGE_CANDIDATES])
         return self._story_of[article.id]
 
     def story_of(self, article_id: str) -> str | None:
@@ -178,7 +184,7 @@ class StoryIndex:
 
     def stories(self) -> list[Story]:
         """The current stories as :class:`Story` objects (sorted by first date, then id)."""
-        return build_stories(self.groups(), self._articles, self._df)
+        return build_stories(self.groups(), self._articles, self._df, {})
 
     # ------------------------------------------------------------------ internals
 
@@ -216,13 +222,15 @@ class StoryIndex:
         return 1.0 - (1.0 - DECAY_AT_WINDOW) * (gap / window if window else 0.0)
 
     def _candidates(self, query: Vector, vec: Vector, d: date | None) -> list[tuple[float, str]]:
-        ids: set[str] = set()
+        overlap: dict[str, float] = {}
         maps = [self._postings] if d is not None else [self._postings, self._archive]
-        for f in query:
+        for f, w in query.items():
             for m in maps:
                 posting = m.get(f)
                 if posting and len(posting) <= MAX_POSTINGS:
-                    ids.update(posting)
+                    for sid in posting:
+                        overlap[sid] = overlap.get(sid, 0.0) + w
+        ids = sorted(overlap, key=lambda i: (-overlap[i], i))[:MAX_CANDIDATES]
         scored: list[tuple[float, str]] = []
         for sid in ids:
             st = self._stories[sid]
@@ -279,15 +287,12 @@ class StoryIndex:
         return keep
 
 
-def _best_title(ids: list[str], by_id: dict[str, Article], df: DocFreq) -> str:
+def _best_title(ids: list[str], by_id: dict[str, Article], df: DocFreq, raw: dict[str, Vector]) -> str:
     """The title of the member closest to the story's centroid (else its first sentence)."""
-    vecs = {i: weigh(article_features(by_id[i]), df) for i in ids}
-    centroid: Vector = {}
-    for v in vecs.values():
-        for k, x in v.items():
-            centroid[k] = centroid.get(k, 0.0) + x
-    unit = _normalised(centroid)
-    ranked = sorted(ids, key=lambda i: (-cosine(vecs[i], unit), i))
+    if len(ids) == 1:
+        ranked = ids
+    else:
+        ranked = _central(ids, by_id, df, raw)
     for i in ranked:
         t = (by_id[i].title or "").strip()
         if t:
@@ -303,7 +308,20 @@ def _best_title(ids: list[str], by_id: dict[str, Article], df: DocFreq) -> str:
     return ""
 
 
-def build_stories(groups: list[list[str]], by_id: dict[str, Article], df: DocFreq) -> list[Story]:
+def _central(ids: list[str], by_id: dict[str, Article], df: DocFreq, raw: dict[str, Vector]) -> list[str]:
+    """Members ordered by closeness to the story's centroid."""
+    vecs = {i: weigh(raw[i] if i in raw else article_features(by_id[i]), df) for i in ids}
+    centroid: Vector = {}
+    for v in vecs.values():
+        for k, x in v.items():
+            centroid[k] = centroid.get(k, 0.0) + x
+    unit = _normalised(centroid)
+    return sorted(ids, key=lambda i: (-cosine(vecs[i], unit), i))
+
+
+def build_stories(
+    groups: list[list[str]], by_id: dict[str, Article], df: DocFreq, raw: dict[str, Vector]
+) -> list[Story]:
     """Turn groups of article ids into :class:`Story` objects (id from the first article)."""
     out: list[Story] = []
     for ids in groups:
@@ -318,7 +336,7 @@ def build_stories(groups: list[list[str]], by_id: dict[str, Article], df: DocFre
             independent_sources=independent_sources(ordered, by_id),
             first_date=dates[0].isoformat() if dates else None,
             last_date=dates[-1].isoformat() if dates else None,
-            title=_best_title(ordered, by_id, df),
+            title=_best_title(ordered, by_id, df, raw),
         )
         if len(ordered) == 1:
             story.notes.append("single article: no cross-check possible")
@@ -347,4 +365,4 @@ def cluster_stories(articles: list[Article], options: Options) -> list[Story]:
     groups = index.groups()
     if options.cluster.refine:
         groups = refine_groups(groups, by_id, raw, df, options)
-    return build_stories(groups, by_id, df)
+    return build_stories(groups, by_id, df, raw)
