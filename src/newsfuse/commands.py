@@ -47,7 +47,10 @@ def run_analyze(args: argparse.Namespace) -> int:
 
     _check_paths(args.paths)
     options = _options_from_args(args)
-    report = run_pipeline(args.paths, options, dask=args.dask, scheduler=args.scheduler, workers=args.workers, quiet=args.quiet)
+    report = run_pipeline(
+        args.paths, options, dask=args.dask, scheduler=args.scheduler, workers=args.workers, quiet=args.quiet,
+        work_dir=getattr(args, "work_dir", None),
+    )
     for r in report.rejections:
         log.warning("rejected %s: %s %s", r.origin, r.reason, r.detail)
 

@@ -62,6 +62,40 @@ class SummaryOptions:
 @dataclass
 class CrossCheckOptions:
     enabled: bool = True
+    entity_backend: str = "rules"  # or "spacy": only used when spaCy and the model are installed
+    spacy_model: str = "en_core_web_sm"
+    # Cosine (TF-IDF of stems, entities, numbers) at which two sentences report the same fact.
+    # Tuned on the ECB+ dev claims (format F); see README "Cross-check".
+    claim_threshold: float = 0.35
+    # Weight of the k-th content word of a sentence is position_decay**k: the main fact comes first.
+    position_decay: float = 0.8
+    # A single-link group with more sentences per article than this is a chain of several facts
+    # (an article states a fact once or twice) and is split by average link at claim_split_threshold.
+    claim_max_per_article: float = 2.0
+    claim_split_threshold: float = 0.15
+    claim_min_words: int = 4  # non-stopword words a sentence needs to count as a claim
+    quote_min_words: int = 3  # shorter quoted spans are scare quotes or labels, not quotes
+
+
+@dataclass
+class ScaleOptions:
+    """How the corpus is cut into independent pieces of work (same cuts under every executor)."""
+
+    # Files per shard: small enough that a 2-worker cluster gets many tasks at 10k articles, large
+    # enough that the cleaner's corpus evidence (lines repeated across one outlet's articles) sees
+    # a good sample of each outlet and per-task overhead (~ms on Dask) stays negligible.
+    shard_files: int = 128
+    # Bytes per shard: a few large JSONL/WARC files are not grouped beyond this (each file is
+    # always read whole by one task, since record numbers ``path#n`` must stay stable).
+    shard_bytes: int = 32 * 1024 * 1024
+    # Days per clustering partition; each partition also sees the previous ``cluster.window_days``
+    # days (the overlap) so a story crossing a boundary is joined.  A corpus spanning less than
+    # this is clustered in one piece, exactly as the sequential clusterer does.
+    partition_days: int = 56
+    # Articles per per-story analysis task (whole stories are never split).  Analysis costs
+    # ~0.1-0.5 s per article, so 100 articles is seconds of work per task (Dask's ~1 ms per task
+    # overhead vanishes) while 1k articles still give ~10 tasks to balance over the workers.
+    story_batch_articles: int = 100
 
 
 @dataclass
@@ -72,4 +106,5 @@ class Options:
     cluster: ClusterOptions = field(default_factory=ClusterOptions)
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     crosscheck: CrossCheckOptions = field(default_factory=CrossCheckOptions)
+    scale: ScaleOptions = field(default_factory=ScaleOptions)
     seed: int = 13  # every random choice in newsfuse derives from this, so runs are reproducible

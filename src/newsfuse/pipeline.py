@@ -1,21 +1,32 @@
 """The analysis pipeline: a sequence of steps over articles.
 
-    read -> extract/clean -> validate -> dedup -> cluster -> per-story analysis -> Report
+    read -> extract/clean -> validate        per shard of input files      (embarrassingly parallel)
+    dedup signatures                          per shard                     (parallel)
+    dedup grouping                            whole corpus, LSH bands       (global, cheap)
+    cluster                                   per time partition + overlap  (parallel, then joined)
+    per-story analysis                        per batch of whole stories    (parallel)
+    -> Report
 
-Each step is a plain function of (inputs, options); this module runs them in-process and keeps
-per-step stats (read, kept, rejected by reason, seconds).  Executors that run the same steps on
-a process pool or a Dask cluster live in :mod:`newsfuse.exec`; the steps never know who runs them.
+Every step here is a plain function of its inputs and the options: it never knows which executor
+runs it (in this process, a process pool or a Dask cluster; see :mod:`newsfuse.exec`), holds no
+module-level state and returns plain dataclasses that pickle and round-trip through JSON, so the
+same input gives the same report under every executor.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from newsfuse.model import Article, RawDocument, Rejection, Report, StepStats, Story
 from newsfuse.options import Options
+
+log = logging.getLogger("newsfuse.pipeline")
 
 Progress = Callable[[str, int, int], None]  # (step, done, total)
 
@@ -44,6 +55,114 @@ def extract_step(docs: list[RawDocument], options: Options) -> tuple[list[Articl
     return articles, rejected
 
 
+def validate_step(articles: list[Article], options: Options, today: date) -> tuple[list[Article], list[Rejection]]:
+    from newsfuse.validate import validate_articles
+
+    return validate_articles(articles, options, today=today)
+
+
+# ---------------------------------------------------------------- per shard
+
+
+@dataclass
+class ShardResult:
+    """What one shard of input files became: its articles and rejections, in input order, and the
+    stats of the read, extract and validate steps (their ``seconds`` are time spent in this task)."""
+
+    articles: list[Article] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+    stats: list[StepStats] = field(default_factory=list)
+
+
+def _shard_once(paths: list[str], options: Options, today: date) -> ShardResult:
+    out = ShardResult()
+    t0 = time.perf_counter()
+    docs, rejected = read_step(paths, options)
+    out.rejections.extend(rejected)
+    out.stats.append(_stats("read", len(docs) + len(rejected), len(docs), rejected, time.perf_counter() - t0))
+
+    t0 = time.perf_counter()
+    articles, rejected = extract_step(docs, options)
+    out.rejections.extend(rejected)
+    out.stats.append(_stats("extract", len(docs), len(articles), rejected, time.perf_counter() - t0))
+
+    t0 = time.perf_counter()
+    n = len(articles)
+    articles, rejected = validate_step(articles, options, today)
+    out.rejections.extend(rejected)
+    out.stats.append(_stats("validate", n, len(articles), rejected, time.perf_counter() - t0))
+    out.articles = articles
+    return out
+
+
+def shard_step(paths: list[str], options: Options, today: date) -> ShardResult:
+    """Read, extract and validate one shard of input files.
+
+    A bug a stage hits on one odd file must not cost the other files of the shard, nor the run:
+    when the shard fails as a whole it is redone file by file, and a file that still fails becomes
+    a :class:`Rejection` with reason ``error`` (and the exception in ``detail``).
+    """
+    try:
+        return _shard_once(paths, options, today)
+    except Exception as exc:  # a stage's bug; isolate the file that triggers it
+        if len(paths) == 1:
+            log.exception("file %s failed", paths[0])
+            return ShardResult(
+                rejections=[Rejection(origin=paths[0], reason="error", detail=f"{type(exc).__name__}: {exc}", stage="extract")],
+                stats=[_stats("read", 1, 0, [], 0.0)],
+            )
+    return merge_shard_results([shard_step([p], options, today) for p in paths])
+
+
+def merge_shard_results(results: Iterable[ShardResult]) -> ShardResult:
+    """Concatenate shard results in order; stats of the same step are summed."""
+    out = ShardResult()
+    by_step: dict[str, StepStats] = {}
+    for r in results:
+        out.articles.extend(r.articles)
+        out.rejections.extend(r.rejections)
+        for s in r.stats:
+            t = by_step.get(s.step)
+            if t is None:
+                t = by_step[s.step] = StepStats(step=s.step)
+                out.stats.append(t)
+            t.read += s.read
+            t.kept += s.kept
+            t.seconds = round(t.seconds + s.seconds, 4)
+            for reason, k in s.rejected.items():
+                t.rejected[reason] = t.rejected.get(reason, 0) + k
+    return out
+
+
+# ---------------------------------------------------------------- dedup (split: per article, then global)
+
+
+def dedup_signature_step(articles: list[Article], options: Options) -> list[Any]:
+    """The per-article half of copy detection (shingles + MinHash), run where the shard was read."""
+    from newsfuse.stories.dedup import copy_signature
+
+    return [copy_signature(a, options) for a in articles]
+
+
+def dedup_group_step(articles: list[Article], signatures: list[Any], options: Options) -> None:
+    """The global half: MinHash LSH bands over all signatures give candidate pairs (never all
+    pairs), verified on exact shingles; sets ``copy_of`` on every copy (and clears it elsewhere)."""
+    from newsfuse.stories.dedup import group_copies
+
+    copies = group_copies(signatures, options)
+    for a in articles:
+        a.copy_of = copies.get(a.id)
+
+
+# ---------------------------------------------------------------- clustering and stories
+
+
+def cluster_step(articles: list[Article], options: Options) -> list[Story]:
+    from newsfuse.stories.cluster import cluster_stories
+
+    return cluster_stories(articles, options)
+
+
 def story_step(story: Story, by_id: dict[str, Article], options: Options) -> Story:
     """Everything done per story: summary, cross-check, timeline.  Pure function of its inputs."""
     from newsfuse.crosscheck import crosscheck_story
@@ -57,46 +176,31 @@ def story_step(story: Story, by_id: dict[str, Article], options: Options) -> Sto
     return story
 
 
-def analyze(paths: list[str], options: Options | None = None, progress: Progress | None = None, today: date | None = None) -> Report:
-    """Run the whole pipeline in-process and return the report."""
-    from newsfuse.stories.cluster import cluster_stories
-    from newsfuse.stories.dedup import find_copies
-    from newsfuse.validate import validate_articles
+def story_batch_step(stories: list[Story], articles: list[Article], options: Options) -> list[Story]:
+    """Analyse a batch of whole stories; ``articles`` holds their articles and the origins they copy.
 
-    options = options or Options()
-    report = Report()
-
-    t0 = time.perf_counter()
-    docs, rejected = read_step(paths, options)
-    report.rejections.extend(rejected)
-    report.stats.append(_stats("read", len(docs) + len(rejected), len(docs), rejected, time.perf_counter() - t0))
-
-    t0 = time.perf_counter()
-    articles, rejected = extract_step(docs, options)
-    report.rejections.extend(rejected)
-    report.stats.append(_stats("extract", len(docs), len(articles), rejected, time.perf_counter() - t0))
-
-    t0 = time.perf_counter()
-    n = len(articles)
-    articles, rejected = validate_articles(articles, options, today=today)
-    report.rejections.extend(rejected)
-    report.stats.append(_stats("validate", n, len(articles), rejected, time.perf_counter() - t0))
-    report.articles = articles
-
-    t0 = time.perf_counter()
-    find_copies(articles, options)
-    report.stats.append(_stats("dedup", len(articles), len(articles), [], time.perf_counter() - t0))
-
-    t0 = time.perf_counter()
-    stories = cluster_stories(articles, options)
-    report.stats.append(_stats("cluster", len(articles), len(stories), [], time.perf_counter() - t0))
-
-    t0 = time.perf_counter()
+    A story whose analysis raises keeps its cluster data and gets a note, so one bad story never
+    costs the run.
+    """
     by_id = {a.id: a for a in articles}
-    for i, story in enumerate(stories):
-        story_step(story, by_id, options)
-        if progress:
-            progress("stories", i + 1, len(stories))
-    report.stories = stories
-    report.stats.append(_stats("stories", len(stories), len(stories), [], time.perf_counter() - t0))
-    return report
+    out: list[Story] = []
+    for story in stories:
+        try:
+            out.append(story_step(story, by_id, options))
+        except Exception as exc:  # a stage's bug on this story: keep the story, say why it is bare
+            log.exception("story %s failed", story.id)
+            story.notes.append(f"analysis failed: {type(exc).__name__}: {exc}")
+            out.append(story)
+    return out
+
+
+def analyze(paths: list[str], options: Options | None = None, progress: Progress | None = None, today: date | None = None) -> Report:
+    """Run the whole pipeline in this process and return the report.
+
+    This is the local executor's in-process mode: the same steps, cuts and order as a process pool
+    or a Dask cluster, so every executor gives this same report.
+    """
+    from newsfuse.exec.local import InProcessMapper
+    from newsfuse.exec.runner import run_steps
+
+    return run_steps(paths, options or Options(), InProcessMapper(), progress=progress, today=today)

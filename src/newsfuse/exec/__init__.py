@@ -1,4 +1,9 @@
-"""Executors: the only code that knows where the pipeline's steps run."""
+"""Executors: the only code that knows where the pipeline's steps run.
+
+``local`` (default: this process; or a process pool) and ``dask`` (a LocalCluster or a running
+cluster) both drive :func:`newsfuse.exec.runner.run_steps`, which decides every cut of the work
+from the data alone, so both give the same report.  ``work_dir`` makes a run resumable.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +19,13 @@ def run_pipeline(
     scheduler: str | None = None,
     workers: int | None = None,
     quiet: bool = False,
+    work_dir: str | None = None,
 ) -> Report:
     """Run the pipeline locally, or on Dask when ``dask`` or ``scheduler`` is given."""
     if dask or scheduler:
         from newsfuse.exec.dask import run_dask
 
-        return run_dask(paths, options, scheduler=scheduler, workers=workers, quiet=quiet)
+        return run_dask(paths, options, scheduler=scheduler, workers=workers, quiet=quiet, work_dir=work_dir)
     from newsfuse.exec.local import run_local
 
-    return run_local(paths, options, quiet=quiet)
+    return run_local(paths, options, quiet=quiet, work_dir=work_dir, workers=workers)

@@ -1,0 +1,243 @@
+"""API under load: N concurrent article posts against one `newsfuse serve` on 127.0.0.1.
+
+Checks: no error, no lost or duplicated article (every acknowledged id is stored once, re-posts
+are answered as duplicates), stories consistent afterwards (every article in exactly one story,
+and that story lists it).  Prints latency percentiles and throughput.
+
+    PYTHONPATH=src python bench/bench_api.py --n 1000 --concurrency 32
+
+The articles are generated here from invented templates (fictional places and outlets), so the
+benchmark needs no data set; the real pipeline (extraction, dedup, clustering, story analysis) runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+PLACES = ["Verlon", "Ostmark", "Calder Bay", "Maren", "Tessaly", "Brookmere", "Quillon", "Arden Vale", "Saltreach", "Kestrel Point"]
+# Per event: a lead and three body sentences with the event's own vocabulary ({place}, {name}, {n}, {m}, {k}).
+EVENTS = [
+    (
+        "bridge",
+        "the {place} harbour bridge reopened after {n} months of repairs costing {m} million euros",
+        [
+            "Engineers replaced {k} corroded cables and resurfaced the deck, {name} of the port authority said.",
+            "Ferry operators in {place} expect fewer passengers now that cars can cross the estuary again.",
+            "The bridge had been closed since inspectors found cracks in {n} of its piers.",
+        ],
+    ),
+    (
+        "strike",
+        "rail workers in {place} began a {n}-day strike over pay, halting {m} trains a day",
+        [
+            "Union negotiator {name} said the operator had refused a {k} percent raise.",
+            "Commuters in {place} queued for replacement buses at the central station.",
+            "Freight services were also cancelled, and talks are set to resume on Thursday.",
+        ],
+    ),
+    (
+        "flood",
+        "floods in {place} forced {m}00 residents from their homes after {n} days of heavy rain",
+        [
+            "The river rose {k} centimetres above its record level overnight, said hydrologist {name}.",
+            "Volunteers filled sandbags at the sports hall in {place} while schools stayed shut.",
+            "Insurers estimate the damage to houses and farmland at several million euros.",
+        ],
+    ),
+    (
+        "election",
+        "voters in {place} elected {name} as mayor with {n} percent of the vote",
+        [
+            "Turnout reached {k} percent, the highest in {place} since the town hall was rebuilt.",
+            "The new mayor promised cheaper housing and a tram line to the university campus.",
+            "The outgoing council conceded defeat shortly after the ballot count ended at midnight.",
+        ],
+    ),
+]
+FIRST = ["Ilse", "Tomas", "Ana", "Karl", "Mira", "Otto", "Lena", "Piet", "Sara", "Juri"]
+LAST = ["Brandt", "Verg", "Ruiz", "Moen", "Castell", "Lind", "Okoro", "Haas", "Duval", "Navarro"]
+OUTLETS = [f"{name}.example" for name in ("gazette", "courier", "dailywire", "herald", "observer", "post", "tribune", "chronicle")]
+TOPICS = 40  # stories in the generated stream: 10 places x 4 events
+
+
+def make_article(i: int, rng: random.Random) -> dict[str, object]:
+    topic = i % TOPICS
+    place = PLACES[topic % len(PLACES)]
+    kind, lead, body = EVENTS[topic // len(PLACES)]
+    name = f"{FIRST[topic % 10]} {LAST[(topic * 3 + 1) % 10]}"
+    fill = {"place": place, "name": name, "n": 3 + topic, "m": 10 + topic, "k": 20 + topic}
+    day = 1 + topic % 27
+    paras = [f"{place.upper()} — On {day} March 2021 {lead.format(**fill)}."]
+    paras += [b.format(**fill) for b in rng.sample(body, 2 + rng.randint(0, 1))]
+    paras.append(f"{name} told the {OUTLETS[i % len(OUTLETS)].split('.')[0]} that {rng.randint(2, 90)} people had called in.")
+    return {
+        "content": "\n\n".join(paras),
+        "kind": "record",
+        "title": f"{place} {kind}: {lead.format(**fill).split(',')[0]}",
+        "outlet": OUTLETS[i % len(OUTLETS)],
+        "date": f"2021-03-{day:02d}",
+        "url": f"https://{OUTLETS[i % len(OUTLETS)]}/{kind}/{i}",
+    }
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(db: str, port: int, token: str) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "NEWSFUSE_TOKEN": token, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
+    cmd = [sys.executable, "-m", "newsfuse", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port), "--quiet"]
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit("server exited: " + (proc.stderr.read().decode() if proc.stderr else ""))
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("server did not start in 60 s")
+
+
+def pct(values: list[float], p: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
+
+
+async def run(base: str, token: str, n: int, concurrency: int, reposts: int) -> dict[str, object]:
+    rng = random.Random(13)
+    articles = [make_article(i, rng) for i in range(n)]
+    repost_idx = rng.sample(range(n), reposts)
+    sem = asyncio.Semaphore(concurrency)
+    latencies: list[float] = []
+    errors: list[str] = []
+    acked: dict[int, str] = {}
+    dup_answers = 0
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=120, limits=limits) as c:
+
+        async def post(i: int, repost: bool) -> None:
+            nonlocal dup_answers
+            async with sem:
+                t0 = time.perf_counter()
+                try:
+                    r = await c.post("/api/articles", json=articles[i])
+                except httpx.HTTPError as exc:
+                    errors.append(f"{i}: {exc!r}")
+                    return
+                latencies.append(time.perf_counter() - t0)
+            if r.status_code not in (200, 201):
+                errors.append(f"{i}: HTTP {r.status_code} {r.text[:200]}")
+                return
+            res = r.json()["results"][0]
+            if repost:
+                dup_answers += res["status"] == "duplicate"
+            elif res["status"] != "created":
+                errors.append(f"{i}: {res}")
+            else:
+                acked[i] = res["article_id"]
+
+        t0 = time.perf_counter()
+        await asyncio.gather(*(post(i, False) for i in range(n)))
+        wall = time.perf_counter() - t0
+        await asyncio.gather(*(post(i, True) for i in repost_idx))
+
+        health = (await c.get("/api/health")).json()
+        stories = []
+        offset = 0
+        while True:
+            page = (await c.get("/api/stories", params={"limit": 500, "offset": offset})).json()["stories"]
+            stories += page
+            if len(page) < 500:
+                break
+            offset += 500
+        member: dict[str, list[str]] = {}
+        for st in stories:
+            full = (await c.get(f"/api/stories/{st['id']}")).json()["story"]
+            for aid in full["articles"]:
+                member.setdefault(aid, []).append(st["id"])
+        bad_membership = 0
+        for aid in acked.values():
+            got = (await c.get(f"/api/articles/{aid}")).json()
+            if member.get(aid) != [got["story_id"]]:
+                bad_membership += 1
+
+    return {
+        "posts": n,
+        "concurrency": concurrency,
+        "errors": len(errors),
+        "first_errors": errors[:5],
+        "acknowledged": len(acked),
+        "distinct_ids": len(set(acked.values())),
+        "stored_articles": health["articles"],
+        "reposts": reposts,
+        "reposts_answered_duplicate": dup_answers,
+        "unassigned_after": health["unassigned"],
+        "stories": len(stories),
+        "articles_in_stories": sum(len(v) for v in member.values()),
+        "inconsistent_memberships": bad_membership,
+        "wall_seconds": round(wall, 2),
+        "posts_per_second": round(n / wall, 1),
+        "latency_p50_ms": round(1000 * statistics.median(latencies), 1),
+        "latency_p95_ms": round(1000 * pct(latencies, 95), 1),
+        "latency_p99_ms": round(1000 * pct(latencies, 99), 1),
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=1000, help="articles to post (default 1000)")
+    ap.add_argument("--concurrency", type=int, default=32, help="requests in flight (default 32)")
+    ap.add_argument("--reposts", type=int, default=100, help="articles posted a second time afterwards (default 100)")
+    ap.add_argument("--db", default=None, help="SQLite file or postgresql:// URL (default: a temporary SQLite file)")
+    args = ap.parse_args()
+    if args.n < 1 or args.concurrency < 1 or not 0 <= args.reposts <= args.n:
+        ap.error("--n and --concurrency must be positive, --reposts between 0 and --n")
+    token = secrets.token_urlsafe(16)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db or str(Path(tmp) / "bench.sqlite")
+        port = free_port()
+        proc = start_server(db, port, token)
+        try:
+            result = asyncio.run(run(f"http://127.0.0.1:{port}", token, args.n, args.concurrency, args.reposts))
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    width = max(len(k) for k in result)
+    for k, v in result.items():
+        print(f"{k:<{width}}  {v}")
+    ok = (
+        result["errors"] == 0
+        and result["acknowledged"] == result["distinct_ids"] == result["stored_articles"] == args.n
+        and result["reposts_answered_duplicate"] == args.reposts
+        and result["unassigned_after"] == 0
+        and result["articles_in_stories"] == args.n
+        and result["inconsistent_memberships"] == 0
+    )
+    print("RESULT", "ok" if ok else "FAILED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""Cross-check of a story: entities, claims (agreed / single-source / disputed), conflicts, quotes
+and framing per outlet.  Every count of sources goes through :mod:`newsfuse.stories.sources`."""
+
+from __future__ import annotations
+
+from newsfuse.crosscheck.claims import build_claims, claim_space
+from newsfuse.crosscheck.conflicts import find_conflicts
+from newsfuse.crosscheck.entities import build_entities
+from newsfuse.crosscheck.framing import build_framing
+from newsfuse.crosscheck.quotes import build_quotes
+from newsfuse.crosscheck.sentences import outlet_label, story_sentences
+from newsfuse.crosscheck.stemming import CachedStemmer
+from newsfuse.model import Article, Story
+from newsfuse.options import Options
+from newsfuse.stories.sources import independent_sources
+
+__all__ = ["crosscheck_story"]
+
+SINGLE_SOURCE_NOTE = "single source: no cross-check possible (every claim is single_source)"
+
+
+def crosscheck_story(story: Story, by_id: dict[str, Article], options: Options) -> None:
+    """Fill ``story.entities``, ``claims``, ``conflicts``, ``quotes`` and ``framing`` in place."""
+    opts = options.crosscheck
+    ids = [a for a in story.articles if a in by_id]
+    missing = [a for a in story.articles if a not in by_id]
+    if missing:
+        story.notes.append(f"crosscheck: {len(missing)} article id(s) not found: {', '.join(missing[:5])}")
+    sents = story_sentences(ids, by_id)
+    index = build_entities(
+        sents, lambda aid: outlet_label(by_id[aid]), backend=opts.entity_backend, spacy_model=opts.spacy_model, notes=story.notes
+    )
+    story.entities = index.entities
+    stemmer = CachedStemmer()
+    space = claim_space(sents, index, opts, stemmer)
+    story.claims = build_claims(space, by_id, opts)
+    story.conflicts = find_conflicts(sents, story.claims, space, index, by_id, opts, stemmer)
+    story.quotes = build_quotes(sents, index, by_id, ids, opts.quote_min_words, stemmer)
+    story.framing = build_framing(sents, index, by_id, ids)
+    if independent_sources(ids, by_id) < 2:
+        note = SINGLE_SOURCE_NOTE if len(ids) < 2 else "one independent source (the others copy it): no cross-check possible"
+        if note not in story.notes:
+            story.notes.append(note)

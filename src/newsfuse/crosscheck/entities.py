@@ -1,0 +1,507 @@
+"""Entities of a story: people, organisations and places, merged across outlets.
+
+Rule-based and corpus-driven (no model, no gazetteer):
+
+- candidate names are runs of capitalised words ("Government of National Accord", "al-Sarraj"),
+  split at possessives and stripped of leading titles, which also tell the type ("Field Marshal
+  Khalifa Haftar" -> person "Khalifa Haftar");
+- a sentence-initial word is only a name if the story never writes it in lowercase;
+- type cues: a title before the name -> person, an organisation head word ("Army", "Ministry")
+  -> organisation, "in X" / "X-based" -> place; the majority of cues wins;
+- merging: names compare accent-folded and without particles ("al-"); a surname alone joins the
+  one full name it ends; "Government of National Accord (GNA)" and initials ("Libyan National
+  Army" / "LNA") link acronyms; transliteration variants match on their consonant skeleton
+  (Haftar/Hifter -> "hftr", Sergey/Sergei -> "srg") when the spellings are also close.
+
+An optional spaCy backend (``options.crosscheck.entity_backend = "spacy"``) takes candidate spans
+from a locally installed spaCy model instead; the merging is the same.  Without spaCy or its model
+the rule backend runs and the story gets a note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from newsfuse.crosscheck.lexicon import NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PERSON_TITLES, PLACE_PREPS, SPEECH_VERBS
+from newsfuse.crosscheck.sentences import Sent
+from newsfuse.model import Entity, EntityType
+from newsfuse.text import STOPWORDS, fold
+
+# A name token: a capitalised word (hyphenated parts allowed), an acronym, or a particle joined to
+# a capitalised word by a hyphen ("al-Sarraj").
+_TOKEN = re.compile(
+    r"(?:(?:al|el|ad|as|ash|bin|ibn|abu|abd)-)?[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]|[\w'’]+|[^\w\s]"
+)
+# Lowercase connectors allowed inside a name when a capitalised word follows.
+_CONNECTORS = frozenset({"of", "for", "de", "del", "of the", "bin", "ibn", "al", "van", "von", "der"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Demonyms are adjectives, not entities, when they stand alone ("Russian", "Turkish").
+_DEMONYM = re.compile(r"(?:ian|yan|can|ean|ish|ese|i|ians|yans|cans|eans|aris|atis)$")
+# A capitalised modifier glued to a participle ("UN-backed", "Benghazi-based"): a label, not a name.
+_MODIFIER = re.compile(r"^[\w]+-(?:[a-z]+)$")
+_DEMONYM_WORDS = frozenset("german american arab french greek dutch swiss thai european".split())
+# Two spellings of one transliterated name must also be this close (SequenceMatcher ratio):
+# Haftar/Hifter is 0.67, while unrelated names sharing a skeleton (Putin/Patton) stay below.
+_VARIANT_RATIO = 0.6
+# A full name written this many times more often than any other with the same surname owns it.
+_DOMINANT = 3
+# Spans longer than this without organisation words are runs of Title Case (headlines), not names.
+_MAX_NAME_TOKENS = 4
+
+
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|abd)-")
+
+
+def _is_cap(tok: str) -> bool:
+    if not tok:
+        return False
+    if tok[0].isupper():
+        return True  # tokens are words or single punctuation marks; an uppercase first char is a letter
+    if tok[0] in "aeib" and "-" in tok:
+        core = _PARTICLE_PREFIX.sub("", tok)
+        return bool(core) and core[0].isupper()
+    return False
+
+
+def _is_acronym(tok: str) -> bool:
+    letters = tok.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def name_tokens(surface: str) -> tuple[str, ...]:
+    """Folded tokens of a name without particles: "al-Sarraj" -> ("sarraj",)."""
+    out: list[str] = []
+    for t in re.split(r"[\s]+", fold(surface)):
+        t = _POSSESSIVE.sub("", t.strip(".,"))
+        if "." in t and re.fullmatch(r"(?:[a-z]\.)+[a-z]?", t + "."):
+            t = t.replace(".", "")  # "U.S." = "US"
+        parts = t.split("-", 1)
+        if len(parts) == 2 and parts[0] in NAME_PARTICLES and parts[1]:
+            t = parts[1]
+        if t and t not in NAME_PARTICLES:
+            out.append(t)
+    return tuple(out)
+
+
+_DROP_IN_SKELETON = str.maketrans("", "", "aeiouyhw'’-.")
+
+
+def skeleton(token: str) -> str:
+    """Consonant skeleton of a folded token: first letter, then consonants, no doubles."""
+    if not token:
+        return ""
+    s = token[0] + token[1:].translate(_DROP_IN_SKELETON)
+    out = [s[0]]
+    for c in s[1:]:
+        if c != out[-1]:
+            out.append(c)
+    return "".join(out)
+
+
+def tokens_match(a: str, b: str) -> bool:
+    """Same name token, possibly spelled differently (transliteration)."""
+    if a == b:
+        return True
+    # short names differ by one vowel too often (Berg/Borg) to be taken for spelling variants
+    if len(a) < 5 or len(b) < 5 or a[0] != b[0]:
+        return False
+    return skeleton(a) == skeleton(b) and SequenceMatcher(None, a, b).ratio() >= _VARIANT_RATIO
+
+
+@dataclass
+class Mention:
+    surface: str
+    sent: Sent
+    cue: EntityType | None = None  # type suggested by the context of this mention
+    title: str | None = None  # title written before the name ("Field Marshal")
+    acronym: str | None = None  # "(GNA)" written right after the name
+
+
+@dataclass
+class EntityIndex:
+    """The story's entities and where they are mentioned."""
+
+    entities: list[Entity] = field(default_factory=list)
+    by_surface: dict[str, str] = field(default_factory=dict)  # folded surface -> entity id
+    by_sentence: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)  # -> [(surface, eid)]
+    titles: dict[str, list[str]] = field(default_factory=dict)  # entity id -> titles seen
+    by_id: dict[str, Entity] = field(default_factory=dict)
+    spelling: dict[str, str] = field(default_factory=dict)  # name word as written -> canonical spelling
+    by_last: dict[str, list[str]] = field(default_factory=dict)  # skeleton of a canonical last name -> ids
+
+    def get(self, eid: str) -> Entity | None:
+        return self.by_id.get(eid)
+
+    def resolve(self, surface: str) -> str | None:
+        """The entity a written name refers to, or None."""
+        key = fold(surface).strip()
+        if key in self.by_surface:
+            return self.by_surface[key]
+        toks = name_tokens(surface)
+        if toks and " ".join(toks) in self.by_surface:
+            return self.by_surface[" ".join(toks)]
+        if toks:
+            # a surname or a spelling variant of one entity's name
+            hits = set()
+            for eid in self.by_last.get(skeleton(toks[-1]), []):
+                canon = name_tokens(self.by_id[eid].name)
+                if tokens_match(toks[-1], canon[-1]) and (len(toks) == 1 or tokens_match(toks[0], canon[0])):
+                    hits.add(eid)
+            if len(hits) == 1:
+                return hits.pop()
+        return None
+
+    def canonical_word(self, word: str) -> str:
+        """A folded name word in the story's canonical spelling ("hifter" -> "haftar")."""
+        return self.spelling.get(word, word)
+
+    def in_sentence(self, sent: Sent) -> list[tuple[str, str]]:
+        return self.by_sentence.get(sent.key, [])
+
+    def type_of(self, eid: str) -> EntityType | None:
+        e = self.get(eid)
+        return e.type if e else None
+
+
+# ---------------------------------------------------------------- mention finding
+
+
+def _lowercase_words(sents: Sequence[Sent]) -> set[str]:
+    out: set[str] = set()
+    for s in sents:
+        out.update(w for w in re.findall(r"\b[a-z][a-z'-]+\b", s.text))
+    return out
+
+
+def rule_mentions(sent: Sent, lowercase: set[str]) -> list[Mention]:
+    """Capitalised-span mentions of one sentence, with title/type cues."""
+    toks = [m.group(0) for m in _TOKEN.finditer(sent.text)]
+    out: list[Mention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        if not _is_cap(toks[i]):
+            i += 1
+            continue
+        start = i
+        span: list[str] = [toks[i]]
+        j = i + 1
+        while j < n:
+            t = toks[j]
+            if (_is_cap(t) and not _POSSESSIVE.search(span[-1])) or (t.lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1]) and not _POSSESSIVE.search(span[-1])) or (t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and _is_cap(toks[j + 1])):
+                span.append(t)
+                j += 1
+            else:
+                break
+        while span and span[-1].lower() in _CONNECTORS | {"the"}:
+            span.pop()
+        prev = toks[start - 1].lower() if start > 0 else ""
+        if prev == "the" and start > 1 and toks[start - 2].lower() in PLACE_PREPS:
+            prev = toks[start - 2].lower()  # "in the Gulf of Mexico" is "in X"
+        nxt = toks[j].lower() if j < n else ""
+        nxt2 = toks[j + 1].lower() if j + 1 < n else ""
+        out.extend(_mentions_from_span(span, sent, start == 0 or prev in {'"', "“", "‘", "(", "-", "–", "—", ":"}, prev, nxt, nxt2, toks, j, lowercase))
+        i = j
+    return out
+
+
+def _mentions_from_span(
+    span: list[str],
+    sent: Sent,
+    initial: bool,
+    prev: str,
+    nxt: str,
+    nxt2: str,
+    toks: list[str],
+    end: int,
+    lowercase: set[str],
+) -> list[Mention]:
+    span = [_POSSESSIVE.sub("", t) if _POSSESSIVE.search(t) and not t.endswith("s'") else t for t in span]
+    # strip leading function words capitalised by position ("The", "On", "After")
+    while span and (fold(span[0]) in STOPWORDS or fold(span[0]) in NOT_NAMES):
+        span = span[1:]
+        initial = False
+    # a capitalised modifier glued to a participle ends what comes before it:
+    # "UN-backed Government ..." -> "Government ...", "British Petroleum-operated Deepwater Horizon"
+    # -> "Deepwater Horizon"
+    for k in range(len(span) - 1, -1, -1):
+        if _MODIFIER.match(span[k]) and fold(span[k]).split("-")[0] not in NAME_PARTICLES:
+            span = span[k + 1 :]
+            break
+    # calendar words inside ("January 14th") end the name
+    for k, t in enumerate(span):
+        if fold(t) in NOT_NAMES:
+            span = span[:k]
+            break
+    if not span:
+        return []
+    out: list[Mention] = []
+    low = [fold(t).rstrip(".") for t in span]
+    cue: EntityType | None = None
+    title: str | None = None
+    last_title = max((k for k, t in enumerate(low) if t in PERSON_TITLES), default=-1)
+    # "BP Group Chief Executive Tony Hayward": a title followed by a name without organisation
+    # words is a person, whatever comes before the title
+    titled_person = 0 <= last_title < len(span) - 1 and not any(t in ORG_HEADS for t in low[last_title + 1 :])
+    if not titled_person and any(t in ORG_HEADS for t in low) and len(span) >= 2:
+        cue = "organisation"
+    else:
+        # leading acronyms are their own mentions ("LNA Commander ...")
+        while len(span) > 1 and _is_acronym(span[0]) and fold(span[1]).rstrip(".") in PERSON_TITLES:
+            out.append(Mention(surface=span[0], sent=sent, cue="organisation"))
+            span, low = span[1:], low[1:]
+        last_title = max((k for k, t in enumerate(low) if t in PERSON_TITLES), default=-1)
+        if last_title >= 0 and last_title < len(span) - 1:
+            title = " ".join(span[: last_title + 1])
+            span = span[last_title + 1 :]
+            cue = "person"
+        elif last_title == len(span) - 1:
+            return out  # a bare title ("President") names no one
+        elif prev in PERSON_TITLES:
+            cue = "person"
+            title = prev
+    if cue != "organisation" and len(span) > _MAX_NAME_TOKENS and not any(t in {"of", "for", "de"} for t in low):
+        return out  # Title Case headline words, not a name
+    if (cue != "organisation" and fold(span[-1]) in _DEMONYM_WORDS | {"african", "arab"}) or (
+        cue is None and len(span) >= 2 and _DEMONYM.search(fold(span[-1])) and _DEMONYM.search(fold(span[0]))
+    ):
+        return out  # "North African", "Arab Libyan": adjectives
+    if len(span) == 1:
+        w = span[0]
+        f = fold(w)
+        if _is_acronym(w):
+            cue = cue or "organisation"
+        elif f in _DEMONYM_WORDS or (_DEMONYM.search(f) and (not nxt or not nxt[0].isalnum() or nxt[0].islower() or _is_cap(nxt))):
+            return out  # an adjective of nationality, not a name
+        if initial and f in lowercase:
+            return out  # a common word capitalised at the start of a sentence
+        if len(f) < 2:
+            return out
+    if cue is None:
+        if prev in PLACE_PREPS or nxt in {"-based"} or (nxt == "-" and nxt2 == "based"):
+            cue = "place"
+        elif nxt in SPEECH_VERBS and prev != "the":
+            cue = "person"  # "X said"; but "the White House said" is no person
+        elif nxt == "," and any(fold(t).rstrip(".") in PERSON_TITLES for t in toks[end + 1 : end + 4]):
+            cue = "person"  # apposition with a title: "Karim al-Mansuri, head of ..."
+    surface = " ".join(span)
+    acronym = None
+    if end + 2 < len(toks) and toks[end] == "(" and _is_acronym(toks[end + 1]) and toks[end + 2] == ")":
+        acronym = toks[end + 1]
+    out.append(Mention(surface=surface, sent=sent, cue=cue, title=title, acronym=acronym))
+    return out
+
+
+def spacy_mentions(sents: Sequence[Sent], model: str) -> list[Mention] | None:
+    """Mentions from a locally installed spaCy model, or None when spaCy or the model is missing."""
+    try:
+        import spacy  # type: ignore[import-not-found]
+
+        nlp: Any = spacy.load(model)
+    except Exception:  # spaCy missing, model missing or broken: the rule backend takes over
+        return None
+    kinds: dict[str, EntityType] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+    out: list[Mention] = []
+    for s, doc in zip(sents, nlp.pipe([s.text for s in sents]), strict=True):
+        for ent in doc.ents:
+            kind = kinds.get(ent.label_)
+            if kind is None:
+                continue
+            text = re.sub(r"^(?:the|The)\s+", "", ent.text)
+            text = _POSSESSIVE.sub("", text)
+            if text:
+                out.append(Mention(surface=text, sent=s, cue=kind))
+    return out
+
+
+# ---------------------------------------------------------------- merging
+
+
+class _UnionFind:
+    def __init__(self, items: Sequence[str]) -> None:
+        self.parent = {x: x for x in items}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+def _acronym_fits(acronym: str, name: str) -> bool:
+    """'GNA' fits 'Government of National Accord': its letters are the name's capitals, in order."""
+    letters = acronym.replace(".", "").lower()
+    caps = "".join(c for c in name if c.isupper()).lower()
+    if not letters or not caps or letters[0] != caps[0]:
+        return False
+    it = iter(caps)
+    return all(ch in it for ch in letters)
+
+
+def _initials(toks: tuple[str, ...]) -> str:
+    return "".join(t[0] for t in toks if t not in {"of", "the", "for", "and", "de"})
+
+
+def _names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two multi-token names of one person: same last name and compatible first names."""
+    if not tokens_match(a[-1], b[-1]):
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return False  # surname-only mentions are handled separately (they need a unique owner)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if all(tokens_match(x, y) for x, y in zip(short, long_[-len(short) :], strict=True)):
+        return True  # "Barack Obama" in "EPA Barack Obama"
+    return tokens_match(a[0], b[0])
+
+
+def build_entities(
+    sents: Sequence[Sent],
+    outlet_of: Callable[[str], str],
+    backend: str = "rules",
+    spacy_model: str = "en_core_web_sm",
+    notes: list[str] | None = None,
+) -> EntityIndex:
+    """Find, type and merge the entities of a story's sentences."""
+    if backend not in {"rules", "spacy"}:
+        raise ValueError(f"unknown entity backend {backend!r}: use 'rules' or 'spacy'")
+    mentions: list[Mention] | None = None
+    if backend == "spacy":
+        mentions = spacy_mentions(sents, spacy_model)
+        if mentions is None and notes is not None:
+            notes.append(f"entities: spaCy model {spacy_model!r} not available, rule-based entities used")
+    if mentions is None:
+        lowercase = _lowercase_words(sents)
+        mentions = [m for s in sents for m in rule_mentions(s, lowercase)]
+
+    # group mentions by normalised key
+    by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        k = name_tokens(m.surface)
+        if k:
+            by_key[k].append(m)
+    keys = list(by_key)
+    kstr = {k: " ".join(k) for k in keys}
+    uf = _UnionFind([kstr[k] for k in keys])
+    cues: dict[tuple[str, ...], Counter[str]] = {k: Counter(m.cue for m in ms if m.cue) for k, ms in by_key.items()}
+
+    # acronyms written with their expansion, then initials of multi-word organisations
+    single = {k[0]: k for k in keys if len(k) == 1}
+    for k, ms in by_key.items():
+        for m in ms:
+            if m.acronym and _acronym_fits(m.acronym, m.surface):
+                ak = name_tokens(m.acronym)
+                if ak in by_key:
+                    uf.union(kstr[k], kstr[ak])
+    initials: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for k in keys:
+        if len(k) >= 2 and cues[k].get("organisation", 0) > 0:
+            initials[_initials(k)].append(k)
+    for acro, owners in initials.items():
+        # two-letter initials ("US", "UN") are too ambiguous to link without "(US)" written out
+        if acro in single and len(acro) >= 3 and len({uf.find(kstr[o]) for o in owners}) == 1:
+            ak = single[acro]
+            if any(_is_acronym(m.surface) for m in by_key[ak]):
+                uf.union(kstr[owners[0]], kstr[ak])
+
+    # full names: same last name (spelling variants allowed) and compatible first names
+    # person-like names only: an organisation word last ("Service", "Army") makes "National Weather
+    # Service" and "National Marine Fisheries Service" different bodies, not spellings of one name
+    multi = [
+        k
+        for k in keys
+        if len(k) >= 2 and cues[k].get("organisation", 0) == 0 and k[-1] not in ORG_HEADS and cues[k].get("place", 0) == 0
+    ]
+    buckets: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for k in multi:
+        buckets[k[-1][0] + skeleton(k[-1])].append(k)
+    for group in buckets.values():
+        for x in range(len(group)):
+            for y in range(x + 1, len(group)):
+                if _names_match(group[x], group[y]):
+                    uf.union(kstr[group[x]], kstr[group[y]])
+
+    # a single word joins the one person whose name ends with it (or a variant of it)
+    for k in keys:
+        if len(k) != 1 or _is_acronym(by_key[k][0].surface):
+            continue
+        weight: Counter[str] = Counter()
+        for o in buckets.get(k[0][0] + skeleton(k[0]), []):
+            if tokens_match(o[-1], k[0]) and not (cues[o].keys() - {"person"}):
+                weight[uf.find(kstr[o])] += len(by_key[o])
+        if cues[k].get("organisation", 0) or cues[k].get("place", 0) > cues[k].get("person", 0) + 1:
+            continue  # a place or organisation named like someone's surname stays apart
+        ranked = weight.most_common(2)
+        # the surname goes to the one full name ending with it, or to one that is written far more
+        # often than any other (a stray "EPA Barack Obama" must not block "Obama")
+        if len(ranked) == 1 or (ranked and ranked[0][1] >= _DOMINANT * ranked[1][1]):
+            uf.union(ranked[0][0], kstr[k])
+    # single-word spelling variants of each other (Hifter/Haftar both alone)
+    sbuckets: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for k in keys:
+        if len(k) == 1 and not _is_acronym(by_key[k][0].surface):
+            sbuckets[k[0][0] + skeleton(k[0])].append(k)
+    for group in sbuckets.values():
+        for x in range(1, len(group)):
+            if tokens_match(group[0][0], group[x][0]):
+                uf.union(kstr[group[0]], kstr[group[x]])
+
+    # build entities
+    clusters: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for k in keys:
+        clusters[uf.find(kstr[k])].append(k)
+    built: list[tuple[int, Entity, list[tuple[str, ...]], Counter[str]]] = []
+    for members in clusters.values():
+        ms = [m for k in members for m in by_key[k]]
+        surfaces = Counter(m.surface for m in ms)
+        cue_votes: Counter[str] = Counter()
+        for k in members:
+            cue_votes.update(cues[k])
+        etype: EntityType = "other"
+        if cue_votes:
+            top = cue_votes.most_common(1)[0][0]
+            etype = top  # type: ignore[assignment]
+        # canonical: the most frequent of the longest non-acronym forms
+        # canonical: the most frequent full (multi-word) form, else the most frequent form; acronyms last
+        non_acro = [s for s in surfaces if not _is_acronym(s)] or list(surfaces)
+        full = [s for s in non_acro if len(name_tokens(s)) >= 2] or non_acro
+        canonical = max(full, key=lambda s: (surfaces[s], len(s), s))
+        mentions_per: Counter[str] = Counter(outlet_of(m.sent.article) for m in ms)
+        ent = Entity(
+            id="",
+            name=canonical,
+            type=etype,
+            aliases=sorted(s for s in surfaces if s != canonical),
+            mentions=dict(sorted(mentions_per.items())),
+        )
+        titles = Counter(m.title for m in ms if m.title)
+        built.append((len(ms), ent, members, titles))
+    built.sort(key=lambda x: (-x[0], x[1].name))
+    index = EntityIndex()
+    for n, (_, ent, members, titles) in enumerate(built, start=1):
+        ent.id = f"e{n}"
+        index.entities.append(ent)
+        index.by_id[ent.id] = ent
+        index.titles[ent.id] = [t for t, _ in titles.most_common()]
+        canon = name_tokens(ent.name)
+        if canon:
+            index.by_last.setdefault(skeleton(canon[-1]), []).append(ent.id)
+        for k in members:
+            for w in k:
+                hit = next((c for c in canon if tokens_match(w, c)), None)
+                if hit is not None and hit != w:
+                    index.spelling.setdefault(w, hit)
+            index.by_surface[kstr[k]] = ent.id
+            for m in by_key[k]:
+                index.by_surface[fold(m.surface)] = ent.id
+                index.by_sentence.setdefault(m.sent.key, []).append((m.surface, ent.id))
+    return index

@@ -1,0 +1,116 @@
+"""Framing per outlet: labels for the main actors, loaded words, unattributed assertions, headline.
+
+- labels: the words an outlet puts next to an actor's name, from three news patterns: a label
+  word or hyphenated compound right before the name ("strongman Khalifa Haftar", "UN-recognised
+  GNA", "putschist Haftar"), a title before it ("Field Marshal"), and an apposition after it
+  (", the strongman in eastern Libya,");  label words come from :mod:`lexicon`, compounds are
+  taken as written;
+- loaded words: words of :data:`lexicon.LOADED_WORDS` used outside quotes (what the outlet
+  says in its own voice, not what it quotes);
+- unattributed share: of the outlet's sentences (six words or more), the share with neither a
+  quotation nor an attribution cue (said, according to, told, reported, statement ...);
+- headline: the title of the outlet's first article in the story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from newsfuse.crosscheck.entities import EntityIndex
+from newsfuse.crosscheck.lexicon import ACTOR_LABELS, ATTRIBUTION_CUES, LOADED_WORDS, PERSON_TITLES
+from newsfuse.crosscheck.sentences import Sent, outlet_label
+from newsfuse.model import Article, OutletFraming
+from newsfuse.text import fold, tokens
+
+_QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
+_COMPOUND = re.compile(r"^[\w]+-(?:backed|recognized|recognised|based|led|allied|aligned|supported|sponsored|appointed|styled|proclaimed)$")
+# How many actors get a label row: the most-mentioned people and organisations.
+_MAIN_ACTORS = 8
+# A sentence this short (in words) is a fragment or caption, not an assertion.
+_MIN_ASSERTION_WORDS = 6
+
+
+def _labels_before(before: str) -> list[str]:
+    words = before.split()
+    out: list[str] = []
+    for w in reversed(words[-4:]):
+        fw = fold(w).strip(",.;:()“”\"'’")
+        if fw in ACTOR_LABELS or _COMPOUND.match(fw):
+            out.append(fw)
+        elif fw in PERSON_TITLES or fw in {"the", "a", "an", "of"}:
+            continue
+        elif w[:1].isupper():
+            continue  # other names or capitalised titles ("LNA Commander")
+        else:
+            break
+    return out[::-1]
+
+
+def _apposition(after: str) -> list[str]:
+    m = re.match(r"\s*,\s*(?:the|a|an)\s+([^,.;]{3,60})[,.;]", after)
+    if not m:
+        return []
+    phrase = fold(m.group(1))
+    if any(w in ACTOR_LABELS or _COMPOUND.match(w) for w in phrase.split()):
+        return [phrase]
+    return []
+
+
+def build_framing(
+    sents: Sequence[Sent], index: EntityIndex | None, by_id: Mapping[str, Article], article_ids: Sequence[str]
+) -> list[OutletFraming]:
+    by_outlet: dict[str, list[str]] = defaultdict(list)
+    for aid in article_ids:
+        if aid in by_id:
+            by_outlet[outlet_label(by_id[aid])].append(aid)
+    main: set[str] = set()
+    if index is not None:
+        main = {e.id for e in index.entities if e.type in ("person", "organisation")}
+        ranked = [e.id for e in index.entities if e.id in main][:_MAIN_ACTORS]
+        main = set(ranked)
+    out: list[OutletFraming] = []
+    for outlet, aids in sorted(by_outlet.items()):
+        aset = set(aids)
+        labels: dict[str, list[str]] = defaultdict(list)
+        loaded: list[str] = []
+        asserted = unattributed = 0
+        for s in sents:
+            if s.article not in aset:
+                continue
+            own = _QUOTED.sub(" ", s.text)
+            own_words = tokens(fold(own))
+            for w in own_words:
+                if w in LOADED_WORDS and w not in loaded:
+                    loaded.append(w)
+            if len(tokens(s.text)) >= _MIN_ASSERTION_WORDS:
+                asserted += 1
+                if not any(w in ATTRIBUTION_CUES for w in tokens(s.text)) and not re.search(r"[“\"«]", s.text):
+                    unattributed += 1
+            if index is None:
+                continue
+            for surface, eid in index.in_sentence(s):
+                if eid not in main:
+                    continue
+                at = own.find(surface)
+                if at < 0:
+                    continue
+                found = _labels_before(own[:at]) + _apposition(own[at + len(surface) :])
+                for title in index.titles.get(eid, []):
+                    if title in own[:at]:
+                        found.append(fold(title))
+                for lab in found:
+                    if lab not in labels[eid]:
+                        labels[eid].append(lab)
+        first = by_id[aids[0]]
+        out.append(
+            OutletFraming(
+                outlet=outlet,
+                headline=first.title,
+                labels={k: v for k, v in sorted(labels.items()) if v},
+                loaded_words=sorted(loaded),
+                unattributed_share=round(unattributed / asserted, 3) if asserted else 0.0,
+            )
+        )
+    return out

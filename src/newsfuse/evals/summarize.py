@@ -1,0 +1,134 @@
+"""``newsfuse eval summarize FILE [--words N] [--write DIR]`` (format D): ROUGE against references.
+
+Protocol (WCEP / DUC): rouge-score on lowercased text, no stemming; every summary (system and
+baselines) is cut at N words before scoring.  With N at most ``options.summary.headline_words``
+the system output is the story headline (one sentence); otherwise it is the story summary with
+``summary_words = N``.  With several references a cluster's figures are averaged over them.
+The system goes through the same :func:`newsfuse.summary.summarize_story` as ``analyze``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from newsfuse.model import Article, PublishedDate, Story, make_paragraphs
+from newsfuse.options import Options
+from newsfuse.summary import summarize_story
+from newsfuse.summary.baselines import BASELINES
+from newsfuse.summary.citations import overlap
+from newsfuse.text import split_sentences
+
+# A summary sentence sharing this much of its content words with the headline repeats it.
+REPEAT_OVERLAP = 0.6
+
+KEYS = ("rouge1_f", "rouge2_f", "rougeL_f", "rouge1_r", "rouge2_r", "rougeL_r")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="format D JSONL: {id, articles: [{id, title, text, date}], references: [...]}")
+    parser.add_argument("--words", type=int, default=100, help="summary length in words (default 100; <= 40: headline mode)")
+    parser.add_argument("--write", default=None, metavar="DIR", help="write each system summary to DIR/<cluster id>.txt")
+    parser.add_argument("--headline-only", action="store_true", help="headline mode: score the headline sentence alone")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N clusters (quick checks)")
+
+
+def cluster_story(record: dict[str, Any]) -> tuple[Story, dict[str, Article]]:
+    """Articles and a story built from one format-D record, as the pipeline would see them."""
+    by_id: dict[str, Article] = {}
+    for i, a in enumerate(record.get("articles") or []):
+        aid = str(a.get("id") or f"{record.get('id')}-{i}")
+        paras = [p for p in str(a.get("text") or "").split("\n")]
+        art = Article(id=aid, origin=f"{record.get('id')}#{i}", paragraphs=make_paragraphs(paras), title=a.get("title") or None)
+        if a.get("date"):
+            art.published = PublishedDate(value=str(a["date"]), source="input", confidence=1.0)
+        by_id[aid] = art
+    ids = sorted(by_id, key=lambda k: (by_id[k].date or "9999", list(by_id).index(k)))
+    story = Story(id=str(record.get("id")), articles=ids)
+    return story, by_id
+
+
+def cut(text: str, n: int) -> str:
+    return " ".join(text.split()[:n])
+
+
+def _scorer() -> Any:
+    from rouge_score import rouge_scorer
+
+    return rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=False)
+
+
+def score(scorer: Any, summary: str, references: list[str], n: int) -> dict[str, float]:
+    out = dict.fromkeys(KEYS, 0.0)
+    refs = [r for r in references if r.strip()]
+    if not refs:
+        return out
+    text = cut(summary, n).lower()
+    for ref in refs:
+        s = scorer.score(ref.lower(), text)
+        for k in ("rouge1", "rouge2", "rougeL"):
+            out[f"{k}_f"] += s[k].fmeasure / len(refs)
+            out[f"{k}_r"] += s[k].recall / len(refs)
+    return out
+
+
+def system_text(story: Story, by_id: dict[str, Article], words: int, options: Options, headline_only: bool = False) -> str:
+    """The text scored for one cluster.
+
+    Headline mode (``words <= headline_words``): the headline, then (unless ``headline_only``) the
+    summary's sentences that do not repeat it, as a reader sees the story card; cut at N words later.
+    """
+    summarize_story(story, by_id, options)
+    if words > options.summary.headline_words:
+        return " ".join(s.text for s in story.summary)
+    head = story.headline.text if story.headline else ""
+    if headline_only:
+        return head
+    parts = [head] if head else []
+    for s in story.summary:
+        if overlap(s.text, head) < REPEAT_OVERLAP:
+            parts.append(s.text)
+    return " ".join(parts)
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    if args.words < 1:
+        raise ValueError(f"--words must be positive, got {args.words}")
+    path = Path(args.file)
+    if not path.is_file():
+        raise FileNotFoundError(f"no such file: {path}")
+    options = Options()
+    if args.words > options.summary.headline_words:
+        options.summary.summary_words = args.words
+    write_dir = Path(args.write) if args.write else None
+    if write_dir:
+        write_dir.mkdir(parents=True, exist_ok=True)
+    scorer = _scorer()
+    sums = dict.fromkeys(KEYS, 0.0)
+    base_sums = {name: dict.fromkeys(KEYS, 0.0) for name in BASELINES}
+    n = 0
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            if args.limit is not None and n >= args.limit:
+                break
+            record = json.loads(line)
+            refs = [str(r) for r in record.get("references") or []]
+            story, by_id = cluster_story(record)
+            text = system_text(story, by_id, args.words, options, args.headline_only)
+            if write_dir:
+                (write_dir / f"{Path(str(record.get('id'))).name}.txt").write_text(text + "\n", encoding="utf-8")
+            for k, v in score(scorer, text, refs, args.words).items():
+                sums[k] += v
+            docs = [[s for p in by_id[a].paragraphs for s in split_sentences(p.text)] for a in story.articles]
+            for name, fn in BASELINES.items():
+                btext = " ".join(fn(docs, args.words, options.seed + n))
+                for k, v in score(scorer, btext, refs, args.words).items():
+                    base_sums[name][k] += v
+            n += 1
+    avg = {k: round(v / n, 4) if n else 0.0 for k, v in sums.items()}
+    baselines = {name: {k: round(v / n, 4) if n else 0.0 for k, v in s.items()} for name, s in base_sums.items()}
+    return {"n": n, "system": avg, "baselines": baselines}

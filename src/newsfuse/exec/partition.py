@@ -1,0 +1,149 @@
+"""Story clustering at scale: cut the corpus by publication time, cluster the pieces in parallel,
+then join the stories that cross a cut.
+
+Partition *k* owns the articles dated in its ``scale.partition_days`` days and also sees the
+articles of the ``cluster.window_days`` days before it (the overlap; they are owned by partition
+*k-1*).  The clusterer only lets an article join a story active within that window, so a story
+crossing the cut shows up in both partitions through the same overlap articles; stories sharing
+an article are then joined (union-find), and a copy always joins its origin's story.  A corpus
+spanning less than one partition is clustered in one piece, exactly as the sequential clusterer
+does.  Undated articles are owned by the last partition (the sequential clusterer sees them last).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from newsfuse.model import Article, Story
+from newsfuse.options import Options
+from newsfuse.stories.sources import independent_sources, outlets_of
+
+
+@dataclass
+class Partition:
+    owned: list[int]  # indices into the corpus, in corpus order
+    seen: list[int]  # owned + overlap, in corpus order
+
+
+def _day(a: Article) -> int | None:
+    if not a.date:
+        return None
+    try:
+        return date.fromisoformat(a.date[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def time_partitions(articles: list[Article], options: Options) -> list[Partition]:
+    if options.scale.partition_days < 1:
+        raise ValueError(f"scale.partition_days must be at least 1, not {options.scale.partition_days}")
+    days = [_day(a) for a in articles]
+    dated = [d for d in days if d is not None]
+    everything = list(range(len(articles)))
+    if not dated or max(dated) - min(dated) < options.scale.partition_days:
+        return [Partition(owned=everything, seen=everything)]
+    first = min(dated)
+    size = options.scale.partition_days
+    overlap = max(0, options.cluster.window_days)
+    n_parts = (max(dated) - first) // size + 1
+    owned: list[list[int]] = [[] for _ in range(n_parts)]
+    seen: list[list[int]] = [[] for _ in range(n_parts)]
+    for i, d in enumerate(days):
+        if d is None:
+            owned[-1].append(i)
+            seen[-1].append(i)
+            continue
+        k = (d - first) // size
+        owned[k].append(i)
+        seen[k].append(i)
+        # also seen by the next partition when within `overlap` days of its start
+        if k + 1 < n_parts and first + (k + 1) * size - d <= overlap:
+            seen[k + 1].append(i)
+    return [Partition(owned=o, seen=sorted(s)) for o, s in zip(owned, seen, strict=True) if o]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        root = x
+        while self.parent.setdefault(root, root) != root:
+            root = self.parent[root]
+        while self.parent[x] != root:  # path compression
+            self.parent[x], x = root, self.parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)  # deterministic root
+
+
+def build_story(article_ids: list[str], by_id: dict[str, Article]) -> Story:
+    """A story made of the given articles (sorted by date, undated last), with the fields the
+    clusterer fills: stable id from its first article, outlets, independent sources, dates, title."""
+    arts = [by_id[i] for i in article_ids]
+    dates = sorted(a.date[:10] for a in arts if a.date)
+    titles = sorted((a for a in arts if a.title), key=lambda a: (a.copy_of is not None, -len(a.paragraphs), a.id))
+    first = arts[0].id
+    return Story(
+        id="s" + hashlib.sha1(first.encode()).hexdigest()[:11],
+        articles=list(article_ids),
+        outlets=outlets_of(article_ids, by_id),
+        independent_sources=independent_sources(article_ids, by_id),
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+        title=titles[0].title or "" if titles else "",
+    )
+
+
+def join_partitions(
+    articles: list[Article], partitions: list[Partition], results: list[list[Story]]
+) -> list[Story]:
+    """Join the stories of every partition into the corpus's stories (see the module docstring)."""
+    if len(partitions) == 1:
+        return results[0]
+    by_id = {a.id: a for a in articles}
+    position = {a.id: i for i, a in enumerate(articles)}
+    uf = _UnionFind()
+    first_seen: dict[str, tuple[int, int]] = {}  # article -> (partition, story) where it was owned
+    candidates: dict[frozenset[str], Story] = {}
+    for p, (part, stories) in enumerate(zip(partitions, results, strict=True)):
+        owned = {articles[i].id for i in part.owned}
+        for s, story in enumerate(stories):
+            mine = [a for a in story.articles if a in owned]
+            if not mine:
+                continue  # only overlap articles: their own partition decides
+            for aid in mine:
+                first_seen.setdefault(aid, (p, s))
+            for aid in story.articles[1:]:
+                uf.union(story.articles[0], aid)
+            uf.find(story.articles[0])
+            candidates[frozenset(story.articles)] = story
+    for a in articles:
+        uf.find(a.id)  # every article is in some story, if only its own
+        if a.copy_of is not None and a.copy_of.of in by_id:
+            uf.union(a.id, a.copy_of.of)
+    groups: dict[str, list[str]] = {}
+    for a in articles:
+        groups.setdefault(uf.find(a.id), []).append(a.id)
+
+    def order(aid: str) -> tuple[int, str, int]:
+        d = by_id[aid].date
+        return (0 if d else 1, d[:10] if d else "", position[aid])
+
+    out: list[tuple[tuple[int, int], Story]] = []
+    for members in groups.values():
+        same = candidates.get(frozenset(members))
+        if same is None:
+            story = build_story(sorted(members, key=order), by_id)
+        else:  # counted again on the whole corpus: a copy's origin may live in another partition
+            story = same
+            story.outlets = outlets_of(story.articles, by_id)
+            story.independent_sources = independent_sources(story.articles, by_id)
+        out.append((min(first_seen.get(m, (len(partitions), position[m])) for m in members), story))
+    out.sort(key=lambda x: (x[0], x[1].id))
+    return [s for _, s in out]

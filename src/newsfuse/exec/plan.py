@@ -1,0 +1,99 @@
+"""Cutting the input into shards: the units of parallel work and of checkpointing.
+
+The cut depends only on the input (sorted paths, file sizes) and the options, never on the
+executor or the number of workers, so every executor processes the same shards and gives the
+same report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsfuse.options import Options
+
+
+@dataclass(frozen=True)
+class Shard:
+    index: int
+    paths: tuple[str, ...]
+    fingerprint: str  # changes when any of its files changes (path, size, mtime)
+    size: int = 0  # bytes (work estimate, for scheduling the largest shards first)
+
+
+def _walk(root: Path, follow_symlinks: bool) -> list[Path]:
+    """Every file under ``root``, recursively, in sorted path order (hidden entries skipped)."""
+    out: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=follow_symlinks):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        base = Path(dirpath)
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            p = base / name
+            if p.is_symlink() and not follow_symlinks:
+                continue
+            out.append(p)
+    return out
+
+
+def expand_paths(paths: list[str], options: Options) -> list[str]:
+    """Files named and files found under directories, in the order given (directories sorted)."""
+    files: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            files.append(raw)
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            files.extend(str(f) for f in _walk(p, options.read.follow_symlinks))
+        else:
+            files.append(raw)
+    return files
+
+
+def _file_key(path: str) -> str:
+    if path == "-":
+        return "-"
+    try:
+        st = os.stat(path)
+    except OSError:
+        return f"{path}\x00missing"
+    return f"{path}\x00{st.st_size}\x00{st.st_mtime_ns}"
+
+
+def _size(path: str) -> int:
+    try:
+        return 0 if path == "-" else os.stat(path).st_size
+    except OSError:
+        return 0
+
+
+def plan_shards(paths: list[str], options: Options) -> list[Shard]:
+    """Group the input files, in order, into shards of at most ``scale.shard_files`` files and
+    about ``scale.shard_bytes`` bytes.  Standard input is a shard of its own."""
+    if options.scale.shard_files < 1:
+        raise ValueError(f"scale.shard_files must be at least 1, not {options.scale.shard_files}")
+    if options.scale.shard_bytes < 1:
+        raise ValueError(f"scale.shard_bytes must be at least 1, not {options.scale.shard_bytes}")
+    groups: list[list[str]] = []
+    current: list[str] = []
+    size = 0
+    for f in expand_paths(paths, options):
+        n = _size(f)
+        full = len(current) >= options.scale.shard_files or (current and size + n > options.scale.shard_bytes)
+        if f == "-" or current == ["-"] or full:
+            if current:
+                groups.append(current)
+            current, size = [], 0
+        current.append(f)
+        size += n
+    if current:
+        groups.append(current)
+    shards = []
+    for i, g in enumerate(groups):
+        h = hashlib.sha1("\x01".join(_file_key(p) for p in g).encode("utf-8", "surrogateescape")).hexdigest()
+        shards.append(Shard(index=i, paths=tuple(g), fingerprint=h[:20], size=sum(_size(p) for p in g)))
+    return shards

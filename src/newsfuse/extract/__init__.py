@@ -1,0 +1,58 @@
+"""Extraction: each :class:`RawDocument` to an :class:`Article` (or a :class:`Rejection`).
+
+html -> :mod:`newsfuse.extract.html` (trafilatura), record -> :mod:`newsfuse.extract.record`,
+text -> :func:`newsfuse.extract.text.clean_texts` (all text documents in one call: the cleaner
+uses evidence across the corpus, e.g. lines one outlet repeats in every article).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from newsfuse.model import Article, RawDocument, Rejection
+from newsfuse.options import Options
+
+__all__ = ["extract_documents"]
+
+log = logging.getLogger(__name__)
+
+
+def _one(doc: RawDocument, options: Options) -> Article | Rejection:
+    from newsfuse.extract.html import extract_html
+    from newsfuse.extract.record import extract_record
+
+    try:
+        if doc.kind == "html":
+            return extract_html(doc, options)
+        return extract_record(doc, options)
+    except Exception as exc:  # a bug or a pathological page must not end the whole run
+        log.warning("extraction failed for %s: %s", doc.origin, exc)
+        return Rejection(doc.origin, "extract_error", f"{type(exc).__name__}: {exc}", stage="extract")
+
+
+def extract_documents(docs: list[RawDocument], options: Options) -> list[Article | Rejection]:
+    """One output per input, in input order."""
+    out: list[Article | Rejection | None] = [None] * len(docs)
+    text_idx: list[int] = []
+    for i, doc in enumerate(docs):
+        if doc.kind not in ("html", "record", "text"):
+            raise ValueError(f"unknown document kind {doc.kind!r} for {doc.origin}")
+        if doc.kind == "text":
+            text_idx.append(i)
+        else:
+            out[i] = _one(doc, options)
+    if text_idx:
+        try:
+            # Imported by name: the plain-text cleaner is another module's work and may be absent.
+            clean_texts = importlib.import_module("newsfuse.extract.text").clean_texts
+        except (ImportError, AttributeError):
+            for i in text_idx:
+                out[i] = Rejection(docs[i].origin, "unsupported", "plain-text cleaning is not available", stage="extract")
+        else:
+            cleaned = clean_texts([docs[i] for i in text_idx], options)
+            if len(cleaned) != len(text_idx):
+                raise RuntimeError(f"clean_texts returned {len(cleaned)} results for {len(text_idx)} documents")
+            for i, item in zip(text_idx, cleaned, strict=True):
+                out[i] = item
+    return [x for x in out if x is not None]

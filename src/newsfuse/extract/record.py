@@ -1,0 +1,55 @@
+"""JSON-record articles (text already extracted by a scraper): paragraphs from the text, metadata from fields."""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.extract.dates import iso_date
+from newsfuse.extract.htmlpick import host_of
+from newsfuse.model import Article, PublishedDate, RawDocument, Rejection, article_id, make_paragraphs
+from newsfuse.options import Options
+from newsfuse.text import normalize_space
+
+# A date the record states itself is as good as metadata gets; not 1.0 because scrapers
+# sometimes store the crawl time in the same field.
+_CONF_INPUT = 0.95
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def record_paragraphs(text: str) -> list[str]:
+    """Blank lines separate paragraphs; without any, each line is one (news-please's ``maintext``)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = _BLANK_LINE.split(text) if _BLANK_LINE.search(text) else text.split("\n")
+    return [normalize_space(b) for b in blocks if b.strip()]
+
+
+def extract_record(doc: RawDocument, options: Options) -> Article | Rejection:
+    paragraphs = make_paragraphs(record_paragraphs(doc.content))
+    if not paragraphs:
+        return Rejection(doc.origin, "no_text", "record text is empty", stage="extract")
+    notes: list[str] = []
+    published = None
+    if doc.date:
+        iso = iso_date(doc.date)
+        if iso:
+            published = PublishedDate(iso, "input", _CONF_INPUT)
+        else:
+            notes.append(f"unparseable date {doc.date!r} dropped")
+    outlet, outlet_source = doc.outlet, "input" if doc.outlet else None
+    if not outlet and host_of(doc.url):
+        outlet, outlet_source = host_of(doc.url), "url"
+    text = "\n\n".join(p.text for p in paragraphs)
+    return Article(
+        id=article_id(doc.origin, text),
+        origin=doc.origin,
+        paragraphs=paragraphs,
+        title=normalize_space(doc.title) if doc.title else None,
+        outlet=outlet,
+        outlet_source=outlet_source,
+        author=doc.author,
+        url=doc.url,
+        published=published,
+        language=doc.language,
+        input_format=doc.input_format,
+        notes=notes,
+    )

@@ -1,0 +1,357 @@
+"""Evidence that a line of scraped text is not article body, and of what kind.
+
+Everything here looks at the wording and shape of one line (UI vocabulary, date/username
+patterns, credit lines, embed chrome); :mod:`newsfuse.extract.text` combines it with the line's
+position and with corpus evidence.  No rule names an outlet: the vocabulary is what page chrome
+says on any site (share, subscribe, reply, all rights reserved ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsfuse.model import RemovalReason
+
+# ---------------------------------------------------------------- dates and times
+
+MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+WEEKDAYS = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?"
+_ORD = r"(?:st|nd|rd|th)?"
+# Absolute dates as news pages write them; each alternative must contain a year so that a bare
+# "January 9" is never taken as a full date.
+DATE_RE = re.compile(
+    rf"\b(?:{MONTHS}\.?\s+\d{{1,2}}{_ORD},?\s+(?:\d{{4}}|'\d\d)"  # January 13, 2020 / Jan. 13 2020
+    rf"|\d{{1,2}}{_ORD}\s+(?:of\s+)?{MONTHS}\.?,?\s+\d{{4}}"  # 13 January 2020 / 13th of Jan 2020
+    rf"|{MONTHS}\.?\s+\d{{4}}"  # January 2020
+    r"|\d{4}-\d{1,2}-\d{1,2}"  # 2020-01-13
+    r"|\d{1,2}[/.]\d{1,2}[/.](?:\d{4}|\d{2}))\b",  # 01/13/2020, 13.01.2020, 01/13/08
+    re.IGNORECASE,
+)
+TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|utc|[ecmp][sd]t|bst|cet))?\b", re.I)
+_RELATIVE_TIME_RE = re.compile(
+    r"\b(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\b(?:today|yesterday)\b", re.I
+)
+_DIGIT_RE = re.compile(r"\d")
+_WEEKDAY_RE = re.compile(rf"\b{WEEKDAYS}\b\.?", re.I)
+# Words that go with a date in a dateline/timestamp and carry no other information.
+_DATE_FILLER_RE = re.compile(
+    r"\b(?:on|at|posted|published|updated|last|modified|created|date|time|am|pm|gmt|utc|est|edt|"
+    r"pst|pdt|bst|cet|of|the|and|in|by|\d+)\b|[|@:,.\-–—/()\[\]·•]",
+    re.I,
+)
+
+
+def has_date(text: str) -> bool:
+    return DATE_RE.search(text) is not None
+
+
+def is_timestamp(text: str) -> bool:
+    """A line that is (nearly) only a date and/or time: a dateline or a comment's timestamp."""
+    if len(text) > 80:
+        return False
+    if not _DIGIT_RE.search(text) and not _RELATIVE_TIME_RE.search(text):
+        return False
+    if not (DATE_RE.search(text) or TIME_RE.search(text) or _RELATIVE_TIME_RE.search(text)):
+        return False
+    rest = DATE_RE.sub(" ", text)
+    rest = TIME_RE.sub(" ", rest)
+    rest = _RELATIVE_TIME_RE.sub(" ", rest)
+    rest = _WEEKDAY_RE.sub(" ", rest)
+    rest = _DATE_FILLER_RE.sub(" ", rest)
+    return len(rest.split()) <= 1
+
+
+# ---------------------------------------------------------------- comment threads
+
+# Headers and widgets that open a reader-comment section.  Matched against whole short lines.
+_COMMENT_HEADER_RE = re.compile(
+    r"^(?:\d+\s+|no\s+)?(?:(?:reader|user|latest|recent|most recent|article|readers'?|your|all)\s+)*"
+    r"(?:comments?|responses?|replies|talkbacks?|reactions?)(?:\s*\(\s*\d+\s*\))?(?:\s+(?:of\s+)?\d+)?\s*[:»>]*$"
+    r"|^comment\(s\)"
+    r"|^(?:\d+\s+)?comments?\s+(?:posted|so far|\(\d+\))"
+    r"|^(?:post|add|leave|write|submit|place|share|enter|send)\s+(?:a\s+|your\s+|new\s+|an?\s+)?(?:own\s+)?"
+    r"(?:comment|reply|response|opinion|thoughts|views)"
+    r"|^(?:have|had) your say|^(?:join|start) the (?:discussion|conversation|debate)"
+    r"|^what do you think\??$|^talkback\b|^discuss this (?:article|story|post|topic)"
+    r"|^(?:view|read|show|see|showing)\s+(?:all\s+)?(?:\d+\s+)?comments|^showing comments"
+    r"|^read all \d+ comments|^comments? (?:are|is|have been) (?:now )?(?:closed|disabled|moderated)"
+    r"|^this (?:article|story|post|entry) has no comments|^be the first to comment"
+    r"|^newest most voted|^notify of$|^inline feedbacks$|^oldest newest|^sort by:? (?:newest|oldest|best|top)"
+    r"|^(?:\d+|no) (?:responses?|replies|comments?) to\b|^(?:\d+|no) comments? yet"
+    r"|^(?:log ?in|sign ?in|register)\s+to\s+(?:post|comment|reply)"
+    r"|^you must be logged in to post a comment"
+    r"|^your (?:thoughts|views|comments) on\b|^click here to comment"
+    r"|^(?:do you have|any) (?:comments?|thoughts|views|an opinion) (?:on|about) this (?:story|article|post)"
+    r"|^your email address will not be published|^required fields are marked|^cancel reply$",
+    re.I,
+)
+# A comment's signature or one of its per-comment widgets.
+_COMMENT_SIGNATURE_RE = re.compile(
+    r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b.{0,120}"
+    r"|^(?:\d+\.\s*)?by\s+\S.{0,60}\s+(?:on|at)\s+.*\d"
+    r"|^[^\"“”.!?]{1,60}\s(?:says|said|wrote|writes)\s*:\s*$"
+    r"|^reply(?:\s+to\b.*)?$|^(?:quote\s*\|\s*)?report (?:this post|abuse|comment)|^report$"
+    r"|^(?:like|reply|share|flag|permalink)(?:\s*[|·•]\s*(?:like|reply|share|flag|permalink|report))+$"
+    r"|^link to this$|^inappropriate\?|^recommend(?:ed)?(?:\s*\(\d+\))?$|^\d+\s+(?:likes?|points?|votes?)$"
+    r"|^(?:upvote|downvote)(?:\s+(?:upvote|downvote))*$|^comment no\.?\s*\d+",
+    re.I,
+)
+
+
+# Rules for commenters: boilerplate wherever it stands (often in a sidebar above the article).
+_COMMENT_POLICY_RE = re.compile(
+    r"^(?:discussion|comment|commenting|community) (?:policy|guidelines|rules)"
+    r"|^comments (?:that|which) (?:include|contain)|^comments (?:are|will be|may be) (?:moderated|reviewed)"
+    r"|^(?:some )?comments (?:posted here )?may be (?:reviewed|moderated)",
+    re.I,
+)
+
+
+def comment_policy(text: str) -> bool:
+    return _COMMENT_POLICY_RE.match(text.strip()) is not None
+
+
+def comment_header(text: str) -> str | None:
+    """Detail string when the line opens a comment section, else None."""
+    if len(text) > 120:
+        return None
+    t = text.strip(" .:-–—|»>[]+")
+    if _COMMENT_HEADER_RE.match(t):
+        return "comment-section header"
+    return None
+
+
+_SIGNATURE_BYLINE_RE = re.compile(r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b", re.I)
+
+
+# "Jane Roe • 2 hours ago", "jroe | March 4, 2021 at 8:15 pm": a name and a timestamp on one line.
+_NAME_STAMP_SPLIT_RE = re.compile(r"\s+[•·|—–-]\s+|\s+@\s+")
+
+
+def comment_signature(text: str) -> str | None:
+    """Detail string when the line is a comment's author/date signature or a per-comment widget."""
+    if len(text) > 160:
+        return None
+    t = text.strip(" .-–—|»>")
+    parts = _NAME_STAMP_SPLIT_RE.split(t, maxsplit=1)
+    if len(parts) == 2 and len(t.split()) <= 12 and username_like(parts[0]) and is_timestamp(parts[1]):
+        return "comment signature (username and timestamp)"
+    if _COMMENT_SIGNATURE_RE.match(t):
+        if _SIGNATURE_BYLINE_RE.match(t) and not (
+            has_date(t) or TIME_RE.search(t) or _RELATIVE_TIME_RE.search(t)
+        ):
+            return None  # "Posted by Jane" alone is as likely the article's byline
+        return "comment signature/widget (username, date, Reply)"
+    return None
+
+
+_NAME_TOKEN_RE = re.compile(r"^[\w@.'’&=\-]+$", re.UNICODE)
+
+
+def username_like(text: str) -> bool:
+    """Short line that could be a commenter's name or handle (no sentence punctuation)."""
+    ws = text.split()
+    if not 1 <= len(ws) <= 5 or len(text) > 48:
+        return False
+    if text.rstrip()[-1:] in ".!?:;," or has_date(text):
+        return False
+    return sum(1 for w in ws if _NAME_TOKEN_RE.match(w)) >= len(ws) - 1
+
+
+# ---------------------------------------------------------------- embeds
+
+# Social-media embed chrome: "— Name (@handle) January 13, 2020" (a quoted tweet's signature).
+EMBED_CHROME_RE = re.compile(
+    rf"[—–-]\s*[^()\n—–]{{1,60}}?\s*\(@\w{{1,30}}\)\s*{MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}", re.I
+)
+_EMBED_LINE_RE = re.compile(
+    r"pic\.twitter\.com/|^a post shared by\b|^view this post on instagram|^watch on youtube$"
+    r"|^(?:embedded|embed) (?:video|tweet)|^\(@\w+\)",
+    re.I,
+)
+
+
+# ---------------------------------------------------------------- UI vocabulary
+
+_PROMO_STRONG_RE = re.compile(
+    r"\b(?:support (?:the|us|our)\b.{0,40}\b(?:on patreon|from as little|today|now|by)|on patreon\b"
+    r"|help us grow|subscribe (?:to|now|today|for)|sign up (?:for|to|now)|donate (?:now|today|to)|make a donation"
+    r"|please (?:click|share|consider|support|donate)|click the share buttons|forward this article"
+    r"|crosspost on your|become a (?:member|subscriber|patron|supporter)|it only takes a minute"
+    r"|(?:follow|like|join) us on\b|never miss (?:a|the|another)|get (?:our|the) (?:free )?newsletter"
+    r"|download (?:our|the) app|stay connected with|the only support that makes"
+    r"|on our (?:facebook|twitter|telegram|instagram|youtube|linkedin)(?: page| channel| account)?"
+    r"|(?:follow|find|join) (?:us|me) on"
+    r"|(?:email|e-mail) (?:this|to a friend)|share this (?:article|story|post)|tip jar)",
+    re.I,
+)
+_PROMO_WEAK_RE = re.compile(
+    r"\b(?:subscribe|subscription|newsletter|donate|donation|patreon|paypal|share|tweet|facebook|twitter"
+    r"|linkedin|whatsapp|pinterest|reddit|digg|del\.icio\.us|stumbleupon|newsvine|technorati|bookmark|rss"
+    r"|feeds?|e-?mail|print(?:able)?|advertis(?:e|ement|ements|ing|er)|sponsored|promoted|sign up|log ?in"
+    r"|sign ?in|register|members?|account|alerts?|podcasts?|app|download|contact us|contact|feedback|buy|shop"
+    r"|offers?|deals?|coupons?|free trial|learn more|click here|more info)\b",
+    re.I,
+)
+# Disclaimer phrases strong enough to mark even a long, sentence-like paragraph.
+_DISCLAIMER_STRONG_RE = re.compile(
+    r"^\W*disclaimer\b|\bviews (?:and opinions )?expressed\b.{0,120}\bnot necessarily\b"
+    r"|\bsole responsibility of the author|\bfair use\b|\bgrants permission to (?:cross-post|republish|reprint)"
+    r"|\bcontains copyrighted material|\ball rights reserved\b|\bmay not be (?:published|reproduced|republished|"
+    r"redistributed|rewritten)|\breproduction in whole or in part|\brepublication or redistribution",
+    re.I,
+)
+_DISCLAIMER_RE = re.compile(
+    r"\b(?:disclaimer|views (?:and opinions )?expressed|(?:do|does) not necessarily (?:reflect|represent)"
+    r"|sole responsibility of the author|fair use|all rights reserved|terms (?:of use|and conditions|of service)"
+    r"|privacy (?:policy|statement|notice)|cookie (?:policy|settings)|copyright|may not be (?:published|reproduced"
+    r"|republished|redistributed|rewritten)|reproduction in whole or in part|republication or redistribution"
+    r"|without (?:the )?(?:prior )?(?:written )?permission|our standards|editorial (?:policy|standards)"
+    r"|affiliate (?:links?|commission)|grants permission to cross-post)\b|©|\(c\)\s*\d{4}",
+    re.I,
+)
+_CAPTION_RE = re.compile(
+    r"^(?:photo|image|picture|file photo|pictured|photograph|caption|graphic|video)\s*(?:\d+\s*)?[:|]"
+    r"|click (?:to|here to) (?:see|view|enlarge|zoom)|\bfull-size image\b|^enlarge (?:this )?(?:image|photo)"
+    r"|\((?:photo|image|picture|file)\b[^)]*\)\s*$",
+    re.I,
+)
+# Photo credits: an agency after a slash, "Getty Images", "AP Photo", "File", "via Reuters/...".
+_CREDIT_RE = re.compile(
+    r"(?:\bgetty(?: images)?\b|\bap photo\b|\bafp photo\b|\breuters photo\b|\bphoto credit\b|\bphotograph:|"
+    r"\bshutterstock\b|\bwikimedia\b|\bcreative commons\b|\bfile photo\b|\bimage source\b|"
+    r"/\s*(?:reuters|afp|ap|getty|epa|ansa|tass|sputnik|anadolu|xinhua|file)\b|\bvia (?:reuters|afp|ap|getty|epa)\b|"
+    r"^file\b|\bphoto(?:s|graph)? (?:by|courtesy|credit|source)\b|\bcourtesy of\b)",
+    re.I,
+)
+_NAV_RE = re.compile(
+    r"^(?:home(?:page)?|menu|main menu|search|go|submit|back(?: to top)?|top(?: of page)?|next|previous|prev|more"
+    r"|skip to .*|you are here:?.*|categor(?:y|ies)\s*:.*|tags?\s*:.*|tagged(?: with)?\s*:?.*|filed (?:under|in):?.*"
+    r"|region:.*|theme:.*|topics?:.*|sections?:.*|articles by:?.*|listed under:.*|keywords?:.*|more (?:in|on)\s*:.*"
+    r"|print|email|share|login|log in|logout|register|sign in|sign up|contact(?: us)?|about(?: us)?|site ?map|faq"
+    r"|(?:like|share) this|spread the word|related|loading"
+    r"|page \d+(?: of \d+)?|\d+\s*next|font size.*|text size.*|close|open|toggle.*|loading\.*|advertisement"
+    r"|sponsored(?: content| links)?|ads? by .*|continue reading.*|read more.*|view (?:gallery|slideshow|photos?)"
+    r"|previous (?:post|article|story)|next (?:post|article|story).*|permalink|edit|in ,?|by|posted in.*|print this.*"
+    r"|this entry was (?:posted|tagged).*|trackback.*)\s*[»>:]*$",
+    re.I,
+)
+_TECH_NOTICE_RE = re.compile(
+    r"\b(?:requires? (?:that )?javascript|enable javascript|javascript (?:is )?(?:disabled|required|enabled)"
+    r"|flash (?:plug-?in|player)|your browser (?:does not|doesn't) support|upgrade your browser"
+    r"|(?:this|our) (?:site|website) uses cookies)\b",
+    re.I,
+)
+# "Headline (33)" / "Headline [more]": items of most-read / most-commented lists.
+_COUNTED_ITEM_RE = re.compile(r"(?:\(\d+\)|\[\s*more\s*\]|\bmore\s*»)\s*$", re.I)
+_CRUMB_SPLIT_RE = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
+_RELATED_HEADER_RE = re.compile(
+    r"^(?:related\b.*|more (?:from|on|in|about|stories|news|articles|headlines|videos?)\b.*|see also\b.*"
+    r"|read (?:more|also|next)\b.*|also (?:read|see|in this section)\b.*|you (?:may|might) (?:also )?(?:like|enjoy)\b.*"
+    r"|recommended\b.*|most (?:popular|read|viewed|emailed|e-mailed|commented|shared)\b.*|top (?:stories|news)\b.*"
+    r"|latest (?:news|stories|headlines|articles|videos?)\b.*|further reading\b.*|trending\b.*|popular\b.*"
+    r"|(?:what's|what is) (?:hot|new|popular)\b.*|editor'?s picks?\b.*|in other news\b.*|news tracker\b.*"
+    r"|elsewhere on\b.*|around the web\b.*|from (?:around )?the web\b.*|other (?:stories|news|articles)\b.*)$",
+    re.I,
+)
+
+
+def related_header(text: str) -> bool:
+    return len(text) <= 80 and _RELATED_HEADER_RE.match(text.strip(" :»>|-–—")) is not None
+
+
+# Literal fragments one of which must occur (in the lowercased line) for the pattern to match:
+# a substring test is ~50x cheaper than a regex search, and most lines contain none of them.
+_GATE_EMBED = ("pic.twitter", "a post shared", "instagram", "youtube", "embed", "(@")
+_GATE_CAPTION = ("photo", "image", "picture", "pictured", "caption", "graphic", "video", "click", "full-size", "enlarge", "file")
+_GATE_CREDIT = (
+    "getty", "photo", "afp", "reuters", "shutterstock", "wikimedia", "creative commons", "image source", "/", "via ",
+    "file", "courtesy",
+)
+_GATE_DISCLAIMER = (
+    "disclaimer", "expressed", "not necessarily", "responsib", "fair use", "rights reserved", "terms", "privacy", "cookie",
+    "copyright", "may not be", "reproduction", "republication", "permission", "standards", "editorial", "affiliate", "©",
+    "(c)",
+)
+_GATE_PROMO = (
+    "support", "help us", "subscri", "sign up", "donat", "please", "share", "forward", "crosspost", "become a",
+    "only takes", "follow", "like us", "join us", "never miss", "newsletter", "download", "stay connected", "on our ",
+    "email", "e-mail", "tip jar", "find us", "find me", "patreon",
+)
+_GATE_TECH = ("javascript", "flash", "browser", "cookies")
+
+
+def _gate(fragments: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(f) for f in fragments))
+
+
+_GATES: dict[tuple[str, ...], re.Pattern[str]] = {
+    g: _gate(g) for g in (_GATE_EMBED, _GATE_CAPTION, _GATE_CREDIT, _GATE_DISCLAIMER, _GATE_PROMO, _GATE_TECH)
+}
+
+
+# Any fragment of any gate: most lines have none, and one search then skips all gated patterns.
+_ANY_GATE = _gate(tuple(sorted({f for g in _GATES for f in g}, key=len, reverse=True)))
+
+
+def _has(low: str, fragments: tuple[str, ...]) -> bool:
+    return _GATES[fragments].search(low) is not None
+
+
+def embed_line(text: str) -> bool:
+    return _has(text.lower(), _GATE_EMBED) and _EMBED_LINE_RE.search(text) is not None
+
+
+def credit_like(text: str, max_words: int = 18) -> bool:
+    """A photo credit line (or a short line / caption sentence carrying one)."""
+    return (
+        len(text.split()) <= max_words and _has(text.lower(), _GATE_CREDIT) and _CREDIT_RE.search(text) is not None
+    )
+
+
+def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[RemovalReason, str] | None:
+    """Explicit evidence in the wording of one line; None when the line says nothing of the kind.
+
+    Long, sentence-like lines are judged only by strong phrases (a body sentence may well mention
+    Facebook or copyright); short lines by any UI word.
+    """
+    t = text.strip()
+    low = t.lower()
+    gated = _ANY_GATE.search(low) is not None
+    if gated and _has(low, _GATE_EMBED) and (
+        _EMBED_LINE_RE.search(t) or (EMBED_CHROME_RE.search(t) and n_words <= 20)
+    ):
+        return "embed", "social-media embed chrome"
+    if gated and n_words <= 30 and _has(low, _GATE_CAPTION) and _CAPTION_RE.search(t):
+        return "caption", "caption/photo wording"
+    if gated and not sentence_like and credit_like(t):
+        return "caption", "photo credit"
+    if gated and _has(low, _GATE_DISCLAIMER) and (
+        _DISCLAIMER_STRONG_RE.search(t) or (_DISCLAIMER_RE.search(t) and (not sentence_like or n_words <= 60))
+    ):
+        return "disclaimer", "disclaimer/copyright wording"
+    if gated and _has(low, _GATE_PROMO) and _PROMO_STRONG_RE.search(t):
+        return "promo", "share/subscribe/support prompt"
+    if gated and _has(low, _GATE_TECH) and _TECH_NOTICE_RE.search(t):
+        return "other", "browser/site technical notice"
+    if n_words <= 15 and low.endswith((")", "]", "»", "more")) and _COUNTED_ITEM_RE.search(t):
+        return "related", "list item with a count (most read/commented lists)"
+    if n_words <= 10 and not sentence_like:
+        if _NAV_RE.match(t):
+            return "navigation", "navigation/UI label"
+        if related_header(t):
+            return "related", "related-content header"
+        parts = [p for p in _CRUMB_SPLIT_RE.split(t) if p]
+        if len(parts) >= 3 and not is_timestamp(t) and all(len(p.split()) <= 4 for p in parts):
+            return "navigation", "breadcrumb/menu separators"
+        weak = _PROMO_WEAK_RE.findall(t)
+        if weak and len(weak) * 3 >= n_words:
+            return "promo", "UI vocabulary (" + ", ".join(sorted({w.lower() for w in weak})[:3]) + ")"
+    elif n_words <= 25 and not sentence_like:
+        weak = _PROMO_WEAK_RE.findall(t)
+        if len(weak) >= 3 and len(weak) * 3 >= n_words:
+            return "promo", "UI vocabulary (" + ", ".join(sorted({w.lower() for w in weak})[:3]) + ")"
+    return None

@@ -1,0 +1,560 @@
+"""Plain-text cleaning: scraped page text -> :class:`Article` (title, byline, dateline, body) with
+every dropped block recorded as a :class:`RemovedBlock` with its reason and evidence.
+
+How (no markup to lean on, so evidence is combined per line):
+
+1. The text is split into blocks (one non-empty line each, see :mod:`.blocks`); each block gets a
+   value: sentence-like text (length, stopword density, final punctuation) is positive, short
+   lines a little negative, lines with explicit boilerplate wording (:mod:`.signals`) or repeated
+   across other articles of the outlet/batch (:mod:`.corpus`) strongly negative.
+2. The comment thread starts at the first comment-section header, comment signature
+   (username + timestamp, "Reply", "Posted by X on DATE") or nested bulleted thread that follows
+   real text; nothing after it is body.
+3. The body is the contiguous run of blocks with the largest total value before that point
+   (a maximum-sum segment, as in Finn et al.'s body-text extraction), plus any further run
+   that is large on its own.
+4. Inside the body, blocks with explicit boilerplate wording, captions and inline embed chrome are
+   removed; title, byline and dateline are taken from the blocks just before it (:mod:`.textmeta`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from newsfuse.extract.blocks import Block, block_key, split_blocks
+from newsfuse.extract.corpus import CorpusEvidence, outlet_group
+from newsfuse.extract.signals import (
+    EMBED_CHROME_RE,
+    boilerplate_reason,
+    comment_header,
+    comment_policy,
+    comment_signature,
+    credit_like,
+    is_timestamp,
+    related_header,
+    username_like,
+)
+from newsfuse.extract.textmeta import (
+    byline,
+    dateline_date,
+    dates_in,
+    outlet_from_filename,
+    outlet_from_signatures,
+    outlet_from_url,
+    parse_date,
+    pick_date,
+    pick_title,
+)
+from newsfuse.model import Article, PublishedDate, RawDocument, Rejection, RemovalReason, RemovedBlock, make_paragraphs
+from newsfuse.model import article_id as make_article_id
+from newsfuse.options import Options
+from newsfuse.text import STOPWORDS, split_sentences, words
+
+# A line is sentence-like with at least this many words and this stopword density: running
+# English prose is ~40-50 % function words, menus and headline lists are far below 20 %.
+SENTENCE_MIN_WORDS = 6
+SENTENCE_MIN_STOPWORDS = 0.2
+# Stopword density at which a sentence-like line counts fully (below it, proportionally less).
+FULL_STOPWORDS = 0.3
+# Value of a line with explicit boilerplate wording or repeated in the corpus: more than a short
+# body paragraph, so one such line is bridged inside the body only when real text surrounds it.
+BOILERPLATE_VALUE = -15.0
+# Value of a short non-sentence line: a menu of ten items costs as much as a 20-word paragraph.
+SHORT_LINE_VALUE = -2.0
+# Words of sentence-like text that must precede a comment marker before it can open the thread
+# (a "Comments (3)" link in the page header is not the thread).
+MIN_WORDS_BEFORE_COMMENTS = 40
+# A weak comment marker (signature, username + timestamp) is ignored when the best text run after
+# it is more than this many times the run before it: that is the article under its byline.
+COMMENT_AFTER_RATIO = 2.0
+# A comment-section header is trusted after a run of this value (a short article), or when the
+# run after it is at most this many times the run before it.
+STRONG_HEADER_MIN_BEFORE = 150.0
+STRONG_AFTER_RATIO = 3.0
+# A further text run is body when its value reaches this share of the main run's value, or
+# this absolute value (a long article split by an ad block / "continued" links).
+EXTRA_RUN_SHARE = 0.3
+EXTRA_RUN_MIN = 40.0
+# Words of prose in the three lines after a paragraph that make it the start of the article.
+LEAD_WORDS = 20
+# A list announced by a colon at the end of the body: at most this many items of at most this many words.
+MAX_LIST_ITEMS = 100
+MAX_LIST_ITEM_WORDS = 25
+# No article has this many lines; past it a file is a dump, and cleaning it all would take minutes.
+MAX_BLOCKS = 20_000
+# Blocks before the body searched for the title and the byline/dateline.
+HEADER_WINDOW = 25
+# A tweet is at most 280 characters; inline embed text is taken back that far from its chrome.
+EMBED_MAX_CHARS = 300
+
+
+@dataclass
+class _Line:
+    block: Block
+    n_words: int
+    stop: float
+    sentence: bool
+    reason: tuple[RemovalReason, str] | None
+    value: float = 0.0
+    sig: bool = False  # a comment signature or per-comment widget
+    repeated: bool = False  # only evidence against it: other articles of the batch have it (a headline
+    # also appears in the related-links lists of its outlet's other pages)
+    stamp: bool = False  # only a date/time
+
+
+def _sentence_like(text: str, n_words: int, stop: float) -> bool:
+    if n_words < SENTENCE_MIN_WORDS or stop < SENTENCE_MIN_STOPWORDS:
+        return False
+    return n_words >= 15 or text.rstrip()[-1:] in '.!?"”’)…:'  # ':' announces a quote or a list
+
+
+_EDITORIAL_NOTE_RE = re.compile(
+    r"^(?:this|the above) (?:article|story|post|piece|report|entry|column)\s+(?:is|was|has been|first|originally)"
+    r"\s*(?:written|prepared|produced|published|originally|first|edited|updated|republished|appeared|posted|tagged)"
+    r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b|^editor'?s[’']? note\b",
+    re.I,
+)
+_AUTHOR_BIO_RE = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was)\s+an?\s+.{0,80}\b(?:journalist|writer|author|reporter|"
+    r"correspondent|columnist|editor|analyst|contributor|researcher|professor|blogger|fellow|commentator)\b"
+)
+_QUOTE_RE = re.compile(r"[\"“”]")
+
+
+def _editorial_note(text: str) -> bool:
+    """Sentences about the article rather than of it ("This article was originally published ...")."""
+    return _EDITORIAL_NOTE_RE.match(text) is not None
+
+
+def _author_bio(text: str) -> bool:
+    return len(text.split()) <= 40 and _AUTHOR_BIO_RE.match(text) is not None
+
+
+def _line(b: Block, repeated: dict[str, str]) -> _Line:
+    toks = words(b.text)
+    n = len(toks)
+    stop = sum(1 for t in toks if t.lower() in STOPWORDS) / n if n else 0.0
+    sent = _sentence_like(b.text, n, stop)
+    reason = boilerplate_reason(b.text, n, sent)
+    repeated_only = False
+    if reason is None and comment_policy(b.text):
+        reason = ("comment", "rules for commenters")
+    if reason is None and _editorial_note(b.text):
+        reason = ("disclaimer", "note about the article (editorial/publishing note)")
+    if reason is None:
+        detail = repeated.get(block_key(b)) if repeated else None
+        if detail:
+            reason = ("other", detail)
+            repeated_only = True
+    line = _Line(b, n, stop, sent, reason)
+    line.repeated = repeated_only
+    line.sig = comment_signature(b.text) is not None
+    line.stamp = is_timestamp(b.text)
+    if reason is not None or line.sig:
+        line.value = min(BOILERPLATE_VALUE, -0.5 * n)
+    elif b.link_chars > 0.5 * len(b.text):
+        line.value = SHORT_LINE_VALUE * 1.5  # mostly link text: menus and related lists
+    elif sent:
+        line.value = n * min(1.0, stop / FULL_STOPWORDS)
+    elif n >= 12:
+        line.value = 0.3 * n * min(1.0, stop / FULL_STOPWORDS) + SHORT_LINE_VALUE
+    else:
+        line.value = SHORT_LINE_VALUE
+    return line
+
+
+def _comment_marker(lines: list[_Line], i: int, base_indent: int | None) -> tuple[str, bool] | None:
+    """(evidence, strong) when the comment thread may start at line i, else None.  A section
+    header ("Comments (3)", "Leave a reply") is strong; a signature or username + timestamp is
+    weak (a byline "By JANE ROE / date" looks the same)."""
+    b = lines[i].block
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    nxt2 = lines[i + 2] if i + 2 < len(lines) else None
+    d = comment_header(b.text)
+    if d:
+        return f"{d}: {b.text[:60]!r}", True
+    if lines[i].sig:
+        return f"comment signature/widget (username, date, Reply): {b.text[:60]!r}", False
+    if username_like(b.text) and not byline(b.text)[0] and nxt is not None:
+        if nxt.stamp or nxt.sig:
+            return "username followed by a timestamp/Reply", False
+        if (
+            nxt2 is not None
+            and (nxt.block.text == b.text or username_like(nxt.block.text))
+            and (nxt2.stamp or nxt2.sig)
+        ):
+            return "username followed by a timestamp/Reply", False
+    if b.bullet and base_indent is not None and b.indent > base_indent and username_like(b.text):
+        return "nested bulleted thread (username, indented replies)", True
+    return None
+
+
+def _comment_start(lines: list[_Line]) -> tuple[int, str]:
+    """Index of the first block of the comment thread (len(lines) when none) and the evidence.
+
+    A marker opens the thread only after real text, and only when the text before it is not
+    dwarfed by a text run after it (see the constants above)."""
+    strong = 0
+    base_indent = None
+    prefix_best, suffix_best = _run_bounds([ln.value for ln in lines])
+    for i, ln in enumerate(lines):
+        if strong >= MIN_WORDS_BEFORE_COMMENTS:
+            found = _comment_marker(lines, i, base_indent)
+            if found:
+                why, is_strong = found
+                before = prefix_best[i]
+                after = suffix_best[i + 1]
+                if after < EXTRA_RUN_MIN or after <= COMMENT_AFTER_RATIO * before:
+                    return i, why
+                # A section header opens the thread after a real article even when the thread is
+                # longer than the article; before a mere teaser it is more likely a page tab.
+                if is_strong and (before >= STRONG_HEADER_MIN_BEFORE or after <= STRONG_AFTER_RATIO * before):
+                    return i, why
+        if ln.sentence and ln.reason is None:
+            strong += ln.n_words
+            if base_indent is None:
+                base_indent = ln.block.indent
+    return len(lines), ""
+
+
+def _run_bounds(values: list[float]) -> tuple[list[float], list[float]]:
+    """For every i: the best run sum within values[:i] and within values[i:] (linear time, so a
+    long thread full of comment markers costs no more than a short one)."""
+    n = len(values)
+    prefix = [0.0] * (n + 1)
+    ending = 0.0
+    for i, v in enumerate(values):
+        ending = max(0.0, ending) + v
+        prefix[i + 1] = max(prefix[i], ending)
+    suffix = [0.0] * (n + 2)
+    starting = 0.0
+    for i in range(n - 1, -1, -1):
+        starting = max(0.0, starting) + values[i]
+        suffix[i] = max(suffix[i + 1], starting)
+    return prefix, suffix
+
+
+def _best_run(values: list[float], lo: int, hi: int) -> tuple[int, int, float]:
+    """Maximum-sum contiguous segment of values[lo:hi] as (start, end exclusive, sum)."""
+    best = (lo, lo, 0.0)
+    cur_start, cur = lo, 0.0
+    for i in range(lo, hi):
+        if cur <= 0:
+            cur_start, cur = i, 0.0
+        cur += values[i]
+        if cur > best[2]:
+            best = (cur_start, i + 1, cur)
+    return best
+
+
+def _body_runs(lines: list[_Line], limit: int) -> list[tuple[int, int]]:
+    values = [ln.value for ln in lines]
+    start, end, total = _best_run(values, 0, limit)
+    if total <= 0:
+        return []
+    runs = [(start, end)]
+    need = max(EXTRA_RUN_MIN, EXTRA_RUN_SHARE * total)
+    # Further runs on either side (an article split by an ad block); each must be large on its own.
+    changed = True
+    while changed:
+        changed = False
+        lo_bound = 0
+        for k, (s, e) in enumerate([*runs, (limit, limit)]):
+            if s - lo_bound > 0:
+                a, z, t = _best_run(values, lo_bound, s)
+                if t >= need:
+                    runs.insert(k, (a, z))
+                    changed = True
+                    break
+            lo_bound = e
+    return sorted(runs)
+
+
+def _with_announced_list(lines: list[_Line], start: int, end: int, limit: int) -> tuple[int, int]:
+    """Extend a body run that ends by announcing a list ("... were invited:") over the list items
+    that follow (short lines a text score alone would drop), up to the first line that is not one."""
+    last = next((i for i in range(end - 1, start - 1, -1) if lines[i].reason is None), None)
+    if last is None or not lines[last].block.text.rstrip().endswith(":"):
+        return start, end
+    i = end
+    while i < min(limit, end + MAX_LIST_ITEMS):
+        ln = lines[i]
+        if ln.reason is not None or ln.sig or ln.stamp or ln.n_words > MAX_LIST_ITEM_WORDS or related_header(ln.block.text):
+            break
+        i += 1
+    return start, i
+
+
+def _title_like(text: str) -> bool:
+    ws = text.split()
+    if not 3 <= len(ws) <= 20 or text.rstrip()[-1:] in ".,;:":
+        return False
+    caps = sum(1 for w in ws if w[:1].isupper() or w[:1].isdigit())
+    return caps >= 0.5 * len(ws)
+
+
+def _reason_outside(
+    ln: _Line, where: str, in_related: bool, after_thread: bool
+) -> tuple[RemovalReason, str]:
+    t = ln.block.text
+    if where == "comments" and not after_thread and (ln.reason is None or username_like(t)):
+        return "comment", "inside the comment thread"
+    if ln.reason is not None:
+        return ln.reason
+    if _author_bio(t):
+        return "other", f"author bio {where}"
+    if in_related and _title_like(t):
+        return "related", f"headline under a related-content header ({where})"
+    if _title_like(t) and ln.n_words >= 4 and not ln.sentence:
+        return "related", f"headline-like line {where}"
+    if ln.n_words <= 4:
+        return "navigation", f"short line {where}"
+    if where == "comments":
+        return "comment", "after the comment thread started"
+    return "other", f"low text score {where} ({ln.n_words} words, stopwords {ln.stop:.2f})"
+
+
+def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[RemovalReason, str, str]]]:
+    """Remove a repeated title prefix, inline embed chrome (with the embedded post) and inline
+    photo credits from one body paragraph.  Returns the text and (reason, removed text, detail)."""
+    removed: list[tuple[RemovalReason, str, str]] = []
+    if title:
+        # The headline (or its part after a "KICKER:" label) repeated at the start of the lead.
+        for tl in (title.strip(), title.split(":", 1)[-1].strip()):
+            if len(tl) > 15 and text.lower().startswith(tl.lower()) and len(text) > len(tl) + 20:
+                removed.append(("other", text[: len(tl)], "headline repeated at the start of the paragraph"))
+                text = text[len(tl) :].lstrip(" :.-–—")
+                break
+    m = EMBED_CHROME_RE.search(text)
+    while m:
+        before = text[: m.start()]
+        sents = split_sentences(before)
+        keep = list(sents)
+        taken: list[str] = []
+        while keep and sum(len(s) for s in taken) + len(keep[-1]) <= EMBED_MAX_CHARS:
+            taken.insert(0, keep.pop())
+        chrome = m.group(0)
+        removed.append(("embed", " ".join([*taken, chrome]).strip(), "social-media embed (post text + '— Name (@handle) date')"))
+        text = (" ".join(keep) + " " + text[m.end() :]).strip()
+        m = EMBED_CHROME_RE.search(text)
+    sents = split_sentences(text)
+    if len(sents) > 1:
+        kept = []
+        for s in sents:
+            # A caption sentence is short and carries a credit; 30 words covers "X greets Y in Z, via Agency/Source."
+            if credit_like(s, max_words=30) and not _QUOTE_RE.search(s):
+                removed.append(("caption", s, "photo caption/credit inside a paragraph"))
+            else:
+                kept.append(s)
+        if len(kept) < len(sents):
+            text = " ".join(kept)
+    return text.strip(), removed
+
+
+def clean_text(doc: RawDocument, options: Options) -> Article | Rejection:
+    """Clean one plain-text document (no corpus evidence; see :func:`clean_texts`)."""
+    return _clean(doc, options, {}, None)
+
+
+def clean_texts(docs: list[RawDocument], options: Options) -> list[Article | Rejection]:
+    """Clean a batch: one output per input, in order, using lines repeated across the batch."""
+    blocks = [split_blocks(d.content) if isinstance(d.content, str) else [] for d in docs]
+    corpus = CorpusEvidence.build(docs, blocks) if options.clean.use_corpus_evidence else None
+    out: list[Article | Rejection] = []
+    for i, doc in enumerate(docs):
+        try:
+            out.append(_clean(doc, options, corpus.for_doc(i) if corpus else {}, blocks[i]))
+        except Exception as e:  # one bad document must not end the run: record it
+            out.append(Rejection(doc.origin, "clean_error", f"{type(e).__name__}: {e}", stage="clean"))
+    return out
+
+
+def _clean(
+    doc: RawDocument, options: Options, repeated: dict[str, str], blocks: list[Block] | None, today: date | None = None
+) -> Article | Rejection:
+    if not isinstance(doc.content, str):
+        raise ValueError(f"RawDocument.content must be str, got {type(doc.content).__name__}")
+    if blocks is None:
+        blocks = split_blocks(doc.content)
+    if not blocks:
+        return Rejection(doc.origin, "empty", "no text lines", stage="clean")
+    notes: list[str] = []
+    if len(blocks) > MAX_BLOCKS:
+        notes.append(f"only the first {MAX_BLOCKS} of {len(blocks)} lines were cleaned; the rest was dropped unread")
+        blocks = blocks[:MAX_BLOCKS]
+    lines = [_line(b, repeated) for b in blocks]
+    barrier, barrier_why = _comment_start(lines)
+    runs = [_with_announced_list(lines, s, e, barrier) for s, e in _body_runs(lines, barrier)]
+    in_body = [False] * len(lines)
+    for s, e in runs:
+        for i in range(s, e):
+            in_body[i] = True
+    # An author's bio ("Jane Roe is a freelance journalist.") at the end of the body is not body.
+    for _s, e in runs:
+        for i in range(e - 1, max(_s, e - 3) - 1, -1):
+            if lines[i].reason is None and _author_bio(lines[i].block.text):
+                lines[i].reason = ("other", "author bio after the body")
+    first = runs[0][0] if runs else barrier
+    last = runs[-1][1] if runs else barrier
+
+    # Captions: a short non-sentence line next to a photo-credit line.
+    for i, ln in enumerate(lines):
+        if ln.reason is None and in_body[i] and not ln.sentence and ln.n_words <= 15:
+            nb = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+            if any(n.reason is not None and n.reason[1] == "photo credit" for n in nb):
+                ln.reason = ("caption", "caption next to a photo credit")
+
+    body_idx = [i for i in range(len(lines)) if in_body[i] and lines[i].reason is None]
+    prose = [i for i in body_idx if lines[i].sentence]
+    lead = " ".join(lines[i].block.text for i in prose[:3])
+
+    # Title: given by the record, else the best headline among the lines before the first
+    # paragraph of prose (some lie inside the body run: a headline between captions and text).
+    title_line: int | None = None
+    # The article starts at the first paragraph that is followed by more prose (a one-line
+    # teaser or alert above the headline does not count).
+    anchor = next(
+        (i for i in prose if sum(lines[j].n_words for j in range(i + 1, min(i + 4, len(lines))) if lines[j].sentence) >= LEAD_WORDS),
+        prose[0] if prose else first,
+    )
+    candidates = [
+        (anchor - i, lines[i].block, lines[i].repeated)
+        for i in range(max(0, min(first, anchor) - HEADER_WINDOW), min(anchor, barrier))
+        if (lines[i].reason is None or lines[i].repeated)
+        and not lines[i].sig
+        and not lines[i].stamp
+        and not lines[i].sentence
+    ]
+    all_texts = [ln.block.text for ln in lines]
+    title_block = pick_title(candidates, lead, all_texts)
+    title = doc.title.strip() if doc.title and doc.title.strip() else None
+    if title_block is not None:
+        title_line = next(i for i, ln in enumerate(lines) if ln.block is title_block)
+        if title is None:
+            title = title_block.text
+
+    # Byline and dateline: short lines around the title and at the top of the body.
+    author = doc.author.strip() if doc.author and doc.author.strip() else None
+    header_start = max(0, (title_line if title_line is not None else first) - 3)
+    header_end = min(len(lines), first + 4)
+    meta_lines: dict[int, str] = {}
+    header_blocks: list[Block] = []
+    for i in range(header_start, min(header_end, barrier)):
+        if i == title_line:
+            continue
+        ln = lines[i]
+        if ln.n_words > 16:
+            continue
+        is_by, name = byline(ln.block.text)
+        if is_by:
+            meta_lines[i] = "byline" + (f": {name}" if name else "")
+            if name and author is None:
+                author = name
+            header_blocks.append(ln.block)
+        elif dateline_date(ln.block.text) is not None:
+            meta_lines[i] = "dateline"
+            header_blocks.append(ln.block)
+
+    # Body paragraphs with inline cleanup.
+    removed: list[RemovedBlock] = []
+    paragraphs: list[str] = []
+    for i in body_idx:
+        if i == title_line or i in meta_lines:
+            continue
+        text, inline = _strip_inline(lines[i].block.text, title)
+        for reason, rtext, detail in inline:
+            removed.append(RemovedBlock(rtext, lines[i].block.index, reason, detail))
+        if text:
+            paragraphs.append(text)
+
+    # Everything else, with its reason.
+    in_related = False
+    # The thread ends after its last signature/timestamp/nested line; later headline lists are related links.
+    body_indent = min((lines[i].block.indent for i in body_idx), default=0)
+    last_sig = max(
+        (
+            i
+            for i in range(barrier, len(lines))
+            if lines[i].sig or lines[i].stamp or lines[i].block.indent > body_indent
+        ),
+        default=barrier,
+    )
+    for i, ln in enumerate(lines):
+        if (in_body[i] and ln.reason is None) or i == title_line:
+            continue
+        b = ln.block
+        if i in meta_lines:
+            removed.append(RemovedBlock(b.text, b.index, "other", meta_lines[i]))
+            continue
+        if related_header(b.text):
+            in_related = True
+        elif ln.sentence:
+            in_related = False
+        if i >= barrier:
+            where = "comments"
+            if i == barrier:
+                removed.append(RemovedBlock(b.text, b.index, "comment", f"comment thread starts: {barrier_why}"))
+                continue
+        elif in_body[i]:
+            where = "in the body"
+        elif i < first:
+            where = "before the body"
+        else:
+            where = "after the body"
+        reason, detail = _reason_outside(ln, where, in_related, i > last_sig)
+        removed.append(RemovedBlock(b.text, b.index, reason, detail))
+    removed.sort(key=lambda r: r.position)
+
+    body_text = "\n\n".join(paragraphs)
+    if len(body_text) < options.clean.min_body_chars:
+        return Rejection(
+            doc.origin, "no_text", f"{len(body_text)} characters of body after cleaning (min {options.clean.min_body_chars})", stage="clean"
+        )
+
+    # Date: the record's, else a dateline, else inferred from the body (never from comments).
+    published: PublishedDate | None = None
+    if doc.date:
+        d = parse_date(doc.date)
+        if d is not None:
+            published = PublishedDate(d.isoformat(), "input", 1.0)
+    if published is None:
+        comment_dates = [d for ln in lines[barrier:] if ln.stamp or ln.sig for d, _ in dates_in(ln.block.text)]
+        footer = [lines[i].block for i in range(last, barrier) if lines[i].n_words <= 20]
+        published = pick_date(header_blocks, paragraphs, footer, comment_dates, today)
+
+    outlet, outlet_source = _outlet(doc, [ln.block.text for ln in lines[:barrier]])
+    return Article(
+        id=make_article_id(doc.origin, doc.content),
+        origin=doc.origin,
+        paragraphs=make_paragraphs(paragraphs),
+        title=title,
+        outlet=outlet,
+        outlet_source=outlet_source,
+        author=author,
+        url=doc.url,
+        published=published,
+        language=doc.language,
+        input_format=doc.input_format,
+        removed=removed,
+        notes=notes,
+    )
+
+
+def _outlet(doc: RawDocument, texts: list[str]) -> tuple[str | None, str | None]:
+    if doc.outlet and doc.outlet.strip():
+        return doc.outlet.strip(), "input"
+    from_url = outlet_from_url(doc.url)
+    if from_url:
+        return from_url, "url"
+    sig = outlet_from_signatures(texts)
+    if sig:
+        return sig[0], "signature"
+    from_name = outlet_from_filename(doc.origin)
+    if from_name:
+        return from_name, "filename"
+    return None, None
+
+
+__all__ = ["clean_text", "clean_texts", "outlet_group"]

@@ -1,0 +1,7 @@
+"""Persistent store for articles and stories: SQLite by default, PostgreSQL through the same code."""
+
+from __future__ import annotations
+
+from newsfuse.store.store import Existing, Store, StoryFilter, content_hash, open_store
+
+__all__ = ["Existing", "Store", "StoryFilter", "content_hash", "open_store"]

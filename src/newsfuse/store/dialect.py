@@ -1,0 +1,114 @@
+"""The one SQL dialect layer: SQLite (default, one file) and PostgreSQL (``postgresql://`` URLs).
+
+All SQL in :mod:`newsfuse.store` is written once, with ``?`` placeholders and the subset both
+databases share (``ON CONFLICT``, ``LIKE … ESCAPE``, ``COALESCE``); this module opens the
+connection, adapts placeholders for psycopg (``%s``) and runs transactions the same way for both.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# How long a SQLite writer waits for another process's lock before failing (ms); a batch
+# commit takes milliseconds, so 10 s only expires when something is really stuck.
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def is_postgres(url: str) -> bool:
+    return url.startswith(("postgresql://", "postgres://"))
+
+
+@dataclass
+class Connection:
+    """A DB-API connection plus what differs between the two databases."""
+
+    raw: Any
+    dialect: str  # "sqlite" or "postgresql"
+    target: str  # file path or URL without password, for messages
+
+    def sql(self, statement: str) -> str:
+        if self.dialect == "postgresql":
+            if "%" in statement:
+                # psycopg would read a literal % as a placeholder; all our patterns go in as parameters.
+                raise ValueError("literal % in SQL: pass it as a parameter")
+            return statement.replace("?", "%s")
+        return statement
+
+    def execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
+        return self.raw.execute(self.sql(statement), tuple(params))
+
+    def query(self, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return list(self.execute(statement, params).fetchall())
+
+    def one(self, statement: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        row = self.execute(statement, params).fetchone()
+        return tuple(row) if row is not None else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing; committed (and, for SQLite, synced to disk) when the block ends."""
+        if self.dialect == "postgresql":
+            with self.raw.transaction():
+                yield
+            return
+        # IMMEDIATE takes the write lock at the start, so two writers never deadlock on upgrade.
+        self.raw.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.raw.execute("ROLLBACK")
+            raise
+        self.raw.execute("COMMIT")
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def _redact(url: str) -> str:
+    head, sep, tail = url.partition("@")
+    if not sep:
+        return url
+    scheme, _, cred = head.partition("://")
+    user = cred.split(":", 1)[0]
+    return f"{scheme}://{user}:***@{tail}"
+
+
+def connect(url: str) -> Connection:
+    """Open ``url``: a ``postgresql://`` URL, or a SQLite file path (``sqlite:///path`` also accepted)."""
+    if not url or not url.strip():
+        raise ValueError("empty database location: give a SQLite file path or a postgresql:// URL")
+    if is_postgres(url):
+        try:
+            import psycopg
+        except ImportError as exc:  # the "web" extra
+            raise ValueError("PostgreSQL needs psycopg: pip install 'newsfuse[web]'") from exc
+        try:
+            pg: Any = psycopg.connect(url, autocommit=True)
+        except psycopg.OperationalError as exc:
+            raise ValueError(f"cannot connect to {_redact(url)}: {str(exc).strip()}") from exc
+        return Connection(pg, "postgresql", _redact(url))
+    path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+    if "://" in path:
+        raise ValueError(f"unsupported database URL {url!r}: use a file path or postgresql://")
+    p = Path(path)
+    if p.is_dir():
+        raise ValueError(f"database path is a directory: {p}")
+    if path != ":memory:":
+        p.parent.mkdir(parents=True, exist_ok=True)
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves; check_same_thread=False because the
+    # web app's worker threads share this connection (every use holds the store's lock).
+    lite = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    raw: Any = lite
+    raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    if path != ":memory:":
+        raw.execute("PRAGMA journal_mode = WAL")
+    # FULL: a commit is on disk before we acknowledge it (WAL + NORMAL could lose the last
+    # commits on a power cut; we promise acknowledged articles survive).
+    raw.execute("PRAGMA synchronous = FULL")
+    raw.execute("PRAGMA foreign_keys = ON")
+    return Connection(raw, "sqlite", path)

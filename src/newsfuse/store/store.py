@@ -1,0 +1,311 @@
+"""The article and story store: the same code over SQLite or PostgreSQL.
+
+Articles are stored once: a raw input is keyed by the hash of its content, and its URL is unique,
+so posting the same page twice (same bytes, or same URL) returns the article stored the first time.
+The raw input is kept next to the article for re-analysis.  Stories are stored whole (as JSON) with
+a few columns and terms (outlets, entities) to filter on.
+
+Every method holds one lock: the web app's worker threads share the connection, and writes are
+serialised (unique constraints guard against a second process).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from newsfuse.model import Article, RawDocument, Report, Story, from_dict, to_dict
+from newsfuse.store.dialect import Connection, connect
+from newsfuse.store.migrations import migrate
+from newsfuse.text import fold, normalize_space
+
+# A story list page never returns more than this many stories, whatever the client asks for.
+MAX_LIMIT = 500
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def content_hash(doc: RawDocument) -> str:
+    """Identity of a raw input: its kind and its content with whitespace runs collapsed."""
+    return hashlib.sha256(f"{doc.kind}\x00{normalize_space(doc.content)}".encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _like(term: str) -> str:
+    """A LIKE pattern matching ``term`` anywhere, with LIKE's wildcards in it escaped."""
+    t = fold(term).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{t}%"
+
+
+@dataclass
+class Existing:
+    """A raw input already stored: what it became."""
+
+    hash: str
+    article_id: str | None
+    rejection: str | None
+
+
+@dataclass
+class StoryFilter:
+    q: str | None = None  # words in headline, title, summary, entity names
+    outlet: str | None = None
+    entity: str | None = None
+    date_from: str | None = None  # ISO date: stories whose last article is on/after it
+    date_to: str | None = None  # ISO date: stories whose first article is on/before it
+    limit: int = 50
+    offset: int = 0
+
+    def check(self) -> None:
+        if not 1 <= self.limit <= MAX_LIMIT:
+            raise ValueError(f"limit must be between 1 and {MAX_LIMIT}")
+        if self.offset < 0:
+            raise ValueError("offset must not be negative")
+        for name in ("date_from", "date_to"):
+            v = getattr(self, name)
+            if v:
+                try:
+                    datetime.strptime(v, "%Y-%m-%d")
+                except ValueError:
+                    raise ValueError(f"{name} must be a date YYYY-MM-DD, not {v!r}") from None
+
+
+def _search_text(st: Story) -> str:
+    parts = [st.title, st.headline.text if st.headline else ""]
+    parts += [s.text for s in st.summary]
+    parts += [e.name for e in st.entities] + [a for e in st.entities for a in e.aliases]
+    parts += st.outlets
+    return fold(" ".join(p for p in parts if p))
+
+
+def _terms(st: Story) -> set[tuple[str, str]]:
+    terms = {("outlet", fold(o)) for o in st.outlets if o}
+    for e in st.entities:
+        terms.add(("entity", fold(e.name)))
+        terms.update(("entity", fold(a)) for a in e.aliases)
+    return terms
+
+
+class Store:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.conn: Connection = connect(url)
+        self.lock = threading.RLock()
+        with self.lock:
+            self.version = migrate(self.conn)
+
+    @property
+    def dialect(self) -> str:
+        return self.conn.dialect
+
+    def close(self) -> None:
+        with self.lock:
+            self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ raw inputs and articles
+
+    def find_existing(self, hash_: str, url: str | None) -> Existing | None:
+        """The stored raw input with this content hash or (if given) this URL."""
+        with self.lock:
+            row = self.conn.one("SELECT hash, article_id, rejection FROM raw_documents WHERE hash = ?", (hash_,))
+            if row is None and url:
+                row = self.conn.one("SELECT hash, article_id, rejection FROM raw_documents WHERE url = ?", (url,))
+            if row is None and url:
+                # An article whose extractor found this URL in the page (its raw input had none).
+                arow = self.conn.one("SELECT raw_hash, id FROM articles WHERE url = ?", (url,))
+                if arow is not None:
+                    return Existing(arow[0], arow[1], None)
+            return Existing(row[0], row[1], row[2]) if row else None
+
+    def next_seq(self) -> int:
+        with self.lock:
+            row = self.conn.one("SELECT COALESCE(MAX(seq), 0) FROM articles")
+            return int(row[0] if row else 0) + 1
+
+    def add_raw(self, doc: RawDocument, hash_: str, article: Article | None, rejection: tuple[str, str] | None, seq: int) -> str | None:
+        """Store one raw input and the article it became (or why it was rejected), in the CURRENT transaction.
+
+        Returns the id of the stored article, or ``None`` for a rejection.  If an equal article is
+        already stored (same article id or URL), the raw input points at it and its id is returned.
+        """
+        url = doc.url or None
+        self.conn.execute(
+            "INSERT INTO raw_documents (hash, url, kind, input_format, origin, payload, received_at, rejection, rejection_detail)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (hash_, url, doc.kind, doc.input_format, doc.origin, json.dumps(to_dict(doc), ensure_ascii=False), _now(),
+             rejection[0] if rejection else None, rejection[1] if rejection else None),
+        )
+        if article is None:
+            return None
+        aurl = article.url or None
+        clash = self.conn.one("SELECT id FROM articles WHERE id = ?", (article.id,))
+        if clash is None and aurl:
+            clash = self.conn.one("SELECT id FROM articles WHERE url = ?", (aurl,))
+        if clash is not None:
+            existing = str(clash[0])
+        else:
+            self.conn.execute(
+                "INSERT INTO articles (id, seq, raw_hash, url, outlet, published, story_id, data, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+                (article.id, seq, hash_, aurl, article.outlet, article.date, json.dumps(to_dict(article), ensure_ascii=False), _now()),
+            )
+            existing = article.id
+        self.conn.execute("UPDATE raw_documents SET article_id = ? WHERE hash = ?", (existing, hash_))
+        return existing
+
+    def update_articles(self, articles: Iterable[Article], story_of: Mapping[str, str | None]) -> None:
+        """Rewrite articles (e.g. their ``copy_of``) and their story, in the CURRENT transaction."""
+        for a in articles:
+            self.conn.execute(
+                "UPDATE articles SET data = ?, story_id = ? WHERE id = ?",
+                (json.dumps(to_dict(a), ensure_ascii=False), story_of.get(a.id), a.id),
+            )
+
+    def _articles(self, where: str = "", params: Sequence[Any] = ()) -> list[Article]:
+        with self.lock:
+            rows = self.conn.query(f"SELECT data FROM articles {where} ORDER BY seq", params)
+        return [from_dict(Article, json.loads(r[0])) for r in rows]
+
+    def all_articles(self) -> list[Article]:
+        """Every article, in arrival order."""
+        return self._articles()
+
+    def all_articles_with_story(self) -> list[tuple[Article, str | None]]:
+        """Every article with its story id (``None``: not placed yet), in arrival order."""
+        with self.lock:
+            rows = self.conn.query("SELECT data, story_id FROM articles ORDER BY seq")
+        return [(from_dict(Article, json.loads(r[0])), r[1]) for r in rows]
+
+    def get_article(self, aid: str) -> Article | None:
+        found = self._articles("WHERE id = ?", (aid,))
+        return found[0] if found else None
+
+    def articles_by_ids(self, ids: Sequence[str]) -> list[Article]:
+        if not ids:
+            return []
+        marks = ", ".join("?" for _ in ids)
+        return self._articles(f"WHERE id IN ({marks})", tuple(ids))
+
+    def article_story(self, aid: str) -> str | None:
+        with self.lock:
+            row = self.conn.one("SELECT story_id FROM articles WHERE id = ?", (aid,))
+        return str(row[0]) if row and row[0] else None
+
+    def raw_document(self, aid: str) -> RawDocument | None:
+        with self.lock:
+            row = self.conn.one(
+                "SELECT r.payload FROM raw_documents r JOIN articles a ON a.raw_hash = r.hash WHERE a.id = ?", (aid,)
+            )
+        return from_dict(RawDocument, json.loads(row[0])) if row else None
+
+    def counts(self) -> dict[str, int]:
+        with self.lock:
+            out = {}
+            for name, sql in (
+                ("articles", "SELECT COUNT(*) FROM articles"),
+                ("stories", "SELECT COUNT(*) FROM stories"),
+                ("raw_documents", "SELECT COUNT(*) FROM raw_documents"),
+                ("rejected", "SELECT COUNT(*) FROM raw_documents WHERE rejection IS NOT NULL"),
+                ("unassigned", "SELECT COUNT(*) FROM articles WHERE story_id IS NULL"),
+            ):
+                row = self.conn.one(sql)
+                out[name] = int(row[0]) if row else 0
+            return out
+
+    # ------------------------------------------------------------ stories
+
+    def save_stories(self, stories: Iterable[Story], removed: Iterable[str] = ()) -> None:
+        """Insert or replace stories (and drop ``removed`` ones), in the CURRENT transaction."""
+        for sid in removed:
+            self.conn.execute("DELETE FROM story_terms WHERE story_id = ?", (sid,))
+            self.conn.execute("DELETE FROM stories WHERE id = ?", (sid,))
+        for st in stories:
+            self.conn.execute(
+                "INSERT INTO stories (id, title, first_date, last_date, n_articles, independent_sources, search_text, data, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+                " first_date = excluded.first_date, last_date = excluded.last_date, n_articles = excluded.n_articles,"
+                " independent_sources = excluded.independent_sources, search_text = excluded.search_text,"
+                " data = excluded.data, updated_at = excluded.updated_at",
+                (
+                    st.id, st.headline.text if st.headline else st.title, st.first_date, st.last_date, len(st.articles),
+                    st.independent_sources, _search_text(st), json.dumps(to_dict(st), ensure_ascii=False), _now(),
+                ),
+            )
+            self.conn.execute("DELETE FROM story_terms WHERE story_id = ?", (st.id,))
+            for kind, value in sorted(_terms(st)):
+                self.conn.execute("INSERT INTO story_terms (story_id, kind, value) VALUES (?, ?, ?)", (st.id, kind, value))
+
+    def story_articles(self) -> dict[str, list[str]]:
+        """Stored story id -> its article ids (to see which stories changed)."""
+        with self.lock:
+            rows = self.conn.query("SELECT id, data FROM stories")
+        return {str(r[0]): list(json.loads(r[1]).get("articles", [])) for r in rows}
+
+    def get_story(self, sid: str) -> Story | None:
+        with self.lock:
+            row = self.conn.one("SELECT data FROM stories WHERE id = ?", (sid,))
+        return from_dict(Story, json.loads(row[0])) if row else None
+
+    def list_stories(self, f: StoryFilter | None = None) -> list[Story]:
+        f = f or StoryFilter()
+        f.check()
+        where: list[str] = []
+        params: list[Any] = []
+        if f.q:
+            for word in f.q.split():
+                where.append("search_text LIKE ? ESCAPE '\\'")
+                params.append(_like(word))
+        if f.outlet:
+            where.append("EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = stories.id AND t.kind = 'outlet' AND t.value LIKE ? ESCAPE '\\')")
+            params.append(_like(f.outlet))
+        if f.entity:
+            where.append("EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = stories.id AND t.kind = 'entity' AND t.value LIKE ? ESCAPE '\\')")
+            params.append(_like(f.entity))
+        if f.date_from:
+            where.append("last_date >= ?")
+            params.append(f.date_from)
+        if f.date_to:
+            where.append("first_date <= ?")
+            params.append(f.date_to)
+        sql = "SELECT data FROM stories"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY COALESCE(last_date, '') DESC, n_articles DESC, id LIMIT ? OFFSET ?"
+        params += [f.limit, f.offset]
+        with self.lock:
+            rows = self.conn.query(sql, params)
+        return [from_dict(Story, json.loads(r[0])) for r in rows]
+
+    # ------------------------------------------------------------ whole reports
+
+    def save_report(self, report: Report) -> None:
+        """Store a finished report (e.g. from ``newsfuse analyze``) as it is: articles and stories."""
+        story_of = {aid: st.id for st in report.stories for aid in st.articles}
+        with self.lock, self.conn.transaction():
+            seq = self.next_seq()
+            for a in report.articles:
+                doc = RawDocument(origin=a.origin, content=a.text, kind="record", input_format=a.input_format, url=a.url, title=a.title)
+                h = content_hash(doc)
+                if self.find_existing(h, doc.url) is not None:
+                    continue
+                if self.add_raw(doc, h, a, None, seq) == a.id:
+                    seq += 1
+            self.update_articles(report.articles, story_of)
+            self.save_stories(report.stories)
+
+
+def open_store(url: str) -> Store:
+    """Open (creating and migrating as needed) the store at a SQLite path or ``postgresql://`` URL."""
+    return Store(url)

@@ -1,0 +1,128 @@
+"""Word lists the summariser uses to judge whether a sentence can stand alone as neutral fact.
+
+All lists are lowercase and matched on whole tokens (or, for multi-word entries, on the
+lowercased sentence text).  They are deliberately short and conservative: a false hit only
+costs a candidate sentence, a miss can put a loaded label into a summary as fact.
+"""
+
+from __future__ import annotations
+
+# Labels that take a side when used about a person, group or government.  A sentence using one
+# outside quotation marks is a judgement, not a report, so it never enters a summary.
+LOADED_LABELS: frozenset[str] = frozenset(
+    """putschist putchist putschists strongman warlord warlords dictator dictators tyrant tyrants
+    despot despots regime thug thugs terrorists jihadis jihadi jihadists islamists
+    headchoppers mercenary mercenaries puppet puppets junta usurper usurpers traitor traitors
+    criminals butcher butchers imperialism imperialist neo-ottoman zionist zionists
+    illegitimate propaganda invaders occupiers rogue radicals fanatics""".split()
+)
+
+# Multi-word loaded phrases (matched as substrings of the lowercased sentence).
+LOADED_PHRASES: tuple[str, ...] = (
+    "coup d'état",
+    "coup d'etat",
+    "so-called",
+    "self-styled",
+    "self-proclaimed",
+    "rebel commander",
+)
+
+# Words that mark a sentence as the writer's opinion or speculation rather than a report.
+OPINION_MARKERS: frozenset[str] = frozenset(
+    """i i'm i've my me we us our ours pundits analysts arguably clearly obviously surely
+    undoubtedly apparently hopefully unfortunately fortunately shameful disgraceful pathetic
+    ridiculous absurd stupid idiots idiot moron ludicrous outrageous laughable""".split()
+)
+
+# Sentence-initial pronouns/demonstratives that need an antecedent in the previous sentence.
+DANGLING_STARTS: frozenset[str] = frozenset(
+    """he she they it his her their its him them this these those that such latter former""".split()
+)
+
+# Relative time phrases that are meaningless without the article's date as an anchor.
+UNANCHORED_TIME: tuple[str, ...] = (
+    "this week",
+    "last week",
+    "next week",
+    "this month",
+    "earlier this week",
+    "later this week",
+    "the day before",
+    "the following day",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "earlier this month",
+    "last month",
+    "next month",
+)
+
+# Leading connectives that only link to the previous sentence; removing them leaves a complete
+# sentence ("But Haftar left" -> "Haftar left").  Removed only when a comma follows, except the
+# ones in BARE_CONNECTIVES, which never start a self-contained clause ("So far" must stay).
+CONNECTIVES: tuple[str, ...] = (
+    "in the meantime",
+    "at the same time",
+    "on the other hand",
+    "in addition",
+    "as a result",
+    "in the wake of this failure",
+    "meanwhile",
+    "however",
+    "moreover",
+    "furthermore",
+    "additionally",
+    "nevertheless",
+    "nonetheless",
+    "still",
+    "also",
+    "besides",
+    "thus",
+    "therefore",
+    "and",
+    "but",
+    "so",
+    "yet",
+    "instead",
+    "indeed",
+    "first of all",
+    "finally",
+)
+BARE_CONNECTIVES: frozenset[str] = frozenset({"but", "and", "meanwhile", "however", "moreover", "furthermore"})
+
+# Page furniture that survives cleaning and must never be summarised.
+BOILERPLATE_MARKERS: tuple[str, ...] = (
+    "click",
+    "subscribe",
+    "sign up",
+    "newsletter",
+    "copyright",
+    "all rights reserved",
+    "follow us",
+    "share this",
+    "read more",
+    "support the",
+    "patreon",
+    "cookies",
+    "advertisement",
+    "reply to",
+    "upvote",
+    "comments",
+    "photo:",
+    "image:",
+    "file photo",
+    "reporting by",
+    "editing by",
+    "writing by",
+    "(c)",
+    "©",
+    "http://",
+    "https://",
+    "www.",
+    "@",
+)
+
+# Attribution tails that can be cut from a headline without changing what it reports
+# ("..., officials said." -> "...").  Only cut when the rest is still a full sentence.
+ATTRIBUTION_VERBS: frozenset[str] = frozenset("said says told reported reports announced added stated".split())

@@ -1,0 +1,94 @@
+"""The dated sentences of a set of articles: every sentence with the date expressions it holds.
+
+Shared by the story timeline and the topic timeline: one pass over the articles, one
+:class:`~newsfuse.timeline.dates.DateResolver` (and its cache) per pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsfuse.model import Article
+from newsfuse.text import split_sentences
+from newsfuse.timeline.dates import DateMention, DateResolver, may_hold_date, parse_iso
+
+
+@dataclass
+class DatedSentence:
+    article: str
+    paragraph: str
+    outlet: str | None
+    text: str
+    position: int  # index of the sentence in its article (0 = first)
+    published: date | None
+    mentions: list[DateMention] = field(default_factory=list)
+
+
+@dataclass
+class SentenceIndex:
+    sentences: list[DatedSentence] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)  # expressions that could not be resolved
+    undated_articles: int = 0
+
+
+def index_sentences(
+    articles: list[Article],
+    resolver: DateResolver | None = None,
+    reference: date | None = None,
+    keep_undated_sentences: bool = True,
+) -> SentenceIndex:
+    """Split every article into sentences and find their date mentions.
+
+    ``reference`` decides the year of year-less dates in articles without a publication date
+    (e.g. the middle of their story); relative expressions in such articles stay unresolved.
+    With ``keep_undated_sentences=False`` only sentences holding a resolved mention are kept.
+    """
+    resolver = resolver or DateResolver()
+    if reference is None and not any(parse_iso(a.date) for a in articles):
+        reference = written_reference(articles, resolver)
+    out = SentenceIndex()
+    for art in articles:
+        pub = parse_iso(art.date)
+        if pub is None:
+            out.undated_articles += 1
+        pos = 0
+        for para in art.paragraphs:
+            if not keep_undated_sentences and not may_hold_date(para.text):
+                pos += 1  # positions only order sentences within an article; a skipped paragraph counts one
+                continue
+            for sent in split_sentences(para.text):
+                found = resolver.find(sent, pub, reference)
+                out.unresolved.extend(found.unresolved)
+                if found.mentions or keep_undated_sentences:
+                    out.sentences.append(
+                        DatedSentence(art.id, para.id, art.outlet, sent, pos, pub, found.mentions)
+                    )
+                pos += 1
+    return out
+
+
+def written_reference(articles: list[Article], resolver: DateResolver) -> date | None:
+    """The median of the full dates (with a year) the articles write, or None.
+
+    When no article has a publication date, this is the best guess of "when" the texts are: a
+    year-less "January 14th" is taken to be near the dates written out in full beside it.
+    """
+    full: list[date] = []
+    for art in articles:
+        for para in art.paragraphs:
+            if not _FULL_DATE_HINT.search(para.text):
+                continue
+            for sent in split_sentences(para.text):
+                for m in resolver.find(sent, None, None).mentions:
+                    if m.granularity == "day":
+                        full.append(m.value)
+    if not full:
+        return None
+    full.sort()
+    return full[len(full) // 2]
+
+
+# A four-digit year somewhere in the paragraph: only then can it hold a full date.
+_FULL_DATE_HINT = re.compile(r"\b(?:1[89]|20)\d\d\b")

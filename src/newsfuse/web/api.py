@@ -1,0 +1,226 @@
+"""The JSON API (``/api``): add articles, list/search stories, get a story or an article, health."""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from newsfuse.model import SCHEMA_VERSION, RawDocument, Story, to_dict
+from newsfuse.store import Store, StoryFilter, content_hash
+from newsfuse.web.ingest import Ingestor, Outcome
+
+router = APIRouter(prefix="/api")
+
+# Metadata fields are short; longer values are refused rather than stored.
+META_CHARS = 2048
+
+
+class ArticleIn(BaseModel):
+    """One article to add: raw page text, HTML, or text already extracted (a JSON record)."""
+
+    model_config = ConfigDict(extra="forbid")
+    content: str = Field(min_length=1, description="The article: page text, HTML, or extracted body text")
+    kind: Literal["text", "html", "record"] = Field(
+        "text", description="text: scraped page text to clean; html: a web page; record: body text already extracted"
+    )
+    url: str | None = Field(None, max_length=META_CHARS)
+    title: str | None = Field(None, max_length=META_CHARS)
+    date: str | None = Field(None, max_length=100, description="publication date as given (any format)")
+    author: str | None = Field(None, max_length=META_CHARS)
+    outlet: str | None = Field(None, max_length=META_CHARS)
+    language: str | None = Field(None, max_length=20)
+    origin: str | None = Field(None, max_length=META_CHARS, description="where it came from (default: api:<content hash>)")
+
+
+class BatchIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    articles: list[ArticleIn] = Field(min_length=1)
+
+
+class Result(BaseModel):
+    status: Literal["created", "duplicate", "rejected"]
+    article_id: str | None = None
+    story_id: str | None = None
+    reason: str | None = None
+    detail: str | None = None
+
+
+class PostResult(BaseModel):
+    created: int
+    duplicates: int
+    rejected: int
+    results: list[Result]
+
+
+def _state(request: Request) -> Any:
+    return request.app.state
+
+
+def require_token(
+    request: Request,
+    authorization: Annotated[str | None, Header()] = None,
+    x_newsfuse_token: Annotated[str | None, Header()] = None,
+) -> None:
+    expected = _state(request).settings.token
+    if not expected:
+        raise HTTPException(403, "writes are disabled: start the server with --token or set NEWSFUSE_TOKEN")
+    given = x_newsfuse_token
+    if authorization and authorization.lower().startswith("bearer "):
+        given = authorization[7:].strip()
+    if not given or not hmac.compare_digest(given.encode(), expected.encode()):
+        raise HTTPException(401, "missing or wrong token (send 'Authorization: Bearer <token>')", headers={"WWW-Authenticate": "Bearer"})
+
+
+def _to_doc(item: ArticleIn, input_format: str) -> RawDocument:
+    doc = RawDocument(
+        origin=item.origin or "",
+        content=item.content,
+        kind=item.kind,
+        input_format=input_format,
+        url=item.url,
+        title=item.title,
+        date=item.date,
+        author=item.author,
+        outlet=item.outlet,
+        language=item.language,
+    )
+    if not doc.origin:
+        doc.origin = item.url or f"api:{content_hash(doc)[:16]}"
+    return doc
+
+
+def _ingest(request: Request, response: Response, docs: list[RawDocument]) -> PostResult:
+    limit = _state(request).settings.max_batch
+    if len(docs) > limit:
+        raise HTTPException(413, f"too many articles in one request: {len(docs)} (the limit is {limit})")
+    ingestor: Ingestor = _state(request).ingestor
+    outcomes: list[Outcome] = ingestor.add(docs)
+    created = sum(o.status == "created" for o in outcomes)
+    response.status_code = 201 if created else 200
+    return PostResult(
+        created=created,
+        duplicates=sum(o.status == "duplicate" for o in outcomes),
+        rejected=sum(o.status == "rejected" for o in outcomes),
+        results=[Result(**o.to_dict()) for o in outcomes],
+    )
+
+
+@router.post(
+    "/articles",
+    response_model=PostResult,
+    status_code=201,
+    dependencies=[Depends(require_token)],
+    summary="Add one article or a batch (JSON)",
+    responses={200: {"description": "nothing new (all duplicates or rejected)"}, 401: {}, 403: {}, 413: {}},
+)
+def post_articles(request: Request, response: Response, body: Annotated[ArticleIn | BatchIn, Body()]) -> PostResult:
+    """Each article is acknowledged only once it is committed; stories it changes are updated before the answer."""
+    items = body.articles if isinstance(body, BatchIn) else [body]
+    return _ingest(request, response, [_to_doc(i, "json" if i.kind == "record" else i.kind) for i in items])
+
+
+@router.post(
+    "/articles/raw",
+    response_model=PostResult,
+    status_code=201,
+    dependencies=[Depends(require_token)],
+    summary="Add one article sent as the raw body (text/plain or text/html)",
+    openapi_extra={"requestBody": {"required": True, "content": {"text/plain": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}}},
+)
+async def post_raw(
+    request: Request,
+    response: Response,
+    url: str | None = Query(None, max_length=META_CHARS),
+    title: str | None = Query(None, max_length=META_CHARS),
+    date: str | None = Query(None, max_length=100),
+    outlet: str | None = Query(None, max_length=META_CHARS),
+    author: str | None = Query(None, max_length=META_CHARS),
+) -> PostResult:
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype not in ("text/plain", "text/html"):
+        raise HTTPException(415, "send the article as text/plain or text/html (or JSON to /api/articles)")
+    raw = await request.body()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise HTTPException(400, "the body is not valid UTF-8") from None
+    if not text.strip():
+        raise HTTPException(422, "empty body")
+    kind: Literal["text", "html"] = "html" if ctype == "text/html" else "text"
+    item = ArticleIn(content=text, kind=kind, url=url, title=title, date=date, outlet=outlet, author=author, language=None, origin=None)
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(_ingest, request, response, [_to_doc(item, kind)])
+
+
+def _story_brief(st: Story) -> dict[str, Any]:
+    return {
+        "id": st.id,
+        "headline": st.headline.text if st.headline else st.title,
+        "first_date": st.first_date,
+        "last_date": st.last_date,
+        "articles": len(st.articles),
+        "outlets": st.outlets,
+        "independent_sources": st.independent_sources,
+        "claims": len(st.claims),
+        "conflicts": len(st.conflicts),
+    }
+
+
+@router.get("/health", summary="Liveness and counts")
+def health(request: Request) -> dict[str, Any]:
+    store: Store = _state(request).store
+    return {"status": "ok", "db": store.dialect, "db_schema": store.version, "report_schema": SCHEMA_VERSION, **store.counts()}
+
+
+@router.get("/stories", summary="List or search stories (newest first)")
+def list_stories(
+    request: Request,
+    q: str | None = Query(None, max_length=200, description="words in headline, summary, entity names"),
+    outlet: str | None = Query(None, max_length=200),
+    entity: str | None = Query(None, max_length=200),
+    date_from: str | None = Query(None, alias="from", description="YYYY-MM-DD"),
+    date_to: str | None = Query(None, alias="to", description="YYYY-MM-DD"),
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+) -> dict[str, Any]:
+    store: Store = _state(request).store
+    f = StoryFilter(q, outlet, entity, date_from, date_to, limit, offset)
+    try:
+        stories = store.list_stories(f)
+    except ValueError as exc:
+        raise HTTPException(400, str(exc)) from None
+    return {"count": len(stories), "offset": offset, "stories": [_story_brief(s) for s in stories]}
+
+
+@router.get("/stories/{story_id}", summary="A story with its summary, claims, conflicts, quotes, timeline, framing")
+def get_story(request: Request, story_id: str) -> dict[str, Any]:
+    store: Store = _state(request).store
+    st = store.get_story(story_id)
+    if st is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    arts = store.articles_by_ids(st.articles)
+    return {
+        "story": to_dict(st),
+        "articles": [
+            {"id": a.id, "title": a.title, "outlet": a.outlet, "date": a.date, "url": a.url, "copy_of": to_dict(a.copy_of)}
+            for a in arts
+        ],
+    }
+
+
+@router.get("/articles/{article_id}", summary="An article with its audit (removed blocks and notes)")
+def get_article(
+    request: Request, article_id: str, raw: bool = Query(False, description="include the raw input as it was posted")
+) -> dict[str, Any]:
+    store: Store = _state(request).store
+    a = store.get_article(article_id)
+    if a is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    out: dict[str, Any] = {"article": to_dict(a), "story_id": store.article_story(a.id)}
+    if raw:
+        out["raw"] = to_dict(store.raw_document(a.id))
+    return out

@@ -1,0 +1,88 @@
+"""The FastAPI app (``create_app``) and ``newsfuse serve``.
+
+Security: every page is escaped HTML without script under a strict Content-Security-Policy; writes
+need the configured token (none configured = writes refused); bodies and batches are limited; CORS
+is off unless origins are configured; errors reach clients as short JSON, never as stack traces.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from newsfuse.store import open_store
+from newsfuse.web import api, pages
+from newsfuse.web.ingest import Ingestor
+from newsfuse.web.security import BodyLimit, SecurityHeaders
+from newsfuse.web.settings import Settings
+
+log = logging.getLogger("newsfuse.web")
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The app over the store at ``settings.db`` (opened, migrated and brought up to date now)."""
+    settings.check()
+    store = open_store(settings.db)
+    try:
+        ingestor = Ingestor(store, settings.options, settings.steps, settings.today)
+    except Exception:
+        store.close()
+        raise
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        ingestor.close()
+        store.close()
+
+    app = FastAPI(
+        title="newsfuse",
+        summary="Cross-checked news stories from articles as they arrive.",
+        version="0.1.0",
+        # Swagger UI and ReDoc load scripts from a CDN, which the CSP forbids; /openapi.json stays.
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.ingestor = ingestor
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> JSONResponse:
+        log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
+        return JSONResponse({"detail": "internal error (details are in the server log)"}, status_code=500)
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    if settings.cors_origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def serve(args: argparse.Namespace) -> int:
+    """``newsfuse serve``: run the app with uvicorn until interrupted."""
+    import uvicorn
+
+    if not 0 < args.port < 65536:
+        raise ValueError(f"--port must be between 1 and 65535, not {args.port}")
+    token = args.token or os.environ.get("NEWSFUSE_TOKEN") or None
+    settings = Settings(db=args.db, token=token)
+    app = create_app(settings)
+    if not token:
+        log.warning("no write token (--token or NEWSFUSE_TOKEN): the API refuses writes; pages and reads work")
+    quiet = bool(getattr(args, "quiet", False))
+    if not quiet:
+        log.info("serving %s on http://%s:%d/", settings.db if "://" not in settings.db else "PostgreSQL", args.host, args.port)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning" if quiet else "info", access_log=not quiet)
+    return 0

@@ -1,0 +1,283 @@
+"""Adding articles to the store as they arrive, and updating only the stories they change.
+
+For each batch: raw inputs already stored (same content hash or URL) are answered with the stored
+article; the rest go through extraction and validation (``newsfuse.extract``, ``newsfuse.validate``)
+and are committed — only then is anything acknowledged.  Then the incremental clusterer
+(``newsfuse.stories.cluster.StoryIndex``) places the new articles; every story whose articles
+changed gets its copies found again (``find_copies``), its sources recounted, and is analysed by
+``pipeline.story_step``; stories merged away are deleted.  If the process dies between the two
+commits, the next start sees stored stories that disagree with the rebuilt index and redoes them.
+
+Article writes are serialised by one lock, so concurrent posts neither lose nor duplicate articles;
+story updates run on one updater thread that takes all articles committed meanwhile at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal, Protocol
+
+from newsfuse.model import Article, RawDocument, Rejection, Story
+from newsfuse.options import Options
+from newsfuse.store import Store, content_hash
+from newsfuse.stories.sources import independent_sources, outlets_of
+
+log = logging.getLogger("newsfuse.web")
+
+
+class StoryIndexLike(Protocol):
+    def add(self, article: Article) -> str: ...
+
+    def stories(self) -> list[Story]: ...
+
+
+@dataclass
+class Steps:
+    """The analysis steps ingestion runs; by default the real ones (see :meth:`default`)."""
+
+    extract: Callable[[list[RawDocument], Options], Sequence[Article | Rejection]]
+    validate: Callable[..., tuple[list[Article], list[Rejection]]]
+    find_copies: Callable[[list[Article], Options], None]
+    story_index: Callable[[Options], StoryIndexLike]
+    story_step: Callable[[Story, dict[str, Article], Options], Story]
+
+    @classmethod
+    def default(cls) -> Steps:
+        from newsfuse.extract import extract_documents
+        from newsfuse.pipeline import story_step
+        from newsfuse.stories.cluster import StoryIndex
+        from newsfuse.stories.dedup import find_copies
+        from newsfuse.validate import validate_articles
+
+        return cls(extract_documents, validate_articles, find_copies, StoryIndex, story_step)
+
+
+@dataclass
+class Outcome:
+    """What became of one posted input."""
+
+    status: Literal["created", "duplicate", "rejected"]
+    article_id: str | None = None
+    story_id: str | None = None
+    reason: str | None = None
+    detail: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class _Pending:
+    index: int
+    doc: RawDocument
+    hash: str
+    outcome: Outcome | None = None
+    same_as: int | None = None  # an earlier item of the same batch with the same content or URL
+
+
+@dataclass
+class Ingestor:
+    store: Store
+    options: Options = field(default_factory=Options)
+    steps: Steps | None = None
+    today: date | None = None  # for tests; None = the real date each time
+
+    def __post_init__(self) -> None:
+        self.lock = threading.Lock()
+        self._steps = self.steps or Steps.default()
+        self.by_id: dict[str, Article] = {}
+        self.index = self._steps.story_index(self.options)
+        with self.lock:
+            unassigned: set[str] = set()
+            for a, story_id in self.store.all_articles_with_story():
+                self.by_id[a.id] = a
+                self.index.add(a)
+                if story_id is None:
+                    unassigned.add(a.id)
+            redone = self._recover(unassigned)
+        if redone:
+            log.info("brought %d stories up to date with articles stored before a crash", redone)
+        self._cond = threading.Condition()
+        self._queue: list[Article] = []
+        self._queued = 0  # rounds requested
+        self._done = 0  # rounds finished
+        self._closed = False
+        self._updater = threading.Thread(target=self._run_updater, name="newsfuse-story-updater", daemon=True)
+        self._updater.start()
+
+    # ------------------------------------------------------------ public
+
+    def add(self, docs: list[RawDocument]) -> list[Outcome]:
+        """Store ``docs`` and update their stories; one :class:`Outcome` per input, in order.
+
+        Returns once the new articles are committed AND their stories are updated.  Story updates
+        run on one updater thread that takes every article committed meanwhile in one go (group
+        commit): under concurrent posts each changed story is analysed once per round, not once
+        per article.
+        """
+        with self.lock:
+            pending = self._dedupe(docs)
+            new = self._commit_articles([p for p in pending if p.outcome is None and p.same_as is None])
+        if new:
+            self._wait_placed(new)
+        out: list[Outcome] = []
+        for p in pending:
+            if p.same_as is not None:
+                first = pending[p.same_as].outcome
+                assert first is not None
+                o = Outcome("duplicate", first.article_id, first.story_id, first.reason, first.detail)
+            else:
+                assert p.outcome is not None
+                o = p.outcome
+            if o.article_id and o.status != "rejected":
+                o.story_id = self.store.article_story(o.article_id)
+            out.append(o)
+        return out
+
+    def close(self) -> None:
+        """Finish the story updates queued so far and stop the updater thread."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+        self._updater.join(timeout=60)
+
+    # ------------------------------------------------------------ story updater
+
+    def _wait_placed(self, new: list[Article]) -> None:
+        with self._cond:
+            if self._closed:
+                return  # shutting down: stored, and placed at the next start
+            self._queue.extend(new)
+            self._queued += 1
+            ticket = self._queued
+            self._cond.notify_all()
+            while self._done < ticket and self._updater.is_alive():
+                self._cond.wait(timeout=1.0)
+
+    def _run_updater(self) -> None:
+        while True:
+            with self._cond:
+                while not self._queue and not self._closed:
+                    self._cond.wait()
+                if not self._queue and self._closed:
+                    return
+                batch, self._queue = self._queue, []
+                ticket = self._queued
+            try:
+                self._place(batch)
+            except Exception:
+                # The articles are committed (and acknowledged); their stories are redone at the
+                # next start.  A failing update must not turn a stored article into an error.
+                log.exception("story update failed for %d stored articles", len(batch))
+            with self._cond:
+                self._done = ticket
+                self._cond.notify_all()
+
+    # ------------------------------------------------------------ steps
+
+    def _dedupe(self, docs: list[RawDocument]) -> list[_Pending]:
+        pending: list[_Pending] = []
+        first_by_key: dict[str, int] = {}
+        for i, d in enumerate(docs):
+            p = _Pending(i, d, content_hash(d))
+            keys = [p.hash] + ([f"url:{d.url}"] if d.url else [])
+            earlier = next((first_by_key[k] for k in keys if k in first_by_key), None)
+            if earlier is not None:
+                p.same_as = earlier
+            else:
+                existing = self.store.find_existing(p.hash, d.url)
+                if existing is not None:
+                    if existing.article_id:
+                        p.outcome = Outcome("duplicate", existing.article_id)
+                    else:
+                        p.outcome = Outcome("rejected", reason=existing.rejection, detail="rejected when first posted")
+                for k in keys:
+                    first_by_key[k] = i
+            pending.append(p)
+        return pending
+
+    def _commit_articles(self, todo: list[_Pending]) -> list[Article]:
+        if not todo:
+            return []
+        outputs = list(self._steps.extract([p.doc for p in todo], self.options))
+        if len(outputs) != len(todo):
+            raise RuntimeError(f"extract returned {len(outputs)} results for {len(todo)} documents")
+        articles = [o for o in outputs if isinstance(o, Article)]
+        kept, rejected = self._steps.validate(articles, self.options, today=self.today)
+        kept_ids = {id(a) for a in kept}
+        why = {r.origin: r for r in rejected}
+        new: list[Article] = []
+        with self.store.lock, self.store.conn.transaction():
+            seq = self.store.next_seq()
+            for p, out in zip(todo, outputs, strict=True):
+                if isinstance(out, Rejection) or id(out) not in kept_ids:
+                    r = out if isinstance(out, Rejection) else why.get(out.origin, Rejection(out.origin, "invalid"))
+                    self.store.add_raw(p.doc, p.hash, None, (r.reason, r.detail), seq)
+                    p.outcome = Outcome("rejected", reason=r.reason, detail=r.detail)
+                    continue
+                stored = self.store.add_raw(p.doc, p.hash, out, None, seq)
+                if stored == out.id:
+                    seq += 1
+                    new.append(out)
+                    p.outcome = Outcome("created", out.id)
+                else:
+                    p.outcome = Outcome("duplicate", stored)
+        return new
+
+    def _snapshot(self) -> dict[str, frozenset[str]]:
+        return {st.id: frozenset(st.articles) for st in self.index.stories()}
+
+    def _place(self, new: list[Article]) -> None:
+        if not new:
+            return
+        before = self._snapshot()
+        for a in new:
+            self.by_id[a.id] = a
+            self.index.add(a)
+        current = {st.id: st for st in self.index.stories()}
+        changed = [st for sid, st in current.items() if before.get(sid) != frozenset(st.articles)]
+        removed = [sid for sid in before if sid not in current]
+        self._save(current, changed, removed)
+
+    def _recover(self, unassigned: set[str]) -> int:
+        """After a crash between storing articles and updating their stories: redo those stories.
+
+        Only stories holding an unassigned article are touched, so a store loaded from a finished
+        report (:meth:`Store.save_report`) keeps its stories as they are.
+        """
+        if not unassigned:
+            return 0
+        current = {st.id: st for st in self.index.stories()}
+        changed = [st for st in current.values() if unassigned & set(st.articles)]
+        touched = {aid for st in changed for aid in st.articles}
+        removed = [sid for sid, aids in self.store.story_articles().items() if sid not in current and touched & set(aids)]
+        self._save(current, changed, removed)
+        return len(changed) + len(removed)
+
+    def _save(self, current: dict[str, Story], changed: list[Story], removed: list[str]) -> None:
+        """Find copies, recount sources, analyse each changed story, then store them in one commit."""
+        if not changed and not removed:
+            return
+        touched = [self.by_id[aid] for st in changed for aid in st.articles if aid in self.by_id]
+        for a in touched:
+            a.copy_of = None
+        # One call for all changed stories: building the MinHash index has a fixed cost, and a
+        # copy may sit in another story than its origin.
+        self._steps.find_copies(touched, self.options)
+        for st in changed:
+            st.outlets = outlets_of(st.articles, self.by_id)
+            st.independent_sources = independent_sources(st.articles, self.by_id)
+            try:
+                self._steps.story_step(st, self.by_id, self.options)
+            except Exception:
+                # One story's failing analysis must not keep its articles (or other stories) unstored.
+                log.exception("analysis of story %s failed", st.id)
+                st.notes.append("analysis failed (see the server log); articles are listed without analysis")
+        story_of: dict[str, str | None] = {aid: sid for sid, st in current.items() for aid in st.articles}
+        with self.store.lock, self.store.conn.transaction():
+            self.store.update_articles(touched, story_of)
+            self.store.save_stories(changed, removed)

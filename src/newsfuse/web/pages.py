@@ -1,0 +1,107 @@
+"""HTML pages served live from the store: story list with filters, story page, article page.
+
+The fragments are the same as in ``report.html`` (:mod:`newsfuse.render.views`), with links to
+real paths.  No script at all; a cited paragraph is highlighted by CSS ``:target``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from newsfuse.render.escape import esc
+from newsfuse.render.html import asset
+from newsfuse.render.views import Links, article_page, story_list, story_page, story_title
+from newsfuse.store import Store, StoryFilter
+
+router = APIRouter(include_in_schema=False)
+LINKS = Links(inline=False)
+
+
+def _layout(title: str, body: str, status: int = 200) -> HTMLResponse:
+    doc = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f'<title>{esc(title)} · newsfuse</title><link rel="stylesheet" href="/static/report.css"></head><body>'
+        '<header class="site"><a class="brand" href="/">newsfuse</a>'
+        '<span class="meta"><a href="/openapi.json">API (OpenAPI)</a></span></header>'
+        f"<main>{body}</main></body></html>"
+    )
+    return HTMLResponse(doc, status_code=status)
+
+
+def _not_found(what: str) -> HTMLResponse:
+    return _layout("Not found", f"<h1>Not found</h1><p>{esc(what)}</p><p><a href=\"/\">All stories</a></p>", 404)
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+@router.get("/static/report.css")
+def css() -> Response:
+    return Response(asset("report.css"), media_type="text/css", headers={"Cache-Control": "public, max-age=300"})
+
+
+@router.get("/", response_class=HTMLResponse)
+def index(
+    request: Request,
+    q: str | None = Query(None, max_length=200),
+    outlet: str | None = Query(None, max_length=200),
+    entity: str | None = Query(None, max_length=200),
+    date_from: str | None = Query(None, alias="from", max_length=10),
+    date_to: str | None = Query(None, alias="to", max_length=10),
+    page: int = Query(1, ge=1, le=10_000),
+) -> HTMLResponse:
+    per_page = 50
+    values: dict[str, Any] = {"q": q, "outlet": outlet, "entity": entity, "from": date_from, "to": date_to}
+
+    def field(name: str, label: str, kind: str = "search") -> str:
+        return f'<label>{esc(label)}<input type="{kind}" name="{name}" value="{esc(values[name] or "")}"></label>'
+
+    form = (
+        '<form class="filters" method="get" action="/">'
+        + field("q", "Search")
+        + field("outlet", "Outlet")
+        + field("entity", "Person, place, organisation")
+        + field("from", "From", "date")
+        + field("to", "To", "date")
+        + '<button type="submit">Filter</button></form>'
+    )
+    f = StoryFilter(q or None, outlet or None, entity or None, date_from or None, date_to or None, per_page, (page - 1) * per_page)
+    try:
+        stories = _store(request).list_stories(f)
+    except ValueError as exc:
+        return _layout("Stories", f'{form}<p class="none">{esc(exc)}</p>', 400)
+    filtered = any(values.values())
+    counts = _store(request).counts()
+    body = form + story_list(stories, LINKS, heading="Matching stories" if filtered else "Stories")
+    if len(stories) == per_page:
+        params = "&".join(f"{k}={esc(v)}" for k, v in values.items() if v)
+        body += f'<p><a href="/?{params}{"&amp;" if params else ""}page={page + 1}">More stories →</a></p>'
+    body += f'<p class="meta">{counts["stories"]} stories from {counts["articles"]} articles in the store.</p>'
+    return _layout("Stories", body)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(request: Request, story_id: str) -> HTMLResponse:
+    store = _store(request)
+    st = store.get_story(story_id)
+    if st is None:
+        return _not_found(f"No story {story_id}.")
+    by_id = {a.id: a for a in store.articles_by_ids(st.articles)}
+    return _layout(story_title(st), story_page(st, by_id, LINKS))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str) -> HTMLResponse:
+    store = _store(request)
+    a = store.get_article(article_id)
+    if a is None:
+        return _not_found(f"No article {article_id}.")
+    sid = store.article_story(a.id)
+    st = store.get_story(sid) if sid else None
+    return _layout(a.title or a.id, article_page(a, [st] if st else [], LINKS))

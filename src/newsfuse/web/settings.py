@@ -1,0 +1,36 @@
+"""What the web app is configured with (built from ``newsfuse serve`` arguments, or by tests)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsfuse.options import Options
+from newsfuse.web.ingest import Steps
+
+# A news article is rarely over 200 KB of HTML; a batch of 100 of them fits in 16 MiB.  Larger
+# requests are refused (413) before they are read into memory.
+MAX_BODY_BYTES = 16 * 1024 * 1024
+# Articles per POST: large enough for bulk loading, small enough that one request holds the
+# write lock for seconds, not minutes.
+MAX_BATCH = 100
+
+
+@dataclass
+class Settings:
+    db: str = "newsfuse.sqlite"
+    token: str | None = None  # write token; None = writes refused (403)
+    max_body_bytes: int = MAX_BODY_BYTES
+    max_batch: int = MAX_BATCH
+    cors_origins: tuple[str, ...] = ()  # CORS is off unless origins are listed
+    options: Options = field(default_factory=Options)
+    steps: Steps | None = None  # analysis steps; None = the real ones
+    today: date | None = None  # for tests: the date that validation takes as today
+
+    def check(self) -> None:
+        if self.token is not None and len(self.token) < 8:
+            raise ValueError("the write token must be at least 8 characters")
+        if self.max_body_bytes < 1024:
+            raise ValueError("max_body_bytes must be at least 1024")
+        if not 1 <= self.max_batch <= 10_000:
+            raise ValueError("max_batch must be between 1 and 10000")

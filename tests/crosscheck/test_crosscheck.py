@@ -1,0 +1,93 @@
+import pytest
+
+from newsfuse.crosscheck import crosscheck_story
+from newsfuse.model import Story
+from newsfuse.options import Options
+
+
+def _run(by_id, ids=None):
+    story = Story(id="s", articles=list(ids or by_id))
+    crosscheck_story(story, by_id, Options())
+    return story
+
+
+def _claim_with(story, words):
+    hits = [c for c in story.claims if any(all(w in s.text for w in words) for s in c.sentences)]
+    assert len(hits) == 1, [c.text for c in hits]
+    return hits[0]
+
+
+def test_fact_from_two_outlets_is_agreed(two_outlets):
+    story = _run(two_outlets)
+    claim = _claim_with(story, ["left Rennick", "without signing"])
+    assert claim.status == "agreed"
+    assert claim.outlets == ["Daily Ledger", "Morning Wire"]
+    assert claim.independent_sources == 2
+    assert {(s.article, s.paragraph) for s in claim.sentences} >= {("a1", "p1"), ("a2", "p1")}
+
+
+def test_fact_from_one_outlet_is_single_source(two_outlets):
+    story = _run(two_outlets)
+    claim = _claim_with(story, ["glass bridge"])
+    assert claim.status == "single_source"
+    assert claim.independent_sources == 1
+    assert claim.outlets == ["Morning Wire"]
+
+
+def test_conflicting_figure_makes_claims_disputed(two_outlets):
+    story = _run(two_outlets)
+    figures = [c for c in story.conflicts if c.kind == "figure"]
+    assert len(figures) == 1
+    values = {v.value: v.outlets for v in figures[0].values}
+    assert values == {"300": ["Daily Ledger"], "450": ["Morning Wire"]}
+    claim = _claim_with(story, ["people have been killed"])
+    assert claim.status == "disputed"
+    assert figures[0].id in claim.conflicts
+
+
+def test_reprint_does_not_make_a_claim_agreed(with_reprint):
+    story = _run(with_reprint)
+    claim = _claim_with(story, ["left Rennick", "without signing"])
+    assert len({s.article for s in claim.sentences}) == 2  # both copies grouped ...
+    assert claim.independent_sources == 1  # ... but they are one source
+    assert claim.status == "single_source"
+    assert all(c.status != "agreed" for c in story.claims)
+    assert any("no cross-check" in n for n in story.notes)
+
+
+def test_one_article_story_gets_the_note_and_no_agreement(two_outlets):
+    story = _run(two_outlets, ["a1"])
+    assert story.claims and all(c.status == "single_source" for c in story.claims)
+    assert not story.conflicts
+    assert any("no cross-check possible" in n for n in story.notes)
+    assert len(story.framing) == 1
+
+
+def test_quote_in_two_translations_is_one_quote_with_its_speaker(two_outlets):
+    story = _run(two_outlets)
+    hits = [q for q in story.quotes if any("hesitate to punish" in v.text for v in q.variants)]
+    assert len(hits) == 1
+    quote = hits[0]
+    assert quote.outlets == ["Daily Ledger", "Morning Wire"]
+    assert quote.independent_sources == 2
+    assert quote.speaker_name == "Lena Ostrova"
+    ent = next(e for e in story.entities if e.id == quote.speaker)
+    assert ent.name == "Lena Ostrova"
+
+
+def test_empty_and_odd_stories_do_not_crash(two_outlets):
+    from newsfuse.model import Article, make_paragraphs
+
+    odd = Article(id="z", origin="z", outlet="Odd", paragraphs=make_paragraphs(['He said "this never closes', "“nor ‘this", "”", "'"]))
+    story = _run({"z": odd, **two_outlets}, ["z", "a1", "missing"])
+    assert any("not found" in n for n in story.notes)
+    story = _run({}, [])
+    assert story.claims == [] and story.quotes == [] and story.entities == []
+    assert story.to_dict()["notes"]
+
+
+def test_bad_options_are_clear_errors(two_outlets):
+    opts = Options()
+    opts.crosscheck.claim_threshold = 0
+    with pytest.raises(ValueError, match="claim_threshold"):
+        crosscheck_story(Story(id="s", articles=["a1", "a2"]), two_outlets, opts)

@@ -1,0 +1,65 @@
+from newsfuse.crosscheck.entities import build_entities, skeleton, tokens_match
+from newsfuse.crosscheck.sentences import Sent, story_sentences
+
+
+def _index(by_id, **kw):
+    sents = story_sentences(list(by_id), by_id)
+    notes: list[str] = []
+    return build_entities(sents, lambda aid: by_id[aid].outlet or aid, notes=notes, **kw), notes
+
+
+def _entity(index, name):
+    eid = index.resolve(name)
+    assert eid is not None, f"{name} not found"
+    return index.get(eid)
+
+
+def test_spelling_variants_surnames_and_particles_are_one_entity(two_outlets):
+    index, _ = _index(two_outlets)
+    hask = _entity(index, "Haskarov")
+    assert hask.type == "person"
+    assert index.resolve("Dmitry Hoskarov") == index.resolve("Dmitri Haskarov") == index.resolve("Hoskarov") == hask.id
+    assert hask.mentions == {"Daily Ledger": 3, "Morning Wire": 3}
+    mans = _entity(index, "al-Mansuri")
+    assert index.resolve("Kareem Mansuri") == index.resolve("Karim al-Mansuri") == mans.id
+    assert mans.type == "person"
+    assert index.resolve("Ostrova") == index.resolve("Lena Ostrova")
+
+
+def test_titles_are_stripped_and_acronyms_joined(two_outlets):
+    index, _ = _index(two_outlets)
+    names = {e.name for e in index.entities}
+    assert "Commander Dmitri Haskarov" not in names and "President Lena Ostrova" not in names
+    front = _entity(index, "NSF")
+    assert front.name == "Northern Salvation Front"
+    assert front.type == "organisation"
+    assert "NSF" in front.aliases
+    assert _entity(index, "Port Amsel").type == "place"  # "in Port Amsel"
+    assert index.titles[index.resolve("Haskarov") or ""] == ["Commander"]
+
+
+def test_distinct_names_stay_apart():
+    assert not tokens_match("putin", "patton")
+    assert tokens_match("haftar", "hifter") and tokens_match("sergey", "sergei")
+    assert skeleton("sarraj") == "srj"
+    s = [
+        Sent("x", "p1", 0, "Anna Berg met Anna Borg in Lund on Monday.", "O", "o"),
+        Sent("x", "p1", 1, "The Russian delegation arrived late.", "O", "o"),
+    ]
+    index = build_entities(s, lambda a: "O")
+    assert index.resolve("Anna Berg") != index.resolve("Anna Borg")
+    assert index.resolve("Russian") is None  # an adjective of nationality, not an entity
+    assert index.resolve("Monday") is None
+
+
+def test_spacy_backend_falls_back_to_rules_with_a_note(two_outlets):
+    index, notes = _index(two_outlets, backend="spacy", spacy_model="no_such_model_xx")
+    assert index.resolve("Haskarov") is not None
+    assert any("spaCy" in n for n in notes)
+
+
+def test_unknown_backend_is_an_error(two_outlets):
+    import pytest
+
+    with pytest.raises(ValueError, match="backend"):
+        _index(two_outlets, backend="magic")

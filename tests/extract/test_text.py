@@ -1,0 +1,279 @@
+"""The plain-text cleaner on invented noisy pages (tests/extract/fixtures_text.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsfuse.extract.text import clean_text, clean_texts
+from newsfuse.model import REMOVAL_REASONS, Article, RawDocument, Rejection
+from newsfuse.options import CleanOptions, Options
+
+
+def _load_fixtures():  # type: ignore[no-untyped-def]
+    # pytest runs in importlib mode (tests/ mirrors the package), so load the sibling by path.
+    path = Path(__file__).with_name("fixtures_text.py")
+    spec = importlib.util.spec_from_file_location("newsfuse_test_fixtures_text", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+F = _load_fixtures()
+BLOG_PAGE, BLOG_BODY, BLOG_NOISE = F.BLOG_PAGE, F.BLOG_BODY, F.BLOG_NOISE
+MARKDOWN_PAGE, MARKDOWN_BODY, MARKDOWN_NOISE = F.MARKDOWN_PAGE, F.MARKDOWN_BODY, F.MARKDOWN_NOISE
+NESTED_PAGE, NESTED_BODY, NESTED_NOISE = F.NESTED_PAGE, F.NESTED_BODY, F.NESTED_NOISE
+EMBED_PAGE, EMBED_BODY, EMBED_NOISE = F.EMBED_PAGE, F.EMBED_BODY, F.EMBED_NOISE
+COMMENT_DATE_PAGE, FOOTER_SHARED, footer_page = F.COMMENT_DATE_PAGE, F.FOOTER_SHARED, F.footer_page
+WORDPRESS_PAGE, WORDPRESS_BODY, WORDPRESS_NOISE = F.WORDPRESS_PAGE, F.WORDPRESS_BODY, F.WORDPRESS_NOISE
+
+
+def doc(content: str, origin: str = "page.txt", **kw: str) -> RawDocument:
+    return RawDocument(origin=origin, content=content, kind="text", input_format="text", **kw)
+
+
+def clean(content: str, **kw: str) -> Article:
+    out = clean_text(doc(content, **kw), Options())
+    assert isinstance(out, Article), out
+    return out
+
+
+def reasons_of(article: Article, needle: str) -> set[str]:
+    return {r.reason for r in article.removed if needle in r.text}
+
+
+@pytest.mark.parametrize(
+    ("page", "body", "noise"),
+    [
+        (BLOG_PAGE, BLOG_BODY, BLOG_NOISE),
+        (MARKDOWN_PAGE, MARKDOWN_BODY, MARKDOWN_NOISE),
+        (NESTED_PAGE, NESTED_BODY, NESTED_NOISE),
+        (EMBED_PAGE, EMBED_BODY, EMBED_NOISE),
+        (WORDPRESS_PAGE, WORDPRESS_BODY, WORDPRESS_NOISE),
+    ],
+    ids=["blog", "markdown", "nested-thread", "embed", "wordpress"],
+)
+def test_body_kept_noise_removed(page: str, body: list[str], noise: list[str]) -> None:
+    a = clean(page)
+    for b in body:
+        assert b in a.text, f"body lost: {b!r}"
+    for n in noise:
+        assert n not in a.text, f"noise kept: {n!r}"
+    # Every dropped line is accounted for, with a known reason and its evidence.
+    assert a.removed
+    for r in a.removed:
+        assert r.reason in REMOVAL_REASONS
+        assert r.detail
+        assert r.text.strip()
+
+
+def test_every_line_is_body_title_or_removed() -> None:
+    a = clean(BLOG_PAGE)
+    accounted = a.text + "\n" + (a.title or "") + "\n" + "\n".join(r.text for r in a.removed)
+    for line in BLOG_PAGE.splitlines():
+        if line.strip():
+            assert line.strip()[:30] in accounted
+
+
+def test_blog_metadata_and_reasons() -> None:
+    a = clean(BLOG_PAGE)
+    assert a.title == "Harbour Workers in Valdoria End Strike After Nine-Day Standoff"
+    assert a.author == "Marta Keller"
+    assert a.published is not None and a.published.value == "2021-03-03" and a.published.source == "dateline"
+    assert a.outlet == "Valdoria Ledger" and a.outlet_source == "signature"
+    assert [p.id for p in a.paragraphs] == ["p1", "p2", "p3", "p4", "p5"]
+    assert reasons_of(a, "About time this was settled") == {"comment"}
+    assert reasons_of(a, "Reply to Greta Holm") == {"comment"}
+    assert reasons_of(a, "Upvote Downvote") == {"comment"}
+    assert reasons_of(a, "Support the Valdoria Ledger") == {"promo"}
+    assert reasons_of(a, "do not necessarily reflect") == {"disclaimer"}
+    assert reasons_of(a, "Click to see full-size image") == {"caption"}
+    assert reasons_of(a, "Jan Novak/Reuters") == {"caption"}
+    assert reasons_of(a, "Home > World > Europe") == {"navigation"}
+    assert reasons_of(a, "Ferry Fares to Rise Again") == {"related"}
+    # Positions are line numbers of the source text.
+    lines = BLOG_PAGE.splitlines()
+    for r in a.removed:
+        assert r.text[:15] in lines[r.position] or r.reason == "embed"
+
+
+def test_markdown_metadata() -> None:
+    a = clean(MARKDOWN_PAGE)
+    assert a.title == "The Valdoria Strike: What the Harbour Deal Means for Trade"
+    assert a.author == "Ivo Marsh"
+    assert a.published is not None and a.published.value == "2021-03-04"
+    assert a.outlet == "North Sea Review"
+    assert reasons_of(a, "freelance economics writer") == {"other"}
+    assert reasons_of(a, "sole responsibility") == {"disclaimer"}
+    assert "[" not in a.text and "*" not in a.text  # markdown reduced to its text
+
+
+def test_nested_thread_is_comments() -> None:
+    a = clean(NESTED_PAGE)
+    assert a.title == "Valdoria Ministry Promises Faster Customs Checks After Strike"
+    for needle in ("Seabird77", "lol ok", "half the work"):
+        assert reasons_of(a, needle) == {"comment"}
+    assert len(a.paragraphs) == 4
+
+
+def test_embed_and_inline_caption() -> None:
+    a = clean(EMBED_PAGE)
+    assert a.title == "BRIEFING: Valdoria Strike Ends as Ships Begin to Move"
+    assert a.paragraphs[0].text.startswith("After nine days")  # repeated headline stripped
+    assert reasons_of(a, "@harbourwatch") == {"embed"}
+    assert reasons_of(a, "via Reuters") == {"caption"}
+
+
+def test_comment_dates_never_publication_date() -> None:
+    a = clean(COMMENT_DATE_PAGE)
+    assert a.published is None
+    assert "boats are still late" not in a.text
+    assert reasons_of(a, "Liv Dahl") == {"comment"}
+
+
+def test_inferred_date_capped_by_comments() -> None:
+    page = COMMENT_DATE_PAGE.replace(
+        "The operators said", "The last increase took effect on May 1, 2020 and another is planned for July 1, 2023. The operators said"
+    )
+    a = clean(page)
+    assert a.published is not None
+    assert a.published.source == "inferred" and a.published.confidence < 0.5
+    # July 2023 is after the first comment (April 2, 2021): the article cannot report it as past.
+    assert a.published.value == "2020-05-01"
+
+
+def test_record_metadata_wins() -> None:
+    a = clean(NESTED_PAGE, url="https://www.harbour-gazette.example.com/news/1", date="2021-03-05", author="Ana Vik")
+    assert a.outlet == "harbour-gazette.example.com" and a.outlet_source == "url"
+    assert a.published is not None and a.published.value == "2021-03-05" and a.published.source == "input"
+    assert a.author == "Ana Vik"
+
+
+def test_outlet_from_filename() -> None:
+    a = clean(NESTED_PAGE, origin="scrapes/valdoria-ledger.com_2021-03-04.txt")
+    assert a.outlet == "valdoria-ledger.com" and a.outlet_source == "filename"
+
+
+def test_corpus_evidence_removes_outlet_furniture() -> None:
+    docs = [doc(footer_page(i), origin=f"g{i}.txt", url=f"https://harbourgazette.example.org/{i}") for i in range(3)]
+    out = clean_texts(docs, Options())
+    assert len(out) == 3
+    for a in out:
+        assert isinstance(a, Article)
+        for shared in FOOTER_SHARED:
+            assert shared not in a.text
+        # The blurb has no boilerplate wording: only the corpus shows it is furniture.
+        assert any(FOOTER_SHARED[0] in r.text and "repeated in 3 articles" in r.detail for r in a.removed)
+        assert len(a.paragraphs) == 2
+        assert a.paragraphs[0].text.startswith(("The city council", "Rail workers", "Timber exports"))
+
+
+def test_corpus_evidence_off_keeps_single_page_behaviour() -> None:
+    docs = [doc(footer_page(i), origin=f"g{i}.txt", url=f"https://harbourgazette.example.org/{i}") for i in range(3)]
+    opts = Options(clean=CleanOptions(use_corpus_evidence=False))
+    alone = clean_text(docs[0], opts)
+    batch = clean_texts(docs, opts)[0]
+    assert isinstance(alone, Article) and isinstance(batch, Article)
+    assert alone.text == batch.text
+    assert FOOTER_SHARED[0] in alone.text  # nothing in its wording gives the blurb away
+
+
+def test_wire_reprint_across_outlets_is_kept() -> None:
+    # The same long body at three different outlets is a reprint, not furniture.
+    docs = [doc(NESTED_PAGE, origin=f"o{i}.txt", url=f"https://outlet{i}.example.net/a") for i in range(3)]
+    for a in clean_texts(docs, Options()):
+        assert isinstance(a, Article)
+        for b in NESTED_BODY:
+            assert b in a.text
+
+
+def test_one_output_per_input_in_order_with_rejections() -> None:
+    docs = [doc(BLOG_PAGE, "a.txt"), doc("", "empty.txt"), doc("Home\nMenu\nLogin", "menu.txt"), doc(NESTED_PAGE, "b.txt")]
+    out = clean_texts(docs, Options())
+    assert [getattr(o, "origin", None) for o in out] == ["a.txt", "empty.txt", "menu.txt", "b.txt"]
+    assert isinstance(out[0], Article) and isinstance(out[3], Article)
+    assert isinstance(out[1], Rejection) and out[1].reason == "empty" and out[1].stage == "clean"
+    assert isinstance(out[2], Rejection) and out[2].reason == "no_text"
+
+
+def test_bad_content_type_is_recorded_not_raised() -> None:
+    bad = RawDocument(origin="x.txt", content="", kind="text", input_format="text")
+    bad.content = 42  # type: ignore[assignment]
+    out = clean_texts([bad, doc(BLOG_PAGE)], Options())
+    assert isinstance(out[0], Rejection) and out[0].reason == "clean_error" and "str" in out[0].detail
+    assert isinstance(out[1], Article)
+
+
+def test_ids_are_stable() -> None:
+    assert clean(BLOG_PAGE).id == clean(BLOG_PAGE).id
+    assert clean(BLOG_PAGE).id != clean(NESTED_PAGE).id
+
+
+PARA = (
+    "Harbour workers in the port city voted on Tuesday to end a strike that had stranded ships off the coast, "
+    "and the union said the members would return to work on the night shift."
+)
+
+
+def test_byline_and_date_above_article_do_not_start_a_thread() -> None:
+    # A byline + timestamp looks like a commenter's signature; the long article under it is not a comment.
+    teaser = "Comments that include insults or personal attacks will be removed by the moderators of this site without notice."
+    page = "\n".join(
+        ["Menu", "Harbour Strike Ends After Nine Days", teaser, "By ANA VIK", "The Valdoria Press", "Thursday, March 4, 2021; 8:43 AM"]
+        + [PARA.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")]
+    )
+    a = clean(page)
+    assert len(a.paragraphs) == 6
+    assert a.title == "Harbour Strike Ends After Nine Days"
+    assert a.author == "Ana Vik"
+    assert reasons_of(a, "insults") == {"comment"}  # rules for commenters, wherever they stand
+
+
+def test_quoted_said_is_not_a_comment_signature() -> None:
+    page = "\n".join(["Harbour Strike Ends", PARA, '"We are going back tomorrow," he said.', PARA.replace("Tuesday", "Monday"), PARA])
+    a = clean(page)
+    assert '"We are going back tomorrow," he said.' in a.text
+    assert len(a.paragraphs) == 4
+
+
+def test_headline_below_a_teaser_alert() -> None:
+    alert = "WEATHER BULLETIN: STORM WARNING FOR THE COAST AND THE ISLANDS UNTIL SUNDAY NIGHT, SAYS THE MET OFFICE, AND FERRIES ARE CANCELLED."
+    page = "\n".join(["Home", alert, "News >>", "Ferry Crews Join the Harbour Strike", "Jo Roe", PARA, PARA.replace("Tuesday", "Friday")])
+    a = clean(page)
+    assert a.title == "Ferry Crews Join the Harbour Strike"
+
+
+def test_huge_input_is_capped_with_a_note() -> None:
+    from newsfuse.extract.text import MAX_BLOCKS
+
+    page = "Harbour Strike Ends\n" + "\n".join([PARA] * 5) + "\n" + "menu item\n" * (MAX_BLOCKS + 10)
+    a = clean(page)
+    assert len(a.paragraphs) == 5
+    assert a.notes and str(MAX_BLOCKS) in a.notes[0]
+
+
+def test_wordpress_metadata() -> None:
+    a = clean(WORDPRESS_PAGE)
+    assert a.title == "Island Ferry Crews Vote to Join Harbour Strike"
+    assert a.author == "Nils Ek"
+    assert a.published is not None and a.published.value == "2021-03-05" and a.published.source == "dateline"
+    assert reasons_of(a, "mira_s") == {"comment"}
+    assert reasons_of(a, "Editor's note") == {"disclaimer"}
+
+
+def test_list_announced_by_a_colon_is_body() -> None:
+    items = ["Anna Berg (Saint Ives)", "Jon Lund (North Terminal)", "Eva Dahl (Ferry Union)", "Per Holm (Dockers)"]
+    page = "\n".join(
+        ["Harbour Strike Ends", PARA, PARA.replace("Tuesday", "Monday"), "The union named the members of its new negotiating team:"]
+        + items
+        + ["Related stories", "Ferry fares to rise", "Rail link delayed"]
+    )
+    a = clean(page)
+    for item in items:
+        assert item in a.text
+    assert "Ferry fares to rise" not in a.text

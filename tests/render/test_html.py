@@ -1,0 +1,96 @@
+import re
+from html.parser import HTMLParser
+
+from newsfuse.model import Report, Story
+from newsfuse.render import render_html
+from newsfuse.render.html import asset, csp_hash
+from newsfuse.render.sample import ONERROR_PAYLOAD, SCRIPT_PAYLOAD, sample_report
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        d = dict(attrs)
+        self.tags.append((tag, d))
+        if d.get("id"):
+            self.ids.add(d["id"])
+
+
+def _parse(doc: str) -> _Collect:
+    p = _Collect()
+    p.feed(doc)
+    return p
+
+
+def test_self_contained_and_strict_csp():
+    doc = render_html(sample_report())
+    p = _parse(doc)
+    tags = [t for t, _ in p.tags]
+    assert tags.count("script") == 1 and tags.count("style") == 1
+    for tag, attrs in p.tags:
+        assert not any(k.startswith("on") for k in attrs), (tag, attrs)
+        assert "style" not in attrs, tag
+        if tag in ("script", "img", "link", "iframe"):
+            assert "src" not in attrs and "href" not in attrs
+    csp = next(a["content"] for t, a in p.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp
+    assert csp_hash(asset("report.js")) in csp and csp_hash(asset("report.css")) in csp
+    assert "unsafe-inline" not in csp
+    assert "http://" not in doc.split("<main>")[0] and "https://" not in doc.split("<main>")[0]
+
+
+def test_hostile_text_is_escaped():
+    doc = render_html(sample_report(hostile=True))
+    assert SCRIPT_PAYLOAD not in doc and ONERROR_PAYLOAD not in doc
+    assert "&lt;script&gt;window.__pwned" in doc
+    p = _parse(doc)
+    assert [t for t, _ in p.tags].count("script") == 1
+    assert not any(t == "img" for t, _ in p.tags)
+    assert 'href="javascript:' not in doc
+
+
+def test_citations_point_at_existing_paragraph_anchors():
+    doc = render_html(sample_report())
+    p = _parse(doc)
+    hrefs = [a["href"] for t, a in p.tags if t == "a" and "cite" in (a.get("class") or "")]
+    assert hrefs, "no citation markers"
+    for h in hrefs:
+        assert h.startswith("#") and h[1:] in p.ids, h
+    assert "a000000000a1-p2" in p.ids
+    # every internal link resolves
+    for t, a in p.tags:
+        if t == "a" and (a.get("href") or "").startswith("#"):
+            assert a["href"][1:] in p.ids, a["href"]
+
+
+def test_story_page_shows_every_part():
+    doc = render_html(sample_report())
+    for text in [
+        "3 articles, 3 outlets, 2 independent sources",
+        "Agreed (1)",
+        "Disputed (1)",
+        "Single source (1)",
+        "45,000,000",
+        "Ilse Brandt",
+        "Unknown speaker",
+        "<svg",
+        "Framing by outlet",
+        "Mayor",
+        "Removed while cleaning (2)",
+        "username/date/Reply pattern",
+        "no_text",
+        "contained copy of",
+    ]:
+        assert text in doc, text
+
+
+def test_empty_lists_render_as_none_found():
+    st = Story(id="s1", articles=[], title="Nothing yet")
+    doc = render_html(Report(stories=[st]))
+    page = doc.split('id="story-s1"')[1]
+    # summary, coverage, claims, conflicts, quotes, timeline, entities, framing
+    assert len(re.findall(r"none found", page)) >= 8

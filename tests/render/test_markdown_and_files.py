@@ -1,0 +1,61 @@
+import json
+import re
+
+import pytest
+
+from newsfuse.model import Report, Story
+from newsfuse.render import render_markdown, report_jsonl, write_report
+from newsfuse.render.escape import md, safe_url
+from newsfuse.render.sample import sample_report
+
+
+def test_markdown_has_every_part_and_citations():
+    text = render_markdown(sample_report())
+    for part in ["### Summary", "### Coverage", "#### Agreed (1)", "### Conflicts", "### Quotes", "### Timeline", "### Entities", "### Framing"]:
+        assert part in text
+    assert "\\[a000000000a1#p2\\]" in text
+    assert "username/date/Reply pattern" in text
+
+
+def test_markdown_escapes_markup():
+    text = render_markdown(sample_report(hostile=True))
+    assert not re.search(r"(?<!\\)<", text), "an unescaped < would let a viewer render markup"
+    assert md("<b>x</b> *y* [z](javascript:1)") == "\\<b\\>x\\</b\\> \\*y\\* \\[z\\](javascript:1)"
+    assert md("# not a heading").startswith("\\#")
+
+
+def test_safe_url_refuses_scripts():
+    assert safe_url("https://example.org/a") == "https://example.org/a"
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url('https://x.org/" onmouseover="1') is None
+
+
+def test_jsonl_is_one_story_per_line():
+    lines = list(report_jsonl(sample_report()))
+    assert len(lines) == 2 and all(line.endswith("\n") and "\n" not in line[:-1] for line in lines)
+    assert json.loads(lines[0])["id"] == "s0001"
+
+
+def test_write_report_writes_all_files(tmp_path):
+    written = write_report(sample_report(), tmp_path / "out")
+    assert set(written) == {"json", "markdown", "html"}
+    data = json.loads(written["json"].read_text(encoding="utf-8"))
+    assert Report.from_dict(data).stories[0].headline is not None
+    assert written["html"].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_write_report_parquet(tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    written = write_report(sample_report(), tmp_path, parquet=True)
+    table = pq.read_table(written["parquet"])
+    assert table.num_rows == 2
+    row = table.to_pylist()[0]
+    assert row["independent_sources"] == 2 and row["disputed_claims"] == 1
+    assert Story.from_dict(json.loads(row["story_json"])).id == "s0001"
+
+
+def test_write_report_refuses_a_file_as_directory(tmp_path):
+    f = tmp_path / "x"
+    f.write_text("")
+    with pytest.raises(ValueError, match="not a directory"):
+        write_report(Report(), f)

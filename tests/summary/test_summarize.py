@@ -1,0 +1,160 @@
+"""Tests for the extractive story summariser on small invented stories."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.model import Article, CopyInfo, PublishedDate, Story, make_paragraphs
+from newsfuse.options import Options
+from newsfuse.summary import summarize_story
+from newsfuse.summary.candidates import strip_dateline, trim_attribution, trim_connective
+from newsfuse.summary.select import fit_words
+
+
+def art(aid: str, outlet: str | None, paras: list[str], date: str | None = "2031-03-04", title: str | None = None) -> Article:
+    a = Article(id=aid, origin=aid, paragraphs=make_paragraphs(paras), outlet=outlet, title=title)
+    if date:
+        a.published = PublishedDate(value=date, source="input", confidence=1.0)
+    return a
+
+
+def bridge_story() -> tuple[Story, dict[str, Article]]:
+    """Three outlets report a bridge collapse in the invented town of Velmora; one adds opinion."""
+    a1 = art(
+        "a1",
+        "north-gazette",
+        [
+            "A road bridge over the Tessin river collapsed in Velmora on Tuesday, killing four people and injuring twelve.",
+            "Rescue teams worked through the night to pull vehicles from the water, the regional fire service said.",
+            "The bridge, built in 1968, had been scheduled for repairs next spring.",
+        ],
+        title="Bridge collapse in Velmora kills four",
+    )
+    a2 = art(
+        "a2",
+        "river-times",
+        [
+            "Four people were killed when a road bridge over the Tessin river collapsed in Velmora on Tuesday.",
+            "Twelve others were injured, according to the regional fire service.",
+            "He said the inspection reports would be published.",
+            "Mayor Ilse Brandt ordered an inquiry into the bridge's maintenance.",
+        ],
+        title="Four dead as Velmora bridge falls",
+    )
+    a3 = art(
+        "a3",
+        "daily-voice",
+        [
+            "The corrupt regime in Velmora let a bridge collapse over the Tessin river, killing four people.",
+            "Why did nobody listen to the engineers?",
+            "But Mayor Ilse Brandt ordered an inquiry into the maintenance of the bridge on Wednesday.",
+            "We think the whole council should resign.",
+        ],
+        date="2031-03-05",
+    )
+    by_id = {a.id: a for a in (a1, a2, a3)}
+    return Story(id="s1", articles=list(by_id)), by_id
+
+
+def test_headline_states_event_and_cites_supporting_articles_only() -> None:
+    story, by_id = bridge_story()
+    summarize_story(story, by_id, Options())
+    h = story.headline
+    assert h is not None
+    assert "collapsed" in h.text and "Velmora" in h.text
+    assert story.title == h.text
+    cited = {s.article for s in h.sources}
+    assert {"a1", "a2"} <= cited
+    assert "regime" not in h.text
+    assert h.independent_sources == len({by_id[a].outlet for a in cited})
+    # each citation points at the paragraph that carries the fact
+    for s in h.sources:
+        assert "bridge" in by_id[s.article].paragraphs[int(s.paragraph[1:]) - 1].text.lower()
+
+
+def test_summary_avoids_loaded_labels_questions_opinion_and_dangling() -> None:
+    story, by_id = bridge_story()
+    summarize_story(story, by_id, Options())
+    texts = [s.text for s in story.summary]
+    assert texts
+    joined = " ".join(texts)
+    assert "regime" not in joined
+    assert "?" not in joined
+    assert "We think" not in joined
+    assert not any(t.startswith("He ") for t in texts)
+    assert not any(t.startswith("But ") for t in texts)  # trimmed or not chosen
+
+
+def test_every_citation_supports_its_sentence() -> None:
+    story, by_id = bridge_story()
+    summarize_story(story, by_id, Options())
+    for sent in [story.headline, *story.summary]:
+        assert sent is not None and sent.sources
+        for src in sent.sources:
+            para = next(p for p in by_id[src.article].paragraphs if p.id == src.paragraph)
+            shared = {w.lower().strip(".,") for w in sent.text.split()} & {w.lower().strip(".,") for w in para.text.split()}
+            assert len(shared) >= 4, (sent.text, para.text)
+            assert src.outlet == by_id[src.article].outlet
+
+
+def test_word_limits_respected() -> None:
+    story, by_id = bridge_story()
+    opts = Options()
+    opts.summary.headline_words = 12
+    opts.summary.summary_words = 30
+    summarize_story(story, by_id, opts)
+    assert story.headline is not None
+    assert len(story.headline.text.split()) <= 12
+    assert sum(len(s.text.split()) for s in story.summary) <= 30
+
+
+def test_copies_count_once() -> None:
+    story, by_id = bridge_story()
+    copy = art("a4", "reprint-site", [p.text for p in by_id["a1"].paragraphs], title="Bridge collapse")
+    copy.copy_of = CopyInfo(of="a1", similarity=1.0, kind="exact")
+    by_id["a4"] = copy
+    story.articles.append("a4")
+    summarize_story(story, by_id, Options())
+    h = story.headline
+    assert h is not None
+    cited = {s.article for s in h.sources}
+    assert "a4" in cited and "a1" in cited
+    assert h.independent_sources == len(cited) - 1
+    assert "reprint-site" in h.outlets
+
+
+def test_one_article_story() -> None:
+    a = art("solo", None, ["Officials in Karsby opened a new tram line linking the harbour to the university on Monday."], date=None)
+    story = Story(id="s2", articles=["solo"])
+    summarize_story(story, {"solo": a}, Options())
+    assert story.headline is not None
+    assert story.headline.text.startswith("Officials in Karsby")
+    assert [s.article for s in story.headline.sources] == ["solo"]
+    assert story.headline.independent_sources == 1
+    assert story.summary and story.summary[0].sources[0].paragraph == "p1"
+
+
+def test_empty_story_and_bad_options() -> None:
+    story = Story(id="s3", articles=["missing"])
+    summarize_story(story, {}, Options())
+    assert story.headline is None and story.summary == []
+    opts = Options()
+    opts.summary.summary_words = 0
+    with pytest.raises(ValueError, match="positive"):
+        summarize_story(story, {}, opts)
+    opts = Options()
+    opts.summary.backend = "magic"
+    with pytest.raises(ValueError, match="backend"):
+        summarize_story(story, {}, opts)
+
+
+def test_cleaning_helpers() -> None:
+    assert strip_dateline("VELMORA, March 4 (Reuters) - A bridge collapsed on Tuesday, killing four.").startswith("A bridge")
+    assert strip_dateline("KARSBY, Nd.—The tram line opened to passengers on Monday morning.").startswith("The tram")
+    assert trim_connective("But Mayor Ilse Brandt ordered an inquiry into the bridge.") == "Mayor Ilse Brandt ordered an inquiry into the bridge."
+    assert trim_connective("Meanwhile, rescue teams searched the river all night.") == "Rescue teams searched the river all night."
+    assert trim_connective("So far nine people have been rescued from the river.").startswith("So far")
+    assert trim_attribution("A bridge collapsed in Velmora, killing four people, officials said.") == (
+        "A bridge collapsed in Velmora, killing four people."
+    )
+    assert len(fit_words("one two three, four five six seven eight nine ten eleven", 8).split()) <= 8

@@ -1,0 +1,15 @@
+import pytest
+
+from newsfuse.cli import EXIT_USAGE, build_parser, main
+
+
+def test_missing_path_is_a_usage_error(tmp_path, capsys):
+    assert main(["analyze", str(tmp_path / "nope"), "--out", str(tmp_path / "o"), "-q"]) == EXIT_USAGE
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_parser_knows_the_commands():
+    p = build_parser()
+    assert p.parse_args(["analyze", "x", "--format", "json"]).format == "json"
+    with pytest.raises(SystemExit):
+        p.parse_args(["analyse"])

@@ -1,0 +1,151 @@
+from newsfuse.model import Article, CopyInfo, PublishedDate, Story, make_paragraphs
+from newsfuse.options import Options
+from newsfuse.timeline import story_timeline
+
+
+def art(aid: str, outlet: str | None, date: str | None, *paragraphs: str) -> Article:
+    return Article(
+        id=aid,
+        origin=f"test/{aid}",
+        outlet=outlet,
+        paragraphs=make_paragraphs(list(paragraphs)),
+        published=PublishedDate(date, "input", 1.0) if date else None,
+    )
+
+
+# An invented story: a harbour strike in Portvale, reported by three outlets.
+ARTICLES = [
+    art(
+        "a1", "Coast Herald", "2021-03-03",  # a Wednesday
+        "Dock workers in Portvale walked out on Monday over unpaid wages.",
+        "The port authority said on Tuesday that talks with the union had collapsed.",
+        "A mediation meeting is scheduled for March 10.",
+    ),
+    art(
+        "a2", "Harbour Times", "2021-03-04",
+        "Portvale dock workers walked out Monday in a dispute over unpaid wages, the union said.",
+        "The city council will debate the strike on Friday.",
+    ),
+    art(
+        "a3", "Wire Daily", "2021-03-02",
+        "Hundreds of dock workers in Portvale walked out yesterday over wages left unpaid since January.",
+    ),
+]
+
+
+def make_story(arts: list[Article]) -> tuple[Story, dict[str, Article]]:
+    by_id = {a.id: a for a in arts}
+    return Story(id="s1", articles=[a.id for a in arts], outlets=sorted({a.outlet for a in arts if a.outlet})), by_id
+
+
+def test_events_merged_across_outlets_and_sorted() -> None:
+    story, by_id = make_story(ARTICLES)
+    events = story_timeline(story, by_id, Options())
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    walkout = [e for e in events if e.date == "2021-03-01"]
+    assert len(walkout) == 1, walkout  # "on Monday", "Monday", "yesterday" from three outlets: one event
+    ev = walkout[0]
+    assert ev.granularity == "day"
+    assert ev.outlets == ["Coast Herald", "Harbour Times", "Wire Daily"]
+    assert {(s.article, s.paragraph) for s in ev.sources} == {("a1", "p1"), ("a2", "p1"), ("a3", "p1")}
+    assert set(ev.expressions) == {"on Monday", "Monday", "yesterday"}
+    assert "walked out" in ev.text
+    by_date = {e.date: e for e in events}
+    assert "collapsed" in by_date["2021-03-02"].text
+    assert by_date["2021-03-05"].outlets == ["Harbour Times"]  # future tense "will ... on Friday"
+    assert "2021-03-10" in by_date
+    assert by_date["2021-01"].granularity == "month"
+
+
+def test_different_events_on_one_day_stay_apart() -> None:
+    arts = [
+        art("b1", "Coast Herald", "2021-03-03", "Dock workers in Portvale walked out on Monday over unpaid wages."),
+        art("b2", "Harbour Times", "2021-03-03", "A storm flooded the Riverside district on Monday, cutting power to thousands."),
+    ]
+    story, by_id = make_story(arts)
+    events = [e for e in story_timeline(story, by_id, Options()) if e.date == "2021-03-01"]
+    assert len(events) == 2
+    assert sorted(o for e in events for o in e.outlets) == ["Coast Herald", "Harbour Times"]
+
+
+def test_undated_article_contributes_only_absolute_dates() -> None:
+    arts = [
+        *ARTICLES,
+        art("u1", "Blog", None, "The walkout, which began on Monday, follows a strike on February 20th."),
+    ]
+    story, by_id = make_story(arts)
+    events = story_timeline(story, by_id, Options())
+    u1_dates = {e.date for e in events for s in e.sources if s.article == "u1"}
+    assert u1_dates == {"2021-02-20"}  # its year taken from the story; "on Monday" unresolvable
+    assert any("could not be resolved" in n and '"on Monday"' in n for n in story.notes)
+    assert any("1 articles without a publication date" in n for n in story.notes)
+
+
+def test_story_without_dates_has_no_events_and_no_crash() -> None:
+    arts = [art("n1", "Coast Herald", None, "Nothing in this text says when anything happened.")]
+    story, by_id = make_story(arts)
+    assert story_timeline(story, by_id, Options()) == []
+    story2, by_id2 = make_story([])
+    assert story_timeline(story2, by_id2, Options()) == []
+
+
+def test_week_mentions_become_months_only_within_one_month() -> None:
+    arts = [
+        art("w1", "Coast Herald", "2021-03-17", "Ferries were cancelled this week because of the strike."),
+        art("w2", "Harbour Times", "2021-04-01", "Ferries were cancelled this week because of the strike."),
+    ]
+    story, by_id = make_story(arts)
+    events = story_timeline(story, by_id, Options())
+    assert [(e.date, e.granularity) for e in events] == [("2021-03", "month")]  # w2's week spans two months
+
+
+def test_reprints_keep_their_own_outlet_in_sources() -> None:
+    a = art("c1", "Wire Daily", "2021-03-03", "Dock workers in Portvale walked out on Monday over unpaid wages.")
+    b = art("c2", "Small Gazette", "2021-03-03", "Dock workers in Portvale walked out on Monday over unpaid wages.")
+    b.copy_of = CopyInfo(of="c1", similarity=1.0, kind="exact")
+    story, by_id = make_story([a, b])
+    (ev,) = story_timeline(story, by_id, Options())
+    assert ev.outlets == ["Small Gazette", "Wire Daily"]
+    assert [s.outlet for s in ev.sources] == ["Wire Daily", "Small Gazette"]
+
+
+def test_shared_actor_names_alone_do_not_merge_events() -> None:
+    arts = [
+        art("d1", "Coast Herald", "2021-03-03", "General Arlo Venn left Portvale on Tuesday without signing the accord."),
+        art("d2", "Harbour Times", "2021-03-03", "President Mira Kess warned General Arlo Venn on Tuesday over renewed shelling."),
+        art("d3", "Wire Daily", "2021-03-03", "Venn left Portvale on Tuesday morning, refusing to sign, aides said."),
+    ]
+    story, by_id = make_story(arts)
+    events = story_timeline(story, by_id, Options())
+    assert sorted(sorted(e.outlets) for e in events) == [["Coast Herald", "Wire Daily"], ["Harbour Times"]]
+
+
+def test_this_week_ends_at_publication() -> None:
+    # Wednesday 31 March 2021: this week so far is 29-31 March, within one month.
+    arts = [art("e1", "Coast Herald", "2021-03-31", "Ferries were cancelled this week because of the strike.")]
+    story, by_id = make_story(arts)
+    assert [(e.date, e.granularity) for e in story_timeline(story, by_id, Options())] == [("2021-03", "month")]
+
+
+def test_all_undated_story_takes_years_from_written_full_dates() -> None:
+    arts = [
+        art("f1", "Coast Herald", None, "The union first struck on 14 February 2019 over pensions."),
+        art("f2", "Harbour Times", None, "Talks broke down again on February 20th, and on Monday pickets returned."),
+    ]
+    story, by_id = make_story(arts)
+    events = story_timeline(story, by_id, Options())
+    assert [e.date for e in events] == ["2019-02-14", "2019-02-20"]
+    assert any('"on Monday"' in n for n in story.notes)
+
+
+def test_undated_story_takes_years_from_the_batch_it_was_read_with() -> None:
+    undated = art("g1", "Blog", None, "The walkout began on February 26th, before talks on Monday.")
+    dated = art("g2", "Coast Herald", "2021-03-03", "An unrelated ferry story.")
+    story, _ = make_story([undated])
+    by_id = {"g1": undated, "g2": dated}
+    assert [e.date for e in story_timeline(story, by_id, Options())] == ["2021-02-26"]
+    assert any("around 2021-03-03" in n for n in story.notes)
+    # a batch spanning years gives no such guess
+    old = art("g3", "Coast Herald", "2015-06-01", "An old story.")
+    story2, _ = make_story([undated])
+    assert story_timeline(story2, {**by_id, "g3": old}, Options()) == []
