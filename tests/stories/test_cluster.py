@@ -140,3 +140,12 @@ def test_seed_articles_about_the_moscow_talks_form_one_story():
     find_copies(arts, Options())
     stories = cluster_stories(arts, Options())
     assert any(moscow <= set(s.articles) for s in stories)
+
+
+def test_incremental_index_can_refine_on_demand():
+    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02") + event_reports("b", QUAKE_B, "Earthquake", "2021-03-02")
+    index = StoryIndex(Options())
+    for a in arts:
+        index.add(a)
+    refined = _groups(index.stories(refine=True))
+    assert ["a0", "a1", "a2", "a3"] in refined and ["b0", "b1", "b2", "b3"] in refined

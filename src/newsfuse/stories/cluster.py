@@ -182,9 +182,24 @@ class StoryIndex:
         """Article ids per story (members first, then copies), stories in order of creation."""
         return [st.members + st.copies for st in self._stories.values()]
 
-    def stories(self) -> list[Story]:
-        """The current stories as :class:`Story` objects (sorted by first date, then id)."""
-        return build_stories(self.groups(), self._articles, self._df, {})
+    def stories(self, refine: bool = False) -> list[Story]:
+        """The current stories as :class:`Story` objects (sorted by first date, then id).
+
+        ``refine`` also splits stories holding look-alike events (as :func:`cluster_stories`
+        does); it costs time quadratic in the size of each story, so it is off by default.
+        """
+        groups = self.groups()
+        raw: dict[str, Vector] = {}
+        if refine:
+            from newsfuse.stories.refine import refine_groups
+
+            raw = {
+                i: article_features(a)
+                for i, a in self._articles.items()
+                if a.copy_of is None or a.copy_of.of not in self._articles
+            }
+            groups = refine_groups(groups, self._articles, raw, self._df, self.options)
+        return build_stories(groups, self._articles, self._df, raw)
 
     # ------------------------------------------------------------------ internals
 
