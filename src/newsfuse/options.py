@@ -38,9 +38,9 @@ class DedupOptions:
 @dataclass
 class ClusterOptions:
     # A story is active while its last article is at most this many days older than the newest
-    # article seen.  Developing stories (negotiations, trials, recalls) get follow-ups for weeks;
-    # a week-long window splits them.  Undated articles can still join retired stories.
-    window_days: int = 30
+    # article seen (undated articles can still join retired stories).  The time partitions of
+    # the scale-out executor overlap by this many days, so it must stay below their size.
+    window_days: int = 7
     # Mean cosine similarity (TF-IDF of names, numbers and words; average link) an article needs
     # with a story's members to join it.  Deliberately low: this pass groups what *may* be one
     # event (unrelated news scores about 0.02); the refinement then splits look-alike events.
