@@ -49,10 +49,10 @@ CENTROID_FEATURES = 1000
 RETIRED_FEATURES = 200
 # Only the stories sharing the most (weighted) strong features with an article are scored; this
 # bounds the cost per article whatever the size of the window.
-MAX_CANDIDATES = 50
+MAX_CANDIDATES = 15
 # After a join, only the best-scoring other candidates are tested for a merge: stories that
 # converge are the ones the new article is closest to.
-MERGE_CANDIDATES = 5
+MERGE_CANDIDATES = 3
 # Time decay: at a gap of the whole window a story counts half as similar.
 DECAY_AT_WINDOW = 0.5
 
@@ -141,8 +141,11 @@ class StoryIndex:
 
     # ------------------------------------------------------------------ public
 
-    def add(self, article: Article) -> str:
-        """Place one article; returns the id of its story."""
+    def add(self, article: Article, features: Vector | None = None) -> str:
+        """Place one article; returns the id of its story.
+
+        ``features``: the article's :func:`article_features`, when the caller has them already.
+        """
         if article.id in self._story_of:
             return self._story_of[article.id]
         self._articles[article.id] = article
@@ -155,7 +158,7 @@ class StoryIndex:
             self._story_of[article.id] = st.id
             return st.id
 
-        raw = article_features(article)
+        raw = features if features is not None else article_features(article)
         if self._learn_df:
             self._df.add(raw)
         vec = weigh(raw, self._df)
@@ -374,7 +377,7 @@ def cluster_stories(articles: list[Article], options: Options) -> list[Story]:
     df = DocFreq.of(raw.values())
     index = StoryIndex(options, df)
     for a in originals:
-        index.add(a)
+        index.add(a, raw[a.id])
     for a in copies:
         index.add(a)
     groups = index.groups()
