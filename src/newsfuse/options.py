@@ -37,12 +37,17 @@ class DedupOptions:
 
 @dataclass
 class ClusterOptions:
-    window_days: int = 7  # a story is active while its last article is at most this old
-    # Cosine similarity (TF-IDF of names, numbers and words) an article needs with a story's
-    # centroid to join it.
-    join_threshold: float = 0.2
-    # Centroid-to-centroid similarity at which two stories have converged and merge.
-    merge_threshold: float = 0.5
+    # A story is active while its last article is at most this many days older than the newest
+    # article seen (undated articles can still join retired stories).  The time partitions of
+    # the scale-out executor overlap by this many days, so it must stay below their size.
+    window_days: int = 7
+    # Mean cosine similarity (TF-IDF of names, numbers and words; average link) an article needs
+    # with a story's members to join it.  Deliberately low: this pass groups what *may* be one
+    # event (unrelated news scores about 0.02); the refinement then splits look-alike events.
+    join_threshold: float = 0.1
+    # Average-link similarity between two stories at which they have converged and merge (the
+    # same criterion as joining, so the result approximates average-link clustering).
+    merge_threshold: float = 0.1
     refine: bool = True  # split stories that hold two look-alike events (see stories/refine.py)
 
 

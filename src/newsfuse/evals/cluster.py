@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,13 +38,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF baselines")
 
 
-def load(path: str) -> tuple[list[Article], dict[str, str]]:
+def load(path: str) -> tuple[list[Article], dict[Hashable, Hashable]]:
     """Articles and gold labels (article id -> cluster) of a format C file."""
     p = Path(path)
     if not p.is_file():
         raise FileNotFoundError(f"no such file: {path}")
     articles: list[Article] = []
-    gold: dict[str, str] = {}
+    gold: dict[Hashable, Hashable] = {}
     with p.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             line = line.strip()
@@ -72,7 +73,7 @@ def load(path: str) -> tuple[list[Article], dict[str, str]]:
     return articles, gold
 
 
-def scores(gold: dict[str, str], pred: dict[str, Any]) -> dict[str, float]:
+def scores(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable]) -> dict[str, float]:
     b = bcubed(gold, pred)
     return {
         "bcubed_precision": b["precision"],
@@ -83,7 +84,7 @@ def scores(gold: dict[str, str], pred: dict[str, Any]) -> dict[str, float]:
     }
 
 
-def tfidf_agglomerative(articles: list[Article], thresholds: tuple[float, ...]) -> dict[float, dict[str, int]]:
+def tfidf_agglomerative(articles: list[Article], thresholds: tuple[float, ...]) -> dict[float, dict[Hashable, Hashable]]:
     """Labels of the TF-IDF + average-link baseline at each similarity threshold."""
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import pdist
@@ -97,7 +98,7 @@ def tfidf_agglomerative(articles: list[Article], thresholds: tuple[float, ...]) 
     # AgglomerativeClustering(metric="cosine", linkage="average", distance_threshold=1 - t),
     # but one tree serves every threshold.
     tree = linkage(pdist(x, metric="cosine"), method="average")
-    out: dict[float, dict[str, int]] = {}
+    out: dict[float, dict[Hashable, Hashable]] = {}
     for t in thresholds:
         labels = fcluster(tree, 1.0 - t, criterion="distance")
         out[t] = {a.id: int(lab) for a, lab in zip(articles, labels, strict=True)}
@@ -114,7 +115,7 @@ def run(args: argparse.Namespace) -> dict:
     options = Options()
     find_copies(articles, options)
     stories = cluster_stories(articles, options)
-    pred = {aid: s.id for s in stories for aid in s.articles}
+    pred: dict[Hashable, Hashable] = {aid: s.id for s in stories for aid in s.articles}
     result: dict[str, Any] = {"n": len(articles), "gold_clusters": len(set(gold.values())), "system": scores(gold, pred)}
     result["baselines"] = {}
     if not args.no_baseline:

@@ -42,9 +42,17 @@ QUERY_FEATURES = 40
 # A feature shared by more active stories than this says nothing about which story an article
 # belongs to (a stopword-like term of the period); skipping it bounds the cost per article.
 MAX_POSTINGS = 300
-# Centroids keep their strongest features only, which bounds memory per story; the dropped tail
-# weighs a few percent of the norm.
-CENTROID_FEATURES = 300
+# Story vector sums keep their strongest features only, which bounds memory per story; the
+# dropped tail weighs a few percent of the norm.
+CENTROID_FEATURES = 1000
+# A retired story keeps this many features, enough for undated articles to find and join it.
+RETIRED_FEATURES = 200
+# Only the stories sharing the most (weighted) strong features with an article are scored; this
+# bounds the cost per article whatever the size of the window.
+MAX_CANDIDATES = 15
+# After a join, only the best-scoring other candidates are tested for a merge: stories that
+# converge are the ones the new article is closest to.
+MERGE_CANDIDATES = 3
 # Time decay: at a gap of the whole window a story counts half as similar.
 DECAY_AT_WINDOW = 0.5
 
@@ -91,7 +99,6 @@ class _Story:
     members: list[str] = field(default_factory=list)  # articles placed by similarity, in arrival order
     copies: list[str] = field(default_factory=list)  # articles that joined as copies of a member
     centroid: Vector = field(default_factory=dict)  # sum of member vectors (truncated)
-    unit: Vector = field(default_factory=dict)  # centroid / |centroid|
     posted: set[str] = field(default_factory=set)  # features under which the index lists it
     first: date | None = None
     last: date | None = None
@@ -126,15 +133,19 @@ class StoryIndex:
         self._learn_df = doc_freq is None
         self._df = doc_freq if doc_freq is not None else DocFreq()
         self._stories: dict[str, _Story] = {}
-        self._postings: dict[str, set[str]] = {}
+        self._postings: dict[str, set[str]] = {}  # feature -> active stories
+        self._archive: dict[str, set[str]] = {}  # feature -> retired stories (for undated articles)
         self._story_of: dict[str, str] = {}
         self._articles: dict[str, Article] = {}
         self._clock: date | None = None
 
     # ------------------------------------------------------------------ public
 
-    def add(self, article: Article) -> str:
-        """Place one article; returns the id of its story."""
+    def add(self, article: Article, features: Vector | None = None) -> str:
+        """Place one article; returns the id of its story.
+
+        ``features``: the article's :func:`article_features`, when the caller has them already.
+        """
         if article.id in self._story_of:
             return self._story_of[article.id]
         self._articles[article.id] = article
@@ -147,7 +158,7 @@ class StoryIndex:
             self._story_of[article.id] = st.id
             return st.id
 
-        raw = article_features(article)
+        raw = features if features is not None else article_features(article)
         if self._learn_df:
             self._df.add(raw)
         vec = weigh(raw, self._df)
@@ -164,7 +175,7 @@ class StoryIndex:
         self._story_of[article.id] = st.id
         self._absorb(st, vec, query)
         if len(st.members) > 1:
-            self._merge_converged(st, [sid for _, sid in scored if sid != st.id])
+            self._merge_converged(st, [sid for _, sid in scored if sid != st.id][:MERGE_CANDIDATES])
         return self._story_of[article.id]
 
     def story_of(self, article_id: str) -> str | None:
@@ -174,9 +185,24 @@ class StoryIndex:
         """Article ids per story (members first, then copies), stories in order of creation."""
         return [st.members + st.copies for st in self._stories.values()]
 
-    def stories(self) -> list[Story]:
-        """The current stories as :class:`Story` objects (sorted by first date, then id)."""
-        return build_stories(self.groups(), self._articles, self._df)
+    def stories(self, refine: bool = False) -> list[Story]:
+        """The current stories as :class:`Story` objects (sorted by first date, then id).
+
+        ``refine`` also splits stories holding look-alike events (as :func:`cluster_stories`
+        does); it costs time quadratic in the size of each story, so it is off by default.
+        """
+        groups = self.groups()
+        raw: dict[str, Vector] = {}
+        if refine:
+            from newsfuse.stories.refine import refine_groups
+
+            raw = {
+                i: article_features(a)
+                for i, a in self._articles.items()
+                if a.copy_of is None or a.copy_of.of not in self._articles
+            }
+            groups = refine_groups(groups, self._articles, raw, self._df, self.options)
+        return build_stories(groups, self._articles, self._df, raw)
 
     # ------------------------------------------------------------------ internals
 
@@ -191,6 +217,8 @@ class StoryIndex:
                 self._retire(st)
 
     def _retire(self, st: _Story) -> None:
+        """Move a story out of the active index.  Undated articles (which cannot be placed in
+        time) still find it in the archive; its vector is cut to its strongest features."""
         st.active = False
         for f in st.posted:
             ids = self._postings.get(f)
@@ -198,9 +226,8 @@ class StoryIndex:
                 ids.discard(st.id)
                 if not ids:
                     del self._postings[f]
-        st.posted = set()
-        st.centroid = {}
-        st.unit = {}
+            self._archive.setdefault(f, set()).add(st.id)
+        st.centroid = _top(st.centroid, RETIRED_FEATURES)
 
     def _time_factor(self, d: date | None, st: _Story) -> float | None:
         """Discount for the time gap; None when the story is out of the window for this article."""
@@ -213,38 +240,45 @@ class StoryIndex:
         return 1.0 - (1.0 - DECAY_AT_WINDOW) * (gap / window if window else 0.0)
 
     def _candidates(self, query: Vector, vec: Vector, d: date | None) -> list[tuple[float, str]]:
-        ids: set[str] = set()
-        for f in query:
-            posting = self._postings.get(f)
-            if posting and len(posting) <= MAX_POSTINGS:
-                ids.update(posting)
+        overlap: dict[str, float] = {}
+        maps = [self._postings] if d is not None else [self._postings, self._archive]
+        for f, w in query.items():
+            for m in maps:
+                posting = m.get(f)
+                if posting and len(posting) <= MAX_POSTINGS:
+                    for sid in posting:
+                        overlap[sid] = overlap.get(sid, 0.0) + w
+        ids = sorted(overlap, key=lambda i: (-overlap[i], i))[:MAX_CANDIDATES]
         scored: list[tuple[float, str]] = []
         for sid in ids:
             st = self._stories[sid]
             factor = self._time_factor(d, st)
             if factor is None:
                 continue
-            scored.append((cosine(vec, st.unit) * factor, sid))
+            # Average link: the article's mean cosine similarity to the story's members.
+            scored.append((cosine(vec, st.centroid) / len(st.members) * factor, sid))
         scored.sort(key=lambda t: (-t[0], t[1]))
         return scored
 
     def _absorb(self, st: _Story, vec: Vector, query: Vector) -> None:
         for k, x in vec.items():
             st.centroid[k] = st.centroid.get(k, 0.0) + x
-        st.centroid = _top(st.centroid, CENTROID_FEATURES)
-        st.unit = _normalised(st.centroid)
+        st.centroid = _top(st.centroid, CENTROID_FEATURES if st.active else RETIRED_FEATURES)
+        postings = self._postings if st.active else self._archive
         for f in query:
             if f not in st.posted:
                 st.posted.add(f)
-                self._postings.setdefault(f, set()).add(st.id)
+                postings.setdefault(f, set()).add(st.id)
 
     def _merge_converged(self, st: _Story, others: list[str]) -> None:
         threshold = self.options.cluster.merge_threshold
         for sid in others:
             other = self._stories.get(sid)
-            if other is None or not other.active or other.id == st.id:
+            if other is None or other.active != st.active or other.id == st.id:
                 continue
-            if cosine(st.unit, other.unit) >= threshold:
+            # Average link between the two stories: mean similarity over all member pairs.
+            link = cosine(st.centroid, other.centroid) / (len(st.members) * len(other.members))
+            if link >= threshold:
                 st = self._merge(st, other)
 
     def _merge(self, a: _Story, b: _Story) -> _Story:
@@ -253,33 +287,30 @@ class StoryIndex:
         for k, x in gone.centroid.items():
             keep.centroid[k] = keep.centroid.get(k, 0.0) + x
         keep.centroid = _top(keep.centroid, CENTROID_FEATURES)
-        keep.unit = _normalised(keep.centroid)
         keep.members.extend(gone.members)
         keep.copies.extend(gone.copies)
         keep.add_date(gone.first)
         keep.add_date(gone.last)
         for aid in gone.members + gone.copies:
             self._story_of[aid] = keep.id
+        postings = self._postings if keep.active else self._archive
         for f in gone.posted:
-            ids = self._postings.get(f)
+            ids = postings.get(f)
             if ids is not None:
                 ids.discard(gone.id)
             if f not in keep.posted:
                 keep.posted.add(f)
-                self._postings.setdefault(f, set()).add(keep.id)
+                postings.setdefault(f, set()).add(keep.id)
         del self._stories[gone.id]
         return keep
 
 
-def _best_title(ids: list[str], by_id: dict[str, Article], df: DocFreq) -> str:
+def _best_title(ids: list[str], by_id: dict[str, Article], df: DocFreq, raw: dict[str, Vector]) -> str:
     """The title of the member closest to the story's centroid (else its first sentence)."""
-    vecs = {i: weigh(article_features(by_id[i]), df) for i in ids}
-    centroid: Vector = {}
-    for v in vecs.values():
-        for k, x in v.items():
-            centroid[k] = centroid.get(k, 0.0) + x
-    unit = _normalised(centroid)
-    ranked = sorted(ids, key=lambda i: (-cosine(vecs[i], unit), i))
+    if len(ids) == 1:
+        ranked = ids
+    else:
+        ranked = _central(ids, by_id, df, raw)
     for i in ranked:
         t = (by_id[i].title or "").strip()
         if t:
@@ -295,7 +326,20 @@ def _best_title(ids: list[str], by_id: dict[str, Article], df: DocFreq) -> str:
     return ""
 
 
-def build_stories(groups: list[list[str]], by_id: dict[str, Article], df: DocFreq) -> list[Story]:
+def _central(ids: list[str], by_id: dict[str, Article], df: DocFreq, raw: dict[str, Vector]) -> list[str]:
+    """Members ordered by closeness to the story's centroid."""
+    vecs = {i: weigh(raw[i] if i in raw else article_features(by_id[i]), df) for i in ids}
+    centroid: Vector = {}
+    for v in vecs.values():
+        for k, x in v.items():
+            centroid[k] = centroid.get(k, 0.0) + x
+    unit = _normalised(centroid)
+    return sorted(ids, key=lambda i: (-cosine(vecs[i], unit), i))
+
+
+def build_stories(
+    groups: list[list[str]], by_id: dict[str, Article], df: DocFreq, raw: dict[str, Vector]
+) -> list[Story]:
     """Turn groups of article ids into :class:`Story` objects (id from the first article)."""
     out: list[Story] = []
     for ids in groups:
@@ -310,7 +354,7 @@ def build_stories(groups: list[list[str]], by_id: dict[str, Article], df: DocFre
             independent_sources=independent_sources(ordered, by_id),
             first_date=dates[0].isoformat() if dates else None,
             last_date=dates[-1].isoformat() if dates else None,
-            title=_best_title(ordered, by_id, df),
+            title=_best_title(ordered, by_id, df, raw),
         )
         if len(ordered) == 1:
             story.notes.append("single article: no cross-check possible")
@@ -333,10 +377,10 @@ def cluster_stories(articles: list[Article], options: Options) -> list[Story]:
     df = DocFreq.of(raw.values())
     index = StoryIndex(options, df)
     for a in originals:
-        index.add(a)
+        index.add(a, raw[a.id])
     for a in copies:
         index.add(a)
     groups = index.groups()
     if options.cluster.refine:
         groups = refine_groups(groups, by_id, raw, df, options)
-    return build_stories(groups, by_id, df)
+    return build_stories(groups, by_id, df, raw)

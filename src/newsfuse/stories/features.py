@@ -51,12 +51,15 @@ _NOT_NAMES = frozenset(
 )
 
 
+def _fold(s: str) -> str:
+    return s.lower() if s.isascii() else fold(s)  # fold() normalises Unicode: skip it for ASCII
+
+
 def _entities(text: str) -> Iterable[str]:
     for m in _CAPS.finditer(text):
-        parts = [p.strip(".'’-") for p in m.group(0).split()]
-        parts = [p for p in parts if p and fold(p) not in STOPWORDS and fold(p) not in _NOT_NAMES]
+        parts = [f for p in m.group(0).split() if (f := _fold(p.strip(".'’-"))) and f not in STOPWORDS and f not in _NOT_NAMES]
         if parts:
-            yield fold(" ".join(parts))
+            yield " ".join(parts)
 
 
 def _numbers(text: str) -> Iterable[str]:

@@ -1,0 +1,108 @@
+import pickle
+import random
+
+import pytest
+from story_fixtures import QUAKE_A, QUAKE_B, UNRELATED, article
+
+from newsfuse.options import Options
+from newsfuse.stories.dedup import copy_signature, find_copies, group_copies
+
+
+def _copies(arts):
+    find_copies(arts, Options())
+    return {a.id: a.copy_of for a in arts}
+
+
+def test_identical_files_under_different_names_are_exact_copies():
+    a = article("a", QUAKE_A, date="2021-03-02", outlet="Wire")
+    b = article("b", QUAKE_A, date="2021-03-03", outlet="Daily")
+    res = _copies([b, a])
+    assert res["a"] is None
+    assert res["b"] is not None and res["b"].of == "a" and res["b"].kind == "exact" and res["b"].similarity == 1.0
+
+
+def test_trimmed_reprint_points_at_the_full_original():
+    full = article("full", QUAKE_A, date="2021-03-02")
+    trimmed = article("trim", QUAKE_A[:3], date="2021-03-02")  # same day: the more complete text is the origin
+    other = article("other", QUAKE_B, date="2021-03-01")
+    res = _copies([trimmed, other, full])
+    assert res["full"] is None and res["other"] is None
+    assert res["trim"] is not None and res["trim"].of == "full"
+    assert res["trim"].kind in ("contained", "near")
+
+
+def test_copy_with_added_intro_and_boilerplate():
+    orig = article("o", QUAKE_B, date="2021-05-01")
+    intro = ["Our partners on the coast sent this report late on Friday evening, and we publish it in full below."]
+    tail = ["Sign up for the newsletter.", "All rights reserved by the publisher of this page."]
+    copy = article("c", intro + QUAKE_B + tail, date="2021-05-02")
+    res = _copies([copy, orig])
+    assert res["c"] is not None and res["c"].of == "o"
+
+
+def test_long_report_quoting_a_short_earlier_one_is_not_a_copy():
+    short = article("s", QUAKE_A[:2], date="2021-03-01")
+    long = article("l", QUAKE_A[:2] + QUAKE_B + UNRELATED + QUAKE_A[2:], date="2021-03-04")
+    res = _copies([long, short])
+    assert res["l"] is None
+
+
+def test_copy_of_a_copy_points_at_the_group_origin():
+    a = article("a", QUAKE_A, date="2021-03-01")
+    b = article("b", QUAKE_A[:4], date="2021-03-02")
+    c = article("c", QUAKE_A[:4], date="2021-03-03")
+    res = _copies([c, b, a])
+    assert res["b"] is not None and res["b"].of == "a"
+    assert res["c"] is not None and res["c"].of == "a"
+
+
+def test_unrelated_articles_are_not_copies():
+    arts = [article("a", QUAKE_A), article("b", QUAKE_B), article("c", UNRELATED)]
+    assert all(v is None for v in _copies(arts).values())
+
+
+def test_result_does_not_depend_on_input_order():
+    arts = [
+        article("a", QUAKE_A, date="2021-03-01"),
+        article("b", QUAKE_A[:3]),
+        article("c", QUAKE_A),
+        article("d", QUAKE_B),
+        article("e", QUAKE_B[1:]),
+    ]
+    sigs = [copy_signature(a, Options()) for a in arts]
+    first = group_copies(sigs, Options())
+    for seed in range(5):
+        shuffled = sigs[:]
+        random.Random(seed).shuffle(shuffled)
+        assert group_copies(shuffled, Options()) == first
+
+
+def test_undated_group_origin_is_the_most_complete_text():
+    res = _copies([article("part", QUAKE_A[:3]), article("whole", QUAKE_A)])
+    assert res["whole"] is None and res["part"] is not None and res["part"].of == "whole"
+
+
+def test_empty_and_tiny_articles_do_not_crash():
+    arts = [article("e", []), article("t", ["Short."]), article("t2", ["Short."]), article("a", QUAKE_A)]
+    res = _copies(arts)
+    assert res["e"] is None and res["a"] is None
+    assert res["t2"] is not None or res["t"] is not None  # identical short texts are exact copies
+
+
+def test_same_record_twice_is_handled():
+    a = article("a", QUAKE_A)
+    res = _copies([a, a])
+    assert res["a"] is None
+
+
+def test_signature_is_picklable_for_executors():
+    sig = copy_signature(article("a", QUAKE_A), Options())
+    back = pickle.loads(pickle.dumps(sig))
+    assert back.id == "a" and back.text_hash == sig.text_hash and (back.shingles == sig.shingles).all()
+
+
+def test_bad_options_raise():
+    opts = Options()
+    opts.dedup.containment = 0.0
+    with pytest.raises(ValueError, match="containment"):
+        copy_signature(article("a", QUAKE_A), opts)
