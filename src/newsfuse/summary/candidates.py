@@ -30,6 +30,7 @@ _CITY_DATELINE = re.compile(
     r"^(?:.{0,90}?\s)?[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
     r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s*(?=[A-Z\"“])"
 )
+_CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'’]{2,30}(?:\([^)]{1,30}\))?\s*:\s+(?=[A-Z])")
 _LEADING_NOISE = re.compile(r"^[\s\-–—•*|:>#]+")
 # Words an extracted page glues before the first sentence ("Published by on", "By Jane Doe").
 _BYLINE = re.compile(r"^(?:by|published by|posted by|written by)\b", re.IGNORECASE)
@@ -70,7 +71,7 @@ def outside_quotes(text: str) -> str:
 
 def strip_dateline(text: str) -> str:
     """Remove a wire dateline or byline glued to the start of a lead sentence."""
-    for rx in (_AGENCY_DATELINE, _CITY_DATELINE):
+    for rx in (_AGENCY_DATELINE, _CITY_DATELINE, _CAPS_DATELINE):
         m = rx.match(text)
         if m and len(text) - m.end() > 20:
             text = text[m.end() :]
@@ -116,13 +117,16 @@ def trim_attribution(text: str) -> str:
     return text
 
 
-def _judge(c: Candidate, anchored: bool) -> None:
+def _judge(c: Candidate, anchored: bool, inside_quote: bool = False) -> None:
+    """Set ``usable``/``reason``/``penalty``.  ``inside_quote``: the sentence continues a quotation
+    opened in an earlier sentence, so all of it is someone's words."""
     text = c.text
     low = text.lower()
     toks = tokens(text)
-    outside = tokens(outside_quotes(text))
-    c.quote_share = quote_share(text)
-    c.starts_with_quote = text[:1] in _OPEN_QUOTES
+    unquoted = "" if inside_quote else outside_quotes(text)
+    outside = tokens(unquoted)
+    c.quote_share = 1.0 if inside_quote else quote_share(text)
+    c.starts_with_quote = inside_quote or text[:1] in _OPEN_QUOTES
     if len(toks) < MIN_WORDS:
         c.usable, c.reason = False, "fragment"
     elif len(toks) > MAX_WORDS:
@@ -133,7 +137,7 @@ def _judge(c: Candidate, anchored: bool) -> None:
         c.usable, c.reason = False, "boilerplate"
     elif any(t in lexicon.LOADED_LABELS for t in outside) or any(p in low for p in lexicon.LOADED_PHRASES):
         c.usable, c.reason = False, "loaded label"
-    elif any(w.lower() in lexicon.OPINION_MARKERS and not (len(w) > 1 and w.isupper()) for w in words(outside_quotes(text))):
+    elif any(w.lower() in lexicon.OPINION_MARKERS and not (len(w) > 1 and w.isupper()) for w in words(unquoted)):
         # case kept: "US" is a country, "us" a writer taking part
         c.usable, c.reason = False, "opinion"
     elif toks[0] in lexicon.DANGLING_STARTS:
@@ -154,11 +158,24 @@ def _judge(c: Candidate, anchored: bool) -> None:
         c.penalty *= 0.3  # Title Case Run: a headline or menu, not a sentence
 
 
+def _ends_inside_quote(text: str, open_quote: bool) -> bool:
+    """Whether a quotation is still open after ``text`` (curly quotes tell; straight ones toggle)."""
+    for ch in text:
+        if ch == "“":
+            open_quote = True
+        elif ch == "”":
+            open_quote = False
+        elif ch == '"':
+            open_quote = not open_quote
+    return open_quote
+
+
 def article_candidates(article: Article, start: int = 0) -> list[Candidate]:
     """All sentences of one article as candidates, numbered from ``start``."""
     out: list[Candidate] = []
     pos = 0
     for para in article.paragraphs:
+        open_quote = False  # quotations do not cross paragraphs in news copy
         for raw in split_sentences(para.text):
             text = raw
             if pos == 0:
@@ -174,7 +191,8 @@ def article_candidates(article: Article, start: int = 0) -> list[Candidate]:
                 raw=raw,
                 date=article.date,
             )
-            _judge(c, anchored=article.date is not None)
+            _judge(c, anchored=article.date is not None, inside_quote=open_quote)
+            open_quote = _ends_inside_quote(raw, open_quote)
             out.append(c)
             pos += 1
     return out
