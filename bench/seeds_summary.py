@@ -32,8 +32,9 @@ def load(path: Path, outlet: str) -> Article:
             break
         body.append(line)
     paras = [p for p in body if p.strip()]
-    title = paras[0].strip() if paras else None
-    a = Article(id=path.stem[:3], origin=str(path), paragraphs=make_paragraphs(paras[1:]), title=title, outlet=outlet)
+    title = next((p.strip() for p in paras if len(p.split()) >= 5), None)
+    paras = [p for p in paras if p.strip() != title]
+    a = Article(id=path.stem[:3], origin=str(path), paragraphs=make_paragraphs(paras), title=title, outlet=outlet)
     a.published = PublishedDate(value="2020-01-14", source="input", confidence=0.5)
     return a
 

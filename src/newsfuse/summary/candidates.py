@@ -9,11 +9,11 @@ display text (dateline, repeated title and leading connective removed), and a ``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsfuse.model import Article
 from newsfuse.summary import lexicon
-from newsfuse.text import fold, normalize_space, split_sentences, tokens, words
+from newsfuse.text import content_words, fold, normalize_space, split_sentences, words
 
 # A sentence shorter than this is a fragment (caption, byline, heading); longer than
 # MAX_WORDS is usually several sentences glued by a failed split or a run-on list.
@@ -31,6 +31,11 @@ _CITY_DATELINE = re.compile(
     r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s*(?=[A-Z\"“])"
 )
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'’]{2,30}(?:\([^)]{1,30}\))?\s*:\s+(?=[A-Z])")
+# Photo captions: they describe a picture, not the event ("X on the left and Y on the right").
+_CAPTION = re.compile(
+    r"\b(?:on the (?:left|right)|pictured|\((?:L|R|C|left|right|centre|center)\)|file photo|photo:|image caption|image copyright)",
+    re.IGNORECASE,
+)
 _LEADING_NOISE = re.compile(r"^[\s\-–—•*|:>#]+")
 # Words an extracted page glues before the first sentence ("Published by on", "By Jane Doe").
 _BYLINE = re.compile(r"^(?:by|published by|posted by|written by)\b", re.IGNORECASE)
@@ -53,6 +58,9 @@ class Candidate:
     penalty: float = 1.0
     quote_share: float = 0.0
     starts_with_quote: bool = False
+    cwords: list[str] = field(default_factory=list)  # content words in order (the TF-IDF terms)
+    content: frozenset[str] = frozenset()  # the same as a set, for overlap tests
+    stems: frozenset[str] = frozenset()  # 4-letter stems of all words, for the predicate test
 
     @property
     def n_words(self) -> int:
@@ -80,12 +88,15 @@ def strip_dateline(text: str) -> str:
 
 
 def strip_title(text: str, title: str | None) -> str:
-    """Drop the article's title when the extracted body starts by repeating it."""
+    """Drop the article's title when the extracted body starts by repeating it (or its part after
+    a kicker such as "FAST FIVE: ")."""
     if not title:
         return text
     t = normalize_space(title)
-    if len(t) > 10 and fold(text).startswith(fold(t)) and len(text) - len(t) > 20:
-        return text[len(t) :].lstrip(" .:-–—|")
+    variants = [t] + ([t.split(": ", 1)[1]] if ": " in t else [])
+    for v in variants:
+        if len(v) > 10 and fold(text).startswith(fold(v)) and len(text) - len(v) > 20:
+            return text[len(v) :].lstrip(" .:-–—|")
     return text
 
 
@@ -122,9 +133,12 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool = False) -> None:
     opened in an earlier sentence, so all of it is someone's words."""
     text = c.text
     low = text.lower()
-    toks = tokens(text)
-    unquoted = "" if inside_quote else outside_quotes(text)
-    outside = tokens(unquoted)
+    ws = words(text)
+    toks = [w.lower() for w in ws]
+    has_quotes = inside_quote or any(q in text for q in "\"“”«»")
+    unquoted = ("" if inside_quote else outside_quotes(text)) if has_quotes else text
+    uws = words(unquoted) if has_quotes else ws
+    outside = [w.lower() for w in uws]
     c.quote_share = 1.0 if inside_quote else quote_share(text)
     c.starts_with_quote = inside_quote or text[:1] in _OPEN_QUOTES
     if len(toks) < MIN_WORDS:
@@ -135,9 +149,11 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool = False) -> None:
         c.usable, c.reason = False, "question"
     elif any(m in low for m in lexicon.BOILERPLATE_MARKERS) or _BYLINE.match(text):
         c.usable, c.reason = False, "boilerplate"
+    elif _CAPTION.search(text):
+        c.usable, c.reason = False, "caption"
     elif any(t in lexicon.LOADED_LABELS for t in outside) or any(p in low for p in lexicon.LOADED_PHRASES):
         c.usable, c.reason = False, "loaded label"
-    elif any(w.lower() in lexicon.OPINION_MARKERS and not (len(w) > 1 and w.isupper()) for w in words(unquoted)):
+    elif any(w.lower() in lexicon.OPINION_MARKERS and not (len(w) > 1 and w.isupper()) for w in uws):
         # case kept: "US" is a country, "us" a writer taking part
         c.usable, c.reason = False, "opinion"
     elif toks[0] in lexicon.DANGLING_STARTS:
@@ -160,6 +176,8 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool = False) -> None:
 
 def _ends_inside_quote(text: str, open_quote: bool) -> bool:
     """Whether a quotation is still open after ``text`` (curly quotes tell; straight ones toggle)."""
+    if '"' not in text and "“" not in text and "”" not in text:
+        return open_quote
     for ch in text:
         if ch == "“":
             open_quote = True
@@ -176,9 +194,9 @@ def article_candidates(article: Article, start: int = 0) -> list[Candidate]:
     pos = 0
     for para in article.paragraphs:
         open_quote = False  # quotations do not cross paragraphs in news copy
-        for raw in split_sentences(para.text):
+        for k, raw in enumerate(split_sentences(para.text)):
             text = raw
-            if pos == 0:
+            if pos <= 3 and k == 0:  # the lead may sit after a few lines of furniture
                 text = strip_title(text, article.title)
                 text = strip_dateline(text)
             text = trim_connective(normalize_space(text))
@@ -191,6 +209,9 @@ def article_candidates(article: Article, start: int = 0) -> list[Candidate]:
                 raw=raw,
                 date=article.date,
             )
+            c.cwords = content_words(text)
+            c.content = frozenset(c.cwords)
+            c.stems = frozenset(w.lower()[:4] for w in words(text))
             _judge(c, anchored=article.date is not None, inside_quote=open_quote)
             open_quote = _ends_inside_quote(raw, open_quote)
             out.append(c)
