@@ -36,6 +36,14 @@ _CAPTION = re.compile(
     r"\b(?:on the (?:left|right)|pictured|\((?:L|R|C|left|right|centre|center)\)|file photo|photo:|image caption|image copyright)",
     re.IGNORECASE,
 )
+# A page's date/time stamp glued between a headline and the lead ("... Thursday 29 April 2010 09.28 BST
+# Five times more oil ...", "Friday, April 30, 2010; 3:59 PM As a massive ..."): what precedes it is
+# headline and standfirst, not the article's sentence.
+_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_TIMESTAMP = re.compile(
+    rf"(?:{_DAYS},?\s+)?(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}},?)\s+\d{{4}}[;,]?\s+\d{{1,2}}[.:]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:BST|GMT|UTC|CET|[ECMP][SD]T)?\s*"
+)
 _LEADING_NOISE = re.compile(r"^[\s\-–—•*|:>#]+")
 # Words an extracted page glues before the first sentence ("Published by on", "By Jane Doe").
 _BYLINE = re.compile(r"^(?:by|published by|posted by|written by)\b", re.IGNORECASE)
@@ -85,6 +93,16 @@ def strip_dateline(text: str) -> str:
             text = text[m.end() :]
             break
     return _LEADING_NOISE.sub("", text)
+
+
+def strip_timestamp(text: str) -> str:
+    """Keep what follows a glued date/time stamp (and drop the headline before it)."""
+    last = None
+    for m in _TIMESTAMP.finditer(text):
+        last = m
+    if last is not None and len(text[last.end() :].split()) >= MIN_WORDS:
+        return text[last.end() :]
+    return text
 
 
 def strip_title(text: str, title: str | None) -> str:
@@ -170,6 +188,8 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool = False) -> None:
         c.penalty *= 0.8 if anchored else 0.5
     if not re.search(r"[.!\"”’)]$", text):
         c.penalty *= 0.5  # no final punctuation: a heading or caption glued into the text
+        if len(toks) < 12:
+            c.usable, c.reason = False, "heading"  # short and unpunctuated: a crosshead, not a sentence
     if sum(1 for w in text.split() if w[:1].isupper()) > 0.7 * len(toks):
         c.penalty *= 0.3  # Title Case Run: a headline or menu, not a sentence
 
@@ -196,7 +216,9 @@ def article_candidates(article: Article, start: int = 0) -> list[Candidate]:
         open_quote = False  # quotations do not cross paragraphs in news copy
         for k, raw in enumerate(split_sentences(para.text)):
             text = raw
-            if pos <= 3 and k == 0:  # the lead may sit after a few lines of furniture
+            if pos <= 3:  # the lead may sit after a few lines of furniture
+                text = strip_timestamp(text)
+            if pos <= 3 and k == 0:
                 text = strip_title(text, article.title)
                 text = strip_dateline(text)
             text = trim_connective(normalize_space(text))
