@@ -19,6 +19,8 @@ from newsfuse.text import content_words, fold, normalize_space, split_sentences,
 # MAX_WORDS is usually several sentences glued by a failed split or a run-on list.
 MIN_WORDS = 6
 MAX_WORDS = 70
+# News leads run 25-40 words; beyond that a sentence usually carries asides and colour.
+LONG_WORDS = 40
 
 _QUOTE_SPAN = re.compile(r"[\"“”«»]([^\"“”«»]*)[\"“”«»]")
 _OPEN_QUOTES = "\"“«‘'"
@@ -186,6 +188,8 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool = False) -> None:
         # "this week" reads oddly out of its article; with no article date it has no anchor at all.
         # Penalised rather than dropped: in news leads it often sits in the one sentence stating the event.
         c.penalty *= 0.8 if anchored else 0.5
+    if len(toks) > LONG_WORDS:
+        c.penalty *= 0.7  # a long sentence spends a third of a 100-word summary on one point
     if not re.search(r"[.!\"”’)]$", text):
         c.penalty *= 0.5  # no final punctuation: a heading or caption glued into the text
         if len(toks) < 12:
