@@ -44,6 +44,22 @@ def make_story(n: int, seed: int = 13) -> tuple[Story, dict[str, Article]]:
     return Story(id=f"bench{n}", articles=list(by_id)), by_id
 
 
+def real_story(path: str, n: int) -> tuple[Story, dict[str, Article]]:
+    """The first ``n`` articles of a format-E ``articles.jsonl`` (read by path) as one story."""
+    import json
+
+    by_id: dict[str, Article] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if len(by_id) >= n:
+                break
+            r = json.loads(line)
+            a = Article(id=r["id"], origin=path, paragraphs=make_paragraphs(r["text"].split("\n")), outlet=r["id"].split("-")[0])
+            a.published = PublishedDate(value=r["date"], source="input", confidence=1.0)
+            by_id[a.id] = a
+    return Story(id=f"real{n}", articles=list(by_id)), by_id
+
+
 class _Tok:
     """Plugs newsfuse's splitter into sumy (its default tokenizer needs NLTK's punkt download)."""
 
@@ -70,9 +86,10 @@ def best_of(fn: object, reps: int = 3) -> tuple[float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sumy", action="store_true", help="also time sumy's LexRank (if installed)")
+    ap.add_argument("--real", default=None, help="format-E articles.jsonl: time its first 10/100 articles instead")
     args = ap.parse_args()
     for n in (10, 100):
-        story, by_id = make_story(n)
+        story, by_id = real_story(args.real, n) if args.real else make_story(n)
         n_sent = sum(len(split_sentences(p.text)) for a in by_id.values() for p in a.paragraphs)
         t = best_of(lambda story=story, by_id=by_id: summarize_story(story, by_id, Options()))
         print(f"newsfuse summarize_story: {n:4d} articles, {n_sent:5d} sentences: {t[0]:.3f} s wall, {t[1]:.3f} s CPU")

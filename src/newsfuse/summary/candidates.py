@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.model import Article
 from newsfuse.summary import lexicon
-from newsfuse.text import content_words, fold, normalize_space, split_sentences, words
+from newsfuse.text import STOPWORDS, fold, normalize_space, split_sentences, words
 
 # A sentence shorter than this is a fragment (caption, byline, heading); longer than
 # MAX_WORDS is usually several sentences glued by a failed split or a run-on list.
@@ -46,6 +46,10 @@ _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _TIMESTAMP = re.compile(
     rf"(?:{_DAYS},?\s+)?(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}},?)\s+\d{{4}}[;,]?\s+\d{{1,2}}[.:]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:BST|GMT|UTC|CET|[ECMP][SD]T)?\s*"
 )
+# The word lists as single patterns: one scan per sentence instead of one per entry.
+_BOILERPLATE = re.compile("|".join(re.escape(m) for m in lexicon.BOILERPLATE_MARKERS))
+_LOADED = re.compile("|".join(re.escape(m) for m in lexicon.LOADED_PHRASES))
+_UNANCHORED = re.compile("|".join(re.escape(m) for m in lexicon.UNANCHORED_TIME))
 _LEADING_NOISE = re.compile(r"^[\s\-–—•*|:>#]+")
 # Words an extracted page glues before the first sentence ("Published by on", "By Jane Doe").
 _BYLINE = re.compile(r"^(?:by|published by|posted by|written by)\b", re.IGNORECASE)
@@ -148,13 +152,12 @@ def trim_attribution(text: str) -> str:
     return text
 
 
-def _judge(c: Candidate, anchored: bool, inside_quote: bool = False) -> None:
+def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks: list[str]) -> None:
     """Set ``usable``/``reason``/``penalty``.  ``inside_quote``: the sentence continues a quotation
-    opened in an earlier sentence, so all of it is someone's words."""
+    opened in an earlier sentence, so all of it is someone's words.  ``ws``/``toks``: its words
+    and their lowercase forms (computed once by the caller)."""
     text = c.text
     low = text.lower()
-    ws = words(text)
-    toks = [w.lower() for w in ws]
     has_quotes = inside_quote or any(q in text for q in "\"“”«»")
     unquoted = ("" if inside_quote else outside_quotes(text)) if has_quotes else text
     uws = words(unquoted) if has_quotes else ws
@@ -167,11 +170,11 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool = False) -> None:
         c.usable, c.reason = False, "too long"
     elif text.rstrip("\"'”’) ").endswith("?"):
         c.usable, c.reason = False, "question"
-    elif any(m in low for m in lexicon.BOILERPLATE_MARKERS) or _BYLINE.match(text):
+    elif _BOILERPLATE.search(low) or _BYLINE.match(text):
         c.usable, c.reason = False, "boilerplate"
     elif _CAPTION.search(text):
         c.usable, c.reason = False, "caption"
-    elif any(t in lexicon.LOADED_LABELS for t in outside) or any(p in low for p in lexicon.LOADED_PHRASES):
+    elif not lexicon.LOADED_LABELS.isdisjoint(outside) or _LOADED.search(low):
         c.usable, c.reason = False, "loaded label"
     elif any(w.lower() in lexicon.OPINION_MARKERS and not (len(w) > 1 and w.isupper()) for w in uws):
         # case kept: "US" is a country, "us" a writer taking part
@@ -180,11 +183,11 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool = False) -> None:
         c.usable, c.reason = False, "dangling reference"
     if not c.usable:
         return
-    if any(t in lexicon.LOADED_LABELS for t in toks):
+    if not lexicon.LOADED_LABELS.isdisjoint(toks):
         c.penalty *= 0.3  # a loaded label inside a quote: attributed, but still one side's framing
     if c.starts_with_quote or c.quote_share > 0.5:
         c.penalty *= 0.5  # one side's words; a neutral sentence saying the same should win
-    if any(p in low for p in lexicon.UNANCHORED_TIME):
+    if _UNANCHORED.search(low):
         # "this week" reads oddly out of its article; with no article date it has no anchor at all.
         # Penalised rather than dropped: in news leads it often sits in the one sentence stating the event.
         c.penalty *= 0.8 if anchored else 0.5
@@ -194,7 +197,7 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool = False) -> None:
         c.penalty *= 0.5  # no final punctuation: a heading or caption glued into the text
         if len(toks) < 12:
             c.usable, c.reason = False, "heading"  # short and unpunctuated: a crosshead, not a sentence
-    if sum(1 for w in text.split() if w[:1].isupper()) > 0.7 * len(toks):
+    if sum(1 for w in ws if w[:1].isupper()) > 0.7 * len(toks):
         c.penalty *= 0.3  # Title Case Run: a headline or menu, not a sentence
 
 
@@ -235,10 +238,12 @@ def article_candidates(article: Article, start: int = 0) -> list[Candidate]:
                 raw=raw,
                 date=article.date,
             )
-            c.cwords = content_words(text)
+            ws = words(text)
+            toks = [w.lower() for w in ws]
+            c.cwords = [t for t in toks if t not in STOPWORDS and len(t) > 1]  # = text.content_words
             c.content = frozenset(c.cwords)
-            c.stems = frozenset(w.lower()[:4] for w in words(text))
-            _judge(c, anchored=article.date is not None, inside_quote=open_quote)
+            c.stems = frozenset(t[:4] for t in toks)
+            _judge(c, article.date is not None, open_quote, ws, toks)
             open_quote = _ends_inside_quote(raw, open_quote)
             out.append(c)
             pos += 1
