@@ -158,3 +158,48 @@ def test_cleaning_helpers() -> None:
         "A bridge collapsed in Velmora, killing four people."
     )
     assert len(fit_words("one two three, four five six seven eight nine ten eleven", 8).split()) <= 8
+
+
+def test_captions_and_kickers_are_not_used() -> None:
+    a = art(
+        "c1",
+        "north-gazette",
+        [
+            "Mayor Ilse Brandt on the left and engineer Tomas Halden on the right at the river bank.",
+            "BRIDGE WATCH: Velmora closes its second bridge Velmora closed its second road bridge over the Tessin river on Thursday after engineers found cracks.",
+        ],
+        title="BRIDGE WATCH: Velmora closes its second bridge",
+    )
+    story = Story(id="s4", articles=["c1"])
+    summarize_story(story, {"c1": a}, Options())
+    assert story.headline is not None
+    assert story.headline.text.startswith("Velmora closed its second road bridge")
+    assert all("on the left" not in s.text for s in story.summary)
+
+
+def test_same_actors_different_event_is_not_a_citation() -> None:
+    a1 = art("d1", "north-gazette", ["Mayor Ilse Brandt signed the Tessin river repair contract in Velmora on Friday."])
+    a2 = art("d2", "river-times", ["Mayor Ilse Brandt and the Velmora council did not meet about the Tessin river repair contract on Friday."])
+    a3 = art("d3", "daily-voice", ["Mayor Ilse Brandt signed the repair contract for the Tessin river bridges in Velmora on Friday."])
+    by_id = {a.id: a for a in (a1, a2, a3)}
+    story = Story(id="s5", articles=list(by_id))
+    summarize_story(story, by_id, Options())
+    h = story.headline
+    assert h is not None and "signed" in h.text
+    cited = {s.article for s in h.sources}
+    assert cited == {"d1", "d3"}
+    assert h.independent_sources == 2
+
+
+def test_quote_spanning_sentences_is_not_opinion_of_the_writer() -> None:
+    a = art(
+        "q1",
+        "north-gazette",
+        [
+            "Velmora reopened the old harbour bridge to traffic on Saturday after three months of repairs. "
+            "“We are proud of the crews. We worked every night to finish it,” said Mayor Ilse Brandt at the ceremony."
+        ],
+    )
+    story = Story(id="s6", articles=["q1"])
+    summarize_story(story, {"q1": a}, Options())
+    assert story.headline is not None and story.headline.text.startswith("Velmora reopened")

@@ -19,7 +19,7 @@ import numpy as np
 from newsfuse.model import Article, Story, SummarySentence
 from newsfuse.options import Options
 from newsfuse.summary.candidates import Candidate, outside_quotes
-from newsfuse.summary.citations import CITE_COSINE, CITE_OVERLAP, overlap
+from newsfuse.summary.citations import CITE_COSINE, CITE_OVERLAP, overlap, same_predicate
 from newsfuse.summary.scoring import StoryVectors, vectorize
 from newsfuse.text import fold, split_sentences, words
 
@@ -95,7 +95,7 @@ def check_sentences(
         best_sim: dict[str, float] = {}
         for j in np.flatnonzero(sims[gi] >= CITE_COSINE):
             c = cands[int(j)]
-            if overlap(sent, c.text) < CITE_OVERLAP:
+            if overlap(sent, c.text) < CITE_OVERLAP or not same_predicate(sent, c.text):
                 continue
             if sims[gi, j] > best_sim.get(c.article, -1.0):
                 best[c.article], best_sim[c.article] = c, float(sims[gi, j])

@@ -13,12 +13,11 @@ eval cuts the text at exactly N words, DUC style).
 
 from __future__ import annotations
 
-import math
 import random
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from newsfuse.text import content_words
@@ -93,15 +92,19 @@ def centroid(docs: Docs, words: int, seed: int = 0) -> list[str]:
 
 def textrank(docs: Docs, words: int, seed: int = 0) -> list[str]:
     sents = _flat(docs)
-    toks = [set(content_words(s)) for s in sents]
     n = len(sents)
-    w = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            common = len(toks[i] & toks[j])
-            if common and len(toks[i]) > 1 and len(toks[j]) > 1:
-                w[i, j] = w[j, i] = common / (math.log(len(toks[i])) + math.log(len(toks[j])))
-    order = list(np.argsort(-_pagerank(w), kind="stable")) if n else []
+    if not n or not any(content_words(s) for s in sents):
+        return _fill(range(n), sents, words)
+    # TextRank's similarity: shared distinct words / (log |S_i| + log |S_j|), as a matrix product
+    b = CountVectorizer(analyzer=content_words, binary=True).fit_transform(sents)
+    common = np.asarray((b @ b.T).todense(), dtype=float)
+    lens = np.asarray(b.sum(axis=1)).ravel().astype(float)
+    logs = np.log(np.maximum(lens, 1.0))
+    denom = logs[:, None] + logs[None, :]
+    w = np.divide(common, denom, out=np.zeros_like(common), where=denom > 0)
+    w[(lens < 2)[:, None] | (lens < 2)[None, :]] = 0.0
+    np.fill_diagonal(w, 0.0)
+    order = list(np.argsort(-_pagerank(w), kind="stable"))
     x = _tfidf(sents)
     return _fill(order, sents, words, None if x is None else x @ x.T)
 

@@ -27,11 +27,11 @@ LOADED_PHRASES: tuple[str, ...] = (
     "rebel commander",
 )
 
-# Words that mark a sentence as the writer's opinion or speculation rather than a report.
+# Words that mark a sentence as the writer's opinion rather than a report: the first person (outside
+# quotes) and insults.  Reporters' hedges ("apparently", "clearly") are not here: they qualify facts.
 OPINION_MARKERS: frozenset[str] = frozenset(
-    """i i'm i've my me we us our ours pundits analysts arguably clearly obviously surely
-    undoubtedly apparently hopefully unfortunately fortunately shameful disgraceful pathetic
-    ridiculous absurd stupid idiots idiot moron ludicrous outrageous laughable""".split()
+    """i i'm i've my me we us our ours pundits arguably undoubtedly hopefully shameful disgraceful
+    pathetic ridiculous absurd stupid idiots idiot moron ludicrous outrageous laughable""".split()
 )
 
 # Sentence-initial pronouns/demonstratives that need an antecedent in the previous sentence.
@@ -120,9 +120,25 @@ BOILERPLATE_MARKERS: tuple[str, ...] = (
     "http://",
     "https://",
     "www.",
+    "](",  # markdown link: navigation that survived extraction
     "@",
 )
 
 # Attribution tails that can be cut from a headline without changing what it reports
 # ("..., officials said." -> "...").  Only cut when the rest is still a full sentence.
 ATTRIBUTION_VERBS: frozenset[str] = frozenset("said says told reported reports announced added stated".split())
+
+# Irregular past forms that state an event (the regular ones end in -ed).  Used to tell "says the
+# same thing" from "mentions the same people": a supporting sentence must share the predicate.
+IRREGULAR_VERBS: frozenset[str] = frozenset(
+    """left leave leaves met meet meets won win wins lost lose loses took take takes gave give gives
+    made make makes held hold holds began begin begins fled flee flees shot shoot hit struck strike
+    fell fall falls rose rise rises sent send sends led lead leads ran run runs fought fight fights
+    brought bring brings sold sell sells bought buy buys broke break breaks chose choose drove
+    drive flew fly froze grew grow kept keep quit sought seek spoke speak stood stand swore threw
+    throw wrote write went go goes came come comes became become caught catch built build dealt
+    laid lay paid pay set sets cut cuts put puts spent spend beat sank sink sunk hung hang bound
+    bind withdrew withdraw overthrew overthrow undertook forbade forbid""".split()
+)
+# Attribution verbs are not the event: "X said Y" and "Z said W" do not say the same thing.
+NOT_PREDICATES: frozenset[str] = frozenset("said says told tells added adding according reported saying stated".split())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from newsfuse.summary.candidates import Candidate, trim_attribution
@@ -15,6 +17,12 @@ REDUNDANT = 0.5
 # Headline candidates come from the lead of each article: news states the event first, and a
 # sentence deep in the body is context, not "what happened".
 HEADLINE_MAX_POSITION = 4
+# Extra weight of the lead (position 0) when choosing the headline, on top of the score's own
+# position term: the first sentence of a news article is written to be the headline's long form.
+# 0.5 measured on wcep-sample-dev (even lines tuned, odd lines checked: +0.002 ROUGE-1 F on both).
+HEADLINE_LEAD_BONUS = 0.5
+# Short asides in brackets ("(Mar 2)", "(£3.15bn)", "(AP)") carry no event; a headline drops them.
+_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 
 
 def fit_words(text: str, limit: int) -> str:
@@ -31,7 +39,7 @@ def fit_words(text: str, limit: int) -> str:
 
 
 def headline_text(c: Candidate, limit: int) -> str:
-    return fit_words(trim_attribution(c.text), limit)
+    return fit_words(_ASIDE.sub("", trim_attribution(c.text)), limit)
 
 
 def pick_headline(cands: list[Candidate], vectors: StoryVectors, limit: int) -> int | None:
@@ -40,7 +48,7 @@ def pick_headline(cands: list[Candidate], vectors: StoryVectors, limit: int) -> 
     for c in cands:
         if c.position > HEADLINE_MAX_POSITION or vectors.scores[c.index] <= 0:
             continue
-        s = float(vectors.scores[c.index])
+        s = float(vectors.scores[c.index]) + (HEADLINE_LEAD_BONUS if c.position == 0 else 0.0)
         if c.quote_share > 0.3:
             s *= 0.5  # a headline reports the event; quotes are someone's view of it
         if c.n_words > limit:
