@@ -223,7 +223,7 @@ def _claims(claims: Sequence[Claim], cites: _Cites) -> str:
         body = f'<ul class="claims">{"".join(_claim(c, cites) for c in group[:CLAIMS_SHOWN])}</ul>' if group else NONE_FOUND
         if len(group) > CLAIMS_SHOWN:
             rest = "".join(_claim(c, cites) for c in group[CLAIMS_SHOWN:])
-            body += f'<details class="more"><summary>{len(group) - CLAIMS_SHOWN} more</summary><ul class="claims">{rest}</ul></details>
+            body += f'<details class="more"><summary>{len(group) - CLAIMS_SHOWN} more</summary><ul class="claims">{rest}</ul></details>'
         out.append(
             f'<section class="claim-group {esc(status)}"><h3>{esc(title)} ({len(group)})</h3>'
             f'<p class="hint">{esc(hint)}</p>{body}</section>'
