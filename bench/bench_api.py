@@ -74,23 +74,72 @@ OUTLETS = [f"{name}.example" for name in ("gazette", "courier", "dailywire", "he
 TOPICS = 40  # stories in the generated stream: 10 places x 4 events
 
 
+# Invented vocabulary: each topic draws its own organisation, landmarks and objects, so the 40
+# generated stories differ in their names and content words as real ones do.
+ADJ = ["North", "Old", "Iron", "Willow", "Granite", "Silver", "Upper", "Lower", "Red", "Hollow", "Cedar", "Amber",
+       "Copper", "Marsh", "High", "Stone", "Elm", "Fox", "Lark", "Raven"]
+FEATURE = ["Quay", "Mill", "Gate", "Common", "Market", "Lock", "Ridge", "Barracks", "Terrace", "Wharf", "Green",
+           "Crossing", "Tannery", "Foundry", "Orchard", "Weir", "Causeway", "Arcade", "Depot", "Chapel"]
+ORG = ["Harbour Board", "Transit Authority", "Water Trust", "Civic League", "Fire Brigade", "Port Union",
+       "Housing Cooperative", "Chamber of Trade", "Rail Company", "Energy Board"]
+NOUN = ["pumping station", "signal box", "sea wall", "tram depot", "grain silo", "ferry ramp", "substation",
+        "footbridge", "reservoir gate", "bus terminal", "clock tower", "cold store"]
+VERB = ["inspected", "reopened", "sealed off", "rebuilt", "evacuated", "repaired", "closed", "reinforced"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _topic_words(topic: int) -> dict[str, object]:
+    t = random.Random(topic * 7919 + 13)
+    return {
+        "place": PLACES[topic % len(PLACES)],
+        "name": f"{FIRST[topic % 10]} {LAST[(topic * 3 + 1) % 10]}",
+        "org": f"{PLACES[topic % len(PLACES)]} {t.choice(ORG)}",
+        "landmark": f"{t.choice(ADJ)} {t.choice(FEATURE)}",
+        "landmark2": f"{t.choice(ADJ)} {t.choice(FEATURE)}",
+        "noun": t.choice(NOUN),
+        "noun2": t.choice(NOUN),
+        "verb": t.choice(VERB),
+        "day": t.choice(DAYS),
+        "n": 3 + topic,
+        "m": 10 + topic,
+        "k": 20 + topic,
+    }
+
+
+TOPIC_SENTENCES = [
+    "{name} of the {org} said the {noun} at {landmark} would be {verb} by {day}.",
+    "Crews worked through the night near {landmark2}, where {k} people had gathered by the {noun2}.",
+    "The {org} had warned about the {noun} at {landmark} last year, according to minutes of its meetings.",
+    "Shopkeepers on {landmark2} Street counted {m} lost trading days and asked the {org} for compensation.",
+    "A spokesperson for the {org} declined to say when the {noun2} would be {verb} again.",
+    "Photographs shared by residents showed the {noun} at {landmark} surrounded by police tape on {day}.",
+    "Schoolchildren from {landmark2} were moved to a sports hall while the {noun} was {verb}.",
+    "{name} promised a public inquiry into the {noun2} and said the {org} would publish its report.",
+    "Engineers measured {k} cracks in the {noun} and ordered the {landmark} road closed to lorries.",
+    "The mayor's office in {place} called the situation at {landmark} serious but under control.",
+    "Buses were diverted around {landmark2} and the {noun2} stayed shut for a {n}th day.",
+    "Opposition councillors in {place} accused the {org} of ignoring repeated warnings about the {noun}.",
+]
+
+
 def make_article(i: int, rng: random.Random) -> dict[str, object]:
     topic = i % TOPICS
-    place = PLACES[topic % len(PLACES)]
+    w = _topic_words(topic)
     kind, lead, body = EVENTS[topic // len(PLACES)]
-    name = f"{FIRST[topic % 10]} {LAST[(topic * 3 + 1) % 10]}"
-    fill = {"place": place, "name": name, "n": 3 + topic, "m": 10 + topic, "k": 20 + topic}
-    day = 1 + topic % 27
-    paras = [f"{place.upper()} — On {day} March 2021 {lead.format(**fill)}."]
-    paras += [b.format(**fill) for b in rng.sample(body, 2 + rng.randint(0, 1))]
-    paras.append(f"{name} told the {OUTLETS[i % len(OUTLETS)].split('.')[0]} that {rng.randint(2, 90)} people had called in.")
+    day = 1 + (topic * 11) % 28  # topics spread over the month, a few per week
+    outlet = OUTLETS[i % len(OUTLETS)]
+    paras = [f"{str(w['place']).upper()} — On {day} March 2021 {lead.format(**w)}."]
+    # four sentences of the topic's own (fixed per topic), then one or two chosen per article
+    own = random.Random(topic).sample(TOPIC_SENTENCES, 6)
+    paras += [b.format(**w) for b in own[:4]] + rng.sample([b.format(**w) for b in own[4:] + body], rng.randint(1, 2))
+    paras.append(f"{w['name']} told the {outlet.split('.')[0]} that {rng.randint(2, 90)} people had called in.")
     return {
         "content": "\n\n".join(paras),
         "kind": "record",
-        "title": f"{place} {kind}: {lead.format(**fill).split(',')[0]}",
-        "outlet": OUTLETS[i % len(OUTLETS)],
+        "title": f"{w['place']} {kind} at {w['landmark']}: {lead.format(**w).split(',')[0]}",
+        "outlet": outlet,
         "date": f"2021-03-{day:02d}",
-        "url": f"https://{OUTLETS[i % len(OUTLETS)]}/{kind}/{i}",
+        "url": f"https://{outlet}/{kind}/{i}",
     }
 
 
