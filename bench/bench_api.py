@@ -149,14 +149,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: str, port: int, token: str) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, token: str, log: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "NEWSFUSE_TOKEN": token, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
     cmd = [sys.executable, "-m", "newsfuse", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port), "--quiet"]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # The server's log goes to a file: a pipe nobody reads would fill up and block the server.
+    with log.open("ab") as sink:
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=sink)
     deadline = time.time() + 60
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise SystemExit("server exited: " + (proc.stderr.read().decode() if proc.stderr else ""))
+            raise SystemExit("server exited: " + log.read_text(encoding="utf-8", errors="replace")[-2000:])
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
                 return proc
@@ -256,6 +258,7 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000, help="articles to post (default 1000)")
     ap.add_argument("--concurrency", type=int, default=32, help="requests in flight (default 32)")
     ap.add_argument("--reposts", type=int, default=100, help="articles posted a second time afterwards (default 100)")
+    ap.add_argument("--log", default=None, help="server log file (default: a temporary file)")
     ap.add_argument("--db", default=None, help="SQLite file or postgresql:// URL (default: a temporary SQLite file)")
     args = ap.parse_args()
     if args.n < 1 or args.concurrency < 1 or not 0 <= args.reposts <= args.n:
@@ -264,9 +267,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "bench.sqlite")
         port = free_port()
-        proc = start_server(db, port, token)
+        log = Path(args.log) if args.log else Path(tmp) / "server.log"
+        proc = start_server(db, port, token, log)
         try:
             result = asyncio.run(run(f"http://127.0.0.1:{port}", token, args.n, args.concurrency, args.reposts))
+            errors_logged = log.read_text(encoding="utf-8", errors="replace").count("ERROR")
+            result["server_log_errors"] = errors_logged
         finally:
             proc.send_signal(signal.SIGTERM)
             try:
