@@ -132,7 +132,8 @@ def make_article(i: int, rng: random.Random) -> dict[str, object]:
     # four sentences of the topic's own (fixed per topic), then one or two chosen per article
     own = random.Random(topic).sample(TOPIC_SENTENCES, 6)
     paras += [b.format(**w) for b in own[:4]] + rng.sample([b.format(**w) for b in own[4:] + body], rng.randint(1, 2))
-    paras.append(f"{w['name']} told the {outlet.split('.')[0]} that {rng.randint(2, 90)} people had called in.")
+    # the article number makes every generated text unique (else two could be exact copies)
+    paras.append(f"{w['name']} told the {outlet.split('.')[0]} that {rng.randint(2, 90)} people had called in (item {i}).")
     return {
         "content": "\n\n".join(paras),
         "kind": "record",
@@ -173,7 +174,7 @@ def pct(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
 
 
-async def run(base: str, token: str, n: int, concurrency: int, reposts: int) -> dict[str, object]:
+async def run(base: str, token: str, n: int, concurrency: int, reposts: int, wait: bool) -> dict[str, object]:
     rng = random.Random(13)
     articles = [make_article(i, rng) for i in range(n)]
     repost_idx = rng.sample(range(n), reposts)
@@ -190,7 +191,7 @@ async def run(base: str, token: str, n: int, concurrency: int, reposts: int) -> 
             async with sem:
                 t0 = time.perf_counter()
                 try:
-                    r = await c.post("/api/articles", json=articles[i])
+                    r = await c.post("/api/articles", json=articles[i], params={"wait": str(wait).lower()})
                 except httpx.HTTPError as exc:
                     errors.append(f"{i}: {exc!r}")
                     return
@@ -209,6 +210,10 @@ async def run(base: str, token: str, n: int, concurrency: int, reposts: int) -> 
         t0 = time.perf_counter()
         await asyncio.gather(*(post(i, False) for i in range(n)))
         wall = time.perf_counter() - t0
+        # without wait, stories follow the acknowledgements: time until every article is placed
+        while (await c.get("/api/health")).json()["unassigned"] > 0:
+            await asyncio.sleep(0.5)
+        settled = time.perf_counter() - t0
         await asyncio.gather(*(post(i, True) for i in repost_idx))
 
         health = (await c.get("/api/health")).json()
@@ -245,7 +250,9 @@ async def run(base: str, token: str, n: int, concurrency: int, reposts: int) -> 
         "stories": len(stories),
         "articles_in_stories": sum(len(v) for v in member.values()),
         "inconsistent_memberships": bad_membership,
+        "wait_for_stories": wait,
         "wall_seconds": round(wall, 2),
+        "stories_settled_seconds": round(settled, 2),
         "posts_per_second": round(n / wall, 1),
         "latency_p50_ms": round(1000 * statistics.median(latencies), 1),
         "latency_p95_ms": round(1000 * pct(latencies, 95), 1),
@@ -258,6 +265,7 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000, help="articles to post (default 1000)")
     ap.add_argument("--concurrency", type=int, default=32, help="requests in flight (default 32)")
     ap.add_argument("--reposts", type=int, default=100, help="articles posted a second time afterwards (default 100)")
+    ap.add_argument("--no-wait", action="store_true", help="post with wait=false: acknowledged at commit, stories follow")
     ap.add_argument("--log", default=None, help="server log file (default: a temporary file)")
     ap.add_argument("--db", default=None, help="SQLite file or postgresql:// URL (default: a temporary SQLite file)")
     args = ap.parse_args()
@@ -270,7 +278,7 @@ def main() -> int:
         log = Path(args.log) if args.log else Path(tmp) / "server.log"
         proc = start_server(db, port, token, log)
         try:
-            result = asyncio.run(run(f"http://127.0.0.1:{port}", token, args.n, args.concurrency, args.reposts))
+            result = asyncio.run(run(f"http://127.0.0.1:{port}", token, args.n, args.concurrency, args.reposts, not args.no_wait))
             errors_logged = log.read_text(encoding="utf-8", errors="replace").count("ERROR")
             result["server_log_errors"] = errors_logged
         finally:
