@@ -34,8 +34,10 @@ def load(path: Path) -> Article:
             break
         body.append(line)
     blocks = [b.strip() for b in re.split(r"\n\s*\n", "\n".join(body)) if b.strip()]
-    title = re.sub(r"^#\s*", "", blocks[0]) if blocks else None
-    paras = [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", b) for b in blocks[1:]]
+    # the title: the first block of four words or more (site menus such as "in ," come before it)
+    first = next((n for n, b in enumerate(blocks) if len(b.split()) >= 4), 0)
+    title = re.sub(r"^#\s*", "", blocks[first]) if blocks else None
+    paras = [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", b) for b in blocks[first + 1 :]]
     return Article(id=path.stem[:3], origin=str(path), paragraphs=make_paragraphs(paras), title=title, outlet=f"seed-{path.stem[:3]}")
 
 

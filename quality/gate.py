@@ -32,13 +32,20 @@ RUNS: dict[str, list[str]] = {
 }
 
 
+def _lookup(result: dict, name: str) -> float | None:
+    """``system.f1`` -> result["system"]["f1"]; ``n`` -> result["n"]."""
+    value: object = result
+    for part in name.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value if isinstance(value, (int, float)) else None
+
+
 def _check(key: str, result: dict, floors: dict[str, float]) -> list[str]:
     failures = []
     for name, floor in floors.items():
         if name.startswith("_"):
             continue
-        section, _, metric = name.partition(".")
-        value = result.get(section, {}).get(metric)
+        value = _lookup(result, name)
         if value is None:
             failures.append(f"{key}: {name} missing from the result")
         elif name.endswith(("leakage", "_max")):
@@ -80,11 +87,7 @@ def main() -> int:
         results[key] = result
         fails = _check(key, result, floors[key])
         failures.extend(fails)
-        shown = ", ".join(
-            f"{k}={result.get(k.partition('.')[0], {}).get(k.partition('.')[2], float('nan')):.4f}"
-            for k in floors[key]
-            if not k.startswith("_")
-        )
+        shown = ", ".join(f"{k}={_lookup(result, k)}" for k in floors[key] if not k.startswith("_"))
         print(f"{'FAIL' if fails else 'ok  '} {key:28s} {shown}  ({seconds:.0f}s)", flush=True)
     if args.write:
         Path(args.write).write_text(json.dumps(results, indent=2), encoding="utf-8")

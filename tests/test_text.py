@@ -19,3 +19,8 @@ def test_fold_and_content_words():
     assert content_words("The mayor said the bridge will reopen") == ["mayor", "bridge", "reopen"]
     assert stopword_density("the of and") == 1.0
     assert stopword_density("") == 0.0
+
+
+def test_fold_ascii_fast_path_matches_unicode_path():
+    assert fold("Haftar SAID") == "haftar said"
+    assert fold("Fayez al-Sarraj Kuloğlu") == "fayez al-sarraj kuloglu"

@@ -64,6 +64,10 @@ class CrossCheckOptions:
     claim_threshold: float = 0.35
     # Weight of the k-th content word of a sentence is position_decay**k: the main fact comes first.
     position_decay: float = 0.8
+    # A single-link group with more sentences per article than this is a chain of several facts
+    # (an article states a fact once or twice) and is split by average link at claim_split_threshold.
+    claim_max_per_article: float = 2.0
+    claim_split_threshold: float = 0.15
     claim_min_words: int = 4  # non-stopword words a sentence needs to count as a claim
     quote_min_words: int = 3  # shorter quoted spans are scare quotes or labels, not quotes
 

@@ -47,6 +47,8 @@ def normalize_space(s: str) -> str:
 
 def fold(s: str) -> str:
     """Lowercase and strip accents: 'Kuloğlu' -> 'kuloglu'.  For matching, never for display."""
+    if s.isascii():
+        return s.lower()  # nothing to strip: the common case, ten times faster
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     return s.lower().replace("ı", "i")

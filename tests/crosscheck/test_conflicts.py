@@ -1,7 +1,6 @@
-from nltk.stem.snowball import EnglishStemmer
-
 from newsfuse.crosscheck import crosscheck_story
 from newsfuse.crosscheck.conflicts import find_dates, find_figures, find_weekdays
+from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Story, make_paragraphs
 from newsfuse.options import Options
 
@@ -11,7 +10,7 @@ def article(aid, outlet, paras):
 
 
 def test_value_finders():
-    stem = EnglishStemmer()
+    stem = CachedStemmer()
     figs = find_figures(0, "At least 1,200 people were killed and $3 million was pledged on January 14, 2020.", stem)
     assert {(f.noun, f.value) for f in figs} == {("peopl", 1200.0), ("money:$", 3_000_000.0)}
     assert find_dates("On January 14th and on 3 Feb. 2021 and Jan. 12") == {"01-14", "2021-02-03", "01-12"}

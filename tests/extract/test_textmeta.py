@@ -85,6 +85,8 @@ def test_dates_in() -> None:
         ("By Ana Vik and Jo Roe, Staff Writers", "Ana Vik and Jo Roe"),
         ("Posted by Ana Vik on March 4, 2021", "Ana Vik"),
         ("Published by on", None),
+        ("Pia Lund, Regional Affairs Correspondent", "Pia Lund"),
+        ("Posted on March 5, 2021 by Nils Ek", "Nils Ek"),
     ],
 )
 def test_byline(line: str, name: str | None) -> None:

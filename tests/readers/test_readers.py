@@ -234,3 +234,17 @@ def test_record_with_html_field_goes_to_html_extraction(tmp_path: Path) -> None:
     (item,) = read([str(p)])
     assert isinstance(item, RawDocument) and item.kind == "html" and item.input_format == "json"
     assert item.url == "https://kelbrook-courier.example/dam"
+
+
+def test_text_starting_with_a_brace_stays_text(tmp_path: Path) -> None:
+    p = tmp_path / "odd.txt"
+    p.write_text("{Updated} Floodgates opened\n\nEngineers opened two gates on Monday.\n", encoding="utf-8")
+    (item,) = read([str(p)])
+    assert isinstance(item, RawDocument) and item.kind == "text"
+
+
+def test_jsonl_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = b'{"text": "One."}\n{"text": "Two."}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    items = read(["-"])
+    assert [i.origin for i in items] == ["-#1", "-#2"] and all(isinstance(i, RawDocument) for i in items)

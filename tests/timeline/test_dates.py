@@ -124,3 +124,9 @@ def test_parse_iso() -> None:
     assert parse_iso("2020-01-13T10:00:00Z") == date(2020, 1, 13)
     assert parse_iso("13/01/2020") is None
     assert parse_iso(None) is None
+
+
+def test_nearest_tense_marker_decides() -> None:
+    # "said" is next to the weekday, "will" belongs to another clause
+    assert one("The minister said on Monday that the port will reopen.") == ("2021-03-01", "day")
+    assert one("The port will reopen on Monday, the minister said.") == ("2021-03-08", "day")

@@ -125,3 +125,27 @@ def test_this_week_ends_at_publication() -> None:
     arts = [art("e1", "Coast Herald", "2021-03-31", "Ferries were cancelled this week because of the strike.")]
     story, by_id = make_story(arts)
     assert [(e.date, e.granularity) for e in story_timeline(story, by_id, Options())] == [("2021-03", "month")]
+
+
+def test_all_undated_story_takes_years_from_written_full_dates() -> None:
+    arts = [
+        art("f1", "Coast Herald", None, "The union first struck on 14 February 2019 over pensions."),
+        art("f2", "Harbour Times", None, "Talks broke down again on February 20th, and on Monday pickets returned."),
+    ]
+    story, by_id = make_story(arts)
+    events = story_timeline(story, by_id, Options())
+    assert [e.date for e in events] == ["2019-02-14", "2019-02-20"]
+    assert any('"on Monday"' in n for n in story.notes)
+
+
+def test_undated_story_takes_years_from_the_batch_it_was_read_with() -> None:
+    undated = art("g1", "Blog", None, "The walkout began on February 26th, before talks on Monday.")
+    dated = art("g2", "Coast Herald", "2021-03-03", "An unrelated ferry story.")
+    story, _ = make_story([undated])
+    by_id = {"g1": undated, "g2": dated}
+    assert [e.date for e in story_timeline(story, by_id, Options())] == ["2021-02-26"]
+    assert any("around 2021-03-03" in n for n in story.notes)
+    # a batch spanning years gives no such guess
+    old = art("g3", "Coast Herald", "2015-06-01", "An old story.")
+    story2, _ = make_story([undated])
+    assert story_timeline(story2, {**by_id, "g3": old}, Options()) == []

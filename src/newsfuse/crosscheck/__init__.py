@@ -3,12 +3,13 @@ and framing per outlet.  Every count of sources goes through :mod:`newsfuse.stor
 
 from __future__ import annotations
 
-from newsfuse.crosscheck.claims import build_claims
+from newsfuse.crosscheck.claims import build_claims, claim_space
 from newsfuse.crosscheck.conflicts import find_conflicts
 from newsfuse.crosscheck.entities import build_entities
 from newsfuse.crosscheck.framing import build_framing
 from newsfuse.crosscheck.quotes import build_quotes
 from newsfuse.crosscheck.sentences import outlet_label, story_sentences
+from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Story
 from newsfuse.options import Options
 from newsfuse.stories.sources import independent_sources
@@ -30,9 +31,11 @@ def crosscheck_story(story: Story, by_id: dict[str, Article], options: Options) 
         sents, lambda aid: outlet_label(by_id[aid]), backend=opts.entity_backend, spacy_model=opts.spacy_model, notes=story.notes
     )
     story.entities = index.entities
-    story.claims = build_claims(sents, index, by_id, opts)
-    story.conflicts = find_conflicts(sents, story.claims, index, by_id, opts)
-    story.quotes = build_quotes(sents, index, by_id, ids, opts.quote_min_words)
+    stemmer = CachedStemmer()
+    space = claim_space(sents, index, opts, stemmer)
+    story.claims = build_claims(space, by_id, opts)
+    story.conflicts = find_conflicts(sents, story.claims, space, index, by_id, opts, stemmer)
+    story.quotes = build_quotes(sents, index, by_id, ids, opts.quote_min_words, stemmer)
     story.framing = build_framing(sents, index, by_id, ids)
     if independent_sources(ids, by_id) < 2:
         note = SINGLE_SOURCE_NOTE if len(ids) < 2 else "one independent source (the others copy it): no cross-check possible"

@@ -13,25 +13,28 @@ with different figures or days are the same claim, and :mod:`conflicts` then mar
 Features are weighted by their inverse document frequency over the story's own sentences
 (corpus-driven: what every article repeats says little about which fact a sentence reports),
 compared by cosine, and grouped by single-link clustering: two sentences are in one claim when
-a chain of sentence pairs at least ``claim_threshold`` similar joins them.  Single link over a
-sparse similarity graph is linear in the number of linked pairs, which keeps 100-article stories
-fast.
+a chain of sentence pairs at least ``claim_threshold`` similar joins them (linear in the number of
+linked pairs).  In a large story such chains run on through many facts, so a group with more than
+``claim_max_per_article`` sentences per article is split again by average link.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
-from nltk.stem.snowball import EnglishStemmer
+from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
 
-from newsfuse.crosscheck.entities import EntityIndex, name_tokens, tokens_match
+from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.lexicon import DISCOURSE_WORDS, PERSON_TITLES
 from newsfuse.crosscheck.sentences import Sent
+from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim
 from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import independent_sources, outlets_of
@@ -46,35 +49,28 @@ CALENDAR_WORDS: frozenset[str] = frozenset(
 class Featurizer:
     """Sentence -> weighted features; holds a stem cache (one per story, never module-level)."""
 
-    def __init__(self, index: EntityIndex | None, position_decay: float, name_weight: float = 0.5) -> None:
+    def __init__(
+        self, index: EntityIndex | None, position_decay: float, name_weight: float = 0.5, stemmer: CachedStemmer | None = None
+    ) -> None:
         if not 0.0 < position_decay <= 1.0:
             raise ValueError(f"position_decay must be in (0, 1], got {position_decay}")
         self.index = index
         self.decay = position_decay
         self.name_weight = name_weight
-        self._stemmer = EnglishStemmer()
-        self._stems: dict[str, str] = {}
-
-    def stem(self, word: str) -> str:
-        s = self._stems.get(word)
-        if s is None:
-            s = self._stems[word] = self._stemmer.stem(word)
-        return s
+        self.stem = (stemmer or CachedStemmer()).stem
 
     def _name_words(self, sent: Sent) -> dict[str, str]:
         """Words of the sentence's entity names -> the canonical spelling ("hifter" -> "haftar")."""
         out: dict[str, str] = {}
         if self.index is None:
             return out
-        for surface, eid in self.index.in_sentence(sent):
-            ent = self.index.get(eid)
-            canon = name_tokens(ent.name) if ent else ()
+        for surface, _ in self.index.in_sentence(sent):
             for w in tokens(fold(surface)):
-                out[w] = next((c for c in canon if tokens_match(w, c)), w)
+                out[w] = self.index.canonical_word(w)
         return out
 
-    def features(self, sent: Sent) -> Counter[str]:
-        out: Counter[str] = Counter()
+    def features(self, sent: Sent) -> dict[str, float]:
+        out: defaultdict[str, float] = defaultdict(float)
         names = self._name_words(sent)
         k = 0
         for w in tokens(fold(sent.text)):
@@ -87,10 +83,10 @@ class Featurizer:
                 continue
             out[self.stem(w)] += self.decay**k
             k += 1
-        return out
+        return dict(out)
 
 
-def tfidf_matrix(feats: Sequence[Counter[str]]) -> csr_matrix:
+def tfidf_matrix(feats: Sequence[Mapping[str, float]]) -> csr_matrix:
     """L2-normalised TF-IDF rows (smoothed IDF over the given sentences)."""
     df: Counter[str] = Counter()
     for f in feats:
@@ -110,51 +106,94 @@ def tfidf_matrix(feats: Sequence[Counter[str]]) -> csr_matrix:
     return csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float64)
 
 
-def group_sentences(sents: Sequence[Sent], index: EntityIndex | None, options: CrossCheckOptions) -> list[list[int]]:
-    """Indices of ``sents`` grouped into claims (every sentence in exactly one group)."""
+@dataclass
+class ClaimSpace:
+    """The sentences that can be claims, with their TF-IDF rows (computed once per story)."""
+
+    sents: list[Sent]
+    x: csr_matrix
+    row: dict[tuple[str, int], int] = field(default_factory=dict)  # Sent.key -> row
+
+    def sim(self, a: Sent, b: Sent) -> float:
+        i, j = self.row.get(a.key), self.row.get(b.key)
+        if i is None or j is None:
+            return 0.0
+        return float(self.x[i].multiply(self.x[j]).sum())
+
+
+def claim_space(
+    sents: Sequence[Sent], index: EntityIndex | None, options: CrossCheckOptions, stemmer: CachedStemmer | None = None
+) -> ClaimSpace:
+    """Featurise the sentences with at least ``claim_min_words`` non-stopwords.
+
+    Shorter ones (datelines, captions, "Read more") assert nothing checkable and are left out.
+    """
     if not 0.0 < options.claim_threshold <= 1.0:
         raise ValueError(f"claim_threshold must be in (0, 1], got {options.claim_threshold}")
-    if not sents:
+    if not 0.0 < options.claim_split_threshold <= 1.0:
+        raise ValueError(f"claim_split_threshold must be in (0, 1], got {options.claim_split_threshold}")
+    if options.claim_max_per_article <= 0:
+        raise ValueError(f"claim_max_per_article must be > 0, got {options.claim_max_per_article}")
+    if options.claim_min_words < 0:
+        raise ValueError(f"claim_min_words must be >= 0, got {options.claim_min_words}")
+    keep = [s for s in sents if sum(1 for w in tokens(s.text) if w not in STOPWORDS) >= options.claim_min_words]
+    fz = Featurizer(index, options.position_decay, stemmer=stemmer)
+    x = tfidf_matrix([fz.features(s) for s in keep]) if keep else csr_matrix((0, 0))
+    return ClaimSpace(sents=keep, x=x, row={s.key: i for i, s in enumerate(keep)})
+
+
+def group_sentences(space: ClaimSpace, options: CrossCheckOptions) -> list[list[int]]:
+    """Rows of ``space`` grouped into claims (every row in exactly one group).
+
+    Single link at ``claim_threshold`` first.  A group holding more than
+    ``claim_max_per_article`` sentences per article on average is a chain of different facts
+    (an article states a fact once or twice), so it is split again by average link at
+    ``claim_split_threshold``, which cannot chain.
+    """
+    if not space.sents:
         return []
-    fz = Featurizer(index, options.position_decay)
-    feats = [fz.features(s) for s in sents]
-    x = tfidf_matrix(feats)
-    sim = (x @ x.T).tocsr()
+    sim = (space.x @ space.x.T).tocsr()
     sim.data[sim.data < options.claim_threshold] = 0.0
     sim.eliminate_zeros()
     _, labels = connected_components(sim, directed=False)
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         groups.setdefault(int(lab), []).append(i)
-    return [g for g in groups.values()]
+    out: list[list[int]] = []
+    for members in groups.values():
+        n_articles = len({space.sents[i].article for i in members})
+        if len(members) <= 2 or len(members) <= options.claim_max_per_article * n_articles:
+            out.append(members)
+            continue
+        sub = space.x[members]
+        dist = np.clip(1.0 - (sub @ sub.T).toarray(), 0.0, None)
+        np.fill_diagonal(dist, 0.0)
+        tree = linkage(squareform(dist, checks=False), method="average")
+        split = fcluster(tree, t=1.0 - options.claim_split_threshold, criterion="distance")
+        parts: dict[int, list[int]] = {}
+        for i, part in zip(members, split, strict=True):
+            parts.setdefault(int(part), []).append(i)
+        out.extend(parts.values())
+    return out
 
 
 def _representative(members: list[int], sents: Sequence[Sent], x: csr_matrix) -> int:
-    """The member most similar to the others (ties: the earliest)."""
+    """The member closest to the group's centroid (ties, and groups of two: the earliest)."""
     if len(members) <= 2:
         return min(members, key=lambda i: (sents[i].index, i))
     sub = x[members]
-    score = np.asarray((sub @ sub.T).sum(axis=1)).ravel()
-    best = int(np.argmax(score))
-    return members[best]
+    centroid = np.asarray(sub.sum(axis=0)).ravel()
+    score = sub @ centroid  # = row sums of sub @ sub.T, without the square matrix
+    return members[int(np.argmax(score))]
 
 
-def build_claims(
-    sents: Sequence[Sent], index: EntityIndex | None, by_id: Mapping[str, Article], options: CrossCheckOptions
-) -> list[Claim]:
-    """Group a story's sentences into claims with their sources and status (agreed / single_source).
-
-    Sentences with fewer than ``claim_min_words`` content words (datelines, captions, "Read more")
-    assert nothing checkable and are left out.
-    """
-    keep = [s for s in sents if sum(1 for w in tokens(s.text) if w not in STOPWORDS) >= options.claim_min_words]
-    groups = group_sentences(keep, index, options)
-    fz = Featurizer(index, options.position_decay)
-    x = tfidf_matrix([fz.features(s) for s in keep]) if keep else csr_matrix((0, 0))
+def build_claims(space: ClaimSpace, by_id: Mapping[str, Article], options: CrossCheckOptions) -> list[Claim]:
+    """Group a story's sentences into claims with their sources and status (agreed / single_source)."""
+    keep = space.sents
     built: list[tuple[tuple[int, int, int], Claim]] = []
-    for members in groups:
+    for members in group_sentences(space, options):
         members.sort(key=lambda i: (keep[i].article, keep[i].index))
-        rep = keep[_representative(members, keep, x)]
+        rep = keep[_representative(members, keep, space.x)]
         arts = sorted({keep[i].article for i in members})
         claim = Claim(
             id="",
@@ -164,8 +203,7 @@ def build_claims(
             independent_sources=independent_sources(arts, by_id),
         )
         claim.status = "agreed" if claim.independent_sources >= 2 else "single_source"
-        first = min(members)
-        built.append(((-claim.independent_sources, -len(members), first), claim))
+        built.append(((-claim.independent_sources, -len(members), min(members)), claim))
     built.sort(key=lambda t: t[0])
     out = []
     for n, (_, c) in enumerate(built, start=1):

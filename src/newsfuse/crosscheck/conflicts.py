@@ -19,25 +19,26 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from nltk.stem.snowball import EnglishStemmer
-from scipy.sparse import csr_matrix
+import numpy as np
 
-from newsfuse.crosscheck.claims import Featurizer, tfidf_matrix
+from newsfuse.crosscheck.claims import ClaimSpace
 from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.sentences import Sent
+from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim, Conflict, ConflictValue, Source
 from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import outlets_of
 from newsfuse.text import STOPWORDS, tokens
 
+# "one" is left out: far more often a pronoun or article ("one of", "one, the area") than a count.
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
     "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
 }
 _MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000, "bn": 1_000_000_000}
 _FIGURE = re.compile(
-    r"(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    r"(?<![\w.,])(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")\b(?:\s?(?P<mult>thousand|million|billion|bn|m)\b)?",
     re.IGNORECASE,
@@ -55,9 +56,20 @@ _MONTHS = {
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s(?P<y>\d{{4}}))?", re.IGNORECASE)
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<m>{_MONTH_RE})\b\.?(?:,?\s(?P<y>\d{{4}}))?", re.IGNORECASE)
+_MONTH_BEFORE = re.compile(rf"(?:{_MONTH_RE})\.?\s?$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 # Nouns that follow a number without saying what is counted.
-_NOT_COUNTED = frozenset({"percent", "per", "cent", "times", "of", "and", "or", "to", "the", "a", "in", "on", "at", "year", "years"})
+_NOT_COUNTED = frozenset(
+    {"percent", "per", "cent", "times", "of", "and", "or", "to", "the", "a", "in", "on", "at", "year", "years",
+     "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+)
+# Figures about the same thing share at least this many other content words nearby (one shared
+# word, such as "oil" in an oil-spill story, links unrelated counts).
+_MIN_SHARED_CONTEXT = 2
+# Dates, days and actors conflict only between sentences this similar (cosine of the claim
+# features, which leave numbers and dates out): below it, two sentences of one single-link claim
+# often report two different events, each with its own day or actor.
+_SAME_FACT = 0.5
 # Words near a figure that say nothing about what it counts (so they cannot make two figures "the same").
 _GENERIC = frozenset({"least", "more", "than", "about", "nearly", "almost", "around", "some", "over", "people", "total"})
 
@@ -79,24 +91,29 @@ def _value(m: re.Match[str]) -> float:
     return v
 
 
-def find_figures(i: int, text: str, stem: EnglishStemmer) -> list[Figure]:
+def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
+    """Numbers with what they count; days of dates and bare years are not figures."""
     out: list[Figure] = []
     for m in _FIGURE.finditer(text):
-        if _DATE_MD.match(text, max(0, m.start() - 12)) and re.search(rf"(?:{_MONTH_RE})\.?\s?$", text[: m.start()], re.IGNORECASE):
+        if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # the day of a date ("January 14")
-        after = tokens(text[m.end() : m.end() + 60])
+        num = m.group("num")
+        if len(num) == 4 and num.isdigit() and not m.group("mult") and not m.group("cur"):
+            continue  # a year
+        after = tokens(text[m.end() : m.end() + 40])
         if m.group("cur"):
             noun = "money:" + m.group("cur")
         else:
             nouns = [w for w in after[:3] if w not in _NOT_COUNTED and w not in STOPWORDS and not w[0].isdigit()]
             if not nouns:
                 continue
-            if re.fullmatch(r"\d{4}", m.group("num")) and not m.group("mult"):
-                continue  # a year
             noun = stem.stem(nouns[0])
         window = tokens(text[max(0, m.start() - 60) : m.end() + 80])
-        context = frozenset(stem.stem(w) for w in window if w not in STOPWORDS and w not in _GENERIC and not w[0].isdigit() and len(w) > 2) - {noun}
-        out.append(Figure(sent=i, noun=noun, surface=text[m.start() : m.end() + len(" ".join(after[:1])) + 1].strip(), value=_value(m), context=context))
+        context = frozenset(
+            stem.stem(w) for w in window if len(w) > 2 and w not in STOPWORDS and w not in _GENERIC and not w[0].isdigit()
+        ) - {noun}
+        surface = text[m.start() : m.end() + len(after[0]) + 1].strip() if after else m.group(0)
+        out.append(Figure(sent=i, noun=noun, surface=surface, value=_value(m), context=context))
     return out
 
 
@@ -153,37 +170,54 @@ def _fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
 
 
-def _direct(values: dict[str, list[int]], sents: Sequence[Sent], x: csr_matrix, threshold: float) -> dict[str, list[int]]:
+def _direct(values: dict[str, list[int]], sents: Sequence[Sent], space: ClaimSpace, threshold: float) -> dict[str, list[int]]:
     """Keep the sentences that are directly similar to a sentence of another source giving another value.
 
     A claim is a single-link chain; two sentences at its two ends may report different things, so
     a date or actor only conflicts with one stated in a sentence that is itself close enough.
     """
-    keep: dict[str, set[int]] = defaultdict(set)
-    items = [(v, i) for v, idx in values.items() for i in idx]
-    for a in range(len(items)):
-        for b in range(a + 1, len(items)):
-            (va, i), (vb, j) = items[a], items[b]
-            if va == vb or sents[i].source == sents[j].source:
-                continue
-            if float(x[i].multiply(x[j]).sum()) >= threshold:
-                keep[va].add(i)
-                keep[vb].add(j)
+    if len(values) < 2:
+        return {}  # one value: nothing to disagree with
+    items = [(v, i) for v, idx in values.items() for i in idx if sents[i].key in space.row]
+    if len(items) < 2:
+        return {}
+    rows = [space.row[sents[i].key] for _, i in items]
+    sub = space.x[rows]
+    sim = (sub @ sub.T).toarray()
+    codes = {v: n for n, v in enumerate(values)}
+    val = np.array([codes[v] for v, _ in items])
+    src_codes = {src: n for n, src in enumerate({sents[i].source for _, i in items})}
+    src = np.array([src_codes[sents[i].source] for _, i in items])
+    ok = (val[:, None] != val[None, :]) & (src[:, None] != src[None, :]) & (sim >= threshold)
+    keep: dict[str, list[int]] = defaultdict(list)
+    for n in np.flatnonzero(ok.any(axis=1)):
+        v, i = items[int(n)]
+        keep[v].append(i)
     return {v: sorted(idx) for v, idx in keep.items()}
+
+
+def _pairwise(space: ClaimSpace, group: Sequence[Sent]) -> np.ndarray:
+    """Dense similarity of the given sentences (0 for those that are not claim sentences)."""
+    rows = [space.row.get(s.key, -1) for s in group]
+    out = np.zeros((len(group), len(group)))
+    known = [n for n, r in enumerate(rows) if r >= 0]
+    if known:
+        sub = space.x[[rows[n] for n in known]]
+        out[np.ix_(known, known)] = (sub @ sub.T).toarray()
+    return out
 
 
 def find_conflicts(
     sents: Sequence[Sent],
     claims: Sequence[Claim],
+    space: ClaimSpace,
     index: EntityIndex | None,
     by_id: Mapping[str, Article],
-    options: CrossCheckOptions | None = None,
+    options: CrossCheckOptions,
+    stemmer: CachedStemmer | None = None,
 ) -> list[Conflict]:
     """Find conflicts and mark the claims they touch ``disputed`` (in place)."""
-    options = options or CrossCheckOptions()
-    stem = EnglishStemmer()
-    fz = Featurizer(index, options.position_decay)
-    x = tfidf_matrix([fz.features(s) for s in sents]) if sents else csr_matrix((0, 0))
+    stem = stemmer or CachedStemmer()
     pos = {(s.article, s.paragraph, s.text): i for i, s in enumerate(sents)}
     b = _Builder(sents, by_id)
 
@@ -202,9 +236,10 @@ def find_conflicts(
                 x = parent[x]
             return x
 
+        sim = _pairwise(space, [sents[f.sent] for f in fs])
         for x in range(len(fs)):
             for y in range(x + 1, len(fs)):
-                if fs[x].context & fs[y].context:
+                if len(fs[x].context & fs[y].context) >= _MIN_SHARED_CONTEXT and sim[x, y] >= options.claim_threshold:
                     parent[find(y)] = find(x)
         sets: dict[int, list[Figure]] = defaultdict(list)
         for x, f in enumerate(fs):
@@ -224,26 +259,47 @@ def find_conflicts(
         if len({sents[i].source for i in idx}) < 2:
             continue
         subject = claim.text if len(claim.text) <= 80 else claim.text[:77] + "..."
-        for kind, finder in (("date", find_dates), ("weekday", find_weekdays)):
+        values = defaultdict(list)
+        for i in idx:
+            found = find_dates(sents[i].text)
+            if len(found) == 1:
+                values[next(iter(found))].append(i)
+        values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT))
+        if len(values) >= 2:
+            b.add("date", subject, values)
+        # "on Monday" names a different day in articles published on different days: weekdays are
+        # only compared between articles of the same publication date (or none known)
+        by_day: dict[str | None, list[int]] = defaultdict(list)
+        for i in idx:
+            art = by_id.get(sents[i].article)
+            by_day[art.date if art else None].append(i)
+        for same_day in by_day.values():
             values = defaultdict(list)
-            for i in idx:
-                found = finder(sents[i].text)
+            for i in same_day:
+                found = find_weekdays(sents[i].text)
                 if len(found) == 1:
                     values[next(iter(found))].append(i)
-            values = _direct(values, sents, x, options.claim_threshold)
+            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT))
             if len(values) >= 2:
-                b.add(kind, subject, values)
+                b.add("weekday", subject, values)
         if index is not None:
             values = defaultdict(list)
+            types: set[str | None] = set()
             for i in idx:
+                text = sents[i].text
                 actors = {
-                    eid for _, eid in index.in_sentence(sents[i]) if index.type_of(eid) in ("person", "organisation")
+                    eid
+                    for surface, eid in index.in_sentence(sents[i])
+                    if index.type_of(eid) in ("person", "organisation") and 0 <= text.find(surface) < len(text) // 2
                 }
-                if len(actors) == 1:
+                others = {eid for _, eid in index.in_sentence(sents[i]) if index.type_of(eid) in ("person", "organisation")}
+                if len(actors) == 1 and others == actors:
                     ent = index.get(next(iter(actors)))
-                    values[ent.name if ent else ""].append(i)
-            values = _direct(values, sents, x, options.claim_threshold)
-            if len(values) >= 2 and all(values):
+                    if ent is not None:
+                        values[ent.name].append(i)
+                        types.add(ent.type)
+            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT))
+            if len(values) >= 2 and len(types) == 1:
                 b.add("actor", subject, values)
 
     # mark disputed claims

@@ -48,11 +48,24 @@ _DEMONYM_WORDS = frozenset("german american arab french greek dutch swiss thai e
 # Two spellings of one transliterated name must also be this close (SequenceMatcher ratio):
 # Haftar/Hifter is 0.67, while unrelated names sharing a skeleton (Putin/Patton) stay below.
 _VARIANT_RATIO = 0.6
+# A full name written this many times more often than any other with the same surname owns it.
+_DOMINANT = 3
+# Spans longer than this without organisation words are runs of Title Case (headlines), not names.
+_MAX_NAME_TOKENS = 4
+
+
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|abd)-")
 
 
 def _is_cap(tok: str) -> bool:
-    core = re.sub(r"^(?:al|el|ad|as|ash|bin|ibn|abu|abd)-", "", tok)
-    return bool(core) and core[0].isupper() and any(c.isalpha() for c in core)
+    if not tok:
+        return False
+    if tok[0].isupper():
+        return True  # tokens are words or single punctuation marks; an uppercase first char is a letter
+    if tok[0] in "aeib" and "-" in tok:
+        core = _PARTICLE_PREFIX.sub("", tok)
+        return bool(core) and core[0].isupper()
+    return False
 
 
 def _is_acronym(tok: str) -> bool:
@@ -65,6 +78,8 @@ def name_tokens(surface: str) -> tuple[str, ...]:
     out: list[str] = []
     for t in re.split(r"[\s]+", fold(surface)):
         t = _POSSESSIVE.sub("", t.strip(".,"))
+        if "." in t and re.fullmatch(r"(?:[a-z]\.)+[a-z]?", t + "."):
+            t = t.replace(".", "")  # "U.S." = "US"
         parts = t.split("-", 1)
         if len(parts) == 2 and parts[0] in NAME_PARTICLES and parts[1]:
             t = parts[1]
@@ -73,13 +88,19 @@ def name_tokens(surface: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_DROP_IN_SKELETON = str.maketrans("", "", "aeiouyhw'’-.")
+
+
 def skeleton(token: str) -> str:
     """Consonant skeleton of a folded token: first letter, then consonants, no doubles."""
     if not token:
         return ""
-    rest = re.sub(r"[aeiouyhw'’\-.]", "", token[1:])
-    s = token[0] + rest
-    return re.sub(r"(.)\1+", r"\1", s)
+    s = token[0] + token[1:].translate(_DROP_IN_SKELETON)
+    out = [s[0]]
+    for c in s[1:]:
+        if c != out[-1]:
+            out.append(c)
+    return "".join(out)
 
 
 def tokens_match(a: str, b: str) -> bool:
@@ -110,6 +131,8 @@ class EntityIndex:
     by_sentence: dict[tuple[str, int], list[tuple[str, str]]] = field(default_factory=dict)  # -> [(surface, eid)]
     titles: dict[str, list[str]] = field(default_factory=dict)  # entity id -> titles seen
     by_id: dict[str, Entity] = field(default_factory=dict)
+    spelling: dict[str, str] = field(default_factory=dict)  # name word as written -> canonical spelling
+    by_last: dict[str, list[str]] = field(default_factory=dict)  # skeleton of a canonical last name -> ids
 
     def get(self, eid: str) -> Entity | None:
         return self.by_id.get(eid)
@@ -124,15 +147,18 @@ class EntityIndex:
             return self.by_surface[" ".join(toks)]
         if toks:
             # a surname or a spelling variant of one entity's name
-            hits = {
-                e.id
-                for e in self.entities
-                if (canon := name_tokens(e.name)) and tokens_match(toks[-1], canon[-1])
-                and (len(toks) == 1 or tokens_match(toks[0], canon[0]))
-            }
+            hits = set()
+            for eid in self.by_last.get(skeleton(toks[-1]), []):
+                canon = name_tokens(self.by_id[eid].name)
+                if tokens_match(toks[-1], canon[-1]) and (len(toks) == 1 or tokens_match(toks[0], canon[0])):
+                    hits.add(eid)
             if len(hits) == 1:
                 return hits.pop()
         return None
+
+    def canonical_word(self, word: str) -> str:
+        """A folded name word in the story's canonical spelling ("hifter" -> "haftar")."""
+        return self.spelling.get(word, word)
 
     def in_sentence(self, sent: Sent) -> list[tuple[str, str]]:
         return self.by_sentence.get(sent.key, [])
@@ -167,13 +193,7 @@ def rule_mentions(sent: Sent, lowercase: set[str]) -> list[Mention]:
         j = i + 1
         while j < n:
             t = toks[j]
-            if _is_cap(t) and not _POSSESSIVE.search(span[-1]):
-                span.append(t)
-                j += 1
-            elif t.lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1]) and not _POSSESSIVE.search(span[-1]):
-                span.append(t)
-                j += 1
-            elif t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and _is_cap(toks[j + 1]):
+            if (_is_cap(t) and not _POSSESSIVE.search(span[-1])) or (t.lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1]) and not _POSSESSIVE.search(span[-1])) or (t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and _is_cap(toks[j + 1])):
                 span.append(t)
                 j += 1
             else:
@@ -181,6 +201,8 @@ def rule_mentions(sent: Sent, lowercase: set[str]) -> list[Mention]:
         while span and span[-1].lower() in _CONNECTORS | {"the"}:
             span.pop()
         prev = toks[start - 1].lower() if start > 0 else ""
+        if prev == "the" and start > 1 and toks[start - 2].lower() in PLACE_PREPS:
+            prev = toks[start - 2].lower()  # "in the Gulf of Mexico" is "in X"
         nxt = toks[j].lower() if j < n else ""
         nxt2 = toks[j + 1].lower() if j + 1 < n else ""
         out.extend(_mentions_from_span(span, sent, start == 0 or prev in {'"', "“", "‘", "(", "-", "–", "—", ":"}, prev, nxt, nxt2, toks, j, lowercase))
@@ -204,8 +226,13 @@ def _mentions_from_span(
     while span and (fold(span[0]) in STOPWORDS or fold(span[0]) in NOT_NAMES):
         span = span[1:]
         initial = False
-    while span and _MODIFIER.match(span[0]) and not fold(span[0]).split("-")[0] in NAME_PARTICLES:
-        span = span[1:]
+    # a capitalised modifier glued to a participle ends what comes before it:
+    # "UN-backed Government ..." -> "Government ...", "British Petroleum-operated Deepwater Horizon"
+    # -> "Deepwater Horizon"
+    for k in range(len(span) - 1, -1, -1):
+        if _MODIFIER.match(span[k]) and fold(span[k]).split("-")[0] not in NAME_PARTICLES:
+            span = span[k + 1 :]
+            break
     # calendar words inside ("January 14th") end the name
     for k, t in enumerate(span):
         if fold(t) in NOT_NAMES:
@@ -217,7 +244,11 @@ def _mentions_from_span(
     low = [fold(t).rstrip(".") for t in span]
     cue: EntityType | None = None
     title: str | None = None
-    if any(t in ORG_HEADS for t in low) and len(span) >= 2:
+    last_title = max((k for k, t in enumerate(low) if t in PERSON_TITLES), default=-1)
+    # "BP Group Chief Executive Tony Hayward": a title followed by a name without organisation
+    # words is a person, whatever comes before the title
+    titled_person = 0 <= last_title < len(span) - 1 and not any(t in ORG_HEADS for t in low[last_title + 1 :])
+    if not titled_person and any(t in ORG_HEADS for t in low) and len(span) >= 2:
         cue = "organisation"
     else:
         # leading acronyms are their own mentions ("LNA Commander ...")
@@ -234,7 +265,9 @@ def _mentions_from_span(
         elif prev in PERSON_TITLES:
             cue = "person"
             title = prev
-    if cue != "organisation" and fold(span[-1]) in _DEMONYM_WORDS | {"african", "arab"} or (
+    if cue != "organisation" and len(span) > _MAX_NAME_TOKENS and not any(t in {"of", "for", "de"} for t in low):
+        return out  # Title Case headline words, not a name
+    if (cue != "organisation" and fold(span[-1]) in _DEMONYM_WORDS | {"african", "arab"}) or (
         cue is None and len(span) >= 2 and _DEMONYM.search(fold(span[-1])) and _DEMONYM.search(fold(span[0]))
     ):
         return out  # "North African", "Arab Libyan": adjectives
@@ -252,8 +285,8 @@ def _mentions_from_span(
     if cue is None:
         if prev in PLACE_PREPS or nxt in {"-based"} or (nxt == "-" and nxt2 == "based"):
             cue = "place"
-        elif nxt in SPEECH_VERBS:
-            cue = "person"
+        elif nxt in SPEECH_VERBS and prev != "the":
+            cue = "person"  # "X said"; but "the White House said" is no person
         elif nxt == "," and any(fold(t).rstrip(".") in PERSON_TITLES for t in toks[end + 1 : end + 4]):
             cue = "person"  # apposition with a title: "Karim al-Mansuri, head of ..."
     surface = " ".join(span)
@@ -305,6 +338,16 @@ class _UnionFind:
             self.parent[rb] = ra
 
 
+def _acronym_fits(acronym: str, name: str) -> bool:
+    """'GNA' fits 'Government of National Accord': its letters are the name's capitals, in order."""
+    letters = acronym.replace(".", "").lower()
+    caps = "".join(c for c in name if c.isupper()).lower()
+    if not letters or not caps or letters[0] != caps[0]:
+        return False
+    it = iter(caps)
+    return all(ch in it for ch in letters)
+
+
 def _initials(toks: tuple[str, ...]) -> str:
     return "".join(t[0] for t in toks if t not in {"of", "the", "for", "and", "de"})
 
@@ -315,6 +358,9 @@ def _names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     if len(a) == 1 or len(b) == 1:
         return False  # surname-only mentions are handled separately (they need a unique owner)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if all(tokens_match(x, y) for x, y in zip(short, long_[-len(short) :], strict=True)):
+        return True  # "Barack Obama" in "EPA Barack Obama"
     return tokens_match(a[0], b[0])
 
 
@@ -352,7 +398,7 @@ def build_entities(
     single = {k[0]: k for k in keys if len(k) == 1}
     for k, ms in by_key.items():
         for m in ms:
-            if m.acronym:
+            if m.acronym and _acronym_fits(m.acronym, m.surface):
                 ak = name_tokens(m.acronym)
                 if ak in by_key:
                     uf.union(kstr[k], kstr[ak])
@@ -361,13 +407,20 @@ def build_entities(
         if len(k) >= 2 and cues[k].get("organisation", 0) > 0:
             initials[_initials(k)].append(k)
     for acro, owners in initials.items():
-        if acro in single and len(acro) >= 2 and len({uf.find(kstr[o]) for o in owners}) == 1:
+        # two-letter initials ("US", "UN") are too ambiguous to link without "(US)" written out
+        if acro in single and len(acro) >= 3 and len({uf.find(kstr[o]) for o in owners}) == 1:
             ak = single[acro]
             if any(_is_acronym(m.surface) for m in by_key[ak]):
                 uf.union(kstr[owners[0]], kstr[ak])
 
     # full names: same last name (spelling variants allowed) and compatible first names
-    multi = [k for k in keys if len(k) >= 2 and cues[k].get("organisation", 0) == 0]
+    # person-like names only: an organisation word last ("Service", "Army") makes "National Weather
+    # Service" and "National Marine Fisheries Service" different bodies, not spellings of one name
+    multi = [
+        k
+        for k in keys
+        if len(k) >= 2 and cues[k].get("organisation", 0) == 0 and k[-1] not in ORG_HEADS and cues[k].get("place", 0) == 0
+    ]
     buckets: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in multi:
         buckets[k[-1][0] + skeleton(k[-1])].append(k)
@@ -381,15 +434,17 @@ def build_entities(
     for k in keys:
         if len(k) != 1 or _is_acronym(by_key[k][0].surface):
             continue
-        owners = {
-            uf.find(kstr[o])
-            for o in buckets.get(k[0][0] + skeleton(k[0]), [])
-            if tokens_match(o[-1], k[0]) and not (cues[o].keys() - {"person"})
-        }
+        weight: Counter[str] = Counter()
+        for o in buckets.get(k[0][0] + skeleton(k[0]), []):
+            if tokens_match(o[-1], k[0]) and not (cues[o].keys() - {"person"}):
+                weight[uf.find(kstr[o])] += len(by_key[o])
         if cues[k].get("organisation", 0) or cues[k].get("place", 0) > cues[k].get("person", 0) + 1:
             continue  # a place or organisation named like someone's surname stays apart
-        if len(owners) == 1:
-            uf.union(owners.pop(), kstr[k])
+        ranked = weight.most_common(2)
+        # the surname goes to the one full name ending with it, or to one that is written far more
+        # often than any other (a stray "EPA Barack Obama" must not block "Obama")
+        if len(ranked) == 1 or (ranked and ranked[0][1] >= _DOMINANT * ranked[1][1]):
+            uf.union(ranked[0][0], kstr[k])
     # single-word spelling variants of each other (Hifter/Haftar both alone)
     sbuckets: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in keys:
@@ -416,9 +471,10 @@ def build_entities(
             top = cue_votes.most_common(1)[0][0]
             etype = top  # type: ignore[assignment]
         # canonical: the most frequent of the longest non-acronym forms
+        # canonical: the most frequent full (multi-word) form, else the most frequent form; acronyms last
         non_acro = [s for s in surfaces if not _is_acronym(s)] or list(surfaces)
-        longest = max(len(name_tokens(s)) for s in non_acro)
-        canonical = max((s for s in non_acro if len(name_tokens(s)) == longest), key=lambda s: (surfaces[s], s))
+        full = [s for s in non_acro if len(name_tokens(s)) >= 2] or non_acro
+        canonical = max(full, key=lambda s: (surfaces[s], len(s), s))
         mentions_per: Counter[str] = Counter(outlet_of(m.sent.article) for m in ms)
         ent = Entity(
             id="",
@@ -436,7 +492,14 @@ def build_entities(
         index.entities.append(ent)
         index.by_id[ent.id] = ent
         index.titles[ent.id] = [t for t, _ in titles.most_common()]
+        canon = name_tokens(ent.name)
+        if canon:
+            index.by_last.setdefault(skeleton(canon[-1]), []).append(ent.id)
         for k in members:
+            for w in k:
+                hit = next((c for c in canon if tokens_match(w, c)), None)
+                if hit is not None and hit != w:
+                    index.spelling.setdefault(w, hit)
             index.by_surface[kstr[k]] = ent.id
             for m in by_key[k]:
                 index.by_surface[fold(m.surface)] = ent.id

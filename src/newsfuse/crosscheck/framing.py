@@ -7,8 +7,8 @@
   taken as written;
 - loaded words: words of :data:`lexicon.LOADED_WORDS` used outside quotes (what the outlet
   says in its own voice, not what it quotes);
-- unattributed share: of the outlet's sentences outside quotes, the share with no attribution
-  cue (said, according to, told, reported, statement ...);
+- unattributed share: of the outlet's sentences (six words or more), the share with neither a
+  quotation nor an attribution cue (said, according to, told, reported, statement ...);
 - headline: the title of the outlet's first article in the story.
 """
 

@@ -18,7 +18,8 @@ PERSON_TITLES: frozenset[str] = frozenset(
     marshal field admiral commander spokesman spokeswoman spokesperson envoy ambassador
     senator sen sen. representative rep rep. governor gov gov. mayor judge justice
     mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir lord lady dame
-    chairman chairwoman chair ceo director chief head leader premier deputy speaker""".split()
+    chairman chairwoman chair ceo coo cfo director chief head leader premier deputy speaker
+    officer executive operating attorney secretary-general""".split()
 )
 
 # Head words that make a capitalised span an organisation.
@@ -27,7 +28,8 @@ ORG_HEADS: frozenset[str] = frozenset(
     union nations organisation organization committee court parliament assembly congress senate
     forces force police navy guard brigade militia movement front alliance coalition federation
     network news television tv radio times post press agency institute university foundation
-    commission office department board group authority administration accord league club""".split()
+    commission office department board group authority administration accord league club
+    service services bureau association society council institute centre center plc llc ag sa""".split()
 )
 
 # Words that, right after "in"/"from"/"to"/"near", mark the next capitalised span as a place

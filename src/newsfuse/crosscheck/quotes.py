@@ -24,11 +24,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from nltk.stem.snowball import EnglishStemmer
-
-from newsfuse.crosscheck.entities import EntityIndex, name_tokens, tokens_match
+from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.lexicon import PERSON_TITLES, SPEECH_VERBS
 from newsfuse.crosscheck.sentences import Sent
+from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, ClaimSentence, Quote
 from newsfuse.stories.sources import independent_sources, outlets_of
 from newsfuse.text import STOPWORDS, fold, tokens
@@ -215,37 +214,42 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None) -> 
 
 
 class _Linker:
-    def __init__(self, index: EntityIndex | None) -> None:
+    def __init__(self, index: EntityIndex | None, stemmer: CachedStemmer) -> None:
         self.index = index
-        self.stemmer = EnglishStemmer()
-        self.canon: list[tuple[str, ...]] = [name_tokens(e.name) for e in index.entities] if index else []
+        self.stem = stemmer.stem
 
     def words(self, text: str) -> set[str]:
         out: set[str] = set()
         for w in tokens(fold(text)):
             if w in STOPWORDS or len(w) < 3:
                 continue
-            for c in self.canon:
-                hit = next((t for t in c if tokens_match(w, t)), None)
-                if hit:
-                    w = hit
-                    break
-            out.add(self.stemmer.stem(w))
+            if self.index is not None:
+                w = self.index.canonical_word(w)
+            out.add(self.stem(w))
         return out
 
 
 def build_quotes(
-    sents: Sequence[Sent], index: EntityIndex | None, by_id: Mapping[str, Article], article_ids: Sequence[str], min_words: int
+    sents: Sequence[Sent],
+    index: EntityIndex | None,
+    by_id: Mapping[str, Article],
+    article_ids: Sequence[str],
+    min_words: int,
+    stemmer: CachedStemmer | None = None,
 ) -> list[Quote]:
     if min_words < 1:
         raise ValueError(f"quote_min_words must be >= 1, got {min_words}")
     raw: list[RawQuote] = []
+    of_article: dict[str, list[Sent]] = {}
+    for s in sents:
+        of_article.setdefault(s.article, []).append(s)
     for aid in article_ids:
         art = by_id.get(aid)
         if art is None:
             continue
         texts = [p.text for p in art.paragraphs]
         order = {p.id: n for n, p in enumerate(art.paragraphs)}
+        own = of_article.get(aid, [])
         for pn, start, end, text in quoted_spans(texts):
             text = text.strip(" ,.")
             if len(tokens(text)) < min_words:
@@ -255,10 +259,10 @@ def build_quotes(
             q = RawQuote(
                 text=text, article=aid, paragraph=art.paragraphs[pn].id, outlet=art.outlet, context=context, position=pn, order=order
             )
-            attribute(q, sents, index)
+            attribute(q, own, index)
             raw.append(q)
     # link renderings of one statement
-    linker = _Linker(index)
+    linker = _Linker(index, stemmer or CachedStemmer())
     bags = [linker.words(q.text) for q in raw]
     parent = list(range(len(raw)))
 
@@ -308,7 +312,7 @@ def build_quotes(
                 independent_sources=independent_sources(arts, by_id),
             )
         )
-    quotes.sort(key=lambda q: (-q.independent_sources, -len(q.variants)))
-    for n, q in enumerate(quotes, start=1):
-        q.id = f"q{n}"
+    quotes.sort(key=lambda qt: (-qt.independent_sources, -len(qt.variants)))
+    for n, quote in enumerate(quotes, start=1):
+        quote.id = f"q{n}"
     return quotes

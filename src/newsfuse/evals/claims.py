@@ -2,7 +2,7 @@
 
 For each group, one :class:`Article` per ``doc`` is built with its sentences as paragraphs, and
 the report's own code (:func:`newsfuse.crosscheck.entities.build_entities` then
-:func:`newsfuse.crosscheck.claims.build_claims`) groups them.  A paragraph takes the claim of its
+:func:`newsfuse.crosscheck.claims.claim_space` and ``build_claims``) groups them.  A paragraph takes the claim of its
 first sentence; a sentence left out of every claim (too short) counts as a singleton.
 
 B-cubed precision/recall/F1 are computed over every sentence of the file, each group clustered
@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.crosscheck.claims import build_claims
+from newsfuse.crosscheck.claims import build_claims, claim_space
 from newsfuse.crosscheck.entities import build_entities
 from newsfuse.crosscheck.sentences import story_sentences
 from newsfuse.evals.metrics import bcubed
@@ -71,7 +71,7 @@ def system_labels(sentences: list[dict[str, Any]], options: Options) -> dict[str
         where[(doc, pid)] = str(s["id"])
     sents = story_sentences(list(arts), arts)
     index = build_entities(sents, lambda aid: aid, backend=options.crosscheck.entity_backend)
-    claims = build_claims(sents, index, arts, options.crosscheck)
+    claims = build_claims(claim_space(sents, index, options.crosscheck), arts, options.crosscheck)
     out: dict[str, str] = {}
     for c in claims:
         for cs in c.sentences:
@@ -122,16 +122,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     for g in groups:
         gid = str(g.get("id", ""))
         sents = g["sentences"]
-        g_gold = {(gid, str(s["id"])): str(s["label"]) for s in sents}
+        g_gold: dict[Any, Any] = {(gid, str(s["id"])): str(s["label"]) for s in sents}
         gold.update(g_gold)
         labels = system_labels(sents, options)
-        g_pred = {(gid, str(s["id"])): (gid, labels[str(s["id"])]) for s in sents if str(s["id"]) in labels}
+        g_pred: dict[Any, Any] = {(gid, str(s["id"])): (gid, labels[str(s["id"])]) for s in sents if str(s["id"]) in labels}
         pred.update(g_pred)
         per_group.append(bcubed(g_gold, g_pred)["f1"])
         texts = [str(s["text"]) for s in sents]
         for th in thresholds:
             bl = tfidf_labels(texts, th)
-            bp = {(gid, str(s["id"])): (gid, lab) for s, lab in zip(sents, bl, strict=True)}
+            bp: dict[Any, Any] = {(gid, str(s["id"])): (gid, lab) for s, lab in zip(sents, bl, strict=True)}
             base_pred.setdefault(th, {}).update(bp)
             base_group.setdefault(th, []).append(bcubed(g_gold, bp)["f1"])
     baselines: dict[str, Any] = {"tfidf_threshold": {**_score(gold, base_pred[args.baseline_threshold], base_group[args.baseline_threshold]), "threshold": args.baseline_threshold}}

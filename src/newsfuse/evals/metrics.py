@@ -10,8 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
+from typing import TypeVar
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+
+K = TypeVar("K", bound=Hashable)
+G = TypeVar("G", bound=Hashable)
+P = TypeVar("P", bound=Hashable)
 
 
 def shingles(text: str, n: int = 4) -> Counter[tuple[str, ...]]:
@@ -44,7 +49,7 @@ def prf(precisions: Sequence[float], recalls: Sequence[float]) -> dict[str, floa
     return {"precision": p, "recall": r, "f1": f}
 
 
-def bcubed(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable]) -> dict[str, float]:
+def bcubed(gold: Mapping[K, G], pred: Mapping[K, P]) -> dict[str, float]:
     """B-cubed precision/recall/F1 over the items of ``gold`` (item -> cluster label)."""
     items = list(gold)
     if not items:
@@ -65,10 +70,10 @@ def bcubed(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable])
     return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
 
 
-def pairwise_f1(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable]) -> float:
+def pairwise_f1(gold: Mapping[K, G], pred: Mapping[K, P]) -> float:
     """F1 over same-cluster item pairs."""
 
-    def pairs(labels: Mapping[Hashable, Hashable]) -> int:
+    def pairs(labels: Mapping[K, G]) -> int:
         c = Counter(labels[i] for i in gold)
         return sum(n * (n - 1) // 2 for n in c.values())
 

@@ -80,7 +80,55 @@ def split_blocks(text: str) -> list[Block]:
             continue
         blocks.append(Block(i, raw, vis, indent, bullet, heading, gap, link_chars))
         gap = 0
-    return blocks
+    return _unwrap(blocks)
+
+
+# A hard-wrapped line is at least this long (wrapping happens at 60-100 columns) ...
+WRAPPED_MIN_CHARS = 40
+# ... and a text separates its paragraphs with blank lines when at least this share of its
+# blocks follow one (scraped one-block-per-line text has none, and is never unwrapped).
+BLANK_SEPARATED_SHARE = 0.3
+_LINE_END_PUNCT = tuple('.!?:;"”’)…')
+# Lines of a hard-wrapped paragraph (all but its last) are at least this share of the widest one.
+EVEN_WIDTH_SHARE = 0.75
+
+
+def _unwrap(blocks: list[Block]) -> list[Block]:
+    """Join hard-wrapped lines back into their paragraph (text files wrapped at a fixed width):
+    only in texts that separate paragraphs with blank lines, only lines that stop mid-sentence,
+    and only where the next line continues in lower case or the group has a wrapped text's even
+    width (a list of headlines between two blank lines has neither)."""
+    if len(blocks) < 2 or sum(1 for b in blocks[1:] if b.gap_before) < BLANK_SEPARATED_SHARE * (len(blocks) - 1):
+        return blocks
+    groups: list[list[Block]] = []
+    for b in blocks:
+        if groups and b.gap_before == 0 and b.indent == groups[-1][-1].indent:
+            groups[-1].append(b)
+        else:
+            groups.append([b])
+    out: list[Block] = []
+    for group in groups:
+        widest = max(len(b.text) for b in group)
+        even = len(group) >= 2 and all(len(b.text) >= EVEN_WIDTH_SHARE * widest for b in group[:-1])
+        out.append(group[0])
+        for b in group[1:]:
+            p = out[-1]
+            if (
+                not b.bullet
+                and not b.heading
+                and not p.heading
+                and len(p.text) >= WRAPPED_MIN_CHARS
+                and not p.text.endswith(_LINE_END_PUNCT)
+                and not p.raw.endswith("  ")  # a markdown hard line break is meant as a break
+                and (even or b.text[:1].islower())
+            ):
+                p.raw = p.raw + "\n" + b.raw
+                p.text = p.text + " " + b.text
+                p.link_chars += b.link_chars
+                p.key = ""
+                continue
+            out.append(b)
+    return out
 
 
 _DIGITS_RE = re.compile(r"\d+")

@@ -19,8 +19,11 @@ from newsfuse.model import RawDocument
 MAX_WORDS_ACROSS_OUTLETS = 12
 # Documents (this one included) that must share a short line when outlets are unknown/different.
 MIN_DOCS_ACROSS_OUTLETS = 3
-# Documents of one outlet that must share a line of any length.
+# Documents of one outlet that must share a line; a long line needs one more, because two
+# versions of one story (an update, a correction) share their paragraphs and are not furniture.
 MIN_DOCS_SAME_OUTLET = 2
+MIN_DOCS_SAME_OUTLET_LONG = 3
+LONG_LINE_WORDS = 25
 # Lines this short say too little to be evidence ("Home", "1", "Reply" are judged by wording).
 MIN_KEY_CHARS = 4
 
@@ -68,7 +71,7 @@ class CorpusEvidence:
                     continue
                 g = groups[i]
                 same = sum(1 for j in sharing if g is not None and groups[j] == g)
-                if same >= MIN_DOCS_SAME_OUTLET:
+                if same >= (MIN_DOCS_SAME_OUTLET if n_words < LONG_LINE_WORDS else MIN_DOCS_SAME_OUTLET_LONG):
                     rep[k] = f"line repeated in {same} articles of {g}"
                 elif n_words <= MAX_WORDS_ACROSS_OUTLETS and len(sharing) >= MIN_DOCS_ACROSS_OUTLETS:
                     rep[k] = f"short line repeated in {len(sharing)} articles of the batch"

@@ -201,16 +201,25 @@ def dates_in_text(text: str) -> list[str]:
     return found
 
 
+_INVISIBLE_TAGS = frozenset({"script", "style", "noscript", "template"})
+
+
 def visible_dates(tree: Any, limit_chars: int = 200_000) -> set[str]:
-    """ISO dates written in the page's visible text (scripts and styles excluded)."""
-    texts = tree.xpath("//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript) and not(ancestor::template)]")
+    """ISO dates written in the page's visible text (scripts, styles and HTML comments excluded)."""
+    body = tree.find(".//body")
+    if body is None:
+        return set()
     parts: list[str] = []
     size = 0
-    for t in texts:
-        if t.strip():
-            parts.append(t)
-            size += len(t)
-            if size > limit_chars:
-                break
+    for el in body.iter():
+        # Comments and processing instructions have a non-string tag; their text is not shown.
+        if el.text and isinstance(el.tag, str) and el.tag not in _INVISIBLE_TAGS:
+            parts.append(el.text)
+            size += len(el.text)
+        if el.tail:
+            parts.append(el.tail)
+            size += len(el.tail)
+        if size > limit_chars:
+            break
     # A date can be split across inline tags ("<span>March 5,</span> 2025"): join with spaces.
     return set(dates_in_text(" ".join(parts)))

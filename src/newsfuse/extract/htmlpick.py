@@ -24,6 +24,9 @@ _TOKEN = re.compile(r"\w+")
 _MAX_SITE_TOKENS = 5
 # Fewer words than this in an h1 that matches no declared title: a logo or a section label.
 _MIN_HEADLINE_TOKENS = 3
+# Words of page furniture: an h1 holding one of them ("Open Menu", "Contact Us") is not a headline
+# unless it matches a declared title.
+_UI_WORDS = frozenset({"menu", "contact", "follow", "subscribe", "login", "signup", "newsletter", "cart", "website", "homepage"})
 # Generic labels of a host name that say nothing about the site.
 _HOST_NOISE = frozenset({"www", "com", "org", "net", "co", "uk", "io", "blog", "news", "m", "amp"})
 
@@ -113,7 +116,7 @@ def pick_title(meta: PageMeta, extractor_title: str | None, extractor_site: str 
     # No h1 agrees with the declared titles: the page's visible headline often differs from its
     # SEO title, so a sentence-like h1 still wins; one- or two-word h1s are logos and section labels.
     for h in h1s:
-        if len(toks(h)) >= _MIN_HEADLINE_TOKENS:
+        if len(toks(h)) >= _MIN_HEADLINE_TOKENS and not set(toks(h)) & _UI_WORDS:
             return h
     if refs:
         return refs[0]

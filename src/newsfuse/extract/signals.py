@@ -9,6 +9,8 @@ says on any site (share, subscribe, reply, all rights reserved ...).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from newsfuse.model import RemovalReason
 
@@ -136,9 +138,10 @@ def comment_signature(text: str) -> str | None:
     if len(text) > 160:
         return None
     t = text.strip(" .-–—|»>")
-    parts = _NAME_STAMP_SPLIT_RE.split(t, maxsplit=1)
-    if len(parts) == 2 and len(t.split()) <= 12 and username_like(parts[0]) and is_timestamp(parts[1]):
-        return "comment signature (username and timestamp)"
+    if _DIGIT_RE.search(t) or " ago" in t:
+        parts = _NAME_STAMP_SPLIT_RE.split(t, maxsplit=1)
+        if len(parts) == 2 and len(t.split()) <= 12 and username_like(parts[0]) and is_timestamp(parts[1]):
+            return "comment signature (username and timestamp)"
     if _COMMENT_SIGNATURE_RE.match(t):
         if _SIGNATURE_BYLINE_RE.match(t) and not (
             has_date(t) or TIME_RE.search(t) or _RELATIVE_TIME_RE.search(t)
@@ -184,7 +187,7 @@ _PROMO_STRONG_RE = re.compile(
     r"|(?:follow|like|join) us on\b|never miss (?:a|the|another)|get (?:our|the) (?:free )?newsletter"
     r"|download (?:our|the) app|stay connected with|the only support that makes"
     r"|on our (?:facebook|twitter|telegram|instagram|youtube|linkedin)(?: page| channel| account)?"
-    r"|(?:follow|find|join) (?:us|me) on"
+    r"|(?:follow|find|join) (?:us|me) on|listen (?:live|now|again)\b|watch (?:live|now)\b|tap here\b|click here to (?!comment)"
     r"|(?:email|e-mail) (?:this|to a friend)|share this (?:article|story|post)|tip jar)",
     re.I,
 )
@@ -204,6 +207,8 @@ _DISCLAIMER_STRONG_RE = re.compile(
     r"redistributed|rewritten)|\breproduction in whole or in part|\brepublication or redistribution",
     re.I,
 )
+# Site-policy links: boilerplate in any short line, even one that reads like a sentence.
+_SITE_POLICY_RE = re.compile(r"\bterms (?:of use|and conditions|of service)\b|\bprivacy (?:policy|statement)\b", re.I)
 _DISCLAIMER_RE = re.compile(
     r"\b(?:disclaimer|views (?:and opinions )?expressed|(?:do|does) not necessarily (?:reflect|represent)"
     r"|sole responsibility of the author|fair use|all rights reserved|terms (?:of use|and conditions|of service)"
@@ -215,6 +220,7 @@ _DISCLAIMER_RE = re.compile(
 )
 _CAPTION_RE = re.compile(
     r"^(?:photo|image|picture|file photo|pictured|photograph|caption|graphic|video)\s*(?:\d+\s*)?[:|]"
+    r"|\b(?:photo|image|picture|photograph)s?\s*(?:credit)?\s*:\s*[A-Z]"  # "... on Monday. Photo: Jo Roe / Courier"
     r"|click (?:to|here to) (?:see|view|enlarge|zoom)|\bfull-size image\b|^enlarge (?:this )?(?:image|photo)"
     r"|\((?:photo|image|picture|file)\b[^)]*\)\s*$",
     re.I,
@@ -247,6 +253,7 @@ _TECH_NOTICE_RE = re.compile(
 )
 # "Headline (33)" / "Headline [more]": items of most-read / most-commented lists.
 _COUNTED_ITEM_RE = re.compile(r"(?:\(\d+\)|\[\s*more\s*\]|\bmore\s*»)\s*$", re.I)
+_CRUMB_CHAR_RE = re.compile(r"[>»›/|]")
 _CRUMB_SPLIT_RE = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
 _RELATED_HEADER_RE = re.compile(
     r"^(?:related\b.*|more (?:from|on|in|about|stories|news|articles|headlines|videos?)\b.*|see also\b.*"
@@ -279,18 +286,42 @@ _GATE_DISCLAIMER = (
 _GATE_PROMO = (
     "support", "help us", "subscri", "sign up", "donat", "please", "share", "forward", "crosspost", "become a",
     "only takes", "follow", "like us", "join us", "never miss", "newsletter", "download", "stay connected", "on our ",
-    "email", "e-mail", "tip jar", "find us", "find me", "patreon",
+    "email", "e-mail", "tip jar", "find us", "find me", "patreon", "listen", "watch", "tap here", "click here",
 )
 _GATE_TECH = ("javascript", "flash", "browser", "cookies")
 
 
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """An alternation of literals as a prefix trie ("sign up|signature" -> "sign(?: up|ature)"):
+    Python's re engine tries a flat alternation branch by branch, a trie shares the prefixes."""
+    trie: _Trie = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: _Trie) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 def _gate(fragments: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(f) for f in fragments))
+    return re.compile(_trie_pattern(list(fragments)))
 
 
-_GATES: dict[tuple[str, ...], re.Pattern[str]] = {
-    g: _gate(g) for g in (_GATE_EMBED, _GATE_CAPTION, _GATE_CREDIT, _GATE_DISCLAIMER, _GATE_PROMO, _GATE_TECH)
-}
+# Read-only lookup table (no module-level mutable state: workers share nothing).
+_GATES: Mapping[tuple[str, ...], re.Pattern[str]] = MappingProxyType(
+    {g: _gate(g) for g in (_GATE_EMBED, _GATE_CAPTION, _GATE_CREDIT, _GATE_DISCLAIMER, _GATE_PROMO, _GATE_TECH)}
+)
 
 
 # Any fragment of any gate: most lines have none, and one search then skips all gated patterns.
@@ -303,6 +334,11 @@ def _has(low: str, fragments: tuple[str, ...]) -> bool:
 
 def embed_line(text: str) -> bool:
     return _has(text.lower(), _GATE_EMBED) and _EMBED_LINE_RE.search(text) is not None
+
+
+def might_have_credit(text: str) -> bool:
+    """Cheap pre-test for :func:`credit_like` on a long paragraph."""
+    return _has(text.lower(), _GATE_CREDIT)
 
 
 def credit_like(text: str, max_words: int = 18) -> bool:
@@ -330,7 +366,9 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
     if gated and not sentence_like and credit_like(t):
         return "caption", "photo credit"
     if gated and _has(low, _GATE_DISCLAIMER) and (
-        _DISCLAIMER_STRONG_RE.search(t) or (_DISCLAIMER_RE.search(t) and (not sentence_like or n_words <= 60))
+        _DISCLAIMER_STRONG_RE.search(t)
+        or (not sentence_like and _DISCLAIMER_RE.search(t))
+        or (n_words <= 15 and _SITE_POLICY_RE.search(t))
     ):
         return "disclaimer", "disclaimer/copyright wording"
     if gated and _has(low, _GATE_PROMO) and _PROMO_STRONG_RE.search(t):
@@ -344,7 +382,7 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
             return "navigation", "navigation/UI label"
         if related_header(t):
             return "related", "related-content header"
-        parts = [p for p in _CRUMB_SPLIT_RE.split(t) if p]
+        parts = [p for p in _CRUMB_SPLIT_RE.split(t) if p] if _CRUMB_CHAR_RE.search(t) else []
         if len(parts) >= 3 and not is_timestamp(t) and all(len(p.split()) <= 4 for p in parts):
             return "navigation", "breadcrumb/menu separators"
         weak = _PROMO_WEAK_RE.findall(t)

@@ -33,6 +33,7 @@ from newsfuse.extract.signals import (
     comment_signature,
     credit_like,
     is_timestamp,
+    might_have_credit,
     related_header,
     username_like,
 )
@@ -73,6 +74,8 @@ COMMENT_AFTER_RATIO = 2.0
 # run after it is at most this many times the run before it.
 STRONG_HEADER_MIN_BEFORE = 150.0
 STRONG_AFTER_RATIO = 3.0
+# Words of prose before a copyright line for it to close the article.
+MIN_WORDS_BEFORE_COPYRIGHT = 100
 # A further text run is body when its value reaches this share of the main run's value, or
 # this absolute value (a long article split by an ad block / "continued" links).
 EXTRA_RUN_SHARE = 0.3
@@ -82,6 +85,10 @@ LEAD_WORDS = 20
 # A list announced by a colon at the end of the body: at most this many items of at most this many words.
 MAX_LIST_ITEMS = 100
 MAX_LIST_ITEM_WORDS = 25
+# Without English prose, lines of at least this many words are kept as body.
+FALLBACK_MIN_WORDS = 8
+# Lines under a "Related"/"More from" header are its items while they are this short and unbroken.
+RELATED_ITEM_WORDS = 25
 # No article has this many lines; past it a file is a dump, and cleaning it all would take minutes.
 MAX_BLOCKS = 20_000
 # Blocks before the body searched for the title and the byline/dateline.
@@ -135,13 +142,13 @@ def _author_bio(text: str) -> bool:
 def _line(b: Block, repeated: dict[str, str]) -> _Line:
     toks = words(b.text)
     n = len(toks)
-    stop = sum(1 for t in toks if t.lower() in STOPWORDS) / n if n else 0.0
+    stop = sum(map(STOPWORDS.__contains__, map(str.lower, toks))) / n if n else 0.0
     sent = _sentence_like(b.text, n, stop)
     reason = boilerplate_reason(b.text, n, sent)
     repeated_only = False
-    if reason is None and comment_policy(b.text):
+    if reason is None and n >= 3 and comment_policy(b.text):
         reason = ("comment", "rules for commenters")
-    if reason is None and _editorial_note(b.text):
+    if reason is None and n >= 3 and _editorial_note(b.text):
         reason = ("disclaimer", "note about the article (editorial/publishing note)")
     if reason is None:
         detail = repeated.get(block_key(b)) if repeated else None
@@ -152,7 +159,7 @@ def _line(b: Block, repeated: dict[str, str]) -> _Line:
     line.repeated = repeated_only
     line.sig = comment_signature(b.text) is not None
     line.stamp = is_timestamp(b.text)
-    if reason is not None or line.sig:
+    if reason is not None or line.sig or line.stamp:
         line.value = min(BOILERPLATE_VALUE, -0.5 * n)
     elif b.link_chars > 0.5 * len(b.text):
         line.value = SHORT_LINE_VALUE * 1.5  # mostly link text: menus and related lists
@@ -177,7 +184,8 @@ def _comment_marker(lines: list[_Line], i: int, base_indent: int | None) -> tupl
         return f"{d}: {b.text[:60]!r}", True
     if lines[i].sig:
         return f"comment signature/widget (username, date, Reply): {b.text[:60]!r}", False
-    if username_like(b.text) and not byline(b.text)[0] and nxt is not None:
+    stamp_follows = nxt is not None and (nxt.stamp or nxt.sig or (nxt2 is not None and (nxt2.stamp or nxt2.sig)))
+    if stamp_follows and nxt is not None and username_like(b.text) and not byline(b.text)[0]:
         if nxt.stamp or nxt.sig:
             return "username followed by a timestamp/Reply", False
         if (
@@ -272,6 +280,28 @@ def _body_runs(lines: list[_Line], limit: int) -> list[tuple[int, int]]:
     return sorted(runs)
 
 
+_COPYRIGHT_RE = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.I)
+
+
+def _copyright_end(lines: list[_Line], limit: int) -> int:
+    """A copyright line after real text closes the article: the body does not run past it
+    (sidebars and footers below it can hold prose of their own)."""
+    strong = 0
+    for i in range(limit):
+        ln = lines[i]
+        if (
+            strong >= MIN_WORDS_BEFORE_COPYRIGHT
+            and ln.reason is not None
+            and ln.reason[0] == "disclaimer"
+            and ln.n_words <= 30
+            and _COPYRIGHT_RE.search(ln.block.text)
+        ):
+            return i + 1
+        if ln.sentence and ln.reason is None:
+            strong += ln.n_words
+    return limit
+
+
 def _with_announced_list(lines: list[_Line], start: int, end: int, limit: int) -> tuple[int, int]:
     """Extend a body run that ends by announcing a list ("... were invited:") over the list items
     that follow (short lines a text score alone would drop), up to the first line that is not one."""
@@ -305,7 +335,7 @@ def _reason_outside(
         return ln.reason
     if _author_bio(t):
         return "other", f"author bio {where}"
-    if in_related and _title_like(t):
+    if in_related and ln.n_words <= RELATED_ITEM_WORDS:
         return "related", f"headline under a related-content header ({where})"
     if _title_like(t) and ln.n_words >= 4 and not ln.sentence:
         return "related", f"headline-like line {where}"
@@ -327,7 +357,7 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
                 removed.append(("other", text[: len(tl)], "headline repeated at the start of the paragraph"))
                 text = text[len(tl) :].lstrip(" :.-–—")
                 break
-    m = EMBED_CHROME_RE.search(text)
+    m = EMBED_CHROME_RE.search(text) if "(@" in text else None
     while m:
         before = text[: m.start()]
         sents = split_sentences(before)
@@ -339,7 +369,7 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
         removed.append(("embed", " ".join([*taken, chrome]).strip(), "social-media embed (post text + '— Name (@handle) date')"))
         text = (" ".join(keep) + " " + text[m.end() :]).strip()
         m = EMBED_CHROME_RE.search(text)
-    sents = split_sentences(text)
+    sents = split_sentences(text) if might_have_credit(text) else []
     if len(sents) > 1:
         kept = []
         for s in sents:
@@ -386,11 +416,23 @@ def _clean(
         blocks = blocks[:MAX_BLOCKS]
     lines = [_line(b, repeated) for b in blocks]
     barrier, barrier_why = _comment_start(lines)
-    runs = [_with_announced_list(lines, s, e, barrier) for s, e in _body_runs(lines, barrier)]
+    end_limit = _copyright_end(lines, barrier)
+    runs = [_with_announced_list(lines, s, e, end_limit) for s, e in _body_runs(lines, end_limit)]
     in_body = [False] * len(lines)
     for s, e in runs:
         for i in range(s, e):
             in_body[i] = True
+    if not runs:
+        # No English prose at all (another language, or a list-like text): keep every long line
+        # that carries no boilerplate evidence rather than reject a text we cannot judge.
+        for i in range(end_limit):
+            ln = lines[i]
+            if ln.reason is None and not ln.sig and not ln.stamp and ln.n_words >= FALLBACK_MIN_WORDS:
+                in_body[i] = True
+        if any(in_body):
+            notes.append("no English prose found: kept every long line without boilerplate evidence")
+            first = in_body.index(True)
+            runs = [(first, len(in_body) - in_body[::-1].index(True))]
     # An author's bio ("Jane Roe is a freelance journalist.") at the end of the body is not body.
     for _s, e in runs:
         for i in range(e - 1, max(_s, e - 3) - 1, -1):
@@ -428,7 +470,10 @@ def _clean(
         and not lines[i].sentence
     ]
     all_texts = [ln.block.text for ln in lines]
-    title_block = pick_title(candidates, lead, all_texts)
+    site_text = " ".join(
+        ln.block.text for ln in lines if ln.reason is not None and ln.reason[0] in ("promo", "disclaimer")
+    )
+    title_block = pick_title(candidates, lead, all_texts, site_text)
     title = doc.title.strip() if doc.title and doc.title.strip() else None
     if title_block is not None:
         title_line = next(i for i, ln in enumerate(lines) if ln.block is title_block)
@@ -488,9 +533,9 @@ def _clean(
         if i in meta_lines:
             removed.append(RemovedBlock(b.text, b.index, "other", meta_lines[i]))
             continue
-        if related_header(b.text):
+        if ln.n_words <= RELATED_ITEM_WORDS and related_header(b.text):
             in_related = True
-        elif ln.sentence:
+        elif ln.n_words > RELATED_ITEM_WORDS or b.gap_before:
             in_related = False
         if i >= barrier:
             where = "comments"
@@ -524,7 +569,9 @@ def _clean(
         footer = [lines[i].block for i in range(last, barrier) if lines[i].n_words <= 20]
         published = pick_date(header_blocks, paragraphs, footer, comment_dates, today)
 
-    outlet, outlet_source = _outlet(doc, [ln.block.text for ln in lines[:barrier]])
+    # Signature lines are among the dropped boilerplate (credits, "support us", copyright) or at the end of the body.
+    signature_texts = [r.text for r in removed if r.reason in ("promo", "disclaimer", "other", "caption")]
+    outlet, outlet_source = _outlet(doc, signature_texts + paragraphs[-3:])
     return Article(
         id=make_article_id(doc.origin, doc.content),
         origin=doc.origin,

@@ -8,8 +8,11 @@ the blocks around the body for the title, the byline and the dateline, and the s
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import PurePath
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 import dateparser
@@ -23,18 +26,20 @@ from newsfuse.text import content_words, tokens
 
 # dateparser settings: English only (the cleaner's vocabulary is English), month-first for
 # ambiguous numeric dates as US-style news pages write them, missing day -> 1st.
-_DATEPARSER_SETTINGS: dict[str, object] = {
+_DATEPARSER_SETTINGS: Mapping[str, object] = MappingProxyType({
     "PREFER_DAY_OF_MONTH": "first",
     "DATE_ORDER": "MDY",
     "RETURN_AS_TIMEZONE_AWARE": False,
     "REQUIRE_PARTS": ["year", "month"],
     "PARSERS": ["absolute-time"],  # relative dates ("2 days ago") need a reference we do not have
-}
+})
 # A date before this is not a news publication date (the web and its scrapes are younger).
 MIN_YEAR = 1990
 
 
-_MONTH_NUM = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTH_NUM: Mapping[str, int] = MappingProxyType(
+    {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+)
 _FAST_MDY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$", re.I)
 _FAST_DMY = re.compile(r"^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})$", re.I)
 _FAST_MY = re.compile(r"^([a-z]+)\.?\s+(\d{4})$", re.I)
@@ -57,17 +62,36 @@ def _fast_date(s: str) -> date | bool | None:
                 mon, day, year = m.group(1), 1, int(m.group(2))
             else:
                 m = _FAST_ISO.match(s)
-                if not m:
-                    return False
-                try:
-                    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                except ValueError:
-                    return None
+                if m:
+                    try:
+                        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                    except ValueError:
+                        return None
+                return _fast_numeric(s)
     month = _MONTH_NUM.get(mon[:3].lower())
     if month is None or (len(mon) > 3 and not _is_month_name(mon)):
         return False
     try:
         return date(year, month, day)
+    except ValueError:
+        return None
+
+
+_FAST_NUM = re.compile(r"^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})$")
+
+
+def _fast_numeric(s: str) -> date | bool | None:
+    """01/13/2008 and 01/13/08 month first (as the dateparser settings say), 13.01.2008 day
+    first (dots are the European style); a first number over 12 can only be the day."""
+    m = _FAST_NUM.match(s)
+    if not m:
+        return False
+    a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+    if len(m.group(4)) == 2:
+        y += 2000 if y < 70 else 1900  # two-digit years: 70-99 are the 1900s
+    month, day = (b, a) if m.group(2) == "." or a > 12 else (a, b)
+    try:
+        return date(y, month, day)
     except ValueError:
         return None
 
@@ -90,7 +114,7 @@ def parse_date(expr: str) -> date | None:
         d = fast if isinstance(fast, date) else None
     else:
         try:
-            dt = dateparser.parse(s, languages=["en"], settings=_DATEPARSER_SETTINGS)
+            dt = dateparser.parse(s, languages=["en"], settings=dict(_DATEPARSER_SETTINGS))
         except (ValueError, OverflowError, TypeError):
             return None
         d = dt.date() if isinstance(dt, datetime) else None
@@ -199,6 +223,11 @@ _POSTED_ON_RE = re.compile(
     rf"^(?:posted|published|written|updated)\s+(?:on\s+)?(?:{DATE_RE.pattern})(?:\s+at\s+[\d:.]+\s*(?:[ap]\.?m\.?)?)?,?\s+by\s+",
     re.I,
 )
+_NAME_ROLE_RE = re.compile(
+    r"^([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),\s+(?:[\w&-]+\s+){0,4}"
+    r"(?:correspondent|reporter|editor|writer|columnist|journalist|staff|contributor)s?\b[^.!?]{0,40}$",
+    re.I,
+)
 _NAME_RE = re.compile(
     r"^(?:(?:dr|mr|mrs|ms|prof)\.?\s+)?[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-Þ][\w'’.-]*|de|van|von|al|el|bin|da|di|la|le))*$"
 )
@@ -214,6 +243,9 @@ def byline(text: str) -> tuple[bool, str | None]:
         text = "by " + text[m0.end() :]
     m = _BYLINE_RE.match(text)
     if m is None:
+        m2 = _NAME_ROLE_RE.match(text)  # "Pell Ruark, Regional Affairs Correspondent"
+        if m2 is not None and _NAME_RE.match(m2.group(1)):
+            return True, m2.group(1)
         return False, None
     rest = m.group(1)
     rest = DATE_RE.sub("|", rest)
@@ -244,33 +276,47 @@ _NOT_TITLE_RE = re.compile(
 
 
 def _title_shape(b: Block) -> bool:
-    if _NOT_TITLE_RE.match(b.text) or "|" in b.text or has_date(b.text) or byline(b.text)[0]:
-        return False
     n = len(b.text.split())
     if b.heading:
-        return 1 <= n <= 30
-    if not 3 <= n <= 30 or len(b.text) > 220:
+        if not 1 <= n <= 30:
+            return False
+    elif (
+        not 3 <= n <= 30
+        or len(b.text) > 220
+        or (b.text.endswith((".", ",", ";", ":")) and not b.text.endswith("..."))
+        or sum(1 for c in b.text if c.isalpha()) < 0.6 * len(b.text.replace(" ", ""))
+    ):
         return False
-    if b.text.endswith((".", ",", ";", ":")) and not b.text.endswith("..."):
-        return False
-    return sum(1 for c in b.text if c.isalpha()) >= 0.6 * len(b.text.replace(" ", ""))
+    # The costlier pattern tests last: labels, multi-part lines, datelines and bylines.
+    return not (_NOT_TITLE_RE.match(b.text) or "|" in b.text or has_date(b.text) or byline(b.text)[0])
 
 
-def pick_title(candidates: list[tuple[int, Block, bool]], body_lead: str, all_texts: list[str]) -> Block | None:
+# A candidate is the site's name when this share of its words recur in the page's promo/footer lines.
+SITE_NAME_SHARE = 0.4
+
+
+def pick_title(
+    candidates: list[tuple[int, Block, bool]], body_lead: str, all_texts: list[str], site_text: str = ""
+) -> Block | None:
     """The headline among the blocks before the body: (distance to the lead, block, repeated in
-    other articles) triples.
+    other articles) triples; ``site_text``: the page's promo and footer lines.
 
     Score: a headline is close to the body, shares its key words with the lead, has a headline's
     length and no full stop, is a markdown heading when the scrape kept them, and is often repeated
     inside a longer page-title line ("Site: Section: Headline")."""
     lead = set(content_words(body_lead))
-    lowered = [t.lower() for t in all_texts]
+    page = "\n".join(all_texts).lower()
+    exact = Counter(t.lower() for t in all_texts)
     best: tuple[float, Block] | None = None
+    site_words = set(content_words(site_text))
     for dist, b, repeated in candidates:
         if not _title_shape(b):
             continue
         ws = content_words(b.text)
         score = 1.0 - 0.06 * min(dist, 25)
+        # Words the page's own promos/footers use ("stream KCR 98.4", "© Daily X"): a masthead.
+        if len(ws) >= 2 and sum(1 for w in ws if w in site_words) >= max(2, SITE_NAME_SHARE * len(ws)):
+            score -= 1.0
         if ws:
             score += 2.5 * sum(1 for w in ws if w in lead) / len(ws)
         n = len(b.text.split())
@@ -287,7 +333,7 @@ def pick_title(candidates: list[tuple[int, Block, bool]], body_lead: str, all_te
         if repeated:
             score -= 1.0  # a section label or a link to another story, unless the lead confirms it
         low = b.text.lower()
-        if any(len(t) > len(low) + 3 and low in t for t in lowered):
+        if page.count(low) > exact[low]:  # also inside a longer line, e.g. a "Site: Section: Headline" page title
             score += 1.0
         if best is None or score > best[0]:
             best = (score, b)
@@ -298,7 +344,7 @@ def pick_title(candidates: list[tuple[int, Block, bool]], body_lead: str, all_te
 
 # ---------------------------------------------------------------- outlet
 
-_SIGNATURE_RES: list[tuple[re.Pattern[str], str]] = [
+_SIGNATURE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"original source of this article is\s+(?:the\s+)?(.+?)\s*$", re.I), "original source"),
     (re.compile(r"\bsupport\s+((?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+on\s+patreon", re.I), "patreon"),
     (
@@ -309,9 +355,9 @@ _SIGNATURE_RES: list[tuple[re.Pattern[str], str]] = [
     ),
     (re.compile(r"not necessarily (?:represent|reflect)\s+(?:those|the views?) of\s+(.+?)\.?\s*$", re.I), "disclaimer"),
     (re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^|©]+?)\s*(?:[.|]|$)", re.I), "copyright"),
-]
+)
 _DOMAIN_RE = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ca|info|news|co|io|eu|de|fr|ru|au|in|us|uk))\b", re.I)
-_NOT_OUTLET = {"all rights reserved", "the author", "the authors", "author", "authors", "us", "our"}
+_NOT_OUTLET = frozenset({"all rights reserved", "the author", "the authors", "author", "authors", "us", "our"})
 
 
 def outlet_from_url(url: str | None) -> str | None:

@@ -203,6 +203,14 @@ def _jsonl_stream(stream: Iterable[bytes], origin: str, options: Options) -> Ite
         yield Rejection(origin, "empty", "no records")
 
 
+def _parses(line: str) -> bool:
+    try:
+        json.loads(line)
+    except ValueError:
+        return False
+    return True
+
+
 def read_bytes(data: bytes, origin: str, options: Options, name: str = "") -> Iterator[RawDocument | Rejection]:
     """Documents from one file's bytes; ``name`` (lowercase file name) breaks ties the content leaves open."""
     if data.startswith(GZIP_MAGIC):
@@ -230,7 +238,7 @@ def read_bytes(data: bytes, origin: str, options: Options, name: str = "") -> It
         try:
             value = json.loads(text)
         except ValueError as exc:
-            if stripped[0] == "{" and "\n" in stripped:
+            if stripped[0] == "{" and "\n" in stripped and (name.endswith(JSON_EXTENSIONS) or _parses(stripped.split("\n", 1)[0])):
                 yield from _jsonl_stream(io.BytesIO(text.encode("utf-8")), origin, options)
                 return
             if name.endswith(JSON_EXTENSIONS):

@@ -11,7 +11,7 @@ from newsfuse.options import Options
 from newsfuse.stories.sources import outlets_of
 from newsfuse.text import STOPWORDS, words
 from newsfuse.timeline.dates import DateMention, DateResolver, parse_iso
-from newsfuse.timeline.mentions import DatedSentence, index_sentences
+from newsfuse.timeline.mentions import DatedSentence, index_sentences, written_reference
 
 # Two sentences on the same date report the same event when they share at least MERGE_MIN_SHARED
 # content words (date words left out, light suffix stripping) making up MERGE_OVERLAP of the shorter
@@ -96,6 +96,19 @@ def _median_date(values: list[date]) -> date | None:
     return values[len(values) // 2]
 
 
+# A batch whose publication dates all lie within this many days of each other is "one period": its
+# median is then within half a year of any of them, so the nearest-year rule gives the right year.
+BATCH_SPAN_DAYS = 183
+
+
+def _batch_reference(by_id: dict[str, Article]) -> date | None:
+    """The median publication date of all articles read together, when they span at most half a year."""
+    dates = sorted(d for a in by_id.values() if (d := parse_iso(a.date)) is not None)
+    if not dates or (dates[-1] - dates[0]).days > BATCH_SPAN_DAYS:
+        return None
+    return dates[len(dates) // 2]
+
+
 def _representative(members: list[tuple[DatedSentence, str, Words]]) -> DatedSentence:
     """The member most like the others (ties: the earliest written, then the shortest)."""
 
@@ -119,8 +132,18 @@ def story_timeline(story: Story, by_id: dict[str, Article], options: Options) ->
     del options  # no tunable option yet; kept for the stage signature
     articles = [by_id[a] for a in story.articles if a in by_id]
     pub_dates = [d for a in articles if (d := parse_iso(a.date)) is not None]
+    resolver = DateResolver()
     reference = _median_date(pub_dates) or parse_iso(story.first_date)
-    index = index_sentences(articles, DateResolver(), reference, keep_undated_sentences=False)
+    if reference is None:
+        reference = written_reference(articles, resolver)
+    if reference is None:
+        reference = _batch_reference(by_id)
+        if reference is not None:
+            story.notes.append(
+                "timeline: no article of this story has a publication date; year-less dates take the year "
+                f"nearest the other articles read with it (around {reference.isoformat()})"
+            )
+    index = index_sentences(articles, resolver, reference, keep_undated_sentences=False)
 
     groups: dict[tuple[str, str], list[_Group]] = {}
     for sent in index.sentences:
