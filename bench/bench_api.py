@@ -74,23 +74,73 @@ OUTLETS = [f"{name}.example" for name in ("gazette", "courier", "dailywire", "he
 TOPICS = 40  # stories in the generated stream: 10 places x 4 events
 
 
+# Invented vocabulary: each topic draws its own organisation, landmarks and objects, so the 40
+# generated stories differ in their names and content words as real ones do.
+ADJ = ["North", "Old", "Iron", "Willow", "Granite", "Silver", "Upper", "Lower", "Red", "Hollow", "Cedar", "Amber",
+       "Copper", "Marsh", "High", "Stone", "Elm", "Fox", "Lark", "Raven"]
+FEATURE = ["Quay", "Mill", "Gate", "Common", "Market", "Lock", "Ridge", "Barracks", "Terrace", "Wharf", "Green",
+           "Crossing", "Tannery", "Foundry", "Orchard", "Weir", "Causeway", "Arcade", "Depot", "Chapel"]
+ORG = ["Harbour Board", "Transit Authority", "Water Trust", "Civic League", "Fire Brigade", "Port Union",
+       "Housing Cooperative", "Chamber of Trade", "Rail Company", "Energy Board"]
+NOUN = ["pumping station", "signal box", "sea wall", "tram depot", "grain silo", "ferry ramp", "substation",
+        "footbridge", "reservoir gate", "bus terminal", "clock tower", "cold store"]
+VERB = ["inspected", "reopened", "sealed off", "rebuilt", "evacuated", "repaired", "closed", "reinforced"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _topic_words(topic: int) -> dict[str, object]:
+    t = random.Random(topic * 7919 + 13)
+    return {
+        "place": PLACES[topic % len(PLACES)],
+        "name": f"{FIRST[topic % 10]} {LAST[(topic * 3 + 1) % 10]}",
+        "org": f"{PLACES[topic % len(PLACES)]} {t.choice(ORG)}",
+        "landmark": f"{t.choice(ADJ)} {t.choice(FEATURE)}",
+        "landmark2": f"{t.choice(ADJ)} {t.choice(FEATURE)}",
+        "noun": t.choice(NOUN),
+        "noun2": t.choice(NOUN),
+        "verb": t.choice(VERB),
+        "day": t.choice(DAYS),
+        "n": 3 + topic,
+        "m": 10 + topic,
+        "k": 20 + topic,
+    }
+
+
+TOPIC_SENTENCES = [
+    "{name} of the {org} said the {noun} at {landmark} would be {verb} by {day}.",
+    "Crews worked through the night near {landmark2}, where {k} people had gathered by the {noun2}.",
+    "The {org} had warned about the {noun} at {landmark} last year, according to minutes of its meetings.",
+    "Shopkeepers on {landmark2} Street counted {m} lost trading days and asked the {org} for compensation.",
+    "A spokesperson for the {org} declined to say when the {noun2} would be {verb} again.",
+    "Photographs shared by residents showed the {noun} at {landmark} surrounded by police tape on {day}.",
+    "Schoolchildren from {landmark2} were moved to a sports hall while the {noun} was {verb}.",
+    "{name} promised a public inquiry into the {noun2} and said the {org} would publish its report.",
+    "Engineers measured {k} cracks in the {noun} and ordered the {landmark} road closed to lorries.",
+    "The mayor's office in {place} called the situation at {landmark} serious but under control.",
+    "Buses were diverted around {landmark2} and the {noun2} stayed shut for a {n}th day.",
+    "Opposition councillors in {place} accused the {org} of ignoring repeated warnings about the {noun}.",
+]
+
+
 def make_article(i: int, rng: random.Random) -> dict[str, object]:
     topic = i % TOPICS
-    place = PLACES[topic % len(PLACES)]
+    w = _topic_words(topic)
     kind, lead, body = EVENTS[topic // len(PLACES)]
-    name = f"{FIRST[topic % 10]} {LAST[(topic * 3 + 1) % 10]}"
-    fill = {"place": place, "name": name, "n": 3 + topic, "m": 10 + topic, "k": 20 + topic}
-    day = 1 + topic % 27
-    paras = [f"{place.upper()} — On {day} March 2021 {lead.format(**fill)}."]
-    paras += [b.format(**fill) for b in rng.sample(body, 2 + rng.randint(0, 1))]
-    paras.append(f"{name} told the {OUTLETS[i % len(OUTLETS)].split('.')[0]} that {rng.randint(2, 90)} people had called in.")
+    day = 1 + (topic * 11) % 28  # topics spread over the month, a few per week
+    outlet = OUTLETS[i % len(OUTLETS)]
+    paras = [f"{str(w['place']).upper()} — On {day} March 2021 {lead.format(**w)}."]
+    # four sentences of the topic's own (fixed per topic), then one or two chosen per article
+    own = random.Random(topic).sample(TOPIC_SENTENCES, 6)
+    paras += [b.format(**w) for b in own[:4]] + rng.sample([b.format(**w) for b in own[4:] + body], rng.randint(1, 2))
+    # the article number makes every generated text unique (else two could be exact copies)
+    paras.append(f"{w['name']} told the {outlet.split('.')[0]} that {rng.randint(2, 90)} people had called in (item {i}).")
     return {
         "content": "\n\n".join(paras),
         "kind": "record",
-        "title": f"{place} {kind}: {lead.format(**fill).split(',')[0]}",
-        "outlet": OUTLETS[i % len(OUTLETS)],
+        "title": f"{w['place']} {kind} at {w['landmark']}: {lead.format(**w).split(',')[0]}",
+        "outlet": outlet,
         "date": f"2021-03-{day:02d}",
-        "url": f"https://{OUTLETS[i % len(OUTLETS)]}/{kind}/{i}",
+        "url": f"https://{outlet}/{kind}/{i}",
     }
 
 
@@ -100,14 +150,16 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(db: str, port: int, token: str) -> subprocess.Popen[bytes]:
+def start_server(db: str, port: int, token: str, log: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "NEWSFUSE_TOKEN": token, "PYTHONPATH": str(Path(__file__).resolve().parents[1] / "src")}
     cmd = [sys.executable, "-m", "newsfuse", "serve", "--db", db, "--host", "127.0.0.1", "--port", str(port), "--quiet"]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # The server's log goes to a file: a pipe nobody reads would fill up and block the server.
+    with log.open("ab") as sink:
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=sink)
     deadline = time.time() + 60
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise SystemExit("server exited: " + (proc.stderr.read().decode() if proc.stderr else ""))
+            raise SystemExit("server exited: " + log.read_text(encoding="utf-8", errors="replace")[-2000:])
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
                 return proc
@@ -122,7 +174,7 @@ def pct(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
 
 
-async def run(base: str, token: str, n: int, concurrency: int, reposts: int) -> dict[str, object]:
+async def run(base: str, token: str, n: int, concurrency: int, reposts: int, wait: bool) -> dict[str, object]:
     rng = random.Random(13)
     articles = [make_article(i, rng) for i in range(n)]
     repost_idx = rng.sample(range(n), reposts)
@@ -139,7 +191,7 @@ async def run(base: str, token: str, n: int, concurrency: int, reposts: int) -> 
             async with sem:
                 t0 = time.perf_counter()
                 try:
-                    r = await c.post("/api/articles", json=articles[i])
+                    r = await c.post("/api/articles", json=articles[i], params={"wait": str(wait).lower()})
                 except httpx.HTTPError as exc:
                     errors.append(f"{i}: {exc!r}")
                     return
@@ -158,6 +210,10 @@ async def run(base: str, token: str, n: int, concurrency: int, reposts: int) -> 
         t0 = time.perf_counter()
         await asyncio.gather(*(post(i, False) for i in range(n)))
         wall = time.perf_counter() - t0
+        # without wait, stories follow the acknowledgements: time until every article is placed
+        while (await c.get("/api/health")).json()["unassigned"] > 0:
+            await asyncio.sleep(0.5)
+        settled = time.perf_counter() - t0
         await asyncio.gather(*(post(i, True) for i in repost_idx))
 
         health = (await c.get("/api/health")).json()
@@ -194,7 +250,9 @@ async def run(base: str, token: str, n: int, concurrency: int, reposts: int) -> 
         "stories": len(stories),
         "articles_in_stories": sum(len(v) for v in member.values()),
         "inconsistent_memberships": bad_membership,
+        "wait_for_stories": wait,
         "wall_seconds": round(wall, 2),
+        "stories_settled_seconds": round(settled, 2),
         "posts_per_second": round(n / wall, 1),
         "latency_p50_ms": round(1000 * statistics.median(latencies), 1),
         "latency_p95_ms": round(1000 * pct(latencies, 95), 1),
@@ -207,6 +265,8 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000, help="articles to post (default 1000)")
     ap.add_argument("--concurrency", type=int, default=32, help="requests in flight (default 32)")
     ap.add_argument("--reposts", type=int, default=100, help="articles posted a second time afterwards (default 100)")
+    ap.add_argument("--no-wait", action="store_true", help="post with wait=false: acknowledged at commit, stories follow")
+    ap.add_argument("--log", default=None, help="server log file (default: a temporary file)")
     ap.add_argument("--db", default=None, help="SQLite file or postgresql:// URL (default: a temporary SQLite file)")
     args = ap.parse_args()
     if args.n < 1 or args.concurrency < 1 or not 0 <= args.reposts <= args.n:
@@ -215,9 +275,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "bench.sqlite")
         port = free_port()
-        proc = start_server(db, port, token)
+        log = Path(args.log) if args.log else Path(tmp) / "server.log"
+        proc = start_server(db, port, token, log)
         try:
-            result = asyncio.run(run(f"http://127.0.0.1:{port}", token, args.n, args.concurrency, args.reposts))
+            result = asyncio.run(run(f"http://127.0.0.1:{port}", token, args.n, args.concurrency, args.reposts, not args.no_wait))
+            errors_logged = log.read_text(encoding="utf-8", errors="replace").count("ERROR")
+            result["server_log_errors"] = errors_logged
         finally:
             proc.send_signal(signal.SIGTERM)
             try:

@@ -94,3 +94,11 @@ def test_empty_lists_render_as_none_found():
     page = doc.split('id="story-s1"')[1]
     # summary, coverage, claims, conflicts, quotes, timeline, entities, framing
     assert len(re.findall(r"none found", page)) >= 8
+
+
+def test_long_claim_lists_are_folded():
+    from newsfuse.model import Claim
+
+    st = Story(id="s1", articles=[], claims=[Claim(id=f"c{i}", text=f"claim {i}") for i in range(8)])
+    page = render_html(Report(stories=[st]))
+    assert "Single source (8)" in page and "2 more</summary>" in page and "claim 7" in page

@@ -208,3 +208,15 @@ def test_real_extraction_of_posted_html_and_text(db, h):
         assert not any("Copyright" in p["text"] for p in art["paragraphs"])
         r = c.post("/api/articles/raw?title=Ferry%20text", content="\n\n".join(paras[::-1]), headers={**h.AUTH, "Content-Type": "text/plain"})
         assert r.status_code == 201, r.text
+
+
+def test_post_without_wait_acknowledges_at_commit(client, h):
+    r = client.post("/api/articles?wait=false", json={"articles": [h.article_json(i) for i in range(5)]}, headers=h.AUTH)
+    assert r.status_code == 201 and r.json()["created"] == 5
+    import time
+
+    deadline = time.time() + 10
+    while client.get("/api/health").json()["unassigned"] and time.time() < deadline:
+        time.sleep(0.05)
+    assert client.get("/api/health").json()["unassigned"] == 0
+    assert client.get("/api/stories/s-bridge").json()["story"]["articles"].__len__() == 5

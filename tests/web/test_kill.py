@@ -37,11 +37,13 @@ def _start(db: str, port: int, token: str) -> subprocess.Popen[bytes]:
         uvicorn.run(app, host="127.0.0.1", port={port}, log_level="error")
         """
     )
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    log = Path(db).with_suffix(".log")  # a file, not a pipe: an unread pipe could block the server
+    with log.open("ab") as sink:
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=sink)
     deadline = time.time() + 30
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(proc.stderr.read().decode() if proc.stderr else "server exited")
+            raise RuntimeError(log.read_text(errors="replace"))
         try:
             if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
                 return proc

@@ -30,6 +30,8 @@ from newsfuse.model import (
 from newsfuse.render.escape import esc, path_part, safe_url
 
 NONE_FOUND = '<p class="none">none found</p>'
+# Claims shown per status before a "more" fold: a story page should read as a page, not a log.
+CLAIMS_SHOWN = 6
 # A citation's tooltip shows the start of the cited paragraph; longer tooltips are unreadable.
 TOOLTIP_CHARS = 280
 
@@ -218,7 +220,10 @@ def _claims(claims: Sequence[Claim], cites: _Cites) -> str:
     groups = [*STATUS_TITLES, *((k, k, "") for k in sorted({c.status for c in claims} - known))]
     for status, title, hint in groups:
         group = [c for c in claims if c.status == status]
-        body = f'<ul class="claims">{"".join(_claim(c, cites) for c in group)}</ul>' if group else NONE_FOUND
+        body = f'<ul class="claims">{"".join(_claim(c, cites) for c in group[:CLAIMS_SHOWN])}</ul>' if group else NONE_FOUND
+        if len(group) > CLAIMS_SHOWN:
+            rest = "".join(_claim(c, cites) for c in group[CLAIMS_SHOWN:])
+            body += f'<details class="more"><summary>{len(group) - CLAIMS_SHOWN} more</summary><ul class="claims">{rest}</ul></details>'
         out.append(
             f'<section class="claim-group {esc(status)}"><h3>{esc(title)} ({len(group)})</h3>'
             f'<p class="hint">{esc(hint)}</p>{body}</section>'

@@ -92,12 +92,18 @@ def _to_doc(item: ArticleIn, input_format: str) -> RawDocument:
     return doc
 
 
-def _ingest(request: Request, response: Response, docs: list[RawDocument]) -> PostResult:
+WAIT_HELP = (
+    "true (default): answer once the stories are updated, with each article's story id; "
+    "false: answer as soon as the articles are committed (story ids follow; see /api/health 'unassigned')"
+)
+
+
+def _ingest(request: Request, response: Response, docs: list[RawDocument], wait: bool = True) -> PostResult:
     limit = _state(request).settings.max_batch
     if len(docs) > limit:
         raise HTTPException(413, f"too many articles in one request: {len(docs)} (the limit is {limit})")
     ingestor: Ingestor = _state(request).ingestor
-    outcomes: list[Outcome] = ingestor.add(docs)
+    outcomes: list[Outcome] = ingestor.add(docs, wait=wait)
     created = sum(o.status == "created" for o in outcomes)
     response.status_code = 201 if created else 200
     return PostResult(
@@ -116,10 +122,15 @@ def _ingest(request: Request, response: Response, docs: list[RawDocument]) -> Po
     summary="Add one article or a batch (JSON)",
     responses={200: {"description": "nothing new (all duplicates or rejected)"}, 401: {}, 403: {}, 413: {}},
 )
-def post_articles(request: Request, response: Response, body: Annotated[ArticleIn | BatchIn, Body()]) -> PostResult:
-    """Each article is acknowledged only once it is committed; stories it changes are updated before the answer."""
+def post_articles(
+    request: Request,
+    response: Response,
+    body: Annotated[ArticleIn | BatchIn, Body()],
+    wait: bool = Query(True, description=WAIT_HELP),
+) -> PostResult:
+    """Each article is acknowledged only once it is committed."""
     items = body.articles if isinstance(body, BatchIn) else [body]
-    return _ingest(request, response, [_to_doc(i, "json" if i.kind == "record" else i.kind) for i in items])
+    return _ingest(request, response, [_to_doc(i, "json" if i.kind == "record" else i.kind) for i in items], wait)
 
 
 @router.post(
@@ -138,6 +149,7 @@ async def post_raw(
     date: str | None = Query(None, max_length=100),
     outlet: str | None = Query(None, max_length=META_CHARS),
     author: str | None = Query(None, max_length=META_CHARS),
+    wait: bool = Query(True, description=WAIT_HELP),
 ) -> PostResult:
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype not in ("text/plain", "text/html"):
@@ -153,7 +165,7 @@ async def post_raw(
     item = ArticleIn(content=text, kind=kind, url=url, title=title, date=date, outlet=outlet, author=author, language=None, origin=None)
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(_ingest, request, response, [_to_doc(item, kind)])
+    return await run_in_threadpool(_ingest, request, response, [_to_doc(item, kind)], wait)
 
 
 def _story_brief(st: Story) -> dict[str, Any]:
@@ -173,7 +185,8 @@ def _story_brief(st: Story) -> dict[str, Any]:
 @router.get("/health", summary="Liveness and counts")
 def health(request: Request) -> dict[str, Any]:
     store: Store = _state(request).store
-    return {"status": "ok", "db": store.dialect, "db_schema": store.version, "report_schema": SCHEMA_VERSION, **store.counts()}
+    counts = store.counts()
+    return {"status": "ok", "db": store.dialect, "db_schema": store.version, "report_schema": SCHEMA_VERSION, **counts}
 
 
 @router.get("/stories", summary="List or search stories (newest first)")

@@ -111,10 +111,11 @@ class Ingestor:
 
     # ------------------------------------------------------------ public
 
-    def add(self, docs: list[RawDocument]) -> list[Outcome]:
+    def add(self, docs: list[RawDocument], wait: bool = True) -> list[Outcome]:
         """Store ``docs`` and update their stories; one :class:`Outcome` per input, in order.
 
-        Returns once the new articles are committed AND their stories are updated.  Story updates
+        Returns once the new articles are committed and (with ``wait``) their stories updated;
+        without ``wait`` it returns right after the commit and the stories follow.  Story updates
         run on one updater thread that takes every article committed meanwhile in one go (group
         commit): under concurrent posts each changed story is analysed once per round, not once
         per article.
@@ -123,7 +124,7 @@ class Ingestor:
             pending = self._dedupe(docs)
             new = self._commit_articles([p for p in pending if p.outcome is None and p.same_as is None])
         if new:
-            self._wait_placed(new)
+            self._enqueue(new, wait)
         out: list[Outcome] = []
         for p in pending:
             if p.same_as is not None:
@@ -138,6 +139,11 @@ class Ingestor:
             out.append(o)
         return out
 
+    def pending(self) -> int:
+        """Articles committed but not yet placed in a story."""
+        with self._cond:
+            return len(self._queue)
+
     def close(self) -> None:
         """Finish the story updates queued so far and stop the updater thread."""
         with self._cond:
@@ -147,7 +153,7 @@ class Ingestor:
 
     # ------------------------------------------------------------ story updater
 
-    def _wait_placed(self, new: list[Article]) -> None:
+    def _enqueue(self, new: list[Article], wait: bool) -> None:
         with self._cond:
             if self._closed:
                 return  # shutting down: stored, and placed at the next start
@@ -155,7 +161,7 @@ class Ingestor:
             self._queued += 1
             ticket = self._queued
             self._cond.notify_all()
-            while self._done < ticket and self._updater.is_alive():
+            while wait and self._done < ticket and self._updater.is_alive():
                 self._cond.wait(timeout=1.0)
 
     def _run_updater(self) -> None:
