@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import itertools
 import json
 import math
@@ -62,6 +63,14 @@ def once(args: argparse.Namespace) -> int:
     report = run_pipeline(args.paths, Options(), dask=args.executor == "dask", workers=workers, quiet=True,
                           work_dir=args.work_dir)
     wall = time.perf_counter() - t0
+    from newsfuse.model import to_dict
+
+    body = to_dict(report)
+    for st in body["stats"]:
+        st.pop("seconds")
+    # Equal digests = equal reports (timings aside): the check that executors agree at scale.
+    digest = hashlib.sha1(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    del body
     me, kids_ru = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     peak = me.ru_maxrss / 1024
     kids = kids_ru.ru_maxrss / 1024
@@ -73,6 +82,7 @@ def once(args: argparse.Namespace) -> int:
         "load_avg_1m": round(os.getloadavg()[0], 2),
         "peak_rss_mb": round(peak, 1),
         "peak_rss_child_mb": round(kids, 1),
+        "digest": digest,
         "articles": len(report.articles),
         "rejections": len(report.rejections),
         "stories": len(report.stories),
@@ -216,7 +226,8 @@ def markdown(results: dict[str, Any]) -> str:
         ref = f"local in-process {d['local_s']:.1f}s, " if d.get("local_s") else ""
         lines += ["", f"Dask LocalCluster on {d['n']:,} articles: {ref}1 worker {d['w1_s']:.1f}s "
                   f"(load {d['w1']['load_avg_1m']}), 2 workers {d['w2_s']:.1f}s (load {d['w2']['load_avg_1m']}); "
-                  f"speed-up 2 vs 1 worker {d['speedup']:.2f}x (target >= 1.7)"]
+                  f"speed-up 2 vs 1 worker {d['speedup']:.2f}x (target >= 1.7); "
+                  f"same report from both: {'yes' if d['w1']['digest'] == d['w2']['digest'] else 'NO'}"]
     if results.get("extraction"):
         e = results["extraction"]
         lines += ["", f"HTML extraction, {e['pages']} dev pages: trafilatura alone {e['trafilatura_pages_s']:.1f} pages/s, "
