@@ -267,6 +267,14 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()})
     scratch = Path(args.scratch or tempfile.mkdtemp(prefix="newsfuse-bench-"))
     results: dict[str, Any] = {"machine": machine(), "load_avg_start": os.getloadavg(), "format": args.format, "sizes": [], "scaling": []}
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    partial = out / f"bench-{stamp}.partial.json"  # updated after every measurement: a long run that is stopped keeps its numbers
+
+    def save_partial() -> None:
+        partial.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
     t0 = time.perf_counter()
     groups = corpus.load_groups(shared)
     print(f"loaded {len(groups)} source groups in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
@@ -281,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
             r = run_once(corpora[n], args.executor, args.workers)
             r.update(n=n, generate_s=round(gen, 1), executor=args.executor, workers=args.workers)
             results["sizes"].append(r)
+            save_partial()
             print(f"n={n}: {n / r['wall']:.0f} articles/s, wall {r['wall']:.1f}s, peak {r['peak_rss_mb']:.0f} MB", file=sys.stderr)
         rs = results["sizes"]
         for a, b in itertools.pairwise(rs):
@@ -297,18 +306,18 @@ def main(argv: list[str] | None = None) -> int:
             w2 = same if same and args.executor == "dask" and args.workers == 2 else run_once(corpora[dask_n], "dask", 2)
             results["dask"] = {"n": dask_n, "local_s": local["wall"] if local else None, "w1_s": w1["wall"], "w2_s": w2["wall"],
                                "speedup": w1["wall"] / w2["wall"], "w1": w1, "w2": w2}
+            save_partial()
             print(f"dask n={dask_n}: 1 worker {w1['wall']:.1f}s, 2 workers {w2['wall']:.1f}s", file=sys.stderr)
         if not args.no_baselines:
             results["extraction"] = extraction_side_by_side(shared, limit=481)
+            save_partial()
             results["summary"] = summary_side_by_side(shared, limit=1019)
     finally:
         if not args.keep and not args.scratch:
             shutil.rmtree(scratch, ignore_errors=True)
     text = markdown(results)
     print(text)
-    out = HERE / "results"
-    out.mkdir(exist_ok=True)
-    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    partial.unlink(missing_ok=True)
     (out / f"bench-{stamp}.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     (out / f"bench-{stamp}.md").write_text(text + "\n", encoding="utf-8")
     print(f"\nwritten: {out / f'bench-{stamp}.json'}", file=sys.stderr)
