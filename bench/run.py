@@ -218,9 +218,11 @@ def markdown(results: dict[str, Any]) -> str:
         lines.append(f"| {r['n']:,} | {r['n'] / r['wall']:,.0f} | {r['n'] / r['cpu_s']:,.0f} | {r['wall']:,.1f} | {r['cpu_s']:,.1f} | "
                      f"{r['load_avg_1m']} | {r['peak_rss_mb']:,.0f} | {cells} | {r['stories']:,} |")
     if results.get("scaling"):
-        lines += ["", "| from | to | time ratio | per doubling (target <= 2.1) |", "|---|---|---|---|"]
+        lines += ["", "| from | to | wall ratio | wall per doubling (target <= 2.1) | CPU ratio | CPU per doubling |",
+                  "|---|---|---|---|---|---|"]
         for s in results["scaling"]:
-            lines.append(f"| {s['from']:,} | {s['to']:,} | {s['ratio']:.2f} | {s['per_doubling']:.2f} |")
+            lines.append(f"| {s['from']:,} | {s['to']:,} | {s['ratio']:.2f} | {s['per_doubling']:.2f} | "
+                         f"{s['cpu_ratio']:.2f} | {s['cpu_per_doubling']:.2f} |")
     if results.get("dask"):
         d = results["dask"]
         ref = f"local in-process {d['local_s']:.1f}s, " if d.get("local_s") else ""
@@ -294,8 +296,10 @@ def main(argv: list[str] | None = None) -> int:
         rs = results["sizes"]
         for a, b in itertools.pairwise(rs):
             ratio = b["wall"] / a["wall"]
-            results["scaling"].append({"from": a["n"], "to": b["n"], "ratio": ratio,
-                                       "per_doubling": ratio ** (math.log(2) / math.log(b["n"] / a["n"]))})
+            cpu = b["cpu_s"] / a["cpu_s"]
+            exp = math.log(2) / math.log(b["n"] / a["n"])
+            results["scaling"].append({"from": a["n"], "to": b["n"], "ratio": ratio, "per_doubling": ratio**exp,
+                                       "cpu_ratio": cpu, "cpu_per_doubling": cpu**exp})
         dask_n = args.dask_size if args.dask_size is not None else max([n for n in sizes if n <= 10000] or [0])
         if dask_n:
             if dask_n not in corpora:
