@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import itertools
 import json
 import math
@@ -62,6 +63,14 @@ def once(args: argparse.Namespace) -> int:
     report = run_pipeline(args.paths, Options(), dask=args.executor == "dask", workers=workers, quiet=True,
                           work_dir=args.work_dir)
     wall = time.perf_counter() - t0
+    from newsfuse.model import to_dict
+
+    body = to_dict(report)
+    for st in body["stats"]:
+        st.pop("seconds")
+    # Equal digests = equal reports (timings aside): the check that executors agree at scale.
+    digest = hashlib.sha1(json.dumps(body, sort_keys=True).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    del body
     me, kids_ru = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     peak = me.ru_maxrss / 1024
     kids = kids_ru.ru_maxrss / 1024
@@ -73,6 +82,7 @@ def once(args: argparse.Namespace) -> int:
         "load_avg_1m": round(os.getloadavg()[0], 2),
         "peak_rss_mb": round(peak, 1),
         "peak_rss_child_mb": round(kids, 1),
+        "digest": digest,
         "articles": len(report.articles),
         "rejections": len(report.rejections),
         "stories": len(report.stories),
@@ -208,15 +218,18 @@ def markdown(results: dict[str, Any]) -> str:
         lines.append(f"| {r['n']:,} | {r['n'] / r['wall']:,.0f} | {r['n'] / r['cpu_s']:,.0f} | {r['wall']:,.1f} | {r['cpu_s']:,.1f} | "
                      f"{r['load_avg_1m']} | {r['peak_rss_mb']:,.0f} | {cells} | {r['stories']:,} |")
     if results.get("scaling"):
-        lines += ["", "| from | to | time ratio | per doubling (target <= 2.1) |", "|---|---|---|---|"]
+        lines += ["", "| from | to | wall ratio | wall per doubling (target <= 2.1) | CPU ratio | CPU per doubling |",
+                  "|---|---|---|---|---|---|"]
         for s in results["scaling"]:
-            lines.append(f"| {s['from']:,} | {s['to']:,} | {s['ratio']:.2f} | {s['per_doubling']:.2f} |")
+            lines.append(f"| {s['from']:,} | {s['to']:,} | {s['ratio']:.2f} | {s['per_doubling']:.2f} | "
+                         f"{s['cpu_ratio']:.2f} | {s['cpu_per_doubling']:.2f} |")
     if results.get("dask"):
         d = results["dask"]
         ref = f"local in-process {d['local_s']:.1f}s, " if d.get("local_s") else ""
         lines += ["", f"Dask LocalCluster on {d['n']:,} articles: {ref}1 worker {d['w1_s']:.1f}s "
                   f"(load {d['w1']['load_avg_1m']}), 2 workers {d['w2_s']:.1f}s (load {d['w2']['load_avg_1m']}); "
-                  f"speed-up 2 vs 1 worker {d['speedup']:.2f}x (target >= 1.7)"]
+                  f"speed-up 2 vs 1 worker {d['speedup']:.2f}x (target >= 1.7); "
+                  f"same report from both: {'yes' if d['w1']['digest'] == d['w2']['digest'] else 'NO'}"]
     if results.get("extraction"):
         e = results["extraction"]
         lines += ["", f"HTML extraction, {e['pages']} dev pages: trafilatura alone {e['trafilatura_pages_s']:.1f} pages/s, "
@@ -256,6 +269,14 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()})
     scratch = Path(args.scratch or tempfile.mkdtemp(prefix="newsfuse-bench-"))
     results: dict[str, Any] = {"machine": machine(), "load_avg_start": os.getloadavg(), "format": args.format, "sizes": [], "scaling": []}
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    partial = out / f"bench-{stamp}.partial.json"  # updated after every measurement: a long run that is stopped keeps its numbers
+
+    def save_partial() -> None:
+        partial.write_text(json.dumps(results, indent=2), encoding="utf-8")
+
     t0 = time.perf_counter()
     groups = corpus.load_groups(shared)
     print(f"loaded {len(groups)} source groups in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
@@ -270,12 +291,15 @@ def main(argv: list[str] | None = None) -> int:
             r = run_once(corpora[n], args.executor, args.workers)
             r.update(n=n, generate_s=round(gen, 1), executor=args.executor, workers=args.workers)
             results["sizes"].append(r)
+            save_partial()
             print(f"n={n}: {n / r['wall']:.0f} articles/s, wall {r['wall']:.1f}s, peak {r['peak_rss_mb']:.0f} MB", file=sys.stderr)
         rs = results["sizes"]
         for a, b in itertools.pairwise(rs):
             ratio = b["wall"] / a["wall"]
-            results["scaling"].append({"from": a["n"], "to": b["n"], "ratio": ratio,
-                                       "per_doubling": ratio ** (math.log(2) / math.log(b["n"] / a["n"]))})
+            cpu = b["cpu_s"] / a["cpu_s"]
+            exp = math.log(2) / math.log(b["n"] / a["n"])
+            results["scaling"].append({"from": a["n"], "to": b["n"], "ratio": ratio, "per_doubling": ratio**exp,
+                                       "cpu_ratio": cpu, "cpu_per_doubling": cpu**exp})
         dask_n = args.dask_size if args.dask_size is not None else max([n for n in sizes if n <= 10000] or [0])
         if dask_n:
             if dask_n not in corpora:
@@ -286,18 +310,18 @@ def main(argv: list[str] | None = None) -> int:
             w2 = same if same and args.executor == "dask" and args.workers == 2 else run_once(corpora[dask_n], "dask", 2)
             results["dask"] = {"n": dask_n, "local_s": local["wall"] if local else None, "w1_s": w1["wall"], "w2_s": w2["wall"],
                                "speedup": w1["wall"] / w2["wall"], "w1": w1, "w2": w2}
+            save_partial()
             print(f"dask n={dask_n}: 1 worker {w1['wall']:.1f}s, 2 workers {w2['wall']:.1f}s", file=sys.stderr)
         if not args.no_baselines:
             results["extraction"] = extraction_side_by_side(shared, limit=481)
+            save_partial()
             results["summary"] = summary_side_by_side(shared, limit=1019)
     finally:
         if not args.keep and not args.scratch:
             shutil.rmtree(scratch, ignore_errors=True)
     text = markdown(results)
     print(text)
-    out = HERE / "results"
-    out.mkdir(exist_ok=True)
-    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    partial.unlink(missing_ok=True)
     (out / f"bench-{stamp}.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
     (out / f"bench-{stamp}.md").write_text(text + "\n", encoding="utf-8")
     print(f"\nwritten: {out / f'bench-{stamp}.json'}", file=sys.stderr)

@@ -201,15 +201,18 @@ def test_process_pool_mapper_keeps_item_order() -> None:
 
 @pytest.mark.dask
 def test_dask_processes_equal_local_with_real_stages(tmp_path: Path) -> None:
-    """A real LocalCluster (2 worker processes, spawned: ~4 s of imports each) against the
-    in-process executor, with the real stages and a work dir."""
+    """A real LocalCluster (2 workers) against the in-process executor, real stages, a work dir.
+
+    Threads (processes=False): spawned workers import the stages afresh (~4 s of CPU each, a
+    minute or more on a loaded CI box).  Everything still goes through Dask's scheduler,
+    scatter and gather; ``bench/run.py`` compares process-based clusters' reports by digest."""
     for mod in _STAGES:
         pytest.importorskip(mod)
     from newsfuse.exec.dask import run_dask
 
     paths = _real_corpus(tmp_path)
     local = run_local(paths, _options(), quiet=True, today=TODAY)
-    dask = run_dask(paths, _options(), workers=2, quiet=True, processes=True, today=TODAY, work_dir=str(tmp_path / "w"))
+    dask = run_dask(paths, _options(), workers=2, quiet=True, processes=False, today=TODAY, work_dir=str(tmp_path / "w"))
     assert comparable(dask) == comparable(local)
     assert any(s.summary for s in local.stories)
 

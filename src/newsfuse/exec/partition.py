@@ -12,7 +12,6 @@ does.  Undated articles are owned by the last partition (the sequential clustere
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 
@@ -83,21 +82,28 @@ class _UnionFind:
 
 
 def build_story(article_ids: list[str], by_id: dict[str, Article]) -> Story:
-    """A story made of the given articles (sorted by date, undated last), with the fields the
-    clusterer fills: stable id from its first article, outlets, independent sources, dates, title."""
-    arts = [by_id[i] for i in article_ids]
+    """A story joined across partitions, with the fields the clusterer fills: articles in arrival
+    order, id from the first (the clusterer's scheme), outlets, independent sources, dates, title."""
+    from newsfuse.stories.cluster import arrival_key, story_id_for
+
+    ordered = sorted(article_ids, key=lambda i: arrival_key(by_id[i]))
+    arts = [by_id[i] for i in ordered]
     dates = sorted(a.date[:10] for a in arts if a.date)
+    # The clusterer picks the title closest to the story's centroid; across partitions the
+    # title of the most complete original is a cheap stand-in that needs no corpus statistics.
     titles = sorted((a for a in arts if a.title), key=lambda a: (a.copy_of is not None, -len(a.paragraphs), a.id))
-    first = arts[0].id
-    return Story(
-        id="s" + hashlib.sha1(first.encode()).hexdigest()[:11],
-        articles=list(article_ids),
+    story = Story(
+        id=story_id_for(ordered[0]),
+        articles=ordered,
         outlets=outlets_of(article_ids, by_id),
         independent_sources=independent_sources(article_ids, by_id),
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         title=titles[0].title or "" if titles else "",
     )
+    if len(ordered) == 1:
+        story.notes.append("single article: no cross-check possible")
+    return story
 
 
 def join_partitions(
@@ -107,18 +113,14 @@ def join_partitions(
     if len(partitions) == 1:
         return results[0]
     by_id = {a.id: a for a in articles}
-    position = {a.id: i for i, a in enumerate(articles)}
     uf = _UnionFind()
-    first_seen: dict[str, tuple[int, int]] = {}  # article -> (partition, story) where it was owned
     candidates: dict[frozenset[str], Story] = {}
-    for p, (part, stories) in enumerate(zip(partitions, results, strict=True)):
+    for part, stories in zip(partitions, results, strict=True):
         owned = {articles[i].id for i in part.owned}
-        for s, story in enumerate(stories):
+        for story in stories:
             mine = [a for a in story.articles if a in owned]
             if not mine:
                 continue  # only overlap articles: their own partition decides
-            for aid in mine:
-                first_seen.setdefault(aid, (p, s))
             for aid in story.articles[1:]:
                 uf.union(story.articles[0], aid)
             uf.find(story.articles[0])
@@ -131,19 +133,15 @@ def join_partitions(
     for a in articles:
         groups.setdefault(uf.find(a.id), []).append(a.id)
 
-    def order(aid: str) -> tuple[int, str, int]:
-        d = by_id[aid].date
-        return (0 if d else 1, d[:10] if d else "", position[aid])
-
-    out: list[tuple[tuple[int, int], Story]] = []
+    out: list[Story] = []
     for members in groups.values():
         same = candidates.get(frozenset(members))
         if same is None:
-            story = build_story(sorted(members, key=order), by_id)
+            story = build_story(members, by_id)
         else:  # counted again on the whole corpus: a copy's origin may live in another partition
             story = same
             story.outlets = outlets_of(story.articles, by_id)
             story.independent_sources = independent_sources(story.articles, by_id)
-        out.append((min(first_seen.get(m, (len(partitions), position[m])) for m in members), story))
-    out.sort(key=lambda x: (x[0], x[1].id))
-    return [s for _, s in out]
+        out.append(story)
+    out.sort(key=lambda s: (s.first_date is None, s.first_date or "", s.id))  # the clusterer's order
+    return out
