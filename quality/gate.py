@@ -45,6 +45,13 @@ def _check(key: str, result: dict, floors: dict[str, float]) -> list[str]:
     for name, floor in floors.items():
         if name.startswith("_"):
             continue
+        if ">=" in name:  # "system.f1>=baselines.trafilatura.f1": the system must match a baseline of the same run
+            left, right = (_lookup(result, side.strip()) for side in name.split(">="))
+            if left is None or right is None:
+                failures.append(f"{key}: {name}: a side is missing from the result")
+            elif left < right:
+                failures.append(f"{key}: {name} fails ({left:.4f} < {right:.4f})")
+            continue
         value = _lookup(result, name)
         if value is None:
             failures.append(f"{key}: {name} missing from the result")
@@ -87,7 +94,7 @@ def main() -> int:
         results[key] = result
         fails = _check(key, result, floors[key])
         failures.extend(fails)
-        shown = ", ".join(f"{k}={_lookup(result, k)}" for k in floors[key] if not k.startswith("_"))
+        shown = ", ".join(f"{k}={_lookup(result, k)}" for k in floors[key] if not k.startswith("_") and ">=" not in k)
         print(f"{'FAIL' if fails else 'ok  '} {key:28s} {shown}  ({seconds:.0f}s)", flush=True)
     if args.write:
         Path(args.write).write_text(json.dumps(results, indent=2), encoding="utf-8")

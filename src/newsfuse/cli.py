@@ -62,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--summary-words", type=int, default=None, help="summary length in words (default 100)")
     a.add_argument("--dask", action="store_true", help="run on a local Dask cluster")
     a.add_argument("--scheduler", default=None, help="run on a Dask cluster at this address (tcp://host:8786)")
-    a.add_argument("--workers", type=int, default=None, help="workers for --dask (default: cores)")
+    a.add_argument("--workers", type=int, default=None, help="worker processes: a local process pool, or Dask workers with --dask (default: cores)")
     a.add_argument(
         "--work-dir",
         default=None,
