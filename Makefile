@@ -32,7 +32,7 @@ bench: install  ## speed and memory benchmarks (numbers go in the README)
 	$(PY) bench/run.py --shared $(SHARED)
 
 serve: install
-	$(BIN)/newsfuse serve --db out/newsfuse.sqlite
+	$(BIN)/newsfuse serve --db out/newsfuse.sqlite --load examples/corpus
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -74,6 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--db", default="newsfuse.sqlite", help="SQLite file or postgresql:// URL")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--load", nargs="*", default=None, metavar="PATH", help="ingest these files/folders before serving")
     s.add_argument("--token", default=None, help="write token (else $NEWSFUSE_TOKEN; writes disabled if neither)")
     _add_common(s)
 

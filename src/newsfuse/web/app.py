@@ -70,6 +70,20 @@ def create_app(settings: Settings) -> FastAPI:
     return app
 
 
+def _load_paths(app: FastAPI, paths: list[str]) -> None:
+    """``serve --load PATH...``: ingest files before serving (stored once: re-loading adds nothing)."""
+    from newsfuse.pipeline import read_step
+
+    for p in paths:
+        if p != "-" and not os.path.exists(p):
+            raise FileNotFoundError(f"no such file or directory: {p}")
+    docs, rejected = read_step(paths, app.state.settings.options)
+    for r in rejected:
+        log.warning("rejected %s: %s %s", r.origin, r.reason, r.detail)
+    outcomes = app.state.ingestor.add(docs, wait=True)
+    log.info("loaded %d documents (%d rejected while reading)", len(outcomes), len(rejected))
+
+
 def serve(args: argparse.Namespace) -> int:
     """``newsfuse serve``: run the app with uvicorn until interrupted."""
     import uvicorn
@@ -79,6 +93,9 @@ def serve(args: argparse.Namespace) -> int:
     token = args.token or os.environ.get("NEWSFUSE_TOKEN") or None
     settings = Settings(db=args.db, token=token)
     app = create_app(settings)
+    load = list(getattr(args, "load", None) or [])
+    if load:
+        _load_paths(app, load)
     if not token:
         log.warning("no write token (--token or NEWSFUSE_TOKEN): the API refuses writes; pages and reads work")
     quiet = bool(getattr(args, "quiet", False))
