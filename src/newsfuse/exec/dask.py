@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
 from newsfuse.model import Report
 from newsfuse.options import Options
+from newsfuse.pipeline import Progress
 
 log = logging.getLogger("newsfuse.exec")
 
@@ -73,17 +73,32 @@ def run_dask(
     today: date | None = None,
 ) -> Report:
     """Run the pipeline on a Dask cluster: a new ``LocalCluster`` or the one at ``scheduler``."""
-    from distributed import Client, LocalCluster
 
-    from newsfuse.exec.local import _progress_printer
-    from newsfuse.exec.runner import run_steps
+    from newsfuse.exec.progress import progress_bar
 
     if workers is not None and workers < 1:
         raise ValueError(f"--workers must be at least 1, not {workers}")
-    progress = None if quiet or not sys.stderr.isatty() else _progress_printer()
+    if scheduler and not scheduler.startswith(("tcp://", "tls://", "inproc://", "ucx://", "ws://", "wss://")):
+        raise ValueError(f"--scheduler must be an address like tcp://host:8786, not {scheduler!r}")
+    with progress_bar(quiet) as progress:
+        return _run_on_cluster(paths, options, scheduler, workers, processes, work_dir, today, progress)
+
+
+def _run_on_cluster(
+    paths: list[str],
+    options: Options,
+    scheduler: str | None,
+    workers: int | None,
+    processes: bool,
+    work_dir: str | None,
+    today: date | None,
+    progress: Progress | None,
+) -> Report:
+    from distributed import Client, LocalCluster
+
+    from newsfuse.exec.runner import run_steps
+
     if scheduler:
-        if not scheduler.startswith(("tcp://", "tls://", "inproc://", "ucx://", "ws://", "wss://")):
-            raise ValueError(f"--scheduler must be an address like tcp://host:8786, not {scheduler!r}")
         with Client(scheduler) as client:
             return run_steps(paths, options, DaskMapper(client), work_dir=work_dir, progress=progress, today=today)
     n = workers or os.cpu_count() or 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing
-import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from datetime import date
@@ -11,7 +10,6 @@ from typing import Any, TypeVar
 
 from newsfuse.model import Report
 from newsfuse.options import Options
-from newsfuse.pipeline import Progress
 
 R = TypeVar("R")
 
@@ -55,26 +53,19 @@ class ProcessPoolMapper:
         self.pool.shutdown(cancel_futures=True)
 
 
-def _progress_printer() -> Progress:
-    def show(step: str, done: int, total: int) -> None:
-        end = "\n" if done == total else ""
-        print(f"\r{step}: {done}/{total}", end=end, file=sys.stderr, flush=True)
-
-    return show
-
-
 def run_local(
     paths: list[str], options: Options, *, quiet: bool = False, work_dir: str | None = None,
     workers: int | None = None, today: date | None = None
 ) -> Report:
     """In this process (default), or on ``workers`` > 1 local processes."""
+    from newsfuse.exec.progress import progress_bar
     from newsfuse.exec.runner import run_steps
 
-    progress = None if quiet or not sys.stderr.isatty() else _progress_printer()
-    if workers is None or workers <= 1:
-        return run_steps(paths, options, InProcessMapper(), work_dir=work_dir, progress=progress, today=today)
-    mapper = ProcessPoolMapper(workers)
-    try:
-        return run_steps(paths, options, mapper, work_dir=work_dir, progress=progress, today=today)
-    finally:
-        mapper.close()
+    with progress_bar(quiet) as progress:
+        if workers is None or workers <= 1:
+            return run_steps(paths, options, InProcessMapper(), work_dir=work_dir, progress=progress, today=today)
+        mapper = ProcessPoolMapper(workers)
+        try:
+            return run_steps(paths, options, mapper, work_dir=work_dir, progress=progress, today=today)
+        finally:
+            mapper.close()
