@@ -94,7 +94,11 @@ def main() -> int:
         results[key] = result
         fails = _check(key, result, floors[key])
         failures.extend(fails)
-        shown = ", ".join(f"{k}={_lookup(result, k)}" for k in floors[key] if not k.startswith("_") and ">=" not in k)
+        shown = ", ".join(
+            f"{k.partition('.')[2] or k}={v:.4f}"
+            for k in floors[key]
+            if not k.startswith("_") and ">=" not in k and (v := _lookup(result, k)) is not None
+        )
         print(f"{'FAIL' if fails else 'ok  '} {key:28s} {shown}  ({seconds:.0f}s)", flush=True)
     if args.write:
         Path(args.write).write_text(json.dumps(results, indent=2), encoding="utf-8")
