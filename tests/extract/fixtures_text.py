@@ -110,7 +110,7 @@ The precedent matters more than the money, several analysts argue, because rail 
 
 \\*
 
-Note to readers: please click the share buttons above or below. Forward this article to your email lists.
+Please share this story widely, and forward this article to friends who follow the strike.
 
 *Ivo Marsh is a freelance economics writer based in Saint Ives.*
 
@@ -121,7 +121,7 @@ Copyright © [Ivo Marsh](#), North Sea Review, 2021
 
 [Become a Member of North Sea Review](#)
 
-**Disclaimer:** The contents of this article are of sole responsibility of the author(s). North Sea Review will not be responsible for any inaccurate or incorrect statement in this article, and grants permission to cross-post its articles on community sites as long as the source is acknowledged.
+**Disclaimer:** Responsibility for what this piece says lies with its author alone. North Sea Review accepts no liability for errors in it, and allows reposting on community sites provided the source is credited.
 """
 
 MARKDOWN_BODY = [
@@ -133,7 +133,7 @@ MARKDOWN_BODY = [
 MARKDOWN_NOISE = [
     "Region:",
     "Theme:",
-    "share buttons",
+    "forward this article",
     "freelance economics writer",
     "original source",
     "Copyright",

@@ -109,7 +109,7 @@ def test_markdown_metadata() -> None:
     assert a.published is not None and a.published.value == "2021-03-04"
     assert a.outlet == "North Sea Review"
     assert reasons_of(a, "freelance economics writer") == {"other"}
-    assert reasons_of(a, "sole responsibility") == {"disclaimer"}
+    assert reasons_of(a, "accepts no liability") == {"disclaimer"}
     assert "[" not in a.text and "*" not in a.text  # markdown reduced to its text
 
 

@@ -16,9 +16,9 @@ from newsfuse.timeline.mentions import DatedSentence, index_sentences, written_r
 # Two sentences on the same date report the same event when they share at least MERGE_MIN_SHARED
 # content words (date words left out, light suffix stripping) making up MERGE_OVERLAP of the shorter
 # one.  Overlap of the shorter, not Jaccard, because one outlet's long sentence often contains
-# another's short one; 0.3 with 2 words joins "Haftar left Moscow without signing" with "Haftar left
-# Moscow without doing so, after requesting a deadline", yet keeps apart two things done on one day
-# that share only an actor's name.
+# another's short one; 0.3 with 2 words joins "the mayor left the talks without signing" with "the
+# mayor walked out of the talks, asking for a day to think it over, without doing so", yet keeps apart
+# two things done on one day that share only an actor's name.
 MERGE_OVERLAP = 0.3
 MERGE_MIN_SHARED = 2
 # How many unresolved expressions to quote in the story note (the count is always given).
