@@ -13,3 +13,14 @@ def test_parser_knows_the_commands():
     assert p.parse_args(["analyze", "x", "--format", "json"]).format == "json"
     with pytest.raises(SystemExit):
         p.parse_args(["analyse"])
+
+
+def test_an_internal_error_exits_4(monkeypatch, tmp_path, capsys):
+    import newsfuse.commands
+
+    def boom(args):
+        raise RuntimeError("kaput")
+
+    monkeypatch.setattr(newsfuse.commands, "run_analyze", boom)
+    assert main(["analyze", str(tmp_path)]) == 4
+    assert "internal error" in capsys.readouterr().err

@@ -126,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: say so briefly, keep the traceback for --json-logs/debug readers
+        log.error("internal error: %s: %s (please report it)", type(exc).__name__, exc)
+        log.debug("traceback", exc_info=True)
+        return EXIT_INTERNAL
     parser.error(f"unknown command {args.command}")
     return EXIT_USAGE
 
