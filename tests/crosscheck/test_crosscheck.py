@@ -1,6 +1,7 @@
 import pytest
 
 from newsfuse.crosscheck import crosscheck_story
+from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Story
 from newsfuse.options import Options
 
@@ -91,3 +92,12 @@ def test_bad_options_are_clear_errors(two_outlets):
     opts.crosscheck.claim_threshold = 0
     with pytest.raises(ValueError, match="claim_threshold"):
         crosscheck_story(Story(id="s", articles=["a1", "a2"]), two_outlets, opts)
+
+
+def test_shared_stemmer_gives_the_same_story(two_outlets, with_reprint):
+    shared = CachedStemmer()
+    for by_id in (two_outlets, with_reprint, two_outlets):  # the memo carries words over from the other story
+        fresh = _run(by_id)
+        story = Story(id="s", articles=list(by_id))
+        crosscheck_story(story, by_id, Options(), stemmer=shared)
+        assert story == fresh

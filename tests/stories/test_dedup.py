@@ -2,10 +2,19 @@ import pickle
 import random
 
 import pytest
+from datasketch import MinHashLSH
 from story_fixtures import QUAKE_A, QUAKE_B, UNRELATED, article
 
 from newsfuse.options import Options
-from newsfuse.stories.dedup import copy_signature, find_copies, group_copies
+from newsfuse.stories.dedup import (
+    LSH_PARAMS,
+    LSH_WEIGHTS,
+    MinHasher,
+    copy_signature,
+    copy_signatures,
+    find_copies,
+    group_copies,
+)
 
 
 def _copies(arts):
@@ -106,3 +115,35 @@ def test_bad_options_raise():
     opts.dedup.containment = 0.0
     with pytest.raises(ValueError, match="containment"):
         copy_signature(article("a", QUAKE_A), opts)
+
+
+def test_precomputed_lsh_params_are_what_datasketch_picks():
+    for (threshold, num_perm), params in LSH_PARAMS.items():
+        lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=LSH_WEIGHTS)
+        assert (lsh.b, lsh.r) == params
+
+
+def test_shared_hasher_gives_the_same_signatures():
+    opts = Options()
+    arts = [article("a", QUAKE_A), article("b", QUAKE_B), article("u", UNRELATED)]
+    batch = copy_signatures(arts, opts)
+    for a, s in zip(arts, batch, strict=True):
+        alone = copy_signature(a, opts)
+        assert s.minhash is not None and alone.minhash is not None
+        assert (s.minhash.hashvalues == alone.minhash.hashvalues).all()
+        assert (s.shingles == alone.shingles).all() and s.text_hash == alone.text_hash
+
+
+def test_hasher_built_for_other_options_is_refused():
+    opts = Options()
+    with pytest.raises(ValueError, match="hasher built for"):
+        copy_signature(article("a", QUAKE_A), opts, MinHasher(opts.dedup.num_perm, opts.seed + 1))
+
+
+def test_non_default_lsh_settings_still_work():
+    opts = Options()
+    opts.dedup.threshold = 0.3  # not in LSH_PARAMS: datasketch computes the bands itself
+    a = article("a", QUAKE_A, date="2021-03-02")
+    b = article("b", QUAKE_A[:3], date="2021-03-03")
+    find_copies([a, b], opts)
+    assert b.copy_of is not None and b.copy_of.of == "a"

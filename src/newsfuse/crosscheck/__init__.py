@@ -19,8 +19,12 @@ __all__ = ["crosscheck_story"]
 SINGLE_SOURCE_NOTE = "single source: no cross-check possible (every claim is single_source)"
 
 
-def crosscheck_story(story: Story, by_id: dict[str, Article], options: Options) -> None:
-    """Fill ``story.entities``, ``claims``, ``conflicts``, ``quotes`` and ``framing`` in place."""
+def crosscheck_story(story: Story, by_id: dict[str, Article], options: Options, stemmer: CachedStemmer | None = None) -> None:
+    """Fill ``story.entities``, ``claims``, ``conflicts``, ``quotes`` and ``framing`` in place.
+
+    ``stemmer``: a :class:`CachedStemmer` to share across the stories of one batch (stemming the
+    words a story has not seen yet is a large part of the time); a fresh one when ``None``.
+    """
     opts = options.crosscheck
     ids = [a for a in story.articles if a in by_id]
     missing = [a for a in story.articles if a not in by_id]
@@ -31,7 +35,8 @@ def crosscheck_story(story: Story, by_id: dict[str, Article], options: Options) 
         sents, lambda aid: outlet_label(by_id[aid]), backend=opts.entity_backend, spacy_model=opts.spacy_model, notes=story.notes
     )
     story.entities = index.entities
-    stemmer = CachedStemmer()
+    if stemmer is None:
+        stemmer = CachedStemmer()
     space = claim_space(sents, index, opts, stemmer)
     story.claims = build_claims(space, by_id, opts)
     story.conflicts = find_conflicts(sents, story.claims, space, index, by_id, opts, stemmer)

@@ -181,11 +181,12 @@ def _lowercase_words(sents: Sequence[Sent]) -> set[str]:
 def rule_mentions(sent: Sent, lowercase: set[str]) -> list[Mention]:
     """Capitalised-span mentions of one sentence, with title/type cues."""
     toks = [m.group(0) for m in _TOKEN.finditer(sent.text)]
+    caps = [_is_cap(t) for t in toks]  # once per token: the span loop looks at a token up to three times
     out: list[Mention] = []
     i = 0
     n = len(toks)
     while i < n:
-        if not _is_cap(toks[i]):
+        if not caps[i]:
             i += 1
             continue
         start = i
@@ -193,12 +194,12 @@ def rule_mentions(sent: Sent, lowercase: set[str]) -> list[Mention]:
         j = i + 1
         while j < n:
             t = toks[j]
-            if (_is_cap(t) and not _POSSESSIVE.search(span[-1])) or (t.lower() in _CONNECTORS and j + 1 < n and _is_cap(toks[j + 1]) and not _POSSESSIVE.search(span[-1])) or (t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and _is_cap(toks[j + 1])):
+            if (caps[j] and not _POSSESSIVE.search(span[-1])) or (t.lower() in _CONNECTORS and j + 1 < n and caps[j + 1] and not _POSSESSIVE.search(span[-1])) or (t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and caps[j + 1]):
                 span.append(t)
                 j += 1
             else:
                 break
-        while span and span[-1].lower() in _CONNECTORS | {"the"}:
+        while span and (span[-1].lower() in _CONNECTORS or span[-1].lower() == "the"):
             span.pop()
         prev = toks[start - 1].lower() if start > 0 else ""
         if prev == "the" and start > 1 and toks[start - 2].lower() in PLACE_PREPS:

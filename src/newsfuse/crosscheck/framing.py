@@ -70,23 +70,27 @@ def build_framing(
         main = {e.id for e in index.entities if e.type in ("person", "organisation")}
         ranked = [e.id for e in index.entities if e.id in main][:_MAIN_ACTORS]
         main = set(ranked)
+    # each outlet's sentences in story order, found in one pass (not one pass over the story per outlet)
+    outlet_of = {aid: outlet for outlet, aids in by_outlet.items() for aid in aids}
+    sents_of: dict[str, list[Sent]] = defaultdict(list)
+    for s in sents:
+        if s.article in outlet_of:
+            sents_of[outlet_of[s.article]].append(s)
     out: list[OutletFraming] = []
     for outlet, aids in sorted(by_outlet.items()):
-        aset = set(aids)
         labels: dict[str, list[str]] = defaultdict(list)
         loaded: list[str] = []
         asserted = unattributed = 0
-        for s in sents:
-            if s.article not in aset:
-                continue
+        for s in sents_of[outlet]:
             own = _QUOTED.sub(" ", s.text)
             own_words = tokens(fold(own))
             for w in own_words:
                 if w in LOADED_WORDS and w not in loaded:
                     loaded.append(w)
-            if len(tokens(s.text)) >= _MIN_ASSERTION_WORDS:
+            sent_words = tokens(s.text)
+            if len(sent_words) >= _MIN_ASSERTION_WORDS:
                 asserted += 1
-                if not any(w in ATTRIBUTION_CUES for w in tokens(s.text)) and not re.search(r"[“\"«]", s.text):
+                if not any(w in ATTRIBUTION_CUES for w in sent_words) and not re.search(r"[“\"«]", s.text):
                     unattributed += 1
             if index is None:
                 continue

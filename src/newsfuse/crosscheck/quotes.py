@@ -20,7 +20,7 @@ longer one, so a partial quote joins its full form and two translations sharing 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -272,17 +272,26 @@ def build_quotes(
             x = parent[x]
         return x
 
+    # only pairs sharing a word can link: count shared words through an inverted index instead of
+    # intersecting every pair (the links, hence the groups, are the same)
+    postings: dict[str, list[int]] = defaultdict(list)
+    for x, bag in enumerate(bags):
+        for w in bag:
+            postings[w].append(x)
     for x in range(len(raw)):
-        for y in range(x + 1, len(raw)):
-            a, b = bags[x], bags[y]
-            if not a or not b or raw[x].article == raw[y].article:
+        a = bags[x]
+        shared: Counter[int] = Counter()
+        for w in a:
+            shared.update(y for y in postings[w] if y > x)
+        for y, inter in shared.items():
+            b = bags[y]
+            if inter < 2 or raw[x].article == raw[y].article:
                 continue
             sx, sy = raw[x].speaker, raw[y].speaker
             if sx is not None and sy is not None and sx != sy:
                 continue
-            inter = len(a & b)
             need = _LINK_CONTAINMENT if (sx is not None and sy is not None) else 0.8
-            if inter >= 2 and inter / min(len(a), len(b)) >= need:
+            if inter / min(len(a), len(b)) >= need:
                 parent[find(y)] = find(x)
     groups: dict[int, list[int]] = {}
     for x in range(len(raw)):

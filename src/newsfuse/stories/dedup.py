@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -47,6 +49,12 @@ NEAR_JACCARD = 0.8
 # LSH weights (false positive, false negative): candidates are verified exactly afterwards, so a
 # missed candidate costs recall while an extra one only costs a set intersection.
 LSH_WEIGHTS = (0.2, 0.8)
+
+# (bands, rows) that datasketch's ``MinHashLSH`` picks for (threshold, num_perm) with
+# ``LSH_WEIGHTS``: it finds them by numerically integrating the false positive/negative rates over
+# every split (~0.1-0.2 s per index), so the defaults' answer is precomputed here (read-only;
+# a test checks it against datasketch).  Other settings still let datasketch compute it.
+LSH_PARAMS = MappingProxyType({(0.25, 128): (35, 2)})
 
 
 @dataclass(frozen=True)
@@ -77,10 +85,52 @@ def _check(options: DedupOptions) -> None:
         raise ValueError(f"dedup.containment must be in (0, 1], got {options.containment}")
 
 
-def copy_signature(article: Article, options: Options) -> CopySignature:
-    """The per-article part of copy detection: pure and cheap (no global state)."""
+class MinHasher:
+    """Builds MinHashes that share one set of permutations.
+
+    ``MinHash(num_perm, seed)`` draws its ``2 * num_perm`` permutation parameters every time
+    (about 1 ms, more than hashing a whole article), while every signature of a run uses the same
+    ones: make one :class:`MinHasher` per batch and pass it to :func:`copy_signature`.
+    """
+
+    def __init__(self, num_perm: int, seed: int) -> None:
+        self.num_perm = num_perm
+        self.seed = seed
+        template = MinHash(num_perm=num_perm, seed=seed, hashfunc=_identity)
+        self._permutations = template.permutations
+        self._scheme = template.scheme  # datasketch's default; it must be named when permutations are passed
+
+    @classmethod
+    def for_options(cls, options: Options) -> MinHasher:
+        _check(options.dedup)
+        return cls(options.dedup.num_perm, options.seed)
+
+    def __call__(self, hashes: np.ndarray) -> LeanMinHash:
+        m = MinHash(
+            num_perm=self.num_perm,
+            seed=self.seed,
+            hashfunc=_identity,
+            permutations=self._permutations,
+            scheme=self._scheme,
+        )
+        m.update_batch(hashes.tolist())
+        return LeanMinHash(m)
+
+
+def copy_signature(article: Article, options: Options, hasher: MinHasher | None = None) -> CopySignature:
+    """The per-article part of copy detection: pure and cheap (no global state).
+
+    ``hasher`` (built from the same options) saves drawing the MinHash permutations again for every
+    article; :func:`copy_signatures` does that for a batch.
+    """
     opts = options.dedup
     _check(opts)
+    if hasher is None:
+        hasher = MinHasher(opts.num_perm, options.seed)
+    elif (hasher.num_perm, hasher.seed) != (opts.num_perm, options.seed):
+        raise ValueError(
+            f"hasher built for num_perm={hasher.num_perm}, seed={hasher.seed}; options say {opts.num_perm}, {options.seed}"
+        )
     toks = tokens(article.text)
     text_hash = hashlib.sha1(" ".join(toks).encode("utf-8", "surrogatepass")).hexdigest()
     n = opts.shingle_words
@@ -91,10 +141,21 @@ def copy_signature(article: Article, options: Options) -> CopySignature:
     hashes = np.array(sorted({zlib.crc32(g.encode("utf-8", "surrogatepass")) for g in grams}), dtype=np.uint32)
     mh: LeanMinHash | None = None
     if len(hashes):
-        m = MinHash(num_perm=opts.num_perm, seed=options.seed, hashfunc=_identity)
-        m.update_batch(hashes.tolist())
-        mh = LeanMinHash(m)
+        mh = hasher(hashes)
     return CopySignature(article.id, article.date, len(toks), text_hash, hashes, mh)
+
+
+def copy_signatures(articles: Iterable[Article], options: Options) -> list[CopySignature]:
+    """:func:`copy_signature` of each article, sharing one :class:`MinHasher`."""
+    hasher = MinHasher.for_options(options)
+    return [copy_signature(a, options, hasher) for a in articles]
+
+
+def _lsh(options: DedupOptions) -> MinHashLSH:
+    params = LSH_PARAMS.get((options.threshold, options.num_perm))
+    if params is None:
+        return MinHashLSH(threshold=options.threshold, num_perm=options.num_perm, weights=LSH_WEIGHTS)
+    return MinHashLSH(threshold=options.threshold, num_perm=options.num_perm, params=params)
 
 
 def _priority(sig: CopySignature) -> tuple[int, str, int, str]:
@@ -136,7 +197,7 @@ def group_copies(signatures: list[CopySignature], options: Options) -> dict[str,
     sigs = sorted({s.id: s for s in reversed(signatures)}.values(), key=_priority)
     rank = {s.id: i for i, s in enumerate(sigs)}
 
-    lsh = MinHashLSH(threshold=opts.threshold, num_perm=opts.num_perm, weights=LSH_WEIGHTS)
+    lsh = _lsh(opts)
     first_with_text: dict[str, str] = {}
     root: dict[str, str] = {}  # article id -> origin id of its group
     out: dict[str, CopyInfo] = {}
@@ -172,6 +233,6 @@ def group_copies(signatures: list[CopySignature], options: Options) -> dict[str,
 
 def find_copies(articles: list[Article], options: Options) -> None:
     """Set ``copy_of`` on every article that copies another (and clear it on the others)."""
-    result = group_copies([copy_signature(a, options) for a in articles], options)
+    result = group_copies(copy_signatures(articles, options), options)
     for a in articles:
         a.copy_of = result.get(a.id)
