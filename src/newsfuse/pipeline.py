@@ -139,9 +139,9 @@ def merge_shard_results(results: Iterable[ShardResult]) -> ShardResult:
 
 def dedup_signature_step(articles: list[Article], options: Options) -> list[Any]:
     """The per-article half of copy detection (shingles + MinHash), run where the shard was read."""
-    from newsfuse.stories.dedup import copy_signature
+    from newsfuse.stories.dedup import copy_signatures
 
-    return [copy_signature(a, options) for a in articles]
+    return list(copy_signatures(articles, options))
 
 
 def dedup_group_step(articles: list[Article], signatures: list[Any], options: Options) -> None:
