@@ -43,3 +43,12 @@ def test_report_round_trips_through_json():
     assert back.schema_version == SCHEMA_VERSION
     assert isinstance(back.articles[0].published, PublishedDate)
     assert back.stories[0].claims[0].sentences[0].paragraph == "p1"
+
+
+def test_parse_iso_accepts_timestamps_and_rejects_junk():
+    from datetime import date
+
+    from newsfuse.model import parse_iso
+
+    assert parse_iso("2020-01-14T09:00:00Z") == date(2020, 1, 14)
+    assert parse_iso(None) is None and parse_iso("") is None and parse_iso("2020-13-45") is None

@@ -15,6 +15,7 @@ import hashlib
 import types
 import typing
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
 
 SCHEMA_VERSION = "1.0"
@@ -108,6 +109,16 @@ class Article:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
         return from_dict(cls, data)
+
+
+def parse_iso(value: str | None) -> date | None:
+    """``YYYY-MM-DD`` (or a longer ISO timestamp) to a date; None when absent or malformed."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def make_paragraphs(texts: list[str]) -> list[Paragraph]:

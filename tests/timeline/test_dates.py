@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from newsfuse.timeline.dates import DateResolver, find_dates, parse_iso
+from newsfuse.model import parse_iso
+from newsfuse.timeline.dates import DateResolver, find_dates
 
 # Wednesday 3 March 2021: "last Saturday" falls in February, across the month boundary.
 PUB = date(2021, 3, 3)

@@ -18,8 +18,6 @@ on this file (it sees the labels: an upper bound for the baseline, not a fair sy
 from __future__ import annotations
 
 import argparse
-import json
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -28,6 +26,7 @@ from newsfuse.crosscheck.claims import build_claims, claim_space
 from newsfuse.crosscheck.entities import build_entities
 from newsfuse.crosscheck.sentences import story_sentences
 from newsfuse.evals.metrics import bcubed
+from newsfuse.evals.records import read_jsonl
 from newsfuse.model import Article, Paragraph
 from newsfuse.options import Options
 
@@ -44,18 +43,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def load_groups(path: str) -> list[dict[str, Any]]:
     groups: list[dict[str, Any]] = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                g = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: not JSON ({exc})") from exc
-            if not isinstance(g, dict) or not isinstance(g.get("sentences"), list):
-                raise ValueError(f"{path}:{n}: expected an object with a 'sentences' list")
-            groups.append(g)
+    for n, g in read_jsonl(path):
+        if not isinstance(g.get("sentences"), list):
+            raise ValueError(f"{path}:{n}: expected an object with a 'sentences' list")
+        groups.append(g)
     return groups
 
 

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.evals.metrics import prf, shingle_pr, shingles
+from newsfuse.evals.records import read_jsonl
 from newsfuse.model import Article, RawDocument
 from newsfuse.options import Options
 
@@ -46,17 +47,10 @@ def load_gold(directory: Path, limit: int = 0) -> list[dict[str, Any]]:
     if not gold_path.is_file():
         raise ValueError(f"{gold_path} not found: not a format-B directory")
     gold: list[dict[str, Any]] = []
-    with gold_path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise ValueError(f"{gold_path}:{n}: bad JSON ({e})") from e
-            if not (directory / f"{rec['id']}.txt").is_file():
-                raise ValueError(f"{gold_path}:{n}: missing {rec['id']}.txt")
-            gold.append(rec)
+    for n, rec in read_jsonl(gold_path):
+        if not (directory / f"{rec.get('id')}.txt").is_file():
+            raise ValueError(f"{gold_path}:{n}: missing {rec.get('id')}.txt")
+        gold.append(rec)
     gold.sort(key=lambda r: r["id"])
     return gold[:limit] if limit > 0 else gold
 

@@ -19,12 +19,12 @@ Baselines, side by side in the same run:
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Any
 
 from newsfuse.evals.metrics import bcubed, pairwise_f1
+from newsfuse.evals.records import read_jsonl
 from newsfuse.model import Article, PublishedDate, article_id, make_paragraphs
 from newsfuse.options import Options
 
@@ -45,31 +45,23 @@ def load(path: str) -> tuple[list[Article], dict[Hashable, Hashable]]:
         raise FileNotFoundError(f"no such file: {path}")
     articles: list[Article] = []
     gold: dict[Hashable, Hashable] = {}
-    with p.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from exc
-            if not isinstance(rec, dict) or "cluster" not in rec:
-                raise ValueError(f"{path}:{n}: not a format C record (needs 'cluster')")
-            text = str(rec.get("text") or "")
-            origin = f"{path}#{rec.get('id', n)}"
-            art = Article(
-                id=str(rec.get("id") or article_id(origin, text)),
-                origin=origin,
-                paragraphs=make_paragraphs(text.split("\n")),
-                title=rec.get("title") or None,
-                outlet=rec.get("outlet") or None,
-                input_format="json",
-            )
-            if rec.get("date"):
-                art.published = PublishedDate(str(rec["date"]), "input", 1.0)
-            articles.append(art)
-            gold[art.id] = str(rec["cluster"])
+    for n, rec in read_jsonl(p):
+        if "cluster" not in rec:
+            raise ValueError(f"{path}:{n}: not a format C record (needs 'cluster')")
+        text = str(rec.get("text") or "")
+        origin = f"{path}#{rec.get('id', n)}"
+        art = Article(
+            id=str(rec.get("id") or article_id(origin, text)),
+            origin=origin,
+            paragraphs=make_paragraphs(text.split("\n")),
+            title=rec.get("title") or None,
+            outlet=rec.get("outlet") or None,
+            input_format="json",
+        )
+        if rec.get("date"):
+            art.published = PublishedDate(str(rec["date"]), "input", 1.0)
+        articles.append(art)
+        gold[art.id] = str(rec["cluster"])
     return articles, gold
 
 

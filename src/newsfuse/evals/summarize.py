@@ -10,10 +10,10 @@ The system goes through the same :func:`newsfuse.summary.summarize_story` as ``a
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
+from newsfuse.evals.records import read_jsonl
 from newsfuse.model import Article, PublishedDate, Story, make_paragraphs
 from newsfuse.options import Options
 from newsfuse.summary import summarize_story
@@ -109,26 +109,22 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     sums = dict.fromkeys(KEYS, 0.0)
     base_sums = {name: dict.fromkeys(KEYS, 0.0) for name in BASELINES}
     n = 0
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip():
-                continue
-            if args.limit is not None and n >= args.limit:
-                break
-            record = json.loads(line)
-            refs = [str(r) for r in record.get("references") or []]
-            story, by_id = cluster_story(record)
-            text = system_text(story, by_id, args.words, options, args.headline_only)
-            if write_dir:
-                (write_dir / f"{Path(str(record.get('id'))).name}.txt").write_text(text + "\n", encoding="utf-8")
-            for k, v in score(scorer, text, refs, args.words).items():
-                sums[k] += v
-            docs = [[s for p in by_id[a].paragraphs for s in split_sentences(p.text)] for a in story.articles]
-            for name, fn in BASELINES.items():
-                btext = " ".join(fn(docs, args.words, options.seed + n))
-                for k, v in score(scorer, btext, refs, args.words).items():
-                    base_sums[name][k] += v
-            n += 1
+    for _, record in read_jsonl(path):
+        if args.limit is not None and n >= args.limit:
+            break
+        refs = [str(r) for r in record.get("references") or []]
+        story, by_id = cluster_story(record)
+        text = system_text(story, by_id, args.words, options, args.headline_only)
+        if write_dir:
+            (write_dir / f"{Path(str(record.get('id'))).name}.txt").write_text(text + "\n", encoding="utf-8")
+        for k, v in score(scorer, text, refs, args.words).items():
+            sums[k] += v
+        docs = [[s for p in by_id[a].paragraphs for s in split_sentences(p.text)] for a in story.articles]
+        for name, fn in BASELINES.items():
+            btext = " ".join(fn(docs, args.words, options.seed + n))
+            for k, v in score(scorer, btext, refs, args.words).items():
+                base_sums[name][k] += v
+        n += 1
     avg = {k: round(v / n, 4) if n else 0.0 for k, v in sums.items()}
     baselines = {name: {k: round(v / n, 4) if n else 0.0 for k, v in s.items()} for name, s in base_sums.items()}
     return {"n": n, "system": avg, "baselines": baselines}

@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from newsfuse.model import Article, PublishedDate, make_paragraphs
-from newsfuse.timeline.dates import parse_iso
+from newsfuse.evals.records import read_jsonl
+from newsfuse.model import Article, PublishedDate, make_paragraphs, parse_iso
 from newsfuse.timeline.scoring import RougeTokens, align_rouge, date_prf, mean_of
 from newsfuse.timeline.topic import TopicIndex, build_index, timeline_from_index
 
@@ -33,30 +33,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def load_articles(path: Path) -> list[Article]:
     """Format E articles: ``{"id", "date", "title", "text"}`` per line, one sentence per line of text."""
     out: list[Article] = []
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from exc
-            if not isinstance(rec, dict) or not isinstance(rec.get("text"), str):
-                raise ValueError(f"{path}:{n}: expected an object with a 'text' string")
-            aid = str(rec.get("id") or f"{path.parent.name}-{n}")
-            pub = parse_iso(rec.get("date"))
-            out.append(
-                Article(
-                    id=aid,
-                    origin=f"{path}#{n}",
-                    paragraphs=make_paragraphs(rec["text"].split("\n")),
-                    title=rec.get("title") or None,
-                    # ids are "<topic>_<outlet>-<n>": the outlet is known, so independent sources count right
-                    outlet=aid.rsplit("-", 1)[0].split("_", 1)[-1] if "_" in aid else None,
-                    published=PublishedDate(pub.isoformat(), "input", 1.0) if pub else None,
-                    input_format="json",
-                )
+    for n, rec in read_jsonl(path):
+        if not isinstance(rec.get("text"), str):
+            raise ValueError(f"{path}:{n}: expected an object with a 'text' string")
+        aid = str(rec.get("id") or f"{path.parent.name}-{n}")
+        pub = parse_iso(rec.get("date"))
+        out.append(
+            Article(
+                id=aid,
+                origin=f"{path}#{n}",
+                paragraphs=make_paragraphs(rec["text"].split("\n")),
+                title=rec.get("title") or None,
+                # ids are "<topic>_<outlet>-<n>": the outlet is known, so independent sources count right
+                outlet=aid.rsplit("-", 1)[0].split("_", 1)[-1] if "_" in aid else None,
+                published=PublishedDate(pub.isoformat(), "input", 1.0) if pub else None,
+                input_format="json",
             )
+        )
     return out
 
 

@@ -31,7 +31,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsfuse.model import Article, Story
+from newsfuse.model import Article, Story, parse_iso
 from newsfuse.options import ClusterOptions, Options
 from newsfuse.stories.features import DocFreq, Vector, article_features, cosine, weigh
 from newsfuse.stories.sources import independent_sources, outlets_of
@@ -57,15 +57,6 @@ MERGE_CANDIDATES = 3
 DECAY_AT_WINDOW = 0.5
 
 
-def parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
 def content_key(article: Article) -> str:
     """A hash of what the article says: the tie-breaker that makes file order irrelevant."""
     h = hashlib.sha1(f"{article.title or ''}\x00{article.text}".encode("utf-8", "surrogatepass"))
@@ -74,7 +65,7 @@ def content_key(article: Article) -> str:
 
 def arrival_key(article: Article) -> tuple[int, str, str, str]:
     """Canonical arrival order: by date, undated last; then by content, then id."""
-    d = parse_date(article.date)
+    d = parse_iso(article.date)
     return (0 if d else 1, d.isoformat() if d else "", content_key(article), article.id)
 
 
@@ -149,7 +140,7 @@ class StoryIndex:
         if article.id in self._story_of:
             return self._story_of[article.id]
         self._articles[article.id] = article
-        d = parse_date(article.date)
+        d = parse_iso(article.date)
         self._advance(d)
         if article.copy_of is not None and article.copy_of.of in self._story_of:
             st = self._stories[self._story_of[article.copy_of.of]]
@@ -346,7 +337,7 @@ def build_stories(
         if not ids:
             continue
         ordered = sorted(ids, key=lambda i: arrival_key(by_id[i]))
-        dates = sorted(d for i in ordered if (d := parse_date(by_id[i].date)) is not None)
+        dates = sorted(d for i in ordered if (d := parse_iso(by_id[i].date)) is not None)
         story = Story(
             id=story_id_for(ordered[0]),
             articles=ordered,

@@ -14,9 +14,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from newsfuse.model import Article, PublishedDate, TimelineEvent, article_id, make_paragraphs, to_dict
+from newsfuse.model import Article, PublishedDate, TimelineEvent, article_id, make_paragraphs, parse_iso, to_dict
 from newsfuse.options import Options
-from newsfuse.timeline.dates import parse_iso
 from newsfuse.timeline.topic import topic_timeline
 
 log = logging.getLogger("newsfuse")

@@ -366,13 +366,3 @@ _ABSOLUTE_NEXT_RE = re.compile(rf"\s*[,(]?\s*(?:{_MONTH}\s*{_DAY}|{_DAY}(?:\s+of
 def find_dates(sentence: str, published: date | None, reference: date | None = None) -> SentenceDates:
     """One-off convenience: :meth:`DateResolver.find` with a fresh resolver."""
     return DateResolver().find(sentence, published, reference)
-
-
-def parse_iso(value: str | None) -> date | None:
-    """``YYYY-MM-DD`` (or a longer ISO timestamp) to a date; None when absent or malformed."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None

@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsfuse.model import Article
+from newsfuse.model import Article, parse_iso
 from newsfuse.text import split_sentences
-from newsfuse.timeline.dates import DateMention, DateResolver, may_hold_date, parse_iso
+from newsfuse.timeline.dates import DateMention, DateResolver, may_hold_date
 
 
 @dataclass

@@ -6,11 +6,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsfuse.model import Article, Granularity, Source, Story, TimelineEvent
+from newsfuse.model import Article, Granularity, Source, Story, TimelineEvent, parse_iso
 from newsfuse.options import Options
 from newsfuse.stories.sources import outlets_of
 from newsfuse.text import STOPWORDS, words
-from newsfuse.timeline.dates import DateMention, DateResolver, parse_iso
+from newsfuse.timeline.dates import DateMention, DateResolver
 from newsfuse.timeline.mentions import DatedSentence, index_sentences, written_reference
 
 # Two sentences on the same date report the same event when they share at least MERGE_MIN_SHARED

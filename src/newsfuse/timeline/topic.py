@@ -16,10 +16,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from newsfuse.model import Article, Source, TimelineEvent
+from newsfuse.model import Article, Source, TimelineEvent, parse_iso
 from newsfuse.options import Options
 from newsfuse.stories.sources import outlets_of
-from newsfuse.timeline.dates import DateResolver, parse_iso
+from newsfuse.timeline.dates import DateResolver
 from newsfuse.timeline.mentions import DatedSentence, index_sentences
 
 
