@@ -68,7 +68,9 @@ def test_different_events_on_one_day_stay_apart() -> None:
     assert sorted(o for e in events for o in e.outlets) == ["Coast Herald", "Harbour Times"]
 
 
-def test_undated_article_contributes_only_absolute_dates() -> None:
+def test_undated_article_in_a_short_story_is_placed_at_its_end() -> None:
+    # The story's articles are published 2-4 March; the undated blog post's "on Monday" is the Monday
+    # before the story's latest day (1 March), not before the older date it mentions (20 February).
     arts = [
         *ARTICLES,
         art("u1", "Blog", None, "The walkout, which began on Monday, follows a strike on February 20th."),
@@ -76,27 +78,55 @@ def test_undated_article_contributes_only_absolute_dates() -> None:
     story, by_id = make_story(arts)
     events = story_timeline(story, by_id, Options())
     u1_dates = {e.date for e in events for s in e.sources if s.article == "u1"}
-    assert u1_dates == {"2021-02-20"}  # its year taken from the story; "on Monday" unresolvable
-    assert any("could not be resolved" in n and '"on Monday"' in n for n in story.notes)
-    assert any("1 articles without a publication date" in n for n in story.notes)
+    assert u1_dates == {"2021-02-20", "2021-03-01"}
+    assert any("1 articles without a publication date" in n and "inferred" in n for n in story.notes)
 
 
-def test_story_without_dates_has_no_events_and_no_crash() -> None:
-    arts = [art("n1", "Coast Herald", None, "Nothing in this text says when anything happened.")]
-    story, by_id = make_story(arts)
-    assert story_timeline(story, by_id, Options()) == []
-    story2, by_id2 = make_story([])
-    assert story_timeline(story2, by_id2, Options()) == []
-
-
-def test_week_mentions_become_months_only_within_one_month() -> None:
+def test_undated_article_in_a_long_story_keeps_its_own_anchor_or_absolute_dates() -> None:
+    # A story spanning five weeks is not one moment: the undated article is anchored on the latest
+    # day it reports itself (Tuesday 16 February); one that reports none gives absolute dates only.
     arts = [
-        art("w1", "Coast Herald", "2021-03-17", "Ferries were cancelled this week because of the strike."),
-        art("w2", "Harbour Times", "2021-04-01", "Ferries were cancelled this week because of the strike."),
+        art("l1", "Coast Herald", "2021-02-01", "Dock workers in Portvale threatened a walkout over wages."),
+        art("l2", "Harbour Times", "2021-03-08", "The Portvale dock walkout ended after five weeks."),
+        art("l3", "Blog", None, "Portvale dock workers met on February 16th; the walkout began on Monday."),
+        art("l4", "Forum", None, "The Portvale walkout began on Monday after talks collapsed in March."),
     ]
     story, by_id = make_story(arts)
     events = story_timeline(story, by_id, Options())
-    assert [(e.date, e.granularity) for e in events] == [("2021-03", "month")]  # w2's week spans two months
+    assert {e.date for e in events for s in e.sources if s.article == "l3"} == {"2021-02-15", "2021-02-16"}
+    assert {e.date for e in events for s in e.sources if s.article == "l4"} == {"2021-03"}
+    assert any("could not be resolved" in n and '"on Monday"' in n for n in story.notes)
+    assert any("1 articles without a publication date contribute only absolute dates" in n for n in story.notes)
+
+
+def test_plans_and_possibilities_do_not_anchor_an_undated_article() -> None:
+    # "could be held on March 20" lies after the writing: the anchor is 9 March (a Tuesday), so
+    # "on Monday" is 8 March.
+    arts = [
+        art(
+            "p1", "Blog", None,
+            "Mediators met union leaders on March 9th.",
+            "A final round of talks could be held on March 20, after the walkout that began on Monday.",
+        ),
+        art("p2", "Coast Herald", None, "The Portvale dock strike was first called on 2 March 2021."),
+    ]
+    story, by_id = make_story(arts)
+    dates = {e.date for e in story_timeline(story, by_id, Options())}
+    assert "2021-03-08" in dates and "2021-03-15" not in dates
+
+
+def test_would_marks_the_future_of_reported_speech() -> None:
+    # Published Monday 1 March 2021: "said it would decide on Wednesday" is 3 March; "said on
+    # Saturday" dates the saying (27 February).
+    arts = [
+        art(
+            "w1", "Coast Herald", "2021-03-01",
+            "The port authority said it would decide on Wednesday whether to reopen the docks.",
+            "The union said on Saturday that the walkout would go on.",
+        )
+    ]
+    story, by_id = make_story(arts)
+    assert {e.date for e in story_timeline(story, by_id, Options())} == {"2021-03-03", "2021-02-27"}
 
 
 def test_reprints_keep_their_own_outlet_in_sources() -> None:
@@ -134,12 +164,13 @@ def test_all_undated_story_takes_years_from_written_full_dates() -> None:
     ]
     story, by_id = make_story(arts)
     events = story_timeline(story, by_id, Options())
-    assert [e.date for e in events] == ["2019-02-14", "2019-02-20"]
-    assert any('"on Monday"' in n for n in story.notes)
+    # Six days apart: one moment, so "on Monday" is the Monday before the latest day (20 February).
+    assert [e.date for e in events] == ["2019-02-14", "2019-02-18", "2019-02-20"]
+    assert any("2 articles without a publication date" in n and "inferred" in n for n in story.notes)
 
 
 def test_undated_story_takes_years_from_the_batch_it_was_read_with() -> None:
-    undated = art("g1", "Blog", None, "The walkout began on February 26th, before talks on Monday.")
+    undated = art("g1", "Blog", None, "The walkout began on February 26th, a week after the ballot.")
     dated = art("g2", "Coast Herald", "2021-03-03", "An unrelated ferry story.")
     story, _ = make_story([undated])
     by_id = {"g1": undated, "g2": dated}

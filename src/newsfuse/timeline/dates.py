@@ -100,12 +100,30 @@ def may_hold_date(text: str) -> bool:
 
 
 # Words that mark future-tense reporting near a weekday ("will meet on Monday", "is due to sign
-# Tuesday").  "would" is left out: in reported speech it is usually past ("said he would ...").
+# Tuesday").  "would" counts too: in reported speech it is the future of the saying ("the board said
+# it would decide on Wednesday" is the coming Wednesday), while a weekday that dates the saying sits
+# next to "said" ("said on Monday that it would ..."), and the nearer marker wins.
 _FUTURE_RE = re.compile(
-    r"\b(?:will|won't|shall|'ll|is to|are to|was to|is due|are due|due to|scheduled|expected to|"
+    r"\b(?:will|won't|would|shall|'ll|is to|are to|was to|is due|are due|due to|scheduled|expected to|"
     r"plans? to|planned|set to|going to|upcoming|next)\b",
     re.IGNORECASE,
 )
+# A sentence that speaks of what is planned, possible or intended ("could be held on January 19", "is
+# ready to attend on January 19th"): its dates may lie after the writing, so they never anchor an
+# undated article (see mentions._anchor).  Wider than _FUTURE_RE on purpose: a wrong anchor moves
+# every weekday of the article, while a skipped sentence only leaves the anchor to the others.
+_PROSPECTIVE_RE = re.compile(
+    r"\b(?:will|won't|would|shall|'ll|could|can|may|might|is to|are to|due|scheduled|expected|plans?|planned|"
+    r"set to|going to|upcoming|next|ready to|intends?|hopes?|aims? to|to be held|to start|to begin)\b",
+    re.IGNORECASE,
+)
+
+
+def prospective(sentence: str) -> bool:
+    """Does the sentence speak of the planned, possible or intended (so its dates may be future)?"""
+    return _PROSPECTIVE_RE.search(sentence) is not None
+
+
 # Past-tense markers: "said", "was", regular -ed verbs and the irregular verbs news uses most.
 _PAST_RE = re.compile(
     r"\b(?:said|says|told|was|were|had|did|met|took|held|left|came|went|made|gave|began|sent|"
@@ -181,7 +199,7 @@ def _nearest_year(month: int, day: int, ref: date) -> date | None:
     return best
 
 
-def _is_future(sentence: str, start: int, end: int) -> bool:
+def is_future_context(sentence: str, start: int, end: int) -> bool:
     """Does the nearest tense marker around ``sentence[start:end]`` mark the future?"""
     lo, hi = max(0, start - _TENSE_WINDOW), min(len(sentence), end + _TENSE_WINDOW)
     best_future = best_past = _TENSE_WINDOW + 1
@@ -291,7 +309,7 @@ class DateResolver:
                 d = pub - timedelta(days=back or 7)
             elif mod in {"next", "coming"}:
                 d = pub + timedelta(days=(target - pub.weekday()) % 7 or 7)
-            elif _is_future(sentence, s, e):
+            elif is_future_context(sentence, s, e):
                 d = pub + timedelta(days=(target - pub.weekday()) % 7)
             else:
                 d = pub - timedelta(days=back)

@@ -12,7 +12,7 @@ from datetime import date
 
 from newsfuse.model import Article, parse_iso
 from newsfuse.text import split_sentences
-from newsfuse.timeline.dates import DateMention, DateResolver, may_hold_date
+from newsfuse.timeline.dates import DateMention, DateResolver, may_hold_date, prospective
 
 
 @dataclass
@@ -31,6 +31,8 @@ class SentenceIndex:
     sentences: list[DatedSentence] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)  # expressions that could not be resolved
     undated_articles: int = 0
+    # Undated articles whose relative expressions were resolved against an anchor (see _anchor).
+    anchored_articles: int = 0
 
 
 def index_sentences(
@@ -38,21 +40,42 @@ def index_sentences(
     resolver: DateResolver | None = None,
     reference: date | None = None,
     keep_undated_sentences: bool = True,
+    story_days: int | None = None,
 ) -> SentenceIndex:
     """Split every article into sentences and find their date mentions.
 
     ``reference`` decides the year of year-less dates in articles without a publication date
-    (e.g. the middle of their story); relative expressions in such articles stay unresolved.
-    With ``keep_undated_sentences=False`` only sentences holding a resolved mention are kept.
+    (e.g. the middle of their story).  Relative expressions in such an article ("on Monday") are
+    resolved against an *anchor*: the latest day it reports outside plans and possibilities (see
+    :func:`_anchor`).  When the articles are one story (``story_days`` given: the clustering window)
+    whose publication dates (or, all undated, anchors) span at most ``story_days``, an undated
+    article is taken to be written at the story's latest day or its own anchor, whichever is later:
+    a story's articles are written together, and the latest day is the tighter lower bound.
+    Without any anchor its relative expressions stay unresolved.  With ``keep_undated_sentences=False`` only sentences holding a
+    resolved mention are kept.
     """
     resolver = resolver or DateResolver()
     if reference is None and not any(parse_iso(a.date) for a in articles):
         reference = written_reference(articles, resolver)
     out = SentenceIndex()
+    published = {a.id: parse_iso(a.date) for a in articles}
+    anchors: dict[str, date | None] = {}
+    if reference is not None:
+        anchors = {a.id: _anchor(a, resolver, reference) for a in articles if published[a.id] is None}
+    if story_days is not None:
+        # The story's span: its publication dates, or (all undated) the anchors.  Only a story that
+        # spans at most ``story_days`` is one moment in which every article can be placed at its end.
+        known = [d for d in published.values() if d is not None] or [d for d in anchors.values() if d is not None]
+        if known and (max(known) - min(known)).days <= story_days:
+            latest = max(known)
+            for aid, own in anchors.items():
+                anchors[aid] = latest if own is None else max(own, latest)
     for art in articles:
-        pub = parse_iso(art.date)
+        pub = published[art.id]
         if pub is None:
             out.undated_articles += 1
+            pub = anchors.get(art.id)
+            out.anchored_articles += pub is not None
         pos = 0
         for para in art.paragraphs:
             if not keep_undated_sentences and not may_hold_date(para.text):
@@ -67,6 +90,30 @@ def index_sentences(
                     )
                 pos += 1
     return out
+
+
+def _anchor(art: Article, resolver: DateResolver, reference: date) -> date | None:
+    """The latest day an undated article reports as past, to resolve its relative dates against.
+
+    News is written shortly after the last thing it reports, so "on Monday" in an article whose
+    latest past event is Tuesday 14 January is Monday 13 January.  Days in sentences about plans or
+    possibilities ("will meet on January 19th", "could be held on January 19") are left out: they
+    may lie after the writing.  The result is a lower bound on
+    the real publication date, so a weekday is never put after the events the article reports.
+    """
+    latest: date | None = None
+    for para in art.paragraphs:
+        if not may_hold_date(para.text):
+            continue
+        for sent in split_sentences(para.text):
+            if prospective(sent):
+                continue
+            for m in resolver.find(sent, None, reference).mentions:
+                if m.granularity != "day" or m.relative:
+                    continue
+                if latest is None or m.value > latest:
+                    latest = m.value
+    return latest
 
 
 def written_reference(articles: list[Article], resolver: DateResolver) -> date | None:

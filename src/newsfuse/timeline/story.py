@@ -124,12 +124,11 @@ def story_timeline(story: Story, by_id: dict[str, Article], options: Options) ->
     """Dated events of a story, merged across outlets and sorted by date.
 
     Every date expression of every sentence is resolved (relative ones against the article's
-    publication date; an article without one contributes only absolute dates, whose missing year is
-    taken from the middle of the story).  Sentences on the same date that share enough content words
+    publication date, or for an undated article the latest day it reports; a missing year is taken
+    from the middle of the story).  Sentences on the same date that share enough content words
     are one event, with all their sources and outlets.  Expressions that cannot be resolved are
     skipped and counted in a note on the story.
     """
-    del options  # no tunable option yet; kept for the stage signature
     articles = [by_id[a] for a in story.articles if a in by_id]
     pub_dates = [d for a in articles if (d := parse_iso(a.date)) is not None]
     resolver = DateResolver()
@@ -143,7 +142,10 @@ def story_timeline(story: Story, by_id: dict[str, Article], options: Options) ->
                 "timeline: no article of this story has a publication date; year-less dates take the year "
                 f"nearest the other articles read with it (around {reference.isoformat()})"
             )
-    index = index_sentences(articles, resolver, reference, keep_undated_sentences=False)
+    # A story's articles are written within the clustering window of one another.
+    index = index_sentences(
+        articles, resolver, reference, keep_undated_sentences=False, story_days=options.cluster.window_days
+    )
 
     groups: dict[tuple[str, str], list[_Group]] = {}
     for sent in index.sentences:
@@ -192,9 +194,15 @@ def story_timeline(story: Story, by_id: dict[str, Article], options: Options) ->
     if index.unresolved:
         examples = ", ".join(f'"{t}"' for t, _ in Counter(index.unresolved).most_common(NOTE_EXAMPLES))
         story.notes.append(f"timeline: {len(index.unresolved)} date expressions could not be resolved ({examples})")
-    if index.undated_articles:
+    if index.anchored_articles:
         story.notes.append(
-            f"timeline: {index.undated_articles} articles without a publication date contribute only absolute dates"
+            f"timeline: {index.anchored_articles} articles without a publication date: their relative dates "
+            "(\"on Monday\") are resolved against the latest day the story reports (inferred)"
+        )
+    if index.undated_articles > index.anchored_articles:
+        story.notes.append(
+            f"timeline: {index.undated_articles - index.anchored_articles} articles without a publication date "
+            "contribute only absolute dates"
         )
     return events
 
