@@ -59,3 +59,15 @@ def test_write_report_refuses_a_file_as_directory(tmp_path):
     f.write_text("")
     with pytest.raises(ValueError, match="not a directory"):
         write_report(Report(), f)
+
+
+def test_coverage_line_explains_sources_outnumbering_known_outlets() -> None:
+    from newsfuse.model import Story
+    from newsfuse.render.views import coverage_line
+
+    known = Story(id="s1", articles=["a", "b", "c"], outlets=["Coast Herald", "Wire Daily"], independent_sources=2)
+    assert coverage_line(known) == "3 articles, 2 outlets, 2 independent sources"
+    unknown = Story(id="s2", articles=["a", "b", "c"], outlets=["Coast Herald"], independent_sources=3)
+    assert coverage_line(unknown) == (
+        "3 articles, 1 known outlet, 3 independent sources (an article of unknown outlet counts as its own source)"
+    )

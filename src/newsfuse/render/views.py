@@ -68,14 +68,21 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 
 def coverage_line(story: Story) -> str:
-    """'7 articles, 4 outlets, 2 independent sources'."""
-    return ", ".join(
+    """'7 articles, 4 outlets, 2 independent sources'.
+
+    An article whose outlet is unknown counts as its own source (nothing says it reprints another),
+    so the sources can outnumber the outlets; the line then says why instead of looking wrong.
+    """
+    line = ", ".join(
         (
             _plural(len(story.articles), "article"),
-            _plural(len(story.outlets), "outlet"),
+            _plural(len(story.outlets), "known outlet" if story.independent_sources > len(story.outlets) else "outlet"),
             _plural(story.independent_sources, "independent source"),
         )
     )
+    if story.independent_sources > len(story.outlets):
+        line += " (an article of unknown outlet counts as its own source)"
+    return line
 
 
 def _date_range(story: Story) -> str:
