@@ -50,3 +50,31 @@ def test_extract_documents_bad_kind() -> None:
     d.kind = "pdf"  # type: ignore[assignment]
     with pytest.raises(ValueError):
         extract_documents([d], Options())
+
+
+def test_record_wire_credit_line_is_removed_with_its_reason() -> None:
+    art = extract_record(
+        rec("Gates opened at dawn.\n\nA body sentence noting reporting by the Courier stays.\n\n(Reporting by Pell Ruark; Editing by Ona Vell)"),
+        Options(),
+    )
+    assert isinstance(art, Article)
+    assert [p.text for p in art.paragraphs] == ["Gates opened at dawn.", "A body sentence noting reporting by the Courier stays."]
+    (block,) = art.removed
+    assert (block.text, block.reason, block.position) == ("(Reporting by Pell Ruark; Editing by Ona Vell)", "other", 2)
+    assert "wire credit" in block.detail
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("(Reporting by Pell Ruark; Editing by Ona Vell)", True),
+        ("Additional reporting by Mira Kess in Portvale", True),
+        ("Writing by Arlo Venn; editing by the Portvale desk.", True),
+        ("Reporting by the Courier showed the mayor knew. He resigned.", False),
+        ("The mayor said reporting by local papers was unfair.", False),
+    ],
+)
+def test_wire_credit(line: str, credit: bool) -> None:
+    from newsfuse.extract.signals import wire_credit
+
+    assert wire_credit(line) is credit

@@ -6,7 +6,8 @@ import re
 
 from newsfuse.extract.dates import iso_date
 from newsfuse.extract.htmlpick import host_of
-from newsfuse.model import Article, PublishedDate, RawDocument, Rejection, article_id, make_paragraphs
+from newsfuse.extract.signals import wire_credit
+from newsfuse.model import Article, PublishedDate, RawDocument, Rejection, RemovedBlock, article_id, make_paragraphs
 from newsfuse.options import Options
 from newsfuse.text import normalize_space
 
@@ -24,7 +25,16 @@ def record_paragraphs(text: str) -> list[str]:
 
 
 def extract_record(doc: RawDocument, options: Options) -> Article | Rejection:
-    paragraphs = make_paragraphs(record_paragraphs(doc.content))
+    # A scraper's text is taken as clean, except for wire credit lines ("(Reporting by A; Editing
+    # by B)"), which scrapers keep and which are no statement of the article: dropped with a reason.
+    kept: list[str] = []
+    removed: list[RemovedBlock] = []
+    for i, block in enumerate(record_paragraphs(doc.content)):
+        if wire_credit(block):
+            removed.append(RemovedBlock(block, i, "other", "wire credit line (reporting/editing by)"))
+        else:
+            kept.append(block)
+    paragraphs = make_paragraphs(kept)
     if not paragraphs:
         return Rejection(doc.origin, "no_text", "record text is empty", stage="extract")
     notes: list[str] = []
@@ -52,4 +62,5 @@ def extract_record(doc: RawDocument, options: Options) -> Article | Rejection:
         language=doc.language,
         input_format=doc.input_format,
         notes=notes,
+        removed=removed,
     )

@@ -348,6 +348,23 @@ def credit_like(text: str, max_words: int = 18) -> bool:
     )
 
 
+# Wire-service credit lines closing an article: "(Reporting by A; Editing by B)", "Writing by A",
+# "Additional reporting by A and B", "Compiled by the desk".  Only the whole line counts, and only a
+# short one: a body sentence that happens to say "reporting by the BBC" is no credit.
+_WIRE_CREDIT_RE = re.compile(
+    r"^[(\[]?\s*(?:(?:additional|further|extra)\s+)?(?:reporting|writing|written|editing|edited|compiled|"
+    r"translated|translation|research|produced|graphics?)\s+by\b[^.!?]*[)\]]?\.?$",
+    re.I,
+)
+WIRE_CREDIT_MAX_WORDS = 30
+
+
+def wire_credit(text: str) -> bool:
+    """A whole line that credits the wire's reporters and editors."""
+    t = text.strip()
+    return len(t.split()) <= WIRE_CREDIT_MAX_WORDS and _WIRE_CREDIT_RE.match(t) is not None
+
+
 def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[RemovalReason, str] | None:
     """Explicit evidence in the wording of one line; None when the line says nothing of the kind.
 
@@ -356,6 +373,8 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
     """
     t = text.strip()
     low = t.lower()
+    if n_words <= WIRE_CREDIT_MAX_WORDS and wire_credit(t):
+        return "other", "wire credit line (reporting/editing by)"
     gated = _ANY_GATE.search(low) is not None
     if gated and _has(low, _GATE_EMBED) and (
         _EMBED_LINE_RE.search(t) or (EMBED_CHROME_RE.search(t) and n_words <= 20)
