@@ -17,7 +17,7 @@ from importlib import resources
 
 from newsfuse.model import Report, Story
 from newsfuse.render.escape import esc
-from newsfuse.render.views import Links, article_list, article_page, run_overview, story_list, story_page
+from newsfuse.render.views import Links, article_list, article_page, plural, run_overview, story_list, story_page
 
 
 @lru_cache(maxsize=4)
@@ -75,7 +75,7 @@ def render_html(report: Report) -> str:
         '<meta name="referrer" content="no-referrer">'
         f"<title>newsfuse report</title><style>{css}</style></head><body>"
         f'<header class="site"><a class="brand" href="#stories">newsfuse</a>'
-        f'<span class="meta">{n_st} stories from {n_art} articles · schema {esc(report.schema_version)} · {esc(report.generator)}</span></header>'
+        f'<span class="meta">{plural(n_st, "story", "stories")} from {plural(n_art, "article")} · schema {esc(report.schema_version)} · {esc(report.generator)}</span></header>'
         f'<main>{"".join(pages)}</main>'
         f"<script>{js}</script></body></html>\n"
     )

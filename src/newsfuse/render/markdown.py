@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from newsfuse.model import Report, Source, Story
 from newsfuse.render.escape import md
-from newsfuse.render.views import STATUS_TITLES, coverage_line, story_title
+from newsfuse.render.views import STATUS_TITLES, coverage_line, plural, story_title
 
 NONE = "_none found_"
 
@@ -106,7 +106,7 @@ def render_markdown(report: Report) -> str:
     lines = [
         "# newsfuse report",
         "",
-        f"{len(report.stories)} stories from {len(report.articles)} articles; "
+        f"{plural(len(report.stories), 'story', 'stories')} from {plural(len(report.articles), 'article')}; "
         f"{len(report.rejections)} inputs rejected. Schema {report.schema_version}.",
         "",
     ]

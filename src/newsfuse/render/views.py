@@ -63,7 +63,7 @@ class Links:
         return anchor if self.inline else f"{self.prefix}/articles/{path_part(aid)}{anchor}"
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
+def plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
@@ -75,9 +75,9 @@ def coverage_line(story: Story) -> str:
     """
     line = ", ".join(
         (
-            _plural(len(story.articles), "article"),
-            _plural(len(story.outlets), "known outlet" if story.independent_sources > len(story.outlets) else "outlet"),
-            _plural(story.independent_sources, "independent source"),
+            plural(len(story.articles), "article"),
+            plural(len(story.outlets), "known outlet" if story.independent_sources > len(story.outlets) else "outlet"),
+            plural(story.independent_sources, "independent source"),
         )
     )
     if story.independent_sources > len(story.outlets):
@@ -141,7 +141,7 @@ def _outlets_badge(outlets: Sequence[str], independent: int) -> str:
     parts = []
     if outlets:
         parts.append(esc(", ".join(outlets)))
-    parts.append(esc(_plural(independent, "independent source")))
+    parts.append(esc(plural(independent, "independent source")))
     return f'<span class="badge">{" · ".join(parts)}</span>'
 
 
@@ -214,7 +214,7 @@ def _claim(c: Claim, cites: _Cites) -> str:
     return (
         f'<li class="claim {esc(c.status)}" id="claim-{esc(c.id)}"><p>{esc(c.text)}</p>'
         f"<p>{_outlets_badge(c.outlets, c.independent_sources)}{conflicts}</p>"
-        + (f'<details><summary>{esc(_plural(len(c.sentences), "sentence"))}</summary><ul>{sentences}</ul></details>' if sentences else "")
+        + (f'<details><summary>{esc(plural(len(c.sentences), "sentence"))}</summary><ul>{sentences}</ul></details>' if sentences else "")
         + "</li>"
     )
 
@@ -279,7 +279,7 @@ def _quotes(quotes: Sequence[Quote], cites: _Cites) -> str:
             items.append(
                 f'<li class="quote" id="quote-{esc(q.id)}"><blockquote>{esc(q.text)}</blockquote>'
                 f"<p>{_outlets_badge(q.outlets, q.independent_sources)}</p>"
-                + (f'<details><summary>{esc(_plural(len(q.variants), "rendering"))}</summary><ul>{variants}</ul></details>' if variants else "")
+                + (f'<details><summary>{esc(plural(len(q.variants), "rendering"))}</summary><ul>{variants}</ul></details>' if variants else "")
                 + "</li>"
             )
         out.append(f'<div class="speaker"><h3>{esc(speaker)}</h3><ul class="quotes">{"".join(items)}</ul></div>')

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from newsfuse.render.escape import esc
 from newsfuse.render.html import asset
-from newsfuse.render.views import Links, article_page, story_list, story_page, story_title
+from newsfuse.render.views import Links, article_page, plural, story_list, story_page, story_title
 from newsfuse.store import Store, StoryFilter
 
 router = APIRouter(include_in_schema=False)
@@ -82,7 +82,7 @@ def index(
     if len(stories) == per_page:
         params = "&".join(f"{k}={esc(v)}" for k, v in values.items() if v)
         body += f'<p><a href="/?{params}{"&amp;" if params else ""}page={page + 1}">More stories →</a></p>'
-    body += f'<p class="meta">{counts["stories"]} stories from {counts["articles"]} articles in the store.</p>'
+    body += f'<p class="meta">{plural(counts["stories"], "story", "stories")} from {plural(counts["articles"], "article")} in the store.</p>'
     return _layout("Stories", body)
 
 
