@@ -13,6 +13,7 @@ def test_value_finders():
     stem = CachedStemmer()
     figs = find_figures(0, "At least 1,200 people were killed and $3 million was pledged on January 14, 2020.", stem)
     assert {(f.noun, f.value) for f in figs} == {("peopl", 1200.0), ("money:$", 3_000_000.0)}
+    assert {f.word for f in figs} == {"people", "money ($)"}
     assert find_dates("On January 14th and on 3 Feb. 2021 and Jan. 12") == {"01-14", "2021-02-03", "01-12"}
     assert find_weekdays("on Monday, not Tuesday") == {"Monday", "Tuesday"}
 
@@ -52,3 +53,13 @@ def test_one_source_giving_two_values_is_no_conflict():
         ["A new school opened in Kessel."],
     )
     assert story.conflicts == []
+
+
+def test_figure_conflict_is_labelled_with_the_word_as_written():
+    story = _story(
+        ["About 1,200 residents of lower Orvel were evacuated on Monday, the council said."],
+        ["About 1,500 residents of lower Orvel were evacuated on Monday, the council said."],
+    )
+    (conflict,) = [c for c in story.conflicts if c.kind == "figure"]
+    assert conflict.subject.startswith("residents")
+    assert {v.value for v in conflict.values} == {"1200", "1500"}

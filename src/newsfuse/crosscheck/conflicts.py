@@ -15,7 +15,7 @@ conflicting sentence becomes ``disputed``.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -78,6 +78,7 @@ _GENERIC = frozenset({"least", "more", "than", "about", "nearly", "almost", "aro
 class Figure:
     sent: int  # index into the sentence list
     noun: str  # stem of the counted noun
+    word: str  # the counted noun as written, lowercased ("residents"): what a reader is shown
     surface: str  # "1,000 people"
     value: float
     context: frozenset[str]  # stems around it
@@ -103,17 +104,18 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
         after = tokens(text[m.end() : m.end() + 40])
         if m.group("cur"):
             noun = "money:" + m.group("cur")
+            word = "money (" + m.group("cur") + ")"
         else:
             nouns = [w for w in after[:3] if w not in _NOT_COUNTED and w not in STOPWORDS and not w[0].isdigit()]
             if not nouns:
                 continue
-            noun = stem.stem(nouns[0])
+            noun, word = stem.stem(nouns[0]), nouns[0]
         window = tokens(text[max(0, m.start() - 60) : m.end() + 80])
         context = frozenset(
             stem.stem(w) for w in window if len(w) > 2 and w not in STOPWORDS and w not in _GENERIC and not w[0].isdigit()
         ) - {noun}
         surface = text[m.start() : m.end() + len(after[0]) + 1].strip() if after else m.group(0)
-        out.append(Figure(sent=i, noun=noun, surface=surface, value=_value(m), context=context))
+        out.append(Figure(sent=i, noun=noun, word=word, surface=surface, value=_value(m), context=context))
     return out
 
 
@@ -226,7 +228,7 @@ def find_conflicts(
     by_noun: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
         by_noun[f.noun].append(f)
-    for noun, fs in by_noun.items():
+    for fs in by_noun.values():
         # link figures that count the same noun in a shared context; each linked set is one "subject"
         parent = list(range(len(fs)))
 
@@ -250,7 +252,10 @@ def find_conflicts(
                 values[_fmt(f.value)].append(f.sent)
             if len(values) >= 2:
                 shared = set.intersection(*(set(f.context) for f in group)) if len(group) > 1 else set()
-                label = noun.split(":", 1)[-1] + (f" ({', '.join(sorted(shared)[:3])})" if shared else "")
+                # The word most of the group writes ("residents", not the stem "resid"); ties: alphabetical.
+                shown = Counter(f.word for f in group).most_common()
+                word = min(shown, key=lambda wc: (-wc[1], wc[0]))[0]
+                label = word + (f" ({', '.join(sorted(shared)[:3])})" if shared else "")
                 b.add("figure", label, dict(values))
 
     # dates, weekdays and actors, per claim
