@@ -30,6 +30,8 @@ def _check_paths(paths: list[str]) -> None:
 
 
 def _summary_line(report: Report) -> str:
+    from newsfuse.render.views import plural
+
     n_art = len(report.articles)
     n_rej = len(report.rejections)
     n_st = len(report.stories)
@@ -37,7 +39,7 @@ def _summary_line(report: Report) -> str:
     removed = sum(len(a.removed) for a in report.articles)
     return (
         f"read {n_art + n_rej} records: {n_art} articles kept, {n_rej} rejected; "
-        f"{outlets} outlets; {removed} blocks removed; {n_st} stories"
+        f"{plural(outlets, 'outlet')}; {plural(removed, 'block')} removed; {plural(n_st, 'story', 'stories')}"
     )
 
 

@@ -71,3 +71,10 @@ def test_coverage_line_explains_sources_outnumbering_known_outlets() -> None:
     assert coverage_line(unknown) == (
         "3 articles, 1 known outlet, 3 independent sources (an article of unknown outlet counts as its own source)"
     )
+
+
+def test_source_label_names_unknown_outlets_by_article() -> None:
+    from newsfuse.render.views import source_label
+
+    assert source_label("Coast Herald") == "Coast Herald"
+    assert source_label("article:ab12cd34ef56") == "unknown outlet (ab12cd34ef56)"

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from newsfuse.model import Report, Source, Story
 from newsfuse.render.escape import md
-from newsfuse.render.views import STATUS_TITLES, coverage_line, plural, story_title
+from newsfuse.render.views import STATUS_TITLES, coverage_line, plural, source_label, story_title
 
 NONE = "_none found_"
 
@@ -80,7 +80,7 @@ def _story(st: Story, report: Report) -> list[str]:
     if st.entities:
         out += ["| name | type | aliases | mentions |", "|---|---|---|---|"]
         out += [
-            f"| {md(e.name)} | {e.type} | {md(', '.join(e.aliases))} | {md(', '.join(f'{o}: {n}' for o, n in e.mentions.items()))} |"
+            f"| {md(e.name)} | {e.type} | {md(', '.join(e.aliases))} | {md(', '.join(f'{source_label(o)}: {n}' for o, n in e.mentions.items()))} |"
             for e in st.entities
         ]
     else:
@@ -94,7 +94,7 @@ def _story(st: Story, report: Report) -> list[str]:
         for f in st.framing:
             labels = "; ".join(f"{names.get(k, k)}: {', '.join(v)}" for k, v in f.labels.items())
             out.append(
-                f"| {md(f.outlet)} | {md(f.headline or '')} | {md(labels)} | {md(', '.join(f.loaded_words))} | {f.unattributed_share:.0%} |"
+                f"| {md(source_label(f.outlet))} | {md(f.headline or '')} | {md(labels)} | {md(', '.join(f.loaded_words))} | {f.unattributed_share:.0%} |"
             )
     else:
         out.append(NONE)

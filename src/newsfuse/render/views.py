@@ -67,6 +67,12 @@ def plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
+def source_label(key: str) -> str:
+    """How a reader sees a source key: an outlet's name, or "unknown outlet (article id)" for an
+    article whose outlet is unknown (its key is ``article:<id>``, see stories/sources.py)."""
+    return f"unknown outlet ({key[8:]})" if key.startswith("article:") else key
+
+
 def coverage_line(story: Story) -> str:
     """'7 articles, 4 outlets, 2 independent sources'.
 
@@ -347,7 +353,7 @@ def _entities(entities: Sequence[Entity]) -> str:
         return NONE_FOUND
     rows = "".join(
         f"<tr><td>{esc(e.name)}</td><td>{esc(e.type)}</td><td>{esc(', '.join(e.aliases)) or '–'}</td>"
-        f"<td>{esc(', '.join(f'{o} ({n})' for o, n in sorted(e.mentions.items(), key=lambda kv: -kv[1]))) or '–'}</td></tr>"
+        f"<td>{esc(', '.join(f'{source_label(o)} ({n})' for o, n in sorted(e.mentions.items(), key=lambda kv: -kv[1]))) or '–'}</td></tr>"
         for e in entities
     )
     return (
@@ -365,7 +371,7 @@ def _framing(framing: Sequence[OutletFraming], entities: Sequence[Entity]) -> st
         labels = "; ".join(f"{names.get(eid, eid)}: {', '.join(ls)}" for eid, ls in f.labels.items())
         share = min(max(f.unattributed_share, 0.0), 1.0)
         rows.append(
-            f"<tr><td>{esc(f.outlet)}</td><td>{esc(f.headline) or '–'}</td><td>{esc(labels) or '–'}</td>"
+            f"<tr><td>{esc(source_label(f.outlet))}</td><td>{esc(f.headline) or '–'}</td><td>{esc(labels) or '–'}</td>"
             f"<td>{esc(', '.join(f.loaded_words)) or '–'}</td>"
             f'<td><meter min="0" max="1" value="{share:.3f}"></meter> {share:.0%}</td></tr>'
         )
