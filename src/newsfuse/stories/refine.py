@@ -25,6 +25,8 @@ split are never candidates: the split has just decided that those are different 
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from newsfuse.model import Article, parse_iso
@@ -110,14 +112,47 @@ def _day_ranges(groups: list[list[str]], by_id: dict[str, Article]) -> tuple[np.
     return first, last
 
 
-def _time_factors(first: np.ndarray, last: np.ndarray, a: np.ndarray, window: int) -> np.ndarray:
-    """The first pass's time discount between stories ``a`` (rows) and all stories (columns): 1 at
-    no gap, DECAY_AT_WINDOW at the window edge, 0 beyond; 1 when either is undated (undated
-    articles may join any story in the first pass too)."""
-    gap = np.maximum(0.0, np.maximum(first[None, :] - last[a, None], first[a, None] - last[None, :]))
+def _time_factors(first: np.ndarray, last: np.ndarray, a: np.ndarray, cols: np.ndarray, window: int) -> np.ndarray:
+    """The first pass's time discount between stories ``a`` (rows) and stories ``cols``: 1 at no
+    gap, DECAY_AT_WINDOW at the window edge, 0 beyond; 1 when either is undated (undated articles
+    may join any story in the first pass too)."""
+    gap = np.maximum(0.0, np.maximum(first[None, cols] - last[a, None], first[a, None] - last[None, cols]))
     slope = (1.0 - DECAY_AT_WINDOW) / window if window else 0.0
     factor = np.where(gap > window, 0.0, 1.0 - slope * gap)
     return np.where(np.isnan(gap), 1.0, factor)
+
+
+def _centroids(groups: list[list[str]], raw: dict[str, Vector], df: DocFreq) -> tuple[Any, np.ndarray]:
+    """Per group: the sum of its members' corpus TF-IDF vectors (exactly :func:`weigh`, computed
+    as one sparse matrix) and its number of members; copies carry no vector, as in the first pass."""
+    from scipy.sparse import csr_matrix
+
+    vocab: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    counts: list[float] = []
+    owner: list[int] = []
+    for g, group in enumerate(groups):
+        for i in group:
+            vec = raw.get(i)
+            if vec is None:
+                continue
+            m = len(owner)
+            owner.append(g)
+            for k, count in vec.items():
+                rows.append(m)
+                cols.append(vocab.setdefault(k, len(vocab)))
+                counts.append(count)
+    c = np.asarray(counts, dtype=np.float64)
+    idf = np.log((1.0 + df.n) / (1.0 + np.array([df.df.get(k, 0) for k in vocab], dtype=np.float64))) + 1.0
+    col = np.asarray(cols, dtype=np.int64)
+    vals = np.where(c >= 1, 1.0 + np.log(np.maximum(c, 1.0)), c) * idf[col] if len(col) else c
+    x = csr_matrix((vals, (rows, col)), shape=(len(owner), max(1, len(vocab))))
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    x = csr_matrix(x.multiply(1.0 / np.where(norms > 0, norms, 1.0)[:, None]))
+    member_of = csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(len(groups), len(owner)))
+    sizes = np.bincount(np.asarray(owner, dtype=np.int64), minlength=len(groups)).astype(np.float64)
+    return (member_of @ x).tocsr(), sizes
 
 
 def rejoin_pieces(
@@ -140,49 +175,44 @@ def rejoin_pieces(
     pass's 0.1: 0.918 at 0.05, 0.934 at every value from 0.07 to 0.15, 0.935 at 0.2, 0.919 (no
     rejoin) at 0.3; a one-sided best match at 0.1: 0.910; without the step: 0.919.)
     """
-    from scipy.sparse import csr_matrix
-
     pieces = np.array([g for g, src in enumerate(split_from) if src is not None], dtype=np.int64)
     if len(pieces) == 0 or len(groups) < 2:
         return groups
-    # Story centroids: sums of the members' corpus TF-IDF vectors (copies carry no vector, as in
-    # the first pass); average link = centroid dot product / (size_a * size_b).
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    sizes = np.zeros(len(groups))
-    for g, group in enumerate(groups):
-        for i in group:
-            if i in raw:
-                sizes[g] += 1
-                for k, x in weigh(raw[i], df).items():
-                    rows.append(g)
-                    cols.append(vocab.setdefault(k, len(vocab)))
-                    vals.append(x)
-    cen = csr_matrix((vals, (rows, cols)), shape=(len(groups), max(1, len(vocab))))
+    cen, sizes = _centroids(groups, raw, df)
     first, last = _day_ranges(groups, by_id)
+    window = options.cluster.window_days
     source = np.array([-1 if src is None else src for src in split_from], dtype=np.int64)
+    undated_group = np.isnan(first)
     best_of = np.zeros(len(pieces), dtype=np.int64)
     best_link = np.full(len(pieces), -np.inf)
-    col_best = np.full(len(groups), -np.inf)  # per story: its best piece's link and row
-    col_arg = np.full(len(groups), -1, dtype=np.int64)
-    for lo in range(0, len(pieces), REJOIN_BLOCK):
-        a = pieces[lo : lo + REJOIN_BLOCK]
-        link = np.asarray((cen[a] @ cen.T).todense()) / np.maximum(1.0, np.outer(sizes[a], sizes))
-        link *= _time_factors(first, last, a, options.cluster.window_days)
+    col_best = np.full(len(groups), -np.inf)  # per story: its best piece's link and that piece's row
+    col_arg = np.full(len(groups), len(pieces), dtype=np.int64)
+    # Pieces are taken in date order (undated last), so a block of them spans a short period and
+    # is scored only against the stories in its window (and undated ones): the cost per piece
+    # depends on the stories of its period, as in the first pass, not on the corpus.
+    order = sorted(range(len(pieces)), key=lambda r: (bool(undated_group[pieces[r]]), first[pieces[r]], r))
+    for lo in range(0, len(order), REJOIN_BLOCK):
+        rows = np.array(order[lo : lo + REJOIN_BLOCK], dtype=np.int64)
+        a = pieces[rows]
+        if undated_group[a].any():
+            cols = np.arange(len(groups))
+        else:
+            start, stop = first[a].min() - window, last[a].max() + window
+            cols = np.flatnonzero(undated_group | ((last >= start) & (first <= stop)))
+        link = np.asarray((cen[a] @ cen[cols].T).todense()) / np.maximum(1.0, np.outer(sizes[a], sizes[cols]))
+        link *= _time_factors(first, last, a, cols, window)
         # Not candidates: the piece itself, its siblings (same source), stories without members.
-        link[(source[a, None] == source[None, :]) | (sizes[None, :] == 0)] = -np.inf
-        link[np.arange(len(a)), a] = -np.inf
-        # argmax takes the first maximum: ties go to the earlier group / earlier piece, and groups
-        # come in a canonical order, so the result is deterministic.
-        best_of[lo : lo + len(a)] = link.argmax(axis=1)
-        best_link[lo : lo + len(a)] = link.max(axis=1)
+        link[(source[a, None] == source[None, cols]) | (sizes[None, cols] == 0) | (a[:, None] == cols[None, :])] = -np.inf
+        # argmax takes the first maximum: ties go to the earlier group (columns ascend) and, per
+        # story, to the earlier piece; groups come in a canonical order, so this is deterministic.
+        best_of[rows] = cols[link.argmax(axis=1)]
+        best_link[rows] = link.max(axis=1)
         block_arg = link.argmax(axis=0)
-        block_max = link[block_arg, np.arange(len(groups))]
-        better = block_max > col_best
-        col_best[better] = block_max[better]
-        col_arg[better] = block_arg[better] + lo
+        block_max = link[block_arg, np.arange(len(cols))]
+        block_row = rows[block_arg]
+        better = (block_max > col_best[cols]) | ((block_max == col_best[cols]) & (block_row < col_arg[cols]))
+        col_best[cols[better]] = block_max[better]
+        col_arg[cols[better]] = block_row[better]
     threshold = options.cluster.merge_threshold
     parent = list(range(len(groups)))
 
