@@ -98,3 +98,25 @@ def test_a_piece_does_not_rejoin_a_story_outside_the_time_window():
     by_id, raw, df = _corpus(arts + near)
     out = rejoin_pieces([A_STORY, A_PIECE], [None, 1], by_id, raw, df, Options())
     assert sorted(sorted(g) for g in out) == [A_STORY + A_PIECE]
+
+
+def test_story_sums_do_not_depend_on_the_chunk_size(monkeypatch):
+    import numpy as np
+
+    import newsfuse.stories.refine as refine
+    from newsfuse.stories.features import weigh
+
+    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02", n=7) + event_reports("b", QUAKE_B, "Earthquake", "2021-03-02")
+    _, raw, df = _corpus(arts)
+    groups = [A_STORY, ["x-copy"], A_PIECE, B_EVENT]  # "x-copy" has no vector, like a copy
+    whole, sizes = refine._centroids(groups, raw, df, np.arange(len(groups)))
+    monkeypatch.setattr(refine, "CENTROID_CHUNK", 1)
+    chunked, chunked_sizes = refine._centroids(groups, raw, df, np.arange(len(groups)))
+    assert np.allclose(whole.toarray(), chunked.toarray())
+    assert sizes.tolist() == chunked_sizes.tolist() == [4, 0, 3, 4]
+    # and a story sum is the sum of the members' weigh() vectors
+    expected: dict[str, float] = {}
+    for i in B_EVENT:
+        for k, x in weigh(raw[i], df).items():
+            expected[k] = expected.get(k, 0.0) + x
+    assert np.isclose(float(whole[3].multiply(whole[3]).sum()), sum(x * x for x in expected.values()))

@@ -25,6 +25,7 @@ split are never candidates: the split has just decided that those are different 
 
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 import numpy as np
@@ -99,6 +100,8 @@ def split_group(members: list[str], raw: dict[str, Vector]) -> list[list[str]]:
 # Pieces are scored against all stories in blocks of this many rows, which bounds the memory of
 # the (pieces x stories) similarity block whatever the corpus size.
 REJOIN_BLOCK = 256
+# Story sums are built from this many members' vectors at a time (memory, not results).
+CENTROID_CHUNK = 512
 
 
 def _day_ranges(groups: list[list[str]], by_id: dict[str, Article]) -> tuple[np.ndarray, np.ndarray]:
@@ -122,37 +125,67 @@ def _time_factors(first: np.ndarray, last: np.ndarray, a: np.ndarray, cols: np.n
     return np.where(np.isnan(gap), 1.0, factor)
 
 
-def _centroids(groups: list[list[str]], raw: dict[str, Vector], df: DocFreq) -> tuple[Any, np.ndarray]:
-    """Per group: the sum of its members' corpus TF-IDF vectors (exactly :func:`weigh`, computed
-    as one sparse matrix) and its number of members; copies carry no vector, as in the first pass."""
-    from scipy.sparse import csr_matrix
+def _centroids(groups: list[list[str]], raw: dict[str, Vector], df: DocFreq, pieces: np.ndarray) -> tuple[Any, np.ndarray]:
+    """Per group: the sum of its members' corpus TF-IDF vectors (exactly :func:`weigh`) and its
+    number of members; copies carry no vector, as in the first pass.
 
-    vocab: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    counts: list[float] = []
-    owner: list[int] = []
+    Only links between a piece and a story are ever computed, so a story sum keeps only the
+    features that occur in some piece (the others add nothing to any such dot product; they
+    still count in each article's norm).  Sums are built :data:`CENTROID_CHUNK` members at a
+    time, so no per-member matrix of the whole corpus is ever held."""
+    from scipy.sparse import csr_matrix, vstack
+
+    column: dict[str, int] = {}  # feature of some piece -> its column in the sums
+    for g in pieces.tolist():
+        for i in groups[g]:
+            for k in raw.get(i, {}):
+                column.setdefault(k, len(column))
+    width = max(1, len(column))
+    index: dict[str, int] = {}  # every feature seen -> its position in ``idf`` and ``kept``
+    idf = array("d")
+    kept = array("q")  # per feature: its column, or -1 when no piece has it
+    blocks = []
+    sizes = np.zeros(len(groups))
+    chunk_start = 0  # first group of the current chunk
+    owner: list[int] = []  # per member of the chunk: its group, relative to chunk_start
+    ids: list[np.ndarray] = []
+    counts: list[np.ndarray] = []
+
+    def flush(stop: int) -> None:
+        n = len(owner)
+        col = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        c = np.concatenate(counts) if counts else np.zeros(0)
+        row = np.repeat(np.arange(n), [len(x) for x in ids])
+        vals = np.where(c >= 1, 1.0 + np.log(np.maximum(c, 1.0)), c) * np.frombuffer(idf, dtype=np.float64)[col]
+        norms = np.sqrt(np.bincount(row, weights=vals * vals, minlength=n))
+        cols = np.frombuffer(kept, dtype=np.int64)[col]
+        keep = cols >= 0
+        row = row[keep]
+        x = csr_matrix((vals[keep] / np.where(norms > 0, norms, 1.0)[row], (row, cols[keep])), shape=(n, width))
+        member_of = csr_matrix((np.ones(n), (owner, np.arange(n))), shape=(stop - chunk_start, n))
+        blocks.append((member_of @ x).tocsr())
+
     for g, group in enumerate(groups):
         for i in group:
             vec = raw.get(i)
             if vec is None:
                 continue
-            m = len(owner)
-            owner.append(g)
-            for k, count in vec.items():
-                rows.append(m)
-                cols.append(vocab.setdefault(k, len(vocab)))
-                counts.append(count)
-    c = np.asarray(counts, dtype=np.float64)
-    idf = np.log((1.0 + df.n) / (1.0 + np.array([df.df.get(k, 0) for k in vocab], dtype=np.float64))) + 1.0
-    col = np.asarray(cols, dtype=np.int64)
-    vals = np.where(c >= 1, 1.0 + np.log(np.maximum(c, 1.0)), c) * idf[col] if len(col) else c
-    x = csr_matrix((vals, (rows, col)), shape=(len(owner), max(1, len(vocab))))
-    norms = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
-    x = csr_matrix(x.multiply(1.0 / np.where(norms > 0, norms, 1.0)[:, None]))
-    member_of = csr_matrix((np.ones(len(owner)), (owner, np.arange(len(owner)))), shape=(len(groups), len(owner)))
-    sizes = np.bincount(np.asarray(owner, dtype=np.int64), minlength=len(groups)).astype(np.float64)
-    return (member_of @ x).tocsr(), sizes
+            owner.append(g - chunk_start)
+            sizes[g] += 1
+            seen = len(index)
+            pos = [index.setdefault(k, len(index)) for k in vec]
+            if len(index) > seen:
+                for k, j in zip(vec, pos, strict=True):
+                    if j >= seen:
+                        idf.append(df.idf(k))
+                        kept.append(column.get(k, -1))
+            ids.append(np.array(pos, dtype=np.int64))
+            counts.append(np.fromiter(vec.values(), dtype=np.float64, count=len(vec)))
+        if len(owner) >= CENTROID_CHUNK or g == len(groups) - 1:
+            flush(g + 1)
+            chunk_start = g + 1
+            owner, ids, counts = [], [], []
+    return vstack(blocks).tocsr(), sizes
 
 
 def rejoin_pieces(
@@ -178,7 +211,7 @@ def rejoin_pieces(
     pieces = np.array([g for g, src in enumerate(split_from) if src is not None], dtype=np.int64)
     if len(pieces) == 0 or len(groups) < 2:
         return groups
-    cen, sizes = _centroids(groups, raw, df)
+    cen, sizes = _centroids(groups, raw, df, pieces)
     first, last = _day_ranges(groups, by_id)
     window = options.cluster.window_days
     source = np.array([-1 if src is None else src for src in split_from], dtype=np.int64)
