@@ -280,21 +280,23 @@ def linked_pairs(space: ClaimSpace, options: CrossCheckOptions) -> csr_matrix:
     trig = np.array([-1 if t is None else codes.setdefault(t, len(codes)) for t in space.triggers], dtype=np.int64)
     if len(trig) != len(space.sents):  # no triggers known: words alone
         trig = np.full(len(space.sents), -1, dtype=np.int64)
-    sim = (space.x @ space.x.T).tocoo()
-    ti, tj = trig[sim.row], trig[sim.col]
-    known = (ti >= 0) & (tj >= 0)
-    need = np.where(known, options.claim_distinct_threshold, options.claim_threshold)
-    ok = ~(known & (ti == tj)) & (sim.data >= need) & (sim.row != sim.col)
-    rows, cols = [sim.row[ok]], [sim.col[ok]]
-    if space.rest is not None and bool(known.any()):
-        rest = (space.rest @ space.rest.T).tocoo()
-        ri = trig[rest.row]
-        ok = (ri >= 0) & (ri == trig[rest.col]) & (rest.data >= options.claim_trigger_threshold) & (rest.row != rest.col)
-        rows.append(rest.row[ok])
-        cols.append(rest.col[ok])
-    r, c = np.concatenate(rows), np.concatenate(cols)
     n = len(space.sents)
-    return csr_matrix((np.ones(len(r)), (r, c)), shape=(n, n))
+    sim = (space.x @ space.x.T).tocoo()
+    keep = (sim.data >= min(options.claim_threshold, options.claim_distinct_threshold)) & (sim.row != sim.col)
+    si, sj, sv = sim.row[keep], sim.col[keep], sim.data[keep]
+    ti, tj = trig[si], trig[sj]
+    known = (ti >= 0) & (tj >= 0)
+    ok = ~(known & (ti == tj)) & (sv >= np.where(known, options.claim_distinct_threshold, options.claim_threshold))
+    rows, cols = [si[ok]], [sj[ok]]
+    if space.rest is not None and bool((trig >= 0).any()):
+        rest = (space.rest @ space.rest.T).tocoo()  # what two sentences share besides their trigger word
+        keep = (rest.data >= options.claim_trigger_threshold) & (rest.row != rest.col)
+        ri, rj = rest.row[keep], rest.col[keep]
+        ok = (trig[ri] >= 0) & (trig[ri] == trig[rj])
+        rows.append(ri[ok])
+        cols.append(rj[ok])
+    r_all, c_all = np.concatenate(rows), np.concatenate(cols)
+    return csr_matrix((np.ones(len(r_all)), (r_all, c_all)), shape=(n, n))
 
 
 def group_sentences(space: ClaimSpace, options: CrossCheckOptions) -> list[list[int]]:
