@@ -116,3 +116,16 @@ def test_trigger_thresholds_are_checked(two_outlets, name):
     sents = story_sentences(list(two_outlets), two_outlets)
     with pytest.raises(ValueError, match=name):
         claim_space(sents, None, opts)
+
+
+def test_adverbs_and_causative_verbs_are_no_triggers():
+    trig = _triggers(
+        [
+            ("a", "Phone lines were severely disrupted across Ostrel."),
+            ("b", "Phone lines were severely disrupted in northern Ostrel."),
+            ("a", "A trawler caused the outage when it severed a cable."),
+            ("b", "The storm caused an outage after winds severed two cables."),
+        ]
+    )
+    # "severely" stems like "severed", "caused" only carries the outage: the events come after them
+    assert trig == ["disrupt", "disrupt", "sever", "sever"]

@@ -149,6 +149,8 @@ class EventWords:
 
     def of(self, word: str) -> str | None:
         """The event stem of a (folded) word, or None when it is not an event word."""
+        if word.endswith("ly") and not word.endswith("ply") and word not in EVENT_NOUNS:
+            return None  # an adverb: Snowball stems "severely" as "severed" ("sever"); "reply", "rally" stay
         base = IRREGULAR_VERBS.get(word)
         t = self.stem(base if base is not None else word)
         if base is None and t not in self.verbal and t not in self.nouns and t not in self.synonym:

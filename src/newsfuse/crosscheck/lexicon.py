@@ -142,12 +142,14 @@ EVENT_NOUNS: frozenset[str] = frozenset(
     final victory win defeat loss record""".split()
 )
 
-# Light (support) verbs: they carry the event of the noun after them ("took the initiative", "made
-# it clear", "gave a speech"), so they are never a sentence's event trigger themselves.
+# Light (support) and causative verbs: they carry the event of the noun after them ("took the
+# initiative", "made it clear", "gave a speech", "caused an outage"), so they are never a sentence's
+# event trigger themselves.
 LIGHT_VERBS: frozenset[str] = frozenset(
     """make makes made making take takes took taken taking get gets got gotten getting give gives gave given
     giving go goes went gone going come comes came coming have has had having do does did done doing put puts
-    putting set sets setting keep keeps kept keeping let lets become becomes became becoming seem seems seemed""".split()
+    putting set sets setting keep keeps kept keeping let lets become becomes became becoming seem seems seemed
+    cause causes caused causing""".split()
 )
 
 # Words for one event that share no stem; only the classes every news story uses alike (a death is
