@@ -146,9 +146,16 @@ class EventWords:
         # any member names its class
         self.synonym = {stem(w): stem(min(cls)) for cls in EVENT_SYNONYMS for w in cls}
         self.never = {stem(IRREGULAR_VERBS.get(w, w)) for w in SPEECH_VERBS | LIGHT_VERBS}
+        self._memo: dict[str, str | None] = {}
 
     def of(self, word: str) -> str | None:
         """The event stem of a (folded) word, or None when it is not an event word."""
+        if word in self._memo:
+            return self._memo[word]
+        out = self._memo[word] = self._of(word)
+        return out
+
+    def _of(self, word: str) -> str | None:
         if word.endswith("ly") and not word.endswith("ply") and word not in EVENT_NOUNS:
             return None  # an adverb: Snowball stems "severely" as "severed" ("sever"); "reply", "rally" stay
         base = IRREGULAR_VERBS.get(word)
