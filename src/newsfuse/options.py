@@ -64,14 +64,23 @@ class CrossCheckOptions:
     enabled: bool = True
     entity_backend: str = "rules"  # or "spacy": only used when spaCy and the model are installed
     spacy_model: str = "en_core_web_sm"
-    # Cosine (TF-IDF of stems, entities, numbers) at which two sentences report the same fact.
-    # Tuned on the ECB+ dev claims (format F); see README "Cross-check".
+    # Word cosine (TF-IDF of stems and names) at which two sentences report the same fact, by their
+    # event triggers (a sentence's first event word that another source also uses; see
+    # crosscheck/claims.py).  Tuned on the ECB+ dev claims (format F); see README "Cross-check".
+    # - either sentence has no trigger: the words alone decide, at the cosine tuned before
+    #   triggers existed (0.35);
     claim_threshold: float = 0.35
+    # - same trigger: one more content word in common suffices (0.1; 0.05-0.15 score within 0.004);
+    claim_trigger_threshold: float = 0.05
+    # - different triggers: only near copies (0.9) -- sentences that open on different shared
+    #   events report different facts (0.8 costs 0.005, "never" the same as 0.9).
+    claim_distinct_threshold: float = 0.9
     # Weight of the k-th content word of a sentence is position_decay**k: the main fact comes first.
     position_decay: float = 0.8
     # A single-link group with more sentences per article than this is a chain of several facts
-    # (an article states a fact once or twice) and is split by average link at claim_split_threshold.
-    claim_max_per_article: float = 2.0
+    # (an article states a fact once or twice, or three times counting headline and lead) and is
+    # split by average link on the words at claim_split_threshold.
+    claim_max_per_article: float = 3.0
     claim_split_threshold: float = 0.15
     claim_min_words: int = 4  # non-stopword words a sentence needs to count as a claim
     quote_min_words: int = 3  # shorter quoted spans are scare quotes or labels, not quotes

@@ -5,7 +5,15 @@ Each sentence becomes a weighted bag of features:
 - content words, Snowball-stemmed so "signed"/"signing"/"signature" meet, weighted down along
   the sentence (``position_decay``): a news sentence states its main event first and adds
   background after, so the opening words decide what fact it reports;
-- names spelled as the story's canonical entity name, so "Hifter" counts as "Haftar".
+- names spelled as the story's canonical entity name, so "Hifter" counts as "Haftar";
+- the sentence's **event trigger**: its first event word (a verb, an event noun) that another
+  source of the story also uses as an event word.  Which fact a sentence reports is decided by the
+  first event in it that other outlets report too ("Rescuers handed out blankets to survivors of
+  the quake" reports the quake: nobody else reports the blankets), and sentences that open on the
+  same shared event report the same fact far more often than sentences that merely share words
+  (ECB+ dev claims: 51 % of the cross-article sentence pairs with the same trigger report the
+  same event, against 18 % of all cross-article pairs, and these pairs hold 48 % of all the
+  cross-article pairs that do).
 
 Numbers, dates and weekdays are left out on purpose: two sentences that report the same event
 with different figures or days are the same claim, and :mod:`conflicts` then marks it disputed.
@@ -13,16 +21,19 @@ with different figures or days are the same claim, and :mod:`conflicts` then mar
 Features are weighted by their inverse document frequency over the story's own sentences
 (corpus-driven: what every article repeats says little about which fact a sentence reports),
 compared by cosine, and grouped by single-link clustering: two sentences are in one claim when
-a chain of sentence pairs at least ``claim_threshold`` similar joins them (linear in the number of
-linked pairs).  In a large story such chains run on through many facts, so a group with more than
-``claim_max_per_article`` sentences per article is split again by average link.
+a chain of linked pairs joins them (linear in the number of linked pairs).  How similar a pair must
+be to link depends on the triggers (:func:`linked_pairs`): with the same trigger a little more in
+common suffices, with different ones only near copies link, without a trigger the words decide
+at ``claim_threshold``.  In a large story such chains run on through many facts (one trigger, such
+as "killed", can open many different facts), so a group with more than ``claim_max_per_article``
+sentences per article is split again by average link on the words.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -32,7 +43,15 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
 from newsfuse.crosscheck.entities import EntityIndex
-from newsfuse.crosscheck.lexicon import DISCOURSE_WORDS, PERSON_TITLES
+from newsfuse.crosscheck.lexicon import (
+    DISCOURSE_WORDS,
+    EVENT_NOUNS,
+    EVENT_SYNONYMS,
+    IRREGULAR_VERBS,
+    LIGHT_VERBS,
+    PERSON_TITLES,
+    SPEECH_VERBS,
+)
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim
@@ -69,25 +88,120 @@ class Featurizer:
                 out[w] = self.index.canonical_word(w)
         return out
 
-    def features(self, sent: Sent) -> dict[str, float]:
-        out: defaultdict[str, float] = defaultdict(float)
+    def words(self, sent: Sent) -> list[tuple[str, str | None]]:
+        """The sentence's content words in order, each with its canonical spelling when it is part of
+        a name or a title (None for other words)."""
         names = self._name_words(sent)
-        k = 0
+        out: list[tuple[str, str | None]] = []
         for w in tokens(fold(sent.text)):
             if w in STOPWORDS or len(w) < 2 or w in CALENDAR_WORDS or w in DISCOURSE_WORDS or w[0].isdigit():
                 continue
-            if w in names or w in PERSON_TITLES:
+            out.append((w, names.get(w, w) if w in names or w in PERSON_TITLES else None))
+        return out
+
+    def features(self, sent: Sent, words: Sequence[tuple[str, str | None]] | None = None) -> dict[str, float]:
+        """Stem -> weight; ``words`` are ``self.words(sent)`` when the caller already has them."""
+        out: defaultdict[str, float] = defaultdict(float)
+        k = 0
+        for w, name in self.words(sent) if words is None else words:
+            if name is not None:
                 # names and titles say who, not what happened: they weigh less and do not push the
                 # event words that follow them further down the sentence
-                out[self.stem(names.get(w, w))] += self.name_weight * self.decay**k
+                out[self.stem(name)] += self.name_weight * self.decay**k
                 continue
             out[self.stem(w)] += self.decay**k
             k += 1
         return dict(out)
 
 
+# A word ending so, of at least this many letters, is an inflected verb ("killed", "rescuing";
+# shorter ones are mostly other words: "red", "bed", "king", "thing").
+_ED_MIN, _ING_MIN = 5, 6
+# A trigger counts when at least this many independent sources use it as an event word: the
+# first *shared* event decides what a sentence reports (see the module docstring).
+_TRIGGER_MIN_SOURCES = 2
+# Compound event nouns end in the event word they name ("earthquake" / "quake", "airstrike" /
+# "strike"); a trigger that ends in another trigger of the story of at least this many letters,
+# after a prefix of at least as many letters as below, counts as that one.
+_COMPOUND_MIN_TAIL, _COMPOUND_MIN_HEAD = 4, 3
+
+
+class EventWords:
+    """Which words of a story are event words, and the stem that stands for each event.
+
+    Event words: the story's verbs (stems the story also writes as "-ed"/"-ing" outside names, and
+    irregular verb forms), event nouns and the few synonym classes of the lexicon.  Speech verbs are
+    left out ("said" opens half of all news sentences and tells nothing about the fact), and so are
+    light verbs ("took the initiative": the event is the noun).
+    """
+
+    def __init__(self, words: Sequence[Sequence[tuple[str, str | None]]], stem: Callable[[str], str]) -> None:
+        self.stem = stem
+        self.verbal: set[str] = set()
+        for ws in words:
+            for w, name in ws:
+                if name is None and ((len(w) >= _ED_MIN and w.endswith("ed")) or (len(w) >= _ING_MIN and w.endswith("ing"))):
+                    self.verbal.add(stem(w))
+        self.nouns = {stem(w) for w in EVENT_NOUNS}
+        # any member names its class
+        self.synonym = {stem(w): stem(min(cls)) for cls in EVENT_SYNONYMS for w in cls}
+        self.never = {stem(IRREGULAR_VERBS.get(w, w)) for w in SPEECH_VERBS | LIGHT_VERBS}
+        self._memo: dict[str, str | None] = {}
+
+    def of(self, word: str) -> str | None:
+        """The event stem of a (folded) word, or None when it is not an event word."""
+        if word in self._memo:
+            return self._memo[word]
+        out = self._memo[word] = self._of(word)
+        return out
+
+    def _of(self, word: str) -> str | None:
+        if word.endswith("ly") and not word.endswith("ply") and word not in EVENT_NOUNS:
+            return None  # an adverb: Snowball stems "severely" as "severed" ("sever"); "reply", "rally" stay
+        base = IRREGULAR_VERBS.get(word)
+        t = self.stem(base if base is not None else word)
+        if base is None and t not in self.verbal and t not in self.nouns and t not in self.synonym:
+            return None
+        t = self.synonym.get(t, t)
+        return None if t in self.never else t
+
+
+def story_triggers(
+    words: Sequence[Sequence[tuple[str, str | None]]], sources: Sequence[str], events: EventWords
+) -> list[tuple[str, str] | None]:
+    """Per sentence, its event trigger and the word that gave it ("dead", "killed"), or None.
+
+    The trigger is the event stem of the sentence's first event word that at least
+    ``_TRIGGER_MIN_SOURCES`` sources use.  Words of names count too when they are event words,
+    since Title Case headlines ("Actress Dies At 91") make every word look like a name.
+    """
+    per_sent: list[list[tuple[str, str]]] = []
+    for ws in words:
+        per_sent.append([(t, w) for t, w in ((events.of(w), w) for w, _ in ws) if t is not None])
+    vocab = {t for ev in per_sent for t, _ in ev}
+    head: dict[str, str] = {}
+    for t in vocab:
+        for cut in range(_COMPOUND_MIN_HEAD, len(t) - _COMPOUND_MIN_TAIL + 1):
+            if t[cut:] in vocab:
+                head[t] = t[cut:]
+                break
+    used: defaultdict[str, set[str]] = defaultdict(set)
+    for ev, src in zip(per_sent, sources, strict=True):
+        for t, _ in ev:
+            used[head.get(t, t)].add(src)
+    out: list[tuple[str, str] | None] = []
+    for ev in per_sent:
+        out.append(next(((h, w) for h, w in ((head.get(t, t), w) for t, w in ev) if len(used[h]) >= _TRIGGER_MIN_SOURCES), None))
+    return out
+
+
 def tfidf_matrix(feats: Sequence[Mapping[str, float]]) -> csr_matrix:
     """L2-normalised TF-IDF rows (smoothed IDF over the given sentences)."""
+    return tfidf_rows(feats)[0]
+
+
+def tfidf_rows(feats: Sequence[Mapping[str, float]]) -> tuple[csr_matrix, dict[str, int]]:
+    """:func:`tfidf_matrix` and its vocabulary (feature -> column)."""
     df: Counter[str] = Counter()
     for f in feats:
         df.update(f.keys())
@@ -103,16 +217,19 @@ def tfidf_matrix(feats: Sequence[Mapping[str, float]]) -> csr_matrix:
             rows.append(r)
             cols.append(vocab[w])
             vals.append(v * idf[w] / norm)
-    return csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float64)
+    return csr_matrix((vals, (rows, cols)), shape=(n, len(vocab)), dtype=np.float64), vocab
 
 
 @dataclass
 class ClaimSpace:
-    """The sentences that can be claims, with their TF-IDF rows (computed once per story)."""
+    """The sentences that can be claims, with their TF-IDF rows and event triggers (computed once per story)."""
 
     sents: list[Sent]
     x: csr_matrix
     row: dict[tuple[str, int], int] = field(default_factory=dict)  # Sent.key -> row
+    triggers: list[str | None] = field(default_factory=list)  # per row (empty: none known)
+    # ``x`` without each row's trigger word: what two sentences share besides their event
+    rest: csr_matrix | None = None
 
     def sim(self, a: Sent, b: Sent) -> float:
         i, j = self.row.get(a.key), self.row.get(b.key)
@@ -136,26 +253,73 @@ def claim_space(
         raise ValueError(f"claim_max_per_article must be > 0, got {options.claim_max_per_article}")
     if options.claim_min_words < 0:
         raise ValueError(f"claim_min_words must be >= 0, got {options.claim_min_words}")
+    for name in ("claim_trigger_threshold", "claim_distinct_threshold"):
+        if not 0.0 < getattr(options, name) <= 1.0:
+            raise ValueError(f"{name} must be in (0, 1], got {getattr(options, name)}")
     keep = [s for s in sents if sum(1 for w in tokens(s.text) if w not in STOPWORDS) >= options.claim_min_words]
     fz = Featurizer(index, options.position_decay, stemmer=stemmer)
-    x = tfidf_matrix([fz.features(s) for s in keep]) if keep else csr_matrix((0, 0))
-    return ClaimSpace(sents=keep, x=x, row={s.key: i for i, s in enumerate(keep)})
+    words = [fz.words(s) for s in keep]
+    if not keep:
+        return ClaimSpace(sents=[], x=csr_matrix((0, 0)))
+    x, vocab = tfidf_rows([fz.features(s, ws) for s, ws in zip(keep, words, strict=True)])
+    found = story_triggers(words, [s.source for s in keep], EventWords(words, fz.stem))
+    own = [(r, vocab.get(fz.stem(f[1]))) for r, f in enumerate(found) if f is not None]
+    own_rows = [r for r, c in own if c is not None]
+    own_cols = [c for _, c in own if c is not None]
+    rest = x
+    if own_rows:
+        own_vals = np.asarray(x[own_rows, own_cols], dtype=np.float64).ravel()
+        rest = (x - csr_matrix((own_vals, (own_rows, own_cols)), shape=x.shape)).tocsr()
+        rest.eliminate_zeros()
+    triggers = [None if f is None else f[0] for f in found]
+    return ClaimSpace(sents=keep, x=x, row={s.key: i for i, s in enumerate(keep)}, triggers=triggers, rest=rest)
+
+
+def linked_pairs(space: ClaimSpace, options: CrossCheckOptions) -> csr_matrix:
+    """The sentence pairs that report the same fact: word cosine at least a threshold that depends on
+    the two event triggers.
+
+    - same trigger: ``claim_trigger_threshold`` on the words besides the trigger word (low: they
+      need to share something more than the event word, a name, a place, an object);
+    - different triggers: ``claim_distinct_threshold`` (high: sentences that open on different
+      shared events report different facts unless they are near copies);
+    - a sentence without a trigger: ``claim_threshold``, words alone decide.
+    """
+    codes: dict[str, int] = {}
+    trig = np.array([-1 if t is None else codes.setdefault(t, len(codes)) for t in space.triggers], dtype=np.int64)
+    if len(trig) != len(space.sents):  # no triggers known: words alone
+        trig = np.full(len(space.sents), -1, dtype=np.int64)
+    n = len(space.sents)
+    sim = (space.x @ space.x.T).tocoo()
+    keep = (sim.data >= min(options.claim_threshold, options.claim_distinct_threshold)) & (sim.row != sim.col)
+    si, sj, sv = sim.row[keep], sim.col[keep], sim.data[keep]
+    ti, tj = trig[si], trig[sj]
+    known = (ti >= 0) & (tj >= 0)
+    ok = ~(known & (ti == tj)) & (sv >= np.where(known, options.claim_distinct_threshold, options.claim_threshold))
+    rows, cols = [si[ok]], [sj[ok]]
+    if space.rest is not None and bool((trig >= 0).any()):
+        rest = (space.rest @ space.rest.T).tocoo()  # what two sentences share besides their trigger word
+        keep = (rest.data >= options.claim_trigger_threshold) & (rest.row != rest.col)
+        ri, rj = rest.row[keep], rest.col[keep]
+        ok = (trig[ri] >= 0) & (trig[ri] == trig[rj])
+        rows.append(ri[ok])
+        cols.append(rj[ok])
+    r_all, c_all = np.concatenate(rows), np.concatenate(cols)
+    return csr_matrix((np.ones(len(r_all)), (r_all, c_all)), shape=(n, n))
 
 
 def group_sentences(space: ClaimSpace, options: CrossCheckOptions) -> list[list[int]]:
     """Rows of ``space`` grouped into claims (every row in exactly one group).
 
-    Single link at ``claim_threshold`` first.  A group holding more than
-    ``claim_max_per_article`` sentences per article on average is a chain of different facts
-    (an article states a fact once or twice), so it is split again by average link at
-    ``claim_split_threshold``, which cannot chain.
+    Single link over :func:`linked_pairs` first.  A group holding more than
+    ``claim_max_per_article`` sentences per article on average is a chain of different facts (an
+    article states a fact once or twice, and a common trigger such as "killed" can open several
+    facts), so it is split again by average link on the words at ``claim_split_threshold``, which
+    cannot chain.
     """
     if not space.sents:
         return []
-    sim = (space.x @ space.x.T).tocsr()
-    sim.data[sim.data < options.claim_threshold] = 0.0
-    sim.eliminate_zeros()
-    _, labels = connected_components(sim, directed=False)
+    _, labels = connected_components(linked_pairs(space, options), directed=False)
     groups: dict[int, list[int]] = {}
     for i, lab in enumerate(labels):
         groups.setdefault(int(lab), []).append(i)

@@ -9,6 +9,9 @@ All entries are lowercase and accent-folded (compare with :func:`newsfuse.text.f
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 # Titles written before a person's name; a capitalised span led by one is a person.
 # Multi-word titles are matched before their parts ("field marshal" before "marshal").
 PERSON_TITLES: frozenset[str] = frozenset(
@@ -96,4 +99,62 @@ DISCOURSE_WORDS: frozenset[str] = frozenset(
     """addition meanwhile furthermore moreover besides also first firstly second secondly finally
     lastly part wake noted note notably indeed instead otherwise thus therefore hence accordingly
     currently now earlier later recently already still again""".split()
+)
+
+# Irregular past tenses and participles -> their base verb (general English morphology, which the
+# Snowball stemmer does not undo: "struck" and "strikes" must meet, so must "shot" and "shooting").
+# Forms equal to their base ("hit", "put") are listed so that they count as verbs at all.
+IRREGULAR_VERBS: Mapping[str, str] = MappingProxyType(
+    dict(
+        pair.split(":")
+        for pair in """arose:arise awoke:awake bore:bear beaten:beat became:become began:begin begun:begin bent:bend
+    bit:bite bitten:bite bled:bleed blew:blow blown:blow broke:break broken:break bred:breed brought:bring built:build
+    burnt:burn bought:buy caught:catch chose:choose chosen:choose clung:cling came:come crept:creep dealt:deal dug:dig
+    dove:dive drew:draw drawn:draw drank:drink drove:drive driven:drive ate:eat eaten:eat fell:fall fallen:fall fed:feed
+    felt:feel fought:fight found:find fled:flee flung:fling flew:fly flown:fly forbade:forbid forgot:forget
+    forgave:forgive froze:freeze frozen:freeze got:get gotten:get gave:give given:give went:go gone:go grew:grow
+    grown:grow hung:hang heard:hear hid:hide hidden:hide held:hold kept:keep knelt:kneel knew:know known:know laid:lay
+    led:lead left:leave lent:lend lain:lie lit:light lost:lose made:make meant:mean met:meet paid:pay proven:prove
+    rode:ride ridden:ride rang:ring rung:ring rose:rise risen:rise ran:run said:say saw:see seen:see sought:seek
+    sold:sell sent:send shook:shake shaken:shake shone:shine shot:shoot shown:show shrank:shrink sang:sing sung:sing
+    sank:sink sunk:sink sat:sit slew:slay slain:slay slept:sleep slid:slide spoke:speak spoken:speak sped:speed
+    spent:spend spun:spin sprang:spring stood:stand stole:steal stolen:steal stuck:stick stung:sting struck:strike
+    stricken:strike strove:strive swore:swear sworn:swear swept:sweep swam:swim swum:swim swung:swing took:take
+    taken:take taught:teach tore:tear torn:tear told:tell thought:think threw:throw thrown:throw trod:tread
+    understood:understand undertook:undertake woke:wake wore:wear worn:wear wept:weep won:win withdrew:withdraw
+    withdrawn:withdraw wrote:write written:write hit:hit put:put quit:quit set:set cut:cut shut:shut hurt:hurt
+    cast:cast cost:cost let:let bet:bet burst:burst spread:spread split:split""".split()
+    )
+)
+
+# Nouns that name an event rather than a thing or a person (generic news vocabulary: disasters,
+# violence and crime, conflict, politics, justice, business, sport, ceremonies).  Most event words
+# are verbs or share a stem with one ("arrest", "nomination"); these have no verb form in a story.
+EVENT_NOUNS: frozenset[str] = frozenset(
+    """attack assault bombing bomb blast explosion earthquake quake tremor temblor aftershock fire blaze wildfire
+    crash collision accident shooting shootout gunfire massacre murder killing homicide heist robbery theft burglary
+    raid kidnapping abduction hijacking war battle clash fighting conflict invasion offensive strike airstrike
+    protest demonstration riot rally march election vote poll referendum trial verdict sentence conviction acquittal
+    hearing lawsuit arrest detention storm hurricane typhoon cyclone tornado flood flooding drought landslide
+    eruption tsunami outbreak epidemic pandemic deal agreement treaty merger acquisition takeover summit meeting
+    talks visit speech announcement launch release resignation appointment nomination ceremony wedding funeral
+    divorce injury surgery overdose rescue evacuation escape jailbreak recall ban sanction suspension match game
+    final victory win defeat loss record""".split()
+)
+
+# Light (support) and causative verbs: they carry the event of the noun after them ("took the
+# initiative", "made it clear", "gave a speech", "caused an outage"), so they are never a sentence's
+# event trigger themselves.
+LIGHT_VERBS: frozenset[str] = frozenset(
+    """make makes made making take takes took taken taking get gets got gotten getting give gives gave given
+    giving go goes went gone going come comes came coming have has had having do does did done doing put puts
+    putting set sets setting keep keeps kept keeping let lets become becomes became becoming seem seems seemed
+    cause causes caused causing""".split()
+)
+
+# Words for one event that share no stem; only the classes every news story uses alike (a death is
+# reported as "died", "was killed", "dead" or "death").  Kept deliberately tiny: a wrong class
+# merges different facts in every story.
+EVENT_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset("die dies died dying dead death deaths kill kills killed killing killings".split()),
 )

@@ -37,6 +37,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="format F JSONL: {id, sentences: [{id, doc, text, label}]}")
     parser.add_argument("--threshold", type=float, default=None, help="claim_threshold (default: Options)")
     parser.add_argument("--decay", type=float, default=None, help="position_decay (default: Options)")
+    parser.add_argument("--trigger-threshold", type=float, default=None, help="claim_trigger_threshold (default: Options)")
+    parser.add_argument("--distinct-threshold", type=float, default=None, help="claim_distinct_threshold (default: Options)")
     parser.add_argument("--baseline-threshold", type=float, default=0.3, help="TF-IDF baseline cosine threshold")
     parser.add_argument("--no-oracle", action="store_true", help="skip the baseline threshold sweep")
 
@@ -103,6 +105,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         options.crosscheck.claim_threshold = args.threshold
     if args.decay is not None:
         options.crosscheck.position_decay = args.decay
+    if getattr(args, "trigger_threshold", None) is not None:
+        options.crosscheck.claim_trigger_threshold = args.trigger_threshold
+    if getattr(args, "distinct_threshold", None) is not None:
+        options.crosscheck.claim_distinct_threshold = args.distinct_threshold
     groups = load_groups(args.file)
     gold: dict[Any, Any] = {}
     pred: dict[Any, Any] = {}

@@ -1,0 +1,131 @@
+"""Event triggers in claim grouping (invented sentences about fictional places; no real text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.crosscheck.claims import EventWords, Featurizer, build_claims, claim_space, linked_pairs, story_triggers
+from newsfuse.crosscheck.entities import build_entities
+from newsfuse.crosscheck.sentences import Sent, story_sentences
+from newsfuse.crosscheck.stemming import CachedStemmer
+from newsfuse.options import CrossCheckOptions, Options
+
+from .conftest import article
+
+
+def _sent(aid: str, i: int, text: str) -> Sent:
+    return Sent(article=aid, paragraph=f"p{i + 1}", index=i, text=text, outlet=aid, source=aid)
+
+
+def _triggers(texts: list[tuple[str, str]]) -> list[str | None]:
+    sents = [_sent(aid, i, t) for i, (aid, t) in enumerate(texts)]
+    fz = Featurizer(None, 0.8)
+    words = [fz.words(s) for s in sents]
+    return [None if f is None else f[0] for f in story_triggers(words, [s.source for s in sents], EventWords(words, fz.stem))]
+
+
+def _space(by_id, options: CrossCheckOptions | None = None):
+    opts = options or Options().crosscheck
+    sents = story_sentences(list(by_id), by_id)
+    index = build_entities(sents, lambda aid: by_id[aid].outlet or aid)
+    return claim_space(sents, index, opts, CachedStemmer()), opts
+
+
+def _claim_of(claims, words: list[str]):
+    hits = [c for c in claims if any(all(w in s.text for w in words) for s in c.sentences)]
+    assert len(hits) == 1, hits
+    return hits[0]
+
+
+def test_trigger_is_the_first_event_word_another_source_uses():
+    trig = _triggers(
+        [
+            ("a", "Volunteers handed out blankets to survivors of the Orvena quake."),
+            ("b", "The quake flattened two villages near Orvena."),
+            ("c", "Officials said the quake shook the coast for a minute."),
+        ]
+    )
+    # "handed" is an event word only article a uses; "said" is a speech verb: the quake decides
+    assert trig == ["quak", "quak", "quak"]
+
+
+def test_irregular_forms_synonyms_compounds_and_title_case_meet():
+    trig = _triggers(
+        [
+            ("a", "Gunmen struck the Pellin barracks overnight."),
+            ("b", "Gunmen strike the Pellin barracks again."),
+            ("a", "Two fishermen were killed off Pellin."),
+            ("b", "Two Fishermen Dead Off Pellin"),  # Title Case: every word looks like a name
+            ("a", "The earthquake cut power in Pellin."),
+            ("b", "Another quake hit Pellin on Sunday."),
+        ]
+    )
+    assert trig[0] == trig[1] == "strike"
+    assert trig[2] == trig[3] is not None  # "killed" and "dead" are one event class
+    assert trig[4] == trig[5] == "quak"  # "earthquake" ends in the story's "quake"
+
+
+def test_event_word_of_one_source_only_is_no_trigger():
+    trig = _triggers([("a", "Engineers repaired the Tavro dam gates."), ("b", "The Tavro dam holds back the river.")])
+    assert trig == [None, None]
+
+
+def test_same_trigger_links_sentences_worded_apart():
+    by_id = {
+        "a1": article("a1", "Valley Post", ["Rebels killed three guards at the Marlow grain depot on Friday night."]),
+        "a2": article("a2", "Coast Herald", ["Two sentries died in an assault on the grain store outside Marlow."]),
+    }
+    space, opts = _space(by_id)
+    assert space.triggers[0] == space.triggers[1] is not None
+    assert space.sim(space.sents[0], space.sents[1]) < opts.claim_threshold  # the words alone would not link them
+    claim = _claim_of(build_claims(space, by_id, opts), ["Rebels killed"])
+    assert claim.status == "agreed" and len(claim.sentences) == 2
+
+
+def test_same_trigger_alone_does_not_link():
+    by_id = {
+        "a1": article("a1", "Valley Post", ["Protesters blocked the northern highway into Marlow."]),
+        "a2": article("a2", "Coast Herald", ["Snowdrifts blocked a mountain pass in distant Ostrel."]),
+    }
+    space, opts = _space(by_id)
+    assert space.triggers[0] == space.triggers[1] is not None
+    assert linked_pairs(space, opts).nnz == 0  # nothing in common besides "blocked"
+
+
+def test_different_triggers_need_near_copies():
+    by_id = {
+        "a1": article(
+            "a1", "Valley Post", ["Police arrested the Marlow depot manager on Friday.", "The Marlow depot manager resigned on Friday."]
+        ),
+        "a2": article("a2", "Coast Herald", ["Officers arrested a clerk in the capital.", "The mayor of Ostrel resigned this week."]),
+    }
+    space, opts = _space(by_id)
+    a, b = space.sents[0], space.sents[1]
+    assert {space.triggers[0], space.triggers[1]} == {"arrest", "resign"}
+    assert space.sim(a, b) >= opts.claim_threshold  # the words alone would link them ...
+    assert linked_pairs(space, opts)[0, 1] == 0  # ... but they report two facts
+    relaxed = Options().crosscheck
+    relaxed.claim_distinct_threshold = opts.claim_threshold
+    assert linked_pairs(space, relaxed)[0, 1] == 1
+
+
+@pytest.mark.parametrize("name", ["claim_trigger_threshold", "claim_distinct_threshold"])
+def test_trigger_thresholds_are_checked(two_outlets, name):
+    opts = Options().crosscheck
+    setattr(opts, name, 0.0)
+    sents = story_sentences(list(two_outlets), two_outlets)
+    with pytest.raises(ValueError, match=name):
+        claim_space(sents, None, opts)
+
+
+def test_adverbs_and_causative_verbs_are_no_triggers():
+    trig = _triggers(
+        [
+            ("a", "Phone lines were severely disrupted across Ostrel."),
+            ("b", "Phone lines were severely disrupted in northern Ostrel."),
+            ("a", "A trawler caused the outage when it severed a cable."),
+            ("b", "The storm caused an outage after winds severed two cables."),
+        ]
+    )
+    # "severely" stems like "severed", "caused" only carries the outage: the events come after them
+    assert trig == ["disrupt", "disrupt", "sever", "sever"]
