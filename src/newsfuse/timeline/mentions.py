@@ -7,6 +7,7 @@ Shared by the story timeline and the topic timeline: one pass over the articles,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -38,12 +39,14 @@ def index_sentences(
     resolver: DateResolver | None = None,
     reference: date | None = None,
     keep_undated_sentences: bool = True,
+    split: Callable[[str], list[str]] = split_sentences,
 ) -> SentenceIndex:
     """Split every article into sentences and find their date mentions.
 
     ``reference`` decides the year of year-less dates in articles without a publication date
     (e.g. the middle of their story); relative expressions in such articles stay unresolved.
     With ``keep_undated_sentences=False`` only sentences holding a resolved mention are kept.
+    ``split`` splits a paragraph into sentences (a memo may stand in).
     """
     resolver = resolver or DateResolver()
     if reference is None and not any(parse_iso(a.date) for a in articles):
@@ -58,7 +61,7 @@ def index_sentences(
             if not keep_undated_sentences and not may_hold_date(para.text):
                 pos += 1  # positions only order sentences within an article; a skipped paragraph counts one
                 continue
-            for sent in split_sentences(para.text):
+            for sent in split(para.text):
                 found = resolver.find(sent, pub, reference)
                 out.unresolved.extend(found.unresolved)
                 if found.mentions or keep_undated_sentences:
