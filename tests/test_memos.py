@@ -129,3 +129,10 @@ def test_batch_memo_changes_no_story() -> None:
     memo = StoryMemo()
     again = [to_dict(story_step(Story(id=f"s{k}", articles=list(by_id)), by_id, Options(), memo)) for k in range(2)]
     assert again == alone
+
+
+def test_month_day_by_calendar_equals_dateparser_on_every_key() -> None:
+    r = DateResolver()
+    for month in range(1, 13):
+        for day in range(0, 40):
+            assert r._month_day(month, day) == r._month_day_dateparser(month, day), (month, day)

@@ -136,7 +136,7 @@ def story_timeline(
     are one event, with all their sources and outlets.  Expressions that cannot be resolved are
     skipped and counted in a note on the story.
 
-    ``resolver`` (its dateparser memo) and ``split`` (a sentence memo) may be shared by the stories
+    ``resolver`` and ``split`` (a sentence memo) may be shared by the stories
     of one batch; both are pure memos, so sharing changes no result.
     """
     del options  # no tunable option yet; kept for the stage signature
