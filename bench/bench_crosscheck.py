@@ -56,7 +56,11 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=100)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--topic", default="bpoil")  # the topic with the most outlets (5)
+    ap.add_argument("--shared", default=None, help="the shared folder holding data/ (default ../shared next to the checkout)")
     args = ap.parse_args()
+    if args.shared:
+        global DATA
+        DATA = Path(args.shared) / "data" / "timeline" / "t17-dev"
     by_id = load(args.topic, args.articles)
     times: list[float] = []
     cpu: list[float] = []

@@ -163,16 +163,37 @@ def cluster_step(articles: list[Article], options: Options) -> list[Story]:
     return cluster_stories(articles, options)
 
 
-def story_step(story: Story, by_id: dict[str, Article], options: Options) -> Story:
-    """Everything done per story: summary, cross-check, timeline.  Pure function of its inputs."""
+class StoryMemo:
+    """Memos of pure functions shared by the stories of one batch: stems, sentence splits and
+    dateparser results.  Each is a function of its key alone, so sharing one changes no result,
+    only how often the work is done.  Made per batch (never module-wide: no state outlives a task).
+    """
+
+    def __init__(self) -> None:
+        from newsfuse.crosscheck.stemming import CachedStemmer
+        from newsfuse.text import SentenceMemo
+        from newsfuse.timeline.dates import DateResolver
+
+        self.stemmer = CachedStemmer()
+        self.sentences = SentenceMemo()
+        self.dates = DateResolver()
+
+
+def story_step(story: Story, by_id: dict[str, Article], options: Options, memo: StoryMemo | None = None) -> Story:
+    """Everything done per story: summary, cross-check, timeline.  Pure function of its inputs.
+
+    ``memo``: shared by the stories of one batch (see :class:`StoryMemo`); a fresh one when ``None``.
+    """
     from newsfuse.crosscheck import crosscheck_story
     from newsfuse.summary import summarize_story
     from newsfuse.timeline import story_timeline
 
-    summarize_story(story, by_id, options)
+    memo = memo or StoryMemo()
+    split = memo.sentences.split
+    summarize_story(story, by_id, options, split)
     if options.crosscheck.enabled:
-        crosscheck_story(story, by_id, options)
-    story.timeline = story_timeline(story, by_id, options)
+        crosscheck_story(story, by_id, options, memo.stemmer, split)
+    story.timeline = story_timeline(story, by_id, options, memo.dates, split)
     return story
 
 
@@ -183,10 +204,11 @@ def story_batch_step(stories: list[Story], articles: list[Article], options: Opt
     costs the run.
     """
     by_id = {a.id: a for a in articles}
+    memo = StoryMemo()  # one per batch: the stories of a batch share most of their vocabulary
     out: list[Story] = []
     for story in stories:
         try:
-            out.append(story_step(story, by_id, options))
+            out.append(story_step(story, by_id, options, memo))
         except Exception as exc:  # a stage's bug on this story: keep the story, say why it is bare
             log.exception("story %s failed", story.id)
             story.notes.append(f"analysis failed: {type(exc).__name__}: {exc}")

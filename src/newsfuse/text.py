@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 # Common English function words.  Used for stopword density (cleaning), content words
 # (clustering, claims, summaries) and as a guard against treating "The" as a name.
@@ -61,6 +61,11 @@ def words(text: str) -> list[str]:
 
 def tokens(text: str) -> list[str]:
     """Lowercased word tokens."""
+    if text.isascii():
+        # ASCII: lowercasing first cannot move a token boundary (it only maps A-Z to a-z), and one
+        # lower() of the text is cheaper than one per token.  Not so beyond ASCII ("İ" lowercases
+        # to "i" plus a combining dot, which is not a word character).
+        return _WORD_RE.findall(text.lower())
     return [w.lower() for w in _WORD_RE.findall(text)]
 
 
@@ -107,8 +112,28 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
-def iter_sentences(paragraphs: list[tuple[str, str]]) -> Iterator[tuple[str, int, str]]:
+def iter_sentences(
+    paragraphs: list[tuple[str, str]], split: Callable[[str], list[str]] = split_sentences
+) -> Iterator[tuple[str, int, str]]:
     """For ``(paragraph_id, text)`` pairs yield ``(paragraph_id, index_in_paragraph, sentence)``."""
     for pid, ptext in paragraphs:
-        for i, s in enumerate(split_sentences(ptext)):
+        for i, s in enumerate(split(ptext)):
             yield pid, i, s
+
+
+class SentenceMemo:
+    """:func:`split_sentences` with a memo, for one batch of work (never module-wide).
+
+    The summary, the cross-check and the timeline of a story each split the same paragraphs, and
+    reprints repeat them; ``split(text)`` splits each distinct text once.  It returns a new list
+    every time, so a caller may change what it gets.
+    """
+
+    def __init__(self) -> None:
+        self._cache: dict[str, list[str]] = {}
+
+    def split(self, text: str) -> list[str]:
+        got = self._cache.get(text)
+        if got is None:
+            got = self._cache[text] = split_sentences(text)
+        return list(got)

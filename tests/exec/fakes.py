@@ -121,7 +121,8 @@ def cluster(articles: list[Article], options: Options) -> list[Story]:
     return list(out.values())
 
 
-def story(story: Story, by_id: dict[str, Article], options: Options) -> Story:
+def story(story: Story, by_id: dict[str, Article], options: Options, memo: object = None) -> Story:
+    del memo  # the real step's batch memo (pipeline.StoryMemo): nothing to memoise here
     first = by_id[story.articles[0]]
     story.headline = SummarySentence(text=first.paragraphs[0].text)
     story.notes.append(f"{len(story.articles)} articles")

@@ -117,7 +117,8 @@ def test_reference_date_gives_the_year_of_an_undated_article() -> None:
 
 def test_resolver_cache_is_per_instance() -> None:
     a, b = DateResolver(), DateResolver()
-    a.find("It happened on March 3, 2020.", PUB)
+    assert a.find("It happened on March 3, 2020.", PUB).mentions  # answered by the calendar, no cache
+    a._month_day_dateparser(3, 3)  # the dateparser reference keeps its cache per resolver
     assert a._cache and not b._cache
 
 

@@ -3,6 +3,8 @@ and framing per outlet.  Every count of sources goes through :mod:`newsfuse.stor
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from newsfuse.crosscheck.claims import build_claims, claim_space
 from newsfuse.crosscheck.conflicts import find_conflicts
 from newsfuse.crosscheck.entities import build_entities
@@ -13,24 +15,32 @@ from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Story
 from newsfuse.options import Options
 from newsfuse.stories.sources import independent_sources
+from newsfuse.text import split_sentences
 
 __all__ = ["crosscheck_story"]
 
 SINGLE_SOURCE_NOTE = "single source: no cross-check possible (every claim is single_source)"
 
 
-def crosscheck_story(story: Story, by_id: dict[str, Article], options: Options, stemmer: CachedStemmer | None = None) -> None:
+def crosscheck_story(
+    story: Story,
+    by_id: dict[str, Article],
+    options: Options,
+    stemmer: CachedStemmer | None = None,
+    split: Callable[[str], list[str]] = split_sentences,
+) -> None:
     """Fill ``story.entities``, ``claims``, ``conflicts``, ``quotes`` and ``framing`` in place.
 
     ``stemmer``: a :class:`CachedStemmer` to share across the stories of one batch (stemming the
     words a story has not seen yet is a large part of the time); a fresh one when ``None``.
+    ``split``: splits a paragraph into sentences (a batch's :class:`~newsfuse.text.SentenceMemo`).
     """
     opts = options.crosscheck
     ids = [a for a in story.articles if a in by_id]
     missing = [a for a in story.articles if a not in by_id]
     if missing:
         story.notes.append(f"crosscheck: {len(missing)} article id(s) not found: {', '.join(missing[:5])}")
-    sents = story_sentences(ids, by_id)
+    sents = story_sentences(ids, by_id, split)
     index = build_entities(
         sents, lambda aid: outlet_label(by_id[aid]), backend=opts.entity_backend, spacy_model=opts.spacy_model, notes=story.notes
     )

@@ -229,6 +229,8 @@ def find_conflicts(
     for f in figures:
         by_noun[f.noun].append(f)
     for fs in by_noun.values():
+        if len(fs) < 2:
+            continue  # a noun counted once: nothing to compare (most nouns; spares a matrix product each)
         # link figures that count the same noun in a shared context; each linked set is one "subject"
         parent = list(range(len(fs)))
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from newsfuse.model import Article, ClaimSentence, Source
 from newsfuse.stories.sources import source_key
-from newsfuse.text import iter_sentences
+from newsfuse.text import iter_sentences, split_sentences
 
 
 @dataclass(frozen=True)
@@ -37,13 +37,16 @@ def outlet_label(article: Article) -> str:
     return article.outlet or f"article:{article.id}"
 
 
-def story_sentences(article_ids: Iterable[str], by_id: Mapping[str, Article]) -> list[Sent]:
+def story_sentences(
+    article_ids: Iterable[str], by_id: Mapping[str, Article], split: Callable[[str], list[str]] = split_sentences
+) -> list[Sent]:
+    """Every sentence of the articles, in order; ``split`` splits a paragraph (a memo may stand in)."""
     out: list[Sent] = []
     for aid in article_ids:
         art = by_id.get(aid)
         if art is None:
             continue
         key = source_key(art, by_id)
-        for i, (pid, _, text) in enumerate(iter_sentences([(p.id, p.text) for p in art.paragraphs])):
+        for i, (pid, _, text) in enumerate(iter_sentences([(p.id, p.text) for p in art.paragraphs], split)):
             out.append(Sent(article=aid, paragraph=pid, index=i, text=text, outlet=art.outlet, source=key))
     return out

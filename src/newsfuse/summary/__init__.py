@@ -19,23 +19,28 @@ endpoint (:mod:`.abstractive`) and keeps only generated sentences the sources su
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from newsfuse.model import Article, Source, Story, SummarySentence
 from newsfuse.options import Options
 from newsfuse.summary.candidates import Candidate, article_candidates
 from newsfuse.summary.citations import cite
 from newsfuse.summary.scoring import StoryVectors, score_candidates
 from newsfuse.summary.select import fit_words, headline_text, order_summary, pick_headline, pick_summary
+from newsfuse.text import split_sentences
 
 __all__ = ["build_candidates", "extractive_summary", "summarize_story"]
 
 BACKENDS = ("extractive", "openai")
 
 
-def build_candidates(story: Story, by_id: dict[str, Article]) -> list[Candidate]:
+def build_candidates(
+    story: Story, by_id: dict[str, Article], split: Callable[[str], list[str]] = split_sentences
+) -> list[Candidate]:
     cands: list[Candidate] = []
     for aid in story.articles:
         if aid in by_id:
-            cands.extend(article_candidates(by_id[aid], start=len(cands)))
+            cands.extend(article_candidates(by_id[aid], start=len(cands), split=split))
     return cands
 
 
@@ -54,9 +59,13 @@ def _fallback_headline(story: Story, by_id: dict[str, Article], limit: int) -> S
 
 
 def extractive_summary(
-    story: Story, by_id: dict[str, Article], headline_words: int, summary_words: int
+    story: Story,
+    by_id: dict[str, Article],
+    headline_words: int,
+    summary_words: int,
+    split: Callable[[str], list[str]] = split_sentences,
 ) -> tuple[SummarySentence | None, list[SummarySentence], list[Candidate], StoryVectors | None]:
-    cands = build_candidates(story, by_id)
+    cands = build_candidates(story, by_id, split)
     if not cands:
         return _fallback_headline(story, by_id, headline_words), [], cands, None
     vectors = score_candidates(cands, by_id)
@@ -71,8 +80,12 @@ def extractive_summary(
     return headline, summary, cands, vectors
 
 
-def summarize_story(story: Story, by_id: dict[str, Article], options: Options) -> None:
-    """Set ``story.headline``, ``story.summary`` and ``story.title`` (see the module docstring)."""
+def summarize_story(
+    story: Story, by_id: dict[str, Article], options: Options, split: Callable[[str], list[str]] = split_sentences
+) -> None:
+    """Set ``story.headline``, ``story.summary`` and ``story.title`` (see the module docstring).
+
+    ``split`` splits a paragraph into sentences (a batch's :class:`~newsfuse.text.SentenceMemo`)."""
     opts = options.summary
     if opts.headline_words < 1 or opts.summary_words < 1:
         raise ValueError(
@@ -80,7 +93,7 @@ def summarize_story(story: Story, by_id: dict[str, Article], options: Options) -
         )
     if opts.backend not in BACKENDS:
         raise ValueError(f"unknown summary backend {opts.backend!r}; expected one of {', '.join(BACKENDS)}")
-    headline, summary, cands, vectors = extractive_summary(story, by_id, opts.headline_words, opts.summary_words)
+    headline, summary, cands, vectors = extractive_summary(story, by_id, opts.headline_words, opts.summary_words, split)
     if opts.backend == "openai" and vectors is not None:
         from newsfuse.summary.abstractive import abstractive_summary
 

@@ -9,6 +9,7 @@ display text (dateline, repeated title and leading connective removed), and a ``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from newsfuse.model import Article
@@ -129,6 +130,8 @@ def strip_title(text: str, title: str | None) -> str:
 def trim_connective(text: str) -> str:
     """'But Haftar left.' -> 'Haftar left.'; 'Meanwhile, Turkey...' -> 'Turkey...'.  Only when safe."""
     low = text.lower()
+    if not low.startswith(lexicon.CONNECTIVES):
+        return text  # one C-level test for the common case (no connective at all)
     for c in lexicon.CONNECTIVES:
         if not low.startswith(c):
             continue
@@ -160,7 +163,7 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
     and their lowercase forms (computed once by the caller)."""
     text = c.text
     low = text.lower()
-    has_quotes = inside_quote or any(q in text for q in "\"“”«»")
+    has_quotes = inside_quote or '"' in text or "“" in text or "”" in text or "«" in text or "»" in text
     unquoted = ("" if inside_quote else outside_quotes(text)) if has_quotes else text
     uws = words(unquoted) if has_quotes else ws
     outside = [w.lower() for w in uws]
@@ -217,13 +220,16 @@ def _ends_inside_quote(text: str, open_quote: bool) -> bool:
     return open_quote
 
 
-def article_candidates(article: Article, start: int = 0) -> list[Candidate]:
-    """All sentences of one article as candidates, numbered from ``start``."""
+def article_candidates(
+    article: Article, start: int = 0, split: Callable[[str], list[str]] = split_sentences
+) -> list[Candidate]:
+    """All sentences of one article as candidates, numbered from ``start``; ``split`` splits a
+    paragraph into sentences (a memo may stand in for :func:`~newsfuse.text.split_sentences`)."""
     out: list[Candidate] = []
     pos = 0
     for para in article.paragraphs:
         open_quote = False  # quotations do not cross paragraphs in news copy
-        for k, raw in enumerate(split_sentences(para.text)):
+        for k, raw in enumerate(split(para.text)):
             text = raw
             if pos <= 3:  # the lead may sit after a few lines of furniture
                 text = strip_timestamp(text)

@@ -7,6 +7,7 @@ Shared by the story timeline and the topic timeline: one pass over the articles,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -40,6 +41,7 @@ def index_sentences(
     resolver: DateResolver | None = None,
     reference: date | None = None,
     keep_undated_sentences: bool = True,
+    split: Callable[[str], list[str]] = split_sentences,
     story_days: int | None = None,
 ) -> SentenceIndex:
     """Split every article into sentences and find their date mentions.
@@ -51,8 +53,9 @@ def index_sentences(
     whose publication dates (or, all undated, anchors) span at most ``story_days``, an undated
     article is taken to be written at the story's latest day or its own anchor, whichever is later:
     a story's articles are written together, and the latest day is the tighter lower bound.
-    Without any anchor its relative expressions stay unresolved.  With ``keep_undated_sentences=False`` only sentences holding a
-    resolved mention are kept.
+    Without any anchor its relative expressions stay unresolved.  With ``keep_undated_sentences=False``
+    only sentences holding a resolved mention are kept.  ``split`` splits a paragraph into sentences
+    (a memo may stand in).
     """
     resolver = resolver or DateResolver()
     if reference is None and not any(parse_iso(a.date) for a in articles):
@@ -61,7 +64,7 @@ def index_sentences(
     published = {a.id: parse_iso(a.date) for a in articles}
     anchors: dict[str, date | None] = {}
     if reference is not None:
-        anchors = {a.id: _anchor(a, resolver, reference) for a in articles if published[a.id] is None}
+        anchors = {a.id: _anchor(a, resolver, reference, split) for a in articles if published[a.id] is None}
     if story_days is not None:
         # The story's span: its publication dates, or (all undated) the anchors.  Only a story that
         # spans at most ``story_days`` is one moment in which every article can be placed at its end.
@@ -81,7 +84,7 @@ def index_sentences(
             if not keep_undated_sentences and not may_hold_date(para.text):
                 pos += 1  # positions only order sentences within an article; a skipped paragraph counts one
                 continue
-            for sent in split_sentences(para.text):
+            for sent in split(para.text):
                 found = resolver.find(sent, pub, reference)
                 out.unresolved.extend(found.unresolved)
                 if found.mentions or keep_undated_sentences:
@@ -92,20 +95,22 @@ def index_sentences(
     return out
 
 
-def _anchor(art: Article, resolver: DateResolver, reference: date) -> date | None:
+def _anchor(
+    art: Article, resolver: DateResolver, reference: date, split: Callable[[str], list[str]] = split_sentences
+) -> date | None:
     """The latest day an undated article reports as past, to resolve its relative dates against.
 
     News is written shortly after the last thing it reports, so "on Monday" in an article whose
     latest past event is Tuesday 14 January is Monday 13 January.  Days in sentences about plans or
     possibilities ("will meet on January 19th", "could be held on January 19") are left out: they
-    may lie after the writing.  The result is a lower bound on
-    the real publication date, so a weekday is never put after the events the article reports.
+    may lie after the writing.  The result is a lower bound on the real publication date, so a
+    weekday is never put after the events the article reports.
     """
     latest: date | None = None
     for para in art.paragraphs:
         if not may_hold_date(para.text):
             continue
-        for sent in split_sentences(para.text):
+        for sent in split(para.text):
             if prospective(sent):
                 continue
             for m in resolver.find(sent, None, reference).mentions:

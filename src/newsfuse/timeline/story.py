@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from newsfuse.model import Article, Granularity, Source, Story, TimelineEvent, parse_iso
 from newsfuse.options import Options
 from newsfuse.stories.sources import outlets_of
-from newsfuse.text import STOPWORDS, words
+from newsfuse.text import STOPWORDS, split_sentences, words
 from newsfuse.timeline.dates import DateMention, DateResolver
 from newsfuse.timeline.mentions import DatedSentence, index_sentences, written_reference
 
@@ -120,7 +121,13 @@ def _representative(members: list[tuple[DatedSentence, str, Words]]) -> DatedSen
     return members[min(range(len(members)), key=key)][0]
 
 
-def story_timeline(story: Story, by_id: dict[str, Article], options: Options) -> list[TimelineEvent]:
+def story_timeline(
+    story: Story,
+    by_id: dict[str, Article],
+    options: Options,
+    resolver: DateResolver | None = None,
+    split: Callable[[str], list[str]] = split_sentences,
+) -> list[TimelineEvent]:
     """Dated events of a story, merged across outlets and sorted by date.
 
     Every date expression of every sentence is resolved (relative ones against the article's
@@ -128,10 +135,13 @@ def story_timeline(story: Story, by_id: dict[str, Article], options: Options) ->
     from the middle of the story).  Sentences on the same date that share enough content words
     are one event, with all their sources and outlets.  Expressions that cannot be resolved are
     skipped and counted in a note on the story.
+
+    ``resolver`` and ``split`` (a sentence memo) may be shared by the stories
+    of one batch; both are pure memos, so sharing changes no result.
     """
     articles = [by_id[a] for a in story.articles if a in by_id]
     pub_dates = [d for a in articles if (d := parse_iso(a.date)) is not None]
-    resolver = DateResolver()
+    resolver = resolver or DateResolver()
     reference = _median_date(pub_dates) or parse_iso(story.first_date)
     if reference is None:
         reference = written_reference(articles, resolver)
@@ -144,7 +154,12 @@ def story_timeline(story: Story, by_id: dict[str, Article], options: Options) ->
             )
     # A story's articles are written within the clustering window of one another.
     index = index_sentences(
-        articles, resolver, reference, keep_undated_sentences=False, story_days=options.cluster.window_days
+        articles,
+        resolver,
+        reference,
+        keep_undated_sentences=False,
+        split=split,
+        story_days=options.cluster.window_days,
     )
 
     groups: dict[tuple[str, str], list[_Group]] = {}
