@@ -72,13 +72,13 @@ def test_event_word_of_one_source_only_is_no_trigger():
 
 def test_same_trigger_links_sentences_worded_apart():
     by_id = {
-        "a1": article("a1", "Valley Post", ["Rebels killed three guards at the Marlow grain depot on Friday night."]),
-        "a2": article("a2", "Coast Herald", ["Two sentries died in an assault on the grain store outside Marlow."]),
+        "a1": article("a1", "Valley Post", ["The rebels killed three guards at the Marlow grain depot on Friday night."]),
+        "a2": article("a2", "Coast Herald", ["Two depot sentries died in an assault on the grain store outside Marlow."]),
     }
     space, opts = _space(by_id)
     assert space.triggers[0] == space.triggers[1] is not None
     assert space.sim(space.sents[0], space.sents[1]) < opts.claim_threshold  # the words alone would not link them
-    claim = _claim_of(build_claims(space, by_id, opts), ["Rebels killed"])
+    claim = _claim_of(build_claims(space, by_id, opts), ["rebels killed"])
     assert claim.status == "agreed" and len(claim.sentences) == 2
 
 

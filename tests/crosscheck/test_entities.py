@@ -63,3 +63,32 @@ def test_unknown_backend_is_an_error(two_outlets):
 
     with pytest.raises(ValueError, match="backend"):
         _index(two_outlets, backend="magic")
+
+
+def _articles(*texts):
+    from newsfuse.model import Article, make_paragraphs
+
+    arts = [Article(id=f"x{i}", origin=f"x{i}", outlet=f"Paper {i}", paragraphs=make_paragraphs([t])) for i, t in enumerate(texts)]
+    return {a.id: a for a in arts}
+
+
+def test_common_words_capitalised_only_by_position_are_no_entities():
+    by_id = _articles(
+        "Pets are welcome at the shelter in Varna, said Mayor Oren Talvik.",
+        "Nearly 300 families reached the shelter. Talvik thanked the volunteers of Red Lantern.",
+    )
+    index, _ = _index(by_id)
+    names = {e.name for e in index.entities}
+    assert "Pets" not in names and "Nearly" not in names
+    assert {"Oren Talvik", "Varna", "Red Lantern"} <= names  # real names stay, single words typed or inside a sentence
+
+
+def test_a_dateline_in_capitals_is_not_an_acronym():
+    by_id = _articles(
+        "VARNA, May 3 - Floods closed the harbour of Varna on Monday.",
+        "The harbour of Varna reopened after the floods.",
+    )
+    index, _ = _index(by_id)
+    varna = _entity(index, "Varna")
+    assert varna.name == "Varna" and varna.type != "organisation"
+    assert "VARNA" in varna.aliases

@@ -137,6 +137,7 @@ class Mention:
     cue: EntityType | None = None  # type suggested by the context of this mention
     title: str | None = None  # title written before the name ("Field Marshal")
     acronym: str | None = None  # "(GNA)" written right after the name
+    initial: bool = False  # first word of its sentence (or of a quote): capitalised by position
 
 
 @dataclass
@@ -311,7 +312,7 @@ def _mentions_from_span(
     acronym = None
     if end + 2 < len(toks) and toks[end] == "(" and _is_acronym(toks[end + 1]) and toks[end + 2] == ")":
         acronym = toks[end + 1]
-    out.append(Mention(surface=surface, sent=sent, cue=cue, title=title, acronym=acronym))
+    out.append(Mention(surface=surface, sent=sent, cue=cue, title=title, acronym=acronym, initial=initial))
     return out
 
 
@@ -410,7 +411,12 @@ def build_entities(
     keys = list(by_key)
     kstr = {k: " ".join(k) for k in keys}
     uf = _UnionFind([kstr[k] for k in keys])
-    cues: dict[tuple[str, ...], Counter[str]] = {k: Counter(m.cue for m in ms if m.cue) for k, ms in by_key.items()}
+    # An all-capitals word the story also writes in normal case ("KELBROOK, March 10 -" beside
+    # "Kelbrook") is a name shouted by a dateline, not an acronym: its capitals say nothing of type.
+    cues: dict[tuple[str, ...], Counter[str]] = {}
+    for k, ms in by_key.items():
+        shouted = any(not _is_acronym(m.surface) for m in ms)
+        cues[k] = Counter(m.cue for m in ms if m.cue and not (shouted and m.cue == "organisation" and _is_acronym(m.surface)))
 
     # acronyms written with their expansion, then initials of multi-word organisations
     single = {k[0]: k for k in keys if len(k) == 1}
@@ -501,6 +507,11 @@ def build_entities(
             aliases=sorted(s for s in surfaces if s != canonical),
             mentions=dict(sorted(mentions_per.items())),
         )
+        if etype == "other" and all(len(k) == 1 for k in members) and all(m.initial and not _is_acronym(m.surface) for m in ms):
+            # One word, never capitalised but at the start of a sentence, with nothing in its context
+            # that says name ("Nearly", "Pets", "Speaking"): a common word the story happens not to
+            # write in lower case too.  A real name is written inside a sentence somewhere, or typed.
+            continue
         titles = Counter(m.title for m in ms if m.title)
         built.append((len(ms), ent, members, titles))
     built.sort(key=lambda x: (-x[0], x[1].name))
