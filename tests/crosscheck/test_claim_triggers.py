@@ -40,13 +40,13 @@ def _claim_of(claims, words: list[str]):
 def test_trigger_is_the_first_event_word_another_source_uses():
     trig = _triggers(
         [
-            ("a", "Volunteers handed out blankets to survivors of the Orvena quake."),
-            ("b", "The quake flattened two villages near Orvena."),
-            ("c", "Officials said the quake shook the coast for a minute."),
+            ("a", "Volunteers served soup to families driven out by the Orvena flood."),
+            ("b", "The flood swept away two footbridges near Orvena."),
+            ("c", "Officials said the flood closed the river road for a day."),
         ]
     )
-    # "handed" is an event word only article a uses; "said" is a speech verb: the quake decides
-    assert trig == ["quak", "quak", "quak"]
+    # "served" is an event word only article a uses; "said" is a speech verb: the flood decides
+    assert trig == ["flood", "flood", "flood"]
 
 
 def test_irregular_forms_synonyms_compounds_and_title_case_meet():
@@ -121,11 +121,11 @@ def test_trigger_thresholds_are_checked(two_outlets, name):
 def test_adverbs_and_causative_verbs_are_no_triggers():
     trig = _triggers(
         [
-            ("a", "Phone lines were severely disrupted across Ostrel."),
-            ("b", "Phone lines were severely disrupted in northern Ostrel."),
-            ("a", "A trawler caused the outage when it severed a cable."),
-            ("b", "The storm caused an outage after winds severed two cables."),
+            ("a", "Tram services were severely disrupted across Ostrel."),
+            ("b", "Tram services were severely disrupted in northern Ostrel."),
+            ("a", "A digger caused the stoppage when it severed a power main."),
+            ("b", "Roadworks caused a stoppage after a crew severed two power mains."),
         ]
     )
-    # "severely" stems like "severed", "caused" only carries the outage: the events come after them
+    # "severely" stems like "severed", "caused" only carries the stoppage: the events come after them
     assert trig == ["disrupt", "disrupt", "sever", "sever"]

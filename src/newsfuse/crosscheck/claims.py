@@ -8,8 +8,8 @@ Each sentence becomes a weighted bag of features:
 - names spelled as the story's canonical entity name, so "Hifter" counts as "Haftar";
 - the sentence's **event trigger**: its first event word (a verb, an event noun) that another
   source of the story also uses as an event word.  Which fact a sentence reports is decided by the
-  first event in it that other outlets report too ("Rescuers handed out blankets to survivors of
-  the quake" reports the quake: nobody else reports the blankets), and sentences that open on the
+  first event in it that other outlets report too ("Volunteers served soup to families driven out
+  by the flood" reports the flood: nobody else reports the soup), and sentences that open on the
   same shared event report the same fact far more often than sentences that merely share words
   (ECB+ dev claims: 51 % of the cross-article sentence pairs with the same trigger report the
   same event, against 18 % of all cross-article pairs, and these pairs hold 48 % of all the
@@ -173,7 +173,7 @@ def story_triggers(
 
     The trigger is the event stem of the sentence's first event word that at least
     ``_TRIGGER_MIN_SOURCES`` sources use.  Words of names count too when they are event words,
-    since Title Case headlines ("Actress Dies At 91") make every word look like a name.
+    since Title Case headlines ("Veteran Ferryman Dies At Sea") make every word look like a name.
     """
     per_sent: list[list[tuple[str, str]]] = []
     for ws in words:
