@@ -129,3 +129,20 @@ def test_adverbs_and_causative_verbs_are_no_triggers():
     )
     # "severely" stems like "severed", "caused" only carries the stoppage: the events come after them
     assert trig == ["disrupt", "disrupt", "sever", "sever"]
+
+
+def test_claim_is_shown_by_a_sentence_that_reads_on_its_own():
+    from newsfuse.crosscheck.claims import _faults
+
+    assert _faults("The Marlow depot reopened on Monday, the council said.") == 0
+    assert _faults("But they reopened the Marlow depot on Monday.") == 1
+    assert _faults('"We will reopen the depot," he said.') == 1
+    assert _faults("He asked whether the depot would reopen?") == 2
+    by_id = {
+        "a1": article("a1", "Valley Post", ['"We will reopen the Marlow grain depot on Monday," he said.']),
+        "a2": article("a2", "Coast Herald", ["Mayor Oren Talvik said the Marlow grain depot would reopen on Monday."]),
+    }
+    space, opts = _space(by_id)
+    claims = build_claims(space, by_id, opts)
+    (claim,) = [c for c in claims if len(c.sentences) == 2]
+    assert claim.text.startswith("Mayor Oren Talvik")

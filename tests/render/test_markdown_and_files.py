@@ -78,3 +78,11 @@ def test_source_label_names_unknown_outlets_by_article() -> None:
 
     assert source_label("Coast Herald") == "Coast Herald"
     assert source_label("article:ab12cd34ef56") == "unknown outlet (ab12cd34ef56)"
+
+
+def test_outlet_names_mention_unknown_outlets() -> None:
+    from newsfuse.render.views import outlet_names
+
+    assert outlet_names(["Coast Herald"], 1) == "Coast Herald"
+    assert outlet_names(["Coast Herald"], 2) == "Coast Herald and unknown outlet"
+    assert outlet_names([], 1) == "unknown outlet"

@@ -32,6 +32,7 @@ sentences per article is split again by average link on the words.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -57,6 +58,7 @@ from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim
 from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import independent_sources, outlets_of
+from newsfuse.summary.lexicon import BARE_CONNECTIVES, DANGLING_STARTS, LOADED_LABELS
 from newsfuse.text import STOPWORDS, fold, tokens
 
 CALENDAR_WORDS: frozenset[str] = frozenset(
@@ -341,13 +343,32 @@ def group_sentences(space: ClaimSpace, options: CrossCheckOptions) -> list[list[
     return out
 
 
+# A claim is shown by one of its sentences, so that one must read on its own: not open on a
+# pronoun or connective ("He", "But they ..."), not leave its speaker a pronoun ('..." he said.'),
+# not ask, not carry a loaded label.  Each fault counts one; the fewest faults win before closeness
+# to the centroid does.
+_PRONOUN_SPEAKER = re.compile(r"[,\"”’]\s*(?:he|she|they|it)\s+(?:said|says|added|told|stressed|noted)\b", re.IGNORECASE)
+
+
+def _faults(text: str) -> int:
+    toks = tokens(fold(text))
+    return (
+        int(bool(toks) and (toks[0] in DANGLING_STARTS or toks[0] in BARE_CONNECTIVES))
+        + int(_PRONOUN_SPEAKER.search(text) is not None)
+        + int(text.rstrip("\"'”’) ").endswith("?"))
+        + int(not LOADED_LABELS.isdisjoint(toks))
+    )
+
+
 def _representatives(groups: Sequence[list[int]], sents: Sequence[Sent], x: csr_matrix) -> list[int]:
-    """Per group, the member closest to the group's centroid (ties, and groups of two: the earliest).
+    """Per group, the member with the fewest reading faults (see :func:`_faults`), then the closest
+    to the group's centroid (ties, and groups of two: the earliest).
 
     All groups at once: one sparse product gives every centroid and one row-wise product every
     member's score (indexing the matrix once per group cost more than the arithmetic).
     """
-    out = [min(members, key=lambda i: (sents[i].index, i)) for members in groups]
+    faults = {i: _faults(sents[i].text) for members in groups if len(members) > 1 for i in members}
+    out = [min(members, key=lambda i: (faults.get(i, 0), sents[i].index, i)) for members in groups]
     big = [g for g, members in enumerate(groups) if len(members) > 2]
     if not big:
         return out
@@ -360,7 +381,9 @@ def _representatives(groups: Sequence[list[int]], sents: Sequence[Sent], x: csr_
     at = 0
     for g in big:
         n = len(groups[g])
-        out[g] = groups[g][int(np.argmax(score[at : at + n]))]
+        # scores are cosines in [0, 1], so subtracting whole faults ranks by faults first
+        ranked = score[at : at + n] - np.array([faults[i] for i in groups[g]], dtype=np.float64)
+        out[g] = groups[g][int(np.argmax(ranked))]
         at += n
     return out
 

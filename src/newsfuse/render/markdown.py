@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from newsfuse.model import Report, Source, Story
 from newsfuse.render.escape import md
-from newsfuse.render.views import STATUS_TITLES, coverage_line, plural, source_label, story_title
+from newsfuse.render.views import STATUS_TITLES, coverage_line, outlet_names, plural, source_label, story_title
 
 NONE = "_none found_"
 
@@ -50,7 +50,7 @@ def _story(st: Story, report: Report) -> list[str]:
         if st.claims:
             out += [f"#### {title} ({len(group)})", ""]
             out += [
-                f"- {md(c.text)} — {md(', '.join(c.outlets) or 'unknown outlet')}; {c.independent_sources} independent"
+                f"- {md(c.text)} — {md(outlet_names(c.outlets, c.independent_sources) or 'unknown outlet')}; {c.independent_sources} independent"
                 + _cites(Source(s.article, s.paragraph) for s in c.sentences)
                 + (f" (conflicts: {', '.join(c.conflicts)})" if c.conflicts else "")
                 for c in group
@@ -67,7 +67,7 @@ def _story(st: Story, report: Report) -> list[str]:
 
     out += ["### Quotes", ""]
     for q in st.quotes:
-        out.append(f"- **{md(q.speaker_name or 'Unknown speaker')}**: “{md(q.text)}” — {md(', '.join(q.outlets))}"
+        out.append(f"- **{md(q.speaker_name or 'Unknown speaker')}**: “{md(q.text)}” — {md(outlet_names(q.outlets, q.independent_sources))}"
                    + _cites(Source(v.article, v.paragraph) for v in q.variants))
     out += [NONE] if not st.quotes else []
     out.append("")

@@ -143,10 +143,19 @@ class _Cites:
         return f'<span class="cites">{"".join(out)}</span>' if out else ""
 
 
+def outlet_names(outlets: Sequence[str], independent: int) -> str:
+    """The outlets behind a claim or quote, saying so when sources of unknown outlet are among them
+    (outlet lists leave unknown outlets out, independent-source counts do not)."""
+    names = ", ".join(outlets)
+    if independent > len(outlets):
+        names += (" and " if names else "") + "unknown outlet"
+    return names
+
+
 def _outlets_badge(outlets: Sequence[str], independent: int) -> str:
     parts = []
-    if outlets:
-        parts.append(esc(", ".join(outlets)))
+    if outlets or independent:
+        parts.append(esc(outlet_names(outlets, independent)))
     parts.append(esc(plural(independent, "independent source")))
     return f'<span class="badge">{" · ".join(parts)}</span>'
 
