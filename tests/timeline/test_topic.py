@@ -131,3 +131,18 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert main(["timeline", str(empty)]) == 1
     assert main(["timeline", str(tmp_path / "missing.jsonl")]) == 2
     assert main(["timeline", str(f), "--sentences", "0"]) == 2
+
+
+def test_plans_and_forecasts_do_not_make_a_day_important() -> None:
+    # Three articles look ahead to a summit on 20 March; only one later article looks back at
+    # the eruption of 2 March.  Looking back is the evidence that a day mattered.
+    arts = [
+        art("f1", "2021-03-10", "Leaders will meet on March 20 to discuss aid for Velmar."),
+        art("f2", "2021-03-11", "A donors' summit is scheduled for March 20 in the capital."),
+        art("f3", "2021-03-12", "Ministers are expected to pledge funds on March 20."),
+        art("f4", "2021-03-12", "Since the eruption on March 2, ash has covered the island."),
+    ]
+    topic = build_index(arts)
+    assert date(2021, 3, 20) not in topic.mentioned_by
+    assert date(2021, 3, 20) in topic.candidates  # its sentences still describe the day if it is chosen
+    assert topic.mentioned_by[date(2021, 3, 2)] == {"f4": False}

@@ -80,8 +80,10 @@ def build_index(articles: list[Article], resolver: DateResolver | None = None) -
             topic.published[s.published] += 1
         days = {m.value for m in s.mentions if m.granularity == "day"}
         for d in days:
-            topic.mentioned_by.setdefault(d, {})[s.article] = s.published == d
             topic.candidates.setdefault(d, []).append(i)
+            if s.published is not None and d > s.published:
+                continue  # a plan or forecast: only references back in time show that a day mattered
+            topic.mentioned_by.setdefault(d, {})[s.article] = s.published == d
         if not s.mentions and s.published:
             topic.candidates.setdefault(s.published, []).append(i)
     return topic
