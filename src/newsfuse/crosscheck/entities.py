@@ -40,22 +40,6 @@ _TOKEN = re.compile(
 # Lowercase connectors allowed inside a name when a capitalised word follows.
 _CONNECTORS = frozenset({"of", "for", "de", "del", "of the", "bin", "ibn", "al", "van", "von", "der"})
 _POSSESSIVE = re.compile(r"['’]s?$")
-# What _POSSESSIVE matches, as suffixes: a plain endswith test is much cheaper than the regex.
-_POSSESSIVE_ENDS = ("'", "’")
-
-
-def _is_possessive(tok: str) -> bool:
-    """``_POSSESSIVE.search(tok)``: ends with an apostrophe, or an apostrophe and "s"."""
-    return tok.endswith(_POSSESSIVE_ENDS) or (tok.endswith("s") and tok[:-1].endswith(_POSSESSIVE_ENDS))
-
-
-def _drop_possessive(tok: str) -> str:
-    """``_POSSESSIVE.sub("", tok)``."""
-    if tok.endswith(_POSSESSIVE_ENDS):
-        return tok[:-1]
-    if tok.endswith("s") and tok[:-1].endswith(_POSSESSIVE_ENDS):
-        return tok[:-2]
-    return tok
 # Demonyms are adjectives, not entities, when they stand alone ("Russian", "Turkish").
 _DEMONYM = re.compile(r"(?:ian|yan|can|ean|ish|ese|i|ians|yans|cans|eans|aris|atis)$")
 # A capitalised modifier glued to a participle ("UN-backed", "Benghazi-based"): a label, not a name.
@@ -94,7 +78,7 @@ def name_tokens(surface: str) -> tuple[str, ...]:
     """Folded tokens of a name without particles: "al-Sarraj" -> ("sarraj",)."""
     out: list[str] = []
     for t in fold(surface).split():  # str.split and re's \s agree on what whitespace is
-        t = _drop_possessive(t.strip(".,"))
+        t = _POSSESSIVE.sub("", t.strip(".,"))
         if "." in t and re.fullmatch(r"(?:[a-z]\.)+[a-z]?", t + "."):
             t = t.replace(".", "")  # "U.S." = "US"
         parts = t.split("-", 1)
@@ -212,7 +196,7 @@ def rule_mentions(sent: Sent, lowercase: set[str]) -> list[Mention]:
         j = i + 1
         while j < n:
             t = toks[j]
-            if (caps[j] and not _is_possessive(span[-1])) or (t.lower() in _CONNECTORS and j + 1 < n and caps[j + 1] and not _is_possessive(span[-1])) or (t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and caps[j + 1]):
+            if (caps[j] and not _POSSESSIVE.search(span[-1])) or (t.lower() in _CONNECTORS and j + 1 < n and caps[j + 1] and not _POSSESSIVE.search(span[-1])) or (t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and caps[j + 1]):
                 span.append(t)
                 j += 1
             else:
@@ -240,7 +224,7 @@ def _mentions_from_span(
     end: int,
     lowercase: set[str],
 ) -> list[Mention]:
-    span = [t if t.endswith("s'") else _drop_possessive(t) for t in span]
+    span = [_POSSESSIVE.sub("", t) if _POSSESSIVE.search(t) and not t.endswith("s'") else t for t in span]
     # strip leading function words capitalised by position ("The", "On", "After")
     while span and ((f0 := fold(span[0])) in STOPWORDS or f0 in NOT_NAMES):
         span = span[1:]
