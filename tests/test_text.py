@@ -24,3 +24,15 @@ def test_fold_and_content_words():
 def test_fold_ascii_fast_path_matches_unicode_path():
     assert fold("Haftar SAID") == "haftar said"
     assert fold("Fayez al-Sarraj Kuloğlu") == "fayez al-sarraj kuloglu"
+
+
+def test_split_sentences_splits_stops_glued_to_the_next_sentence():
+    text = 'The quake hit near the surface.At least five aftershocks followed. He said "no."Then he left.'
+    assert split_sentences(text) == [
+        "The quake hit near the surface.",
+        "At least five aftershocks followed.",
+        'He said "no."',
+        "Then he left.",
+    ]
+    # abbreviations and initials glued to a name stay whole
+    assert split_sentences("The U.S.Army and Mr.Smith met in St.Louis.") == ["The U.S.Army and Mr.Smith met in St.Louis."]

@@ -38,6 +38,10 @@ _ABBREV = {
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 # A candidate sentence end: . ! ? (possibly followed by closing quotes/brackets) then space(s)
 # and an opening quote/bracket or an uppercase letter or digit.
+# A stop glued to the next sentence ("near the surface.At least five"), as scrapers leave it when they
+# join paragraphs without a space: two lower-case letters, the stop (and closing quotes), then a
+# capitalised word.  Two lower-case letters keep "U.S.Army", "Mr.Smith" and "Ph.D" whole.
+_GLUED_STOP_RE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z])")
 _SENT_END_RE = re.compile(r"([.!?…]+[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9À-Ý])")
 
 
@@ -86,11 +90,14 @@ def split_sentences(text: str) -> list[str]:
 
     Rule-based: a sentence ends at . ! ? (with trailing quotes) followed by whitespace and an
     uppercase letter, digit or opening quote, unless the word before the stop is a known
-    abbreviation or a single capital initial ("Gen.", "U.S.", "J. Smith").
+    abbreviation or a single capital initial ("Gen.", "U.S.", "J. Smith").  A stop glued to a
+    capitalised word after a lower-case one ("surface.At") ends a sentence too.
     """
     text = normalize_space(text)
     if not text:
         return []
+    if "." in text or "!" in text or "?" in text:
+        text = _GLUED_STOP_RE.sub(" ", text)
     out: list[str] = []
     start = 0
     for m in _SENT_END_RE.finditer(text):

@@ -203,3 +203,11 @@ def test_quote_spanning_sentences_is_not_opinion_of_the_writer() -> None:
     story = Story(id="s6", articles=["q1"])
     summarize_story(story, {"q1": a}, Options())
     assert story.headline is not None and story.headline.text.startswith("Velmora reopened")
+
+
+def test_an_initial_i_is_not_the_first_person() -> None:
+    from newsfuse.summary.candidates import _opinion
+
+    assert not _opinion(["Governor", "I", "Lewis", "Marrow", "signed", "the", "bill"], "Governor I. Lewis Marrow signed the bill.")
+    assert _opinion(["I", "think", "the", "bill", "is", "bad"], "I think the bill is bad.")
+    assert _opinion(["Marrow", "signed", "our", "bill"], "Marrow signed our bill.")

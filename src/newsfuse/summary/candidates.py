@@ -157,6 +157,17 @@ def trim_attribution(text: str) -> str:
     return text
 
 
+# "I" as the writer's pronoun, not "I." (a name's initial: "I. Lewis Libby").
+_FIRST_PERSON_I = re.compile(r"\bI\b(?!\.)")
+
+
+def _opinion(uws: list[str], unquoted: str) -> bool:
+    """First person or insults outside quotes.  Case kept: "US" is a country, "us" a writer taking
+    part; a lone "I" counts only as the pronoun."""
+    markers = [w for w in uws if w.lower() in lexicon.OPINION_MARKERS and not (len(w) > 1 and w.isupper())]
+    return any(w != "I" for w in markers) or (bool(markers) and _FIRST_PERSON_I.search(unquoted) is not None)
+
+
 def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks: list[str]) -> None:
     """Set ``usable``/``reason``/``penalty``.  ``inside_quote``: the sentence continues a quotation
     opened in an earlier sentence, so all of it is someone's words.  ``ws``/``toks``: its words
@@ -181,8 +192,7 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         c.usable, c.reason = False, "caption"
     elif not lexicon.LOADED_LABELS.isdisjoint(outside) or _LOADED.search(low):
         c.usable, c.reason = False, "loaded label"
-    elif any(w.lower() in lexicon.OPINION_MARKERS and not (len(w) > 1 and w.isupper()) for w in uws):
-        # case kept: "US" is a country, "us" a writer taking part
+    elif _opinion(uws, unquoted):
         c.usable, c.reason = False, "opinion"
     elif toks[0] in lexicon.DANGLING_STARTS:
         c.usable, c.reason = False, "dangling reference"
