@@ -211,3 +211,19 @@ def test_an_initial_i_is_not_the_first_person() -> None:
     assert not _opinion(["Governor", "I", "Lewis", "Marrow", "signed", "the", "bill"], "Governor I. Lewis Marrow signed the bill.")
     assert _opinion(["I", "think", "the", "bill", "is", "bad"], "I think the bill is bad.")
     assert _opinion(["Marrow", "signed", "our", "bill"], "Marrow signed our bill.")
+
+
+def test_a_bare_quantifier_opening_a_sentence_dangles() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "m1",
+        "north-gazette",
+        [
+            "About 400 residents of Velmora left their homes on Monday after the river burst its banks. "
+            "Most are staying with relatives in the hills. Most residents said they would return on Friday."
+        ],
+    )
+    judged = {c.text: (c.usable, c.reason) for c in article_candidates(a, start=0)}
+    assert judged["Most are staying with relatives in the hills."] == (False, "dangling reference")
+    assert judged["Most residents said they would return on Friday."][0] is True

@@ -39,6 +39,13 @@ DANGLING_STARTS: frozenset[str] = frozenset(
     """he she they it his her their its him them this these those that such latter former""".split()
 )
 
+# A quantifier standing for a noun of the previous sentence ("Most are staying with relatives",
+# "Many were injured"): it dangles when a verb follows it at once ("Most residents are ..." does not).
+BARE_QUANTIFIERS: frozenset[str] = frozenset("most many some several few both all others another".split())
+BARE_QUANTIFIER_VERBS: frozenset[str] = frozenset(
+    "are were is was have had has will would could can say said remain remained stay stayed".split()
+)
+
 # Relative time phrases that are meaningless without the article's date as an anchor.
 UNANCHORED_TIME: tuple[str, ...] = (
     "this week",
