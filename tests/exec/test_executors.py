@@ -7,6 +7,7 @@ import math
 import os
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -234,3 +235,33 @@ def test_cli_work_dir_resumes(tmp_path: Path) -> None:
             s.pop("seconds")
     assert outs[0] == outs[1]
     assert list((work / "shards").glob("shard-*.jsonl.gz"))
+
+
+def _fail_on_three(x: int) -> int:
+    if x == 3:
+        raise ValueError("three is not allowed")
+    return x * x
+
+
+@pytest.mark.dask
+def test_dask_mapper_bounds_items_in_flight_keeps_order_and_raises() -> None:
+    from distributed import Client, LocalCluster
+
+    from newsfuse.exec.dask import IN_FLIGHT_PER_WORKER, DaskMapper
+
+    with (
+        LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster,
+        Client(cluster) as client,
+    ):
+        mapper = DaskMapper(client)
+        items = list(range(IN_FLIGHT_PER_WORKER * 3 + 1))  # more than one window
+        seen: list[int] = []
+        assert mapper.map(math.factorial, items, on_result=lambda i, r: seen.append(i)) == [math.factorial(i) for i in items]
+        assert sorted(seen) == items
+        for _ in range(100):  # releases reach the scheduler asynchronously
+            if not client.who_has():
+                break
+            time.sleep(0.05)
+        assert not client.who_has()  # every scattered item and result was released
+        with pytest.raises(RuntimeError, match="three is not allowed"):
+            mapper.map(_fail_on_three, [1, 2, 3, 4])

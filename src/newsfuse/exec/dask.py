@@ -24,11 +24,31 @@ log = logging.getLogger("newsfuse.exec")
 R = TypeVar("R")
 
 
+# Items in flight per worker.  All at once, every batch's articles sat in the workers' memory
+# until its turn (the 100k benchmark run had two workers at ~10 GB each and was killed for want of
+# memory); one per worker leaves a worker idle while the driver hands it the next item.  Four keep
+# every worker's queue full and bound the memory to a few items per worker.
+IN_FLIGHT_PER_WORKER = 4
+
+
 class DaskMapper:
-    """Scatters the items to the workers, maps ``fn`` over them, gathers results as they finish."""
+    """Hands the items to the workers a few at a time, gathers results as they finish.
+
+    Items are scattered one by one as they are submitted (so large article lists move once, to
+    one worker, instead of being serialised into the task graph) and released as soon as their
+    result is in; at most :data:`IN_FLIGHT_PER_WORKER` items per worker are on the cluster at once.
+    Submission follows item order, so the caller's longest-first order holds.  A task that failed,
+    or was cancelled because its worker died, raises here.
+    """
 
     def __init__(self, client: Any) -> None:
         self.client = client
+
+    def _workers(self) -> int:
+        try:
+            return max(1, len(self.client.scheduler_info().get("workers", {})))
+        except Exception:  # an unreachable scheduler fails loudly on submit anyway
+            return 1
 
     def map(
         self, fn: Callable[[Any], R], items: Sequence[Any], on_result: Callable[[int, R], None] | None = None
@@ -37,20 +57,40 @@ class DaskMapper:
 
         if not items:
             return []
-        # Scattered, not embedded in the task graph: large article lists would otherwise be
-        # serialised into the graph (and warned about) instead of moved once to one worker.
-        data = self.client.scatter(list(items), hash=False)
-        futures = self.client.map(fn, data, pure=False)
-        index = {f.key: i for i, f in enumerate(futures)}
+        window = IN_FLIGHT_PER_WORKER * self._workers()
         out: list[Any] = [None] * len(items)
-        for fut, result in as_completed(futures, with_results=True):
-            i = index[fut.key]
-            out[i] = result
+        pending: dict[str, tuple[int, Any]] = {}
+        queue = as_completed()
+        nxt = 0
+
+        def submit_next() -> None:
+            nonlocal nxt
+            if nxt >= len(items):
+                return
+            (data,) = self.client.scatter([items[nxt]], hash=False)
+            fut = self.client.submit(fn, data, pure=False)
+            pending[fut.key] = (nxt, data)
+            queue.add(fut)
+            nxt += 1
+
+        for _ in range(window):
+            submit_next()
+        for fut in queue:
+            i, data = pending.pop(fut.key)
+            if fut.status != "finished":
+                data.release()
+                try:
+                    fut.result()  # raises the task's own error
+                except Exception as exc:
+                    raise RuntimeError(f"a Dask task failed ({fut.status}): {exc!r}") from exc
+                raise RuntimeError(f"a Dask task ended as {fut.status!r}")
+            result = fut.result()
             fut.release()
+            data.release()
+            out[i] = result
             if on_result:
                 on_result(i, result)
-        for d in data:
-            d.release()
+            submit_next()
         return out
 
 
