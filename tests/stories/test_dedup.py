@@ -147,3 +147,31 @@ def test_non_default_lsh_settings_still_work():
     b = article("b", QUAKE_A[:3], date="2021-03-03")
     find_copies([a, b], opts)
     assert b.copy_of is not None and b.copy_of.of == "a"
+
+
+def _shingle_hashes_reference(toks, n):
+    import zlib
+
+    import numpy as np
+
+    if len(toks) >= n:
+        grams = {" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1)}
+    else:
+        grams = {" ".join(toks)} if toks else set()
+    return np.array(sorted({zlib.crc32(g.encode("utf-8", "surrogatepass")) for g in grams}), dtype=np.uint32)
+
+
+def test_shingle_hashes_match_joining_and_hashing_each_shingle():
+    import numpy as np
+
+    from newsfuse.stories.dedup import shingle_hashes
+
+    rng = random.Random(3)
+    vocab = ["a", "bb", "ccc", "the", "quake", "été", "naïve", "日本", "x\ud800y"]
+    for _ in range(500):
+        toks = [rng.choice(vocab) for _ in range(rng.randint(0, 25))]
+        joined = " ".join(toks).encode("utf-8", "surrogatepass")
+        for n in (1, 2, 5):
+            got = shingle_hashes(toks, joined, n)
+            assert got.dtype == np.uint32
+            assert np.array_equal(got, _shingle_hashes_reference(toks, n)), (toks, n)

@@ -30,6 +30,7 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
 
 from newsfuse.model import Article, Story, parse_iso
 from newsfuse.options import ClusterOptions, Options
@@ -76,7 +77,11 @@ def story_id_for(article_id: str) -> str:
 def _top(vec: Vector, n: int) -> Vector:
     if len(vec) <= n:
         return vec
-    return dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+    # Strongest first, ties by feature: sorting by feature and then (stably) by weight, descending,
+    # gives the order of the key (-weight, feature) without building a tuple per item.
+    items = sorted(vec.items())
+    items.sort(key=itemgetter(1), reverse=True)
+    return dict(items[:n])
 
 
 def _normalised(vec: Vector) -> Vector:

@@ -27,6 +27,7 @@ import hashlib
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from types import MappingProxyType
 
 import numpy as np
@@ -117,6 +118,31 @@ class MinHasher:
         return LeanMinHash(m)
 
 
+def shingle_hashes(toks: list[str], joined: bytes, n: int) -> np.ndarray:
+    """Sorted unique CRC32 hashes of the ``n``-word shingles of ``toks`` (all of them when fewer).
+
+    ``joined`` is ``" ".join(toks)`` in UTF-8 (surrogatepass).  A shingle's text is a slice of it:
+    the encoding of tokens joined by spaces is the join of their encodings, so each shingle is
+    hashed straight from that buffer instead of being joined and encoded on its own.
+    """
+    if not toks:
+        return np.zeros(0, dtype=np.uint32)
+    if len(toks) < n:
+        return np.array([zlib.crc32(joined)], dtype=np.uint32)
+    if len(joined) == sum(map(len, toks)) + len(toks) - 1:
+        sizes: Iterable[int] = map(len, toks)  # one byte per character (ASCII)
+    else:
+        sizes = (len(t.encode("utf-8", "surrogatepass")) for t in toks)
+    # starts[i]: byte offset of token i; a shingle ends one byte (the space) before the token
+    # after its last one, i.e. at starts[i + n] - 1 (the sentinel covers the last shingle).
+    starts = [0, *accumulate(size + 1 for size in sizes)]
+    view = memoryview(joined)
+    count = len(toks) - n + 1
+    ends = [e - 1 for e in starts[n : n + count]]
+    hashes = np.fromiter(map(zlib.crc32, map(view.__getitem__, map(slice, starts[:count], ends))), dtype=np.uint32, count=count)
+    return np.unique(hashes)
+
+
 def copy_signature(article: Article, options: Options, hasher: MinHasher | None = None) -> CopySignature:
     """The per-article part of copy detection: pure and cheap (no global state).
 
@@ -132,13 +158,9 @@ def copy_signature(article: Article, options: Options, hasher: MinHasher | None 
             f"hasher built for num_perm={hasher.num_perm}, seed={hasher.seed}; options say {opts.num_perm}, {options.seed}"
         )
     toks = tokens(article.text)
-    text_hash = hashlib.sha1(" ".join(toks).encode("utf-8", "surrogatepass")).hexdigest()
-    n = opts.shingle_words
-    if len(toks) >= n:
-        grams = {" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1)}
-    else:
-        grams = {" ".join(toks)} if toks else set()
-    hashes = np.array(sorted({zlib.crc32(g.encode("utf-8", "surrogatepass")) for g in grams}), dtype=np.uint32)
+    joined = " ".join(toks).encode("utf-8", "surrogatepass")
+    text_hash = hashlib.sha1(joined).hexdigest()
+    hashes = shingle_hashes(toks, joined, opts.shingle_words)
     mh: LeanMinHash | None = None
     if len(hashes):
         mh = hasher(hashes)

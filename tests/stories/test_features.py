@@ -1,0 +1,41 @@
+import itertools
+import math
+import random
+
+from newsfuse.stories.cluster import _top
+from newsfuse.stories.features import DocFreq, cosine, weigh
+
+
+def test_cached_idf_follows_added_documents():
+    df = DocFreq()
+    df.add(["w:a", "w:b"])
+    first = df.idf("w:a")
+    assert first == math.log(2 / 2) + 1.0
+    df.add(["w:b"])
+    assert df.idf("w:a") == math.log(3 / 2) + 1.0  # the cache was dropped by add()
+    assert df.idf("w:zzz") == math.log(3 / 1) + 1.0
+    assert df.idfs(["w:a", "w:c"]).keys() >= {"w:a", "w:c"}
+
+
+def test_weigh_and_cosine_equal_the_plain_formulas():
+    rng = random.Random(5)
+    docs = [{f"w:{rng.randrange(40)}": float(rng.choice([0.5, 1, 2, 3, 5])) for _ in range(15)} for _ in range(30)]
+    df = DocFreq.of(docs)
+    for a, b in itertools.pairwise(docs):
+        ref = {k: (1.0 + math.log(c)) * df.idf(k) if c >= 1 else c * df.idf(k) for k, c in a.items()}
+        norm = math.sqrt(sum(x * x for x in ref.values()))
+        ref = {k: x / norm for k, x in ref.items()}
+        va, vb = weigh(a, df), weigh(b, df)
+        assert va == ref
+        small, big = (va, vb) if len(va) <= len(vb) else (vb, va)
+        assert cosine(va, vb) == sum(x * big.get(k, 0.0) for k, x in small.items())
+
+
+def test_top_keeps_the_strongest_features_ties_by_name():
+    rng = random.Random(7)
+    for _ in range(200):
+        vec = {f"f{rng.randrange(100)}": float(rng.choice([0.1, 0.2, 0.3])) for _ in range(rng.randint(0, 60))}
+        n = rng.randint(1, 40)
+        ref = vec if len(vec) <= n else dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+        got = _top(vec, n)
+        assert list(got.items()) == list(ref.items())
