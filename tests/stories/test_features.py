@@ -39,3 +39,28 @@ def test_top_keeps_the_strongest_features_ties_by_name():
         ref = vec if len(vec) <= n else dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
         got = _top(vec, n)
         assert list(got.items()) == list(ref.items())
+
+
+def test_sparse_sums_and_top_equal_the_dict_versions():
+    import numpy as np
+
+    from newsfuse.stories.cluster import sparse_add, sparse_top
+
+    rng = random.Random(11)
+    names = [f"f{i:03d}" for i in range(120)]
+    rng.shuffle(names)  # ids do not follow name order: ties must still go by name
+
+    def sparse(vec):
+        ids = np.array(sorted(names.index(k) for k in vec), dtype=np.int64)
+        return ids, np.array([vec[names[i]] for i in ids.tolist()], dtype=np.float64)
+
+    for _ in range(300):
+        a = {rng.choice(names): float(rng.choice([0.1, 0.2, 0.25])) for _ in range(rng.randint(0, 50))}
+        b = {rng.choice(names): float(rng.choice([0.1, 0.2, 0.3])) for _ in range(rng.randint(0, 50))}
+        total = dict(a)
+        for k, x in b.items():
+            total[k] = total.get(k, 0.0) + x
+        n = rng.randint(1, 60)
+        ids, vals = sparse_top(*sparse_add(*sparse(a), *sparse(b)), n, names)
+        assert np.all(np.diff(ids) > 0)
+        assert {names[i]: x for i, x in zip(ids.tolist(), vals.tolist(), strict=True)} == dict(_top(total, n))

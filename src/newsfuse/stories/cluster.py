@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 
+import numpy as np
+
 from newsfuse.model import Article, Story, parse_iso
 from newsfuse.options import ClusterOptions, Options
 from newsfuse.stories.features import DocFreq, Vector, article_features, cosine, weigh
@@ -84,6 +86,43 @@ def _top(vec: Vector, n: int) -> Vector:
     return dict(items[:n])
 
 
+_NO_IDS = np.zeros(0, dtype=np.int64)
+_NO_VALUES = np.zeros(0, dtype=np.float64)
+
+
+def sparse_add(a_ids: np.ndarray, a_vals: np.ndarray, b_ids: np.ndarray, b_vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sum of two sparse vectors given as (sorted unique ids, values); the result is sorted.
+
+    Each shared value is ``a + b``, each other one is copied, exactly as adding the items of one
+    dict into the other."""
+    if not len(a_ids):
+        return b_ids.copy(), b_vals.copy()
+    if not len(b_ids):
+        return a_ids, a_vals
+    ids = np.union1d(a_ids, b_ids)
+    out = np.zeros(len(ids), dtype=np.float64)
+    out[np.searchsorted(ids, a_ids)] = a_vals
+    out[np.searchsorted(ids, b_ids)] += b_vals
+    return ids, out
+
+
+def sparse_top(ids: np.ndarray, vals: np.ndarray, n: int, names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The ``n`` strongest entries of a sparse vector (as :func:`_top`: ties go to the feature
+    name that sorts first; ``names[id]`` is an id's feature); ids stay sorted."""
+    if len(vals) <= n:
+        return ids, vals
+    kth = np.partition(vals, len(vals) - n)[len(vals) - n]  # the n-th largest value
+    keep = vals > kth
+    tied = np.flatnonzero(vals == kth)
+    need = n - int(np.count_nonzero(keep))
+    if need >= len(tied):
+        keep[tied] = True
+    else:
+        chosen = sorted(tied.tolist(), key=lambda i: names[int(ids[i])])[:need]
+        keep[chosen] = True
+    return ids[keep], vals[keep]
+
+
 def _normalised(vec: Vector) -> Vector:
     norm = math.sqrt(sum(x * x for x in vec.values()))
     return {k: x / norm for k, x in vec.items()} if norm else {}
@@ -94,7 +133,9 @@ class _Story:
     id: str
     members: list[str] = field(default_factory=list)  # articles placed by similarity, in arrival order
     copies: list[str] = field(default_factory=list)  # articles that joined as copies of a member
-    centroid: Vector = field(default_factory=dict)  # sum of member vectors (truncated)
+    # Sum of member vectors (truncated), sparse: feature ids (sorted) and values.
+    ids: np.ndarray = field(default_factory=lambda: _NO_IDS)
+    vals: np.ndarray = field(default_factory=lambda: _NO_VALUES)
     posted: set[str] = field(default_factory=set)  # features under which the index lists it
     first: date | None = None
     last: date | None = None
@@ -134,6 +175,11 @@ class StoryIndex:
         self._story_of: dict[str, str] = {}
         self._articles: dict[str, Article] = {}
         self._clock: date | None = None
+        # Feature ids of the story sums: feature -> id, id -> feature, and a dense scratch vector
+        # (zero between uses) into which one vector is spread to take dot products with sums.
+        self._vocab: dict[str, int] = {}
+        self._names: list[str] = []
+        self._scratch = np.zeros(1024, dtype=np.float64)
 
     # ------------------------------------------------------------------ public
 
@@ -159,7 +205,8 @@ class StoryIndex:
             self._df.add(raw)
         vec = weigh(raw, self._df)
         query = _top(vec, QUERY_FEATURES)
-        scored = self._candidates(query, vec, d)
+        ids, vals = self._sparse(vec)
+        scored = self._candidates(query, ids, vals, d)
         opts = self.options.cluster
         if scored and scored[0][0] >= opts.join_threshold:
             st = self._stories[scored[0][1]]
@@ -169,7 +216,7 @@ class StoryIndex:
         st.members.append(article.id)
         st.add_date(d)
         self._story_of[article.id] = st.id
-        self._absorb(st, vec, query)
+        self._absorb(st, ids, vals, query)
         if len(st.members) > 1:
             self._merge_converged(st, [sid for _, sid in scored if sid != st.id][:MERGE_CANDIDATES])
         return self._story_of[article.id]
@@ -202,6 +249,36 @@ class StoryIndex:
 
     # ------------------------------------------------------------------ internals
 
+    def _sparse(self, vec: Vector) -> tuple[np.ndarray, np.ndarray]:
+        """``vec`` as (sorted feature ids, values); new features get new ids."""
+        vocab = self._vocab
+        known = len(vocab)
+        pos = [vocab.setdefault(k, len(vocab)) for k in vec]
+        if len(vocab) > known:
+            self._names.extend(k for k, i in zip(vec, pos, strict=True) if i >= known)
+            if len(vocab) > len(self._scratch):
+                grown = np.zeros(max(len(vocab), 2 * len(self._scratch)), dtype=np.float64)
+                self._scratch = grown
+        ids = np.array(pos, dtype=np.int64)
+        vals = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
+        order = np.argsort(ids)
+        return ids[order], vals[order]
+
+    def _dots(self, ids: np.ndarray, vals: np.ndarray, stories: list[_Story]) -> list[float]:
+        """Dot product of the sparse vector (ids, vals) with each story's sum."""
+        if not stories:
+            return []
+        x = self._scratch
+        x[ids] = vals
+        try:
+            lens = [len(st.ids) for st in stories]
+            cols = np.concatenate([st.ids for st in stories])
+            weights = np.concatenate([st.vals for st in stories])
+            seg = np.repeat(np.arange(len(stories)), lens)
+            return np.bincount(seg, weights=x[cols] * weights, minlength=len(stories)).tolist()
+        finally:
+            x[ids] = 0.0
+
     def _advance(self, d: date | None) -> None:
         """Move the clock to ``d`` and take stories that left the window out of the index."""
         if d is None or (self._clock is not None and d <= self._clock):
@@ -223,7 +300,7 @@ class StoryIndex:
                 if not ids:
                     del self._postings[f]
             self._archive.setdefault(f, set()).add(st.id)
-        st.centroid = _top(st.centroid, RETIRED_FEATURES)
+        st.ids, st.vals = sparse_top(st.ids, st.vals, RETIRED_FEATURES, self._names)
 
     def _time_factor(self, d: date | None, st: _Story) -> float | None:
         """Discount for the time gap; None when the story is out of the window for this article."""
@@ -235,7 +312,7 @@ class StoryIndex:
             return None
         return 1.0 - (1.0 - DECAY_AT_WINDOW) * (gap / window if window else 0.0)
 
-    def _candidates(self, query: Vector, vec: Vector, d: date | None) -> list[tuple[float, str]]:
+    def _candidates(self, query: Vector, ids: np.ndarray, vals: np.ndarray, d: date | None) -> list[tuple[float, str]]:
         overlap: dict[str, float] = {}
         maps = [self._postings] if d is not None else [self._postings, self._archive]
         for f, w in query.items():
@@ -244,22 +321,25 @@ class StoryIndex:
                 if posting and len(posting) <= MAX_POSTINGS:
                     for sid in posting:
                         overlap[sid] = overlap.get(sid, 0.0) + w
-        ids = sorted(overlap, key=lambda i: (-overlap[i], i))[:MAX_CANDIDATES]
-        scored: list[tuple[float, str]] = []
-        for sid in ids:
+        best = sorted(overlap, key=lambda i: (-overlap[i], i))[:MAX_CANDIDATES]
+        stories: list[_Story] = []
+        factors: list[float] = []
+        for sid in best:
             st = self._stories[sid]
             factor = self._time_factor(d, st)
-            if factor is None:
-                continue
-            # Average link: the article's mean cosine similarity to the story's members.
-            scored.append((cosine(vec, st.centroid) / len(st.members) * factor, sid))
+            if factor is not None:
+                stories.append(st)
+                factors.append(factor)
+        # Average link: the article's mean cosine similarity to the story's members, which is its
+        # dot product with the sum of their vectors divided by their number.
+        dots = self._dots(ids, vals, stories)
+        scored = [(dot / len(st.members) * f, st.id) for dot, st, f in zip(dots, stories, factors, strict=True)]
         scored.sort(key=lambda t: (-t[0], t[1]))
         return scored
 
-    def _absorb(self, st: _Story, vec: Vector, query: Vector) -> None:
-        for k, x in vec.items():
-            st.centroid[k] = st.centroid.get(k, 0.0) + x
-        st.centroid = _top(st.centroid, CENTROID_FEATURES if st.active else RETIRED_FEATURES)
+    def _absorb(self, st: _Story, ids: np.ndarray, vals: np.ndarray, query: Vector) -> None:
+        st.ids, st.vals = sparse_add(st.ids, st.vals, ids, vals)
+        st.ids, st.vals = sparse_top(st.ids, st.vals, CENTROID_FEATURES if st.active else RETIRED_FEATURES, self._names)
         postings = self._postings if st.active else self._archive
         for f in query:
             if f not in st.posted:
@@ -273,16 +353,15 @@ class StoryIndex:
             if other is None or other.active != st.active or other.id == st.id:
                 continue
             # Average link between the two stories: mean similarity over all member pairs.
-            link = cosine(st.centroid, other.centroid) / (len(st.members) * len(other.members))
+            link = self._dots(st.ids, st.vals, [other])[0] / (len(st.members) * len(other.members))
             if link >= threshold:
                 st = self._merge(st, other)
 
     def _merge(self, a: _Story, b: _Story) -> _Story:
         """Merge the smaller story into the larger (the older id wins a tie); returns the survivor."""
         keep, gone = (a, b) if (len(a.members), b.id) >= (len(b.members), a.id) else (b, a)
-        for k, x in gone.centroid.items():
-            keep.centroid[k] = keep.centroid.get(k, 0.0) + x
-        keep.centroid = _top(keep.centroid, CENTROID_FEATURES)
+        keep.ids, keep.vals = sparse_add(keep.ids, keep.vals, gone.ids, gone.vals)
+        keep.ids, keep.vals = sparse_top(keep.ids, keep.vals, CENTROID_FEATURES, self._names)
         keep.members.extend(gone.members)
         keep.copies.extend(gone.copies)
         keep.add_date(gone.first)
