@@ -175,3 +175,24 @@ def test_shingle_hashes_match_joining_and_hashing_each_shingle():
             got = shingle_hashes(toks, joined, n)
             assert got.dtype == np.uint32
             assert np.array_equal(got, _shingle_hashes_reference(toks, n)), (toks, n)
+
+
+def test_bands_find_what_datasketch_lsh_finds():
+    from newsfuse.stories.dedup import Bands, MinHasher, shingle_hashes
+
+    opts = Options()
+    hasher = MinHasher.for_options(opts)
+    rng = random.Random(9)
+    words = [f"w{i}" for i in range(60)]
+    bands, rows = LSH_PARAMS[(opts.dedup.threshold, opts.dedup.num_perm)]
+    ours = Bands(bands, rows)
+    theirs = MinHashLSH(threshold=opts.dedup.threshold, num_perm=opts.dedup.num_perm, params=(bands, rows))
+    base = [rng.choice(words) for _ in range(80)]
+    for i in range(150):
+        toks = [w if rng.random() < 0.7 else rng.choice(words) for w in base][: rng.randint(10, 80)]
+        mh = hasher(shingle_hashes(toks, " ".join(toks).encode(), 2))
+        keys = ours.keys(mh)
+        assert all(isinstance(k, bytes) for k in keys) and len(keys) == bands
+        assert ours.query(keys) == set(theirs.query(mh))
+        ours.insert(f"a{i}", keys)
+        theirs.insert(f"a{i}", mh)

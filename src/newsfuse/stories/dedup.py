@@ -27,7 +27,7 @@ import hashlib
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import repeat
 from types import MappingProxyType
 
 import numpy as np
@@ -132,14 +132,15 @@ def shingle_hashes(toks: list[str], joined: bytes, n: int) -> np.ndarray:
     if len(joined) == sum(map(len, toks)) + len(toks) - 1:
         sizes: Iterable[int] = map(len, toks)  # one byte per character (ASCII)
     else:
-        sizes = (len(t.encode("utf-8", "surrogatepass")) for t in toks)
-    # starts[i]: byte offset of token i; a shingle ends one byte (the space) before the token
-    # after its last one, i.e. at starts[i + n] - 1 (the sentinel covers the last shingle).
-    starts = [0, *accumulate(size + 1 for size in sizes)]
-    view = memoryview(joined)
+        sizes = map(len, map(str.encode, toks, repeat("utf-8"), repeat("surrogatepass")))
+    # starts[i]: byte offset of token i (each token is followed by one space); a shingle ends one
+    # byte (the space) before the token after its last one: at starts[i + n] - 1.
+    starts = np.zeros(len(toks) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(sizes, dtype=np.int64, count=len(toks)) + 1, out=starts[1:])
     count = len(toks) - n + 1
-    ends = [e - 1 for e in starts[n : n + count]]
-    hashes = np.fromiter(map(zlib.crc32, map(view.__getitem__, map(slice, starts[:count], ends))), dtype=np.uint32, count=count)
+    view = memoryview(joined)
+    slices = map(slice, starts[:count].tolist(), (starts[n : n + count] - 1).tolist())
+    hashes = np.fromiter(map(zlib.crc32, map(view.__getitem__, slices)), dtype=np.uint32, count=count)
     return np.unique(hashes)
 
 
@@ -173,11 +174,46 @@ def copy_signatures(articles: Iterable[Article], options: Options) -> list[CopyS
     return [copy_signature(a, options, hasher) for a in articles]
 
 
-def _lsh(options: DedupOptions) -> MinHashLSH:
+def _lsh_params(options: DedupOptions) -> tuple[int, int]:
+    """(bands, rows) of datasketch's ``MinHashLSH`` for these options (precomputed for the defaults)."""
     params = LSH_PARAMS.get((options.threshold, options.num_perm))
     if params is None:
-        return MinHashLSH(threshold=options.threshold, num_perm=options.num_perm, weights=LSH_WEIGHTS)
-    return MinHashLSH(threshold=options.threshold, num_perm=options.num_perm, params=params)
+        lsh = MinHashLSH(threshold=options.threshold, num_perm=options.num_perm, weights=LSH_WEIGHTS)
+        params = (lsh.b, lsh.r)
+    return params
+
+
+class Bands:
+    """The banding index of datasketch's ``MinHashLSH`` (same bands, same candidates) with less
+    per-call work: a signature's band keys are computed once and serve both its query and its
+    insertion, in one numpy view instead of one byte-swap per band."""
+
+    def __init__(self, bands: int, rows: int) -> None:
+        self.bands = bands
+        self.rows = rows
+        self._tables: list[dict[bytes, list[str]]] = [{} for _ in range(bands)]
+
+    def keys(self, minhash: LeanMinHash) -> list[bytes]:
+        hv = np.ascontiguousarray(minhash.hashvalues[: self.bands * self.rows])
+        keys: list[bytes] = hv.view(np.dtype((np.void, hv.itemsize * self.rows))).tolist()
+        return keys
+
+    def query(self, keys: list[bytes]) -> set[str]:
+        """Ids inserted with the same key as ``keys`` in at least one band."""
+        out: set[str] = set()
+        for table, key in zip(self._tables, keys, strict=True):
+            hit = table.get(key)
+            if hit is not None:
+                out.update(hit)
+        return out
+
+    def insert(self, key_id: str, keys: list[bytes]) -> None:
+        for table, key in zip(self._tables, keys, strict=True):
+            hit = table.get(key)
+            if hit is None:
+                table[key] = [key_id]
+            else:
+                hit.append(key_id)
 
 
 def _priority(sig: CopySignature) -> tuple[int, str, int, str]:
@@ -219,7 +255,7 @@ def group_copies(signatures: list[CopySignature], options: Options) -> dict[str,
     sigs = sorted({s.id: s for s in reversed(signatures)}.values(), key=_priority)
     rank = {s.id: i for i, s in enumerate(sigs)}
 
-    lsh = _lsh(opts)
+    lsh = Bands(*_lsh_params(opts))
     first_with_text: dict[str, str] = {}
     root: dict[str, str] = {}  # article id -> origin id of its group
     out: dict[str, CopyInfo] = {}
@@ -227,11 +263,12 @@ def group_copies(signatures: list[CopySignature], options: Options) -> dict[str,
     for s in sigs:  # highest priority first: every candidate parent is already indexed
         parent: str | None = None
         exact = first_with_text.get(s.text_hash) if s.size else None
+        keys = lsh.keys(s.minhash) if s.minhash is not None else []
         if exact is not None:
             parent = exact
         elif s.minhash is not None and len(s.shingles) >= MIN_SHINGLES:
             best = (0.0, 0)
-            for cand in lsh.query(s.minhash):
+            for cand in lsh.query(keys):
                 c = by_id[cand]
                 if len(c.shingles) < MIN_SHINGLES:
                     continue
@@ -249,7 +286,7 @@ def group_copies(signatures: list[CopySignature], options: Options) -> dict[str,
             kind, sim = _kind_and_similarity(s, by_id[origin])
             out[s.id] = CopyInfo(of=origin, similarity=sim, kind=kind)
         if s.minhash is not None and exact is None:
-            lsh.insert(s.id, s.minhash)
+            lsh.insert(s.id, keys)
     return out
 
 
