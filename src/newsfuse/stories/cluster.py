@@ -170,6 +170,7 @@ class StoryIndex:
         self._learn_df = doc_freq is None
         self._df = doc_freq if doc_freq is not None else DocFreq()
         self._stories: dict[str, _Story] = {}
+        self._active: dict[str, _Story] = {}  # the active ones, in order of creation
         self._postings: dict[str, set[str]] = {}  # feature -> active stories
         self._archive: dict[str, set[str]] = {}  # feature -> retired stories (for undated articles)
         self._story_of: dict[str, str] = {}
@@ -213,6 +214,7 @@ class StoryIndex:
         else:
             st = _Story(id=story_id_for(article.id))
             self._stories[st.id] = st
+            self._active[st.id] = st
         st.members.append(article.id)
         st.add_date(d)
         self._story_of[article.id] = st.id
@@ -285,14 +287,15 @@ class StoryIndex:
             return
         self._clock = d
         window = self.options.cluster.window_days
-        for st in self._stories.values():
-            if st.active and st.last is not None and (d - st.last).days > window:
-                self._retire(st)
+        # Only the active stories are looked at, so the cost per new day does not grow with the corpus.
+        for st in [st for st in self._active.values() if st.last is not None and (d - st.last).days > window]:
+            self._retire(st)
 
     def _retire(self, st: _Story) -> None:
         """Move a story out of the active index.  Undated articles (which cannot be placed in
         time) still find it in the archive; its vector is cut to its strongest features."""
         st.active = False
+        del self._active[st.id]
         for f in st.posted:
             ids = self._postings.get(f)
             if ids is not None:
@@ -377,6 +380,7 @@ class StoryIndex:
                 keep.posted.add(f)
                 postings.setdefault(f, set()).add(keep.id)
         del self._stories[gone.id]
+        self._active.pop(gone.id, None)
         return keep
 
 

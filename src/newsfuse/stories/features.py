@@ -131,9 +131,11 @@ class DocFreq:
     def idfs(self, features: Iterable[str]) -> dict[str, float]:
         """A mapping that holds (at least) the :meth:`idf` of every feature given."""
         cache = self._idf
-        for f in features:
-            if f not in cache:
-                self.idf(f)
+        keys = features.keys() if isinstance(features, dict) else set(features)
+        if not keys <= cache.keys():  # one set comparison in C when all are cached (the usual case)
+            for f in keys:  # (not ``keys - cache.keys()``: that walks the whole cache)
+                if f not in cache:
+                    self.idf(f)
         return cache
 
     @classmethod
