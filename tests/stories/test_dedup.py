@@ -196,3 +196,27 @@ def test_bands_find_what_datasketch_lsh_finds():
         assert ours.query(keys) == set(theirs.query(mh))
         ours.insert(f"a{i}", keys)
         theirs.insert(f"a{i}", mh)
+
+
+def test_overlap_counts_shared_values():
+    import numpy as np
+
+    from newsfuse.stories.dedup import _overlap
+
+    rng = random.Random(4)
+    for _ in range(300):
+        a = np.unique(np.array([rng.randrange(60) for _ in range(rng.randint(0, 40))], dtype=np.uint32))
+        b = np.unique(np.array([rng.randrange(60) for _ in range(rng.randint(0, 40))], dtype=np.uint32))
+        assert _overlap(a, b) == _overlap(b, a) == len(set(a.tolist()) & set(b.tolist()))
+
+
+def test_shared_counts_equal_pairwise_overlaps():
+    import numpy as np
+
+    from newsfuse.stories.dedup import _overlap, _shared_counts
+
+    rng = random.Random(8)
+    for _ in range(100):
+        x = np.unique(np.array([rng.randrange(80) for _ in range(rng.randint(1, 50))], dtype=np.uint32))
+        others = [np.unique(np.array([rng.randrange(80) for _ in range(rng.randint(0, 50))], dtype=np.uint32)) for _ in range(rng.randint(0, 6))]
+        assert _shared_counts(x, others) == [_overlap(x, o) for o in others]

@@ -201,19 +201,14 @@ class Bands:
     def query(self, keys: list[bytes]) -> set[str]:
         """Ids inserted with the same key as ``keys`` in at least one band."""
         out: set[str] = set()
-        for table, key in zip(self._tables, keys, strict=True):
-            hit = table.get(key)
+        for hit in map(dict.get, self._tables, keys):
             if hit is not None:
                 out.update(hit)
         return out
 
     def insert(self, key_id: str, keys: list[bytes]) -> None:
         for table, key in zip(self._tables, keys, strict=True):
-            hit = table.get(key)
-            if hit is None:
-                table[key] = [key_id]
-            else:
-                hit.append(key_id)
+            table.setdefault(key, []).append(key_id)
 
 
 def _priority(sig: CopySignature) -> tuple[int, str, int, str]:
@@ -222,7 +217,28 @@ def _priority(sig: CopySignature) -> tuple[int, str, int, str]:
 
 
 def _overlap(a: np.ndarray, b: np.ndarray) -> int:
-    return int(np.intersect1d(a, b, assume_unique=True).size)
+    """How many values two sorted unique arrays share (binary search of the shorter in the longer:
+    no concatenation and re-sort as in ``np.intersect1d``)."""
+    if len(a) > len(b):
+        a, b = b, a
+    if not len(a):
+        return 0
+    pos = np.searchsorted(b, a)
+    pos[pos == len(b)] = 0  # past the end: compare with any element (values are unique, a miss)
+    return int(np.count_nonzero(b[pos] == a))
+
+
+def _shared_counts(x: np.ndarray, others: list[np.ndarray]) -> list[int]:
+    """For each sorted unique array of ``others``: how many of its values are in ``x`` (sorted,
+    unique, not empty), in one binary search over all of them."""
+    if not others:
+        return []
+    flat = np.concatenate(others)
+    pos = np.searchsorted(x, flat)
+    pos[pos == len(x)] = 0  # past the end: compare with any element (values are unique, a miss)
+    hit = x[pos] == flat
+    seg = np.repeat(np.arange(len(others)), [len(o) for o in others])
+    return np.bincount(seg, weights=hit, minlength=len(others)).astype(np.int64).tolist()
 
 
 def _relation(x: CopySignature, y: CopySignature) -> tuple[float, float]:
@@ -268,14 +284,12 @@ def group_copies(signatures: list[CopySignature], options: Options) -> dict[str,
             parent = exact
         elif s.minhash is not None and len(s.shingles) >= MIN_SHINGLES:
             best = (0.0, 0)
-            for cand in lsh.query(keys):
-                c = by_id[cand]
-                if len(c.shingles) < MIN_SHINGLES:
-                    continue
-                contained, _ = _relation(s, c)
-                key = (contained, -rank[cand])
+            cands = [c for cand in lsh.query(keys) if len((c := by_id[cand]).shingles) >= MIN_SHINGLES]
+            for c, shared in zip(cands, _shared_counts(s.shingles, [c.shingles for c in cands]), strict=True):
+                contained = shared / len(s.shingles)  # as _relation(s, c)
+                key = (contained, -rank[c.id])
                 if contained >= opts.containment and key > best:
-                    best, parent = key, cand
+                    best, parent = key, c.id
         if s.size and s.text_hash not in first_with_text:
             first_with_text[s.text_hash] = s.id
         if parent is None:
