@@ -86,10 +86,6 @@ def _top(vec: Vector, n: int) -> Vector:
     return dict(items[:n])
 
 
-_NO_IDS = np.zeros(0, dtype=np.int64)
-_NO_VALUES = np.zeros(0, dtype=np.float64)
-
-
 def sparse_add(a_ids: np.ndarray, a_vals: np.ndarray, b_ids: np.ndarray, b_vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The sum of two sparse vectors given as (sorted unique ids, values); the result is sorted.
 
@@ -134,8 +130,8 @@ class _Story:
     members: list[str] = field(default_factory=list)  # articles placed by similarity, in arrival order
     copies: list[str] = field(default_factory=list)  # articles that joined as copies of a member
     # Sum of member vectors (truncated), sparse: feature ids (sorted) and values.
-    ids: np.ndarray = field(default_factory=lambda: _NO_IDS)
-    vals: np.ndarray = field(default_factory=lambda: _NO_VALUES)
+    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    vals: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float64))
     posted: set[str] = field(default_factory=set)  # features under which the index lists it
     first: date | None = None
     last: date | None = None
