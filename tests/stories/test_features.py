@@ -64,3 +64,22 @@ def test_sparse_sums_and_top_equal_the_dict_versions():
         ids, vals = sparse_top(*sparse_add(*sparse(a), *sparse(b)), n, names)
         assert np.all(np.diff(ids) > 0)
         assert {names[i]: x for i, x in zip(ids.tolist(), vals.tolist(), strict=True)} == dict(_top(total, n))
+
+
+def test_central_ranks_members_as_the_dict_formulas_do():
+    from newsfuse.stories.cluster import _central
+
+    rng = random.Random(12)
+    for _ in range(40):
+        ids = [f"a{i}" for i in range(rng.randint(1, 12))]
+        raw = {i: {f"w:{rng.randrange(30)}": float(rng.choice([1, 2, 3, 5, 6])) for _ in range(rng.randint(0, 12))} for i in ids}
+        df = DocFreq.of(raw.values())
+        vecs = {i: weigh(raw[i], df) for i in ids}
+        total: dict[str, float] = {}
+        for v in vecs.values():
+            for k, x in v.items():
+                total[k] = total.get(k, 0.0) + x
+        norm = math.sqrt(sum(x * x for x in total.values()))
+        unit = {k: x / norm for k, x in total.items()} if norm else {}
+        ref = sorted(ids, key=lambda i: (-cosine(vecs[i], unit), i))
+        assert _central(ids, {}, df, raw) == ref

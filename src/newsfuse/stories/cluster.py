@@ -36,7 +36,7 @@ import numpy as np
 
 from newsfuse.model import Article, Story, parse_iso
 from newsfuse.options import ClusterOptions, Options
-from newsfuse.stories.features import DocFreq, Vector, article_features, cosine, weigh
+from newsfuse.stories.features import DocFreq, Vector, article_features, weigh
 from newsfuse.stories.sources import independent_sources, outlets_of
 
 # An article is looked up and indexed by its strongest features only: names, numbers and rare
@@ -117,11 +117,6 @@ def sparse_top(ids: np.ndarray, vals: np.ndarray, n: int, names: list[str]) -> t
         chosen = sorted(tied.tolist(), key=lambda i: names[int(ids[i])])[:need]
         keep[chosen] = True
     return ids[keep], vals[keep]
-
-
-def _normalised(vec: Vector) -> Vector:
-    norm = math.sqrt(sum(x * x for x in vec.values()))
-    return {k: x / norm for k, x in vec.items()} if norm else {}
 
 
 @dataclass
@@ -403,13 +398,26 @@ def _best_title(ids: list[str], by_id: dict[str, Article], df: DocFreq, raw: dic
 
 def _central(ids: list[str], by_id: dict[str, Article], df: DocFreq, raw: dict[str, Vector]) -> list[str]:
     """Members ordered by closeness to the story's centroid."""
-    vecs = {i: weigh(raw[i] if i in raw else article_features(by_id[i]), df) for i in ids}
-    centroid: Vector = {}
-    for v in vecs.values():
-        for k, x in v.items():
-            centroid[k] = centroid.get(k, 0.0) + x
-    unit = _normalised(centroid)
-    return sorted(ids, key=lambda i: (-cosine(vecs[i], unit), i))
+    # The arithmetic of weigh(), of summing the members' vectors and of cosine() to the normalised
+    # sum, on flat arrays: the same operations on the same values in the same order (every sum
+    # runs sequentially over the members' features, as the dict loops do), so the same ranking.
+    feats = [raw[i] if i in raw else article_features(by_id[i]) for i in ids]
+    column: dict[str, int] = {}
+    col = np.array([column.setdefault(k, len(column)) for v in feats for k in v], dtype=np.int64)
+    counts = [c for v in feats for c in v.values()]
+    idf_of = df.idfs(column)
+    idf = np.fromiter(map(idf_of.__getitem__, column), dtype=np.float64, count=len(column))
+    c = np.array(counts, dtype=np.float64)
+    logs = np.fromiter(map(math.log, [x if x >= 1 else 1.0 for x in counts]), dtype=np.float64, count=len(counts))
+    w = np.where(c >= 1, 1.0 + logs, c) * idf[col]
+    row = np.repeat(np.arange(len(ids)), [len(v) for v in feats])
+    norms = np.sqrt(np.bincount(row, weights=w * w, minlength=len(ids)))
+    w = w / np.where(norms > 0, norms, 1.0)[row]
+    centroid = np.bincount(col, weights=w, minlength=len(column))
+    norm = math.sqrt(float(np.add.accumulate(centroid * centroid)[-1])) if len(centroid) else 0.0
+    unit = centroid / norm if norm else np.zeros(len(centroid))
+    cos = np.bincount(row, weights=w * unit[col], minlength=len(ids)).tolist()
+    return [i for _, i in sorted(zip((-x for x in cos), ids, strict=True))]
 
 
 def build_stories(
