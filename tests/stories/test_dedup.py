@@ -147,3 +147,76 @@ def test_non_default_lsh_settings_still_work():
     b = article("b", QUAKE_A[:3], date="2021-03-03")
     find_copies([a, b], opts)
     assert b.copy_of is not None and b.copy_of.of == "a"
+
+
+def _shingle_hashes_reference(toks, n):
+    import zlib
+
+    import numpy as np
+
+    if len(toks) >= n:
+        grams = {" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1)}
+    else:
+        grams = {" ".join(toks)} if toks else set()
+    return np.array(sorted({zlib.crc32(g.encode("utf-8", "surrogatepass")) for g in grams}), dtype=np.uint32)
+
+
+def test_shingle_hashes_match_joining_and_hashing_each_shingle():
+    import numpy as np
+
+    from newsfuse.stories.dedup import shingle_hashes
+
+    rng = random.Random(3)
+    vocab = ["a", "bb", "ccc", "the", "quake", "été", "naïve", "日本", "x\ud800y"]
+    for _ in range(500):
+        toks = [rng.choice(vocab) for _ in range(rng.randint(0, 25))]
+        joined = " ".join(toks).encode("utf-8", "surrogatepass")
+        for n in (1, 2, 5):
+            got = shingle_hashes(toks, joined, n)
+            assert got.dtype == np.uint32
+            assert np.array_equal(got, _shingle_hashes_reference(toks, n)), (toks, n)
+
+
+def test_bands_find_what_datasketch_lsh_finds():
+    from newsfuse.stories.dedup import Bands, MinHasher, shingle_hashes
+
+    opts = Options()
+    hasher = MinHasher.for_options(opts)
+    rng = random.Random(9)
+    words = [f"w{i}" for i in range(60)]
+    bands, rows = LSH_PARAMS[(opts.dedup.threshold, opts.dedup.num_perm)]
+    ours = Bands(bands, rows)
+    theirs = MinHashLSH(threshold=opts.dedup.threshold, num_perm=opts.dedup.num_perm, params=(bands, rows))
+    base = [rng.choice(words) for _ in range(80)]
+    for i in range(150):
+        toks = [w if rng.random() < 0.7 else rng.choice(words) for w in base][: rng.randint(10, 80)]
+        mh = hasher(shingle_hashes(toks, " ".join(toks).encode(), 2))
+        keys = ours.keys(mh)
+        assert all(isinstance(k, bytes) for k in keys) and len(keys) == bands
+        assert ours.query(keys) == set(theirs.query(mh))
+        ours.insert(f"a{i}", keys)
+        theirs.insert(f"a{i}", mh)
+
+
+def test_overlap_counts_shared_values():
+    import numpy as np
+
+    from newsfuse.stories.dedup import _overlap
+
+    rng = random.Random(4)
+    for _ in range(300):
+        a = np.unique(np.array([rng.randrange(60) for _ in range(rng.randint(0, 40))], dtype=np.uint32))
+        b = np.unique(np.array([rng.randrange(60) for _ in range(rng.randint(0, 40))], dtype=np.uint32))
+        assert _overlap(a, b) == _overlap(b, a) == len(set(a.tolist()) & set(b.tolist()))
+
+
+def test_shared_counts_equal_pairwise_overlaps():
+    import numpy as np
+
+    from newsfuse.stories.dedup import _overlap, _shared_counts
+
+    rng = random.Random(8)
+    for _ in range(100):
+        x = np.unique(np.array([rng.randrange(80) for _ in range(rng.randint(1, 50))], dtype=np.uint32))
+        others = [np.unique(np.array([rng.randrange(80) for _ in range(rng.randint(0, 50))], dtype=np.uint32)) for _ in range(rng.randint(0, 6))]
+        assert _shared_counts(x, others) == [_overlap(x, o) for o in others]

@@ -30,10 +30,13 @@ import hashlib
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
+
+import numpy as np
 
 from newsfuse.model import Article, Story, parse_iso
 from newsfuse.options import ClusterOptions, Options
-from newsfuse.stories.features import DocFreq, Vector, article_features, cosine, weigh
+from newsfuse.stories.features import DocFreq, Vector, article_features, weigh
 from newsfuse.stories.sources import independent_sources, outlets_of
 
 # An article is looked up and indexed by its strongest features only: names, numbers and rare
@@ -76,12 +79,44 @@ def story_id_for(article_id: str) -> str:
 def _top(vec: Vector, n: int) -> Vector:
     if len(vec) <= n:
         return vec
-    return dict(sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:n])
+    # Strongest first, ties by feature: sorting by feature and then (stably) by weight, descending,
+    # gives the order of the key (-weight, feature) without building a tuple per item.
+    items = sorted(vec.items())
+    items.sort(key=itemgetter(1), reverse=True)
+    return dict(items[:n])
 
 
-def _normalised(vec: Vector) -> Vector:
-    norm = math.sqrt(sum(x * x for x in vec.values()))
-    return {k: x / norm for k, x in vec.items()} if norm else {}
+def sparse_add(a_ids: np.ndarray, a_vals: np.ndarray, b_ids: np.ndarray, b_vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sum of two sparse vectors given as (sorted unique ids, values); the result is sorted.
+
+    Each shared value is ``a + b``, each other one is copied, exactly as adding the items of one
+    dict into the other."""
+    if not len(a_ids):
+        return b_ids.copy(), b_vals.copy()
+    if not len(b_ids):
+        return a_ids, a_vals
+    ids = np.union1d(a_ids, b_ids)
+    out = np.zeros(len(ids), dtype=np.float64)
+    out[np.searchsorted(ids, a_ids)] = a_vals
+    out[np.searchsorted(ids, b_ids)] += b_vals
+    return ids, out
+
+
+def sparse_top(ids: np.ndarray, vals: np.ndarray, n: int, names: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The ``n`` strongest entries of a sparse vector (as :func:`_top`: ties go to the feature
+    name that sorts first; ``names[id]`` is an id's feature); ids stay sorted."""
+    if len(vals) <= n:
+        return ids, vals
+    kth = np.partition(vals, len(vals) - n)[len(vals) - n]  # the n-th largest value
+    keep = vals > kth
+    tied = np.flatnonzero(vals == kth)
+    need = n - int(np.count_nonzero(keep))
+    if need >= len(tied):
+        keep[tied] = True
+    else:
+        chosen = sorted(tied.tolist(), key=lambda i: names[int(ids[i])])[:need]
+        keep[chosen] = True
+    return ids[keep], vals[keep]
 
 
 @dataclass
@@ -89,7 +124,9 @@ class _Story:
     id: str
     members: list[str] = field(default_factory=list)  # articles placed by similarity, in arrival order
     copies: list[str] = field(default_factory=list)  # articles that joined as copies of a member
-    centroid: Vector = field(default_factory=dict)  # sum of member vectors (truncated)
+    # Sum of member vectors (truncated), sparse: feature ids (sorted) and values.
+    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    vals: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float64))
     posted: set[str] = field(default_factory=set)  # features under which the index lists it
     first: date | None = None
     last: date | None = None
@@ -124,11 +161,17 @@ class StoryIndex:
         self._learn_df = doc_freq is None
         self._df = doc_freq if doc_freq is not None else DocFreq()
         self._stories: dict[str, _Story] = {}
+        self._active: dict[str, _Story] = {}  # the active ones, in order of creation
         self._postings: dict[str, set[str]] = {}  # feature -> active stories
         self._archive: dict[str, set[str]] = {}  # feature -> retired stories (for undated articles)
         self._story_of: dict[str, str] = {}
         self._articles: dict[str, Article] = {}
         self._clock: date | None = None
+        # Feature ids of the story sums: feature -> id, id -> feature, and a dense scratch vector
+        # (zero between uses) into which one vector is spread to take dot products with sums.
+        self._vocab: dict[str, int] = {}
+        self._names: list[str] = []
+        self._scratch = np.zeros(1024, dtype=np.float64)
 
     # ------------------------------------------------------------------ public
 
@@ -154,17 +197,19 @@ class StoryIndex:
             self._df.add(raw)
         vec = weigh(raw, self._df)
         query = _top(vec, QUERY_FEATURES)
-        scored = self._candidates(query, vec, d)
+        ids, vals = self._sparse(vec)
+        scored = self._candidates(query, ids, vals, d)
         opts = self.options.cluster
         if scored and scored[0][0] >= opts.join_threshold:
             st = self._stories[scored[0][1]]
         else:
             st = _Story(id=story_id_for(article.id))
             self._stories[st.id] = st
+            self._active[st.id] = st
         st.members.append(article.id)
         st.add_date(d)
         self._story_of[article.id] = st.id
-        self._absorb(st, vec, query)
+        self._absorb(st, ids, vals, query)
         if len(st.members) > 1:
             self._merge_converged(st, [sid for _, sid in scored if sid != st.id][:MERGE_CANDIDATES])
         return self._story_of[article.id]
@@ -197,20 +242,51 @@ class StoryIndex:
 
     # ------------------------------------------------------------------ internals
 
+    def _sparse(self, vec: Vector) -> tuple[np.ndarray, np.ndarray]:
+        """``vec`` as (sorted feature ids, values); new features get new ids."""
+        vocab = self._vocab
+        known = len(vocab)
+        pos = [vocab.setdefault(k, len(vocab)) for k in vec]
+        if len(vocab) > known:
+            self._names.extend(k for k, i in zip(vec, pos, strict=True) if i >= known)
+            if len(vocab) > len(self._scratch):
+                grown = np.zeros(max(len(vocab), 2 * len(self._scratch)), dtype=np.float64)
+                self._scratch = grown
+        ids = np.array(pos, dtype=np.int64)
+        vals = np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
+        order = np.argsort(ids)
+        return ids[order], vals[order]
+
+    def _dots(self, ids: np.ndarray, vals: np.ndarray, stories: list[_Story]) -> list[float]:
+        """Dot product of the sparse vector (ids, vals) with each story's sum."""
+        if not stories:
+            return []
+        x = self._scratch
+        x[ids] = vals
+        try:
+            lens = [len(st.ids) for st in stories]
+            cols = np.concatenate([st.ids for st in stories])
+            weights = np.concatenate([st.vals for st in stories])
+            seg = np.repeat(np.arange(len(stories)), lens)
+            return np.bincount(seg, weights=x[cols] * weights, minlength=len(stories)).tolist()
+        finally:
+            x[ids] = 0.0
+
     def _advance(self, d: date | None) -> None:
         """Move the clock to ``d`` and take stories that left the window out of the index."""
         if d is None or (self._clock is not None and d <= self._clock):
             return
         self._clock = d
         window = self.options.cluster.window_days
-        for st in self._stories.values():
-            if st.active and st.last is not None and (d - st.last).days > window:
-                self._retire(st)
+        # Only the active stories are looked at, so the cost per new day does not grow with the corpus.
+        for st in [st for st in self._active.values() if st.last is not None and (d - st.last).days > window]:
+            self._retire(st)
 
     def _retire(self, st: _Story) -> None:
         """Move a story out of the active index.  Undated articles (which cannot be placed in
         time) still find it in the archive; its vector is cut to its strongest features."""
         st.active = False
+        del self._active[st.id]
         for f in st.posted:
             ids = self._postings.get(f)
             if ids is not None:
@@ -218,7 +294,7 @@ class StoryIndex:
                 if not ids:
                     del self._postings[f]
             self._archive.setdefault(f, set()).add(st.id)
-        st.centroid = _top(st.centroid, RETIRED_FEATURES)
+        st.ids, st.vals = sparse_top(st.ids, st.vals, RETIRED_FEATURES, self._names)
 
     def _time_factor(self, d: date | None, st: _Story) -> float | None:
         """Discount for the time gap; None when the story is out of the window for this article."""
@@ -230,7 +306,7 @@ class StoryIndex:
             return None
         return 1.0 - (1.0 - DECAY_AT_WINDOW) * (gap / window if window else 0.0)
 
-    def _candidates(self, query: Vector, vec: Vector, d: date | None) -> list[tuple[float, str]]:
+    def _candidates(self, query: Vector, ids: np.ndarray, vals: np.ndarray, d: date | None) -> list[tuple[float, str]]:
         overlap: dict[str, float] = {}
         maps = [self._postings] if d is not None else [self._postings, self._archive]
         for f, w in query.items():
@@ -239,22 +315,25 @@ class StoryIndex:
                 if posting and len(posting) <= MAX_POSTINGS:
                     for sid in posting:
                         overlap[sid] = overlap.get(sid, 0.0) + w
-        ids = sorted(overlap, key=lambda i: (-overlap[i], i))[:MAX_CANDIDATES]
-        scored: list[tuple[float, str]] = []
-        for sid in ids:
+        best = sorted(overlap, key=lambda i: (-overlap[i], i))[:MAX_CANDIDATES]
+        stories: list[_Story] = []
+        factors: list[float] = []
+        for sid in best:
             st = self._stories[sid]
             factor = self._time_factor(d, st)
-            if factor is None:
-                continue
-            # Average link: the article's mean cosine similarity to the story's members.
-            scored.append((cosine(vec, st.centroid) / len(st.members) * factor, sid))
+            if factor is not None:
+                stories.append(st)
+                factors.append(factor)
+        # Average link: the article's mean cosine similarity to the story's members, which is its
+        # dot product with the sum of their vectors divided by their number.
+        dots = self._dots(ids, vals, stories)
+        scored = [(dot / len(st.members) * f, st.id) for dot, st, f in zip(dots, stories, factors, strict=True)]
         scored.sort(key=lambda t: (-t[0], t[1]))
         return scored
 
-    def _absorb(self, st: _Story, vec: Vector, query: Vector) -> None:
-        for k, x in vec.items():
-            st.centroid[k] = st.centroid.get(k, 0.0) + x
-        st.centroid = _top(st.centroid, CENTROID_FEATURES if st.active else RETIRED_FEATURES)
+    def _absorb(self, st: _Story, ids: np.ndarray, vals: np.ndarray, query: Vector) -> None:
+        st.ids, st.vals = sparse_add(st.ids, st.vals, ids, vals)
+        st.ids, st.vals = sparse_top(st.ids, st.vals, CENTROID_FEATURES if st.active else RETIRED_FEATURES, self._names)
         postings = self._postings if st.active else self._archive
         for f in query:
             if f not in st.posted:
@@ -268,16 +347,15 @@ class StoryIndex:
             if other is None or other.active != st.active or other.id == st.id:
                 continue
             # Average link between the two stories: mean similarity over all member pairs.
-            link = cosine(st.centroid, other.centroid) / (len(st.members) * len(other.members))
+            link = self._dots(st.ids, st.vals, [other])[0] / (len(st.members) * len(other.members))
             if link >= threshold:
                 st = self._merge(st, other)
 
     def _merge(self, a: _Story, b: _Story) -> _Story:
         """Merge the smaller story into the larger (the older id wins a tie); returns the survivor."""
         keep, gone = (a, b) if (len(a.members), b.id) >= (len(b.members), a.id) else (b, a)
-        for k, x in gone.centroid.items():
-            keep.centroid[k] = keep.centroid.get(k, 0.0) + x
-        keep.centroid = _top(keep.centroid, CENTROID_FEATURES)
+        keep.ids, keep.vals = sparse_add(keep.ids, keep.vals, gone.ids, gone.vals)
+        keep.ids, keep.vals = sparse_top(keep.ids, keep.vals, CENTROID_FEATURES, self._names)
         keep.members.extend(gone.members)
         keep.copies.extend(gone.copies)
         keep.add_date(gone.first)
@@ -293,6 +371,7 @@ class StoryIndex:
                 keep.posted.add(f)
                 postings.setdefault(f, set()).add(keep.id)
         del self._stories[gone.id]
+        self._active.pop(gone.id, None)
         return keep
 
 
@@ -319,13 +398,26 @@ def _best_title(ids: list[str], by_id: dict[str, Article], df: DocFreq, raw: dic
 
 def _central(ids: list[str], by_id: dict[str, Article], df: DocFreq, raw: dict[str, Vector]) -> list[str]:
     """Members ordered by closeness to the story's centroid."""
-    vecs = {i: weigh(raw[i] if i in raw else article_features(by_id[i]), df) for i in ids}
-    centroid: Vector = {}
-    for v in vecs.values():
-        for k, x in v.items():
-            centroid[k] = centroid.get(k, 0.0) + x
-    unit = _normalised(centroid)
-    return sorted(ids, key=lambda i: (-cosine(vecs[i], unit), i))
+    # The arithmetic of weigh(), of summing the members' vectors and of cosine() to the normalised
+    # sum, on flat arrays: the same operations on the same values in the same order (every sum
+    # runs sequentially over the members' features, as the dict loops do), so the same ranking.
+    feats = [raw[i] if i in raw else article_features(by_id[i]) for i in ids]
+    column: dict[str, int] = {}
+    col = np.array([column.setdefault(k, len(column)) for v in feats for k in v], dtype=np.int64)
+    counts = [c for v in feats for c in v.values()]
+    idf_of = df.idfs(column)
+    idf = np.fromiter(map(idf_of.__getitem__, column), dtype=np.float64, count=len(column))
+    c = np.array(counts, dtype=np.float64)
+    logs = np.fromiter(map(math.log, [x if x >= 1 else 1.0 for x in counts]), dtype=np.float64, count=len(counts))
+    w = np.where(c >= 1, 1.0 + logs, c) * idf[col]
+    row = np.repeat(np.arange(len(ids)), [len(v) for v in feats])
+    norms = np.sqrt(np.bincount(row, weights=w * w, minlength=len(ids)))
+    w = w / np.where(norms > 0, norms, 1.0)[row]
+    centroid = np.bincount(col, weights=w, minlength=len(column))
+    norm = math.sqrt(float(np.add.accumulate(centroid * centroid)[-1])) if len(centroid) else 0.0
+    unit = centroid / norm if norm else np.zeros(len(centroid))
+    cos = np.bincount(row, weights=w * unit[col], minlength=len(ids)).tolist()
+    return [i for _, i in sorted(zip((-x for x in cos), ids, strict=True))]
 
 
 def build_stories(

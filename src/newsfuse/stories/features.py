@@ -21,6 +21,8 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import mul
 
 from newsfuse.model import Article
 from newsfuse.text import STOPWORDS, content_words, fold
@@ -70,13 +72,20 @@ def _numbers(text: str) -> Iterable[str]:
 def _add(out: Vector, text: str, weight: float) -> None:
     if not text:
         return
+    get = out.get
+    inc = weight * WORD_WEIGHT
     for w in content_words(text):
         if not w[0].isdigit():
-            out["w:" + w] = out.get("w:" + w, 0.0) + weight * WORD_WEIGHT
+            k = "w:" + w
+            out[k] = get(k, 0.0) + inc
+    inc = weight * ENTITY_WEIGHT
     for e in _entities(text):
-        out["e:" + e] = out.get("e:" + e, 0.0) + weight * ENTITY_WEIGHT
+        k = "e:" + e
+        out[k] = get(k, 0.0) + inc
+    inc = weight * NUMBER_WEIGHT
     for n in _numbers(text):
-        out["n:" + n] = out.get("n:" + n, 0.0) + weight * NUMBER_WEIGHT
+        k = "n:" + n
+        out[k] = get(k, 0.0) + inc
 
 
 def article_features(article: Article) -> Vector:
@@ -100,15 +109,34 @@ class DocFreq:
 
     n: int = 0
     df: dict[str, int] = field(default_factory=dict)
+    # IDF per feature already asked for at the current ``n`` (cleared by :meth:`add`): a corpus
+    # asks for the same features again and again (weighing each article, then each story member).
+    _idf: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     def add(self, features: Iterable[str]) -> None:
         self.n += 1
+        df = self.df
         for f in features:
-            self.df[f] = self.df.get(f, 0) + 1
+            df[f] = df.get(f, 0) + 1
+        if self._idf:
+            self._idf = {}
 
     def idf(self, feature: str) -> float:
-        # Smoothed IDF (as scikit-learn's): a feature seen in every document still weighs a little.
-        return math.log((1 + self.n) / (1 + self.df.get(feature, 0))) + 1.0
+        cached = self._idf.get(feature)
+        if cached is None:
+            # Smoothed IDF (as scikit-learn's): a feature seen in every document still weighs a little.
+            cached = self._idf[feature] = math.log((1 + self.n) / (1 + self.df.get(feature, 0))) + 1.0
+        return cached
+
+    def idfs(self, features: Iterable[str]) -> dict[str, float]:
+        """A mapping that holds (at least) the :meth:`idf` of every feature given."""
+        cache = self._idf
+        keys = features.keys() if isinstance(features, dict) else set(features)
+        if not keys <= cache.keys():  # one set comparison in C when all are cached (the usual case)
+            for f in keys:  # (not ``keys - cache.keys()``: that walks the whole cache)
+                if f not in cache:
+                    self.idf(f)
+        return cache
 
     @classmethod
     def of(cls, vectors: Iterable[Vector]) -> DocFreq:
@@ -120,12 +148,17 @@ class DocFreq:
 
 def weigh(raw: Vector, df: DocFreq) -> Vector:
     """Sublinear TF x IDF, L2-normalised."""
-    v = {k: (1.0 + math.log(c)) * df.idf(k) if c >= 1 else c * df.idf(k) for k, c in raw.items()}
-    norm = math.sqrt(sum(x * x for x in v.values()))
+    idf = df.idfs(raw)
+    log = math.log
+    v = {k: (1.0 + log(c)) * idf[k] if c >= 1 else c * idf[k] for k, c in raw.items()}
+    xs = v.values()
+    norm = math.sqrt(sum(map(mul, xs, xs)))
     return {k: x / norm for k, x in v.items()} if norm else {}
 
 
 def cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(x * b.get(k, 0.0) for k, x in a.items())
+    # The same products summed in the same order as a generator over ``a.items()``, without the
+    # per-item interpreter overhead.
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))

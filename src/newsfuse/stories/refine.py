@@ -47,16 +47,22 @@ MIN_SIDE = 3
 MAX_SPLIT_SIZE = 2000
 
 
-def _matrix(vectors: list[Vector]) -> np.ndarray:
+def _matrix(vectors: list[Vector]) -> Any:
+    """The vectors as rows of a sparse (CSR) matrix over the features they use."""
+    from scipy.sparse import csr_matrix
+
     vocab: dict[str, int] = {}
+    cols: list[int] = []
+    vals: list[float] = []
+    indptr = [0]
     for v in vectors:
-        for k in v:
-            vocab.setdefault(k, len(vocab))
-    x = np.zeros((len(vectors), max(1, len(vocab))), dtype=np.float64)
-    for i, v in enumerate(vectors):
-        for k, w in v.items():
-            x[i, vocab[k]] = w
-    return x
+        cols.extend([vocab.setdefault(k, len(vocab)) for k in v])
+        vals.extend(v.values())
+        indptr.append(len(cols))
+    return csr_matrix(
+        (np.array(vals, dtype=np.float64), np.array(cols, dtype=np.int64), np.array(indptr, dtype=np.int64)),
+        shape=(len(vectors), max(1, len(vocab))),
+    )
 
 
 def _neighbour_parts(s: np.ndarray) -> np.ndarray:
@@ -81,7 +87,7 @@ def split_group(members: list[str], raw: dict[str, Vector]) -> list[list[str]]:
         return [members]
     local = DocFreq.of(raw[m] for m in members)
     x = _matrix([weigh(raw[m], local) for m in members])
-    s = x @ x.T
+    s = (x @ x.T).toarray()
     labels = _neighbour_parts(s)
     sizes = np.bincount(labels)
     big = [int(c) for c in np.flatnonzero(sizes >= MIN_SIDE)]
