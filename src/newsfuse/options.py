@@ -87,6 +87,12 @@ class CrossCheckOptions:
     claim_split_threshold: float = 0.15
     claim_min_words: int = 4  # non-stopword words a sentence needs to count as a claim
     quote_min_words: int = 3  # shorter quoted spans are scare quotes or labels, not quotes
+    # Sentences a story's claims and conflicts are computed over.  Grouping is quadratic in them (the
+    # average-link re-split holds a dense square of a group: 4,000 sentences are 128 MB); a story of
+    # a few thousand articles had two Dask workers at 8 GB each within 30 s.  A 100-article story has
+    # about 3,500 sentences (t17-dev), so only larger stories are cut, to the first sentences of every article
+    # (a report states its facts first), and the story notes say so.
+    max_claim_sentences: int = 4000
 
 
 @dataclass

@@ -101,3 +101,35 @@ def test_shared_stemmer_gives_the_same_story(two_outlets, with_reprint):
         story = Story(id="s", articles=list(by_id))
         crosscheck_story(story, by_id, Options(), stemmer=shared)
         assert story == fresh
+
+
+def test_claims_of_a_very_large_story_use_each_articles_leading_sentences():
+    from newsfuse.crosscheck import claim_sentences, crosscheck_story
+    from newsfuse.crosscheck.sentences import Sent
+    from newsfuse.model import Article, Story, make_paragraphs
+    from newsfuse.options import Options
+
+    sents = [Sent(article=f"a{a}", paragraph="p1", index=i, text=f"s{i}", outlet=None, source=f"a{a}") for a in range(3) for i in range(10)]
+    assert claim_sentences(sents, 100, 3) == sents
+    cut = claim_sentences(sents, 10, 3)
+    assert len(cut) == 9 and {s.index for s in cut} == {0, 1, 2}  # three leading sentences of each article
+    assert [s.index for s in claim_sentences(sents, 2, 3)] == [0, 0]  # more articles than room: leads only
+    try:
+        claim_sentences(sents, 0, 3)
+        raise AssertionError("a limit below 1 must be refused")
+    except ValueError:
+        pass
+
+    arts = [
+        Article(id=f"v{i}", origin=f"v{i}", outlet=f"Paper {i}", paragraphs=make_paragraphs([
+            "The Velmar ferry sank near Port Amsel on Monday.", "Rescuers saved forty passengers.", "The harbour stayed closed."
+        ]))
+        for i in range(4)
+    ]
+    by_id = {a.id: a for a in arts}
+    options = Options()
+    options.crosscheck.max_claim_sentences = 4
+    story = Story(id="s", articles=list(by_id))
+    crosscheck_story(story, by_id, options)
+    assert any(n.startswith("claims: 12 sentences in 4 articles") for n in story.notes)
+    assert {cs.text for c in story.claims for cs in c.sentences} == {"The Velmar ferry sank near Port Amsel on Monday."}

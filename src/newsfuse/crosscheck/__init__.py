@@ -10,7 +10,7 @@ from newsfuse.crosscheck.conflicts import find_conflicts
 from newsfuse.crosscheck.entities import build_entities
 from newsfuse.crosscheck.framing import build_framing
 from newsfuse.crosscheck.quotes import build_quotes
-from newsfuse.crosscheck.sentences import outlet_label, story_sentences
+from newsfuse.crosscheck.sentences import Sent, outlet_label, story_sentences
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Story
 from newsfuse.options import Options
@@ -20,6 +20,22 @@ from newsfuse.text import split_sentences
 __all__ = ["crosscheck_story"]
 
 SINGLE_SOURCE_NOTE = "single source: no cross-check possible (every claim is single_source)"
+
+
+def claim_sentences(sents: list[Sent], limit: int, n_articles: int) -> list[Sent]:
+    """At most ``limit`` sentences: all of them, or else the first k of every article (k as large as
+    fits), in story order; with more articles than ``limit``, the leads of the first ``limit``."""
+    if limit < 1:
+        raise ValueError(f"max_claim_sentences must be at least 1, got {limit}")
+    if len(sents) <= limit:
+        return sents
+    per_article: dict[str, int] = {}
+    for s in sents:
+        per_article[s.article] = per_article.get(s.article, 0) + 1
+    k = 1
+    while sum(min(n, k + 1) for n in per_article.values()) <= limit:
+        k += 1
+    return [s for s in sents if s.index < k][:limit]
 
 
 def crosscheck_story(
@@ -47,9 +63,15 @@ def crosscheck_story(
     story.entities = index.entities
     if stemmer is None:
         stemmer = CachedStemmer()
-    space = claim_space(sents, index, opts, stemmer)
+    checked = claim_sentences(sents, opts.max_claim_sentences, len(ids))
+    if len(checked) < len(sents):
+        story.notes.append(
+            f"claims: {len(sents)} sentences in {len(ids)} articles; claims and conflicts are computed over the first "
+            f"{len(checked)} (each article's leading sentences)"
+        )
+    space = claim_space(checked, index, opts, stemmer)
     story.claims = build_claims(space, by_id, opts)
-    story.conflicts = find_conflicts(sents, story.claims, space, index, by_id, opts, stemmer)
+    story.conflicts = find_conflicts(checked, story.claims, space, index, by_id, opts, stemmer)
     story.quotes = build_quotes(sents, index, by_id, ids, opts.quote_min_words, stemmer)
     story.framing = build_framing(sents, index, by_id, ids)
     if independent_sources(ids, by_id) < 2:
