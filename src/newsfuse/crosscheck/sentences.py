@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from newsfuse.model import Article, ClaimSentence, Source
-from newsfuse.stories.sources import source_key
+from newsfuse.stories.sources import source_key, unknown_outlet_key
 from newsfuse.text import iter_sentences, split_sentences
 
 
@@ -34,7 +34,7 @@ class Sent:
 
 def outlet_label(article: Article) -> str:
     """The outlet name used in per-outlet tables; an article without one stands for itself."""
-    return article.outlet or f"article:{article.id}"
+    return article.outlet or unknown_outlet_key(article.id)
 
 
 def story_sentences(

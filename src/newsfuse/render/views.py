@@ -28,6 +28,7 @@ from newsfuse.model import (
     TimelineEvent,
 )
 from newsfuse.render.escape import esc, path_part, safe_url
+from newsfuse.stories.sources import UNKNOWN_OUTLET_PREFIX
 
 NONE_FOUND = '<p class="none">none found</p>'
 # Claims shown per status before a "more" fold: a story page should read as a page, not a log.
@@ -70,7 +71,9 @@ def plural(n: int, word: str, plural: str | None = None) -> str:
 def source_label(key: str) -> str:
     """How a reader sees a source key: an outlet's name, or "unknown outlet (article id)" for an
     article whose outlet is unknown (its key is ``article:<id>``, see stories/sources.py)."""
-    return f"unknown outlet ({key[8:]})" if key.startswith("article:") else key
+    if key.startswith(UNKNOWN_OUTLET_PREFIX):
+        return f"unknown outlet ({key[len(UNKNOWN_OUTLET_PREFIX):]})"
+    return key
 
 
 def coverage_line(story: Story) -> str:

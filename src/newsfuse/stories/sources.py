@@ -12,12 +12,19 @@ from collections.abc import Iterable, Mapping
 
 from newsfuse.model import Article
 
+# The key of an article whose outlet is unknown: it counts as its own source.
+UNKNOWN_OUTLET_PREFIX = "article:"
+
+
+def unknown_outlet_key(article_id: str) -> str:
+    return UNKNOWN_OUTLET_PREFIX + article_id
+
 
 def source_key(article: Article, by_id: Mapping[str, Article]) -> str:
     origin = article
     if article.copy_of is not None:
         origin = by_id.get(article.copy_of.of, article)
-    return origin.outlet.lower() if origin.outlet else f"article:{origin.id}"
+    return origin.outlet.lower() if origin.outlet else unknown_outlet_key(origin.id)
 
 
 def independent_sources(article_ids: Iterable[str], by_id: Mapping[str, Article]) -> int:
