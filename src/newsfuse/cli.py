@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="files: report.json/.md/.html in --out; json: the report on stdout; jsonl: one story per line on stdout; parquet: stories.parquet in --out",
     )
     a.add_argument("--summary-words", type=int, default=None, help="summary length in words (default 100)")
+    a.add_argument(
+        "--trust-records",
+        action="store_true",
+        help="take JSON records' text as clean (skip comment/boilerplate removal); by default records are cleaned like plain text",
+    )
     a.add_argument("--dask", action="store_true", help="run on a local Dask cluster")
     a.add_argument("--scheduler", default=None, help="run on a Dask cluster at this address (tcp://host:8786)")
     a.add_argument("--workers", type=int, default=None, help="worker processes: a local process pool, or Dask workers with --dask (default: cores)")

@@ -20,6 +20,8 @@ def _options_from_args(args: argparse.Namespace) -> Options:
         if args.summary_words < 5:
             raise ValueError("--summary-words must be at least 5")
         options.summary.summary_words = args.summary_words
+    if getattr(args, "trust_records", False):
+        options.clean.trust_records = True
     return options
 
 

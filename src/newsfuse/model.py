@@ -82,7 +82,10 @@ class Article:
     paragraphs: list[Paragraph] = field(default_factory=list)
     title: str | None = None
     outlet: str | None = None
-    outlet_source: str | None = None  # how the outlet was found: url, input, signature, filename
+    outlet_source: str | None = None  # how the outlet was found: input, url, signature, byline, dateline, ... (+ evidence)
+    # The news agency a dateline names when it is not the publisher ("CAIRO (AP) —" on a
+    # newspaper's site): the origin of the text, and the independent source it counts as.
+    wire: str | None = None
     author: str | None = None
     url: str | None = None
     published: PublishedDate | None = None
@@ -156,6 +159,9 @@ class RawDocument:
     author: str | None = None
     outlet: str | None = None
     language: str | None = None
+    # The producer says ``content`` is already clean article text (a record field such as
+    # ``"clean": true``): it is then split into paragraphs without the plain-text cleaner.
+    clean: bool = False
 
 
 @dataclass
@@ -268,6 +274,8 @@ class Story:
     articles: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
     independent_sources: int = 0
+    # Articles whose outlet (and wire origin) is unknown: they add nothing to independent_sources.
+    unknown_outlet_articles: int = 0
     first_date: str | None = None
     last_date: str | None = None
     title: str = ""  # provisional title; replaced by the headline when summarised

@@ -20,6 +20,9 @@ class ReadOptions:
 class CleanOptions:
     min_body_chars: int = 80  # an article with less body than this is rejected as "no text"
     use_corpus_evidence: bool = True  # lines repeated across one outlet's articles count as boilerplate
+    # Take every JSON record's text as clean (no comment/furniture removal). Off by default: real
+    # scrapes keep comment threads and page furniture in their text fields.
+    trust_records: bool = False
 
 
 @dataclass

@@ -38,7 +38,8 @@ def test_bad_date_is_noted_and_empty_text_rejected() -> None:
 
 def test_extract_documents_keeps_order_and_one_output_each() -> None:
     html = RawDocument(origin="p.html", content="<html><body><p>" + "Water rose in Kelbrook overnight. " * 5 + "</p></body></html>", kind="html", input_format="html")
-    docs = [rec("First record."), html, rec(""), rec("Last record.")]
+    body = "The council met on Monday and voted to reopen the bridge over the Verrin after the flood waters fell. "
+    docs = [rec("First record. " + body), html, rec(""), rec("Last record. " + body)]
     out = extract_documents(docs, Options())
     assert len(out) == len(docs)
     assert [o.origin for o in out] == [d.origin for d in docs]

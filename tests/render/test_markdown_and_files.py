@@ -61,16 +61,16 @@ def test_write_report_refuses_a_file_as_directory(tmp_path):
         write_report(Report(), f)
 
 
-def test_coverage_line_explains_sources_outnumbering_known_outlets() -> None:
+def test_coverage_line_explains_articles_of_unknown_outlet() -> None:
     from newsfuse.model import Story
     from newsfuse.render.views import coverage_line
 
     known = Story(id="s1", articles=["a", "b", "c"], outlets=["Coast Herald", "Wire Daily"], independent_sources=2)
     assert coverage_line(known) == "3 articles, 2 outlets, 2 independent sources"
-    unknown = Story(id="s2", articles=["a", "b", "c"], outlets=["Coast Herald"], independent_sources=3)
-    assert coverage_line(unknown) == (
-        "3 articles, 1 known outlet, 3 independent sources (an article of unknown outlet counts as its own source)"
-    )
+    mixed = Story(id="s2", articles=["a", "b", "c"], outlets=["Coast Herald"], independent_sources=1, unknown_outlet_articles=2)
+    assert coverage_line(mixed) == "3 articles, 1 outlet, 1 independent source (2 articles of unknown outlet not counted as independent)"
+    none = Story(id="s3", articles=["a", "b"], outlets=[], independent_sources=1, unknown_outlet_articles=2)
+    assert coverage_line(none) == "2 articles, 0 outlets, 1 independent source (no outlet known: counted as one source)"
 
 
 def test_source_label_names_unknown_outlets_by_article() -> None:

@@ -91,7 +91,7 @@ def _args(paths: list[str], fmt: str = "md", dates: int | None = None) -> argpar
 def test_command_markdown_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "topic.jsonl"
     lines = [
-        json.dumps({"id": a.id, "date": a.date, "outlet": a.outlet, "text": a.text}) for a in TOPIC
+        json.dumps({"id": a.id, "date": a.date, "outlet": a.outlet, "text": a.text, "clean": True}) for a in TOPIC
     ] + ["{not json", json.dumps({"id": "empty", "text": ""})]
     f.write_text("\n".join(lines), encoding="utf-8")
     assert len(read_articles([str(tmp_path)])) == len(TOPIC)  # bad lines rejected, not fatal
@@ -108,7 +108,7 @@ def test_command_markdown_and_json(tmp_path: Path, capsys: pytest.CaptureFixture
 
 def test_command_escapes_text_and_reports_nothing_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "x.jsonl"
-    f.write_text(json.dumps({"id": "h", "date": "2021-03-02", "text": "<script>alert(1)</script> The dam burst on Monday, flooding two towns."}), encoding="utf-8")
+    f.write_text(json.dumps({"id": "h", "date": "2021-03-02", "text": "<script>alert(1)</script> The dam burst on Monday, flooding two towns.", "clean": True}), encoding="utf-8")
     assert topic_timeline_command(_args([str(f)]), Options())
     out = capsys.readouterr().out
     assert "<script>" not in out and "&lt;script&gt;" in out
@@ -123,7 +123,7 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     from newsfuse.cli import main
 
     f = tmp_path / "topic.jsonl"
-    f.write_text("\n".join(json.dumps({"id": a.id, "date": a.date, "text": a.text}) for a in TOPIC), encoding="utf-8")
+    f.write_text("\n".join(json.dumps({"id": a.id, "date": a.date, "text": a.text, "clean": True}) for a in TOPIC), encoding="utf-8")
     assert main(["timeline", str(f), "--dates", "2", "--format", "json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["events"]) == 2
     empty = tmp_path / "none.jsonl"

@@ -17,7 +17,7 @@ from datetime import date
 
 from newsfuse.model import Article, Story
 from newsfuse.options import Options
-from newsfuse.stories.sources import independent_sources, outlets_of
+from newsfuse.stories.sources import independent_sources, outlets_of, unknown_outlet_articles
 
 
 @dataclass
@@ -97,6 +97,7 @@ def build_story(article_ids: list[str], by_id: dict[str, Article]) -> Story:
         articles=ordered,
         outlets=outlets_of(article_ids, by_id),
         independent_sources=independent_sources(article_ids, by_id),
+        unknown_outlet_articles=unknown_outlet_articles(article_ids, by_id),
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         title=titles[0].title or "" if titles else "",
@@ -142,6 +143,7 @@ def join_partitions(
             story = same
             story.outlets = outlets_of(story.articles, by_id)
             story.independent_sources = independent_sources(story.articles, by_id)
+            story.unknown_outlet_articles = unknown_outlet_articles(story.articles, by_id)
         out.append(story)
     out.sort(key=lambda s: (s.first_date is None, s.first_date or "", s.id))  # the clusterer's order
     return out

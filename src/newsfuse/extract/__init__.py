@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import logging
 
+from newsfuse.extract.outletdetect import propagate_outlets
 from newsfuse.model import Article, RawDocument, Rejection
 from newsfuse.options import Options
 
@@ -31,6 +32,12 @@ def _one(doc: RawDocument, options: Options) -> Article | Rejection:
         return Rejection(doc.origin, "extract_error", f"{type(exc).__name__}: {exc}", stage="extract")
 
 
+def _trusted(doc: RawDocument, options: Options) -> bool:
+    """A record's text is cleaned like any plain text unless the record (or the run) says it is clean:
+    scrapers keep reader comments, captions and page furniture in their ``text`` fields."""
+    return doc.clean or options.clean.trust_records
+
+
 def extract_documents(docs: list[RawDocument], options: Options) -> list[Article | Rejection]:
     """One output per input, in input order."""
     out: list[Article | Rejection | None] = [None] * len(docs)
@@ -38,7 +45,7 @@ def extract_documents(docs: list[RawDocument], options: Options) -> list[Article
     for i, doc in enumerate(docs):
         if doc.kind not in ("html", "record", "text"):
             raise ValueError(f"unknown document kind {doc.kind!r} for {doc.origin}")
-        if doc.kind == "text":
+        if doc.kind == "text" or (doc.kind == "record" and not _trusted(doc, options)):
             text_idx.append(i)
         else:
             out[i] = _one(doc, options)
@@ -55,4 +62,7 @@ def extract_documents(docs: list[RawDocument], options: Options) -> list[Article
                 raise RuntimeError(f"clean_texts returned {len(cleaned)} results for {len(text_idx)} documents")
             for i, item in zip(text_idx, cleaned, strict=True):
                 out[i] = item
-    return [x for x in out if x is not None]
+    done = [x for x in out if x is not None]
+    arts = propagate_outlets([x for x in done if isinstance(x, Article)])
+    it = iter(arts)
+    return [next(it) if isinstance(x, Article) else x for x in done]

@@ -7,6 +7,7 @@ outlet is unknown) only short lines count, and only when several documents share
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -26,6 +27,18 @@ MIN_DOCS_SAME_OUTLET_LONG = 3
 LONG_LINE_WORDS = 25
 # Lines this short say too little to be evidence ("Home", "1", "Reply" are judged by wording).
 MIN_KEY_CHARS = 4
+# A line of any length is site template (a promo teaser, a comment-policy paragraph, an advert)
+# when at least this many documents carry it and those documents are otherwise different
+# articles: a reprinted wire story shares its line *and* most of its other lines with the
+# original; a site's teaser sits in articles that share nothing else.
+MIN_DOCS_TEMPLATE = 3
+# A long line needs more: a background sentence or a famous quote can recur in a few reports.
+MIN_DOCS_TEMPLATE_LONG = 5
+# ... "otherwise different": the mean Jaccard overlap of the other lines of the documents that
+# share the line stays below this (copies and updates of one story overlap far more).
+MAX_OTHER_OVERLAP = 0.2
+# Pairs of documents compared per line: enough to tell a template from a reprint.
+TEMPLATE_PAIRS = 6
 
 
 def outlet_group(doc: RawDocument) -> str | None:
@@ -45,11 +58,12 @@ class CorpusEvidence:
         """``blocks``: the documents' :func:`split_blocks` output when the caller has it already."""
         keys_per_doc: list[dict[str, int]] = []  # line key -> word count
         by_key: dict[str, set[int]] = defaultdict(set)
+        quoted: set[str] = set()
         for i, doc in enumerate(docs):
             keys: dict[str, int] = {}
             if blocks is not None:
                 doc_blocks = blocks[i]
-            elif doc.kind == "text" and isinstance(doc.content, str):
+            elif doc.kind in ("text", "record") and isinstance(doc.content, str):
                 doc_blocks = split_blocks(doc.content)
             else:
                 doc_blocks = []
@@ -58,10 +72,13 @@ class CorpusEvidence:
                     k = block_key(b)
                     if len(k) >= MIN_KEY_CHARS:
                         keys[k] = len(b.text.split())
+                        if _QUOTED_RE.search(b.text):
+                            quoted.add(k)
             keys_per_doc.append(keys)
             for k in keys:
                 by_key[k].add(i)
         groups = [outlet_group(d) for d in docs]
+        template = _template_keys(keys_per_doc, by_key, quoted)
         out: list[dict[str, str]] = []
         for i, keys in enumerate(keys_per_doc):
             rep: dict[str, str] = {}
@@ -75,8 +92,36 @@ class CorpusEvidence:
                     rep[k] = f"line repeated in {same} articles of {g}"
                 elif n_words <= MAX_WORDS_ACROSS_OUTLETS and len(sharing) >= MIN_DOCS_ACROSS_OUTLETS:
                     rep[k] = f"short line repeated in {len(sharing)} articles of the batch"
+                elif k in template:
+                    rep[k] = f"line repeated in {len(sharing)} otherwise different articles of the batch (site template)"
             out.append(rep)
         return cls(out)
 
     def for_doc(self, i: int) -> dict[str, str]:
         return self.repeated[i] if i < len(self.repeated) else {}
+
+
+# A quotation repeated in different articles is a much-cited remark, not site template (a teaser
+# "..., says our correspondent" is template, so attribution alone does not count).
+_QUOTED_RE = re.compile(r"[\"“”«»`]")
+
+
+def _template_keys(keys_per_doc: list[dict[str, int]], by_key: dict[str, set[int]], quoted: set[str]) -> set[str]:
+    """Keys shared by at least :data:`MIN_DOCS_TEMPLATE` documents that are otherwise different articles."""
+    out: set[str] = set()
+    for k, sharing in by_key.items():
+        if len(sharing) < MIN_DOCS_TEMPLATE or k in quoted:
+            continue
+        if len(sharing) < MIN_DOCS_TEMPLATE_LONG and max(keys_per_doc[i][k] for i in sharing) >= LONG_LINE_WORDS:
+            continue
+        docs = sorted(sharing)
+        # Evenly spread pairs (deterministic): first with middle, neighbours, ...
+        pairs = [(docs[i], docs[(i + len(docs) // 2) % len(docs)]) for i in range(min(TEMPLATE_PAIRS, len(docs)))]
+        total = 0.0
+        for a, b in pairs:
+            ka, kb = keys_per_doc[a].keys() - {k}, keys_per_doc[b].keys() - {k}
+            union = len(ka | kb)
+            total += len(ka & kb) / union if union else 1.0
+        if total / len(pairs) < MAX_OTHER_OVERLAP:
+            out.add(k)
+    return out

@@ -8,8 +8,10 @@ from typing import Any
 from newsfuse.extract.dates import iso_date
 from newsfuse.extract.htmlmeta import PageMeta, read_page_meta, visible_dates
 from newsfuse.extract.htmlpick import host_of, pick_author, pick_title, toks
+from newsfuse.extract.outletdetect import resolve_outlet, wire_origin
 from newsfuse.model import Article, PublishedDate, RawDocument, Rejection, RemovedBlock, article_id, make_paragraphs
 from newsfuse.options import Options
+from newsfuse.outlets import display_name
 from newsfuse.text import normalize_space
 
 # Confidence of a publication date by the evidence behind it.
@@ -143,6 +145,12 @@ def extract_html(doc: RawDocument, options: Options) -> Article | Rejection:
         outlet, outlet_source = host_of(url), "url"
     if not outlet and (meta.site_name or result.sitename):
         outlet, outlet_source = meta.site_name or result.sitename, "metadata"
+    texts = [p.text for p in paragraphs]
+    wire = None
+    if outlet:
+        outlet, wire = display_name(outlet), wire_origin(outlet, texts)
+    else:
+        outlet, outlet_source, wire = resolve_outlet(doc, texts, removed)
     text = "\n\n".join(p.text for p in paragraphs)
     return Article(
         id=article_id(doc.origin, text),
@@ -151,6 +159,7 @@ def extract_html(doc: RawDocument, options: Options) -> Article | Rejection:
         title=title,
         outlet=outlet,
         outlet_source=outlet_source,
+        wire=wire,
         author=doc.author or pick_author(meta, result.author, result.sitename, url),
         url=url,
         published=published,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsfuse.extract.dates import iso_date
-from newsfuse.extract.htmlpick import host_of
+from newsfuse.extract.outletdetect import resolve_outlet
 from newsfuse.extract.signals import wire_credit
 from newsfuse.model import Article, PublishedDate, RawDocument, Rejection, RemovedBlock, article_id, make_paragraphs
 from newsfuse.options import Options
@@ -25,7 +25,9 @@ def record_paragraphs(text: str) -> list[str]:
 
 
 def extract_record(doc: RawDocument, options: Options) -> Article | Rejection:
-    # A scraper's text is taken as clean, except for wire credit lines ("(Reporting by A; Editing
+    """A record whose text is declared clean (``RawDocument.clean``, ``--trust-records``); other
+    records go through the plain-text cleaner (see :mod:`newsfuse.extract`)."""
+    # The text is taken as clean, except for wire credit lines ("(Reporting by A; Editing
     # by B)"), which scrapers keep and which are no statement of the article: dropped with a reason.
     kept: list[str] = []
     removed: list[RemovedBlock] = []
@@ -45,9 +47,7 @@ def extract_record(doc: RawDocument, options: Options) -> Article | Rejection:
             published = PublishedDate(iso, "input", _CONF_INPUT)
         else:
             notes.append(f"unparseable date {doc.date!r} dropped")
-    outlet, outlet_source = doc.outlet, "input" if doc.outlet else None
-    if not outlet and host_of(doc.url):
-        outlet, outlet_source = host_of(doc.url), "url"
+    outlet, outlet_source, wire = resolve_outlet(doc, [p.text for p in paragraphs], removed)
     text = "\n\n".join(p.text for p in paragraphs)
     return Article(
         id=article_id(doc.origin, text),
@@ -56,6 +56,7 @@ def extract_record(doc: RawDocument, options: Options) -> Article | Rejection:
         title=normalize_space(doc.title) if doc.title else None,
         outlet=outlet,
         outlet_source=outlet_source,
+        wire=wire,
         author=doc.author,
         url=doc.url,
         published=published,

@@ -25,6 +25,7 @@ from datetime import date
 
 from newsfuse.extract.blocks import Block, block_key, split_blocks
 from newsfuse.extract.corpus import CorpusEvidence, outlet_group
+from newsfuse.extract.outletdetect import resolve_outlet
 from newsfuse.extract.signals import (
     EMBED_CHROME_RE,
     boilerplate_reason,
@@ -41,9 +42,6 @@ from newsfuse.extract.textmeta import (
     byline,
     dateline_date,
     dates_in,
-    outlet_from_filename,
-    outlet_from_signatures,
-    outlet_from_url,
     parse_date,
     pick_date,
     pick_title,
@@ -569,9 +567,7 @@ def _clean(
         footer = [lines[i].block for i in range(last, barrier) if lines[i].n_words <= 20]
         published = pick_date(header_blocks, paragraphs, footer, comment_dates, today)
 
-    # Signature lines are among the dropped boilerplate (credits, "support us", copyright) or at the end of the body.
-    signature_texts = [r.text for r in removed if r.reason in ("promo", "disclaimer", "other", "caption")]
-    outlet, outlet_source = _outlet(doc, signature_texts + paragraphs[-3:])
+    outlet, outlet_source, wire = resolve_outlet(doc, paragraphs, removed)
     return Article(
         id=make_article_id(doc.origin, doc.content),
         origin=doc.origin,
@@ -579,6 +575,7 @@ def _clean(
         title=title,
         outlet=outlet,
         outlet_source=outlet_source,
+        wire=wire,
         author=author,
         url=doc.url,
         published=published,
@@ -587,21 +584,6 @@ def _clean(
         removed=removed,
         notes=notes,
     )
-
-
-def _outlet(doc: RawDocument, texts: list[str]) -> tuple[str | None, str | None]:
-    if doc.outlet and doc.outlet.strip():
-        return doc.outlet.strip(), "input"
-    from_url = outlet_from_url(doc.url)
-    if from_url:
-        return from_url, "url"
-    sig = outlet_from_signatures(texts)
-    if sig:
-        return sig[0], "signature"
-    from_name = outlet_from_filename(doc.origin)
-    if from_name:
-        return from_name, "filename"
-    return None, None
 
 
 __all__ = ["clean_text", "clean_texts", "outlet_group"]

@@ -373,6 +373,8 @@ def _clean_outlet(name: str, kind: str) -> str | None:
     name = name.removeprefix("the ")  # "support the Daily X" -> "Daily X"; a capital "The" is part of the name
     name = re.sub(r"\s*\b(?:19|20)\d{2}\b\s*", " ", name).strip(" ,.")
     if kind == "copyright":
+        # "Fox News Network, LLC": a company-form suffix is not the name.
+        name = re.sub(r",?\s+(?:inc|llc|ltd|limited|plc|corp|corporation|co|gmbh|s\.?a)\.?\s*$", "", name, flags=re.I)
         # "Hassan Mansour, Global Research" -> the last part names the publisher.
         parts = [p.strip() for p in name.split(",") if p.strip()]
         name = parts[-1] if parts else ""

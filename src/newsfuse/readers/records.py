@@ -19,6 +19,8 @@ DATE_FIELDS = ("date", "date_publish", "published", "time", "date_published", "p
 OUTLET_FIELDS = ("source", "outlet", "source_domain", "site", "sitename", "publisher")
 AUTHOR_FIELDS = ("author", "authors", "byline")
 LANGUAGE_FIELDS = ("language", "lang")
+# A record that says its text is already clean article text (no comments, no page furniture).
+CLEAN_FIELDS = ("clean", "text_is_clean", "cleaned", "is_clean")
 # Keys under which a record (a WCEP cluster, an API page) holds a list of articles.
 LIST_FIELDS = ("articles", "documents", "docs", "items", "results", "data")
 
@@ -109,4 +111,5 @@ def record_documents(value: Any, origin: str, input_format: str = "json") -> Ite
         author=_first(value, AUTHOR_FIELDS),
         outlet=_outlet(value, url),
         language=_first(value, LANGUAGE_FIELDS),
+        clean=any(value.get(f) is True for f in CLEAN_FIELDS),
     )

@@ -79,18 +79,21 @@ def source_label(key: str) -> str:
 def coverage_line(story: Story) -> str:
     """'7 articles, 4 outlets, 2 independent sources'.
 
-    An article whose outlet is unknown counts as its own source (nothing says it reprints another),
-    so the sources can outnumber the outlets; the line then says why instead of looking wrong.
+    Articles of unknown outlet add no independent source (see stories/sources.py), and copies and
+    wire stories count by their origin, so the line says why when the numbers do not add up.
     """
     line = ", ".join(
         (
             plural(len(story.articles), "article"),
-            plural(len(story.outlets), "known outlet" if story.independent_sources > len(story.outlets) else "outlet"),
+            plural(len(story.outlets), "outlet"),
             plural(story.independent_sources, "independent source"),
         )
     )
-    if story.independent_sources > len(story.outlets):
-        line += " (an article of unknown outlet counts as its own source)"
+    unknown = story.unknown_outlet_articles
+    if unknown and unknown == len(story.articles):
+        line += " (no outlet known: counted as one source)"
+    elif unknown:
+        line += f" ({plural(unknown, 'article')} of unknown outlet not counted as independent)"
     return line
 
 

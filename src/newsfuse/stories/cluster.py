@@ -37,7 +37,7 @@ import numpy as np
 from newsfuse.model import Article, Story, parse_iso
 from newsfuse.options import ClusterOptions, Options
 from newsfuse.stories.features import DocFreq, Vector, article_features, weigh
-from newsfuse.stories.sources import independent_sources, outlets_of
+from newsfuse.stories.sources import independent_sources, outlets_of, unknown_outlet_articles
 
 # An article is looked up and indexed by its strongest features only: names, numbers and rare
 # words carry the event; the long tail of weak features only adds candidates.
@@ -435,6 +435,7 @@ def build_stories(
             articles=ordered,
             outlets=outlets_of(ordered, by_id),
             independent_sources=independent_sources(ordered, by_id),
+            unknown_outlet_articles=unknown_outlet_articles(ordered, by_id),
             first_date=dates[0].isoformat() if dates else None,
             last_date=dates[-1].isoformat() if dates else None,
             title=_best_title(ordered, by_id, df, raw),

@@ -24,7 +24,7 @@ from typing import Any, Literal, Protocol
 from newsfuse.model import Article, RawDocument, Rejection, Story
 from newsfuse.options import Options
 from newsfuse.store import Store, content_hash
-from newsfuse.stories.sources import independent_sources, outlets_of
+from newsfuse.stories.sources import independent_sources, outlets_of, unknown_outlet_articles
 
 log = logging.getLogger("newsfuse.web")
 
@@ -277,6 +277,7 @@ class Ingestor:
         for st in changed:
             st.outlets = outlets_of(st.articles, self.by_id)
             st.independent_sources = independent_sources(st.articles, self.by_id)
+            st.unknown_outlet_articles = unknown_outlet_articles(st.articles, self.by_id)
             try:
                 self._steps.story_step(st, self.by_id, self.options)
             except Exception:

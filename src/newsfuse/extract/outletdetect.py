@@ -1,0 +1,300 @@
+"""The outlet of an article from its own text, when no record field or URL names it.
+
+Scraped news carries its publisher in a few conventional places, each a general convention of
+the trade rather than a trait of one corpus; they are tried strongest first:
+
+1. a wire **dateline** at the top of the story: "TRIPOLI, Libya (Reuters) -", "(CNN) --",
+   "CAIRO (AP) —";
+2. a **byline or credit** naming the outlet: "By the CNN Wire Staff", "CNN's Jane Roe contributed
+   to this report", "By Jane Roe, Reuters";
+3. the page's own **furniture** (promos, disclaimers, comment rules, site template lines removed
+   by the cleaner): "Views expressed in the comments do not represent those of Reuters", "Sign up
+   for e-mail alerts from FoxNews.com", "Your comments may be published on any BBC media";
+4. the reporter's **self-references** in the body, when they all name one outlet: "told Reuters",
+   "the BBC's correspondent", "in an interview with CNN".
+
+A dateline agency in an article whose publisher is known otherwise (an AP story on a newspaper's
+site) is the origin of the text, not its publisher: it is returned as the article's ``wire``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from newsfuse.extract.blocks import line_key
+from newsfuse.extract.textmeta import outlet_from_filename, outlet_from_signatures, outlet_from_url
+from newsfuse.model import Article, RawDocument, RemovedBlock
+from newsfuse.outlets import KNOWN_OUTLETS, display_name, known_outlet, outlet_key
+
+# Where a dateline can stand: the first paragraphs (a timestamp or a caption may precede it) and
+# the first characters of each (a dateline opens the story).
+DATELINE_PARAGRAPHS = 3
+DATELINE_CHARS = 240
+# Body self-references that must agree before they name the outlet: one "told the BBC" in another
+# outlet's article is a citation; the outlet's own reporters write it again and again.
+MIN_SELF_REFERENCES = 2
+SELF_REFERENCE_SHARE = 0.75
+
+# Articles of one known outlet that must carry a template line before it names the outlet of an
+# article that names none (one could be a syndicated page of another site).
+MIN_TEMPLATE_WITNESSES = 3
+# Template lines shorter than this ("Advertisement", "Share") are common to every site.
+MIN_TEMPLATE_CHARS = 40
+
+_DASH = r"(?:--|-|–|—|:)"
+# "(CNN) --" or "CAIRO (AP) —" or "TRIPOLI, Libya (Reuters) -": a capitalised name in parentheses
+# followed by a dash.
+_DATELINE_RE = re.compile(
+    r"(?:^|(?<=[\s|]))(?P<place>[A-Z][A-Za-z.'’-]*(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}\s*)?"
+    r"\((?P<name>[A-Z][A-Za-z.&'’ -]{0,38}[A-Za-z.])\)\s*" + _DASH + r"(?=\s)"
+)
+_STAFF_RE = re.compile(
+    r"\b(?:By|Posted by|From) (?:the )?(?P<name>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,3}?)"
+    r"(?: Wires?)? (?:Staff|Newsroom|News Desk|Desk)\b"
+)
+_BY_NAME_OUTLET_RE = re.compile(
+    r"^By [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3}(?:\s*,\s*|\s+for\s+|\s+of\s+|\s*\()(?:the )?(?P<name>[A-Z][\w.&'’ -]{1,40}?)\)?\s*$"
+)
+# "From Ben Roe and Amir Doe, CNN" / "By Jane Roe, Reuters" opening the text (scrapers glue the
+# byline to what follows, so only the known outlets' names end it safely).
+_NAMES_THEN_OUTLET = r"^(?:By|From)\s+(?:[A-Z][\w.'’-]+\s?){1,4}(?:(?:,|,?\s+and)\s+(?:[A-Z][\w.'’-]+\s?){1,4}){0,3},\s+(?:the\s+)?(?P<name>{names})\b"
+_CREDIT_RE = re.compile(
+    r"(?:^|[.;]\s+)(?:The )?(?P<name>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})['’]s (?:[A-Z][\w.'’-]+ ?){1,4}"
+    r"(?:(?:,|,? and) (?:[A-Z][\w.'’-]+ ?){1,4}){0,3}(?:contributed|reported) (?:to|for|from) this (?:report|story|article)"
+)
+
+
+def _name_pattern() -> str:
+    """Written forms of the known outlets safe to look for in running text: names as capitalised
+    (not "independent", "guardian" in lower case) and hosts."""
+    forms: set[str] = set()
+    for name, aliases in KNOWN_OUTLETS.items():
+        forms.add(re.escape(name))
+        for a in aliases:
+            if "." in a:
+                forms.add("(?i:" + re.escape(a) + ")")
+            elif len(a) >= 4 and " " in a:
+                forms.add(" ".join(w[:1].upper() + w[1:] for w in a.split(" ")).replace(" ", r"\s+"))
+    # Names of one short word ("RT", "DW", "Fox", "Ria") are too ambiguous in running text.
+    forms = {f for f in forms if len(f.replace("\\", "")) > 2 and f not in ("RT", "DW", "Fox", "Ria")}
+    return "(?:" + "|".join(sorted(forms, key=len, reverse=True)) + ")"
+
+
+_NAMES = _name_pattern()
+_NAME_IN_TEXT_RE = re.compile(r"(?<![\w.])(?P<name>" + _NAMES + r")(?![\w])")
+# "told the BBC" / "in an interview with CNN" are left out: other outlets cite such interviews (on the
+# dev crawl a quarter of the outlets they named were wrong).
+_SELF_REF_RE = re.compile(
+    r"(?<![\w.])(?:the\s+)?(?P<b>" + _NAMES + r")['’]s\s+(?:own\s+)?(?:[a-z]+\s+){0,2}"
+    r"(?:correspondent|reporter|editor|producer|team|crew)\b"
+    r"|(?<![\w.])(?P<c>" + _NAMES + r")\s+(?:correspondent|reporter|producer)s?\s+[A-Z]"
+    r"|(?<![\w.])(?:the\s+)?(?P<d>" + _NAMES + r")\s+(?:has\s+)?(?:learned|can\s+reveal|understands|obtained)\b",
+)
+_BYLINE_KNOWN_RE = re.compile(_NAMES_THEN_OUTLET.replace("{names}", _NAMES))
+# "By Jane Roe BBC Diplomatic Correspondent": a reporter's title that names a known outlet.
+_BYLINE_ROLE_RE = re.compile(
+    r"^By\s+(?:[A-Z][\w.'’-]+\s){1,3}(?:the\s+)?(?P<name>" + _NAMES + r")\s+(?:[A-Z][a-z]+\s+){0,2}"
+    r"(?:Correspondent|Editor|Reporter|Producer|Analyst)\b"
+)
+_CREDIT_PHOTO_RE = re.compile(r"\bphoto|\bimage|\bpicture|getty|\bfile\b", re.I)
+# Furniture that credits or lists *other* outlets: contribution credits ("The Associated Press
+# contributed to this report"), data providers ("Market data provided by X"), and headline lists
+# from other sites ("Oil closes in on Florida coast - 30 mins ago National Post").
+_PIECE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_OTHERS_RE = re.compile(
+    r"contribut|provided by|powered by|courtesy of|data (?:from|by)|delayed|\b\d+\s*(?:mins?|minutes?|hrs?|hours?|days?) ago\b"
+    r"|according to|reported by|\bvia\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class OutletEvidence:
+    name: str  # display name (see newsfuse.outlets.display_name)
+    kind: str  # dateline, byline, credit, furniture, self-reference
+    text: str  # the words that say so
+
+    @property
+    def source(self) -> str:
+        """The ``Article.outlet_source`` value."""
+        return f"{self.kind}: {self.text[:80]}"
+
+
+def _plausible_name(name: str) -> str | None:
+    """A known outlet's display name, or the name itself when it reads like a publication name."""
+    known = known_outlet(name)
+    if known is not None:
+        return known
+    words = name.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w in ("of", "the", "&") for w in words):
+        return None
+    return name.strip()
+
+
+def dateline_outlet(paragraphs: Sequence[str]) -> OutletEvidence | None:
+    for text in paragraphs[:DATELINE_PARAGRAPHS]:
+        head = text[:DATELINE_CHARS]
+        for m in _DATELINE_RE.finditer(head):
+            raw = m.group("name").strip()
+            # "(Reuters Health)", "(CNN Money)": a desk of a known outlet.
+            known = known_outlet(raw) or (known_outlet(raw.split()[0]) if len(raw.split()) == 2 and len(raw.split()[0]) >= 3 else None)
+            if known is None:
+                # An unknown name counts only in the full form: an all-capitals place before it.
+                place = (m.group("place") or "").strip(" ,")
+                if not place or not place.split(",")[0].replace(" ", "").replace(".", "").isupper():
+                    continue
+                if _CREDIT_PHOTO_RE.search(raw):
+                    continue
+            name = known or _plausible_name(raw)
+            if name:
+                return OutletEvidence(name, "dateline", m.group(0).strip())
+    return None
+
+
+def byline_outlet(texts: Iterable[str]) -> OutletEvidence | None:
+    for text in texts:
+        t = text.strip()
+        if len(t) > 400:
+            t = t[:400]
+        for rx, kind in ((_STAFF_RE, "byline"), (_BY_NAME_OUTLET_RE, "byline"), (_BYLINE_KNOWN_RE, "byline"), (_BYLINE_ROLE_RE, "byline"), (_CREDIT_RE, "credit")):
+            m = rx.search(t)
+            if m:
+                # Outside the "X Staff/Newsroom" form a one-word name is too often a person's.
+                unknown_ok = rx is _STAFF_RE or (rx is _BY_NAME_OUTLET_RE and " " in m.group("name"))
+                name = known_outlet(m.group("name")) or (_plausible_name(m.group("name")) if unknown_ok else None)
+                if name:
+                    return OutletEvidence(name, kind, m.group(0).strip())
+    return None
+
+
+def furniture_outlet(removed: Iterable[RemovedBlock]) -> OutletEvidence | None:
+    """The known outlet the page's own furniture names most (captions and related-story lists
+    are left out: they credit and cite other outlets; so are reader comments, which talk about them)."""
+    votes: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for r in removed:
+        if r.reason in ("caption", "related", "embed"):
+            continue
+        if r.reason == "comment" and "rules" not in r.detail:
+            continue
+        # A scraped line often joins several furniture sentences: each is judged on its own.
+        for piece in _PIECE_RE.split(r.text[:1000]):
+            if (_CREDIT_PHOTO_RE.search(piece) and r.reason != "disclaimer") or _OTHERS_RE.search(piece):
+                continue
+            names = {n for m in _NAME_IN_TEXT_RE.finditer(piece) if (n := known_outlet(m.group("name")))}
+            if len(names) != 1:
+                continue  # a line naming several outlets lists or compares them
+            found = names.pop()
+            votes[found] += 1
+            first.setdefault(found, f"{r.reason}: {piece}")
+    if not votes:
+        return None
+    top = votes.most_common(2)
+    best, n_best = top[0]
+    if len(top) > 1 and top[1][1] == n_best:
+        return None  # two outlets named as often: no verdict
+    return OutletEvidence(best, "furniture", first[best])
+
+
+def self_reference_outlet(paragraphs: Iterable[str]) -> OutletEvidence | None:
+    votes: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for text in paragraphs:
+        for m in _SELF_REF_RE.finditer(text):
+            raw = next(g for g in m.groups() if g)
+            name = known_outlet(raw)
+            if name:
+                votes[name] += 1
+                first.setdefault(name, m.group(0))
+    if not votes:
+        return None
+    best, n = votes.most_common(1)[0]
+    if n < MIN_SELF_REFERENCES or n < SELF_REFERENCE_SHARE * sum(votes.values()):
+        return None
+    return OutletEvidence(best, "self-reference", first[best])
+
+
+def wire_origin(outlet: str, paragraphs: Sequence[str]) -> str | None:
+    """The agency of the article's dateline when it is not ``outlet``."""
+    dateline = dateline_outlet(paragraphs)
+    return dateline.name if dateline is not None and outlet_key(dateline.name) != outlet_key(outlet) else None
+
+
+def resolve_outlet(doc: RawDocument, paragraphs: Sequence[str], removed: Sequence[RemovedBlock]) -> tuple[str | None, str | None, str | None]:
+    """(outlet display name, how it was found, wire agency) for one cleaned article.
+
+    Strongest evidence first: the record's own field, the URL, a signature line ("original source",
+    "support X", copyright), a byline or credit, the page furniture, the dateline, the reporter's
+    self-references, a domain in the file name.  A dateline agency other than a publisher found
+    by the stronger kinds is the wire origin of the text.
+    """
+    dateline = dateline_outlet(paragraphs) or dateline_outlet([r.text for r in removed[:4] if r.reason == "other"])
+    publisher: tuple[str, str] | None = None
+    if doc.outlet and doc.outlet.strip():
+        publisher = (doc.outlet.strip(), "input")
+    elif (host := outlet_from_url(doc.url)) is not None:
+        publisher = (host, "url")
+    else:
+        sig_texts = [r.text for r in removed if r.reason in ("promo", "disclaimer", "other", "caption")]
+        sig = outlet_from_signatures(sig_texts + list(paragraphs[-3:]))
+        if sig is not None:
+            publisher = (sig[0], "signature")
+        else:
+            header = [r.text for r in removed if r.reason == "other"][:6] + list(paragraphs[:3]) + list(paragraphs[-3:])
+            found = byline_outlet(header) or furniture_outlet(removed)
+            if found is not None:
+                publisher = (found.name, found.source)
+    if publisher is not None:
+        name, how = publisher
+        wire = dateline.name if dateline is not None and outlet_key(dateline.name) != outlet_key(name) else None
+        return display_name(name), how, wire
+    if dateline is not None:
+        return dateline.name, dateline.source, None
+    ref = self_reference_outlet(paragraphs)
+    if ref is not None:
+        return ref.name, ref.source, None
+    from_name = outlet_from_filename(doc.origin)
+    if from_name:
+        return display_name(from_name), "filename", None
+    return None, None, None
+
+
+def propagate_outlets(articles: Sequence[Article]) -> list[Article]:
+    """Outlets for articles that name none, from the site template they share with articles that do.
+
+    A page's template lines (teasers, comment rules, adverts: removed by the cleaner as repeated
+    in otherwise different articles) are the site's; when every article of known outlet that
+    carries one of an unknown article's template lines is of one outlet, and at least
+    :data:`MIN_TEMPLATE_WITNESSES` of them are, the unknown article is that outlet's.
+    """
+    keys_of: list[set[str]] = [
+        {line_key(r.text) for r in a.removed if "repeated in" in r.detail and len(r.text) >= MIN_TEMPLATE_CHARS} for a in articles
+    ]
+    witnesses: dict[str, Counter[str]] = {}
+    names: dict[str, str] = {}
+    for a, keys in zip(articles, keys_of, strict=True):
+        if a.outlet is None:
+            continue
+        k = outlet_key(a.outlet)
+        names.setdefault(k, a.outlet)
+        for key in keys:
+            witnesses.setdefault(key, Counter())[k] += 1
+    out: list[Article] = []
+    for a, keys in zip(articles, keys_of, strict=True):
+        if a.outlet is None and keys:
+            votes: Counter[str] = Counter()
+            for key in keys:
+                votes.update(witnesses.get(key, Counter()))
+            if len(votes) == 1:
+                ((k, n),) = votes.items()
+                if n >= MIN_TEMPLATE_WITNESSES:
+                    example = next(r.text for r in a.removed if line_key(r.text) in keys and witnesses.get(line_key(r.text)))
+                    a = replace(a, outlet=names[k], outlet_source=f"template shared with {n} articles of {names[k]}: {example[:60]}")
+        out.append(a)
+    return out
+
+
+__all__ = ["OutletEvidence", "dateline_outlet", "propagate_outlets", "resolve_outlet"]

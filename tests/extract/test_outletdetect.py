@@ -1,0 +1,120 @@
+"""Outlets from the article's own text, and records cleaned like plain text (invented articles)."""
+
+from __future__ import annotations
+
+from newsfuse.extract import extract_documents
+from newsfuse.extract.outletdetect import dateline_outlet, resolve_outlet
+from newsfuse.model import Article, RawDocument, RemovedBlock
+from newsfuse.options import Options
+from newsfuse.outlets import display_name, outlet_key
+
+BODY = (
+    "The Verrin Valley Water Board opened both outlet gates overnight after inspectors found a crack in the spillway.\n"
+    "About 1,200 residents of lower Kelbrook were told to leave their homes, the town council said on Monday.\n"
+    "Engineers will inspect the foundations on Tuesday and a decision on the return is expected on Wednesday.\n"
+)
+
+
+def rec(content: str, n: int = 1, **kw: object) -> RawDocument:
+    return RawDocument(origin=f"crawl.jsonl#{n}", content=content, kind="record", input_format="json", **kw)  # type: ignore[arg-type]
+
+
+def test_outlet_keys_join_the_forms_of_one_outlet() -> None:
+    assert outlet_key("CNN") == outlet_key("cnn.com") == outlet_key("CNN Wire") == outlet_key("http://edition.cnn.com/2011/x")
+    assert outlet_key("Reuters") == outlet_key("uk.reuters.com") == outlet_key("Thomson Reuters")
+    assert outlet_key("The Kelbrook Courier") == outlet_key("kelbrook-courier.example")
+    assert outlet_key("Kelbrook Courier") != outlet_key("Kelbrook Herald")
+    assert display_name("apnews.com") == "Associated Press" and display_name("Valley Post") == "Valley Post"
+
+
+def test_datelines() -> None:
+    assert dateline_outlet(["KELBROOK (Reuters) - The dam held overnight."]).name == "Reuters"  # type: ignore[union-attr]
+    assert dateline_outlet(["(CNN) -- The dam held overnight."]).name == "CNN"  # type: ignore[union-attr]
+    assert dateline_outlet(["PORTVALE, Valdoria (AP) — The dam held."]).name == "Associated Press"  # type: ignore[union-attr]
+    assert dateline_outlet(["NEW YORK (Reuters Health) - A study found."]).name == "Reuters"  # type: ignore[union-attr]
+    # A photo credit or an aside in parentheses is no dateline; nor is a name deep in the story.
+    assert dateline_outlet(["Mayor Kallweit (left) - seen here - spoke."]) is None
+    assert dateline_outlet(["(Photo: Kelbrook Courier) The dam held."]) is None
+    assert dateline_outlet(["x" * 300 + " KELBROOK (Reuters) - late."]) is None
+
+
+def _resolve(paragraphs: list[str], removed: list[RemovedBlock] | None = None, **kw: object) -> tuple[str | None, str | None, str | None]:
+    return resolve_outlet(rec("x", **kw), paragraphs, removed or [])
+
+
+def test_publisher_evidence_and_wire_origin() -> None:
+    # A byline names the outlet.
+    out, how, wire = _resolve(["By the CNN Wire Staff", BODY])
+    assert (out, wire) == ("CNN", None) and how is not None and how.startswith("byline")
+    assert _resolve(["From Ona Vell and Pell Ruark, CNN", BODY])[0] == "CNN"
+    assert _resolve([BODY, "CNN's Mira Kess contributed to this report."])[0] == "CNN"
+    # A credit for another agency's contribution does not name the publisher.
+    furn = [RemovedBlock("The Associated Press contributed to this report.", 9, "other", "credit")]
+    assert _resolve([BODY], furn)[0] is None
+    # The site's own furniture does; a line listing several outlets does not.
+    policy = [RemovedBlock("Views expressed in the comments do not represent those of Reuters.", 9, "disclaimer", "x")]
+    assert _resolve([BODY], policy)[0] == "Reuters"
+    listing = [RemovedBlock("Oil nears the coast - 30 mins ago CBS News; BP shares fall Reuters", 9, "other", "x")]
+    assert _resolve([BODY], listing)[0] is None
+    # An agency dateline on a known publisher's page is the text's wire origin.
+    out, how, wire = _resolve(["PORTVALE (AP) — " + BODY], url="https://www.coastherald.example/a")
+    assert (out, how, wire) == ("coastherald.example", "url", "Associated Press")
+    # A record field wins, in its canonical name.
+    assert _resolve([BODY], outlet="cnn.com")[:2] == ("CNN", "input")
+
+
+def test_citing_an_interview_is_no_self_reference() -> None:
+    text = [BODY, "The mayor told the BBC he was confident.", "Later he told the BBC again that the dam was sound."]
+    assert _resolve(text)[0] is None
+    own = [BODY, "The BBC's correspondent Ona Vell says the mood is calm.", "BBC correspondent Ona Vell added that shops were shut."]
+    assert _resolve(own)[:1] == ("BBC",)
+
+
+def test_records_are_cleaned_and_keep_what_they_drop() -> None:
+    thread = "\n".join(
+        [
+            "KELBROOK (Reuters) - " + BODY,
+            "Comments (2)",
+            "dammit_jim March 10, 2025 at 11:03 am | Report abuse |",
+            "They should have fixed that spillway years ago, typical council.",
+            "riverrat99 March 10, 2025 at 11:20 am | Report abuse |",
+            "Totally agree with the comment above, what a disgrace this is.",
+        ]
+    )
+    (art,) = extract_documents([rec(thread)], Options())
+    assert isinstance(art, Article)
+    assert art.outlet == "Reuters" and art.outlet_source is not None and art.outlet_source.startswith("dateline")
+    assert not any("Report abuse" in p.text or "disgrace" in p.text for p in art.paragraphs)
+    assert any(r.reason == "comment" for r in art.removed)
+    # Declared clean (record field or option): nothing is removed.
+    (kept,) = extract_documents([rec(thread, clean=True)], Options())
+    assert isinstance(kept, Article) and any("disgrace" in p.text for p in kept.paragraphs)
+    opts = Options()
+    opts.clean.trust_records = True
+    (kept2,) = extract_documents([rec(thread)], opts)
+    assert isinstance(kept2, Article) and any("disgrace" in p.text for p in kept2.paragraphs)
+
+
+def _story(i: int, topic: str) -> str:
+    return (
+        f"The {topic} board met on day {i} and agreed new rules for the harbour district after a long debate.\n"
+        f"Officials in {topic} said the plan {i} would cost more than expected and take two years to finish.\n"
+        f"Residents of the {topic} quarter gave the proposal number {i} a mixed reception at the public meeting.\n"
+    )
+
+
+def test_site_template_names_the_outlet_of_articles_without_other_evidence() -> None:
+    teaser = "Hopes for a quick deal on the harbour rules remain alive, despite the row over costs, reports our correspondent."
+    topics = ["Alder", "Birch", "Cedar", "Damson", "Elm", "Fir"]
+    docs = []
+    for i, t in enumerate(topics):
+        lead = "(Portvale Gazette) -- " if i < 3 else ""
+        dateline = f"PORTVALE {lead}" if lead else ""
+        docs.append(rec(dateline + _story(i, t) + teaser + "\n", n=i + 1))
+    out = extract_documents(docs, Options())
+    arts = [a for a in out if isinstance(a, Article)]
+    assert len(arts) == 6
+    assert [a.outlet for a in arts[:3]] == ["Portvale Gazette"] * 3
+    assert all(a.outlet == "Portvale Gazette" and (a.outlet_source or "").startswith("template") for a in arts[3:])
+    # The teaser itself is removed from every article as site template.
+    assert all(not any("Hopes for a quick deal" in p.text for p in a.paragraphs) for a in arts)
