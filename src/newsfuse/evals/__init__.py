@@ -15,6 +15,7 @@ EVALS: dict[str, str] = {
     "summarize": "newsfuse.evals.summarize",
     "claims": "newsfuse.evals.claims",
     "timeline": "newsfuse.evals.timeline",
+    "crawl": "newsfuse.evals.crawl",
 }
 
 DESCRIPTIONS: dict[str, str] = {
@@ -25,4 +26,5 @@ DESCRIPTIONS: dict[str, str] = {
     "summarize": "multi-document summarisation (format D): ROUGE",
     "claims": "claim grouping (format F): B-cubed",
     "timeline": "timeline summarisation (format E): date F1 and alignment ROUGE",
+    "crawl": "real scraped records (format E, outlet in the id as gold): outlets, independent-source counts, furniture in front",
 }

@@ -243,7 +243,8 @@ def resolve_outlet(doc: RawDocument, paragraphs: Sequence[str], removed: Sequenc
         if sig is not None:
             publisher = (sig[0], "signature")
         else:
-            header = [r.text for r in removed if r.reason == "other"][:6] + list(paragraphs[:3]) + list(paragraphs[-3:])
+            credits = [r.text for r in removed if r.detail.startswith("wire credit")]
+            header = [r.text for r in removed if r.reason == "other"][:6] + credits + list(paragraphs[:3]) + list(paragraphs[-3:])
             found = byline_outlet(header) or furniture_outlet(removed)
             if found is not None:
                 publisher = (found.name, found.source)

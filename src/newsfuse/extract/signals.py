@@ -126,6 +126,36 @@ def comment_header(text: str) -> str | None:
     return None
 
 
+# A comment's signature glued inside a line: scrapers that split pages into sentences run a
+# thread's comments together ("... at all !!! January 27, 2011 at 7:59 pm | Report abuse | I don't
+# ...").  "Report abuse" between bars, or a date with a clock time closed by a bar, is never
+# article text.
+_INLINE_SIGNATURE_RE = re.compile(
+    rf"\|\s*report (?:abuse|comment)\s*\||\|\s*report as abusive\b|^posted by\s+\S{{1,40}}\s*\|\s*report\b|(?:{MONTHS}\.?\s+\d{{1,2}}{_ORD},?\s+\d{{4}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+    r"[^|.!?]{0,25}?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[ecmp][sd]t\s*)?\|"
+    r"|(?:^|\s)at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*\|",
+    re.I,
+)
+
+
+# A chat or comment entry: a line opening with a full date and a clock time ("-- June 02, 2010
+# 2:18 PM Ooh!"), or a commenter and a time ("high_al at 3:42 pm: ...", "At 11:12 am on 28 May
+# 2010, James wrote:").  A live blog's "2:30 pm ET - ..." has no date and is not matched.
+_CHAT_ENTRY_RE = re.compile(
+    rf"^(?:--\s*)?(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
+    rf"(?:{MONTHS}\.?\s+\d{{1,2}}{_ORD},?\s+\d{{4}}|\d{{1,2}}{_ORD}\s+{MONTHS}\.?,?\s+\d{{4}})[;,]?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?(?:\s*[ECMP][SD]T\b)?\s+(?=[A-Za-z"“])"
+    r"|^[\w.-]{2,30}\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*:"
+    rf"|^at\s+\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?\s+on\s+.{{0,30}}\bwrote\s*:",
+    re.I,
+)
+
+
+def inline_comment_signature(text: str) -> bool:
+    """A comment signature ("date at time | Report abuse |") anywhere in the line, or a line that
+    opens as a chat or comment entry."""
+    return _INLINE_SIGNATURE_RE.search(text) is not None or _CHAT_ENTRY_RE.match(text.strip()) is not None
+
+
 _SIGNATURE_BYLINE_RE = re.compile(r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b", re.I)
 
 
@@ -357,12 +387,33 @@ _WIRE_CREDIT_RE = re.compile(
     re.I,
 )
 WIRE_CREDIT_MAX_WORDS = 30
+# "CNN's Jane Roe contributed to this report.", "The Associated Press contributed to this story."
+_CONTRIBUTION_RE = re.compile(
+    r"^.{0,500}?\b(?:contributed|contributing)\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\b[^.!?]{0,60}[.!]?\s*$",
+    re.I,
+)
 
 
 def wire_credit(text: str) -> bool:
     """A whole line that credits the wire's reporters and editors."""
     t = text.strip()
-    return len(t.split()) <= WIRE_CREDIT_MAX_WORDS and _WIRE_CREDIT_RE.match(t) is not None
+    n = len(t.split())
+    if n <= WIRE_CREDIT_MAX_WORDS and _WIRE_CREDIT_RE.match(t) is not None:
+        return True
+    # A list of contributing reporters and their places can be long.
+    return n <= 3 * WIRE_CREDIT_MAX_WORDS and _CONTRIBUTION_RE.match(t) is not None
+
+
+# A caption that opens with its photo credit ("Jane Roe/Getty Images for CNN A protester waves a
+# flag"): scrapers glue the credit to the caption text.
+_LEADING_CREDIT_RE = re.compile(
+    r"^(?:[A-Z][\w.'’-]+\s){0,4}[A-Z][\w.'’-]+\s*(?:\\?/|\|)\s*(?:Getty Images|AFP|Reuters|AP|EPA|Corbis|Bloomberg|"
+    r"Pool|Xinhua|Anadolu|Sipa|Rex|Shutterstock|AFP/Getty Images)\b"
+)
+
+
+def caption_with_credit(text: str) -> bool:
+    return _LEADING_CREDIT_RE.match(text.strip()) is not None
 
 
 def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[RemovalReason, str] | None:
@@ -373,8 +424,10 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
     """
     t = text.strip()
     low = t.lower()
-    if n_words <= WIRE_CREDIT_MAX_WORDS and wire_credit(t):
-        return "other", "wire credit line (reporting/editing by)"
+    if n_words <= 3 * WIRE_CREDIT_MAX_WORDS and wire_credit(t):
+        return "other", "wire credit line (reporting/editing by, contributed to this report)"
+    if n_words <= 60 and caption_with_credit(t):
+        return "caption", "caption opening with its photo credit"
     gated = _ANY_GATE.search(low) is not None
     if gated and _has(low, _GATE_EMBED) and (
         _EMBED_LINE_RE.search(t) or (EMBED_CHROME_RE.search(t) and n_words <= 20)

@@ -33,6 +33,7 @@ from newsfuse.extract.signals import (
     comment_policy,
     comment_signature,
     credit_like,
+    inline_comment_signature,
     is_timestamp,
     might_have_credit,
     related_header,
@@ -118,7 +119,8 @@ def _sentence_like(text: str, n_words: int, stop: float) -> bool:
 _EDITORIAL_NOTE_RE = re.compile(
     r"^(?:this|the above) (?:article|story|post|piece|report|entry|column)\s+(?:is|was|has been|first|originally)"
     r"\s*(?:written|prepared|produced|published|originally|first|edited|updated|republished|appeared|posted|tagged)"
-    r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b|^editor'?s[’']? note\b",
+    r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b|^editor'?s[’']? note\b"
+    r"|^a version (?:of this (?:article|story) )?appeared (?:on|in) (?:p|page)",
     re.I,
 )
 _AUTHOR_BIO_RE = re.compile(
@@ -156,6 +158,10 @@ def _line(b: Block, repeated: dict[str, str]) -> _Line:
     line = _Line(b, n, stop, sent, reason)
     line.repeated = repeated_only
     line.sig = comment_signature(b.text) is not None
+    if not line.sig and inline_comment_signature(b.text):
+        line.sig = True
+        if line.reason is None:
+            line.reason = ("comment", "comment signature inside the line (date, time, Report abuse)")
     line.stamp = is_timestamp(b.text)
     if reason is not None or line.sig or line.stamp:
         line.value = min(BOILERPLATE_VALUE, -0.5 * n)
@@ -181,6 +187,8 @@ def _comment_marker(lines: list[_Line], i: int, base_indent: int | None) -> tupl
     if d:
         return f"{d}: {b.text[:60]!r}", True
     if lines[i].sig:
+        if inline_comment_signature(b.text):
+            return f"comment signature inside the line: {b.text[:60]!r}", True
         return f"comment signature/widget (username, date, Reply): {b.text[:60]!r}", False
     stamp_follows = nxt is not None and (nxt.stamp or nxt.sig or (nxt2 is not None and (nxt2.stamp or nxt2.sig)))
     if stamp_follows and nxt is not None and username_like(b.text) and not byline(b.text)[0]:
@@ -208,6 +216,11 @@ def _comment_start(lines: list[_Line]) -> tuple[int, str]:
     for i, ln in enumerate(lines):
         if strong >= MIN_WORDS_BEFORE_COMMENTS:
             found = _comment_marker(lines, i, base_indent)
+            reason = lines[i].reason
+            if found and reason is not None and reason[1].startswith("comment signature inside"):
+                # "| Report abuse |" and its kin are never article text: the thread has begun,
+                # however much of it follows (a blog's thread can run to thousands of lines).
+                return i, found[0]
             if found:
                 why, is_strong = found
                 before = prefix_best[i]
@@ -344,6 +357,32 @@ def _reason_outside(
     return "other", f"low text score {where} ({ln.n_words} words, stopwords {ln.stop:.2f})"
 
 
+# Furniture scrapers glue to the start of a paragraph:
+# - a photo credit before the lead ("Photograph: Jane Roe/AP Soon after taking over, ..."): the
+#   credit runs to its last slash-separated part, which ends at a photo agency's name or at the
+#   next one or two capitalised words;
+# - a wire page's place/time header ("NEW YORK | Tue Jul 6, 2010 5:28 am EDT NEW YORK (Reuters) - ...").
+_PHOTO_AGENCY = (
+    r"(?:Getty Images|AFP|AP|Reuters|EPA|Rex Features|Rex|PA|Alamy|Corbis|Public Domain|Bloomberg|Zuma(?: Press)?|Sipa|"
+    r"Xinhua|Handout|Pool|Shutterstock|Press Association|Camera Press|Eyevine|Polaris|Redux|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?)"
+)
+_LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
+    (
+        re.compile(r"^(?:Photograph|Photo|Picture|Image|Photos)s?\s*:\s*(?:[^/\n]{1,40}?\\?/){0,4}" + _PHOTO_AGENCY + r"(?=\s)"),
+        "caption",
+        "photo credit at the start of the paragraph",
+    ),
+    (
+        re.compile(
+            r"^[A-Z][A-Za-z .,'’\\/-]{1,60}?\s*\|\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+            r"(?:\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?)?(?=\s)"
+        ),
+        "other",
+        "page header (place and time stamp) at the start of the paragraph",
+    ),
+)
+
+
 def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[RemovalReason, str, str]]]:
     """Remove a repeated title prefix, inline embed chrome (with the embedded post) and inline
     photo credits from one body paragraph.  Returns the text and (reason, removed text, detail)."""
@@ -355,6 +394,11 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
                 removed.append(("other", text[: len(tl)], "headline repeated at the start of the paragraph"))
                 text = text[len(tl) :].lstrip(" :.-–—")
                 break
+    for rx, reason, detail in _LEADING_FURNITURE:
+        lead = rx.match(text)
+        if lead and len(text) > lead.end() + 20:
+            removed.append((reason, text[: lead.end()].strip(), detail))
+            text = text[lead.end() :].lstrip(" :.-–—|")
     m = EMBED_CHROME_RE.search(text) if "(@" in text else None
     while m:
         before = text[: m.start()]
