@@ -143,7 +143,7 @@ _INLINE_SIGNATURE_RE = re.compile(
 # 2010, James wrote:").  A live blog's "2:30 pm ET - ..." has no date and is not matched.
 _CHAT_ENTRY_RE = re.compile(
     rf"^(?:--\s*)?(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
-    rf"(?:{MONTHS}\.?\s+\d{{1,2}}{_ORD},?\s+\d{{4}}|\d{{1,2}}{_ORD}\s+{MONTHS}\.?,?\s+\d{{4}})[;,]?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?(?:\s*[ECMP][SD]T\b)?\s+(?=[A-Za-z"“])"
+    rf"(?:{MONTHS}\.?\s+\d{{1,2}}{_ORD},?\s+\d{{4}}|\d{{1,2}}{_ORD}\s+{MONTHS}\.?,?\s+\d{{4}})[;,]?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?(?:\s*[ECMP][SD]T\b)?\s+(?=[A-Za-z\"“])"
     r"|^[\w.-]{2,30}\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*:"
     rf"|^at\s+\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?\s+on\s+.{{0,30}}\bwrote\s*:",
     re.I,
