@@ -416,6 +416,17 @@ def caption_with_credit(text: str) -> bool:
     return _LEADING_CREDIT_RE.match(text.strip()) is not None
 
 
+# "* Reuters is not responsible for the content in this press release."
+_NOT_RESPONSIBLE_RE = re.compile(r"\bis not responsible for the content\b|\bnot (?:be )?(?:held )?responsible for (?:the )?content of external", re.I)
+# An imperative pointing elsewhere and ending on "here": "View this week's showcase here.",
+# "Watch the full interview here", "Read our guide here".
+_POINTER_RE = re.compile(
+    r"^(?:view|watch|see|read|listen(?: to)?|find out more|find out|click|download|explore|browse|send|email|e-mail|"
+    r"get|sign|follow|subscribe)\b[^.!?]{0,90}\b(?:here|below|online)\s*[.!:]?\s*$",
+    re.I,
+)
+
+
 def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[RemovalReason, str] | None:
     """Explicit evidence in the wording of one line; None when the line says nothing of the kind.
 
@@ -428,6 +439,10 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
         return "other", "wire credit line (reporting/editing by, contributed to this report)"
     if n_words <= 60 and caption_with_credit(t):
         return "caption", "caption opening with its photo credit"
+    if n_words <= 40 and _NOT_RESPONSIBLE_RE.search(t):
+        return "disclaimer", "disclaimer (not responsible for the content)"
+    if n_words <= 20 and _POINTER_RE.match(t):
+        return "promo", "pointer to other content ('view/watch/read ... here')"
     gated = _ANY_GATE.search(low) is not None
     if gated and _has(low, _GATE_EMBED) and (
         _EMBED_LINE_RE.search(t) or (EMBED_CHROME_RE.search(t) and n_words <= 20)

@@ -25,14 +25,17 @@ from datetime import date
 
 from newsfuse.extract.blocks import Block, block_key, split_blocks
 from newsfuse.extract.corpus import CorpusEvidence, outlet_group
+from newsfuse.extract.gluedtitle import split_glued_title
 from newsfuse.extract.outletdetect import resolve_outlet
 from newsfuse.extract.signals import (
     EMBED_CHROME_RE,
+    TIME_RE,
     boilerplate_reason,
     comment_header,
     comment_policy,
     comment_signature,
     credit_like,
+    has_date,
     inline_comment_signature,
     is_timestamp,
     might_have_credit,
@@ -368,6 +371,18 @@ _PHOTO_AGENCY = (
 )
 _LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
     (
+        # "13 June 2012 Last updated at 21:40 GMT Help ..." / "Updated: March 3, 2011 10:02 a.m. ET"
+        re.compile(
+            r"^(?:(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s+)?"
+            r"(?:last\s+)?(?:updated|published|posted)\s*(?:at|on|:)?\s*"
+            r"(?:(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}),?\s+)?"
+            r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:GMT|UTC|BST|[ECMP][SD]?T)?(?:\s+Help\b)?(?=\s)",
+            re.I,
+        ),
+        "other",
+        "page time stamp at the start of the paragraph",
+    ),
+    (
         re.compile(r"^(?:Photograph|Photo|Picture|Image|Photos)s?\s*:\s*(?:[^/\n]{1,40}?\\?/){0,4}" + _PHOTO_AGENCY + r"(?=\s)"),
         "caption",
         "photo credit at the start of the paragraph",
@@ -551,6 +566,25 @@ def _clean(
         if i == title_line or i in meta_lines:
             continue
         text, inline = _strip_inline(lines[i].block.text, title)
+        if not paragraphs:
+            # The page's headline, byline or time stamp run into the first paragraph by the scraper.
+            glued = split_glued_title(text)
+            if glued is not None:
+                head, rest = glued
+                if rest[:3] in ("AM ", "PM ") and rest[3:4].isupper():  # "...; 12:00 | AM The board said"
+                    head, rest = f"{head} {rest[:2]}", rest[3:]
+                is_by, name = byline(head)
+                if is_by:
+                    inline.append(("other", head, "byline glued to the lead"))
+                    author = author or name
+                elif has_date(head) or TIME_RE.search(head):
+                    inline.append(("other", head, "time stamp glued to the lead"))
+                elif title is None:
+                    inline.append(("other", head, "headline glued to the lead"))
+                    title = head
+                else:
+                    rest = text
+                text = rest
         for reason, rtext, detail in inline:
             removed.append(RemovedBlock(rtext, lines[i].block.index, reason, detail))
         if text:

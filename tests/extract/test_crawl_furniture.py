@@ -1,0 +1,77 @@
+"""Furniture of real crawls glued into lines by sentence-splitting scrapers (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.extract import extract_documents
+from newsfuse.extract.gluedtitle import split_glued_title
+from newsfuse.extract.signals import boilerplate_reason, inline_comment_signature, wire_credit
+from newsfuse.extract.text import _strip_inline
+from newsfuse.model import Article, RawDocument
+from newsfuse.options import Options
+
+
+@pytest.mark.parametrize(
+    ("line", "comment"),
+    [
+        ("What a mess !!! March 3, 2031 at 7:59 pm | Report abuse | I disagree with the mayor.", True),
+        ("Great idea Posted by: ferryfan | March 4, 2031 1:57 AM | Report abuse Come on people.", True),
+        ("-- March 2, 2031 2:18 PM Wow, that bridge!", True),
+        ("riverrat at 3:42 pm: the gates were open all night", True),
+        ("Posted by dammit | Report as abusive Here is my plan for the dam.", True),
+        # A dateline stamp alone, a live blog entry and an ordinary sentence are not.
+        ("March 9, 2031 11:10 AM", False),
+        ("2:30 pm ET - Residents gather at the school hall.", False),
+        ("On March 2, 2031 the board said at 2 pm it would open the gates.", False),
+    ],
+)
+def test_glued_comment_signatures(line: str, comment: bool) -> None:
+    assert inline_comment_signature(line) is comment
+
+
+def test_a_glued_thread_is_cut_however_long() -> None:
+    body = [
+        "KELBROOK (Valley Post) -- The Verrin Valley Water Board opened both outlet gates overnight after a crack was found.",
+        "About 1,200 residents of lower Kelbrook were told to leave their homes, the town council said on Monday.",
+        "Engineers will inspect the spillway foundations on Tuesday, and a decision on the return is due on Wednesday.",
+    ]
+    thread = [
+        "Nobody listens to us !!! March 10, 2031 at 7:59 pm | Report abuse | The council knew about this crack for years.",
+    ] + [f"Comment number {i} says the water board should have repaired the spillway a long time ago, honestly." for i in range(60)]
+    doc = RawDocument(origin="c.jsonl#1", content="\n".join(body + thread), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert [p.text for p in art.paragraphs] == body
+    assert art.outlet == "Valley Post"
+
+
+def test_credits_headers_and_pointers() -> None:
+    assert wire_credit("Coast Herald writers Ona Vell in Portvale; Pell Ruark in Kelbrook; and Mira Kess contributed to this report.")
+    assert not wire_credit("The council said residents contributed to this report on flooding. It was sent on.")
+    assert boilerplate_reason("Watch the mayor's full statement here.", 6, True) is not None
+    assert boilerplate_reason("Watch the council debate the plans.", 6, True) is None
+    assert boilerplate_reason("* Valley Post is not responsible for the content in this press release.", 12, True) is not None
+    text, removed = _strip_inline("Photograph: Ona Vell/AP Soon after the gates opened, the water level began to fall.", None)
+    assert text == "Soon after the gates opened, the water level began to fall." and removed[0][0] == "caption"
+    text, removed = _strip_inline("KELBROOK | Tue Mar 11, 2031 5:28 am EDT KELBROOK (Reuters) - The gates stayed open.", None)
+    assert text == "KELBROOK (Reuters) - The gates stayed open." and removed
+    text, _ = _strip_inline("11 March 2031 Last updated at 21:40 GMT Help The water board says the dam is safe.", None)
+    assert text == "The water board says the dam is safe."
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Water Board Opens Gates at Verrin Dam Invoking emergency powers, the board lowered the reservoir overnight.",
+         "Water Board Opens Gates at Verrin Dam"),
+        ("Kelbrook Waits, and the River Rises The town council said on Monday that 1,200 people had left.",
+         "Kelbrook Waits, and the River Rises"),
+        # A sentence opening on a name is no title, nor is a dateline.
+        ("Mayor Idris Kallweit said on Monday that families could return on Wednesday evening.", None),
+        ("KELBROOK (Reuters) - Water Board Chief Orla Vance said the wall was sound and safe.", None),
+    ],
+)
+def test_glued_titles(text: str, title: str | None) -> None:
+    got = split_glued_title(text)
+    assert (got[0] if got else None) == title
