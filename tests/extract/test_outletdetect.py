@@ -35,7 +35,7 @@ def test_datelines() -> None:
     # A photo credit or an aside in parentheses is no dateline; nor is a name deep in the story.
     assert dateline_outlet(["Mayor Kallweit (left) - seen here - spoke."]) is None
     assert dateline_outlet(["(Photo: Kelbrook Courier) The dam held."]) is None
-    assert dateline_outlet(["x" * 300 + " KELBROOK (Reuters) - late."]) is None
+    assert dateline_outlet(["x" * 500 + " KELBROOK (Reuters) - late."]) is None
 
 
 def _resolve(paragraphs: list[str], removed: list[RemovedBlock] | None = None, **kw: object) -> tuple[str | None, str | None, str | None]:

@@ -30,9 +30,10 @@ from newsfuse.model import Article, RawDocument, RemovedBlock
 from newsfuse.outlets import KNOWN_OUTLETS, display_name, known_outlet, outlet_key
 
 # Where a dateline can stand: the first paragraphs (a timestamp or a caption may precede it) and
-# the first characters of each (a dateline opens the story).
+# the first characters of each (a dateline opens the story; a wire page may put a summary of
+# bullet points and an "Updates with ..." note before it).
 DATELINE_PARAGRAPHS = 3
-DATELINE_CHARS = 240
+DATELINE_CHARS = 400
 # Body self-references that must agree before they name the outlet: one "told the BBC" in another
 # outlet's article is a citation; the outlet's own reporters write it again and again.
 MIN_SELF_REFERENCES = 2
@@ -41,6 +42,9 @@ SELF_REFERENCE_SHARE = 0.75
 # Articles of one known outlet that must carry a template line before it names the outlet of an
 # article that names none (one could be a syndicated page of another site).
 MIN_TEMPLATE_WITNESSES = 3
+# Share of those witnesses that must agree: one witness with a wrong outlet must not block the
+# rest, two outlets sharing a template (a syndication partner's page) must.
+TEMPLATE_AGREEMENT = 0.9
 # Template lines shorter than this ("Advertisement", "Share") are common to every site.
 MIN_TEMPLATE_CHARS = 40
 
@@ -94,6 +98,8 @@ _SELF_REF_RE = re.compile(
     r"|(?<![\w.])(?:the\s+)?(?P<d>" + _NAMES + r")\s+(?:has\s+)?(?:learned|can\s+reveal|understands|obtained)\b",
 )
 _BYLINE_KNOWN_RE = re.compile(_NAMES_THEN_OUTLET.replace("{names}", _NAMES))
+# A byline that names a known outlet anywhere: "By Jane Roe BBC News, Los Angeles".
+_BYLINE_ANY_KNOWN_RE = re.compile(r"^(?:By|From|Posted by)\s[^.!?]{0,60}?(?<![\w.])(?P<name>" + _NAMES + r")(?![\w])")
 # "By Jane Roe BBC Diplomatic Correspondent": a reporter's title that names a known outlet.
 _BYLINE_ROLE_RE = re.compile(
     r"^By\s+(?:[A-Z][\w.'’-]+\s){1,3}(?:the\s+)?(?P<name>" + _NAMES + r")\s+(?:[A-Z][a-z]+\s+){0,2}"
@@ -159,7 +165,7 @@ def byline_outlet(texts: Iterable[str]) -> OutletEvidence | None:
         t = text.strip()
         if len(t) > 400:
             t = t[:400]
-        for rx, kind in ((_STAFF_RE, "byline"), (_BY_NAME_OUTLET_RE, "byline"), (_BYLINE_KNOWN_RE, "byline"), (_BYLINE_ROLE_RE, "byline"), (_CREDIT_RE, "credit")):
+        for rx, kind in ((_STAFF_RE, "byline"), (_BYLINE_ANY_KNOWN_RE, "byline"), (_BY_NAME_OUTLET_RE, "byline"), (_BYLINE_KNOWN_RE, "byline"), (_BYLINE_ROLE_RE, "byline"), (_CREDIT_RE, "credit")):
             m = rx.search(t)
             if m:
                 # Outside the "X Staff/Newsroom" form a one-word name is too often a person's.
@@ -289,9 +295,9 @@ def propagate_outlets(articles: Sequence[Article]) -> list[Article]:
             votes: Counter[str] = Counter()
             for key in keys:
                 votes.update(witnesses.get(key, Counter()))
-            if len(votes) == 1:
-                ((k, n),) = votes.items()
-                if n >= MIN_TEMPLATE_WITNESSES:
+            if votes:
+                (k, n), total = votes.most_common(1)[0], sum(votes.values())
+                if n >= MIN_TEMPLATE_WITNESSES and n >= TEMPLATE_AGREEMENT * total:
                     example = next(r.text for r in a.removed if line_key(r.text) in keys and witnesses.get(line_key(r.text)))
                     a = replace(a, outlet=names[k], outlet_source=f"template shared with {n} articles of {names[k]}: {example[:60]}")
         out.append(a)

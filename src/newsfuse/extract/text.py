@@ -389,7 +389,7 @@ _LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
     ),
     (
         re.compile(
-            r"^[A-Z][A-Za-z .,'’\\/-]{1,60}?\s*\|\s*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
+            r"^(?:[A-Z][A-Za-z .,'’\\/-]{1,60}?\s*\|\s*)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
             r"(?:\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?)?(?=\s)"
         ),
         "other",

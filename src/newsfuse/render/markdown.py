@@ -38,7 +38,8 @@ def _story(st: Story, report: Report) -> list[str]:
             out.append(f"- `{aid}` (not in this report)")
             continue
         copy = f" — {a.copy_of.kind} copy of `{a.copy_of.of}` ({a.copy_of.similarity:.0%})" if a.copy_of else ""
-        out.append(f"- `{a.id}` **{md(a.outlet or 'unknown outlet')}**: {md(a.title or '(untitled)')} ({a.date or 'undated'}){copy}")
+        wire = f" (wire: {md(a.wire)})" if a.wire else ""
+        out.append(f"- `{a.id}` **{md(a.outlet or 'unknown outlet')}**{wire}: {md(a.title or '(untitled)')} ({a.date or 'undated'}){copy}")
     out += [NONE] if not st.articles else []
     out.append("")
 

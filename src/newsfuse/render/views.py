@@ -439,6 +439,7 @@ def article_page(article: Article, stories: Sequence[Story], links: Links) -> st
     aid = esc(a.id)
     meta = [
         ("Outlet", f"{a.outlet} (from {a.outlet_source})" if a.outlet and a.outlet_source else a.outlet),
+        ("Wire origin", f"{a.wire} (its dateline: counted as this source)" if a.wire else None),
         ("Author", a.author),
         ("Published", f"{a.published.value} ({a.published.source}, confidence {a.published.confidence:.2f})" if a.published else None),
         ("Language", a.language),
