@@ -29,6 +29,7 @@ RUNS: dict[str, list[str]] = {
     "summarize:wcep-sample-dev": ["summarize", "{shared}/data/summarization/wcep-sample-dev.jsonl", "--words", "40"],
     "claims:ecbplus-dev": ["claims", "{shared}/data/claims/ecbplus-dev.jsonl"],
     "timeline:t17-dev": ["timeline", "{shared}/data/timeline/t17-dev"],
+    "crawl:t17-dev": ["crawl", "{shared}/data/timeline/t17-dev"],
 }
 
 

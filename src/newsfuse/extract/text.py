@@ -640,6 +640,8 @@ def _clean(
         d = parse_date(doc.date)
         if d is not None:
             published = PublishedDate(d.isoformat(), "input", 1.0)
+        else:
+            notes.append(f"unparseable date {doc.date[:40]!r} dropped; the date is taken from the text")
     if published is None:
         comment_dates = [d for ln in lines[barrier:] if ln.stamp or ln.sig for d, _ in dates_in(ln.block.text)]
         footer = [lines[i].block for i in range(last, barrier) if lines[i].n_words <= 20]

@@ -5,6 +5,7 @@ Field names differ between tools; the first non-empty field of each list below w
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -76,6 +77,19 @@ def _article_list(rec: dict[str, Any]) -> list[Any] | None:
     return None
 
 
+_HTML_START_RE = re.compile(r"^\s*(?:<!doctype html|<html\b|<head\b|<body\b)", re.I)
+_HTML_TAG_RE = re.compile(r"</?(?:p|div|span|a|br|h[1-6]|article|section|ul|li|img|script|table)\b[^>]*>", re.I)
+
+
+def _looks_like_html(text: str) -> bool:
+    """Markup rather than text: a document start, or tags making up a real share of the text."""
+    head = text[:5000]
+    if _HTML_START_RE.match(head):
+        return True
+    tags = _HTML_TAG_RE.findall(head)
+    return len(tags) >= 5 and sum(map(len, tags)) > 0.05 * len(head)
+
+
 def record_documents(value: Any, origin: str, input_format: str = "json") -> Iterator[RawDocument | Rejection]:
     """Documents from one parsed JSON value: an article, a list of them, or a record holding a list."""
     if isinstance(value, list):
@@ -97,6 +111,8 @@ def record_documents(value: Any, origin: str, input_format: str = "json") -> Ite
             return
         yield Rejection(origin, "no_text", "no text field (" + "/".join(TEXT_FIELDS[:4]) + ")")
         return
+    if text is not None and _looks_like_html(text):
+        html, text = text, None  # a scraper that stored the page's markup in its text field
     url = _first(value, URL_FIELDS)
     if url and not url.startswith(("http://", "https://")):
         url = None
