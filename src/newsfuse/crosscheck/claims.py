@@ -93,13 +93,34 @@ class Featurizer:
     def words(self, sent: Sent) -> list[tuple[str, str | None]]:
         """The sentence's content words in order, each with its canonical spelling when it is part of
         a name or a title (None for other words)."""
+        return self.scan(sent)[0]
+
+    def scan(self, sent: Sent) -> tuple[list[tuple[str, str | None]], list[bool]]:
+        """:meth:`words`, and per word whether it may be the sentence's event trigger.
+
+        Not the trigger: the tail of a hyphenated modifier ("Putin-sponsored talks", "UN-backed":
+        it describes the noun after it, the event is elsewhere), and the words of a fronted
+        adverbial ("After eight hours of talks, Sarraj signed the deal": the opener sets the scene,
+        the main clause after its comma reports the fact).
+        """
         names = self._name_words(sent)
+        folded = fold(sent.text)
+        matches = list(_WORD_RE.finditer(folded))
+        scene_end = _scene_end(folded, matches)
         out: list[tuple[str, str | None]] = []
-        for w in tokens(fold(sent.text)):
-            if w in STOPWORDS or len(w) < 2 or w in CALENDAR_WORDS or w in DISCOURSE_WORDS or w[0].isdigit():
+        mask: list[bool] = []
+        for m in matches:
+            w = _POSSESSIVE.sub("", m.group(0))  # "Libya's" is "Libya", "Monday's" a calendar word
+            if w in STOPWORDS or len(w) < 2 or w in CALENDAR_WORDS or w in DISCOURSE_WORDS or w in NUMBER_WORDS or w[0].isdigit():
                 continue
-            out.append((w, names.get(w, w) if w in names or w in PERSON_TITLES else None))
-        return out
+            at = m.start()
+            scene = at < scene_end
+            # names, titles and the scene of a fronted adverbial say who and when, not what happened
+            # (an empty canonical spelling marks a scene word that is no name)
+            out.append((w, names.get(w, w) if w in names or w in PERSON_TITLES else ("" if scene else None)))
+            modifier = at >= 2 and folded[at - 1] == "-" and folded[at - 2].isalnum()
+            mask.append(not modifier and not scene)
+        return out, mask
 
     def features(self, sent: Sent, words: Sequence[tuple[str, str | None]] | None = None) -> dict[str, float]:
         """Stem -> weight; ``words`` are ``self.words(sent)`` when the caller already has them."""
@@ -107,13 +128,40 @@ class Featurizer:
         k = 0
         for w, name in self.words(sent) if words is None else words:
             if name is not None:
-                # names and titles say who, not what happened: they weigh less and do not push the
-                # event words that follow them further down the sentence
-                out[self.stem(name)] += self.name_weight * self.decay**k
+                # names, titles and scene words say who and when, not what happened: they weigh less
+                # and do not push the event words that follow them further down the sentence
+                out[self.stem(name or w)] += self.name_weight * self.decay**k
                 continue
             out[self.stem(w)] += self.decay**k
             k += 1
         return dict(out)
+
+
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)  # the tokens of newsfuse.text.tokens, with positions
+_POSSESSIVE = re.compile(r"['’]s$")
+# Numbers are left out of the features (see the module docstring), spelled out as well as in digits.
+NUMBER_WORDS: frozenset[str] = frozenset(
+    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+    eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
+    million millions billion billions dozen dozens""".split()
+)
+# Words that open a fronted adverbial: a sentence starting so sets the scene up to its first comma
+# ("After the talks, ...", "During the meeting, ...", "In the wake of this failure, ...").
+_SCENE_OPENERS: frozenset[str] = frozenset(
+    "after before during following amid amidst despite since until upon while when as in with".split()
+)
+# A scene opener longer than this many words is the sentence itself, not an opener.
+_SCENE_MAX_WORDS = 12
+
+
+def _scene_end(folded: str, matches: Sequence[re.Match[str]]) -> int:
+    """Offset where a fronted adverbial ends (its comma), or 0 when the sentence has none."""
+    if not matches or matches[0].group(0) not in _SCENE_OPENERS:
+        return 0
+    comma = folded.find(",")
+    if comma < 0 or sum(1 for m in matches if m.start() < comma) > _SCENE_MAX_WORDS:
+        return 0
+    return comma
 
 
 # A word ending so, of at least this many letters, is an inflected verb ("killed", "rescuing";
@@ -142,8 +190,11 @@ class EventWords:
         self.verbal: set[str] = set()
         for ws in words:
             for w, name in ws:
-                if name is None and ((len(w) >= _ED_MIN and w.endswith("ed")) or (len(w) >= _ING_MIN and w.endswith("ing"))):
+                if not name and ((len(w) >= _ED_MIN and w.endswith("ed")) or (len(w) >= _ING_MIN and w.endswith("ing"))):
                     self.verbal.add(stem(w))
+                elif w in IRREGULAR_VERBS:
+                    # "left" makes "leave" a verb of the story, so "Haftar Leaves Moscow" counts too
+                    self.verbal.add(stem(IRREGULAR_VERBS[w]))
         self.nouns = {stem(w) for w in EVENT_NOUNS}
         # any member names its class
         self.synonym = {stem(w): stem(min(cls)) for cls in EVENT_SYNONYMS for w in cls}
@@ -169,7 +220,10 @@ class EventWords:
 
 
 def story_triggers(
-    words: Sequence[Sequence[tuple[str, str | None]]], sources: Sequence[str], events: EventWords
+    words: Sequence[Sequence[tuple[str, str | None]]],
+    sources: Sequence[str],
+    events: EventWords,
+    eligible: Sequence[Sequence[bool]] | None = None,
 ) -> list[tuple[str, str] | None]:
     """Per sentence, its event trigger and the word that gave it ("dead", "killed"), or None.
 
@@ -178,8 +232,9 @@ def story_triggers(
     since Title Case headlines ("Veteran Ferryman Dies At Sea") make every word look like a name.
     """
     per_sent: list[list[tuple[str, str]]] = []
-    for ws in words:
-        per_sent.append([(t, w) for t, w in ((events.of(w), w) for w, _ in ws) if t is not None])
+    for n, ws in enumerate(words):
+        ok = eligible[n] if eligible is not None else [True] * len(ws)
+        per_sent.append([(t, w) for t, w in ((events.of(w), w) for (w, _), e in zip(ws, ok, strict=True) if e) if t is not None])
     vocab = {t for ev in per_sent for t, _ in ev}
     head: dict[str, str] = {}
     for t in vocab:
@@ -260,11 +315,12 @@ def claim_space(
             raise ValueError(f"{name} must be in (0, 1], got {getattr(options, name)}")
     keep = [s for s in sents if sum(1 for w in tokens(s.text) if w not in STOPWORDS) >= options.claim_min_words]
     fz = Featurizer(index, options.position_decay, stemmer=stemmer)
-    words = [fz.words(s) for s in keep]
+    scans = [fz.scan(s) for s in keep]
+    words = [ws for ws, _ in scans]
     if not keep:
         return ClaimSpace(sents=[], x=csr_matrix((0, 0)))
     x, vocab = tfidf_rows([fz.features(s, ws) for s, ws in zip(keep, words, strict=True)])
-    found = story_triggers(words, [s.source for s in keep], EventWords(words, fz.stem))
+    found = story_triggers(words, [s.source for s in keep], EventWords(words, fz.stem), [m for _, m in scans])
     own = [(r, vocab.get(fz.stem(f[1]))) for r, f in enumerate(found) if f is not None]
     own_rows = [r for r, c in own if c is not None]
     own_cols = [c for _, c in own if c is not None]
