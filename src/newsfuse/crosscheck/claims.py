@@ -444,9 +444,17 @@ def _representatives(groups: Sequence[list[int]], sents: Sequence[Sent], x: csr_
     return out
 
 
-def build_claims(space: ClaimSpace, by_id: Mapping[str, Article], options: CrossCheckOptions) -> list[Claim]:
-    """Group a story's sentences into claims with their sources and status (agreed / single_source)."""
+def build_claims(
+    space: ClaimSpace, by_id: Mapping[str, Article], options: CrossCheckOptions, story_articles: Sequence[str] | None = None
+) -> list[Claim]:
+    """Group a story's sentences into claims with their sources and status (agreed / single_source).
+
+    Each claim also lists the story's outlets that do not report it (``missing_outlets``, a coverage
+    gap); the story is ``story_articles``, or else the articles of the claim sentences.  Only known
+    outlets are listed: an article without one has no name a reader could look for.
+    """
     keep = space.sents
+    story_outlets = outlets_of(story_articles if story_articles is not None else {s.article for s in keep}, by_id)
     built: list[tuple[tuple[int, int, int], Claim]] = []
     groups = group_sentences(space, options)
     for members in groups:
@@ -462,6 +470,7 @@ def build_claims(space: ClaimSpace, by_id: Mapping[str, Article], options: Cross
             outlets=outlets_of(arts, by_id),
             independent_sources=independent_sources(arts, by_id),
         )
+        claim.missing_outlets = [o for o in story_outlets if o not in set(claim.outlets)]
         claim.status = "agreed" if claim.independent_sources >= 2 else "single_source"
         built.append(((-claim.independent_sources, -len(members), min(members)), claim))
     built.sort(key=lambda t: t[0])
