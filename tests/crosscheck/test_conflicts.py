@@ -12,7 +12,7 @@ def article(aid, outlet, paras):
 def test_value_finders():
     stem = CachedStemmer()
     figs = find_figures(0, "At least 1,200 people were killed and $3 million was pledged on January 14, 2020.", stem)
-    assert {(f.noun, f.value) for f in figs} == {("peopl", 1200.0), ("money:$", 3_000_000.0)}
+    assert {(f.noun, f.value) for f in figs} == {("people", 1200.0), ("money:$", 3_000_000.0)}
     assert {f.word for f in figs} == {"people", "money ($)"}
     assert find_dates("On January 14th and on 3 Feb. 2021 and Jan. 12") == {"01-14", "2021-02-03", "01-12"}
     assert find_weekdays("on Monday, not Tuesday") == {"Monday", "Tuesday"}

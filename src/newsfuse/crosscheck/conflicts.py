@@ -14,10 +14,12 @@ conflicting sentence becomes ``disputed``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -61,8 +63,33 @@ _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sun
 # Nouns that follow a number without saying what is counted.
 _NOT_COUNTED = frozenset(
     {"percent", "per", "cent", "times", "of", "and", "or", "to", "the", "a", "in", "on", "at", "year", "years",
-     "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+     "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "ago", "old"}
 )
+# Units of distance and size: "7 km from the town" and "10 km south of it" measure from different
+# places far more often than they disagree, and a reader cannot tell which is meant.
+_MEASURES = frozenset(
+    "km kms kilometres kilometers kilometre kilometer mile miles metres meters metre meter feet foot ft yards cm mm kg tonnes tons".split()
+)
+# Words for a count of people in general: "1,500 people were evacuated" and "1,500 residents
+# evacuated" count the same thing.  Kept to the unmarked words; "civilians", "soldiers",
+# "children" count a part of the people and stay apart.
+_PEOPLE = frozenset("people persons residents inhabitants individuals".split())
+# Vague counts ("dozens", "hundreds", "thousands") are no figure to compare with an exact one.
+_VAGUE = frozenset({"dozens", "hundreds", "thousands"})
+# How a figure is hedged: the interval of values it allows, as factors of the figure.  Two figures
+# conflict only when their intervals do not meet ("at least 1,300" and "1,400" agree).
+_LOWER_BOUND = re.compile(r"(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than)\s*$", re.IGNORECASE)
+_UPPER_BOUND = re.compile(r"(?:up to|fewer than|less than|under|at most|no more than)\s*$", re.IGNORECASE)
+_NEARLY = re.compile(r"(?:nearly|almost|close to|just under)\s*$", re.IGNORECASE)
+_ABOUT = re.compile(r"(?:about|around|some|approximately|roughly|an estimated|estimated|circa|~)\s*$", re.IGNORECASE)
+# An approximate figure ("about 1,200") stands for values within this share of it.
+_APPROX = 0.1
+# Two statements of the same count with the same value this large are the same figure even when
+# they share no other word ("about 1,200 residents" twice): small values repeat by chance.
+_SAME_VALUE_MIN = 20
+# Published more than this many days apart, two figures are not about the same reference date: a
+# death toll or a count of refugees grows from day to day.
+_MAX_DAYS_APART = 1
 # Figures about the same thing share at least this many other content words nearby (one shared
 # word, such as "oil" in an oil-spill story, links unrelated counts).
 _MIN_SHARED_CONTEXT = 2
@@ -82,6 +109,8 @@ class Figure:
     surface: str  # "1,000 people"
     value: float
     context: frozenset[str]  # stems around it
+    low: float = 0.0  # the values the figure allows, from its hedge ("at least", "about" ...)
+    high: float = 0.0
 
 
 def _value(m: re.Match[str]) -> float:
@@ -101,22 +130,64 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
         num = m.group("num")
         if len(num) == 4 and num.isdigit() and not m.group("mult") and not m.group("cur"):
             continue  # a year
+        if num.lower() in _VAGUE:
+            continue
+        if text[m.end() : m.end() + 1] == "-" or (m.end() < len(text) and text[m.end()].isalpha()):
+            continue  # part of a compound ("13-year-old", "57-nation", "3D")
         after = tokens(text[m.end() : m.end() + 40])
         if m.group("cur"):
             noun = "money:" + m.group("cur")
             word = "money (" + m.group("cur") + ")"
         else:
             nouns = [w for w in after[:3] if w not in _NOT_COUNTED and w not in STOPWORDS and not w[0].isdigit()]
-            if not nouns:
+            if not nouns or nouns[0] in _MEASURES:
                 continue
-            noun, word = stem.stem(nouns[0]), nouns[0]
+            if re.search(r"\b" + re.escape(nouns[0]) + r"\b", text[m.end() : m.end() + 40]) is None:
+                continue  # capitalised: a name ("26 were in Homs"), not a counted noun
+            noun, word = ("people", nouns[0]) if nouns[0] in _PEOPLE else (stem.stem(nouns[0]), nouns[0])
         window = tokens(text[max(0, m.start() - 60) : m.end() + 80])
         context = frozenset(
             stem.stem(w) for w in window if len(w) > 2 and w not in STOPWORDS and w not in _GENERIC and not w[0].isdigit()
         ) - {noun}
         surface = text[m.start() : m.end() + len(after[0]) + 1].strip() if after else m.group(0)
-        out.append(Figure(sent=i, noun=noun, word=word, surface=surface, value=_value(m), context=context))
+        value = _value(m)
+        low, high = _bounds(text[max(0, m.start() - 25) : m.start()], value)
+        out.append(Figure(sent=i, noun=noun, word=word, surface=surface, value=value, context=context, low=low, high=high))
     return out
+
+
+def _bounds(before: str, value: float) -> tuple[float, float]:
+    """The values a figure allows, read from the hedge written before it."""
+    if _LOWER_BOUND.search(before):
+        return value, math.inf
+    if _UPPER_BOUND.search(before):
+        return 0.0, value
+    if _NEARLY.search(before):
+        return value * (1 - _APPROX), value
+    if _ABOUT.search(before):
+        return value * (1 - _APPROX), value * (1 + _APPROX)
+    return value, value
+
+
+def _disagree(a: Figure, b: Figure) -> bool:
+    """Two figures disagree when the values they allow do not meet; two bounds of the same kind
+    ("at least 300" and "at least 450") disagree when their values differ: each outlet gives its
+    own toll."""
+    both_lower = math.isinf(a.high) and math.isinf(b.high)
+    both_upper = a.low == 0.0 and b.low == 0.0 and a.high == a.value and b.high == b.value
+    if both_lower or both_upper:
+        return a.value != b.value
+    return a.high < b.low or b.high < a.low
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    """Days between two publication dates (ISO, day or coarser), None when either is unknown."""
+    if not a or not b or len(a) < 10 or len(b) < 10:
+        return None
+    try:
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
+        return None
 
 
 def find_dates(text: str) -> set[str]:
@@ -166,6 +237,59 @@ class _Builder:
             )
         self.conflicts.append(Conflict(id=f"x{len(self.conflicts) + 1}", kind=kind, subject=subject, values=cv))
         self.members.append({i for idx in values.values() for i in idx})
+
+
+def _merge_same(values: dict[str, list[int]], key: Callable[[str], str]) -> dict[str, list[int]]:
+    """Values that name the same thing written differently, merged under the longest spelling."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for v in values:
+        by_key[key(v)].append(v)
+    out: dict[str, list[int]] = {}
+    for vs in by_key.values():
+        shown = max(vs, key=lambda v: (len(v), v))
+        out[shown] = sorted({i for v in vs for i in values[v]})
+    return out
+
+
+def _date_key(value: str) -> str:
+    """"06-11" and "2011-06-11" are one date: a year left out is the same year (month-day compared)."""
+    return value[-5:]
+
+
+def _merge_dates(values: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Merge a date without a year into the one date of the same month and day with a year; two
+    different years stay apart (a real disagreement)."""
+    years: dict[str, set[str]] = defaultdict(set)
+    for v in values:
+        if len(v) > 5:
+            years[v[-5:]].add(v)
+    return _merge_same(values, lambda v: v if len(v) > 5 or len(years[v]) != 1 else next(iter(years[v])))
+
+
+def _acronym(name: str) -> str | None:
+    """"U.N", "U.S." and "UN" -> "un"; None for a name that is no acronym."""
+    letters = re.sub(r"[.\s]", "", name)
+    return letters.lower() if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6 else None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper() and w.lower() not in STOPWORDS).lower()
+
+
+def _merge_names(values: dict[str, list[int]]) -> dict[str, list[int]]:
+    """An acronym and the name it abbreviates are one actor ("U.N" and "United Nations")."""
+    long_names = {v: _initials(v) for v in values if _acronym(v) is None}
+    key: dict[str, str] = {}
+    for v in values:
+        acro = _acronym(v)
+        match = [n for n, ini in long_names.items() if acro is not None and ini == acro]
+        key[v] = match[0] if len(match) == 1 else (acro or v)
+    return _merge_same(values, lambda v: key[v])
+
+
+def _published(by_id: Mapping[str, Article], aid: str) -> str | None:
+    art = by_id.get(aid)
+    return art.date if art is not None else None
 
 
 def _fmt(v: float) -> str:
@@ -241,14 +365,23 @@ def find_conflicts(
             return x
 
         sim = _pairwise(space, [sents[f.sent] for f in fs])
+        published = [_published(by_id, sents[f.sent].article) for f in fs]
         for x in range(len(fs)):
             for y in range(x + 1, len(fs)):
-                if len(fs[x].context & fs[y].context) >= _MIN_SHARED_CONTEXT and sim[x, y] >= options.claim_threshold:
+                apart = _days_apart(published[x], published[y])
+                if apart is not None and apart > _MAX_DAYS_APART:
+                    continue  # different reference dates: a toll of Monday and one of Friday
+                same_value = fs[x].value == fs[y].value >= _SAME_VALUE_MIN
+                if same_value or (len(fs[x].context & fs[y].context) >= _MIN_SHARED_CONTEXT and sim[x, y] >= options.claim_threshold):
                     parent[find(y)] = find(x)
         sets: dict[int, list[Figure]] = defaultdict(list)
         for x, f in enumerate(fs):
             sets[find(x)].append(f)
         for group in sets.values():
+            if not any(
+                _disagree(a, c) and sents[a.sent].source != sents[c.sent].source for k, a in enumerate(group) for c in group[k + 1 :]
+            ):
+                continue  # every pair of sources agrees within its hedges ("at least 1,300" and "1,400")
             values: dict[str, list[int]] = defaultdict(list)
             for f in group:
                 values[_fmt(f.value)].append(f.sent)
@@ -269,9 +402,12 @@ def find_conflicts(
         values = defaultdict(list)
         for i in idx:
             found = find_dates(sents[i].text)
-            if len(found) == 1:
+            own = _published(by_id, sents[i].article)
+            if len(found) == 1 and not (own and own[5:10] == next(iter(found))[-5:]):
+                # a date equal to the article's own publication date is its dateline ("Wed Mar 23,
+                # 2011 7:03 pm"), not the date of what it reports
                 values[next(iter(found))].append(i)
-        values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT))
+        values = _direct(_merge_dates(values), sents, space, max(options.claim_threshold, _SAME_FACT))
         if len(values) >= 2:
             b.add("date", subject, values)
         # "on Monday" names a different day in articles published on different days: weekdays are
@@ -305,7 +441,7 @@ def find_conflicts(
                     if ent is not None:
                         values[ent.name].append(i)
                         types.add(ent.type)
-            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT))
+            values = _direct(_merge_names(values), sents, space, max(options.claim_threshold, _SAME_FACT))
             if len(values) >= 2 and len(types) == 1:
                 b.add("actor", subject, values)
 
