@@ -391,8 +391,8 @@ def find_conflicts(
                 if _other_days(sents[fs[x].sent].text, sents[fs[y].sent].text):
                     continue  # "38 killed on Tuesday" and "70 killed on Monday" count different days
                 same_value = fs[x].value == fs[y].value >= _SAME_VALUE_MIN
-                shared = len(fs[x].context & fs[y].context)
-                if same_value or shared >= _ENOUGH_SHARED_CONTEXT or (shared >= _MIN_SHARED_CONTEXT and sim[x, y] >= options.claim_threshold):
+                n_shared = len(fs[x].context & fs[y].context)
+                if same_value or n_shared >= _ENOUGH_SHARED_CONTEXT or (n_shared >= _MIN_SHARED_CONTEXT and sim[x, y] >= options.claim_threshold):
                     parent[find(y)] = find(x)
         sets: dict[int, list[Figure]] = defaultdict(list)
         for x, f in enumerate(fs):
