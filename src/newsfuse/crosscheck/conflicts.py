@@ -190,12 +190,12 @@ def _disagree(a: Figure, b: Figure) -> bool:
     return a.high < b.low or b.high < a.low
 
 
-def _days_apart(a: str | None, b: str | None) -> int | None:
-    """Days between two publication dates (ISO, day or coarser), None when either is unknown."""
-    if not a or not b or len(a) < 10 or len(b) < 10:
+def _day_number(published: str | None) -> int | None:
+    """A publication date (ISO, at least a day) as a day number, None when unknown or coarser."""
+    if not published or len(published) < 10:
         return None
     try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+        return date.fromisoformat(published[:10]).toordinal()
     except ValueError:
         return None
 
@@ -297,13 +297,6 @@ def _merge_names(values: dict[str, list[int]]) -> dict[str, list[int]]:
     return _merge_same(values, lambda v: key[v])
 
 
-def _other_days(a: str, b: str) -> bool:
-    """Both sentences name days (dates or weekdays) and none in common."""
-    da = find_dates(a) | find_weekdays(a)
-    db = find_dates(b) | find_weekdays(b)
-    return bool(da) and bool(db) and not (da & db)
-
-
 def _published(by_id: Mapping[str, Article], aid: str) -> str | None:
     art = by_id.get(aid)
     return art.date if art is not None else None
@@ -365,6 +358,14 @@ def find_conflicts(
     b = _Builder(sents, by_id)
 
     # figures, story-wide
+    day_memo: dict[int, frozenset[str]] = {}
+
+    def days_of(i: int) -> frozenset[str]:
+        """The days (dates and weekdays) sentence ``i`` names, computed once."""
+        if i not in day_memo:
+            day_memo[i] = frozenset(find_dates(sents[i].text) | find_weekdays(sents[i].text))
+        return day_memo[i]
+
     figures = [f for i, s in enumerate(sents) for f in find_figures(i, s.text, stem)]
     by_noun: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
@@ -382,13 +383,14 @@ def find_conflicts(
             return x
 
         sim = _pairwise(space, [sents[f.sent] for f in fs])
-        published = [_published(by_id, sents[f.sent].article) for f in fs]
+        published = [_day_number(_published(by_id, sents[f.sent].article)) for f in fs]
+        named = [days_of(f.sent) for f in fs]
         for x in range(len(fs)):
             for y in range(x + 1, len(fs)):
-                apart = _days_apart(published[x], published[y])
-                if apart is not None and apart > _MAX_DAYS_APART:
+                px, py = published[x], published[y]
+                if px is not None and py is not None and abs(px - py) > _MAX_DAYS_APART:
                     continue  # different reference dates: a toll of Monday and one of Friday
-                if _other_days(sents[fs[x].sent].text, sents[fs[y].sent].text):
+                if named[x] and named[y] and not (named[x] & named[y]):
                     continue  # "38 killed on Tuesday" and "70 killed on Monday" count different days
                 same_value = fs[x].value == fs[y].value >= _SAME_VALUE_MIN
                 n_shared = len(fs[x].context & fs[y].context)
