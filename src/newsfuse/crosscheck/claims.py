@@ -15,8 +15,10 @@ Each sentence becomes a weighted bag of features:
   same event, against 18 % of all cross-article pairs, and these pairs hold 48 % of all the
   cross-article pairs that do).
 
-Numbers, dates and weekdays are left out on purpose: two sentences that report the same event
-with different figures or days are the same claim, and :mod:`conflicts` then marks it disputed.
+Numbers are left out on purpose: two sentences that report the same event with different figures
+are the same claim, and :mod:`conflicts` then marks it disputed.  Days (dates, weekdays) count only
+when two sentences share one (a feature per day): a shared day is evidence, a different day is for
+:mod:`conflicts` to raise.
 
 Features are weighted by their inverse document frequency over the story's own sentences
 (corpus-driven: what every article repeats says little about which fact a sentence reports),
@@ -78,6 +80,11 @@ class Featurizer:
         self.index = index
         self.decay = position_decay
         self.name_weight = name_weight
+        # A day named weighs like an opening content word: "in Berlin on January 19" twice is strong
+        # evidence of one fact (ECB+ dev: 1.0 scores 0.656, 0.5 0.657, no day features 0.658 -- within
+        # the spread of random halves, sd 0.022 -- while on the seeds it joins the two reports of the
+        # Berlin conference on 19 January).
+        self.day_weight = 1.0
         self.stem = (stemmer or CachedStemmer()).stem
 
     def _name_words(self, sent: Sent) -> dict[str, str]:
@@ -109,8 +116,13 @@ class Featurizer:
         scene_end = _scene_end(folded, matches)
         out: list[tuple[str, str | None]] = []
         mask: list[bool] = []
-        for m in matches:
+        for n, m in enumerate(matches):
             w = _POSSESSIVE.sub("", m.group(0))  # "Libya's" is "Libya", "Monday's" a calendar word
+            day = _day_feature(w, matches, n)
+            if day is not None:
+                out.append((day, day))
+                mask.append(False)
+                continue
             if w in STOPWORDS or len(w) < 2 or w in CALENDAR_WORDS or w in DISCOURSE_WORDS or w in NUMBER_WORDS or w[0].isdigit():
                 continue
             at = m.start()
@@ -127,6 +139,9 @@ class Featurizer:
         out: defaultdict[str, float] = defaultdict(float)
         k = 0
         for w, name in self.words(sent) if words is None else words:
+            if w[0] == "@":
+                out[w] += self.day_weight
+                continue
             if name is not None:
                 # names, titles and scene words say who and when, not what happened: they weigh less
                 # and do not push the event words that follow them further down the sentence
@@ -145,6 +160,39 @@ NUMBER_WORDS: frozenset[str] = frozenset(
     eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands
     million millions billion billions dozen dozens""".split()
 )
+_MONTH_NUMBERS: dict[str, int] = {
+    m: i
+    for i, names in enumerate(
+        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
+         "september sep sept", "october oct", "november nov", "december dec"),
+        start=1,
+    )
+    for m in names.split()
+}
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?$")
+
+
+def _day_feature(w: str, matches: Sequence[re.Match[str]], n: int) -> str | None:
+    """A day the sentence names, as a feature: "@01-14" for "January 14th" / "14 January", "@monday".
+
+    Two sentences naming the same day more likely report the same fact; days are compared, never
+    weighed against each other (a different day is for :mod:`conflicts` to raise, not a reason to
+    split a claim).
+    """
+    if w in _WEEKDAYS:
+        return "@" + w
+    month = _MONTH_NUMBERS.get(w)
+    if month is None:
+        return None
+    for k in (n + 1, n - 1):
+        if 0 <= k < len(matches):
+            d = _DAY_NUMBER.match(matches[k].group(0))
+            if d is not None and 1 <= int(d.group(1)) <= 31:
+                return f"@{month:02d}-{int(d.group(1)):02d}"
+    return None
+
+
 # Words that open a fronted adverbial: a sentence starting so sets the scene up to its first comma
 # ("After the talks, ...", "During the meeting, ...", "In the wake of this failure, ...").
 _SCENE_OPENERS: frozenset[str] = frozenset(
