@@ -182,3 +182,14 @@ def test_possessives_numbers_and_shared_days_in_the_features():
     assert "@monday" in f and "@03-03" in f
     assert "@05-01" in fz.features(_sent("a", 1, "The vote was held on 1 May in Norvale."))
     assert not any(k.startswith("@") for k in fz.features(_sent("a", 2, "Prices may rise in Norvale.")))
+
+
+def test_stative_verbs_are_no_triggers():
+    trig = _triggers(
+        [
+            ("a", "Dorsk supports the Velan government and has shipped grain to Tesk."),
+            ("b", "The Tesk militia supports the grain plan; Velan shipped more grain on Friday."),
+        ]
+    )
+    # "supports" states a standing relation, not an event: the shipping decides
+    assert trig[0] == trig[1] == "ship"

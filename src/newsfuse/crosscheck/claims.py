@@ -54,6 +54,7 @@ from newsfuse.crosscheck.lexicon import (
     LIGHT_VERBS,
     PERSON_TITLES,
     SPEECH_VERBS,
+    STATIVE_VERBS,
 )
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.stemming import CachedStemmer
@@ -246,7 +247,7 @@ class EventWords:
         self.nouns = {stem(w) for w in EVENT_NOUNS}
         # any member names its class
         self.synonym = {stem(w): stem(min(cls)) for cls in EVENT_SYNONYMS for w in cls}
-        self.never = {stem(IRREGULAR_VERBS.get(w, w)) for w in SPEECH_VERBS | LIGHT_VERBS}
+        self.never = {stem(IRREGULAR_VERBS.get(w, w)) for w in SPEECH_VERBS | LIGHT_VERBS | STATIVE_VERBS}
         self._memo: dict[str, str | None] = {}
 
     def of(self, word: str) -> str | None:
