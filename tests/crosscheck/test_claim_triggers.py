@@ -187,7 +187,7 @@ def test_possessives_numbers_and_shared_days_in_the_features():
 def test_stative_verbs_are_no_triggers():
     trig = _triggers(
         [
-            ("a", "Dorsk supports the Velan government and has shipped grain to Tesk."),
+            ("a", "Dorsk supported the Velan government and has shipped grain to Tesk."),
             ("b", "The Tesk militia supports the grain plan; Velan shipped more grain on Friday."),
         ]
     )
