@@ -138,8 +138,8 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
         num = m.group("num")
         if len(num) == 4 and num.isdigit() and not m.group("mult") and not m.group("cur"):
             continue  # a year
-        if num.lower() in _VAGUE:
-            continue
+        if num.lower() in _VAGUE or (num.lower() == "hundred" and not re.search(r"\b(?:a|one)\s+$", text[max(0, m.start() - 5) : m.start()], re.IGNORECASE)):
+            continue  # "dozens", "several hundred": no figure to compare
         if _INCREMENT.search(text, max(0, m.start() - 20), m.start()) or text[max(0, m.start() - 3) : m.start()].rstrip().endswith("("):
             continue  # "another 35", "a further 111": an increment, not a total; "($795,000)": a conversion
         if text[m.end() : m.end() + 1] == "-" or (m.end() < len(text) and text[m.end()].isalpha()):
@@ -181,12 +181,13 @@ def _bounds(before: str, value: float) -> tuple[float, float]:
 
 def _disagree(a: Figure, b: Figure) -> bool:
     """Two figures disagree when the values they allow do not meet; two bounds of the same kind
-    ("at least 300" and "at least 450") disagree when their values differ: each outlet gives its
-    own toll."""
+    ("at least 300" and "at least 450") disagree when their values differ by more than a rounding
+    (``_APPROX``): each outlet gives its own toll, but "more than 100" and "at least 108" agree."""
     both_lower = math.isinf(a.high) and math.isinf(b.high)
     both_upper = a.low == 0.0 and b.low == 0.0 and a.high == a.value and b.high == b.value
     if both_lower or both_upper:
-        return a.value != b.value
+        small, large = sorted((a.value, b.value))
+        return large > small * (1 + _APPROX)
     return a.high < b.low or b.high < a.low
 
 
@@ -292,7 +293,8 @@ def _merge_names(values: dict[str, list[int]]) -> dict[str, list[int]]:
     key: dict[str, str] = {}
     for v in values:
         acro = _acronym(v)
-        match = [n for n, ini in long_names.items() if acro is not None and ini == acro]
+        # "ICRC" and a name cut short to "International Committee" ("ic"): the initials start the acronym
+        match = [n for n, ini in long_names.items() if acro is not None and len(ini) >= 2 and acro.startswith(ini)]
         key[v] = match[0] if len(match) == 1 else (acro or v)
     return _merge_same(values, lambda v: key[v])
 
