@@ -126,3 +126,22 @@ def test_dates_and_names_are_normalised_before_comparing():
         ]
     )
     assert story.conflicts == []
+
+
+def test_name_variants_are_one_actor():
+    from newsfuse.crosscheck.conflicts import _merge_names
+
+    merged = _merge_names({"Barton": [1], "Joe Barton": [2], "BP": [3], "BP PLC": [4], "U.N": [5], "United Nations": [6], "Orlan": [7]})
+    assert merged == {"Joe Barton": [1, 2], "BP PLC": [3, 4], "United Nations": [5, 6], "Orlan": [7]}
+
+
+def test_reports_of_a_series_are_no_day_conflict():
+    story = _story(
+        ["As of Tuesday, the 84th day of the Varna leak, 90 million litres had spilled into the bay."],
+        ["As of Wednesday, the 85th day of the Varna leak, 92 million litres had spilled into the bay."],
+    )
+    assert [c for c in story.conflicts if c.kind in ("weekday", "date")] == []
+
+
+def test_shares_are_no_counts():
+    assert find_figures(0, "Ten percent blame the port, 73% blame the crew, two times more.", CachedStemmer()) == []

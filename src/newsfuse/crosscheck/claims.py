@@ -336,6 +336,9 @@ class ClaimSpace:
     triggers: list[str | None] = field(default_factory=list)  # per row (empty: none known)
     # ``x`` without each row's trigger word: what two sentences share besides their event
     rest: csr_matrix | None = None
+    # ``x`` without the day features, rows normalised again: how alike two sentences are besides
+    # the days they name (conflicts compare sentences that name different days)
+    plain: csr_matrix | None = None
 
     def sim(self, a: Sent, b: Sent) -> float:
         i, j = self.row.get(a.key), self.row.get(b.key)
@@ -379,7 +382,16 @@ def claim_space(
         rest = (x - csr_matrix((own_vals, (own_rows, own_cols)), shape=x.shape)).tocsr()
         rest.eliminate_zeros()
     triggers = [None if f is None else f[0] for f in found]
-    return ClaimSpace(sents=keep, x=x, row={s.key: i for i, s in enumerate(keep)}, triggers=triggers, rest=rest)
+    plain = x
+    day_cols = [c for w, c in vocab.items() if w.startswith("@")]
+    if day_cols:
+        keep_cols = np.ones(x.shape[1], dtype=bool)
+        keep_cols[day_cols] = False
+        plain = x[:, np.flatnonzero(keep_cols)]
+        norms = np.sqrt(np.asarray(plain.multiply(plain).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        plain = csr_matrix(plain.multiply(1.0 / norms[:, None]))
+    return ClaimSpace(sents=keep, x=x, row={s.key: i for i, s in enumerate(keep)}, triggers=triggers, rest=rest, plain=plain)
 
 
 def linked_pairs(space: ClaimSpace, options: CrossCheckOptions) -> csr_matrix:

@@ -65,10 +65,13 @@ _NOT_COUNTED = frozenset(
     {"percent", "per", "cent", "times", "of", "and", "or", "to", "the", "a", "in", "on", "at", "year", "years",
      "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "ago", "old"}
 )
-# Units of distance and size: "7 km from the town" and "10 km south of it" measure from different
-# places far more often than they disagree, and a reader cannot tell which is meant.
+# Units of distance, size, speed and pressure: "7 km from the town" and "10 km south of it" measure
+# from different places, "winds of 35 mph" and "60 mph" at different hours, far more often than they
+# disagree, and a reader cannot tell which is meant.  Durations too ("leaking for 18 days" / "for 19
+# days", "the 85th day"): they grow with the day of writing, so two of them have no common reference.
 _MEASURES = frozenset(
-    "km kms kilometres kilometers kilometre kilometer mile miles metres meters metre meter feet foot ft yards cm mm kg tonnes tons".split()
+    """km kms kilometres kilometers kilometre kilometer mile miles metres meters metre meter feet foot ft yards cm mm kg
+    tonnes tons mph kph knots psi pounds degrees seconds minutes hours days weeks months decades""".split()
 )
 # Words for a count of people in general: "1,500 people were evacuated" and "1,500 residents
 # evacuated" count the same thing.  Kept to the unmarked words; "civilians", "soldiers",
@@ -76,6 +79,7 @@ _MEASURES = frozenset(
 _PEOPLE = frozenset("people persons residents inhabitants individuals".split())
 # Vague counts ("dozens", "hundreds", "thousands") are no figure to compare with an exact one.
 _VAGUE = frozenset({"dozens", "hundreds", "thousands"})
+_NOT_A_COUNT = frozenset({"percent", "per", "pct", "times", "fold", "notches", "points", "basis"})
 # How a figure is hedged: the interval of values it allows, as factors of the figure.  Two figures
 # conflict only when their intervals do not meet ("at least 1,300" and "1,400" agree).
 _LOWER_BOUND = re.compile(r"(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than)\s*$", re.IGNORECASE)
@@ -98,13 +102,13 @@ _MIN_SHARED_CONTEXT = 2
 # say ("residents of lower Tesko told to leave after the levee cracked" / "people evacuated from lower
 # Tesko after the levee cracked": the verbs differ, the place and the cause do not).
 _ENOUGH_SHARED_CONTEXT = 4
-# Dates, days and actors conflict only between sentences this similar (cosine of the claim
-# features, which leave numbers and dates out): below it, two sentences of one single-link claim
-# often report two different events, each with its own day or actor.
-_SAME_FACT = 0.5
-# Actors conflict only between near paraphrases: on a real story (t17 SyrianCrisis) every actor
-# conflict of sentences at 0.5 named two actors of one event ("the Arab League and the GCC").
-_SAME_ACTOR_FACT = 0.7
+# Dates, days and actors conflict only between near paraphrases (cosine of the claim features,
+# which leave numbers out): below it, two sentences of one single-link claim report two different
+# events, each with its own day or actor.  At 0.5, every date, weekday and actor conflict in a
+# by-hand sample of two real topics (t17 SyrianCrisis, bpoil) was of that kind: photo captions of
+# different days, "as of Wednesday, the 85th day" / "as of Thursday, the 86th day", "the Arab League
+# and the GCC".
+_SAME_FACT = 0.7
 # Words near a figure that say nothing about what it counts (so they cannot make two figures "the same").
 _GENERIC = frozenset({"least", "more", "than", "about", "nearly", "almost", "around", "some", "over", "people", "total"})
 
@@ -145,6 +149,8 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
         if text[m.end() : m.end() + 1] == "-" or (m.end() < len(text) and text[m.end()].isalpha()):
             continue  # part of a compound ("13-year-old", "57-nation", "3D")
         after = tokens(text[m.end() : m.end() + 40])
+        if not m.group("cur") and (text[m.end() : m.end() + 1] == "%" or (after and after[0] in _NOT_A_COUNT)):
+            continue  # "73 percent", "two times": a share or a ratio, not a count
         if m.group("cur"):
             noun = "money:" + m.group("cur")
             word = "money (" + m.group("cur") + ")"
@@ -189,6 +195,15 @@ def _disagree(a: Figure, b: Figure) -> bool:
         small, large = sorted((a.value, b.value))
         return large > small * (1 + _APPROX)
     return a.high < b.low or b.high < a.low
+
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The numbers a sentence states, days of its dates and years left out."""
+    days = {m.group("d") for rx in (_DATE_MD, _DATE_DM) for m in rx.finditer(text)}
+    return frozenset(n for n in _NUMBER.findall(text) if n not in days and not (len(n) == 4 and n.isdigit() and n[:2] in ("19", "20")))
 
 
 def _day_number(published: str | None) -> int | None:
@@ -288,15 +303,34 @@ def _initials(name: str) -> str:
 
 
 def _merge_names(values: dict[str, list[int]]) -> dict[str, list[int]]:
-    """An acronym and the name it abbreviates are one actor ("U.N" and "United Nations")."""
+    """Names of one actor written differently are one value: an acronym and the name it abbreviates
+    ("U.N" and "United Nations"), a name and a longer one it begins or ends ("BP" / "BP PLC")."""
     long_names = {v: _initials(v) for v in values if _acronym(v) is None}
     key: dict[str, str] = {}
     for v in values:
         acro = _acronym(v)
+        # a name that ends or begins a longer one is that one: "Barton" / "Joe Barton", "Coast Guard" /
+        # "US Coast Guard", "BP" / "BP PLC"
+        part = v.lower().split()
+        full = [
+            n for n in values
+            if len(n.split()) > len(part) and part in (n.lower().split()[-len(part) :], n.lower().split()[: len(part)])
+        ]
+        if full:
+            key[v] = max(full, key=lambda n: (len(n), n))
+            continue
         # "ICRC" and a name cut short to "International Committee" ("ic"): the initials start the acronym
         match = [n for n, ini in long_names.items() if acro is not None and len(ini) >= 2 and acro.startswith(ini)]
         key[v] = match[0] if len(match) == 1 else (acro or v)
-    return _merge_same(values, lambda v: key[v])
+
+    def root(v: str) -> str:
+        seen = {v}
+        while key[v] in values and key[v] not in seen:  # "BP" -> "BP PLC" -> its own key
+            v = key[v]
+            seen.add(v)
+        return key[v]
+
+    return _merge_same(values, root)
 
 
 def _published(by_id: Mapping[str, Article], aid: str) -> str | None:
@@ -308,11 +342,24 @@ def _fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
 
 
-def _direct(values: dict[str, list[int]], sents: Sequence[Sent], space: ClaimSpace, threshold: float) -> dict[str, list[int]]:
+def _direct(
+    values: dict[str, list[int]],
+    sents: Sequence[Sent],
+    space: ClaimSpace,
+    threshold: float,
+    published: Mapping[int, int | None] | None = None,
+    numbers: Mapping[int, frozenset[str]] | None = None,
+) -> dict[str, list[int]]:
     """Keep the sentences that are directly similar to a sentence of another source giving another value.
 
     A claim is a single-link chain; two sentences at its two ends may report different things, so
     a date or actor only conflicts with one stated in a sentence that is itself close enough.
+    ``published``: sentence -> publication day number; when given, two sentences of articles
+    published more than ``_MAX_DAYS_APART`` days apart do not conflict (photo captions of different
+    days, each dated its own day).  ``numbers``: sentence -> the numbers it states; when given, two
+    sentences that both state numbers and not the same ones do not conflict on their day: they are
+    two reports of a series ("as of Tuesday, the 84th day, 90 million gallons" / "as of Wednesday,
+    the 85th day, 92 million"), each of its own day.
     """
     if len(values) < 2:
         return {}  # one value: nothing to disagree with
@@ -320,13 +367,23 @@ def _direct(values: dict[str, list[int]], sents: Sequence[Sent], space: ClaimSpa
     if len(items) < 2:
         return {}
     rows = [space.row[sents[i].key] for _, i in items]
-    sub = space.x[rows]
+    sub = (space.plain if space.plain is not None else space.x)[rows]
     sim = (sub @ sub.T).toarray()
     codes = {v: n for n, v in enumerate(values)}
     val = np.array([codes[v] for v, _ in items])
     src_codes = {src: n for n, src in enumerate({sents[i].source for _, i in items})}
     src = np.array([src_codes[sents[i].source] for _, i in items])
     ok = (val[:, None] != val[None, :]) & (src[:, None] != src[None, :]) & (sim >= threshold)
+    if published is not None:
+        day = np.array([np.nan if (d := published.get(i)) is None else float(d) for _, i in items])
+        apart = np.abs(day[:, None] - day[None, :])
+        ok &= ~(apart > _MAX_DAYS_APART)  # NaN (a date unknown) compares False: kept
+    if numbers is not None:
+        nums = [numbers.get(i, frozenset()) for _, i in items]
+        for a in range(len(items)):
+            for b in range(a + 1, len(items)):
+                if ok[a, b] and nums[a] and nums[b] and nums[a] != nums[b]:
+                    ok[a, b] = ok[b, a] = False
     keep: dict[str, list[int]] = defaultdict(list)
     for n in np.flatnonzero(ok.any(axis=1)):
         v, i = items[int(n)]
@@ -340,7 +397,7 @@ def _pairwise(space: ClaimSpace, group: Sequence[Sent]) -> np.ndarray:
     out = np.zeros((len(group), len(group)))
     known = [n for n, r in enumerate(rows) if r >= 0]
     if known:
-        sub = space.x[[rows[n] for n in known]]
+        sub = (space.plain if space.plain is not None else space.x)[[rows[n] for n in known]]
         out[np.ix_(known, known)] = (sub @ sub.T).toarray()
     return out
 
@@ -431,7 +488,9 @@ def find_conflicts(
                 # a date equal to the article's own publication date is its dateline ("Wed Mar 23,
                 # 2011 7:03 pm"), not the date of what it reports
                 values[next(iter(found))].append(i)
-        values = _direct(_merge_dates(values), sents, space, max(options.claim_threshold, _SAME_FACT))
+        pub = {i: _day_number(_published(by_id, sents[i].article)) for i in idx}
+        nums = {i: _numbers(sents[i].text) for i in idx}
+        values = _direct(_merge_dates(values), sents, space, max(options.claim_threshold, _SAME_FACT), pub, nums)
         if len(values) >= 2:
             b.add("date", subject, values)
         # "on Monday" names a different day in articles published on different days: weekdays are
@@ -446,7 +505,7 @@ def find_conflicts(
                 found = find_weekdays(sents[i].text)
                 if len(found) == 1:
                     values[next(iter(found))].append(i)
-            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT))
+            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT), None, nums)
             if len(values) >= 2:
                 b.add("weekday", subject, values)
         if index is not None:
@@ -465,7 +524,7 @@ def find_conflicts(
                     if ent is not None:
                         values[ent.name].append(i)
                         types.add(ent.type)
-            values = _direct(_merge_names(values), sents, space, max(options.claim_threshold, _SAME_ACTOR_FACT))
+            values = _direct(_merge_names(values), sents, space, max(options.claim_threshold, _SAME_FACT))
             if len(values) >= 2 and len(types) == 1:
                 b.add("actor", subject, values)
 
