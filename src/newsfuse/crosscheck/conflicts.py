@@ -79,11 +79,16 @@ _MEASURES = frozenset(
 _PEOPLE = frozenset("people persons residents inhabitants individuals".split())
 # Vague counts ("dozens", "hundreds", "thousands") are no figure to compare with an exact one.
 _VAGUE = frozenset({"dozens", "hundreds", "thousands"})
+_RANGE_BEFORE = re.compile(
+    r"(?:\bbetween|\bfrom|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|million|billion|m|bn))\s?(?:to|-|–|and))\s*[$€£]?\s*$",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(r"\s?(?:million|billion|m|bn)?\s?(?:to|-|–|and)\s?[$€£]?\s?(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)
 _NOT_A_COUNT = frozenset({"percent", "per", "pct", "times", "fold", "notches", "points", "basis"})
 # How a figure is hedged: the interval of values it allows, as factors of the figure.  Two figures
 # conflict only when their intervals do not meet ("at least 1,300" and "1,400" agree).
 _LOWER_BOUND = re.compile(r"(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than)\s*$", re.IGNORECASE)
-_UPPER_BOUND = re.compile(r"(?:up to|fewer than|less than|under|at most|no more than)\s*$", re.IGNORECASE)
+_UPPER_BOUND = re.compile(r"(?:up to|fewer than|less than|under|at most|no more than|as much as|as many as|as high as)\s*$", re.IGNORECASE)
 _NEARLY = re.compile(r"(?:nearly|almost|close to|just under)\s*$", re.IGNORECASE)
 _ABOUT = re.compile(r"(?:about|around|some|approximately|roughly|an estimated|estimated|circa|~)\s*$", re.IGNORECASE)
 _INCREMENT = re.compile(r"(?:another|a further|an additional|extra|more than another)\s*$", re.IGNORECASE)
@@ -142,6 +147,10 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
         num = m.group("num")
         if len(num) == 4 and num.isdigit() and not m.group("mult") and not m.group("cur"):
             continue  # a year
+        if re.search(r"\b[A-Z][A-Za-z]*[A-Z]\s$", text[max(0, m.start() - 12) : m.start()]) and not m.group("cur"):
+            continue  # part of a name: "FTSE 100", "S&P 500"
+        if _RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _RANGE_AFTER.match(text, m.end()):
+            continue  # a range ("between 12,000 and 25,000", "three to five"): no one value to compare
         if num.lower() in _VAGUE or (num.lower() == "hundred" and not re.search(r"\b(?:a|one)\s+$", text[max(0, m.start() - 5) : m.start()], re.IGNORECASE)):
             continue  # "dozens", "several hundred": no figure to compare
         if _INCREMENT.search(text, max(0, m.start() - 20), m.start()) or text[max(0, m.start() - 3) : m.start()].rstrip().endswith("("):
@@ -320,7 +329,7 @@ def _merge_names(values: dict[str, list[int]]) -> dict[str, list[int]]:
             key[v] = max(full, key=lambda n: (len(n), n))
             continue
         # "ICRC" and a name cut short to "International Committee" ("ic"): the initials start the acronym
-        match = [n for n, ini in long_names.items() if acro is not None and len(ini) >= 2 and acro.startswith(ini)]
+        match = [n for n, ini in long_names.items() if acro is not None and len(ini) >= 2 and (acro.startswith(ini) or acro.endswith(ini))]
         key[v] = match[0] if len(match) == 1 else (acro or v)
 
     def root(v: str) -> str:
@@ -443,6 +452,7 @@ def find_conflicts(
 
         sim = _pairwise(space, [sents[f.sent] for f in fs])
         published = [_day_number(_published(by_id, sents[f.sent].article)) for f in fs]
+        direct: set[tuple[int, int]] = set()  # figure pairs linked on their own (not through a chain)
         named = [days_of(f.sent) for f in fs]
         for x in range(len(fs)):
             for y in range(x + 1, len(fs)):
@@ -455,15 +465,22 @@ def find_conflicts(
                 n_shared = len(fs[x].context & fs[y].context)
                 if same_value or n_shared >= _ENOUGH_SHARED_CONTEXT or (n_shared >= _MIN_SHARED_CONTEXT and sim[x, y] >= options.claim_threshold):
                     parent[find(y)] = find(x)
+                    if not same_value:
+                        direct.add((x, y))
         sets: dict[int, list[Figure]] = defaultdict(list)
         for x, f in enumerate(fs):
             sets[find(x)].append(f)
-        for group in sets.values():
-            if not any(
-                _disagree(a, c) and sents[a.sent].source != sents[c.sent].source for k, a in enumerate(group) for c in group[k + 1 :]
-            ):
-                continue  # every pair of sources agrees within its hedges ("at least 1,300" and "1,400")
+        disputed: dict[int, set[float]] = defaultdict(set)  # root -> the values of its disagreeing pairs
+        for x, y in direct:
+            if _disagree(fs[x], fs[y]) and sents[fs[x].sent].source != sents[fs[y].sent].source:
+                disputed[find(x)] |= {fs[x].value, fs[y].value}
+        for root, group in sets.items():
+            if root not in disputed:
+                # no two sources linked on their own disagree beyond their hedges ("at least 1,300" and
+                # "1,400"); a chain may join figures of different days that were never compared
+                continue
             values: dict[str, list[int]] = defaultdict(list)
+            group = [f for f in group if f.value in disputed[root]]  # not figures of other days met through a chain
             for f in group:
                 values[_fmt(f.value)].append(f.sent)
             if len(values) >= 2:
