@@ -479,6 +479,11 @@ def find_conflicts(
                 # no two sources linked on their own disagree beyond their hedges ("at least 1,300" and
                 # "1,400"); a chain may join figures of different days that were never compared
                 continue
+            held: defaultdict[str, set[float]] = defaultdict(set)
+            for f in group:
+                held[sents[f.sent].source].add(f.value)
+            if any(len(v) > 1 for v in held.values()):
+                continue  # one source gives several values: they count different things (see _Builder.add)
             values: dict[str, list[int]] = defaultdict(list)
             group = [f for f in group if f.value in disputed[root]]  # not figures of other days met through a chain
             for f in group:
