@@ -211,6 +211,8 @@ class Claim:
     independent_sources: int = 0
     status: ClaimStatus = "single_source"
     conflicts: list[str] = field(default_factory=list)  # ids of conflicts this claim is in
+    # coverage gap: the story's (known) outlets that do not report this claim
+    missing_outlets: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -20,8 +20,10 @@ def _sent(aid: str, i: int, text: str) -> Sent:
 def _triggers(texts: list[tuple[str, str]]) -> list[str | None]:
     sents = [_sent(aid, i, t) for i, (aid, t) in enumerate(texts)]
     fz = Featurizer(None, 0.8)
-    words = [fz.words(s) for s in sents]
-    return [None if f is None else f[0] for f in story_triggers(words, [s.source for s in sents], EventWords(words, fz.stem))]
+    scans = [fz.scan(s) for s in sents]
+    words = [w for w, _ in scans]
+    found = story_triggers(words, [s.source for s in sents], EventWords(words, fz.stem), [m for _, m in scans])
+    return [None if f is None else f[0] for f in found]
 
 
 def _space(by_id, options: CrossCheckOptions | None = None):
@@ -146,3 +148,48 @@ def test_claim_is_shown_by_a_sentence_that_reads_on_its_own():
     claims = build_claims(space, by_id, opts)
     (claim,) = [c for c in claims if len(c.sentences) == 2]
     assert claim.text.startswith("Mayor Oren Talvik")
+
+
+def test_modifiers_and_fronted_adverbials_are_no_triggers():
+    trig = _triggers(
+        [
+            ("a", "The Dorsk-sponsored accord was signed by Velan on the river barge."),
+            ("b", "Velan signed the river accord sponsored by Dorsk."),
+            ("a", "After hours of fighting near Ustra, the militia surrendered the bridge."),
+            ("b", "The militia surrendered the Ustra bridge after a night of fighting."),
+        ]
+    )
+    # "sponsored" inside "Dorsk-sponsored" describes the accord; the fact is the signing
+    assert trig[0] == trig[1] == "sign"
+    # the scene "After hours of fighting near Ustra," is not what the first sentence reports
+    assert trig[2] == trig[3] == "surrend"
+
+
+def test_an_irregular_form_makes_its_other_forms_verbs():
+    trig = _triggers(
+        [
+            ("a", "Marshal Obrin left Tesk without a deal."),
+            ("b", "Obrin Leaves Tesk Without Deal"),  # a Title Case headline: "Leaves" is the only verb
+        ]
+    )
+    assert trig[0] == trig[1] == "leav"
+
+
+def test_possessives_numbers_and_shared_days_in_the_features():
+    fz = Featurizer(None, 0.8)
+    f = fz.features(_sent("a", 0, "Norvale's eight ministers met on Monday's session, March 3rd."))
+    assert "norval" in f and not any(k.startswith("eight") for k in f)
+    assert "@monday" in f and "@03-03" in f
+    assert "@05-01" in fz.features(_sent("a", 1, "The vote was held on 1 May in Norvale."))
+    assert not any(k.startswith("@") for k in fz.features(_sent("a", 2, "Prices may rise in Norvale.")))
+
+
+def test_stative_verbs_are_no_triggers():
+    trig = _triggers(
+        [
+            ("a", "Dorsk supported the Velan government and has shipped grain to Tesk."),
+            ("b", "The Tesk militia supports the grain plan; Velan shipped more grain on Friday."),
+        ]
+    )
+    # "supports" states a standing relation, not an event: the shipping decides
+    assert trig[0] == trig[1] == "ship"

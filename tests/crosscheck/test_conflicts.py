@@ -12,7 +12,7 @@ def article(aid, outlet, paras):
 def test_value_finders():
     stem = CachedStemmer()
     figs = find_figures(0, "At least 1,200 people were killed and $3 million was pledged on January 14, 2020.", stem)
-    assert {(f.noun, f.value) for f in figs} == {("peopl", 1200.0), ("money:$", 3_000_000.0)}
+    assert {(f.noun, f.value) for f in figs} == {("people", 1200.0), ("money:$", 3_000_000.0)}
     assert {f.word for f in figs} == {"people", "money ($)"}
     assert find_dates("On January 14th and on 3 Feb. 2021 and Jan. 12") == {"01-14", "2021-02-03", "01-12"}
     assert find_weekdays("on Monday, not Tuesday") == {"Monday", "Tuesday"}
@@ -63,3 +63,85 @@ def test_figure_conflict_is_labelled_with_the_word_as_written():
     (conflict,) = [c for c in story.conflicts if c.kind == "figure"]
     assert conflict.subject.startswith("residents")
     assert {v.value for v in conflict.values} == {"1200", "1500"}
+
+
+def _dated(aid, outlet, paras, day):
+    from newsfuse.model import PublishedDate
+
+    art = article(aid, outlet, paras)
+    art.published = PublishedDate(value=day, source="input", confidence=0.95)
+    return art
+
+
+def _run(arts):
+    by_id = {a.id: a for a in arts}
+    story = Story(id="s", articles=list(by_id))
+    crosscheck_story(story, by_id, Options())
+    return story
+
+
+def test_figures_keep_every_statement_and_respect_hedges():
+    story = _run(
+        [
+            article("a", "Paper A", ["About 2,400 residents of lower Tesko were told to leave their homes after the levee cracked."]),
+            article("b", "Paper B", ["The council put the number at about 2,400 residents from nine streets near the levee."]),
+            article("c", "Paper C", ["Nearly 3,100 people were evacuated from lower Tesko after the levee cracked."]),
+            article("d", "Paper D", ["At least 2,000 people were evacuated from lower Tesko, the council said of the levee."]),
+        ]
+    )
+    figures = [c for c in story.conflicts if c.kind == "figure"]
+    assert len(figures) == 1
+    values = {v.value: sorted(v.outlets) for v in figures[0].values}
+    assert values["2400"] == ["Paper A", "Paper B"] and values["3100"] == ["Paper C"]
+
+
+def test_hedged_figures_that_meet_are_no_conflict():
+    stem = CachedStemmer()
+    a = find_figures(0, "At least 1,300 civilians have been killed in Norvale, monitors say.", stem)[0]
+    b = find_figures(1, "Some 1,400 civilians have been killed in Norvale, monitors say.", stem)[0]
+    from newsfuse.crosscheck.conflicts import _disagree
+
+    assert not _disagree(a, b)
+    c = find_figures(2, "At least 1,600 civilians have been killed in Norvale, monitors say.", stem)[0]
+    assert _disagree(a, c)  # two lower bounds: each outlet gives its own toll
+
+
+def test_tolls_of_different_days_and_non_counts_are_no_conflict():
+    story = _run(
+        [
+            _dated("a", "Paper A", ["Monitors said 40 people were killed in the Norvale clashes."], "2031-05-02"),
+            _dated("b", "Paper B", ["Monitors said 75 people were killed in the Norvale clashes."], "2031-05-09"),
+        ]
+    )
+    assert [c for c in story.conflicts if c.kind == "figure"] == []
+    stem = CachedStemmer()
+    assert find_figures(0, "A 16-year-old boy and 7 km from the border, 26 were in Varna, dozens of people.", stem) == []
+
+
+def test_dates_and_names_are_normalised_before_comparing():
+    story = _run(
+        [
+            article("a", "Paper A", ["The U.N. envoy opened the Norvale water talks on June 11 with both delegations."]),
+            article("b", "Paper B", ["The United Nations envoy opened the Norvale water talks on June 11, 2031 with both delegations."]),
+        ]
+    )
+    assert story.conflicts == []
+
+
+def test_name_variants_are_one_actor():
+    from newsfuse.crosscheck.conflicts import _merge_names
+
+    merged = _merge_names({"Barton": [1], "Joe Barton": [2], "BP": [3], "BP PLC": [4], "U.N": [5], "United Nations": [6], "Orlan": [7]})
+    assert merged == {"Joe Barton": [1, 2], "BP PLC": [3, 4], "United Nations": [5, 6], "Orlan": [7]}
+
+
+def test_reports_of_a_series_are_no_day_conflict():
+    story = _story(
+        ["As of Tuesday, the 84th day of the Varna leak, 90 million litres had spilled into the bay."],
+        ["As of Wednesday, the 85th day of the Varna leak, 92 million litres had spilled into the bay."],
+    )
+    assert [c for c in story.conflicts if c.kind in ("weekday", "date")] == []
+
+
+def test_shares_are_no_counts():
+    assert find_figures(0, "Ten percent blame the port, 73% blame the crew, two times more.", CachedStemmer()) == []

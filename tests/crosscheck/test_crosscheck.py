@@ -133,3 +133,12 @@ def test_claims_of_a_very_large_story_use_each_articles_leading_sentences():
     crosscheck_story(story, by_id, options)
     assert any(n.startswith("claims: 12 sentences in 4 articles") for n in story.notes)
     assert {cs.text for c in story.claims for cs in c.sentences} == {"The Velmar ferry sank near Port Amsel on Monday."}
+
+
+def test_each_claim_lists_the_story_outlets_that_do_not_report_it(two_outlets):
+    story = _run(two_outlets)
+    assert _claim_with(story, ["glass bridge"]).missing_outlets == ["Daily Ledger"]
+    assert _claim_with(story, ["left Rennick", "without signing"]).missing_outlets == []
+    for c in story.claims:
+        assert set(c.missing_outlets) | set(c.outlets) == {"Daily Ledger", "Morning Wire"}
+        assert not set(c.missing_outlets) & set(c.outlets)

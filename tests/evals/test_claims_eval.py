@@ -59,3 +59,28 @@ def test_dev_set_beats_the_baseline(tmp_path):
     p.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = ev.run(_args(p, no_oracle=True))
     assert out["system"]["bcubed_f1"] > out["baselines"]["tfidf_threshold"]["bcubed_f1"]
+
+
+def test_halves_score_random_halves_of_the_topics():
+    gold = {("1_a", "s1"): "x", ("1_a", "s2"): "x", ("1_b", "s3"): "y", ("2_a", "s4"): "z", ("2_a", "s5"): "z"}
+    perfect = {k: (k[0], v) for k, v in gold.items()}
+    out = ev.halves(["1_a", "1_b", "2_a"], gold, perfect, 3, seed=5)
+    assert out["n"] == 6 and out["mean"] == 1.0 and out["stdev"] == 0.0
+    split = {k: (k[0], k[1]) for k in gold}  # every sentence alone: precision 1, recall below 1
+    worse = ev.halves(["1_a", "1_b", "2_a"], gold, split, 3, seed=5)
+    assert worse["max"] < 1.0 and worse["min"] > 0.0
+    assert ev.topic_of("3_ecbplus") == "3"
+    with pytest.raises(ValueError):
+        ev.halves(["1_a", "1_b"], gold, perfect, 2, seed=0)  # one topic cannot be halved
+
+
+def test_eval_reports_halves_when_asked(tmp_path):
+    groups = [
+        {"id": f"{t}_x", "sentences": [
+            {"id": f"{t}a", "doc": "d1", "text": f"Rescuers pulled twelve miners alive from the flooded Kora{t} pit.", "label": "r"},
+            {"id": f"{t}b", "doc": "d2", "text": f"Twelve miners were pulled alive from the flooded Kora{t} pit.", "label": "r"},
+        ]}
+        for t in range(4)
+    ]
+    out = ev.run(_args(_write(tmp_path, groups), halves=2, seed=1, no_oracle=True))
+    assert out["halves"]["n"] == 4 and 0.0 <= out["halves"]["mean"] <= 1.0

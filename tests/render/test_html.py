@@ -102,3 +102,12 @@ def test_long_claim_lists_are_folded():
     st = Story(id="s1", articles=[], claims=[Claim(id=f"c{i}", text=f"claim {i}") for i in range(8)])
     page = render_html(Report(stories=[st]))
     assert "Single source (8)" in page and "2 more</summary>" in page and "claim 7" in page
+
+
+def test_coverage_gap_is_shown_and_escaped():
+    report = sample_report()
+    claim = report.stories[0].claims[-1]
+    claim.missing_outlets = ["Gap <b>Times</b>"]
+    doc = render_html(report)
+    assert "not reported by Gap &lt;b&gt;Times&lt;/b&gt;" in doc
+    assert "<b>Times" not in doc

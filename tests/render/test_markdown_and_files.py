@@ -86,3 +86,12 @@ def test_outlet_names_mention_unknown_outlets() -> None:
     assert outlet_names(["Coast Herald"], 1) == "Coast Herald"
     assert outlet_names(["Coast Herald"], 2) == "Coast Herald and unknown outlet"
     assert outlet_names([], 1) == "unknown outlet"
+
+
+def test_markdown_shows_coverage_gaps_and_json_keeps_them():
+    report = sample_report()
+    claim = report.stories[0].claims[-1]
+    claim.missing_outlets = ["Gap *Times*"]
+    assert "not reported by Gap \\*Times\\*" in render_markdown(report)
+    back = Report.from_dict(json.loads(json.dumps(report.to_dict())))
+    assert back.stories[0].claims[-1].missing_outlets == ["Gap *Times*"]

@@ -70,7 +70,7 @@ def crosscheck_story(
             f"{len(checked)} (each article's leading sentences)"
         )
     space = claim_space(checked, index, opts, stemmer)
-    story.claims = build_claims(space, by_id, opts)
+    story.claims = build_claims(space, by_id, opts, ids)
     story.conflicts = find_conflicts(checked, story.claims, space, index, by_id, opts, stemmer)
     story.quotes = build_quotes(sents, index, by_id, ids, opts.quote_min_words, stemmer)
     story.framing = build_framing(sents, index, by_id, ids)

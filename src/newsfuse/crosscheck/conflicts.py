@@ -14,10 +14,12 @@ conflicting sentence becomes ``disputed``.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -61,15 +63,57 @@ _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sun
 # Nouns that follow a number without saying what is counted.
 _NOT_COUNTED = frozenset(
     {"percent", "per", "cent", "times", "of", "and", "or", "to", "the", "a", "in", "on", "at", "year", "years",
-     "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}
+     "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "ago", "old"}
 )
+# Units of distance, size, speed and pressure: "7 km from the town" and "10 km south of it" measure
+# from different places, "winds of 35 mph" and "60 mph" at different hours, far more often than they
+# disagree, and a reader cannot tell which is meant.  Durations too ("leaking for 18 days" / "for 19
+# days", "the 85th day"): they grow with the day of writing, so two of them have no common reference.
+_MEASURES = frozenset(
+    """km kms kilometres kilometers kilometre kilometer mile miles metres meters metre meter feet foot ft yards cm mm kg
+    tonnes tons mph kph knots psi pounds degrees seconds minutes hours days weeks months decades""".split()
+)
+# Words for a count of people in general: "1,500 people were evacuated" and "1,500 residents
+# evacuated" count the same thing.  Kept to the unmarked words; "civilians", "soldiers",
+# "children" count a part of the people and stay apart.
+_PEOPLE = frozenset("people persons residents inhabitants individuals".split())
+# Vague counts ("dozens", "hundreds", "thousands") are no figure to compare with an exact one.
+_VAGUE = frozenset({"dozens", "hundreds", "thousands"})
+_RANGE_BEFORE = re.compile(
+    r"(?:\bbetween|\bfrom|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|million|billion|m|bn))\s?(?:to|-|–|and))\s*[$€£]?\s*$",
+    re.IGNORECASE,
+)
+_RANGE_AFTER = re.compile(r"\s?(?:million|billion|m|bn)?\s?(?:to|-|–|and)\s?[$€£]?\s?(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)
+_NOT_A_COUNT = frozenset({"percent", "per", "pct", "times", "fold", "notches", "points", "basis"})
+# How a figure is hedged: the interval of values it allows, as factors of the figure.  Two figures
+# conflict only when their intervals do not meet ("at least 1,300" and "1,400" agree).
+_LOWER_BOUND = re.compile(r"(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than)\s*$", re.IGNORECASE)
+_UPPER_BOUND = re.compile(r"(?:up to|fewer than|less than|under|at most|no more than|as much as|as many as|as high as)\s*$", re.IGNORECASE)
+_NEARLY = re.compile(r"(?:nearly|almost|close to|just under)\s*$", re.IGNORECASE)
+_ABOUT = re.compile(r"(?:about|around|some|approximately|roughly|an estimated|estimated|circa|~)\s*$", re.IGNORECASE)
+_INCREMENT = re.compile(r"(?:another|a further|an additional|extra|more than another)\s*$", re.IGNORECASE)
+# An approximate figure ("about 1,200") stands for values within this share of it.
+_APPROX = 0.1
+# Two statements of the same count with the same value this large are the same figure even when
+# they share no other word ("about 1,200 residents" twice): small values repeat by chance.
+_SAME_VALUE_MIN = 20
+# Published more than this many days apart, two figures are not about the same reference date: a
+# death toll or a count of refugees grows from day to day.
+_MAX_DAYS_APART = 1
 # Figures about the same thing share at least this many other content words nearby (one shared
 # word, such as "oil" in an oil-spill story, links unrelated counts).
 _MIN_SHARED_CONTEXT = 2
-# Dates, days and actors conflict only between sentences this similar (cosine of the claim
-# features, which leave numbers and dates out): below it, two sentences of one single-link claim
-# often report two different events, each with its own day or actor.
-_SAME_FACT = 0.5
+# ... and with this many in common they are about the same thing whatever the rest of the sentences
+# say ("residents of lower Tesko told to leave after the levee cracked" / "people evacuated from lower
+# Tesko after the levee cracked": the verbs differ, the place and the cause do not).
+_ENOUGH_SHARED_CONTEXT = 4
+# Dates, days and actors conflict only between near paraphrases (cosine of the claim features,
+# which leave numbers out): below it, two sentences of one single-link claim report two different
+# events, each with its own day or actor.  At 0.5, every date, weekday and actor conflict in a
+# by-hand sample of two real topics (t17 SyrianCrisis, bpoil) was of that kind: photo captions of
+# different days, "as of Wednesday, the 85th day" / "as of Thursday, the 86th day", "the Arab League
+# and the GCC".
+_SAME_FACT = 0.7
 # Words near a figure that say nothing about what it counts (so they cannot make two figures "the same").
 _GENERIC = frozenset({"least", "more", "than", "about", "nearly", "almost", "around", "some", "over", "people", "total"})
 
@@ -82,6 +126,8 @@ class Figure:
     surface: str  # "1,000 people"
     value: float
     context: frozenset[str]  # stems around it
+    low: float = 0.0  # the values the figure allows, from its hedge ("at least", "about" ...)
+    high: float = 0.0
 
 
 def _value(m: re.Match[str]) -> float:
@@ -101,22 +147,82 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
         num = m.group("num")
         if len(num) == 4 and num.isdigit() and not m.group("mult") and not m.group("cur"):
             continue  # a year
+        if re.search(r"\b[A-Z][A-Za-z]*[A-Z]\s$", text[max(0, m.start() - 12) : m.start()]) and not m.group("cur"):
+            continue  # part of a name: "FTSE 100", "S&P 500"
+        if _RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _RANGE_AFTER.match(text, m.end()):
+            continue  # a range ("between 12,000 and 25,000", "three to five"): no one value to compare
+        if num.lower() in _VAGUE or (num.lower() == "hundred" and not re.search(r"\b(?:a|one)\s+$", text[max(0, m.start() - 5) : m.start()], re.IGNORECASE)):
+            continue  # "dozens", "several hundred": no figure to compare
+        if _INCREMENT.search(text, max(0, m.start() - 20), m.start()) or text[max(0, m.start() - 3) : m.start()].rstrip().endswith("("):
+            continue  # "another 35", "a further 111": an increment, not a total; "($795,000)": a conversion
+        if text[m.end() : m.end() + 1] == "-" or (m.end() < len(text) and text[m.end()].isalpha()):
+            continue  # part of a compound ("13-year-old", "57-nation", "3D")
         after = tokens(text[m.end() : m.end() + 40])
+        if not m.group("cur") and (text[m.end() : m.end() + 1] == "%" or (after and after[0] in _NOT_A_COUNT)):
+            continue  # "73 percent", "two times": a share or a ratio, not a count
         if m.group("cur"):
             noun = "money:" + m.group("cur")
             word = "money (" + m.group("cur") + ")"
         else:
             nouns = [w for w in after[:3] if w not in _NOT_COUNTED and w not in STOPWORDS and not w[0].isdigit()]
-            if not nouns:
+            if not nouns or nouns[0] in _MEASURES:
                 continue
-            noun, word = stem.stem(nouns[0]), nouns[0]
+            if re.search(r"\b" + re.escape(nouns[0]) + r"\b", text[m.end() : m.end() + 40]) is None:
+                continue  # capitalised: a name ("26 were in Homs"), not a counted noun
+            noun, word = ("people", nouns[0]) if nouns[0] in _PEOPLE else (stem.stem(nouns[0]), nouns[0])
         window = tokens(text[max(0, m.start() - 60) : m.end() + 80])
         context = frozenset(
             stem.stem(w) for w in window if len(w) > 2 and w not in STOPWORDS and w not in _GENERIC and not w[0].isdigit()
         ) - {noun}
         surface = text[m.start() : m.end() + len(after[0]) + 1].strip() if after else m.group(0)
-        out.append(Figure(sent=i, noun=noun, word=word, surface=surface, value=_value(m), context=context))
+        value = _value(m)
+        low, high = _bounds(text[max(0, m.start() - 25) : m.start()], value)
+        out.append(Figure(sent=i, noun=noun, word=word, surface=surface, value=value, context=context, low=low, high=high))
     return out
+
+
+def _bounds(before: str, value: float) -> tuple[float, float]:
+    """The values a figure allows, read from the hedge written before it."""
+    if _LOWER_BOUND.search(before):
+        return value, math.inf
+    if _UPPER_BOUND.search(before):
+        return 0.0, value
+    if _NEARLY.search(before):
+        return value * (1 - _APPROX), value
+    if _ABOUT.search(before):
+        return value * (1 - _APPROX), value * (1 + _APPROX)
+    return value, value
+
+
+def _disagree(a: Figure, b: Figure) -> bool:
+    """Two figures disagree when the values they allow do not meet; two bounds of the same kind
+    ("at least 300" and "at least 450") disagree when their values differ by more than a rounding
+    (``_APPROX``): each outlet gives its own toll, but "more than 100" and "at least 108" agree."""
+    both_lower = math.isinf(a.high) and math.isinf(b.high)
+    both_upper = a.low == 0.0 and b.low == 0.0 and a.high == a.value and b.high == b.value
+    if both_lower or both_upper:
+        small, large = sorted((a.value, b.value))
+        return large > small * (1 + _APPROX)
+    return a.high < b.low or b.high < a.low
+
+
+_NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def _numbers(text: str) -> frozenset[str]:
+    """The numbers a sentence states, days of its dates and years left out."""
+    days = {m.group("d") for rx in (_DATE_MD, _DATE_DM) for m in rx.finditer(text)}
+    return frozenset(n for n in _NUMBER.findall(text) if n not in days and not (len(n) == 4 and n.isdigit() and n[:2] in ("19", "20")))
+
+
+def _day_number(published: str | None) -> int | None:
+    """A publication date (ISO, at least a day) as a day number, None when unknown or coarser."""
+    if not published or len(published) < 10:
+        return None
+    try:
+        return date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
 
 
 def find_dates(text: str) -> set[str]:
@@ -168,15 +274,101 @@ class _Builder:
         self.members.append({i for idx in values.values() for i in idx})
 
 
+def _merge_same(values: dict[str, list[int]], key: Callable[[str], str]) -> dict[str, list[int]]:
+    """Values that name the same thing written differently, merged under the longest spelling."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for v in values:
+        by_key[key(v)].append(v)
+    out: dict[str, list[int]] = {}
+    for vs in by_key.values():
+        shown = max(vs, key=lambda v: (len(v), v))
+        out[shown] = sorted({i for v in vs for i in values[v]})
+    return out
+
+
+def _date_key(value: str) -> str:
+    """"06-11" and "2011-06-11" are one date: a year left out is the same year (month-day compared)."""
+    return value[-5:]
+
+
+def _merge_dates(values: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Merge a date without a year into the one date of the same month and day with a year; two
+    different years stay apart (a real disagreement)."""
+    years: dict[str, set[str]] = defaultdict(set)
+    for v in values:
+        if len(v) > 5:
+            years[v[-5:]].add(v)
+    return _merge_same(values, lambda v: v if len(v) > 5 or len(years[v]) != 1 else next(iter(years[v])))
+
+
+def _acronym(name: str) -> str | None:
+    """"U.N", "U.S." and "UN" -> "un"; None for a name that is no acronym."""
+    letters = re.sub(r"[.\s]", "", name)
+    return letters.lower() if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6 else None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper() and w.lower() not in STOPWORDS).lower()
+
+
+def _merge_names(values: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Names of one actor written differently are one value: an acronym and the name it abbreviates
+    ("U.N" and "United Nations"), a name and a longer one it begins or ends ("BP" / "BP PLC")."""
+    long_names = {v: _initials(v) for v in values if _acronym(v) is None}
+    key: dict[str, str] = {}
+    for v in values:
+        acro = _acronym(v)
+        # a name that ends or begins a longer one is that one: "Barton" / "Joe Barton", "Coast Guard" /
+        # "US Coast Guard", "BP" / "BP PLC"
+        part = v.lower().split()
+        full = [
+            n for n in values
+            if len(n.split()) > len(part) and part in (n.lower().split()[-len(part) :], n.lower().split()[: len(part)])
+        ]
+        if full:
+            key[v] = max(full, key=lambda n: (len(n), n))
+            continue
+        # "ICRC" and a name cut short to "International Committee" ("ic"): the initials start the acronym
+        match = [n for n, ini in long_names.items() if acro is not None and len(ini) >= 2 and (acro.startswith(ini) or acro.endswith(ini))]
+        key[v] = match[0] if len(match) == 1 else (acro or v)
+
+    def root(v: str) -> str:
+        seen = {v}
+        while key[v] in values and key[v] not in seen:  # "BP" -> "BP PLC" -> its own key
+            v = key[v]
+            seen.add(v)
+        return key[v]
+
+    return _merge_same(values, root)
+
+
+def _published(by_id: Mapping[str, Article], aid: str) -> str | None:
+    art = by_id.get(aid)
+    return art.date if art is not None else None
+
+
 def _fmt(v: float) -> str:
     return str(int(v)) if v == int(v) else f"{v:g}"
 
 
-def _direct(values: dict[str, list[int]], sents: Sequence[Sent], space: ClaimSpace, threshold: float) -> dict[str, list[int]]:
+def _direct(
+    values: dict[str, list[int]],
+    sents: Sequence[Sent],
+    space: ClaimSpace,
+    threshold: float,
+    published: Mapping[int, int | None] | None = None,
+    numbers: Mapping[int, frozenset[str]] | None = None,
+) -> dict[str, list[int]]:
     """Keep the sentences that are directly similar to a sentence of another source giving another value.
 
     A claim is a single-link chain; two sentences at its two ends may report different things, so
     a date or actor only conflicts with one stated in a sentence that is itself close enough.
+    ``published``: sentence -> publication day number; when given, two sentences of articles
+    published more than ``_MAX_DAYS_APART`` days apart do not conflict (photo captions of different
+    days, each dated its own day).  ``numbers``: sentence -> the numbers it states; when given, two
+    sentences that both state numbers and not the same ones do not conflict on their day: they are
+    two reports of a series ("as of Tuesday, the 84th day, 90 million gallons" / "as of Wednesday,
+    the 85th day, 92 million"), each of its own day.
     """
     if len(values) < 2:
         return {}  # one value: nothing to disagree with
@@ -184,13 +376,23 @@ def _direct(values: dict[str, list[int]], sents: Sequence[Sent], space: ClaimSpa
     if len(items) < 2:
         return {}
     rows = [space.row[sents[i].key] for _, i in items]
-    sub = space.x[rows]
+    sub = (space.plain if space.plain is not None else space.x)[rows]
     sim = (sub @ sub.T).toarray()
     codes = {v: n for n, v in enumerate(values)}
     val = np.array([codes[v] for v, _ in items])
     src_codes = {src: n for n, src in enumerate({sents[i].source for _, i in items})}
     src = np.array([src_codes[sents[i].source] for _, i in items])
     ok = (val[:, None] != val[None, :]) & (src[:, None] != src[None, :]) & (sim >= threshold)
+    if published is not None:
+        day = np.array([np.nan if (d := published.get(i)) is None else float(d) for _, i in items])
+        apart = np.abs(day[:, None] - day[None, :])
+        ok &= ~(apart > _MAX_DAYS_APART)  # NaN (a date unknown) compares False: kept
+    if numbers is not None:
+        nums = [numbers.get(i, frozenset()) for _, i in items]
+        for a in range(len(items)):
+            for b in range(a + 1, len(items)):
+                if ok[a, b] and nums[a] and nums[b] and nums[a] != nums[b]:
+                    ok[a, b] = ok[b, a] = False
     keep: dict[str, list[int]] = defaultdict(list)
     for n in np.flatnonzero(ok.any(axis=1)):
         v, i = items[int(n)]
@@ -204,7 +406,7 @@ def _pairwise(space: ClaimSpace, group: Sequence[Sent]) -> np.ndarray:
     out = np.zeros((len(group), len(group)))
     known = [n for n, r in enumerate(rows) if r >= 0]
     if known:
-        sub = space.x[[rows[n] for n in known]]
+        sub = (space.plain if space.plain is not None else space.x)[[rows[n] for n in known]]
         out[np.ix_(known, known)] = (sub @ sub.T).toarray()
     return out
 
@@ -224,6 +426,14 @@ def find_conflicts(
     b = _Builder(sents, by_id)
 
     # figures, story-wide
+    day_memo: dict[int, frozenset[str]] = {}
+
+    def days_of(i: int) -> frozenset[str]:
+        """The days (dates and weekdays) sentence ``i`` names, computed once."""
+        if i not in day_memo:
+            day_memo[i] = frozenset(find_dates(sents[i].text) | find_weekdays(sents[i].text))
+        return day_memo[i]
+
     figures = [f for i, s in enumerate(sents) for f in find_figures(i, s.text, stem)]
     by_noun: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
@@ -241,15 +451,41 @@ def find_conflicts(
             return x
 
         sim = _pairwise(space, [sents[f.sent] for f in fs])
+        published = [_day_number(_published(by_id, sents[f.sent].article)) for f in fs]
+        direct: set[tuple[int, int]] = set()  # figure pairs linked on their own (not through a chain)
+        named = [days_of(f.sent) for f in fs]
         for x in range(len(fs)):
             for y in range(x + 1, len(fs)):
-                if len(fs[x].context & fs[y].context) >= _MIN_SHARED_CONTEXT and sim[x, y] >= options.claim_threshold:
+                px, py = published[x], published[y]
+                if px is not None and py is not None and abs(px - py) > _MAX_DAYS_APART:
+                    continue  # different reference dates: a toll of Monday and one of Friday
+                if named[x] and named[y] and not (named[x] & named[y]):
+                    continue  # "38 killed on Tuesday" and "70 killed on Monday" count different days
+                same_value = fs[x].value == fs[y].value >= _SAME_VALUE_MIN
+                n_shared = len(fs[x].context & fs[y].context)
+                if same_value or n_shared >= _ENOUGH_SHARED_CONTEXT or (n_shared >= _MIN_SHARED_CONTEXT and sim[x, y] >= options.claim_threshold):
                     parent[find(y)] = find(x)
+                    if not same_value:
+                        direct.add((x, y))
         sets: dict[int, list[Figure]] = defaultdict(list)
         for x, f in enumerate(fs):
             sets[find(x)].append(f)
-        for group in sets.values():
+        disputed: dict[int, set[float]] = defaultdict(set)  # root -> the values of its disagreeing pairs
+        for x, y in direct:
+            if _disagree(fs[x], fs[y]) and sents[fs[x].sent].source != sents[fs[y].sent].source:
+                disputed[find(x)] |= {fs[x].value, fs[y].value}
+        for root, group in sets.items():
+            if root not in disputed:
+                # no two sources linked on their own disagree beyond their hedges ("at least 1,300" and
+                # "1,400"); a chain may join figures of different days that were never compared
+                continue
+            held: defaultdict[str, set[float]] = defaultdict(set)
+            for f in group:
+                held[sents[f.sent].source].add(f.value)
+            if any(len(v) > 1 for v in held.values()):
+                continue  # one source gives several values: they count different things (see _Builder.add)
             values: dict[str, list[int]] = defaultdict(list)
+            group = [f for f in group if f.value in disputed[root]]  # not figures of other days met through a chain
             for f in group:
                 values[_fmt(f.value)].append(f.sent)
             if len(values) >= 2:
@@ -269,9 +505,14 @@ def find_conflicts(
         values = defaultdict(list)
         for i in idx:
             found = find_dates(sents[i].text)
-            if len(found) == 1:
+            own = _published(by_id, sents[i].article)
+            if len(found) == 1 and not (own and own[5:10] == next(iter(found))[-5:]):
+                # a date equal to the article's own publication date is its dateline ("Wed Mar 23,
+                # 2011 7:03 pm"), not the date of what it reports
                 values[next(iter(found))].append(i)
-        values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT))
+        pub = {i: _day_number(_published(by_id, sents[i].article)) for i in idx}
+        nums = {i: _numbers(sents[i].text) for i in idx}
+        values = _direct(_merge_dates(values), sents, space, max(options.claim_threshold, _SAME_FACT), pub, nums)
         if len(values) >= 2:
             b.add("date", subject, values)
         # "on Monday" names a different day in articles published on different days: weekdays are
@@ -286,7 +527,7 @@ def find_conflicts(
                 found = find_weekdays(sents[i].text)
                 if len(found) == 1:
                     values[next(iter(found))].append(i)
-            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT))
+            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT), None, nums)
             if len(values) >= 2:
                 b.add("weekday", subject, values)
         if index is not None:
@@ -305,7 +546,7 @@ def find_conflicts(
                     if ent is not None:
                         values[ent.name].append(i)
                         types.add(ent.type)
-            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT))
+            values = _direct(_merge_names(values), sents, space, max(options.claim_threshold, _SAME_FACT))
             if len(values) >= 2 and len(types) == 1:
                 b.add("actor", subject, values)
 

@@ -152,6 +152,18 @@ LIGHT_VERBS: frozenset[str] = frozenset(
     cause causes caused causing""".split()
 )
 
+# Stative verbs: they state a standing relation (who backs whom, who believes what), not an event
+# that happened, so they are never a sentence's event trigger ("Turkey supports Sarraj" and "the
+# army supports the proposal" are different facts that merely share the verb).  General English
+# grammar (verbs that take no progressive in their stative sense), not fitted to any story.
+STATIVE_VERBS: frozenset[str] = frozenset(
+    """support supports supported supporting believe believes believed know knows need needs want wants
+    wanted remain remains remained seem seems appear appears belong belongs own owns include includes
+    included including contain contains consist consists depend depends deserve deserves hope hopes
+    hoped mean means matter matters involve involves concern concerns represent represents resemble
+    resembles exist exists lack lacks prefer prefers like likes""".split()
+)
+
 # Words for one event that share no stem; only the classes every news story uses alike (a death is
 # reported as "died", "was killed", "dead" or "death").  Kept deliberately tiny: a wrong class
 # merges different facts in every story.

@@ -54,6 +54,7 @@ def _story(st: Story, report: Report) -> list[str]:
                 f"- {md(c.text)} — {md(outlet_names(c.outlets, c.independent_sources) or 'unknown outlet')}; {c.independent_sources} independent"
                 + _cites(Source(s.article, s.paragraph) for s in c.sentences)
                 + (f" (conflicts: {', '.join(c.conflicts)})" if c.conflicts else "")
+                + (f"; not reported by {md(', '.join(c.missing_outlets))}" if c.missing_outlets else "")
                 for c in group
             ] or [NONE]
             out.append("")

@@ -232,6 +232,8 @@ def _claim(c: Claim, cites: _Cites) -> str:
         for s in c.sentences
     )
     conflicts = f' <span class="meta">in conflict {esc(", ".join(c.conflicts))}</span>' if c.conflicts else ""
+    if c.missing_outlets:
+        conflicts += f' <span class="meta gap">not reported by {esc(", ".join(c.missing_outlets))}</span>'
     return (
         f'<li class="claim {esc(c.status)}" id="claim-{esc(c.id)}"><p>{esc(c.text)}</p>'
         f"<p>{_outlets_badge(c.outlets, c.independent_sources)}{conflicts}</p>"
