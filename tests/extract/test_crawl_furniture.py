@@ -75,3 +75,20 @@ def test_credits_headers_and_pointers() -> None:
 def test_glued_titles(text: str, title: str | None) -> None:
     got = split_glued_title(text)
     assert (got[0] if got else None) == title
+
+
+def test_record_captions_corrections_and_author_intros() -> None:
+    lines = [
+        "Ona Vell is a regular contributor to Riverland Voices and in this blog recounts the night of the flood.",
+        "The Verrin Valley Water Board opened both outlet gates overnight after a crack was found in the spillway.",
+        "Volunteers carry sandbags along the river wall in lower Kelbrook on Monday morning",
+        "About 1,200 residents of lower Kelbrook were told to leave their homes, the town council said on Monday.",
+        "Engineers will inspect the spillway foundations on Tuesday, and a decision on the return is due on Wednesday.",
+        "An earlier version of this article misstated the number of residents who were told to leave their homes.",
+    ]
+    doc = RawDocument(origin="r.jsonl#1", content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert [p.text for p in art.paragraphs] == [lines[1], lines[3], lines[4]]
+    reasons = {r.text: r.reason for r in art.removed}
+    assert reasons[lines[2]] == "caption" and reasons[lines[0]] == "other" and reasons[lines[5]] == "disclaimer"

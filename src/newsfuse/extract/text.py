@@ -93,6 +93,9 @@ FALLBACK_MIN_WORDS = 8
 RELATED_ITEM_WORDS = 25
 # No article has this many lines; past it a file is a dump, and cleaning it all would take minutes.
 MAX_BLOCKS = 20_000
+# A record line of at least this many words without closing punctuation is a caption or a teaser.
+CAPTION_MIN_WORDS = 6
+_CLOSING = frozenset('.!?"”’\')…:;')
 # Blocks before the body searched for the title and the byline/dateline.
 HEADER_WINDOW = 25
 # A tweet is at most 280 characters; inline embed text is taken back that far from its chrome.
@@ -123,7 +126,9 @@ _EDITORIAL_NOTE_RE = re.compile(
     r"^(?:this|the above) (?:article|story|post|piece|report|entry|column)\s+(?:is|was|has been|first|originally)"
     r"\s*(?:written|prepared|produced|published|originally|first|edited|updated|republished|appeared|posted|tagged)"
     r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b|^editor'?s[’']? note\b"
-    r"|^a version (?:of this (?:article|story) )?appeared (?:on|in) (?:p|page)",
+    r"|^a version (?:of this (?:article|story) )?appeared (?:on|in) (?:p|page)"
+    r"|^(?:a|an|the) (?:page \w+ |earlier |previous |front-page |\w+ section )?(?:article|story|version|headline|caption|report)\b"
+    r"[^.]{0,80}\b(?:misstated|misidentified|misspelled|incorrectly (?:said|stated|reported|gave)|gave the wrong|should have said)",
     re.I,
 )
 _AUTHOR_BIO_RE = re.compile(
@@ -495,6 +500,24 @@ def _clean(
         for i in range(e - 1, max(_s, e - 3) - 1, -1):
             if lines[i].reason is None and _author_bio(lines[i].block.text):
                 lines[i].reason = ("other", "author bio after the body")
+        # ... nor one introducing the author above it ("Jane Roe is a regular contributor to ...").
+        if lines[_s].reason is None and _author_bio(lines[_s].block.text):
+            lines[_s].reason = ("other", "author bio before the body")
+    if doc.kind == "record":
+        # A scraper record keeps captions and teasers as lines of their own among the sentences;
+        # a line of several words without closing punctuation between sentence lines is one of
+        # those (a plain-text page's headlines are judged by the title and run rules instead).
+        for i in range(1, len(lines) - 1):
+            ln = lines[i]
+            if (
+                ln.reason is None
+                and in_body[i]
+                and ln.n_words >= CAPTION_MIN_WORDS
+                and ln.block.text.rstrip()[-1:] not in _CLOSING
+                and lines[i - 1].sentence
+                and lines[i + 1].sentence
+            ):
+                ln.reason = ("caption", "record line without closing punctuation between sentences (a caption or teaser)")
     first = runs[0][0] if runs else barrier
     last = runs[-1][1] if runs else barrier
 
