@@ -112,16 +112,20 @@ def _template_keys(keys_per_doc: list[dict[str, int]], by_key: dict[str, set[int
     for k, sharing in by_key.items():
         if len(sharing) < MIN_DOCS_TEMPLATE or k in quoted:
             continue
-        if len(sharing) < MIN_DOCS_TEMPLATE_LONG and max(keys_per_doc[i][k] for i in sharing) >= LONG_LINE_WORDS:
+        n_words = max(keys_per_doc[i][k] for i in sharing)
+        if n_words <= MAX_WORDS_ACROSS_OUTLETS and len(sharing) >= MIN_DOCS_ACROSS_OUTLETS:
+            continue  # the short-line rule takes it already
+        if len(sharing) < MIN_DOCS_TEMPLATE_LONG and n_words >= LONG_LINE_WORDS:
             continue
         docs = sorted(sharing)
         # Evenly spread pairs (deterministic): first with middle, neighbours, ...
         pairs = [(docs[i], docs[(i + len(docs) // 2) % len(docs)]) for i in range(min(TEMPLATE_PAIRS, len(docs)))]
         total = 0.0
         for a, b in pairs:
-            ka, kb = keys_per_doc[a].keys() - {k}, keys_per_doc[b].keys() - {k}
-            union = len(ka | kb)
-            total += len(ka & kb) / union if union else 1.0
+            ka, kb = keys_per_doc[a], keys_per_doc[b]
+            inter = len(ka.keys() & kb.keys()) - 1  # without k itself
+            union = len(ka) + len(kb) - inter - 2
+            total += inter / union if union > 0 else 1.0
         if total / len(pairs) < MAX_OTHER_OVERLAP:
             out.add(k)
     return out

@@ -205,10 +205,30 @@ def furniture_outlet(removed: Iterable[RemovedBlock]) -> OutletEvidence | None:
     return OutletEvidence(best, "furniture", first[best])
 
 
+def _literal_names() -> tuple[str, ...]:
+    """Plain strings one of which every name form of :data:`_NAMES` contains (a cheap pre-check)."""
+    out: set[str] = set()
+    for name, aliases in KNOWN_OUTLETS.items():
+        out.add(name.removeprefix("The "))
+        out.update(a for a in aliases if "." in a)
+        out.update(" ".join(w[:1].upper() + w[1:] for w in a.split(" ")) for a in aliases if len(a) >= 4 and " " in a)
+    return tuple(sorted(out))
+
+
+_LITERAL_NAMES = _literal_names()
+
+
+def _names_something(text: str) -> bool:
+    low_hosts = text.lower() if "." in text else ""
+    return any(n in text or ("." in n and n in low_hosts) for n in _LITERAL_NAMES)
+
+
 def self_reference_outlet(paragraphs: Iterable[str]) -> OutletEvidence | None:
     votes: Counter[str] = Counter()
     first: dict[str, str] = {}
     for text in paragraphs:
+        if not _names_something(text):
+            continue
         for m in _SELF_REF_RE.finditer(text):
             raw = next(g for g in m.groups() if g)
             name = known_outlet(raw)

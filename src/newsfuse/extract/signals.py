@@ -154,7 +154,11 @@ _CHAT_ENTRY_RE = re.compile(
 def inline_comment_signature(text: str) -> bool:
     """A comment signature ("date at time | Report abuse |") anywhere in the line, or a line that
     opens as a chat or comment entry."""
-    return _INLINE_SIGNATURE_RE.search(text) is not None or _CHAT_ENTRY_RE.match(text.strip()) is not None
+    # Cheap gates first: every signature form has a bar, every chat entry a clock time early on.
+    if "|" in text and _INLINE_SIGNATURE_RE.search(text) is not None:
+        return True
+    head = text[:80]
+    return ":" in head and _CHAT_ENTRY_RE.match(text.strip()) is not None
 
 
 _SIGNATURE_BYLINE_RE = re.compile(r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b", re.I)
@@ -402,7 +406,7 @@ def wire_credit(text: str) -> bool:
     if n <= WIRE_CREDIT_MAX_WORDS and _WIRE_CREDIT_RE.match(t) is not None:
         return True
     # A list of contributing reporters and their places can be long.
-    return n <= 3 * WIRE_CREDIT_MAX_WORDS and _CONTRIBUTION_RE.match(t) is not None
+    return n <= 3 * WIRE_CREDIT_MAX_WORDS and "contribut" in t and _CONTRIBUTION_RE.match(t) is not None
 
 
 # A caption that opens with its photo credit ("Jane Roe/Getty Images for CNN A protester waves a
@@ -414,7 +418,7 @@ _LEADING_CREDIT_RE = re.compile(
 
 
 def caption_with_credit(text: str) -> bool:
-    return _LEADING_CREDIT_RE.match(text.strip()) is not None
+    return ("/" in text or "|" in text) and _LEADING_CREDIT_RE.match(text.strip()) is not None
 
 
 # "* Reuters is not responsible for the content in this press release."
@@ -440,9 +444,9 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
         return "other", "wire credit line (reporting/editing by, contributed to this report)"
     if n_words <= 60 and caption_with_credit(t):
         return "caption", "caption opening with its photo credit"
-    if n_words <= 40 and _NOT_RESPONSIBLE_RE.search(t):
+    if n_words <= 40 and "responsible" in low and _NOT_RESPONSIBLE_RE.search(t):
         return "disclaimer", "disclaimer (not responsible for the content)"
-    if n_words <= 20 and _POINTER_RE.match(t):
+    if n_words <= 20 and low.rstrip(" .!:").endswith(("here", "below", "online")) and _POINTER_RE.match(t):
         return "promo", "pointer to other content ('view/watch/read ... here')"
     gated = _ANY_GATE.search(low) is not None
     if gated and _has(low, _GATE_EMBED) and (
