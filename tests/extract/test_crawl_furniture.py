@@ -92,3 +92,14 @@ def test_record_captions_corrections_and_author_intros() -> None:
     assert [p.text for p in art.paragraphs] == [lines[1], lines[3], lines[4]]
     reasons = {r.text: r.reason for r in art.removed}
     assert reasons[lines[2]] == "caption" and reasons[lines[0]] == "other" and reasons[lines[5]] == "disclaimer"
+
+
+def test_disclaimer_blog_header_and_split_tickers() -> None:
+    from newsfuse.readers.records import record_documents
+
+    text, _ = _strip_inline("The opinions expressed are her own -- Flood insurers get little sympathy in Kelbrook.", None)
+    assert text == "Flood insurers get little sympathy in Kelbrook."
+    text, _ = _strip_inline("Ona Vell | 15:39 UK time, Tuesday, 11 March 2031 Given the crack, the board acted.", None)
+    assert text == "Given the crack, the board acted."
+    (doc,) = list(record_documents({"text": "Shares of Verrin Power (VRP4.\nSA) fell on Monday after the crack was found."}, "r#1"))
+    assert isinstance(doc, RawDocument) and "(VRP4.SA) fell" in doc.content

@@ -376,6 +376,15 @@ _PHOTO_AGENCY = (
 )
 _LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
     (
+        re.compile(
+            r"^(?:the\s+)?(?:opinions|views)\s+expressed\s+(?:here\s+|in this (?:article|column|post)\s+)?are\s+"
+            r"(?:his|her|their|the author'?s|the writer'?s)\s+own\.?\s*(?:--|[-–—:])?",
+            re.I,
+        ),
+        "disclaimer",
+        "opinion disclaimer at the start of the paragraph",
+    ),
+    (
         # "13 June 2012 Last updated at 21:40 GMT Help ..." / "Updated: March 3, 2011 10:02 a.m. ET"
         re.compile(
             r"^(?:(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\s+)?"
@@ -399,6 +408,15 @@ _LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
         ),
         "other",
         "page header (place and time stamp) at the start of the paragraph",
+    ),
+    (
+        # A blog header: "Jane Roe | 15:39 UK time, Tuesday, 1 June 2010 ..."
+        re.compile(
+            r"^[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,3}\s*\|\s*[^|]{0,40}?"
+            r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})(?=\s)"
+        ),
+        "other",
+        "byline and time stamp at the start of the paragraph",
     ),
 )
 

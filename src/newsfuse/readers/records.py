@@ -50,7 +50,18 @@ def _first(rec: dict[str, Any], names: tuple[str, ...]) -> str | None:
     return None
 
 
+# A stock ticker split over two lines by a sentence-splitting scraper: "Petrobras (PETR4." + "SA) said".
+_SPLIT_TICKER_RE = re.compile(r"\(([A-Z0-9]{1,6})\.\s*\n\s*([A-Z]{1,3}\))")
+
+
 def _text(rec: dict[str, Any]) -> str | None:
+    text = _raw_text(rec)
+    if text is not None and "(" in text:
+        text = _SPLIT_TICKER_RE.sub(r"(\1.\2", text)
+    return text
+
+
+def _raw_text(rec: dict[str, Any]) -> str | None:
     for name in TEXT_FIELDS:
         v = rec.get(name)
         if isinstance(v, list):  # paragraphs given as a list
