@@ -17,7 +17,7 @@ Figures (fractions unless the name says otherwise):
   gold count: the distinct gold outlets of the stories' articles, each article counted as the
   origin of its copy group (as the system counts);
 - ``removed_line_share``: removed blocks / (removed blocks + kept paragraphs);
-- ``furniture_in_front``: share of the sentences a reader sees first (headlines, summary
+- ``furniture_leakage``: share of the sentences a reader sees first (headlines, summary
   sentences, agreed claims) that carry comment or page-furniture markers (:data:`FURNITURE_RE`,
   a fixed detector independent of the cleaner's rules) or are fragments.
 
@@ -173,7 +173,7 @@ def _score(report: Report, gold_by_origin: dict[str, str | None]) -> dict[str, A
         "sources_exact_unknown_as_one_more": exact_plus_one / len(multi) if multi else 0.0,
         "removed_line_share": removed / (removed + kept_paras) if removed + kept_paras else 0.0,
         "front_sentences": len(front),
-        "furniture_in_front": len(bad) / len(front) if front else 0.0,
+        "furniture_leakage": len(bad) / len(front) if front else 0.0,
         "per_outlet": {k: {"n": v["n"], "found": v["found"] / v["n"], "accuracy": v["right"] / v["n"]} for k, v in sorted(per_outlet.items())},
         "_front": front,
     }
@@ -200,7 +200,7 @@ def _combine(parts: list[dict[str, Any]]) -> dict[str, Any]:
         "sources_exact": pooled("sources_exact", "stories_multi", m),
         "removed_line_share": sum(p["removed_line_share"] for p in parts) / len(parts),
         "front_sentences_n": f,
-        "furniture_in_front": pooled("furniture_in_front", "front_sentences", f),
+        "furniture_leakage": pooled("furniture_leakage", "front_sentences", f),
     }
 
 
