@@ -227,3 +227,19 @@ def test_a_bare_quantifier_opening_a_sentence_dangles() -> None:
     judged = {c.text: (c.usable, c.reason) for c in article_candidates(a, start=0)}
     assert judged["Most are staying with relatives in the hills."] == (False, "dangling reference")
     assert judged["Most residents said they would return on Friday."][0] is True
+
+
+def test_former_as_an_adjective_does_not_dangle() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "f1",
+        "north-gazette",
+        [
+            "Former mayor Ilse Brandt was released from a Velmora jail on Friday with strict bail conditions.",
+            "Former was seen leaving the court by the river gate on Friday afternoon.",
+        ],
+    )
+    first, second = article_candidates(a)
+    assert first.usable
+    assert not second.usable and second.reason == "dangling reference"

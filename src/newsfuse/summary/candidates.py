@@ -194,8 +194,10 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         c.usable, c.reason = False, "loaded label"
     elif _opinion(uws, unquoted):
         c.usable, c.reason = False, "opinion"
-    elif toks[0] in lexicon.DANGLING_STARTS or (
-        toks[0] in lexicon.BARE_QUANTIFIERS and len(toks) > 1 and toks[1] in lexicon.BARE_QUANTIFIER_VERBS
+    elif (toks[0] in lexicon.DANGLING_STARTS and toks[0] not in lexicon.ADJECTIVE_STARTS) or (
+        (toks[0] in lexicon.BARE_QUANTIFIERS or toks[0] in lexicon.ADJECTIVE_STARTS)
+        and len(toks) > 1
+        and toks[1] in lexicon.BARE_QUANTIFIER_VERBS
     ):
         c.usable, c.reason = False, "dangling reference"
     if not c.usable:
