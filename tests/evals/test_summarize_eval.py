@@ -95,5 +95,11 @@ def test_eval_several_lengths_in_one_run(tmp_path: Path) -> None:
     assert (tmp_path / "out" / "8" / "c1.txt").is_file() and (tmp_path / "out" / "60" / "c1.txt").is_file()
     single = summarize.run(_args(path, [60]))
     assert single["system"] == out["by_words"]["60"]["system"]
+    # baselines are run once at the longest length and cut: the same figures as a run at 8 words
+    short = summarize.run(_args(path, [8]))
+    assert short["baselines"] == out["by_words"]["8"]["baselines"]
+    no_lcs = summarize.run(argparse.Namespace(**{**vars(_args(path, [8, 60])), "no_rouge_l": True}))
+    assert set(no_lcs["by_words"]["60"]["system"]) == {"rouge1_f", "rouge2_f", "rouge1_r", "rouge2_r"}
+    assert no_lcs["by_words"]["60"]["system"]["rouge2_r"] == out["by_words"]["60"]["system"]["rouge2_r"]
     with pytest.raises(ValueError):
         summarize.run(_args(path, [100, 0]))
