@@ -27,6 +27,16 @@ RUNS: dict[str, list[str]] = {
     "cluster:ecbplus-dev": ["cluster", "{shared}/data/clustering/ecbplus-dev.jsonl"],
     "dedup:ecbplus-dev": ["dedup", "--source", "{shared}/data/clustering/ecbplus-dev.jsonl"],
     "summarize:wcep-sample-dev": ["summarize", "{shared}/data/summarization/wcep-sample-dev.jsonl", "--words", "40"],
+    # DUC at the two DUC lengths in one run; ROUGE-L skipped (DUC reports ROUGE-1/2 recall, and its
+    # longest-common-subsequence table is most of the run time at 250 words).
+    "summarize:duc2006-dev": [
+        "summarize",
+        "{shared}/data/summarization/duc2006-dev.jsonl",
+        "--words",
+        "100",
+        "250",
+        "--no-rouge-l",
+    ],
     "claims:ecbplus-dev": ["claims", "{shared}/data/claims/ecbplus-dev.jsonl"],
     "timeline:t17-dev": ["timeline", "{shared}/data/timeline/t17-dev"],
     "crawl:t17-dev": ["crawl", "{shared}/data/timeline/t17-dev"],

@@ -43,7 +43,7 @@ RECORDS = [
 ]
 
 
-def _args(path: Path, words: int, write: Path | None = None, headline_only: bool = False) -> argparse.Namespace:
+def _args(path: Path, words: int | list[int], write: Path | None = None, headline_only: bool = False) -> argparse.Namespace:
     return argparse.Namespace(file=str(path), words=words, write=str(write) if write else None, limit=None, headline_only=headline_only)
 
 
@@ -79,3 +79,27 @@ def test_wcep_sample_runs_when_shared_present() -> None:
     out = summarize.run(argparse.Namespace(file=str(path), words=40, write=None, limit=20, headline_only=False))
     assert out["n"] == 20
     assert out["system"]["rouge1_f"] > out["baselines"]["random"]["rouge1_f"]
+
+
+def test_eval_several_lengths_in_one_run(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in RECORDS) + "\n", encoding="utf-8")
+    out = summarize.run(_args(path, [8, 60], tmp_path / "out"))
+    assert out["n"] == 2 and "system" not in out
+    assert set(out["by_words"]) == {"8", "60"}
+    for figures in out["by_words"].values():
+        assert set(figures["baselines"]) == set(BASELINES)
+        assert set(figures["system"]) == set(summarize.KEYS)
+    # recall grows with the length: the longer cut holds the shorter one
+    assert out["by_words"]["60"]["system"]["rouge1_r"] >= out["by_words"]["8"]["system"]["rouge1_r"]
+    assert (tmp_path / "out" / "8" / "c1.txt").is_file() and (tmp_path / "out" / "60" / "c1.txt").is_file()
+    single = summarize.run(_args(path, [60]))
+    assert single["system"] == out["by_words"]["60"]["system"]
+    # baselines are run once at the longest length and cut: the same figures as a run at 8 words
+    short = summarize.run(_args(path, [8]))
+    assert short["baselines"] == out["by_words"]["8"]["baselines"]
+    no_lcs = summarize.run(argparse.Namespace(**{**vars(_args(path, [8, 60])), "no_rouge_l": True}))
+    assert set(no_lcs["by_words"]["60"]["system"]) == {"rouge1_f", "rouge2_f", "rouge1_r", "rouge2_r"}
+    assert no_lcs["by_words"]["60"]["system"]["rouge2_r"] == out["by_words"]["60"]["system"]["rouge2_r"]
+    with pytest.raises(ValueError):
+        summarize.run(_args(path, [100, 0]))

@@ -227,3 +227,44 @@ def test_a_bare_quantifier_opening_a_sentence_dangles() -> None:
     judged = {c.text: (c.usable, c.reason) for c in article_candidates(a, start=0)}
     assert judged["Most are staying with relatives in the hills."] == (False, "dangling reference")
     assert judged["Most residents said they would return on Friday."][0] is True
+
+
+def test_former_as_an_adjective_does_not_dangle() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "f1",
+        "north-gazette",
+        [
+            "Former mayor Ilse Brandt was released from a Velmora jail on Friday with strict bail conditions.",
+            "Former was seen leaving the court by the river gate on Friday afternoon.",
+        ],
+    )
+    first, second = article_candidates(a)
+    assert first.usable
+    assert not second.usable and second.reason == "dangling reference"
+
+
+def test_glued_photo_credit_and_caption_are_stripped_from_the_lead() -> None:
+    from newsfuse.summary.candidates import article_candidates, strip_photo_furniture
+
+    lead = "A ferry ran aground near the Ulvik lighthouse in heavy fog, and all forty passengers were rescued."
+    glued = "Image copyright Harbour Photos Image caption The lighthouse was built in 1902 and repainted last year " + lead
+    assert strip_photo_furniture(glued) == lead
+    assert strip_photo_furniture("Image copyright KPA " + lead) == lead
+    # a caption whose end cannot be told stays whole, and is never used
+    kept = "Image caption Divers search the harbour near Ulvik Lighthouse Point at dawn"
+    assert strip_photo_furniture(kept) == kept
+    a = art("p1", "north-gazette", [glued, "REUTERS/Jane Roe/File Photo ULVIK (Reuters) - Coastguard boats towed the ferry back to port on the evening tide."])
+    first, second = article_candidates(a)
+    assert first.usable and first.text == lead
+    assert second.usable and second.text.startswith("Coastguard boats towed")
+
+
+def test_headline_drops_weekdays() -> None:
+    from newsfuse.summary.select import drop_weekdays
+
+    assert drop_weekdays("A storm closed Karsby port on Sunday night, the harbour master said Monday.") == (
+        "A storm closed Karsby port, the harbour master said."
+    )
+    assert drop_weekdays("The Monday Club met in Velmora.") == "The Monday Club met in Velmora."

@@ -1,7 +1,9 @@
-"""``newsfuse eval summarize FILE [--words N] [--write DIR]`` (format D): ROUGE against references.
+"""``newsfuse eval summarize FILE [--words N [N ...]] [--write DIR]`` (format D): ROUGE against references.
 
 Protocol (WCEP / DUC): rouge-score on lowercased text, no stemming; every summary (system and
-baselines) is cut at N words before scoring.  With N at most ``options.summary.headline_words``
+baselines) is cut at N words before scoring; F-measure (``*_f``) and recall (``*_r``, DUC's
+figure) are both reported.  Several lengths (``--words 100 250``) are scored in one run, each
+with all baselines, under ``by_words``; a single length keeps the flat ``system``/``baselines``.  With N at most ``options.summary.headline_words``
 the system output is the story headline (one sentence); otherwise it is the story summary with
 ``summary_words = N``.  With several references a cluster's figures are averaged over them.
 The system goes through the same :func:`newsfuse.summary.summarize_story` as ``analyze``.
@@ -25,14 +27,28 @@ from newsfuse.text import split_sentences
 REPEAT_OVERLAP = 0.6
 
 KEYS = ("rouge1_f", "rouge2_f", "rougeL_f", "rouge1_r", "rouge2_r", "rougeL_r")
+ROUGES = ("rouge1", "rouge2", "rougeL")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="format D JSONL: {id, articles: [{id, title, text, date}], references: [...]}")
-    parser.add_argument("--words", type=int, default=100, help="summary length in words (default 100; <= 40: headline mode)")
-    parser.add_argument("--write", default=None, metavar="DIR", help="write each system summary to DIR/<cluster id>.txt")
+    parser.add_argument(
+        "--words",
+        type=int,
+        nargs="+",
+        default=[100],
+        help="summary length(s) in words (default 100; <= 40: headline mode); several, e.g. 100 250, are scored in one run",
+    )
+    parser.add_argument(
+        "--write", default=None, metavar="DIR", help="write each system summary to DIR/<cluster id>.txt (DIR/<N>/ with several lengths)"
+    )
     parser.add_argument("--headline-only", action="store_true", help="headline mode: score the headline sentence alone")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters (quick checks)")
+    parser.add_argument(
+        "--no-rouge-l",
+        action="store_true",
+        help="skip ROUGE-L: its longest-common-subsequence table is most of the run time at 250 words",
+    )
 
 
 def cluster_story(record: dict[str, Any]) -> tuple[Story, dict[str, Article]]:
@@ -54,21 +70,21 @@ def cut(text: str, n: int) -> str:
     return " ".join(text.split()[:n])
 
 
-def _scorer() -> Any:
+def _scorer(rouges: tuple[str, ...] = ROUGES) -> Any:
     from rouge_score import rouge_scorer
 
-    return rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=False)
+    return rouge_scorer.RougeScorer(list(rouges), use_stemmer=False)
 
 
-def score(scorer: Any, summary: str, references: list[str], n: int) -> dict[str, float]:
-    out = dict.fromkeys(KEYS, 0.0)
+def score(scorer: Any, summary: str, references: list[str], n: int, rouges: tuple[str, ...] = ROUGES) -> dict[str, float]:
+    out = {f"{k}_{m}": 0.0 for m in ("f", "r") for k in rouges}
     refs = [r for r in references if r.strip()]
     if not refs:
         return out
     text = cut(summary, n).lower()
     for ref in refs:
         s = scorer.score(ref.lower(), text)
-        for k in ("rouge1", "rouge2", "rougeL"):
+        for k in rouges:
             out[f"{k}_f"] += s[k].fmeasure / len(refs)
             out[f"{k}_r"] += s[k].recall / len(refs)
     return out
@@ -93,38 +109,58 @@ def system_text(story: Story, by_id: dict[str, Article], words: int, options: Op
     return " ".join(parts)
 
 
+def _lengths(words: int | list[int]) -> list[int]:
+    lengths = [words] if isinstance(words, int) else list(dict.fromkeys(words))
+    if not lengths or any(n < 1 for n in lengths):
+        raise ValueError(f"--words must be positive, got {words}")
+    return lengths
+
+
+def _averages(sums: dict[str, float], n: int) -> dict[str, float]:
+    return {k: round(v / n, 4) if n else 0.0 for k, v in sums.items()}
+
+
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    if args.words < 1:
-        raise ValueError(f"--words must be positive, got {args.words}")
+    lengths = _lengths(args.words)
     path = Path(args.file)
     if not path.is_file():
         raise FileNotFoundError(f"no such file: {path}")
-    options = Options()
-    if args.words > options.summary.headline_words:
-        options.summary.summary_words = args.words
-    write_dir = Path(args.write) if args.write else None
-    if write_dir:
-        write_dir.mkdir(parents=True, exist_ok=True)
-    scorer = _scorer()
-    sums = dict.fromkeys(KEYS, 0.0)
-    base_sums = {name: dict.fromkeys(KEYS, 0.0) for name in BASELINES}
+    write_root = Path(args.write) if args.write else None
+    rouges = tuple(k for k in ROUGES if not (getattr(args, "no_rouge_l", False) and k == "rougeL"))
+    keys = [k for k in KEYS if k.rpartition("_")[0] in rouges]
+    scorer = _scorer(rouges)
+    sums = {w: dict.fromkeys(keys, 0.0) for w in lengths}
+    base_sums = {w: {name: dict.fromkeys(keys, 0.0) for name in BASELINES} for w in lengths}
     n = 0
     for _, record in read_jsonl(path):
         if args.limit is not None and n >= args.limit:
             break
         refs = [str(r) for r in record.get("references") or []]
         story, by_id = cluster_story(record)
-        text = system_text(story, by_id, args.words, options, args.headline_only)
-        if write_dir:
-            (write_dir / f"{Path(str(record.get('id'))).name}.txt").write_text(text + "\n", encoding="utf-8")
-        for k, v in score(scorer, text, refs, args.words).items():
-            sums[k] += v
         docs = [[s for p in by_id[a].paragraphs for s in split_sentences(p.text)] for a in story.articles]
-        for name, fn in BASELINES.items():
-            btext = " ".join(fn(docs, args.words, options.seed + n))
-            for k, v in score(scorer, btext, refs, args.words).items():
-                base_sums[name][k] += v
+        # A baseline's sentences for N words are a prefix of those for more words (each fills in
+        # one fixed order until the budget is reached), so one run at the longest length serves all.
+        base_texts = {name: " ".join(fn(docs, max(lengths), Options().seed + n)) for name, fn in BASELINES.items()}
+        for words in lengths:
+            options = Options()
+            if words > options.summary.headline_words:
+                options.summary.summary_words = words
+            story, by_id = cluster_story(record)  # afresh: summarize_story sets the story's fields
+            text = system_text(story, by_id, words, options, args.headline_only)
+            if write_root:
+                write_dir = write_root / str(words) if len(lengths) > 1 else write_root
+                write_dir.mkdir(parents=True, exist_ok=True)
+                (write_dir / f"{Path(str(record.get('id'))).name}.txt").write_text(text + "\n", encoding="utf-8")
+            for k, v in score(scorer, text, refs, words, rouges).items():
+                sums[words][k] += v
+            for name, btext in base_texts.items():
+                for k, v in score(scorer, btext, refs, words, rouges).items():
+                    base_sums[words][name][k] += v
         n += 1
-    avg = {k: round(v / n, 4) if n else 0.0 for k, v in sums.items()}
-    baselines = {name: {k: round(v / n, 4) if n else 0.0 for k, v in s.items()} for name, s in base_sums.items()}
-    return {"n": n, "system": avg, "baselines": baselines}
+    by_words = {
+        w: {"system": _averages(sums[w], n), "baselines": {name: _averages(s, n) for name, s in base_sums[w].items()}}
+        for w in lengths
+    }
+    if len(lengths) == 1:
+        return {"n": n, **by_words[lengths[0]]}
+    return {"n": n, "by_words": {str(w): figures for w, figures in by_words.items()}}

@@ -8,8 +8,9 @@ Extractive by default, so nothing is invented:
 2. candidates are scored in one TF-IDF space per story (:mod:`.scoring`): centroid, title
    similarity, lead position and the number of independent sources saying the same;
 3. the headline is the best neutral lead sentence, cut to ``headline_words`` at a clause
-   boundary; the summary is chosen by MMR under ``summary_words`` and ordered by time, then
-   importance (:mod:`.select`);
+   boundary (:mod:`.select`); the summary covers the most word-bigram concepts, each weighted by
+   the independent sources mentioning it, within ``summary_words`` (an exact ILP, :mod:`.coverage`;
+   MMR when the story has fewer than three sources) and is ordered by time, then importance;
 4. each sentence cites every article with a sentence of the same content (:mod:`.citations`),
    counted by independent source.
 
@@ -25,6 +26,7 @@ from newsfuse.model import Article, Source, Story, SummarySentence
 from newsfuse.options import Options
 from newsfuse.summary.candidates import Candidate, article_candidates
 from newsfuse.summary.citations import cite
+from newsfuse.summary.coverage import pick_by_coverage
 from newsfuse.summary.scoring import StoryVectors, score_candidates
 from newsfuse.summary.select import fit_words, headline_text, order_summary, pick_headline, pick_summary
 from newsfuse.text import split_sentences
@@ -75,7 +77,10 @@ def extractive_summary(
         if h is not None
         else _fallback_headline(story, by_id, headline_words)
     )
-    chosen = order_summary(pick_summary(cands, vectors, summary_words), cands, vectors)
+    picked = pick_by_coverage(cands, vectors, summary_words)
+    if picked is None:  # fewer than three independent sources: no agreement to count, MMR instead
+        picked = pick_summary(cands, vectors, summary_words)
+    chosen = order_summary(picked, cands, vectors)
     summary = [cite(cands[i].text, i, cands, vectors, by_id) for i in chosen]
     return headline, summary, cands, vectors
 

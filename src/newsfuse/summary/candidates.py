@@ -49,6 +49,18 @@ _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _TIMESTAMP = re.compile(
     rf"(?:{_DAYS},?\s+)?(?:\d{{1,2}}\s+{_MONTHS}|{_MONTHS}\s+\d{{1,2}},?)\s+\d{{4}}[;,]?\s+\d{{1,2}}[.:]\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:BST|GMT|UTC|CET|[ECMP][SD]T)?\s*"
 )
+# Photo furniture an extracted page glues before the lead: "Image copyright Getty Images", then
+# "Image caption <the caption, no final stop> <the lead>".  The credit is one token (with "/"
+# between agencies), optionally followed by "Images", unless a caption marker follows a longer one.
+_IMAGE_CREDIT = re.compile(r"^Image copyright (?:[^\s].{0,60}?\s+(?=Image caption\s)|\S+(?: Images)?\s+)")
+_IMAGE_CAPTION = re.compile(r"^Image caption\s+")
+# Where a glued caption ends: a lowercase word or number without punctuation, then a capitalised
+# article or spelled-out number, which open news leads ("... Bengal tigers A zookeeper has died",
+# "... ended in 2014 Three US service members ...").  Only searched after "Image caption"; other
+# captions stay whole (and are judged captions).
+_CAPTION_END = re.compile(
+    r"(?<=[a-z0-9])\s+(?=(?:A|An|The|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Dozens|Hundreds|Thousands)\s+\w)"
+)
 # The word lists as single patterns: one scan per sentence instead of one per entry.
 _BOILERPLATE = re.compile("|".join(re.escape(m) for m in lexicon.BOILERPLATE_MARKERS))
 _LOADED = re.compile("|".join(re.escape(m) for m in lexicon.LOADED_PHRASES))
@@ -94,6 +106,14 @@ def outside_quotes(text: str) -> str:
     return _QUOTE_SPAN.sub(" ", text)
 
 
+def strip_agency_dateline(text: str) -> str:
+    """Remove what precedes an agency's dateline ("... (Reuters) - "), the explicit kind only."""
+    m = _AGENCY_DATELINE.match(text)
+    if m and len(text) - m.end() > 20:
+        return _LEADING_NOISE.sub("", text[m.end() :])
+    return text
+
+
 def strip_dateline(text: str) -> str:
     """Remove a wire dateline or byline glued to the start of a lead sentence."""
     for rx in (_AGENCY_DATELINE, _CITY_DATELINE, _CAPS_DATELINE):
@@ -102,6 +122,20 @@ def strip_dateline(text: str) -> str:
             text = text[m.end() :]
             break
     return _LEADING_NOISE.sub("", text)
+
+
+def strip_photo_furniture(text: str) -> str:
+    """Drop a glued image credit and caption before the lead; when a caption's end cannot be
+    found the text is returned as it was (and is judged a caption)."""
+    m = _IMAGE_CREDIT.match(text)
+    if m and len(text) - m.end() > 20:
+        text = text[m.end() :]
+    m = _IMAGE_CAPTION.match(text)
+    if m:
+        end = _CAPTION_END.search(text, m.end())
+        if end and len(text[end.end() :].split()) >= MIN_WORDS:
+            return text[end.end() :]
+    return text
 
 
 def strip_timestamp(text: str) -> str:
@@ -194,8 +228,10 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         c.usable, c.reason = False, "loaded label"
     elif _opinion(uws, unquoted):
         c.usable, c.reason = False, "opinion"
-    elif toks[0] in lexicon.DANGLING_STARTS or (
-        toks[0] in lexicon.BARE_QUANTIFIERS and len(toks) > 1 and toks[1] in lexicon.BARE_QUANTIFIER_VERBS
+    elif (toks[0] in lexicon.DANGLING_STARTS and toks[0] not in lexicon.ADJECTIVE_STARTS) or (
+        (toks[0] in lexicon.BARE_QUANTIFIERS or toks[0] in lexicon.ADJECTIVE_STARTS)
+        and len(toks) > 1
+        and toks[1] in lexicon.BARE_QUANTIFIER_VERBS
     ):
         c.usable, c.reason = False, "dangling reference"
     if not c.usable:
@@ -244,10 +280,14 @@ def article_candidates(
         for k, raw in enumerate(split(para.text)):
             text = raw
             if pos <= 3:  # the lead may sit after a few lines of furniture
-                text = strip_timestamp(text)
+                text = strip_photo_furniture(strip_timestamp(text))
             if pos <= 3 and k == 0:
                 text = strip_title(text, article.title)
                 text = strip_dateline(text)
+            elif pos <= 3:
+                # a photo credit split off as a sentence of its own leaves the agency dateline
+                # behind it: "REUTERS/A. Name/File Photo KYIV (Reuters) - The lead ..."
+                text = strip_agency_dateline(text)
             text = trim_connective(normalize_space(text))
             c = Candidate(
                 index=start + len(out),

@@ -39,6 +39,11 @@ DANGLING_STARTS: frozenset[str] = frozenset(
     """he she they it his her their its him them this these those that such latter former""".split()
 )
 
+# Dangling starts that are also adjectives: "Former president X said ..." names its subject, so
+# these dangle only as bare pronouns, when a verb follows at once ("Former was ..."), like the
+# quantifiers below.  (Kept in DANGLING_STARTS, which the cross-check also reads.)
+ADJECTIVE_STARTS: frozenset[str] = frozenset({"former", "latter"})
+
 # A quantifier standing for a noun of the previous sentence ("Most are staying with relatives",
 # "Many were injured"): it dangles when a verb follows it at once ("Most residents are ..." does not).
 BARE_QUANTIFIERS: frozenset[str] = frozenset("most many some several few both all others another".split())

@@ -25,6 +25,18 @@ HEADLINE_LEAD_BONUS = 0.5
 _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 
 
+# A weekday in a headline ("... struck Bali on Thursday", "..., police said Sunday") points nowhere
+# once the story is read on another day (the story card carries its dates), and spends words.
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
+_ON_WEEKDAY = re.compile(rf"\s+(?:on|late|early)\s+{_WEEKDAY}(?=[\s,.;:])")
+_BARE_WEEKDAY = re.compile(rf"(?<=[a-z])\s+{_WEEKDAY}(?=[,.;])")
+
+
+def drop_weekdays(text: str) -> str:
+    """'X struck Bali on Thursday, police said Friday.' -> 'X struck Bali, police said.'"""
+    return _BARE_WEEKDAY.sub("", _ON_WEEKDAY.sub("", text))
+
+
 def fit_words(text: str, limit: int) -> str:
     """Shorten ``text`` to at most ``limit`` words, at a clause boundary when there is one."""
     ws = text.split()
@@ -39,7 +51,7 @@ def fit_words(text: str, limit: int) -> str:
 
 
 def headline_text(c: Candidate, limit: int) -> str:
-    return fit_words(_ASIDE.sub("", trim_attribution(c.text)), limit)
+    return fit_words(drop_weekdays(_ASIDE.sub("", trim_attribution(c.text))), limit)
 
 
 def pick_headline(cands: list[Candidate], vectors: StoryVectors, limit: int) -> int | None:
