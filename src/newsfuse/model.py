@@ -156,6 +156,7 @@ class RawDocument:
     author: str | None = None
     outlet: str | None = None
     language: str | None = None
+    notes: list[str] = field(default_factory=list)  # what reading changed (e.g. control characters removed)
 
 
 @dataclass

@@ -146,8 +146,9 @@ def test_restart_recovers_stories_for_stored_articles(db, h):
         s.conn.execute("DELETE FROM stories")
         s.conn.execute("UPDATE articles SET story_id = NULL")
     with h.make_client(db) as c:
+        assert c.app.state.ingestor.wait_started(10)  # recovery runs in the background
         h = c.get("/api/health").json()
-        assert h["stories"] == 1 and h["unassigned"] == 0
+        assert h["stories"] == 1 and h["unassigned"] == 0 and not h["starting"]
 
 
 def test_reads_a_stored_report(db, h):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from newsfuse.model import Article, RawDocument, Report, Story, from_dict, to_di
 from newsfuse.store.dialect import Connection, connect
 from newsfuse.store.migrations import migrate
 from newsfuse.text import fold, normalize_space
+
+log = logging.getLogger("newsfuse.store")
 
 # A story list page never returns more than this many stories, whatever the client asks for.
 MAX_LIMIT = 500
@@ -183,10 +186,18 @@ class Store:
         return self._articles()
 
     def all_articles_with_story(self) -> list[tuple[Article, str | None]]:
-        """Every article with its story id (``None``: not placed yet), in arrival order."""
+        """Every article with its story id (``None``: not placed yet), in arrival order.  A stored
+        article that cannot be read back (damaged by hand, or by an older version) is logged and
+        left out, so that one bad row does not keep the rest from loading."""
         with self.lock:
-            rows = self.conn.query("SELECT data, story_id FROM articles ORDER BY seq")
-        return [(from_dict(Article, json.loads(r[0])), r[1]) for r in rows]
+            rows = self.conn.query("SELECT id, data, story_id FROM articles ORDER BY seq")
+        out: list[tuple[Article, str | None]] = []
+        for aid, data, story_id in rows:
+            try:
+                out.append((from_dict(Article, json.loads(data)), story_id))
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                log.error("stored article %s cannot be read (%s: %s); left out", aid, type(exc).__name__, exc)
+        return out
 
     def get_article(self, aid: str) -> Article | None:
         found = self._articles("WHERE id = ?", (aid,))
