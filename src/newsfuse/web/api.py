@@ -80,15 +80,12 @@ def _state(request: Request) -> Any:
     return request.app.state
 
 
-def require_token(
-    request: Request,
-    authorization: Annotated[str | None, Header()] = None,
-    x_newsfuse_token: Annotated[str | None, Header()] = None,
-) -> None:
+def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    """Writes need ``Authorization: Bearer <token>``: one documented way (README "The web app")."""
     expected = _state(request).settings.token
     if not expected:
         raise HTTPException(403, "writes are disabled: start the server with --token or set NEWSFUSE_TOKEN")
-    given = x_newsfuse_token
+    given = None
     if authorization and authorization.lower().startswith("bearer "):
         given = authorization[7:].strip()
     if not given or not hmac.compare_digest(given.encode(), expected.encode()):

@@ -80,6 +80,7 @@ class _Pending:
     hash: str
     outcome: Outcome | None = None
     same_as: int | None = None  # an earlier item of the same batch with the same content or URL
+    replaces_rejected: str | None = None  # hash of a rejected input stored with the same URL
 
 
 @dataclass
@@ -226,8 +227,12 @@ class Ingestor:
                 if existing is not None:
                     if existing.article_id:
                         p.outcome = Outcome("duplicate", existing.article_id)
-                    else:
+                    elif existing.hash == p.hash:
                         p.outcome = Outcome("rejected", reason=existing.rejection, detail="rejected when first posted")
+                    else:
+                        # Other content at the URL of a rejected input (a stub, a paywall teaser, an
+                        # error page): judged on its own; the rejected input gives its URL up.
+                        p.replaces_rejected = existing.hash
                 for k in keys:
                     first_by_key[k] = i
             pending.append(p)
@@ -246,6 +251,9 @@ class Ingestor:
         new: list[Article] = []
         with self.store.lock, self.store.conn.transaction():
             seq = self.store.next_seq()
+            for p in todo:
+                if p.replaces_rejected:
+                    self.store.release_url(p.replaces_rejected)
             for p, out in zip(todo, outputs, strict=True):
                 if isinstance(out, Rejection) or id(out) not in kept_ids:
                     r = out if isinstance(out, Rejection) else why.get(out.origin, Rejection(out.origin, "invalid"))
