@@ -277,16 +277,21 @@ def build_quotes(
         return x
 
     # only pairs sharing a word can link: count shared words through an inverted index instead of
-    # intersecting every pair (the links, hence the groups, are the same)
-    postings: dict[str, list[int]] = defaultdict(list)
+    # intersecting every pair (the links, hence the groups, are the same).  Postings are kept per
+    # article, since quotes of one article never link: one long article's thousands of quotes would
+    # otherwise be counted pair by pair (quadratic) only to be skipped.
+    postings: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for x, bag in enumerate(bags):
         for w in bag:
-            postings[w].append(x)
+            postings[w].setdefault(raw[x].article, []).append(x)
     for x in range(len(raw)):
         a = bags[x]
+        mine = raw[x].article
         shared: Counter[int] = Counter()
         for w in a:
-            shared.update(y for y in postings[w] if y > x)
+            for other, ys in postings[w].items():
+                if other != mine:
+                    shared.update(y for y in ys if y > x)
         for y, inter in shared.items():
             b = bags[y]
             if inter < 2 or raw[x].article == raw[y].article:
