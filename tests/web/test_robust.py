@@ -117,3 +117,10 @@ def test_unreadable_stored_data_does_not_stop_the_start(db, h):
         assert c.get("/").status_code == 200
         r = c.post("/api/articles", json=h.article_json(2, topic="Ferry"), headers=h.AUTH)
         assert r.status_code == 201 and r.json()["results"][0]["story_id"] == "s-ferry"
+
+
+def test_non_finite_numbers_in_a_body_are_a_422_not_a_500(client, h):
+    # Found by tests/fuzz: Python's JSON parser accepts NaN/Infinity, and the 422 that echoed them failed to encode.
+    for body in ("Infinity", "NaN", '{"content": "x", "title": -Infinity}', '{"articles": [NaN]}'):
+        r = client.post("/api/articles", content=body, headers={**h.AUTH, "Content-Type": "application/json"})
+        assert r.status_code == 422, (body, r.text)

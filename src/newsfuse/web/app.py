@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -82,9 +83,12 @@ def create_app(settings: Settings) -> FastAPI:
 
 
 def _printable(value: Any) -> Any:
-    """Validation errors echo the input: without lone surrogates or NUL they can be encoded and shown."""
+    """Validation errors echo the input: without lone surrogates or NUL, and with NaN/Infinity (which
+    Python's JSON parser accepts but strict JSON cannot write) as strings, they can be encoded and shown."""
     if isinstance(value, str):
         return clean_value(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     if isinstance(value, list):
         return [_printable(v) for v in value]
     if isinstance(value, dict):
