@@ -14,6 +14,23 @@ from newsfuse.options import Options
 log = logging.getLogger("newsfuse")
 
 
+class MissingExtra(ValueError):
+    """An optional feature whose packages are not installed: a usage error (exit 2) that names the
+    extra to install, not an internal error."""
+
+
+def require_extra(extra: str, modules: tuple[str, ...], feature: str) -> None:
+    """Raise :class:`MissingExtra` unless every module of ``extra`` can be imported."""
+    import importlib.util
+
+    missing = [m for m in modules if importlib.util.find_spec(m) is None]
+    if missing:
+        raise MissingExtra(
+            f"{feature} needs the optional packages of newsfuse[{extra}] ({', '.join(missing)} not installed): "
+            f"pip install 'newsfuse[{extra}]'"
+        )
+
+
 def _options_from_args(args: argparse.Namespace) -> Options:
     options = Options()
     if getattr(args, "summary_words", None):
@@ -50,6 +67,10 @@ def run_analyze(args: argparse.Namespace) -> int:
     from newsfuse.exec import run_pipeline
 
     _check_paths(args.paths)
+    if args.dask or args.scheduler:
+        require_extra("dask", ("dask", "distributed"), "--dask" if args.dask else "--scheduler")
+    if args.format == "parquet":
+        require_extra("parquet", ("pyarrow",), "--format parquet")
     options = _options_from_args(args)
     report = run_pipeline(
         args.paths, options, dask=args.dask, scheduler=args.scheduler, workers=args.workers, quiet=args.quiet,
@@ -75,6 +96,9 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    require_extra("web", ("fastapi", "uvicorn"), "newsfuse serve")
+    if str(getattr(args, "db", "")).startswith(("postgresql://", "postgres://")):
+        require_extra("web", ("psycopg",), "a PostgreSQL store")
     from newsfuse.web.app import serve
 
     return serve(args)

@@ -162,6 +162,7 @@ class RawDocument:
     # The producer says ``content`` is already clean article text (a record field such as
     # ``"clean": true``): it is then split into paragraphs without the plain-text cleaner.
     clean: bool = False
+    notes: list[str] = field(default_factory=list)  # what reading changed (e.g. control characters removed)
 
 
 @dataclass

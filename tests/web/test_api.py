@@ -19,7 +19,9 @@ def test_writes_need_a_configured_token(db, h):
     with h.make_client(db) as c:
         assert c.post("/api/articles", json=h.article_json(1)).status_code == 401
         assert c.post("/api/articles", json=h.article_json(1), headers={"Authorization": "Bearer nope-nope-nope"}).status_code == 401
-        assert c.post("/api/articles", json=h.article_json(1), headers={"X-Newsfuse-Token": h.TOKEN}).status_code == 201
+        # One documented way: a bearer token (the old undocumented X-Newsfuse-Token header grants nothing).
+        assert c.post("/api/articles", json=h.article_json(1), headers={"X-Newsfuse-Token": h.TOKEN}).status_code == 401
+        assert c.post("/api/articles", json=h.article_json(1), headers=h.AUTH).status_code == 201
         assert c.get("/api/health").json()["articles"] == 1
 
 
@@ -146,8 +148,9 @@ def test_restart_recovers_stories_for_stored_articles(db, h):
         s.conn.execute("DELETE FROM stories")
         s.conn.execute("UPDATE articles SET story_id = NULL")
     with h.make_client(db) as c:
+        assert c.app.state.ingestor.wait_started(10)  # recovery runs in the background
         h = c.get("/api/health").json()
-        assert h["stories"] == 1 and h["unassigned"] == 0
+        assert h["stories"] == 1 and h["unassigned"] == 0 and not h["starting"]
 
 
 def test_reads_a_stored_report(db, h):

@@ -45,8 +45,10 @@ def _start(db: str, port: int, token: str) -> subprocess.Popen[bytes]:
         if proc.poll() is not None:
             raise RuntimeError(log.read_text(errors="replace"))
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
+            r = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1)
+            if r.status_code == 200 and not r.json()["starting"]:  # listening, then recovered in the background
                 return proc
+            time.sleep(0.1)
         except httpx.HTTPError:
             time.sleep(0.1)
     proc.kill()

@@ -72,7 +72,7 @@ def crosscheck_story(
     space = claim_space(checked, index, opts, stemmer)
     story.claims = build_claims(space, by_id, opts, ids)
     story.conflicts = find_conflicts(checked, story.claims, space, index, by_id, opts, stemmer)
-    story.quotes = build_quotes(sents, index, by_id, ids, opts.quote_min_words, stemmer)
+    story.quotes = build_quotes(sents, index, by_id, ids, opts.quote_min_words, stemmer, notes=story.notes)
     story.framing = build_framing(sents, index, by_id, ids)
     if independent_sources(ids, by_id) < 2:
         note = SINGLE_SOURCE_NOTE if len(ids) < 2 else "one independent source (the others copy it): no cross-check possible"

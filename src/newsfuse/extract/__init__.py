@@ -62,6 +62,9 @@ def extract_documents(docs: list[RawDocument], options: Options) -> list[Article
                 raise RuntimeError(f"clean_texts returned {len(cleaned)} results for {len(text_idx)} documents")
             for i, item in zip(text_idx, cleaned, strict=True):
                 out[i] = item
+    for doc, item in zip(docs, out, strict=True):
+        if doc.notes and isinstance(item, Article):
+            item.notes[:0] = doc.notes  # what reading changed (see readers/sanitize.py)
     done = [x for x in out if x is not None]
     arts = propagate_outlets([x for x in done if isinstance(x, Article)])
     it = iter(arts)

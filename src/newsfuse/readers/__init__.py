@@ -22,6 +22,7 @@ from newsfuse.model import RawDocument, Rejection
 from newsfuse.options import Options
 from newsfuse.readers.decode import SNIFF_BYTES, DecodeError, bom_encoding, decode_bytes, looks_binary
 from newsfuse.readers.records import record_documents
+from newsfuse.readers.sanitize import sanitize_document, sanitize_rejection
 from newsfuse.readers.warc import warc_documents
 
 __all__ = ["read_bytes", "read_inputs"]
@@ -39,7 +40,13 @@ _MIN_TAGS = 3
 
 
 def read_inputs(paths: list[str], options: Options) -> Iterator[RawDocument | Rejection]:
-    """Every document found under ``paths``, in a stable order (directories sorted, recursively)."""
+    """Every document found under ``paths``, in a stable order (directories sorted, recursively),
+    sanitised (see :mod:`newsfuse.readers.sanitize`: no NUL, lone surrogate or control character)."""
+    for item in _read_inputs(paths, options):
+        yield sanitize_document(item) if isinstance(item, RawDocument) else sanitize_rejection(item)
+
+
+def _read_inputs(paths: list[str], options: Options) -> Iterator[RawDocument | Rejection]:
     if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
         raise ValueError("paths must be a list of strings")
     for p in paths:
@@ -48,7 +55,7 @@ def read_inputs(paths: list[str], options: Options) -> Iterator[RawDocument | Re
             if len(data) > options.read.max_file_bytes:
                 yield Rejection("-", "too_large", f"stdin over {options.read.max_file_bytes} bytes")
                 continue
-            yield from read_bytes(data, "-", options)
+            yield from _read_bytes(data, "-", options)
             continue
         path = Path(p)
         if path.is_dir():
@@ -99,7 +106,7 @@ def _read_file(path: Path, options: Options) -> Iterator[RawDocument | Rejection
                     yield from _jsonl_stream(gzip.GzipFile(fileobj=fh), origin, options)
                     return
                 data = _gunzip(fh, limit)
-                yield from read_bytes(data, origin, options, name=name.removesuffix(".gz"))
+                yield from _read_bytes(data, origin, options, name=name.removesuffix(".gz"))
                 return
             if head.startswith(b"WARC/"):
                 yield from warc_documents(fh, origin, options)
@@ -117,7 +124,7 @@ def _read_file(path: Path, options: Options) -> Iterator[RawDocument | Rejection
     except (OSError, zlib.error) as exc:
         yield Rejection(origin, "unreadable", f"{type(exc).__name__}: {exc}")
         return
-    yield from read_bytes(data, origin, options, name=name)
+    yield from _read_bytes(data, origin, options, name=name)
 
 
 class _Truncated(Exception):
@@ -212,7 +219,12 @@ def _parses(line: str) -> bool:
 
 
 def read_bytes(data: bytes, origin: str, options: Options, name: str = "") -> Iterator[RawDocument | Rejection]:
-    """Documents from one file's bytes; ``name`` (lowercase file name) breaks ties the content leaves open."""
+    """Documents from one file's bytes, sanitised; ``name`` (lowercase file name) breaks ties the content leaves open."""
+    for item in _read_bytes(data, origin, options, name):
+        yield sanitize_document(item) if isinstance(item, RawDocument) else sanitize_rejection(item)
+
+
+def _read_bytes(data: bytes, origin: str, options: Options, name: str = "") -> Iterator[RawDocument | Rejection]:
     if data.startswith(GZIP_MAGIC):
         try:
             data = _gunzip(io.BytesIO(data), options.read.max_file_bytes)

@@ -37,6 +37,7 @@ def path_part(value: str) -> str:
 # Characters that start Markdown syntax anywhere in a line, plus raw HTML (< > &), which most
 # Markdown renderers would otherwise pass through as markup.
 _MD_INLINE = re.compile(r"([\\`*_\[\]|<>])")
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)
 
 
@@ -44,7 +45,9 @@ def md(value: object) -> str:
     """Escape text for Markdown so that it renders as the same literal text (and never as HTML)."""
     if value is None:
         return ""
-    s = str(value).replace("&", "&amp;")
+    # One line: a carriage return (or any other line break) would otherwise start a new Markdown
+    # line, where "# ..." is a heading; ^ below then only matches at the start of the value.
+    s = _LINE_BREAKS.sub(" ", str(value)).replace("&", "&amp;")
     s = _MD_INLINE.sub(r"\\\1", s)
     s = _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), s)
-    return s.replace("\n", " ")
+    return s

@@ -7,12 +7,16 @@ connection, adapts placeholders for psycopg (``%s``) and runs transactions the s
 
 from __future__ import annotations
 
+import logging
+import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+log = logging.getLogger("newsfuse.store")
 
 # How long a SQLite writer waits for another process's lock before failing (ms); a batch
 # commit takes milliseconds, so 10 s only expires when something is really stuck.
@@ -40,7 +44,7 @@ class Connection:
         return statement
 
     def execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
-        return self.raw.execute(self.sql(statement), tuple(params))
+        return self.raw.execute(self.sql(statement), _safe_params(params))
 
     def query(self, statement: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return list(self.execute(statement, params).fetchall())
@@ -67,6 +71,23 @@ class Connection:
 
     def close(self) -> None:
         self.raw.close()
+
+
+# What neither database can hold: PostgreSQL refuses NUL in text, and a lone surrogate cannot be
+# encoded as UTF-8 by either driver.  Text is sanitised where it comes in (readers/sanitize.py, with a
+# note); this is the last line, so that a value that slipped through (a search term, a record
+# stored by an older version) is a cleaned value, not a failed statement.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _safe_params(params: Sequence[Any]) -> tuple[Any, ...]:
+    out = tuple(params)
+    if not any(isinstance(p, str) and _UNSTORABLE.search(p) for p in out):
+        return out
+    log.warning("NUL or lone surrogate in an SQL parameter: removed/replaced (it should have been cleaned on input)")
+    return tuple(
+        _UNSTORABLE.sub(lambda m: "" if m.group() == "\x00" else "\ufffd", p) if isinstance(p, str) else p for p in out
+    )
 
 
 def _redact(url: str) -> str:

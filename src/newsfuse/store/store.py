@@ -13,16 +13,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from newsfuse.model import Article, RawDocument, Report, Story, from_dict, to_dict
+from newsfuse.readers.sanitize import clean_value
 from newsfuse.store.dialect import Connection, connect
 from newsfuse.store.migrations import migrate
 from newsfuse.text import fold, normalize_space
+
+log = logging.getLogger("newsfuse.store")
 
 # A story list page never returns more than this many stories, whatever the client asks for.
 MAX_LIMIT = 500
@@ -52,6 +57,21 @@ class Existing:
     rejection: str | None
 
 
+_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def parse_day(value: str, name: str = "date") -> str:
+    """A date given as YYYY-MM-DD (month and day may have one digit) as ISO ``YYYY-MM-DD``; a clear
+    ValueError for anything else (other formats, impossible days such as 2021-02-30)."""
+    m = _DAY.fullmatch(value.strip())
+    try:
+        if m is None:
+            raise ValueError
+        return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+    except ValueError:
+        raise ValueError(f"{name} must be a date YYYY-MM-DD, not {clean_value(value)!r}") from None
+
+
 @dataclass
 class StoryFilter:
     q: str | None = None  # words in headline, title, summary, entity names
@@ -67,13 +87,14 @@ class StoryFilter:
             raise ValueError(f"limit must be between 1 and {MAX_LIMIT}")
         if self.offset < 0:
             raise ValueError("offset must not be negative")
+        # Stored dates are ISO (YYYY-MM-DD) and compared as strings, so a bound must be one too:
+        # "2021-3-1" is read as 2021-03-01 (compared as given it would sort after "2021-03-05").
         for name in ("date_from", "date_to"):
             v = getattr(self, name)
             if v:
-                try:
-                    datetime.strptime(v, "%Y-%m-%d")
-                except ValueError:
-                    raise ValueError(f"{name} must be a date YYYY-MM-DD, not {v!r}") from None
+                setattr(self, name, parse_day(v, name))
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError(f"date_from ({self.date_from}) is after date_to ({self.date_to})")
 
 
 def _search_text(st: Story) -> str:
@@ -129,6 +150,11 @@ class Store:
                     return Existing(arow[0], arow[1], None)
             return Existing(row[0], row[1], row[2]) if row else None
 
+    def release_url(self, hash_: str) -> None:
+        """A rejected raw input gives up its URL (in the CURRENT transaction), so that a later,
+        different input with that URL can be stored; only rejected inputs ever do."""
+        self.conn.execute("UPDATE raw_documents SET url = NULL WHERE hash = ? AND article_id IS NULL", (hash_,))
+
     def next_seq(self) -> int:
         with self.lock:
             row = self.conn.one("SELECT COALESCE(MAX(seq), 0) FROM articles")
@@ -183,10 +209,18 @@ class Store:
         return self._articles()
 
     def all_articles_with_story(self) -> list[tuple[Article, str | None]]:
-        """Every article with its story id (``None``: not placed yet), in arrival order."""
+        """Every article with its story id (``None``: not placed yet), in arrival order.  A stored
+        article that cannot be read back (damaged by hand, or by an older version) is logged and
+        left out, so that one bad row does not keep the rest from loading."""
         with self.lock:
-            rows = self.conn.query("SELECT data, story_id FROM articles ORDER BY seq")
-        return [(from_dict(Article, json.loads(r[0])), r[1]) for r in rows]
+            rows = self.conn.query("SELECT id, data, story_id FROM articles ORDER BY seq")
+        out: list[tuple[Article, str | None]] = []
+        for aid, data, story_id in rows:
+            try:
+                out.append((from_dict(Article, json.loads(data)), story_id))
+            except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                log.error("stored article %s cannot be read (%s: %s); left out", aid, type(exc).__name__, exc)
+        return out
 
     def get_article(self, aid: str) -> Article | None:
         found = self._articles("WHERE id = ?", (aid,))

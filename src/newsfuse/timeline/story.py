@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from datetime import date
+
+import numpy as np
+from scipy.sparse import csr_matrix
 
 from newsfuse.model import Article, Granularity, Source, Story, TimelineEvent, parse_iso
 from newsfuse.options import Options
@@ -24,6 +26,14 @@ MERGE_OVERLAP = 0.3
 MERGE_MIN_SHARED = 2
 # How many unresolved expressions to quote in the story note (the count is always given).
 NOTE_EXAMPLES = 3
+# Dated sentences a story's timeline is built from.  Merging compares every sentence with every
+# other one on its date, so the work is quadratic in the sentences of one date: one 60,000-paragraph
+# article held a story updater for over 11 minutes.  A 100-article story has a few hundred to ~1,500
+# dated sentences (t17-dev), so only larger stories are cut, to the first sentences of every article
+# (as the claims are, see CrossCheckOptions.max_claim_sentences), and the story notes say so.
+MAX_TIMELINE_SENTENCES = 4000
+# Rows of the similarity matrix computed at once: bounds memory (512 x 4,000 float64 = 16 MB).
+_BLOCK_ROWS = 512
 
 _DATE_WORDS = frozenset(
     "january february march april may june july august september october november december jan feb mar "
@@ -83,13 +93,6 @@ def _event_date(m: DateMention, published: date | None) -> tuple[str, Granularit
     return m.iso, m.granularity
 
 
-@dataclass
-class _Group:
-    date: str
-    granularity: Granularity
-    members: list[tuple[DatedSentence, str, Words]] = field(default_factory=list)
-
-
 def _median_date(values: list[date]) -> date | None:
     if not values:
         return None
@@ -110,15 +113,95 @@ def _batch_reference(by_id: dict[str, Article]) -> date | None:
     return dates[len(dates) // 2]
 
 
-def _representative(members: list[tuple[DatedSentence, str, Words]]) -> DatedSentence:
-    """The member most like the others (ties: the earliest written, then the shortest)."""
+class _Similarities:
+    """:func:`similarity` between the members of one date's bucket, a block of rows at a time, as
+    sparse products (same integer counts, same float division, so the same values as the pairwise
+    function, without a Python call per pair)."""
 
-    def key(i: int) -> tuple[float, int, int]:
-        mine = members[i][2]
-        sim = sum(similarity(mine, o[2]) for j, o in enumerate(members) if j != i)
-        return (-sim, members[i][0].position, len(members[i][0].text))
+    def __init__(self, members: Sequence[Words]) -> None:
+        vocab: dict[str, int] = {}
+        rows_all: list[int] = []
+        cols_all: list[int] = []
+        rows_common: list[int] = []
+        cols_common: list[int] = []
+        for i, w in enumerate(members):
+            for word in w.all:
+                rows_all.append(i)
+                cols_all.append(vocab.setdefault(word, len(vocab)))
+            for word in w.common:
+                rows_common.append(i)
+                cols_common.append(vocab.setdefault(word, len(vocab)))
+        shape = (len(members), max(len(vocab), 1))
+        self.all = csr_matrix((np.ones(len(rows_all), dtype=np.int32), (rows_all, cols_all)), shape=shape)
+        self.common = csr_matrix((np.ones(len(rows_common), dtype=np.int32), (rows_common, cols_common)), shape=shape)
+        self.sizes = np.array([len(w.all) for w in members], dtype=np.float64)
 
-    return members[min(range(len(members)), key=key)][0]
+    def block(self, rows: Sequence[int] | slice, cols: Sequence[int] | slice) -> np.ndarray:
+        shared = (self.all[rows] @ self.all[cols].T).toarray()
+        common = (self.common[rows] @ self.common[cols].T).toarray()
+        smaller = np.minimum(self.sizes[rows][:, None], self.sizes[cols][None, :])
+        ok = (shared >= MERGE_MIN_SHARED) & (common > 0)
+        out = np.zeros(shared.shape, dtype=np.float64)
+        np.divide(shared, smaller, out=out, where=ok)
+        return out
+
+
+def _group_bucket(sims: _Similarities, n: int) -> list[list[int]]:
+    """The ``n`` members of one date merged into events: each joins the event holding its most similar
+    earlier member (ties: the earliest event) when that similarity reaches MERGE_OVERLAP, else
+    starts one.  Returns member indices per event, in order of creation."""
+    groups: list[list[int]] = []
+    group_of: list[int] = []
+    for start in range(0, n, _BLOCK_ROWS):
+        stop = min(start + _BLOCK_ROWS, n)
+        block = sims.block(slice(start, stop), slice(0, stop))
+        for i in range(start, stop):
+            row = block[i - start, :i]
+            best = float(row.max()) if i else 0.0
+            if best <= 0.0 or best < MERGE_OVERLAP:
+                group_of.append(len(groups))
+                groups.append([i])
+                continue
+            g = min(group_of[j] for j in np.flatnonzero(row == best))
+            group_of.append(g)
+            groups[g].append(i)
+    return groups
+
+
+def _representative(members: list[tuple[DatedSentence, str, Words]], sims: _Similarities, idx: list[int]) -> DatedSentence:
+    """The member most like the others (ties: the earliest written, then the shortest).  Sums are
+    taken in member order (cumulative sum), as a Python ``sum`` over the others would be."""
+    totals: list[float] = []
+    for start in range(0, len(idx), _BLOCK_ROWS):
+        rows = idx[start : start + _BLOCK_ROWS]
+        block = sims.block(rows, idx)
+        for r in range(len(rows)):
+            block[r, start + r] = 0.0
+        totals.extend(np.cumsum(block, axis=1)[:, -1].tolist())
+
+    def key(k: int) -> tuple[float, int, int]:
+        sent = members[idx[k]][0]
+        return (-totals[k], sent.position, len(sent.text))
+
+    return members[idx[min(range(len(idx)), key=key)]][0]
+
+
+def _cap_sentences(sentences: list[DatedSentence], limit: int) -> list[DatedSentence]:
+    """At most ``limit`` sentences: all of them, or else the first k dated sentences of every article
+    (k as large as fits), in story order."""
+    if len(sentences) <= limit:
+        return sentences
+    per_article: Counter[str] = Counter(s.article for s in sentences)
+    k = 1
+    while sum(min(n, k + 1) for n in per_article.values()) <= limit:
+        k += 1
+    kept: list[DatedSentence] = []
+    seen: Counter[str] = Counter()
+    for s in sentences:
+        if seen[s.article] < k:
+            seen[s.article] += 1
+            kept.append(s)
+    return kept[:limit]
 
 
 def story_timeline(
@@ -162,41 +245,40 @@ def story_timeline(
         story_days=options.cluster.window_days,
     )
 
-    groups: dict[tuple[str, str], list[_Group]] = {}
-    for sent in index.sentences:
+    sentences = _cap_sentences(index.sentences, MAX_TIMELINE_SENTENCES)
+    if len(sentences) < len(index.sentences):
+        story.notes.append(
+            f"timeline: {len(index.sentences)} dated sentences in {len(articles)} articles; events are built from the "
+            f"first {len(sentences)} (each article's leading dated sentences)"
+        )
+    buckets: dict[tuple[str, Granularity], list[tuple[DatedSentence, str, Words]]] = {}
+    for sent in sentences:
         sent_words = Words(sent.text)
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, Granularity]] = set()
         for m in sent.mentions:
             ed = _event_date(m, sent.published)
             if ed is None or ed in seen:
                 continue
             seen.add(ed)
-            bucket = groups.setdefault(ed, [])
-            best, best_sim = None, 0.0
-            for g in bucket:
-                sim = max(similarity(sent_words, w) for _, _, w in g.members)
-                if sim > best_sim:
-                    best, best_sim = g, sim
-            if best is None or best_sim < MERGE_OVERLAP:
-                best = _Group(ed[0], ed[1])
-                bucket.append(best)
-            best.members.append((sent, m.text, sent_words))
+            buckets.setdefault(ed, []).append((sent, m.text, sent_words))
 
     events: list[TimelineEvent] = []
-    for (_, _), bucket in groups.items():
-        for g in bucket:
-            rep = _representative(g.members)
+    for (day, granularity), members in buckets.items():
+        sims = _Similarities([w for _, _, w in members])
+        for idx in _group_bucket(sims, len(members)):
+            group = [members[i] for i in idx]
+            rep = _representative(members, sims, idx)
             sources: list[Source] = []
             seen_src: set[tuple[str, str]] = set()
-            for s, _, _ in g.members:
+            for s, _, _ in group:
                 if (s.article, s.paragraph) not in seen_src:
                     seen_src.add((s.article, s.paragraph))
                     sources.append(Source(article=s.article, paragraph=s.paragraph, outlet=s.outlet))
-            expressions = list(dict.fromkeys(expr for _, expr, _ in g.members))
+            expressions = list(dict.fromkeys(expr for _, expr, _ in group))
             events.append(
                 TimelineEvent(
-                    date=g.date,
-                    granularity=g.granularity,
+                    date=day,
+                    granularity=granularity,
                     text=rep.text,
                     expressions=expressions,
                     sources=sources,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hmac
+from collections import Counter
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request, Response
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
 from newsfuse.model import SCHEMA_VERSION, RawDocument, Story, to_dict
+from newsfuse.readers.sanitize import describe_changes, sanitize_document, sanitize_text
 from newsfuse.store import Store, StoryFilter, content_hash
 from newsfuse.web.ingest import Ingestor, Outcome
 
@@ -33,6 +35,25 @@ class ArticleIn(BaseModel):
     outlet: str | None = Field(None, max_length=META_CHARS)
     language: str | None = Field(None, max_length=20)
     origin: str | None = Field(None, max_length=META_CHARS, description="where it came from (default: api:<content hash>)")
+    # What sanitising changed before validation (lone surrogates, which pydantic refuses); see _clean_first.
+    _notes: list[str] = PrivateAttr(default_factory=list)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _clean_first(cls, data: Any, handler: ModelWrapValidatorHandler[ArticleIn]) -> ArticleIn:
+        """Sanitise every string before validation (readers/sanitize.py): a lone surrogate, sent as
+        the JSON escape "\\ud800", is then a replaced character noted on the article, not a 422 (or
+        worse, an error message that cannot itself be encoded)."""
+        notes: list[str] = []
+        if isinstance(data, dict):
+            found: Counter[str] = Counter()
+            fields = [k for k, v in data.items() if isinstance(v, str) and sanitize_text(v) != v]
+            data = {k: sanitize_text(v, found) if isinstance(v, str) else v for k, v in data.items()}
+            if found:
+                notes.append(describe_changes(found, [str(f) for f in fields]))
+        item = handler(data)
+        item._notes = notes
+        return item
 
 
 class BatchIn(BaseModel):
@@ -59,15 +80,12 @@ def _state(request: Request) -> Any:
     return request.app.state
 
 
-def require_token(
-    request: Request,
-    authorization: Annotated[str | None, Header()] = None,
-    x_newsfuse_token: Annotated[str | None, Header()] = None,
-) -> None:
+def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    """Writes need ``Authorization: Bearer <token>``: one documented way (README "The web app")."""
     expected = _state(request).settings.token
     if not expected:
         raise HTTPException(403, "writes are disabled: start the server with --token or set NEWSFUSE_TOKEN")
-    given = x_newsfuse_token
+    given = None
     if authorization and authorization.lower().startswith("bearer "):
         given = authorization[7:].strip()
     if not given or not hmac.compare_digest(given.encode(), expected.encode()):
@@ -87,8 +105,10 @@ def _to_doc(item: ArticleIn, input_format: str) -> RawDocument:
         outlet=item.outlet,
         language=item.language,
     )
+    doc = sanitize_document(doc)  # a no-op after _clean_first; kept so that no caller can skip it
+    doc.notes[:0] = item._notes
     if not doc.origin:
-        doc.origin = item.url or f"api:{content_hash(doc)[:16]}"
+        doc.origin = doc.url or f"api:{content_hash(doc)[:16]}"
     return doc
 
 
@@ -185,8 +205,14 @@ def _story_brief(st: Story) -> dict[str, Any]:
 @router.get("/health", summary="Liveness and counts")
 def health(request: Request) -> dict[str, Any]:
     store: Store = _state(request).store
+    ingestor: Ingestor = _state(request).ingestor
     counts = store.counts()
-    return {"status": "ok", "db": store.dialect, "db_schema": store.version, "report_schema": SCHEMA_VERSION, **counts}
+    # Why a story failed is in the server log (it may quote stored text); here only which ones.
+    failed = sorted(ingestor.failures)
+    return {
+        "status": "ok", "db": store.dialect, "db_schema": store.version, "report_schema": SCHEMA_VERSION, **counts,
+        "starting": ingestor.starting, "failed_stories": len(failed), "failed_story_ids": failed[:20],
+    }
 
 
 @router.get("/stories", summary="List or search stories (newest first)")

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import math
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
 
+from newsfuse.readers.sanitize import clean_value
 from newsfuse.store import open_store
 from newsfuse.web import api, pages
 from newsfuse.web.ingest import Ingestor
@@ -59,6 +64,13 @@ def create_app(settings: Settings) -> FastAPI:
         log.error("internal error on %s %s", request.method, request.url.path, exc_info=exc)
         return JSONResponse({"detail": "internal error (details are in the server log)"}, status_code=500)
 
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        errors = _printable(jsonable_encoder(exc.errors()))
+        if request.url.path.startswith("/api/") or request.url.path == "/api":
+            return JSONResponse({"detail": errors}, status_code=422)
+        return pages.bad_request(errors)  # a page: an HTML answer, not JSON
+
     app.include_router(api.router)
     app.include_router(pages.router)
     if settings.cors_origins:
@@ -68,6 +80,20 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _printable(value: Any) -> Any:
+    """Validation errors echo the input: without lone surrogates or NUL, and with NaN/Infinity (which
+    Python's JSON parser accepts but strict JSON cannot write) as strings, they can be encoded and shown."""
+    if isinstance(value, str):
+        return clean_value(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if isinstance(value, list):
+        return [_printable(v) for v in value]
+    if isinstance(value, dict):
+        return {clean_value(str(k)): _printable(v) for k, v in value.items()}
+    return value
 
 
 def _load_paths(app: FastAPI, paths: list[str]) -> None:

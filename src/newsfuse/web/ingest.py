@@ -28,6 +28,9 @@ from newsfuse.stories.sources import independent_sources, outlets_of, unknown_ou
 
 log = logging.getLogger("newsfuse.web")
 
+# Seconds between retries of stories whose update failed (when no new article comes to trigger one).
+RETRY_SECONDS = 30.0
+
 
 class StoryIndexLike(Protocol):
     def add(self, article: Article) -> str: ...
@@ -77,6 +80,7 @@ class _Pending:
     hash: str
     outcome: Outcome | None = None
     same_as: int | None = None  # an earlier item of the same batch with the same content or URL
+    replaces_rejected: str | None = None  # hash of a rejected input stored with the same URL
 
 
 @dataclass
@@ -91,23 +95,37 @@ class Ingestor:
         self._steps = self.steps or Steps.default()
         self.by_id: dict[str, Article] = {}
         self.index = self._steps.story_index(self.options)
-        with self.lock:
-            unassigned: set[str] = set()
-            for a, story_id in self.store.all_articles_with_story():
-                self.by_id[a.id] = a
-                self.index.add(a)
-                if story_id is None:
-                    unassigned.add(a.id)
-            redone = self._recover(unassigned)
-        if redone:
-            log.info("brought %d stories up to date with articles stored before a crash", redone)
+        # Story id -> why its last update failed; its articles are retried every round (and at the
+        # next start, since they stay unassigned in the store).
+        self.failures: dict[str, str] = {}
+        self._retry: set[str] = set()
         self._cond = threading.Condition()
         self._queue: list[Article] = []
         self._queued = 0  # rounds requested
         self._done = 0  # rounds finished
         self._closed = False
+        self.starting = True  # loading the stored articles and redoing interrupted stories
+        # Loading and recovery run on the updater thread, before any new article is placed: the
+        # server answers at once (reads come from the store), and no stored data can stop it
+        # from starting; a post that waits for its story waits for them.
         self._updater = threading.Thread(target=self._run_updater, name="newsfuse-story-updater", daemon=True)
         self._updater.start()
+
+    def _start(self) -> None:
+        unassigned: set[str] = set()
+        for a, story_id in self.store.all_articles_with_story():
+            self.by_id[a.id] = a
+            self.index.add(a)
+            if story_id is None:
+                unassigned.add(a.id)
+        redone = self._recover(unassigned)
+        if redone:
+            log.info("brought %d stories up to date with articles stored before a crash", redone)
+
+    def wait_started(self, timeout: float | None = None) -> bool:
+        """Block until stored articles are loaded and interrupted stories redone (for tests and tools)."""
+        with self._cond:
+            return self._cond.wait_for(lambda: not self.starting or not self._updater.is_alive(), timeout)
 
     # ------------------------------------------------------------ public
 
@@ -165,10 +183,20 @@ class Ingestor:
                 self._cond.wait(timeout=1.0)
 
     def _run_updater(self) -> None:
+        try:
+            self._start()
+        except Exception:
+            # Never fatal: the server keeps serving what is stored; new posts are still placed.
+            log.exception("loading stored articles failed; stories of earlier articles may be out of date")
+        with self._cond:
+            self.starting = False
+            self._cond.notify_all()
         while True:
             with self._cond:
                 while not self._queue and not self._closed:
-                    self._cond.wait()
+                    # With failed stories pending, wake up now and then to retry them.
+                    if not self._cond.wait(timeout=RETRY_SECONDS if self._retry else None) and self._retry:
+                        break
                 if not self._queue and self._closed:
                     return
                 batch, self._queue = self._queue, []
@@ -199,8 +227,12 @@ class Ingestor:
                 if existing is not None:
                     if existing.article_id:
                         p.outcome = Outcome("duplicate", existing.article_id)
-                    else:
+                    elif existing.hash == p.hash:
                         p.outcome = Outcome("rejected", reason=existing.rejection, detail="rejected when first posted")
+                    else:
+                        # Other content at the URL of a rejected input (a stub, a paywall teaser, an
+                        # error page): judged on its own; the rejected input gives its URL up.
+                        p.replaces_rejected = existing.hash
                 for k in keys:
                     first_by_key[k] = i
             pending.append(p)
@@ -219,12 +251,17 @@ class Ingestor:
         new: list[Article] = []
         with self.store.lock, self.store.conn.transaction():
             seq = self.store.next_seq()
+            for p in todo:
+                if p.replaces_rejected:
+                    self.store.release_url(p.replaces_rejected)
             for p, out in zip(todo, outputs, strict=True):
                 if isinstance(out, Rejection) or id(out) not in kept_ids:
                     r = out if isinstance(out, Rejection) else why.get(out.origin, Rejection(out.origin, "invalid"))
                     self.store.add_raw(p.doc, p.hash, None, (r.reason, r.detail), seq)
                     p.outcome = Outcome("rejected", reason=r.reason, detail=r.detail)
                     continue
+                # What sanitising changed (readers/sanitize.py), whatever extractor the steps use.
+                out.notes[:0] = [n for n in p.doc.notes if n not in out.notes]
                 stored = self.store.add_raw(p.doc, p.hash, out, None, seq)
                 if stored == out.id:
                     seq += 1
@@ -238,14 +275,17 @@ class Ingestor:
         return {st.id: frozenset(st.articles) for st in self.index.stories()}
 
     def _place(self, new: list[Article]) -> None:
-        if not new:
+        if not new and not self._retry:
             return
         before = self._snapshot()
         for a in new:
             self.by_id[a.id] = a
             self.index.add(a)
         current = {st.id: st for st in self.index.stories()}
-        changed = [st for sid, st in current.items() if before.get(sid) != frozenset(st.articles)]
+        retry, self._retry = self._retry, set()
+        changed = [
+            st for sid, st in current.items() if before.get(sid) != frozenset(st.articles) or retry & set(st.articles)
+        ]
         removed = [sid for sid in before if sid not in current]
         self._save(current, changed, removed)
 
@@ -285,6 +325,37 @@ class Ingestor:
                 log.exception("analysis of story %s failed", st.id)
                 st.notes.append("analysis failed (see the server log); articles are listed without analysis")
         story_of: dict[str, str | None] = {aid: sid for sid, st in current.items() for aid in st.articles}
-        with self.store.lock, self.store.conn.transaction():
-            self.store.update_articles(touched, story_of)
-            self.store.save_stories(changed, removed)
+        try:
+            with self.store.lock, self.store.conn.transaction():
+                self.store.update_articles(touched, story_of)
+                self.store.save_stories(changed, removed)
+        except Exception as exc:
+            log.warning("storing %d updated stories at once failed (%s: %s); storing them one by one", len(changed), type(exc).__name__, exc)
+            self._save_one_by_one(changed, removed, story_of)
+            return
+        for st in changed:
+            self.failures.pop(st.id, None)
+
+    def _save_one_by_one(self, changed: list[Story], removed: list[str], story_of: dict[str, str | None]) -> None:
+        """Store each story in its own commit, so one story that cannot be stored does not hold back
+        the others; a failed one is logged with its reason, its articles stay unassigned, and it is
+        tried again in a later round and at the next start."""
+        if removed:
+            try:
+                with self.store.lock, self.store.conn.transaction():
+                    self.store.save_stories([], removed)
+            except Exception:
+                log.exception("removing %d merged-away stories failed", len(removed))
+        for st in changed:
+            arts = [self.by_id[aid] for aid in st.articles if aid in self.by_id]
+            try:
+                with self.store.lock, self.store.conn.transaction():
+                    self.store.update_articles(arts, story_of)
+                    self.store.save_stories([st])
+            except Exception as exc:
+                reason = f"{type(exc).__name__}: {str(exc).strip()[:300]}"
+                log.error("story %s (%d articles) could not be stored, will retry: %s", st.id, len(arts), reason)
+                self.failures[st.id] = reason
+                self._retry.update(a.id for a in arts)
+            else:
+                self.failures.pop(st.id, None)

@@ -32,6 +32,14 @@ def _layout(title: str, body: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(doc, status_code=status)
 
 
+def bad_request(errors: list[dict[str, Any]]) -> HTMLResponse:
+    """An HTML 400 page for query parameters that fail validation (``/?page=0``)."""
+    items = "".join(
+        f"<li>{esc(str(e.get('loc', ['?'])[-1]))}: {esc(str(e.get('msg', 'invalid')))}</li>" for e in errors if isinstance(e, dict)
+    )
+    return _layout("Bad request", f'<h1>Bad request</h1><ul>{items}</ul><p><a href="/">All stories</a></p>', 400)
+
+
 def _not_found(what: str) -> HTMLResponse:
     return _layout("Not found", f"<h1>Not found</h1><p>{esc(what)}</p><p><a href=\"/\">All stories</a></p>", 404)
 
