@@ -62,7 +62,7 @@ def _quoted_spans_char_by_char(paragraphs: list[str]) -> list[tuple[int, int, in
                 j = next((k for k, ch in enumerate(text) if ch in "“”„«»\"‘’"), None)
                 if j is not None:
                     ch, glued = text[j], j > 0 and not text[j - 1].isspace() and (j + 1 >= n or not text[j + 1].isalnum())
-                    attributed = j > 0 and text[j - 1] in ",.!?" and re.match(r"\s*(?:$|[a-z(—–-])", text[j + 1 :]) is not None
+                    attributed = j > 0 and text[j - 1] in ",.!?" and re.match(r"\s*(?:$|[a-z(—–-]|(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|asked)\b)", text[j + 1 :]) is not None
                     closes = attributed and (
                         (ch == '"' and carry in {'"', "”"} and glued)
                         or (ch == "’" and carry == "’" and (j + 1 >= n or not text[j + 1].isalpha()))
@@ -75,7 +75,8 @@ def _quoted_spans_char_by_char(paragraphs: list[str]) -> list[tuple[int, int, in
         while i < n:
             c = text[i]
             if opened is None:
-                if c in _OPEN and (c != "‘" or i == 0 or not text[i - 1].isalnum()):
+                stray = c == '"' and i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".,!?") and (i + 1 >= n or text[i + 1].isspace())
+                if c in _OPEN and (c != "‘" or i == 0 or not text[i - 1].isalnum()) and not stray:
                     opened = (i + 1, _OPEN[c])
             else:
                 start, close = opened

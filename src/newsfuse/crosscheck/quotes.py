@@ -101,6 +101,12 @@ _PREDICATE_BEFORE = re.compile(
 )
 # Irregular past forms that differ from their base ("took", "made"), as clause cues.
 _IRREGULAR_PAST = frozenset(k for k, v in IRREGULAR_VERBS.items() if k != v)
+# A lowercase role or group right before the verb is its subject ("protesters shouted", "a
+# diplomat said"), whatever name comes before it.
+_GROUP_BEFORE_VERB = re.compile(
+    rf"\b(?:{_ROLES[3:-1]}|protesters|demonstrators|crowds?|people|man|woman|men|women|refugees?|soldiers?|doctors?"
+    r"|villagers?|students?|fans?|locals?|mourners?|rebels?|fighters?)\s+(?:also\s+|later\s+|then\s+)?$"
+)
 # "said Foreign Minister Sergei Lavrov": a name this close after a quoting verb is its subject;
 # one further away is what was said about ("said the crowds rejected the Arab League's decision").
 _AFTER_VERB_CHARS = 30
@@ -169,11 +175,21 @@ def _closes_straight(text: str, i: int) -> bool:
     return i > 0 and not text[i - 1].isspace() and (i + 1 >= len(text) or not text[i + 1].isalnum())
 
 
+# What follows the end of a quote: its attribution ('," he said', '," Mr Hague asked') or nothing.
+_ATTRIBUTION_AFTER = re.compile(rf"\s*(?:$|[a-z(—–-]|(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{_VERBS})\b)")
+
+
+def _stray_closer(text: str, i: int) -> bool:
+    """A straight mark glued to the word before it and followed by a space, with no quote open:
+    the end of a quote whose start was lost (a paragraph split), not the start of one."""
+    return i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".,!?") and (i + 1 >= len(text) or text[i + 1].isspace())
+
+
 def _can_close(text: str, i: int, close: str) -> bool:
     """Can the mark at ``text[i]`` close a quote opened for ``close``, when nothing opened in this paragraph?"""
     c = text[i]
     # the end of a quote is punctuated inside the mark and followed by its attribution ('," said X')
-    if i == 0 or text[i - 1] not in ",.!?" or not re.match(r"\s*(?:$|[a-z(—–-])", text[i + 1 :]):
+    if i == 0 or text[i - 1] not in ",.!?" or not _ATTRIBUTION_AFTER.match(text, i + 1):
         return False
     if c == '"':
         return close in {'"', "”"} and _closes_straight(text, i)
@@ -218,7 +234,7 @@ def scan_spans(paragraphs: Sequence[str]) -> list[Span]:
             i = mm.start()
             c = text[i]
             if opened is None:
-                if c in _OPEN and (c != "‘" or i == 0 or not text[i - 1].isalnum()):
+                if c in _OPEN and (c != "‘" or i == 0 or not text[i - 1].isalnum()) and not (c == '"' and _stray_closer(text, i)):
                     opened = (i + 1, _OPEN[c])
             else:
                 start, close = opened
@@ -319,7 +335,7 @@ def _speaker_from_match(
                 q.speaker, q.speaker_name = eid, shown
                 return True
         # a described speaker ("an LNA military spokesman", "Haftar's spokesman") is not the entity it names
-        described = re.split(rf"\s+(?:{_VERBS}|was|were|in|on|at|also|further|then|had|has|have|is)\b", described_from, maxsplit=1)[0]
+        described = re.split(rf",|\s+(?:{_VERBS}|was|were|in|on|at|also|further|then|had|has|have|is)\b", described_from, maxsplit=1)[0]
         q.speaker, q.speaker_name = None, described.strip(" ,")
         eid = _described_speaker(q.speaker_name, index)
         if eid is not None:
@@ -383,8 +399,8 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
     """
     masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     verb = next((m for m in _WORD.finditer(masked) if m.group().lower() in _QUOTING_VERBS), None)
-    if verb is None:
-        return None
+    if verb is None or _GROUP_BEFORE_VERB.search(masked, 0, verb.start()):
+        return None  # "In the province of Hasaka, protesters shouted": the protesters, not Hasaka
     before: list[tuple[int, int, str]] = []
     after: list[tuple[int, str]] = []
     for s in sents:
