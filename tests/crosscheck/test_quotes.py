@@ -69,3 +69,78 @@ def test_described_speaker_is_not_the_named_entity():
 
 def test_scare_quotes_are_skipped():
     assert _quotes(["Officials called the talks “productive” and saw “progress”."]) == []
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Envoys signed the draft for an “unconditional open-ended” truce in Tallor on Monday.",
+        "The text confirms support for an “unlimited pause of all hostilities” in the north.",
+        "The minister's “Age of Thrift” slogan was popular with voters.",
+        "It blamed the army for “continued widespread and systematic abuses of the rights of the people”.",
+    ],
+)
+def test_labels_and_scare_quotes_are_no_quotes(para):
+    assert _quotes(["Minister Ilona Varga met the press.", para]) == []
+
+
+def test_is_statement_rules():
+    from newsfuse.crosscheck.quotes import is_statement
+
+    assert is_statement("destroyed the Varnish state")  # past tense with an object
+    assert is_statement("we are ready to talk")
+    assert is_statement("teach a lesson", "saying Tallor will ")  # part of the sentence's clause
+    assert is_statement("ready and determined", "they were ")
+    assert not is_statement("unconditional open-ended", "signing the deal for an ")
+    assert not is_statement("IPO: a Global Guide", "author of ")  # capitals are no pronoun "I"
+
+
+def test_speaker_named_earlier_in_the_same_sentence():
+    quotes = _quotes(
+        [
+            "Minister Ilona Varga spoke in Tallor.",
+            "Ilona Varga, who is on a visit to Tallor on Tuesday, condemned the “reckless adventure” of the alliance, "
+            "which “destroyed the Varnish state.”",
+        ]
+    )
+    assert [q.text for q in quotes] == ["destroyed the Varnish state"]
+    assert quotes[0].speaker_name == "Ilona Varga"
+
+
+def test_a_place_does_not_speak():
+    quotes = _quotes(["Crowds gathered in Tallor.", "In the province of Tallor, protesters shouted: “We want our jobs back now!”"])
+    assert quotes[0].speaker_name != "Tallor"
+
+
+def test_standalone_quote_takes_the_speaker_of_the_sentence_before():
+    quotes = _quotes(
+        [
+            "Minister Ilona Varga met the press in Tallor.",
+            "Premier Oskar Lind told reporters on Friday that the border would reopen soon.",
+            "“We are ready to open it again within a week.”",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_sentences_of_one_statement_are_one_quote():
+    quotes = _quotes(["Minister Ilona Varga met the press.", "“We will fight,” Ilona Varga said. “We will win the vote in May.”"])
+    assert len(quotes) == 1
+    assert quotes[0].text == "We will fight … We will win the vote in May"
+    assert quotes[0].speaker_name == "Ilona Varga"
+
+
+def test_quote_over_a_paragraph_break_without_a_new_mark_is_one_quote():
+    quotes = _quotes(
+        [
+            "Minister Ilona Varga met the press. “The first part of the statement is about the border",
+            "and the second part about the harbour,” said Ilona Varga.",
+        ]
+    )
+    assert len(quotes) == 1
+    assert quotes[0].text == "The first part of the statement is about the border and the second part about the harbour"
+    assert quotes[0].speaker_name == "Ilona Varga"
+
+
+def test_a_stray_closing_mark_opens_no_quote():
+    assert quoted_spans(['the talks go on" So what was achieved in Tallor today?']) == []

@@ -633,12 +633,14 @@ def _join_short_organisations(
     "Foreign Ministry" next to a Russian and a Turkish one joins neither.
     """
     orgs = [k for k in keys if len(k) >= 2 and cues[k].get("organisation", 0) > 0]
-    content = {k: frozenset(t for t in k if t not in _CONNECTORS and t != "the") for k in orgs}
+    # a shorter form may have no cue of its own ("the National Unity government" -> "National Unity")
+    short = orgs + [k for k in keys if len(k) >= 2 and not cues[k] and place_kind(" ".join(k)) is None]
+    content = {k: frozenset(t for t in k if t not in _CONNECTORS and t != "the") for k in short}
 
     def shorter_form(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
         return content[x] <= content[y] and all(t in ORG_HEADS or _DEMONYM.search(t) for t in content[y] - content[x])
 
-    for a in orgs:
+    for a in short:
         owners = [b for b in orgs if b != a and shorter_form(a, b)]
         # every longer form must be a form of one body: any two of them are forms of each other
         if owners and all(shorter_form(x, y) or shorter_form(y, x) for x in owners for y in owners):

@@ -60,7 +60,7 @@ _PATTERNS = [
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*{_NAME},\s[^,.“”\"]{{3,90}},\s*(?:also\s+|further\s+|then\s+)?(?:{_VERBS})\b"),
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+{_NAME}"),
     re.compile(rf"{_NAME}\s+(?:was|were)\s+quoted\s+as\s+saying\b"),
-    re.compile(rf"{_NAME}\s+(?:\w+\s+){{0,2}}(?:{_VERBS})\b[^.]*?{_PLACEHOLDER}"),
+    re.compile(rf"{_NAME}\s+(?:\w+\s+){{0,4}}(?:{_VERBS})\b[^.]*?{_PLACEHOLDER}"),
     # Lavrov, the foreign minister, said that "…"
     re.compile(rf"{_NAME},\s[^,.“”\"]{{3,90}},\s*(?:\w+\s+){{0,2}}(?:{_VERBS})\b[^.]*?{_PLACEHOLDER}"),
     re.compile(rf"according\s+to\s+{_NAME}"),
@@ -80,7 +80,7 @@ _QUOTING_VERBS = frozenset(
     told tells added adds explained explains argued argues asked asks reiterated reiterates call warn urge
     speak spoke estimated estimates""".split()
 ) | SPEECH_VERBS
-_WORD = re.compile(r"[A-Za-z][a-z'’]*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Words that make a quoted fragment a clause (auxiliaries, modals, copulas, the pronouns of speech).
 _CLAUSE_WORDS = frozenset(
     """is are was were be been being am will would shall should can could may might must have has had do does
@@ -106,6 +106,10 @@ _IRREGULAR_PAST = frozenset(k for k, v in IRREGULAR_VERBS.items() if k != v)
 _GROUP_BEFORE_VERB = re.compile(
     rf"\b(?:{_ROLES[3:-1]}|protesters|demonstrators|crowds?|people|man|woman|men|women|refugees?|soldiers?|doctors?"
     r"|villagers?|students?|fans?|locals?|mourners?|rebels?|fighters?)\s+(?:also\s+|later\s+|then\s+)?$"
+)
+# An unnamed speaker as a sentence's subject: "An activist who took part in ... said".
+_DESCRIBED_SAYER = re.compile(
+    rf"^(?:[^.]*?[,;]\s+)?((?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?{_ROLES})\b[^.;]{{0,100}}?\b(?:{_VERBS})\b"
 )
 # "said Foreign Minister Sergei Lavrov": a name this close after a quoting verb is its subject;
 # one further away is what was said about ("said the crowds rejected the Arab League's decision").
@@ -271,13 +275,16 @@ def _resolve_name(name: str, index: EntityIndex | None) -> tuple[str | None, str
 
 
 def _pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tuple[str | None, str | None]:
-    """The subject of the closest earlier sentence that names a person (quoted words left out).
+    """Who "he"/"she" is: the speaker of the closest earlier sentence that names one (quoted words left out).
 
-    The first person named in a sentence is taken as its subject: in "Erdogan threatened to
-    teach a lesson to Hifter ... he said", "he" is Erdogan, not the nearer Hifter.
+    In each earlier sentence the one who says something is taken ("Mr Arabi said ..."; a name the
+    story has not typed counts when it is the subject of the saying), else its first person: in
+    "Erdogan threatened to teach a lesson to Hifter ... he said", "he" is Erdogan, not the nearer
+    Hifter.  A later sentence whose subject is an unnamed speaker ("An activist who took part
+    ... said") takes over: then the speaker is that description, with no entity.
     """
     before = q.context.split(_PLACEHOLDER, 1)[0]
-    last: str | None = None
+    last: tuple[str | None, str | None] = (None, None)
     for s in sents:
         if s.article != q.article:
             continue
@@ -287,16 +294,22 @@ def _pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> 
         elif q.order.get(s.paragraph, 0) > q.order.get(q.paragraph, 0):
             break
         text = _QUOTED.sub(" ", s.text)
+        sayer = _subject_of_saying(s.text, [s], index)
+        if sayer is not None and index.type_of(sayer) in {"person", "other"}:
+            ent = index.get(sayer)
+            last = (sayer, ent.name if ent else None)
+            continue
+        described = _DESCRIBED_SAYER.search(text)
+        if described is not None:
+            last = (None, described.group(1))
+            continue
         found = [(text.find(surface), eid) for surface, eid in index.in_sentence(s) if index.type_of(eid) == "person"]
         found = [(at, eid) for at, eid in found if at >= 0]
         if found:
-            # the one who says something in that sentence, else the first person it names
-            sayer = _subject_of_saying(s.text, [s], index)
-            last = sayer if sayer is not None and index.type_of(sayer) == "person" else min(found)[1]
-    if last is None:
-        return None, None
-    ent = index.get(last)
-    return last, ent.name if ent else None
+            eid = min(found)[1]
+            ent = index.get(eid)
+            last = (eid, ent.name if ent else None)
+    return last
 
 
 def _described_speaker(phrase: str, index: EntityIndex | None) -> str | None:
@@ -324,7 +337,7 @@ def _speaker_from_match(
     if name.lower() in _PRONOUNS:
         if index is not None:
             q.speaker, q.speaker_name = _pronoun_speaker(q, sents, index)
-        return q.speaker is not None
+        return q.speaker_name is not None
     if fold(name.split()[0]) in STOPWORDS and len(name.split()) == 1:
         return False
     if _DESCRIBED.match(name) or _POSSESSIVE_NAME.search(name.split()[0]):
@@ -381,9 +394,9 @@ def _in_sentence_speaker(q: RawQuote, own: Sequence[Sent], text: str, sents: Seq
         return False
     eid = _subject_of_saying(text, own, index, exclude=q.text)
     if eid is None:
-        if re.search(r"\b(?:he|she|He|She)\b", text.split(_PLACEHOLDER, 1)[0]):
+        if re.search(r"\b(?:he|she|He|She)\b", outside):
             q.speaker, q.speaker_name = _pronoun_speaker(q, sents, index)
-            return q.speaker is not None
+            return q.speaker_name is not None
         return False
     ent = index.get(eid)
     q.speaker, q.speaker_name = eid, ent.name if ent else None
@@ -528,6 +541,21 @@ def build_quotes(
             ptext = texts[pn]
             if last is not None and span.continues and last.position == pn - 1:
                 last.text = f"{last.text} {text}".strip()  # one quote over a paragraph break
+                if last.speaker_name is None:  # the attribution may follow the end: '…," said X.'
+                    tail = RawQuote(
+                        text=text,
+                        article=aid,
+                        paragraph=art.paragraphs[pn].id,
+                        outlet=art.outlet,
+                        context=ptext[: max(0, start - 1)] + _PLACEHOLDER + ptext[min(len(ptext), end + 1) :],
+                        position=pn,
+                        order=order,
+                        start=start,
+                        end=end,
+                        ptext=ptext,
+                    )
+                    attribute(tail, own, index, last)
+                    last.speaker, last.speaker_name = tail.speaker, tail.speaker_name
                 continue
             if not text or len(tokens(text)) < min_words or not is_statement(text, ptext[: max(0, start - 1)]):
                 last = None
