@@ -62,7 +62,7 @@ _ABSOLUTE_RE = re.compile(
   | (?P<dmy>\b(?P<d2>{_DAY})(?:\s+of)?\s+(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?)
   | (?P<my>\b(?P<m3>{_MONTH})(?:,|\s+of)?\s+(?P<y3>{_YEAR})\b)
   | (?P<pm>\b(?P<pmp>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-|[Ll]ast|[Nn]ext|[Tt]his|[Ff]rom|[Tt]hrough)
-        \s*(?P<m4>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d))
+        \s*(?P<m4>January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s*\d|\s+of\s+\d))
   | (?P<py>\b(?P<pyp>[Ii]n|[Ss]ince|[Uu]ntil|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-|[Ff]rom|[Tt]hrough|[Bb]efore|[Aa]fter|[Oo]f)
         \s*(?:early\s+|late\s+|mid-)?(?P<y5>{_YEAR})\b(?![-/]\d|\s*(?:%|percent|people|[a-z]+s\b)))
     """,
