@@ -144,3 +144,21 @@ def test_quote_over_a_paragraph_break_without_a_new_mark_is_one_quote():
 
 def test_a_stray_closing_mark_opens_no_quote():
     assert quoted_spans(['the talks go on" So what was achieved in Tallor today?']) == []
+
+
+def test_the_listener_of_told_is_no_speaker_and_a_described_speaker_is_kept():
+    quotes = _quotes(
+        [
+            "Reporters from the Tallor Courier visited.",
+            "“The shells are back, I hear them all day,” a resident of central Tallor told the Tallor Courier.",
+            "“It looks as if the hardliners want a new leader,” a diplomat who declined to be named said.",
+        ]
+    )
+    speakers = {q.text[:9]: q.speaker_name for q in quotes}
+    assert speakers["The shell"] != "Tallor Courier"
+    assert (speakers["It looks "] or "").startswith("a diplomat")
+
+
+def test_press_review_speaker_before_the_paper():
+    quotes = _quotes(["Papers wrote about the vote.", "Mara Quillon in Varnia's Evening Post: “The vote was lost before it began.”"])
+    assert quotes[0].speaker_name == "Mara Quillon"

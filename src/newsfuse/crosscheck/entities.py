@@ -603,13 +603,13 @@ def _join_first_names(
 ) -> None:
     """A first name alone ("[President Vladimir] Putin" cut at the bracket) joins the one person it opens.
 
-    Only when exactly one person-like full name of the story starts with it and no name ends with
+    Only when exactly one full name typed person (a title, "X said") starts with it and no name ends with
     it (then it could be a surname), and the word has no organisation or place cue.
     """
     firsts: dict[str, set[str]] = defaultdict(set)
     lasts: set[str] = set()
     for k in keys:
-        if len(k) >= 2 and not (cues[k].keys() - {"person"}):
+        if len(k) >= 2 and cues[k].get("person", 0) > 0 and not (cues[k].keys() - {"person"}):
             firsts[k[0]].add(uf.find(kstr[k]))
         if len(k) >= 2:
             lasts.add(k[-1])

@@ -56,6 +56,8 @@ _NAME = (
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _PATTERNS = [
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:[-–—]\s*)?{_NAME}\s+(?:also\s+|further\s+|then\s+)?(?:{_VERBS})\b"),
+    # "…," a Gulf-based diplomat who declined to be named said
+    re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*{_NAME},?\s+(?:who|whose)\s[^,.“”\"]{{3,60}}?,?\s+(?:{_VERBS})\b"),
     # "…," Joe Stork, deputy director at the group, said
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*{_NAME},\s[^,.“”\"]{{3,90}},\s*(?:also\s+|further\s+|then\s+)?(?:{_VERBS})\b"),
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+{_NAME}"),
@@ -64,6 +66,8 @@ _PATTERNS = [
     # Lavrov, the foreign minister, said that "…"
     re.compile(rf"{_NAME},\s[^,.“”\"]{{3,90}},\s*(?:\w+\s+){{0,2}}(?:{_VERBS})\b[^.]*?{_PLACEHOLDER}"),
     re.compile(rf"according\s+to\s+{_NAME}"),
+    # press reviews: 'Maksim Yusin in Russia's Kommersant: "…"'
+    re.compile(rf"^{_NAME}\s+in\s+(?:[A-Z][\w'’-]*\s*){{1,4}}:?\s*{_PLACEHOLDER}"),
     re.compile(rf"{_NAME}\s*:\s*{_PLACEHOLDER}"),
     re.compile(rf"{_NAME}\s+told\s+"),
 ]
@@ -101,15 +105,18 @@ _PREDICATE_BEFORE = re.compile(
 )
 # Irregular past forms that differ from their base ("took", "made"), as clause cues.
 _IRREGULAR_PAST = frozenset(k for k, v in IRREGULAR_VERBS.items() if k != v)
+# Verbs whose object is the listener, not the speaker ("told the Associated Press").
+_TO_LISTENER = frozenset("told tells tell asked asks ask".split())
 # A lowercase role or group right before the verb is its subject ("protesters shouted", "a
 # diplomat said"), whatever name comes before it.
 _GROUP_BEFORE_VERB = re.compile(
     rf"\b(?:{_ROLES[3:-1]}|protesters|demonstrators|crowds?|people|man|woman|men|women|refugees?|soldiers?|doctors?"
-    r"|villagers?|students?|fans?|locals?|mourners?|rebels?|fighters?)\s+(?:also\s+|later\s+|then\s+)?$"
+    r"|villagers?|students?|fans?|locals?|mourners?|rebels?|fighters?)"
+    r"(?:\s+(?:of|in|from|at|for)\s+(?:[\w'’-]+\s+){1,3}?)?\s+(?:also\s+|later\s+|then\s+)?$"
 )
 # An unnamed speaker as a sentence's subject: "An activist who took part in ... said".
 _DESCRIBED_SAYER = re.compile(
-    rf"^(?:[^.]*?[,;]\s+)?((?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}?{_ROLES})\b[^.;]{{0,100}}?\b(?:{_VERBS})\b"
+    rf"^(?:[^.]*?[,;]\s+)?((?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}{_ROLES})\b[^.;]{{0,100}}?\b(?:{_VERBS})\b"
 )
 # "said Foreign Minister Sergei Lavrov": a name this close after a quoting verb is its subject;
 # one further away is what was said about ("said the crowds rejected the Arab League's decision").
@@ -348,7 +355,7 @@ def _speaker_from_match(
                 q.speaker, q.speaker_name = eid, shown
                 return True
         # a described speaker ("an LNA military spokesman", "Haftar's spokesman") is not the entity it names
-        described = re.split(rf",|\s+(?:{_VERBS}|was|were|in|on|at|also|further|then|had|has|have|is)\b", described_from, maxsplit=1)[0]
+        described = re.split(rf"[,:]|\s+(?:{_VERBS}|was|were|in|on|at|also|further|then|had|has|have|is)\b", described_from, maxsplit=1)[0]
         q.speaker, q.speaker_name = None, described.strip(" ,")
         eid = _described_speaker(q.speaker_name, index)
         if eid is not None:
@@ -424,7 +431,7 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
             person = index.type_of(eid) == "person"
             if at < verb.start():
                 before.append((0 if person else 1, verb.start() - at, eid))
-            elif at - verb.end() <= _AFTER_VERB_CHARS:
+            elif at - verb.end() <= _AFTER_VERB_CHARS and verb.group().lower() not in _TO_LISTENER:
                 after.append((at, eid))  # "said Lavrov", "said Foreign Minister Lavrov"
     if before:
         return min(before)[2]
