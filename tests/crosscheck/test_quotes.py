@@ -162,3 +162,16 @@ def test_the_listener_of_told_is_no_speaker_and_a_described_speaker_is_kept():
 def test_press_review_speaker_before_the_paper():
     quotes = _quotes(["Papers wrote about the vote.", "Mara Quillon in Varnia's Evening Post: “The vote was lost before it began.”"])
     assert quotes[0].speaker_name == "Mara Quillon"
+
+
+def test_a_described_speaker_before_the_verb_and_a_role_after_said():
+    quotes = _quotes(
+        [
+            "Shells fell on Tallor.",
+            "“The shelling started at dawn,” an activist in the city's Bab Vera district told reporters via Skype.",
+            "“We call on all sides to stop now,” said Varnian State Department spokesman Mark Tolner.",
+        ]
+    )
+    speakers = {q.text[:6]: q.speaker_name for q in quotes}
+    assert speakers["The sh"] == "an activist in the city's Bab Vera district"
+    assert speakers["We cal"] == "Mark Tolner"

@@ -60,6 +60,8 @@ _PATTERNS = [
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*{_NAME},?\s+(?:who|whose)\s[^,.“”\"]{{3,60}}?,?\s+(?:{_VERBS})\b"),
     # "…," Joe Stork, deputy director at the group, said
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*{_NAME},\s[^,.“”\"]{{3,90}},\s*(?:also\s+|further\s+|then\s+)?(?:{_VERBS})\b"),
+    # "…," said U.S. State Department spokesman Mark Toner
+    re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+(?:[A-Z][\w.'’-]*\s+){{1,5}}{_ROLES}\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){{0,3}})"),
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+{_NAME}"),
     re.compile(rf"{_NAME}\s+(?:was|were)\s+quoted\s+as\s+saying\b"),
     re.compile(rf"{_NAME}\s+(?:\w+\s+){{0,4}}(?:{_VERBS})\b[^.]*?{_PLACEHOLDER}"),
@@ -112,7 +114,11 @@ _TO_LISTENER = frozenset("told tells tell asked asks ask".split())
 _GROUP_BEFORE_VERB = re.compile(
     rf"\b(?:{_ROLES[3:-1]}|protesters|demonstrators|crowds?|people|man|woman|men|women|refugees?|soldiers?|doctors?"
     r"|villagers?|students?|fans?|locals?|mourners?|rebels?|fighters?)"
-    r"(?:\s+(?:of|in|from|at|for)\s+(?:[\w'’-]+\s+){1,3}?)?\s+(?:also\s+|later\s+|then\s+)?$"
+    r"(?:\s+(?:of|in|from|at|for)(?:\s+[\w'’-]+){1,5}?)?\s+(?:also\s+|later\s+|then\s+)?$"
+)
+# The start of a described speaker ending right before a verb ("another resident of Homs ").
+_DESCRIBED_START = re.compile(
+    r"\b((?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he)\s+(?:[\w'’-]+\s+){0,8}?)(?:also\s+|later\s+|then\s+)?$"
 )
 # An unnamed speaker as a sentence's subject: "An activist who took part in ... said".
 _DESCRIBED_SAYER = re.compile(
@@ -137,7 +143,7 @@ def is_statement(text: str, before: str = "") -> bool:
     A span is a statement when it is long (``_STATEMENT_WORDS`` words or more), holds a clause word
     (auxiliary, modal, first- or second-person pronoun), a past-tense verb with an object, or is
     itself part of a clause of the sentence (right after "will", "to", "that", a verb of saying, a
-    colon).  "an 'unconditional open-ended' ceasefire", "implement an 'unlimited cessation of
+    colon) or opens the sentence.  "an 'unconditional open-ended' ceasefire", "implement an 'unlimited cessation of
     hostilities'" and "Osborne's 'Age of Austerity' mantra" are not statements.
     """
     words = [w.lower() for w in _WORD.findall(text)]
@@ -148,6 +154,8 @@ def is_statement(text: str, before: str = "") -> bool:
         return True
     if _PAST_WITH_OBJECT.search(text.lower()) or any(w in _IRREGULAR_PAST for w in words[:3]):
         return True
+    if not before.strip() or re.search(r"[.!?…]\s*$", before):
+        return True  # a quote that opens a sentence is said, not a label inside one
     return _PREDICATE_BEFORE.search(before[-40:]) is not None
 _POSSESSIVE_NAME = re.compile(r"['’]s$")
 _PRONOUNS = {"he", "she", "they"}
@@ -401,6 +409,10 @@ def _in_sentence_speaker(q: RawQuote, own: Sequence[Sent], text: str, sents: Seq
         return False
     eid = _subject_of_saying(text, own, index, exclude=q.text)
     if eid is None:
+        described = _described_before_verb(text)
+        if described is not None:
+            q.speaker, q.speaker_name = None, described
+            return True
         if re.search(r"\b(?:he|she|He|She)\b", outside):
             q.speaker, q.speaker_name = _pronoun_speaker(q, sents, index)
             return q.speaker_name is not None
@@ -408,6 +420,16 @@ def _in_sentence_speaker(q: RawQuote, own: Sequence[Sent], text: str, sents: Seq
     ent = index.get(eid)
     q.speaker, q.speaker_name = eid, ent.name if ent else None
     return True
+
+
+def _described_before_verb(text: str) -> str | None:
+    """An unnamed speaker right before the first quoting verb: "an activist in the city's Bab Sbaa district told"."""
+    masked = _QUOTED.sub(lambda m: " " * len(m.group()), text.replace(_PLACEHOLDER, " " * len(_PLACEHOLDER)))
+    verb = next((m for m in _WORD.finditer(masked) if m.group().lower() in _QUOTING_VERBS), None)
+    if verb is None or not _GROUP_BEFORE_VERB.search(masked, 0, verb.start()):
+        return None
+    m = _DESCRIBED_START.search(masked, 0, verb.start())
+    return " ".join(m.group(1).split()) if m else None
 
 
 def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exclude: str = "") -> str | None:
