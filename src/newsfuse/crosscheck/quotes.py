@@ -46,7 +46,8 @@ _ROLES = (
     r"(?:spokesman|spokeswoman|spokesperson|official|officials|source|sources|minister|ministry|statement|president"
     r"|leader|commander|envoy|diplomat|analyst|analysts|expert|experts|witness|witnesses|resident|residents|army"
     r"|government|military|office|aide|adviser|advisor|newspaper|paper|daily|agency|report|channel|broadcaster"
-    r"|television|group|monitor|observatory|activist|activists|police|committee|council|organisation|organization)"
+    r"|television|group|monitor|observatory|activist|activists|police|committee|council|organisation|organization"
+    r"|representative|delegate|member|lawmaker|negotiator|observer|journalist|correspondent|doctor|priest)"
 )
 _NAME = (
     r"(?<![\w-])((?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]*"
@@ -55,11 +56,17 @@ _NAME = (
 )
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
 _PATTERNS = [
-    re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:[-–—]\s*)?{_NAME}\s+(?:also\s+|further\s+|then\s+)?(?:{_VERBS})\b"),
+    # "…," Landis at Oklahoma University said / a representative of one state at the League told
+    re.compile(
+        rf"{_PLACEHOLDER}[,.!?]?\s*(?:[-–—]\s*)?{_NAME}(?:\s+(?:of|from|at|in|with|for)\s+[^,.“”\"]{{2,60}}?)?"
+        rf"\s+(?:also\s+|further\s+|then\s+)?(?:{_VERBS})\b"
+    ),
     # "…," a Gulf-based diplomat who declined to be named said
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*{_NAME},?\s+(?:who|whose)\s[^,.“”\"]{{3,60}}?,?\s+(?:{_VERBS})\b"),
     # "…," Joe Stork, deputy director at the group, said
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*{_NAME},\s[^,.“”\"]{{3,90}},\s*(?:also\s+|further\s+|then\s+)?(?:{_VERBS})\b"),
+    # "…," Neil Fisher, vice president at Unisys Corp told Reuters
+    re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*{_NAME},\s[^,.“”\"]{{3,90}}?\s+(?:{_VERBS})\b"),
     # "…," said U.S. State Department spokesman Mark Toner
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+(?:[A-Z][\w.'’-]*\s+){{1,5}}{_ROLES}\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){{0,3}})"),
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+{_NAME}"),
@@ -107,6 +114,8 @@ _PREDICATE_BEFORE = re.compile(
 )
 # Irregular past forms that differ from their base ("took", "made"), as clause cues.
 _IRREGULAR_PAST = frozenset(k for k, v in IRREGULAR_VERBS.items() if k != v)
+# How many matches of one attribution pattern are tried, left to right, before the next pattern.
+_PATTERN_TRIES = 4
 # Verbs whose object is the listener, not the speaker ("told the Associated Press").
 _TO_LISTENER = frozenset("told tells tell asked asks ask".split())
 # A lowercase role or group right before the verb is its subject ("protesters shouted", "a
@@ -477,9 +486,14 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
     'We ...'").  Nothing found: the speaker stays unknown rather than guessed.
     """
     for rx in _PATTERNS:
-        m = rx.search(q.context)
-        if m and _speaker_from_match(q, m.group(1).strip(), q.context[m.start(1) :], sents, index):
-            return
+        pos = 0
+        for _ in range(_PATTERN_TRIES):  # "In his comments, Mr X told ...": "In" is no one, try further on
+            m = rx.search(q.context, pos)
+            if m is None:
+                break
+            if _speaker_from_match(q, m.group(1).strip(), q.context[m.start(1) :], sents, index):
+                return
+            pos = m.start(1) + 1
     q.speaker, q.speaker_name = None, None
     own, text, before = _own_sentences(q, sents)
     if index is not None and own and _in_sentence_speaker(q, own, text, sents, index):
