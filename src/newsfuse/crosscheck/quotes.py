@@ -91,7 +91,7 @@ _QUOTING_VERBS = frozenset(
     demands blamed blames dismissed dismisses rejected rejects appealed appeals cautioned cautions lamented
     laments quipped shouted shouts chanted chant chanted cried yelled insisted says said saying writes wrote
     told tells added adds explained explains argued argues asked asks reiterated reiterates call warn urge
-    speak spoke estimated estimates""".split()
+    speak spoke estimated estimates asserts asserted assert""".split()
 ) | SPEECH_VERBS
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Words that make a quoted fragment a clause (auxiliaries, modals, copulas, the pronouns of speech).
@@ -351,7 +351,14 @@ def _para_number(pid: str) -> int:
 
 
 def _place_like(eid: str | None, index: EntityIndex | None) -> bool:
-    return eid is not None and index is not None and index.type_of(eid) in _PLACE_TYPES
+    """Can this entity not be a speaker?  Places never speak; a one-word name the story never typed
+    ("Latest", "Listen": a capitalised sentence opener kept as a name) is no one either."""
+    if eid is None or index is None:
+        return False
+    if index.type_of(eid) in _PLACE_TYPES:
+        return True
+    ent = index.get(eid)
+    return ent is not None and ent.type == "other" and len(ent.name.split()) == 1
 
 
 def _speaker_from_match(
