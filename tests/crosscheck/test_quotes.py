@@ -188,3 +188,10 @@ def test_an_opening_word_is_no_speaker_and_an_apposition_is_not_the_speaker():
     speakers = {q.text[:6]: q.speaker_name for q in quotes}
     assert speakers["Nobody"] == "Oskar Lind"
     assert speakers["People"] == "Mara Quill"
+
+
+def test_a_participle_of_saying_belongs_to_the_subject():
+    quotes = _quotes(
+        ["President Oskar Lind met General Pavel Drost.", "Lind used the occasion to slam Drost, saying Varnia will “teach a lesson” to him."]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"

@@ -452,13 +452,15 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
     """Who does the saying in ``text`` (the sentences ``sents``, quotes masked)?
 
     The person named closest before the first quoting verb (the subject usually stands right
-    before its verb: "Lavrov, on a visit to Sri Lanka, condemned"), else a body named there, else
+    before its verb: "Lavrov, on a visit to Sri Lanka, condemned"; before a participle, the first
+    person: "Erdogan used the occasion to slam Haftar, saying"), else a body named there, else
     the first person or body after the verb ("said Lavrov"); places never speak.
     """
     masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     verb = next((m for m in _WORD.finditer(masked) if m.group().lower() in _QUOTING_VERBS), None)
     if verb is None or _GROUP_BEFORE_VERB.search(masked, 0, verb.start()):
         return None  # "In the province of Hasaka, protesters shouted": the protesters, not Hasaka
+    participle = verb.group().lower().endswith("ing")
     before: list[tuple[int, int, str]] = []
     after: list[tuple[int, str]] = []
     for s in sents:
@@ -468,7 +470,9 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
                 continue
             person = index.type_of(eid) == "person"
             if at < verb.start():
-                before.append((0 if person else 1, verb.start() - at, eid))
+                # a participle ("..., saying") belongs to the sentence's subject, its first name;
+                # a finite verb to the name closest before it
+                before.append((0 if person else 1, at if participle else verb.start() - at, eid))
             elif at - verb.end() <= _AFTER_VERB_CHARS and verb.group().lower() not in _TO_LISTENER:
                 after.append((at, eid))  # "said Lavrov", "said Foreign Minister Lavrov"
     if before:
