@@ -212,7 +212,7 @@ def tense_near(sentence: str, start: int, end: int) -> Literal["future", "past"]
     for m in _PAST_RE.finditer(sentence, lo, hi):
         if m.start() >= start and m.end() <= end:
             continue  # inside the expression itself
-        if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
+        if _PASSIVE_BEFORE.search(sentence, max(0, m.start() - 24), m.start()):
             continue  # "be held", "been postponed": the tense is the auxiliary's
         best_past = min(best_past, start - m.end() if m.end() <= start else m.start() - end)
     if best_future == best_past:
@@ -262,7 +262,7 @@ def is_future_context(sentence: str, start: int, end: int) -> bool:
 
 
 # "be", "been", "is", "are" right before a participle: a passive, whose tense is the auxiliary's.
-_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am)\s+$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # A weekday inside a name: "the Sunday Times", "Super Tuesday", "Bloody Sunday".
 _NAME_AFTER = re.compile(r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]")
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s+$")
