@@ -195,3 +195,11 @@ def test_a_participle_of_saying_belongs_to_the_subject():
         ["President Oskar Lind met General Pavel Drost.", "Lind used the occasion to slam Drost, saying Varnia will “teach a lesson” to him."]
     )
     assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_he_said_is_resolved_within_a_bounded_window():
+    filler = [f"The river rose by {n} centimetres overnight." for n in range(45)]
+    near = _quotes(["Premier Oskar Lind spoke on Monday.", "“We will rebuild every bridge,” he said."])
+    far = _quotes(["Premier Oskar Lind spoke on Monday.", *filler, "“We will rebuild every bridge,” he said."])
+    assert near[0].speaker_name == "Oskar Lind"
+    assert far[0].speaker_name is None  # 45 sentences back: unknown rather than guessed

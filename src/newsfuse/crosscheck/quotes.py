@@ -114,6 +114,8 @@ _PREDICATE_BEFORE = re.compile(
 )
 # Irregular past forms that differ from their base ("took", "made"), as clause cues.
 _IRREGULAR_PAST = frozenset(k for k, v in IRREGULAR_VERBS.items() if k != v)
+# "he said" is resolved within this many sentences before the quote (a few paragraphs of news).
+_PRONOUN_LOOK_BACK = 40
 # How many matches of one attribution pattern are tried, left to right, before the next pattern.
 _PATTERN_TRIES = 4
 # Verbs whose object is the listener, not the speaker ("told the Associated Press").
@@ -172,6 +174,29 @@ _PLACE_TYPES = frozenset({"place", "country", "city"})
 
 
 @dataclass
+class ArticleSents:
+    """An article's sentences located once: per paragraph with their offsets, and by position."""
+
+    by_paragraph: dict[str, list[tuple[int, int, Sent]]]
+    by_index: dict[int, Sent]
+
+    @classmethod
+    def locate(cls, sents: Sequence[Sent], paragraph_text: Mapping[str, str]) -> ArticleSents:
+        by_paragraph: dict[str, list[tuple[int, int, Sent]]] = defaultdict(list)
+        cursor: dict[str, int] = {}
+        for s in sents:
+            text = paragraph_text.get(s.paragraph)
+            if text is None:
+                continue
+            found = text.find(s.text, cursor.get(s.paragraph, 0))
+            if found < 0:
+                continue
+            by_paragraph[s.paragraph].append((found, found + len(s.text), s))
+            cursor[s.paragraph] = found + len(s.text)
+        return cls(dict(by_paragraph), {s.index: s for s in sents})
+
+
+@dataclass
 class RawQuote:
     text: str
     article: str
@@ -183,6 +208,7 @@ class RawQuote:
     start: int = 0  # the quote's offsets in its paragraph
     end: int = 0
     ptext: str = ""  # the paragraph
+    where: ArticleSents | None = None  # the article's sentences, located
     speaker: str | None = None
     speaker_name: str | None = None
 
@@ -304,36 +330,36 @@ def _pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> 
     In each earlier sentence the one who says something is taken ("Mr Arabi said ..."; a name the
     story has not typed counts when it is the subject of the saying), else its first person: in
     "Erdogan threatened to teach a lesson to Hifter ... he said", "he" is Erdogan, not the nearer
-    Hifter.  A later sentence whose subject is an unnamed speaker ("An activist who took part
-    ... said") takes over: then the speaker is that description, with no entity.
+    Hifter.  A closer sentence whose subject is an unnamed speaker ("An activist who took part
+    ... said") wins: then the speaker is that description, with no entity.  At most
+    ``_PRONOUN_LOOK_BACK`` sentences are read back, so the cost per quote is bounded.
     """
-    before = q.context.split(_PLACEHOLDER, 1)[0]
-    last: tuple[str | None, str | None] = (None, None)
-    for s in sents:
-        if s.article != q.article:
-            continue
-        if s.paragraph == q.paragraph:
-            if s.text not in before:
-                continue  # the sentence holding the quote, or one after it
-        elif q.order.get(s.paragraph, 0) > q.order.get(q.paragraph, 0):
+    where = _where(q, sents)
+    located = where.by_paragraph.get(q.paragraph, [])
+    start = next((s.index for a, b, s in located if b > q.start - 1), None)
+    if start is None:
+        start = located[-1][2].index + 1 if located else None
+    if start is None:
+        return None, None
+    for i in range(start - 1, max(-1, start - 1 - _PRONOUN_LOOK_BACK), -1):
+        s = where.by_index.get(i)
+        if s is None:
             break
         text = _QUOTED.sub(" ", s.text)
         sayer = _subject_of_saying(s.text, [s], index)
         if sayer is not None and index.type_of(sayer) in {"person", "other"}:
             ent = index.get(sayer)
-            last = (sayer, ent.name if ent else None)
-            continue
+            return sayer, ent.name if ent else None
         described = _DESCRIBED_SAYER.search(text)
         if described is not None:
-            last = (None, described.group(1))
-            continue
+            return None, described.group(1)
         found = [(text.find(surface), eid) for surface, eid in index.in_sentence(s) if index.type_of(eid) == "person"]
         found = [(at, eid) for at, eid in found if at >= 0]
         if found:
             eid = min(found)[1]
             ent = index.get(eid)
-            last = (eid, ent.name if ent else None)
-    return last
+            return eid, ent.name if ent else None
+    return None, None
 
 
 def _described_speaker(phrase: str, index: EntityIndex | None) -> str | None:
@@ -393,29 +419,22 @@ def _speaker_from_match(
     return True
 
 
+def _where(q: RawQuote, sents: Sequence[Sent]) -> ArticleSents:
+    if q.where is None:  # a quote made outside build_quotes: locate its paragraph's sentences now
+        q.where = ArticleSents.locate([x for x in sents if x.article == q.article], {q.paragraph: q.ptext})
+    return q.where
+
+
 def _own_sentences(q: RawQuote, sents: Sequence[Sent]) -> tuple[list[Sent], str, Sent | None]:
     """The sentences the quote lies in, their text with the quote as the placeholder, and the sentence before."""
-    at = 0
-    located: list[tuple[int, int, Sent]] = []
-    for s in sents:
-        if s.paragraph != q.paragraph:
-            continue
-        found = q.ptext.find(s.text, at)
-        if found < 0:
-            continue
-        located.append((found, found + len(s.text), s))
-        at = found + len(s.text)
-    own = [(a, b, s) for a, b, s in located if a < q.end and b > q.start - 1]
+    where = _where(q, sents)
+    own = [(a, b, s) for a, b, s in where.by_paragraph.get(q.paragraph, []) if a < q.end and b > q.start - 1]
     if not own:
         return [], q.context, None
     lo, hi = own[0][0], max(own[-1][1], min(len(q.ptext), q.end + 1))
     text = q.ptext[lo : max(lo, q.start - 1)] + _PLACEHOLDER + q.ptext[min(hi, q.end + 1) : hi]
     first = own[0][2]
-    before = None
-    for s in sents:
-        if s.article == first.article and s.index == first.index - 1:
-            before = s
-    return [s for _, _, s in own], text, before
+    return [s for _, _, s in own], text, where.by_index.get(first.index - 1)
 
 
 def _in_sentence_speaker(q: RawQuote, own: Sequence[Sent], text: str, sents: Sequence[Sent], index: EntityIndex) -> bool:
@@ -520,7 +539,7 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
             return
         if _speaker_of_sentence(q, before, sents, index):
             return
-        before = next((s for s in sents if s.article == before.article and s.index == before.index - 1), None)
+        before = _where(q, sents).by_index.get(before.index - 1)
 
 
 def _speaker_of_sentence(q: RawQuote, sent: Sent, sents: Sequence[Sent], index: EntityIndex | None) -> bool:
@@ -588,6 +607,7 @@ def build_quotes(
         texts = [p.text for p in art.paragraphs]
         order = {p.id: n for n, p in enumerate(art.paragraphs)}
         own = of_article.get(aid, [])
+        where = ArticleSents.locate(own, {p.id: p.text for p in art.paragraphs})
         last: RawQuote | None = None  # the quote of the previous span, when it was kept
         for span in scan_spans(texts):
             text = span.text.strip()
@@ -607,6 +627,7 @@ def build_quotes(
                         start=start,
                         end=end,
                         ptext=ptext,
+                        where=where,
                     )
                     attribute(tail, own, index, last)
                     last.speaker, last.speaker_name = tail.speaker, tail.speaker_name
@@ -626,6 +647,7 @@ def build_quotes(
                 start=start,
                 end=end,
                 ptext=ptext,
+                where=where,
             )
             if last is not None and last.position == pn and _continues_in_paragraph(last, q, own):
                 # '"A," he said. "B."': the second sentence goes on with the first statement
