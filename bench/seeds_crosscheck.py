@@ -53,7 +53,7 @@ def main() -> None:
         return
     print("== entities")
     for e in story.entities[:25]:
-        print(f"  {e.id} {e.type:12} {e.name!r} aliases={e.aliases} mentions={e.mentions}")
+        print(f"  {e.id} {e.type_label:16} {e.name!r} aliases={e.aliases} mentions={e.mentions}")
     print("== claims with 2+ sources / disputed")
     for c in story.claims:
         if c.status != "single_source":

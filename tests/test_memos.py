@@ -50,19 +50,33 @@ def test_cached_stemmer_gives_snowball_stems() -> None:
 def _quoted_spans_char_by_char(paragraphs: list[str]) -> list[tuple[int, int, int, str]]:
     """The former scan of every character, as the reference."""
     out: list[tuple[int, int, int, str]] = []
-    carry = False
+    carry: str | None = None
     for pn, text in enumerate(paragraphs):
         i, n = 0, len(text)
         opened: tuple[int, str] | None = None
-        if carry:
+        if carry is not None:
             m = re.match(r"\s*([“\"‘«])", text)
             if m:
                 opened, i = (m.end(), _OPEN[m.group(1)]), m.end()
-            carry = False
+            else:  # a paragraph break inside a quote: the first mark may close it
+                j = next((k for k, ch in enumerate(text) if ch in "“”„«»\"‘’"), None)
+                if j is not None:
+                    ch, glued = text[j], j > 0 and not text[j - 1].isspace() and (j + 1 >= n or not text[j + 1].isalnum())
+                    attributed = j > 0 and text[j - 1] in ",.!?" and re.match(r"\s*(?:$|[a-z(—–-]|(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|asked)\b)", text[j + 1 :]) is not None
+                    closes = attributed and (
+                        (ch == '"' and carry in {'"', "”"} and glued)
+                        or (ch == "’" and carry == "’" and (j + 1 >= n or not text[j + 1].isalpha()))
+                        or (ch not in {'"', "’"} and (ch == carry or (ch == "”" and carry == '"')))
+                    )
+                    if closes:
+                        out.append((pn, 0, j, text[:j]))
+                        i = j + 1
+            carry = None
         while i < n:
             c = text[i]
             if opened is None:
-                if c in _OPEN and (c != "‘" or i == 0 or not text[i - 1].isalnum()):
+                stray = c == '"' and i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".,!?") and (i + 1 >= n or text[i + 1].isspace())
+                if c in _OPEN and (c != "‘" or i == 0 or not text[i - 1].isalnum()) and not stray:
                     opened = (i + 1, _OPEN[c])
             else:
                 start, close = opened
@@ -73,7 +87,7 @@ def _quoted_spans_char_by_char(paragraphs: list[str]) -> list[tuple[int, int, in
             i += 1
         if opened is not None:
             out.append((pn, opened[0], n, text[opened[0] : n]))
-            carry = True
+            carry = opened[1]
     return out
 
 

@@ -38,6 +38,7 @@ DateSource = Literal[
 CopyKind = Literal["exact", "near", "contained"]
 ClaimStatus = Literal["agreed", "single_source", "disputed"]
 EntityType = Literal["person", "organisation", "place", "other"]
+PlaceKind = Literal["country", "city"]
 Granularity = Literal["day", "month", "year"]
 
 
@@ -250,6 +251,12 @@ class Entity:
     type: EntityType
     aliases: list[str] = field(default_factory=list)
     mentions: dict[str, int] = field(default_factory=dict)  # outlet -> count
+    place_kind: PlaceKind | None = None  # for a place: country or city, when known
+
+    @property
+    def type_label(self) -> str:
+        """The type as shown to readers: "place (country)"."""
+        return f"{self.type} ({self.place_kind})" if self.place_kind else self.type
 
 
 @dataclass

@@ -92,3 +92,74 @@ def test_a_dateline_in_capitals_is_not_an_acronym():
     varna = _entity(index, "Varna")
     assert varna.name == "Varna" and varna.type != "organisation"
     assert "VARNA" in varna.aliases
+
+
+def _one_article(paras):
+    from newsfuse.model import Article, make_paragraphs
+
+    return {"a": Article(id="a", origin="test:a", outlet="Paper", paragraphs=make_paragraphs(paras))}
+
+
+def test_a_place_shaped_like_a_demonym_is_kept_and_typed():
+    index, _ = _index(
+        _one_article(
+            [
+                "Fighting reached Varoli on Monday, and shells fell in Varoli again on Tuesday.",
+                "Varoli residents fled to the city of Tripoli, where Kivani officials met them.",
+            ]
+        )
+    )
+    assert index.resolve("Varoli") is not None  # written "in Varoli": a place, not an adjective
+    tripoli = _entity(index, "Tripoli")  # general vocabulary: a capital city
+    assert (tripoli.type, tripoli.place_kind) == ("place", "city")
+    assert index.resolve("Kivani") is None  # an adjective of nationality stays out
+
+
+def test_countries_are_places_of_kind_country():
+    index, _ = _index(_one_article(["Russia said on Monday that Turkey and Italy would attend.", "Russia sent envoys."]))
+    for name in ("Russia", "Turkey", "Italy"):
+        e = _entity(index, name)
+        assert (e.type, e.place_kind, e.type_label) == ("place", "country", "place (country)")
+
+
+def test_a_title_with_its_office_is_no_part_of_the_name():
+    index, _ = _index(
+        _one_article(
+            [
+                "Secretary of State Mara Quillon met Minister of Foreign Affairs Pavel Drost in Tallor.",
+                "Quillon said the talks were useful.",
+            ]
+        )
+    )
+    assert _entity(index, "Quillon").name == "Mara Quillon"
+    assert _entity(index, "Drost").name == "Pavel Drost"
+    assert index.resolve("of State Mara Quillon") in (None, index.resolve("Mara Quillon"))
+    assert all(not e.name.lower().startswith("of ") for e in index.entities)
+
+
+def test_a_first_name_alone_joins_the_one_person_it_opens():
+    index, _ = _index(
+        _one_article(["President Oskar Lindqvist arrived on Monday.", "“We welcome [President Oskar] Lindqvist’s call,” the rebels said."])
+    )
+    assert index.resolve("Oskar") == index.resolve("Oskar Lindqvist")
+
+
+def test_short_forms_of_one_organisation_are_one_entity():
+    index, _ = _index(
+        _one_article(
+            [
+                "The Government of National Unity (GNU) rules the west.",
+                "Rebels attacked the National Unity government again, and the Varnian Government of National Unity protested.",
+                "The Turkish Foreign Ministry and the Greek Foreign Ministry spoke; the Foreign Ministry of neither side signed.",
+            ]
+        )
+    )
+    gnu = index.resolve("Government of National Unity")
+    assert gnu is not None
+    assert index.resolve("National Unity") == gnu == index.resolve("GNU") == index.resolve("Varnian Government of National Unity")
+    assert index.resolve("Turkish Foreign Ministry") != index.resolve("Greek Foreign Ministry")
+
+
+def test_a_hyphenated_name_is_no_modifier():
+    index, _ = _index(_one_article(["UN chief Ban Ki-moon said on Friday that the talks failed.", "UN-backed forces left."]))
+    assert index.resolve("Ban Ki-moon") is not None

@@ -19,3 +19,35 @@ def test_framing_per_outlet(two_outlets):
     assert 0.0 <= ledger.unattributed_share <= 1.0
     # Ledger: p2 and p5 assert without attribution, p1/p3/p4 attribute (said / according to)
     assert ledger.unattributed_share == 0.4
+
+
+def _framing(paras):
+    from newsfuse.crosscheck.entities import build_entities
+    from newsfuse.crosscheck.framing import build_framing
+    from newsfuse.crosscheck.sentences import story_sentences
+    from newsfuse.model import Article, make_paragraphs
+
+    by_id = {"a": Article(id="a", origin="test:a", outlet="Paper", paragraphs=make_paragraphs(paras), title="T")}
+    sents = story_sentences(["a"], by_id)
+    index = build_entities(sents, lambda _: "Paper")
+    return build_framing(sents, index, by_id, ["a"])[0], index
+
+
+def test_labels_keep_the_outlet_casing():
+    framing, index = _framing(
+        ["The UN-recognized Council of Accord (COA) rules the west.", "The Council of Accord met on Monday, the COA said."]
+    )
+    coa = index.resolve("Council of Accord")
+    assert "UN-recognized" in framing.labels[coa]
+    assert "un-recognized" not in framing.labels[coa]
+
+
+def test_loaded_words_inside_a_quote_over_several_sentences_are_not_the_outlet_s():
+    framing, _ = _framing(
+        [
+            "“We welcome the call for a truce. However, our fight against the terrorist gangs will go on,” the spokesman said.",
+            "The strongman Pavel Drost was not there.",
+        ]
+    )
+    assert "terrorist" not in framing.loaded_words  # said inside the quote, in its second sentence
+    assert "strongman" in framing.loaded_words

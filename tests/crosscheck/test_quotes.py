@@ -69,3 +69,137 @@ def test_described_speaker_is_not_the_named_entity():
 
 def test_scare_quotes_are_skipped():
     assert _quotes(["Officials called the talks “productive” and saw “progress”."]) == []
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Envoys signed the draft for an “unconditional open-ended” truce in Tallor on Monday.",
+        "The text confirms support for an “unlimited pause of all hostilities” in the north.",
+        "The minister's “Age of Thrift” slogan was popular with voters.",
+        "It blamed the army for “continued widespread and systematic abuses of the rights of the people”.",
+    ],
+)
+def test_labels_and_scare_quotes_are_no_quotes(para):
+    assert _quotes(["Minister Ilona Varga met the press.", para]) == []
+
+
+def test_is_statement_rules():
+    from newsfuse.crosscheck.quotes import is_statement
+
+    assert is_statement("destroyed the Varnish state")  # past tense with an object
+    assert is_statement("we are ready to talk")
+    assert is_statement("teach a lesson", "saying Tallor will ")  # part of the sentence's clause
+    assert is_statement("ready and determined", "they were ")
+    assert not is_statement("unconditional open-ended", "signing the deal for an ")
+    assert not is_statement("IPO: a Global Guide", "author of ")  # capitals are no pronoun "I"
+
+
+def test_speaker_named_earlier_in_the_same_sentence():
+    quotes = _quotes(
+        [
+            "Minister Ilona Varga spoke in Tallor.",
+            "Ilona Varga, who is on a visit to Tallor on Tuesday, condemned the “reckless adventure” of the alliance, "
+            "which “destroyed the Varnish state.”",
+        ]
+    )
+    assert [q.text for q in quotes] == ["destroyed the Varnish state"]
+    assert quotes[0].speaker_name == "Ilona Varga"
+
+
+def test_a_place_does_not_speak():
+    quotes = _quotes(["Crowds gathered in Tallor.", "In the province of Tallor, protesters shouted: “We want our jobs back now!”"])
+    assert quotes[0].speaker_name != "Tallor"
+
+
+def test_standalone_quote_takes_the_speaker_of_the_sentence_before():
+    quotes = _quotes(
+        [
+            "Minister Ilona Varga met the press in Tallor.",
+            "Premier Oskar Lind told reporters on Friday that the border would reopen soon.",
+            "“We are ready to open it again within a week.”",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_sentences_of_one_statement_are_one_quote():
+    quotes = _quotes(["Minister Ilona Varga met the press.", "“We will fight,” Ilona Varga said. “We will win the vote in May.”"])
+    assert len(quotes) == 1
+    assert quotes[0].text == "We will fight … We will win the vote in May"
+    assert quotes[0].speaker_name == "Ilona Varga"
+
+
+def test_quote_over_a_paragraph_break_without_a_new_mark_is_one_quote():
+    quotes = _quotes(
+        [
+            "Minister Ilona Varga met the press. “The first part of the statement is about the border",
+            "and the second part about the harbour,” said Ilona Varga.",
+        ]
+    )
+    assert len(quotes) == 1
+    assert quotes[0].text == "The first part of the statement is about the border and the second part about the harbour"
+    assert quotes[0].speaker_name == "Ilona Varga"
+
+
+def test_a_stray_closing_mark_opens_no_quote():
+    assert quoted_spans(['the talks go on" So what was achieved in Tallor today?']) == []
+
+
+def test_the_listener_of_told_is_no_speaker_and_a_described_speaker_is_kept():
+    quotes = _quotes(
+        [
+            "Reporters from the Tallor Courier visited.",
+            "“The shells are back, I hear them all day,” a resident of central Tallor told the Tallor Courier.",
+            "“It looks as if the hardliners want a new leader,” a diplomat who declined to be named said.",
+        ]
+    )
+    speakers = {q.text[:9]: q.speaker_name for q in quotes}
+    assert speakers["The shell"] != "Tallor Courier"
+    assert (speakers["It looks "] or "").startswith("a diplomat")
+
+
+def test_press_review_speaker_before_the_paper():
+    quotes = _quotes(["Papers wrote about the vote.", "Mara Quillon in Varnia's Evening Post: “The vote was lost before it began.”"])
+    assert quotes[0].speaker_name == "Mara Quillon"
+
+
+def test_a_described_speaker_before_the_verb_and_a_role_after_said():
+    quotes = _quotes(
+        [
+            "Shells fell on Tallor.",
+            "“The shelling started at dawn,” an activist in the city's Bab Vera district told reporters via Skype.",
+            "“We call on all sides to stop now,” said Varnian State Department spokesman Mark Tolner.",
+        ]
+    )
+    speakers = {q.text[:6]: q.speaker_name for q in quotes}
+    assert (speakers["The sh"] or "").startswith("an activist")
+    assert speakers["We cal"] == "Mark Tolner"
+
+
+def test_an_opening_word_is_no_speaker_and_an_apposition_is_not_the_speaker():
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind arrived.",
+            "In his sharpest comments yet, Mr Lind told Varnia Radio: “Nobody has the right to kill others.”",
+            "“People are the weak side of every system,” Mara Quill, vice president of security at Tallor Corp told reporters.",
+        ]
+    )
+    speakers = {q.text[:6]: q.speaker_name for q in quotes}
+    assert speakers["Nobody"] == "Oskar Lind"
+    assert speakers["People"] == "Mara Quill"
+
+
+def test_a_participle_of_saying_belongs_to_the_subject():
+    quotes = _quotes(
+        ["President Oskar Lind met General Pavel Drost.", "Lind used the occasion to slam Drost, saying Varnia will “teach a lesson” to him."]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_he_said_is_resolved_within_a_bounded_window():
+    filler = [f"The river rose by {n} centimetres overnight." for n in range(45)]
+    near = _quotes(["Premier Oskar Lind spoke on Monday.", "“We will rebuild every bridge,” he said."])
+    far = _quotes(["Premier Oskar Lind spoke on Monday.", *filler, "“We will rebuild every bridge,” he said."])
+    assert near[0].speaker_name == "Oskar Lind"
+    assert far[0].speaker_name is None  # 45 sentences back: unknown rather than guessed

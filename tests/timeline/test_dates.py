@@ -132,3 +132,38 @@ def test_nearest_tense_marker_decides() -> None:
     # "said" is next to the weekday, "will" belongs to another clause
     assert one("The minister said on Monday that the port will reopen.") == ("2021-03-01", "day")
     assert one("The port will reopen on Monday, the minister said.") == ("2021-03-08", "day")
+
+
+def test_a_clock_time_after_a_preposition_is_no_year() -> None:
+    found = find_dates("Shops must close after 1800 and reopen at 0600.", PUB)
+    assert (found.mentions, found.unresolved) == ([], ["after 1800"])  # unresolved, not guessed
+    assert find_dates("The curfew starts after 2000 GMT.", PUB).unresolved == ["after 2000"]
+    assert one("Troops have been there since 1990.")[0] == "1990"  # a year far from a clock time stays one
+
+
+def test_a_weekday_inside_a_name_is_no_date() -> None:
+    assert find_dates("The Sunday Times reported the deal.", PUB).mentions == []
+    assert find_dates("Voters recalled Super Tuesday in the south.", PUB).mentions == []
+    assert one("The paper reported on Sunday that the deal was off.") == ("2021-02-28", "day")
+    assert one("Sunday was quiet.") == ("2021-02-28", "day")
+
+
+def test_a_passive_future_is_future() -> None:
+    # PUB is Wednesday 3 March 2021: the burial is the coming Monday, not the past one
+    assert one("The burial will be held on Monday.") == ("2021-03-08", "day")
+    assert one("The burial was held on Monday.") == ("2021-03-01", "day")
+
+
+def test_a_bare_month_follows_the_tense() -> None:
+    october = date(2021, 10, 20)
+    assert one("The war began in February.", october) == ("2021-02", "month")
+    assert one("The vote will be held in February.", october) == ("2022-02", "month")
+    assert one("The war began last June.", date(2010, 6, 14)) == ("2009-06", "month")  # "last" says which
+    assert one("He died in June of 2009.", date(2010, 12, 31)) == ("2009-06", "month")
+
+
+def test_a_year_less_day_far_on_the_wrong_side_follows_the_tense() -> None:
+    february = date(2010, 2, 5)
+    assert one("The singer died at his home on 25 June.", february) == ("2009-06-25", "day")
+    assert one("The trial will open on 25 June.", february) == ("2010-06-25", "day")
+    assert one("Troops returned on March 5th.") == ("2021-03-05", "day")  # two days after: the nearest stands

@@ -28,8 +28,9 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from newsfuse.crosscheck.lexicon import NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PERSON_TITLES, PLACE_PREPS, SPEECH_VERBS
+from newsfuse.crosscheck.places import CAPITALS, CITY_AFTER, CITY_BEFORE, COUNTRIES, place_kind
 from newsfuse.crosscheck.sentences import Sent
-from newsfuse.model import Entity, EntityType
+from newsfuse.model import Entity, EntityType, PlaceKind
 from newsfuse.text import STOPWORDS, fold
 
 # A name token: a capitalised word (hyphenated parts allowed), an acronym, or a particle joined to
@@ -43,7 +44,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # Demonyms are adjectives, not entities, when they stand alone ("Russian", "Turkish").
 _DEMONYM = re.compile(r"(?:ian|yan|can|ean|ish|ese|i|ians|yans|cans|eans|aris|atis)$")
 # A capitalised modifier glued to a participle ("UN-backed", "Benghazi-based"): a label, not a name.
-_MODIFIER = re.compile(r"^[\w]+-(?:[a-z]+)$")
+# The part after the hyphen is a participle or a word of that kind; "Ki-moon" is a name.
+_MODIFIER = re.compile(r"^[\w]+-(?:[a-z]+(?:ed|ing|en)|led|run|made|born|held|built|owned|style)$")
 _DEMONYM_WORDS = frozenset("german american arab french greek dutch swiss thai european".split())
 _ADJECTIVE_WORDS = _DEMONYM_WORDS | {"african", "arab"}
 # Two spellings of one transliterated name must also be this close (SequenceMatcher ratio):
@@ -51,10 +53,21 @@ _ADJECTIVE_WORDS = _DEMONYM_WORDS | {"african", "arab"}
 _VARIANT_RATIO = 0.6
 # A full name written this many times more often than any other with the same surname owns it.
 _DOMINANT = 3
+# Words of an office written between a title and the name ("Secretary of State Hillary Clinton",
+# "Minister of Foreign Affairs Sergei Lavrov"): general government vocabulary.
+_OFFICE_WORDS = frozenset(
+    """state affairs home justice health energy commerce trade education labour labor transport agriculture
+    treasury staff information economy environment culture security public works war""".split()
+)
+_OFFICE_CONTINUES = _OFFICE_WORDS | _CONNECTORS | {"the", "and"}
 # Spans longer than this without organisation words are runs of Title Case (headlines), not names.
 _MAX_NAME_TOKENS = 4
 
 
+_CALENDAR = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august"
+    " september october november december".split()
+)
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|bin|ibn|abu|abd)-")
 
 
@@ -180,7 +193,19 @@ def _lowercase_words(sents: Sequence[Sent]) -> set[str]:
     return out
 
 
-def rule_mentions(sent: Sent, lowercase: set[str]) -> list[Mention]:
+def _placed_words(sents: Sequence[Sent]) -> set[str]:
+    """Single capitalised words the story writes after "in"/"near"/... ("in Tripoli"), folded."""
+    out: set[str] = set()
+    for s in sents:
+        for m in _PLACED.finditer(s.text):
+            out.add(fold(m.group(1)))
+    return out
+
+
+_PLACED = re.compile(r"\b(?:" + "|".join(sorted(PLACE_PREPS)) + r")\s+([A-Z][a-z]+)\b")
+
+
+def rule_mentions(sent: Sent, lowercase: set[str], places: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
     """Capitalised-span mentions of one sentence, with title/type cues."""
     toks: list[str] = _TOKEN.findall(sent.text)  # no groups in _TOKEN: findall gives whole matches
     caps = [_is_cap(t) for t in toks]  # once per token: the span loop looks at a token up to three times
@@ -208,7 +233,11 @@ def rule_mentions(sent: Sent, lowercase: set[str]) -> list[Mention]:
             prev = toks[start - 2].lower()  # "in the Gulf of Mexico" is "in X"
         nxt = toks[j].lower() if j < n else ""
         nxt2 = toks[j + 1].lower() if j + 1 < n else ""
-        out.extend(_mentions_from_span(span, sent, start == 0 or prev in {'"', "“", "‘", "(", "-", "–", "—", ":"}, prev, nxt, nxt2, toks, j, lowercase))
+        out.extend(
+            _mentions_from_span(
+                span, sent, start == 0 or prev in {'"', "“", "‘", "(", "-", "–", "—", ":"}, prev, nxt, nxt2, toks, j, lowercase, places
+            )
+        )
         i = j
     return out
 
@@ -223,6 +252,7 @@ def _mentions_from_span(
     toks: list[str],
     end: int,
     lowercase: set[str],
+    places: frozenset[str] | set[str] = frozenset(),
 ) -> list[Mention]:
     span = [_POSSESSIVE.sub("", t) if _POSSESSIVE.search(t) and not t.endswith("s'") else t for t in span]
     # strip leading function words capitalised by position ("The", "On", "After")
@@ -238,7 +268,7 @@ def _mentions_from_span(
             break
     # calendar words inside ("January 14th") end the name
     for k, t in enumerate(span):
-        if fold(t) in NOT_NAMES:
+        if fold(t) in NOT_NAMES or re.sub(r"[.\d]+(?:st|nd|rd|th)?$", "", fold(t)) in _CALENDAR:  # "Jan.13"
             span = span[:k]
             break
     if not span:
@@ -260,8 +290,15 @@ def _mentions_from_span(
             span, low = span[1:], low[1:]
         last_title = max((k for k, t in enumerate(low) if t in PERSON_TITLES), default=-1)
         if last_title >= 0 and last_title < len(span) - 1:
-            title = " ".join(span[: last_title + 1])
-            span = span[last_title + 1 :]
+            cut = last_title + 1
+            if low[cut] in _CONNECTORS or low[cut] in _OFFICE_WORDS or low[cut] == "the":
+                # the title goes on with its office: "Secretary of State Hillary Clinton",
+                # "Minister of Foreign Affairs Sergei Lavrov"
+                while cut < len(span) - 1 and (low[cut] in _OFFICE_CONTINUES or low[cut] in PERSON_TITLES or low[cut] in ORG_HEADS):
+                    cut += 1
+                cut = max(cut, len(span) - 2)  # at most a first name and a surname remain
+            title = " ".join(span[:cut])
+            span = span[cut:]
             cue = "person"
         elif last_title == len(span) - 1:
             return out  # a bare title ("President") names no one
@@ -279,7 +316,13 @@ def _mentions_from_span(
         f = fold(w)
         if _is_acronym(w):
             cue = cue or "organisation"
-        elif f in _DEMONYM_WORDS or (_DEMONYM.search(f) and (not nxt or not nxt[0].isalnum() or nxt[0].islower() or _is_cap(nxt))):
+        elif f in _DEMONYM_WORDS or (
+            _DEMONYM.search(f)
+            and f not in places  # "in Tripoli", "in Haiti": a place named like a demonym
+            and f not in COUNTRIES
+            and f not in CAPITALS
+            and (not nxt or not nxt[0].isalnum() or nxt[0].islower() or _is_cap(nxt))
+        ):
             return out  # an adjective of nationality, not a name
         if initial and f in lowercase:
             return out  # a common word capitalised at the start of a sentence
@@ -384,7 +427,8 @@ def build_entities(
             notes.append(f"entities: spaCy model {spacy_model!r} not available, rule-based entities used")
     if mentions is None:
         lowercase = _lowercase_words(sents)
-        mentions = [m for s in sents for m in rule_mentions(s, lowercase)]
+        placed = _placed_words(sents)
+        mentions = [m for s in sents for m in rule_mentions(s, lowercase, placed)]
 
     # group mentions by normalised key
     by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
@@ -463,6 +507,9 @@ def build_entities(
             if tokens_match(group[0][0], group[x][0]):
                 uf.union(kstr[group[0]], kstr[group[x]])
 
+    _join_first_names(keys, kstr, by_key, cues, uf)
+    _join_short_organisations(keys, kstr, cues, uf)
+
     # build entities
     clusters: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in keys:
@@ -484,14 +531,17 @@ def build_entities(
         full = [s for s in non_acro if len(name_tokens(s)) >= 2] or non_acro
         canonical = max(full, key=lambda s: (surfaces[s], len(s), s))
         mentions_per: Counter[str] = Counter(outlet_of(m.sent.article) for m in ms)
+        titled = any(m.title for m in ms)
+        kind = _place_kind(canonical, etype, titled, members, ms)
         ent = Entity(
             id="",
             name=canonical,
-            type=etype,
+            type="place" if kind else etype,
             aliases=sorted(s for s in surfaces if s != canonical),
             mentions=dict(sorted(mentions_per.items())),
+            place_kind=kind,
         )
-        if etype == "other" and all(len(k) == 1 for k in members) and all(m.initial and not _is_acronym(m.surface) for m in ms):
+        if ent.type == "other" and all(len(k) == 1 for k in members) and all(m.initial and not _is_acronym(m.surface) for m in ms):
             # One word, never capitalised but at the start of a sentence, with nothing in its context
             # that says name ("Nearly", "Pets", "Speaking"): a common word the story happens not to
             # write in lower case too.  A real name is written inside a sentence somewhere, or typed.
@@ -518,3 +568,81 @@ def build_entities(
                 index.by_surface[fold(m.surface)] = ent.id
                 index.by_sentence.setdefault(m.sent.key, []).append((m.surface, ent.id))
     return index
+
+
+def _place_kind(
+    name: str, etype: str, titled: bool, members: Sequence[tuple[str, ...]], ms: Sequence[Mention]
+) -> PlaceKind | None:
+    """Country or city: by general vocabulary, else by how the story writes the place.
+
+    The vocabulary decides for a name typed place or other, and for a one-word "person" never
+    written with a title ("Russia said": the speech verb made it look like a person).  A place
+    the vocabulary does not know is a city when the story writes "the city of X" / "X city" /
+    "the capital, X".
+    """
+    if etype == "organisation" or (etype == "person" and (titled or any(len(k) > 1 for k in members))):
+        return None
+    known = place_kind(fold(name))
+    if known is not None:
+        return "country" if known == "country" else "city"
+    if etype != "place":
+        return None
+    for m in ms:
+        at = m.sent.text.find(m.surface)
+        if at >= 0 and (CITY_BEFORE.search(m.sent.text[:at]) or CITY_AFTER.match(m.sent.text[at + len(m.surface) :])):
+            return "city"
+    return None
+
+
+def _join_first_names(
+    keys: Sequence[tuple[str, ...]],
+    kstr: dict[tuple[str, ...], str],
+    by_key: dict[tuple[str, ...], list[Mention]],
+    cues: dict[tuple[str, ...], Counter[str]],
+    uf: _UnionFind,
+) -> None:
+    """A first name alone ("[President Vladimir] Putin" cut at the bracket) joins the one person it opens.
+
+    Only when exactly one full name typed person (a title, "X said") starts with it and no name ends with
+    it (then it could be a surname), and the word has no organisation or place cue.
+    """
+    firsts: dict[str, set[str]] = defaultdict(set)
+    lasts: set[str] = set()
+    for k in keys:
+        if len(k) >= 2 and cues[k].get("person", 0) > 0 and not (cues[k].keys() - {"person"}):
+            firsts[k[0]].add(uf.find(kstr[k]))
+        if len(k) >= 2:
+            lasts.add(k[-1])
+    for k in keys:
+        if len(k) != 1 or _is_acronym(by_key[k][0].surface) or k[0] in lasts or (cues[k].keys() - {"person"}):
+            continue
+        owners = firsts.get(k[0], set())
+        if len(owners) == 1 and uf.find(kstr[k]) == kstr[k]:
+            uf.union(next(iter(owners)), kstr[k])
+
+
+def _join_short_organisations(
+    keys: Sequence[tuple[str, ...]], kstr: dict[tuple[str, ...], str], cues: dict[tuple[str, ...], Counter[str]], uf: _UnionFind
+) -> None:
+    """A shorter form of one organisation's name joins it: "National Accord" (government) and
+    "Libyan Government of National Accord" with "Government of National Accord".
+
+    The longer name may add only organisation head words ("Government") and adjectives of
+    nationality ("Libyan") to the shorter one's words, and must be the only such organisation:
+    "United Nations Security Council" adds "Security" and stays apart from "United Nations";
+    "Foreign Ministry" next to a Russian and a Turkish one joins neither.
+    """
+    orgs = [k for k in keys if len(k) >= 2 and cues[k].get("organisation", 0) > 0]
+    # a shorter form may have no cue of its own ("the National Unity government" -> "National Unity")
+    short = orgs + [k for k in keys if len(k) >= 2 and not cues[k] and place_kind(" ".join(k)) is None]
+    content = {k: frozenset(t for t in k if t not in _CONNECTORS and t != "the") for k in short}
+
+    def shorter_form(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+        return content[x] <= content[y] and all(t in ORG_HEADS or _DEMONYM.search(t) for t in content[y] - content[x])
+
+    for a in short:
+        owners = [b for b in orgs if b != a and shorter_form(a, b)]
+        # every longer form must be a form of one body: any two of them are forms of each other
+        if owners and all(shorter_form(x, y) or shorter_form(y, x) for x in owners for y in owners):
+            for b in owners:
+                uf.union(kstr[b], kstr[a])

@@ -4,8 +4,9 @@
   word or hyphenated compound right before the name ("strongman Khalifa Haftar", "UN-recognised
   GNA", "putschist Haftar"), a title before it ("Field Marshal"), and an apposition after it
   (", the strongman in eastern Libya,");  label words come from :mod:`lexicon`, compounds are
-  taken as written;
-- loaded words: words of :data:`lexicon.LOADED_WORDS` used outside quotes (what the outlet
+  taken as written, and every label is shown as the outlet wrote it ("UN-recognized", not
+  "un-recognized");
+- loaded words: words of :data:`lexicon.LOADED_WORDS` used outside quotes, multi-sentence ones included (what the outlet
   says in its own voice, not what it quotes);
 - unattributed share: of the outlet's sentences (six words or more), the share with neither a
   quotation nor an attribution cue (said, according to, told, reported, statement ...);
@@ -20,6 +21,7 @@ from collections.abc import Mapping, Sequence
 
 from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.lexicon import ACTOR_LABELS, ATTRIBUTION_CUES, LOADED_WORDS, PERSON_TITLES
+from newsfuse.crosscheck.quotes import scan_spans
 from newsfuse.crosscheck.sentences import Sent, outlet_label
 from newsfuse.model import Article, OutletFraming
 from newsfuse.text import fold, tokens
@@ -33,12 +35,14 @@ _MIN_ASSERTION_WORDS = 6
 
 
 def _labels_before(before: str) -> list[str]:
+    """Label words right before a name, as written ("UN-recognized": the casing carries meaning)."""
     words = before.split()
     out: list[str] = []
     for w in reversed(words[-4:]):
-        fw = fold(w).strip(",.;:()“”\"'’")
+        written = w.strip(",.;:()“”\"'’")
+        fw = fold(written)
         if fw in ACTOR_LABELS or _COMPOUND.match(fw):
-            out.append(fw)
+            out.append(written)
         elif fw in PERSON_TITLES or fw in {"the", "a", "an", "of"}:
             continue
         elif w[:1].isupper():
@@ -52,10 +56,42 @@ def _apposition(after: str) -> list[str]:
     m = re.match(r"\s*,\s*(?:the|a|an)\s+([^,.;]{3,60})[,.;]", after)
     if not m:
         return []
-    phrase = fold(m.group(1))
-    if any(w in ACTOR_LABELS or _COMPOUND.match(w) for w in phrase.split()):
+    phrase = m.group(1).strip()
+    if any(w in ACTOR_LABELS or _COMPOUND.match(w) for w in fold(phrase).split()):
         return [phrase]
     return []
+
+
+def own_voice(sents: Sequence[Sent], by_id: Mapping[str, Article]) -> dict[tuple[str, int], str]:
+    """Each sentence with every quoted passage blanked out: what the outlet says in its own voice.
+
+    Quotes are found per article by :func:`quotes.scan_spans`, so a quote running over several
+    sentences or paragraphs is blanked in all of them (a sentence-by-sentence regex misses those).
+    """
+    out: dict[tuple[str, int], str] = {}
+    by_para: dict[tuple[str, str], list[Sent]] = defaultdict(list)
+    for s in sents:
+        by_para[(s.article, s.paragraph)].append(s)
+    for aid in dict.fromkeys(s.article for s in sents):
+        art = by_id.get(aid)
+        if art is None:
+            continue
+        texts = [p.text for p in art.paragraphs]
+        masked = [list(t) for t in texts]
+        for span in scan_spans(texts):
+            row = masked[span.paragraph]
+            for k in range(max(0, span.start - 1), min(len(row), span.end + 1)):
+                row[k] = " "
+        for pn, para in enumerate(art.paragraphs):
+            blank = "".join(masked[pn])
+            at = 0
+            for s in by_para.get((aid, para.id), []):
+                found = para.text.find(s.text, at)
+                if found < 0:
+                    continue
+                out[s.key] = blank[found : found + len(s.text)]
+                at = found + len(s.text)
+    return out
 
 
 def build_framing(
@@ -76,13 +112,14 @@ def build_framing(
     for s in sents:
         if s.article in outlet_of:
             sents_of[outlet_of[s.article]].append(s)
+    voice = own_voice(sents, by_id)
     out: list[OutletFraming] = []
     for outlet, aids in sorted(by_outlet.items()):
         labels: dict[str, list[str]] = defaultdict(list)
         loaded: list[str] = []
         asserted = unattributed = 0
         for s in sents_of[outlet]:
-            own = _QUOTED.sub(" ", s.text)
+            own = voice.get(s.key) or _QUOTED.sub(" ", s.text)
             own_words = tokens(fold(own))
             for w in own_words:
                 if w in LOADED_WORDS and w not in loaded:
@@ -103,9 +140,9 @@ def build_framing(
                 found = _labels_before(own[:at]) + _apposition(own[at + len(surface) :])
                 for title in index.titles.get(eid, []):
                     if title in own[:at]:
-                        found.append(fold(title))
+                        found.append(title)
                 for lab in found:
-                    if lab not in labels[eid]:
+                    if fold(lab) not in {fold(x) for x in labels[eid]}:
                         labels[eid].append(lab)
         first = by_id[aids[0]]
         out.append(

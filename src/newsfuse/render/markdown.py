@@ -82,7 +82,7 @@ def _story(st: Story, report: Report) -> list[str]:
     if st.entities:
         out += ["| name | type | aliases | mentions |", "|---|---|---|---|"]
         out += [
-            f"| {md(e.name)} | {e.type} | {md(', '.join(e.aliases))} | {md(', '.join(f'{source_label(o)}: {n}' for o, n in e.mentions.items()))} |"
+            f"| {md(e.name)} | {e.type_label} | {md(', '.join(e.aliases))} | {md(', '.join(f'{source_label(o)}: {n}' for o, n in e.mentions.items()))} |"
             for e in st.entities
         ]
     else:

@@ -369,7 +369,7 @@ def _entities(entities: Sequence[Entity]) -> str:
     if not entities:
         return NONE_FOUND
     rows = "".join(
-        f"<tr><td>{esc(e.name)}</td><td>{esc(e.type)}</td><td>{esc(', '.join(e.aliases)) or '–'}</td>"
+        f"<tr><td>{esc(e.name)}</td><td>{esc(e.type_label)}</td><td>{esc(', '.join(e.aliases)) or '–'}</td>"
         f"<td>{esc(', '.join(f'{source_label(o)} ({n})' for o, n in sorted(e.mentions.items(), key=lambda kv: -kv[1]))) or '–'}</td></tr>"
         for e in entities
     )
