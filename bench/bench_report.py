@@ -9,7 +9,8 @@ The report to write comes from a real run, never from the repository:
       python bench/bench_report.py --from /tmp/t17 --copies 2 --out /tmp/t17-x2 --browser
 
 * ``--copies K`` repeats its articles and stories K times under fresh ids (same texts, so a larger
-  report of real text without rerunning the pipeline).
+  report of real text without rerunning the pipeline); ``--stories N`` keeps only the first N stories
+  and their articles (a smaller one).
 
 It writes the report with ``--layout`` (auto/single/paged), samples the process's resident memory
 every 20 ms while writing (peak minus the resident size before writing = what writing costs), then
@@ -94,6 +95,13 @@ def replicate(report: Report, copies: int) -> Report:
     return dataclasses.replace(report, articles=articles, stories=stories)
 
 
+def first_stories(report: Report, n: int) -> Report:
+    """The first ``n`` stories and their articles (to time single files of a chosen size)."""
+    stories = report.stories[:n]
+    keep = {aid for st in stories for aid in st.articles}
+    return dataclasses.replace(report, stories=stories, articles=[a for a in report.articles if a.id in keep])
+
+
 def list_output(out: Path) -> dict[str, Any]:
     files = [p for p in out.rglob("*") if p.is_file()]
     sizes = {p: p.stat().st_size for p in files}
@@ -146,16 +154,25 @@ def open_times(pages: dict[str, Path | None], timeout: float) -> dict[str, Any]:
         for name, path in pages.items():
             if path is None:
                 continue
+            url = path.resolve().as_uri()
             t0 = time.perf_counter()
             try:
-                driver.get(path.resolve().as_uri())
+                driver.get(url)
             except Exception as exc:  # a timeout: report it rather than stop
                 out[name] = {"page": path.name, "error": type(exc).__name__, "wall_s": round(time.perf_counter() - t0, 2)}
                 continue
+            # driver.get normally returns after the load event; wait for it anyway (seen returning early).
+            nav = None
+            while time.perf_counter() - t0 < timeout:
+                nav = driver.execute_script(
+                    "if (location.href.split('#')[0] !== arguments[0]) return null;"
+                    "var t = performance.getEntriesByType('navigation')[0]; return t ? t.loadEventEnd : null",
+                    url,
+                )
+                if nav:
+                    break
+                time.sleep(0.01)
             wall = time.perf_counter() - t0
-            nav = driver.execute_script(
-                "var t = performance.getEntriesByType('navigation')[0]; return t ? t.loadEventEnd : null"
-            )
             out[name] = {
                 "page": path.name,
                 "mb": round(path.stat().st_size / 1e6, 3),
@@ -173,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--from", dest="source", required=True, help="report.json / report-index.json or its folder")
     ap.add_argument("--copies", type=int, default=1, help="repeat the report's articles and stories K times")
+    ap.add_argument("--stories", default=None, help="keep only the first N stories and their articles (N,M,…: one run each)")
     ap.add_argument("--out", required=True, help="folder to write (replaced)")
     ap.add_argument("--layout", choices=["auto", "single", "paged"], default="auto")
     ap.add_argument("--browser", action="store_true", help="time opening pages in headless Chromium")
@@ -181,9 +199,16 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
-    report = replicate(read_report(args.source), args.copies)
+    full = replicate(read_report(args.source), args.copies)
     load_s = time.perf_counter() - t0
-    out = Path(args.out)
+    for n in [int(x) for x in args.stories.split(",")] if args.stories else [None]:
+        report = full if n is None else first_stories(full, n)
+        result = measure(report, Path(args.out), args)
+        print(json.dumps({"load_s": round(load_s, 1), **result}, indent=1), flush=True)
+    return 0
+
+
+def measure(report: Report, out: Path, args: argparse.Namespace) -> dict[str, Any]:
     shutil.rmtree(out, ignore_errors=True)
     before = _rss()
     t0, c0 = time.perf_counter(), time.process_time()
@@ -201,7 +226,6 @@ def main(argv: list[str] | None = None) -> int:
         "articles": len(report.articles),
         "stories": len(report.stories),
         "layout": "paged" if "folder" in written else "single",
-        "load_s": round(load_s, 1),
         "write_wall_s": round(wall, 1),
         "write_cpu_s": round(cpu, 1),
         "rss_before_mb": round(before / 1e6),
@@ -211,10 +235,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.browser:
         result["open"] = open_times(pages, args.timeout)
-    print(json.dumps(result, indent=1))
     if not args.keep:
         shutil.rmtree(out, ignore_errors=True)
-    return 0
+    return result
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ the inline script shows the one the URL fragment points into, so citation links 
 ``#a1b2c3-p3`` open the article with that paragraph highlighted (without JavaScript all pages
 show one after another and the links still jump).  The Content-Security-Policy meta tag allows only
 the exact inline stylesheet and script (by SHA-256 hash), no other script, no network at all.
+:func:`document` wraps one page the same way for the paged layout (:mod:`newsfuse.render.pages`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ def csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
+@lru_cache(maxsize=4)
 def content_security_policy(css: str, js: str) -> str:
+    # Cached (pure function of the two assets): the paged layout writes one document per article.
     return (
         "default-src 'none'; "
         f"style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
