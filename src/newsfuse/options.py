@@ -127,8 +127,9 @@ class ReportOptions:
 
     layout: str = "auto"  # "single": report.json/.md/.html; "paged": index files + one file per story/article
     # "auto" writes the single files while the whole HTML report stays within this many bytes, else the
-    # paged layout.  3 MB is the budget for the page a reader opens first: measured in headless Chromium,
-    # a 3 MB report opens in well under 2 s, a 50 MB one took 18 s (README, "Speed and memory").
+    # paged layout.  3 MB is the budget for the page a reader opens first.  Single files of Timeline17
+    # articles in headless Chromium (bench/bench_report.py --stories): 1.8 / 3.4 / 5.6 / 8.5 / 12.9 /
+    # 16.8 MB opened in 0.49 / 0.44 / 0.73 / 1.85 / 3.0 / 5.1 s, so 3 MB leaves room for a slower device.
     single_file_max_bytes: int = 3_000_000
     # Bytes per JSON-lines / Markdown part file of the paged layout (a part holds whole records, so one
     # huge article may exceed it): well under the 20 MB a file may weigh.

@@ -277,3 +277,29 @@ def test_paged_markdown_has_an_index_story_files_and_parts(tmp_path):
     write_report(report, single, options=ReportOptions(layout="single"))
     articles = (tmp_path / "report" / "md" / "articles-00001.md").read_text(encoding="utf-8")
     assert articles in (single / "report.md").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the command line
+
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+
+
+def _without_seconds(data: dict) -> dict:
+    return {**data, "stats": [{**s, "seconds": 0} for s in data["stats"]]}
+
+
+def test_cli_layouts_and_streamed_stdout_give_the_same_report(tmp_path, capsys):
+    from newsfuse.cli import main
+
+    assert main(["analyze", str(EXAMPLES), "--out", str(tmp_path / "single"), "-q"]) == 0
+    assert main(["analyze", str(EXAMPLES), "--out", str(tmp_path / "paged"), "--layout", "paged", "-q"]) == 0
+    capsys.readouterr()
+    assert main(["analyze", str(EXAMPLES), "--format", "json", "-q"]) == 0
+    stdout = json.loads(capsys.readouterr().out)
+    single = json.loads((tmp_path / "single" / "report.json").read_text(encoding="utf-8"))
+    paged = to_dict(read_report(tmp_path / "paged"))
+    assert single["stories"] and single["articles"]
+    assert _without_seconds(single) == _without_seconds(paged) == _without_seconds(stdout)
+    assert (tmp_path / "paged" / "report.html").stat().st_size < (tmp_path / "single" / "report.html").stat().st_size
+    _check_links(tmp_path / "paged")
