@@ -205,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
         report = full if n is None else first_stories(full, n)
         result = measure(report, Path(args.out), args)
         print(json.dumps({"load_s": round(load_s, 1), **result}, indent=1), flush=True)
+        if not args.keep:
+            shutil.rmtree(args.out, ignore_errors=True)
     return 0
 
 
@@ -235,8 +237,6 @@ def measure(report: Report, out: Path, args: argparse.Namespace) -> dict[str, An
     }
     if args.browser:
         result["open"] = open_times(pages, args.timeout)
-    if not args.keep:
-        shutil.rmtree(out, ignore_errors=True)
     return result
 
 
