@@ -59,6 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
         default="files",
         help="files: report.json/.md/.html in --out; json: the report on stdout; jsonl: one story per line on stdout; parquet: stories.parquet in --out",
     )
+    a.add_argument(
+        "--layout",
+        choices=["auto", "single", "paged"],
+        default="auto",
+        help="report files: single (report.json/.md/.html), paged (index files + one file per story and article), "
+        "auto (single while the HTML report stays under 3 MB; default)",
+    )
     a.add_argument("--summary-words", type=int, default=None, help="summary length in words (default 100)")
     a.add_argument(
         "--trust-records",

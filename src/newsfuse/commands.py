@@ -80,15 +80,18 @@ def run_analyze(args: argparse.Namespace) -> int:
         log.warning("rejected %s: %s %s", r.origin, r.reason, r.detail)
 
     if args.format == "json":
-        json.dump(to_dict(report), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        from newsfuse.render.jsonout import write_json
+
+        write_json(report, sys.stdout, indent=None)  # record by record: no whole-report string in memory
     elif args.format == "jsonl":
         for story in report.stories:
             sys.stdout.write(json.dumps(to_dict(story), ensure_ascii=False) + "\n")
     else:
+        from newsfuse.options import ReportOptions
         from newsfuse.render import write_report
 
-        written = write_report(report, Path(args.out), parquet=args.format == "parquet")
+        layout = ReportOptions(layout=getattr(args, "layout", None) or "auto")
+        written = write_report(report, Path(args.out), parquet=args.format == "parquet", options=layout)
         print(_summary_line(report), file=sys.stderr)
         for kind, path in written.items():
             print(f"{kind}: {path}", file=sys.stderr)

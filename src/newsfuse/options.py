@@ -120,6 +120,30 @@ class ScaleOptions:
 
 
 @dataclass
+class ReportOptions:
+    """How ``newsfuse analyze --out DIR`` lays out the report files (see render/files.py).
+
+    Passed to the writer on its own, not a field of :class:`Options`: the layout does not change what the
+    pipeline computes, and a field there would change the checkpoint key (exec/checkpoint.py), so a rerun
+    with another layout would redo the whole run.
+    """
+
+    layout: str = "auto"  # "single": report.json/.md/.html; "paged": index files + one file per story/article
+    # "auto" writes the single files while the whole HTML report stays within this many bytes, else the
+    # paged layout.  3 MB is the budget for the page a reader opens first.  Single files of Timeline17
+    # articles in headless Chromium (bench/bench_report.py --stories): 1.8 / 3.4 / 5.6 / 8.5 / 12.9 /
+    # 16.8 MB opened in 0.49 / 0.44 / 0.73 / 1.85 / 3.0 / 5.1 s, so 3 MB leaves room for a slower device.
+    single_file_max_bytes: int = 3_000_000
+    # Bytes per JSON-lines / Markdown part file of the paged layout (a part holds whole records, so one
+    # huge article may exceed it): well under the 20 MB a file may weigh.
+    part_max_bytes: int = 16 * 1024 * 1024
+    # Cards per story-list page (about 0.5-1 kB each) and rows per other list page (~0.2 kB each):
+    # pages of a few hundred kB, far under the 3 MB budget, that a phone renders at once.
+    stories_per_page: int = 200
+    rows_per_page: int = 1000
+
+
+@dataclass
 class Options:
     read: ReadOptions = field(default_factory=ReadOptions)
     clean: CleanOptions = field(default_factory=CleanOptions)

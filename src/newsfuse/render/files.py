@@ -1,20 +1,34 @@
-"""Writing a report to disk: report.json, report.md, report.html, and stories.parquet on request."""
+"""Writing a report to disk: report.json, report.md, report.html, and stories.parquet on request.
+
+Two layouts, the same content: below :attr:`ReportOptions.single_file_max_bytes` of HTML, one file per
+format (``report.json``, ``report.md``, ``report.html``); above it, the paged layout of
+:mod:`newsfuse.render.pages` (index files plus one file per story and article, JSON-lines parts).  Every
+file is written record by record (a story or an article at a time), to a temporary name first, so a
+reader (or a crash) never sees half a report and memory stays bounded whatever the report's size.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+import shutil
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from newsfuse.model import Report, Story, to_dict
-from newsfuse.render.html import render_html
-from newsfuse.render.markdown import render_markdown
+from newsfuse.options import ReportOptions
+from newsfuse.render import pages
+from newsfuse.render.html import html_chunks
+from newsfuse.render.jsonout import INDEX_NAME, json_chunks, write_json_parts
+from newsfuse.render.markdown import markdown_chunks
+
+LAYOUTS = ("auto", "single", "paged")
 
 
 def report_json(report: Report) -> str:
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=1) + "\n"
+    """The whole ``report.json`` text (small reports; :func:`write_report` streams it instead)."""
+    return "".join(json_chunks(report, indent=1)) + "\n"
 
 
 def report_jsonl(report: Report) -> Iterator[str]:
@@ -23,11 +37,24 @@ def report_jsonl(report: Report) -> Iterator[str]:
         yield json.dumps(to_dict(story), ensure_ascii=False) + "\n"
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def _tmp_name(path: Path) -> Path:
+    return path.with_name(f".{path.name}.tmp{os.getpid()}")
+
+
+def _atomic_write(path: Path, chunks: Iterable[str]) -> None:
     # Write next to the target, then rename: a reader (or a crash) never sees half a report.
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    tmp = _tmp_name(path)
+    try:
+        with tmp.open("w", encoding="utf-8", errors="surrogatepass") as f:
+            for chunk in chunks:
+                f.write(chunk)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+# Stories per Parquet row group: a few MB of story JSON per group, and groups large enough to compress well.
+PARQUET_ROWS = 1000
 
 
 def _story_row(st: Story) -> dict[str, Any]:
@@ -72,27 +99,109 @@ def write_parquet(report: Report, path: Path) -> Path:
             ("story_json", pa.string()),
         ]
     )
-    table = pa.Table.from_pylist([_story_row(s) for s in report.stories], schema=schema)
-    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    pq.write_table(table, tmp)
-    os.replace(tmp, path)
+    tmp = _tmp_name(path)
+    try:
+        with pq.ParquetWriter(tmp, schema) as writer:
+            if not report.stories:
+                writer.write_table(schema.empty_table())
+            # Row groups of PARQUET_ROWS stories: memory bounded by one group, not the whole table.
+            for i in range(0, len(report.stories), PARQUET_ROWS):
+                rows = [_story_row(s) for s in report.stories[i : i + PARQUET_ROWS]]
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
     return path
 
 
-def write_report(report: Report, out_dir: Path, parquet: bool = False) -> dict[str, Path]:
-    """Write report.json, report.md and report.html (and stories.parquet) into ``out_dir``."""
-    out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise ValueError(f"output path exists and is not a directory: {out_dir}")
-    out_dir.mkdir(parents=True, exist_ok=True)
+def _single_html(report: Report, max_bytes: int) -> list[str] | None:
+    """The single-file HTML, if it stays within ``max_bytes`` (UTF-8); else None (stops rendering there)."""
+    chunks: list[str] = []
+    size = 0
+    for chunk in html_chunks(report):
+        size += len(chunk.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            return None
+        chunks.append(chunk)
+    return chunks
+
+
+def _remove_paged(out_dir: Path) -> None:
+    """Remove the paged layout of an earlier run (only a folder we marked as ours)."""
+    folder = out_dir / pages.FOLDER
+    if (folder / pages.MARKER).exists():
+        shutil.rmtree(folder)
+    (out_dir / INDEX_NAME).unlink(missing_ok=True)
+
+
+def _write_single(report: Report, out_dir: Path, html: list[str] | None) -> dict[str, Path]:
     written = {
         "json": out_dir / "report.json",
         "markdown": out_dir / "report.md",
         "html": out_dir / "report.html",
     }
-    _atomic_write(written["json"], report_json(report))
-    _atomic_write(written["markdown"], render_markdown(report))
-    _atomic_write(written["html"], render_html(report))
+    _atomic_write(written["json"], [*json_chunks(report, indent=1), "\n"])
+    _atomic_write(written["markdown"], markdown_chunks(report))
+    _atomic_write(written["html"], html if html is not None else html_chunks(report))
+    _remove_paged(out_dir)
+    return written
+
+
+def _write_paged(report: Report, out_dir: Path, options: ReportOptions) -> dict[str, Path]:
+    folder = out_dir / pages.FOLDER
+    if folder.exists() and not (folder / pages.MARKER).exists():
+        raise ValueError(f"{folder} exists and was not written by newsfuse: choose another --out")
+    tmp = out_dir / f".{pages.FOLDER}.tmp{os.getpid()}"
+    old = out_dir / f".{pages.FOLDER}.old{os.getpid()}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    try:
+        tmp.mkdir()
+        (tmp / pages.MARKER).write_text("written by newsfuse analyze; replaced by the next run\n", encoding="utf-8")
+        index = write_json_parts(report, tmp / "json", f"{pages.FOLDER}/json", options.part_max_bytes)
+        index_md = pages.write_markdown_pages(report, tmp, options)
+        index_html = pages.PagedHtml(report, tmp, options).write_all()
+        # Swap the finished folder in, then the index files that point into it.
+        if folder.exists():
+            os.replace(folder, old)
+        os.replace(tmp, folder)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
+    written = {
+        "json": out_dir / INDEX_NAME,
+        "markdown": out_dir / pages.INDEX_MD,
+        "html": out_dir / pages.INDEX_HTML,
+        "folder": folder,
+    }
+    _atomic_write(written["json"], [json.dumps(index, ensure_ascii=False, indent=1), "\n"])
+    _atomic_write(written["markdown"], [index_md])
+    _atomic_write(written["html"], [index_html])
+    # A report.json left by an earlier single-file run would silently disagree with this one.
+    (out_dir / "report.json").unlink(missing_ok=True)
+    return written
+
+
+def write_report(
+    report: Report, out_dir: Path, parquet: bool = False, options: ReportOptions | None = None
+) -> dict[str, Path]:
+    """Write the report into ``out_dir`` in the layout ``options.layout`` asks for ("auto": single files
+    while the HTML stays within ``options.single_file_max_bytes``, else paged); returns kind -> path."""
+    options = options or ReportOptions()
+    if options.layout not in LAYOUTS:
+        raise ValueError(f"unknown report layout {options.layout!r} (one of {', '.join(LAYOUTS)})")
+    out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ValueError(f"output path exists and is not a directory: {out_dir}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    html: list[str] | None = None
+    layout = options.layout
+    if layout == "auto":
+        html = _single_html(report, options.single_file_max_bytes)
+        layout = "single" if html is not None else "paged"
+    if layout == "single":
+        written = _write_single(report, out_dir, html)
+    else:
+        written = _write_paged(report, out_dir, options)
     if parquet:
         written["parquet"] = write_parquet(report, out_dir / "stories.parquet")
     return written

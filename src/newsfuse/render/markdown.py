@@ -6,9 +6,9 @@ same literal text and never renders markup planted in it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from newsfuse.model import Report, Source, Story
+from newsfuse.model import Article, Rejection, Report, Source, StepStats, Story
 from newsfuse.render.escape import md
 from newsfuse.render.views import STATUS_TITLES, coverage_line, outlet_names, plural, source_label, story_title
 
@@ -20,7 +20,7 @@ def _cites(sources: Iterable[Source]) -> str:
     return " " + " ".join(f"\\[{md(k)}\\]" for k in keys) if keys else ""
 
 
-def _story(st: Story, report: Report) -> list[str]:
+def _story(st: Story, by_id: Mapping[str, Article]) -> list[str]:
     out = [f"## {md(story_title(st))}", ""]
     dates = f"{st.first_date or 'undated'}" + (f" – {st.last_date}" if st.last_date and st.last_date != st.first_date else "")
     out += [f"_{md(dates)} · {md(coverage_line(st))}_ · story `{st.id}`", ""]
@@ -33,7 +33,7 @@ def _story(st: Story, report: Report) -> list[str]:
 
     out += ["### Coverage", ""]
     for aid in st.articles:
-        a = report.article(aid)
+        a = by_id.get(aid)
         if a is None:
             out.append(f"- `{aid}` (not in this report)")
             continue
@@ -104,41 +104,70 @@ def _story(st: Story, report: Report) -> list[str]:
     return out
 
 
-def render_markdown(report: Report) -> str:
-    lines = [
+def header_lines(report: Report) -> list[str]:
+    return [
         "# newsfuse report",
         "",
         f"{plural(len(report.stories), 'story', 'stories')} from {plural(len(report.articles), 'article')}; "
         f"{len(report.rejections)} inputs rejected. Schema {report.schema_version}.",
         "",
     ]
-    if not report.stories:
-        lines += [NONE, ""]
-    for st in report.stories:
-        lines += _story(st, report)
 
-    lines += ["## Articles", ""]
-    for a in report.articles:
-        lines.append(f"### {md(a.title or a.id)}")
-        lines.append("")
-        lines.append(
-            f"`{a.id}` · {md(a.outlet or 'unknown outlet')} · {a.date or 'undated'} · {md(a.author or 'no author')} · from {md(a.origin)}"
-        )
-        lines.append("")
-        lines += [f"{md(p.id)}. {md(p.text)}" for p in a.paragraphs] or [NONE]
-        lines.append("")
-        lines.append(f"Removed blocks: {len(a.removed)}" + ("" if a.removed else " (none found)"))
-        lines += [f"- _{b.reason}_ (block {b.position}{'; ' + md(b.detail) if b.detail else ''}): {md(b.text)}" for b in a.removed]
-        lines += [f"- note: {md(n)}" for n in a.notes]
-        lines.append("")
-    if not report.articles:
-        lines += [NONE, ""]
 
-    lines += ["## Rejected inputs", ""]
-    lines += [f"- {md(r.origin)}: {r.reason} at {r.stage}{' — ' + md(r.detail) if r.detail else ''}" for r in report.rejections] or [NONE]
-    lines += ["", "## Steps", "", "| step | in | kept | rejected | seconds |", "|---|---|---|---|---|"]
+def story_lines(st: Story, by_id: Mapping[str, Article]) -> list[str]:
+    """One story's section (``## headline`` and every analysis part)."""
+    return _story(st, by_id)
+
+
+def article_lines(a: Article) -> list[str]:
+    """One article's section: metadata, clean text and the audit of what cleaning removed."""
+    lines = [f"### {md(a.title or a.id)}", ""]
+    lines.append(
+        f"`{a.id}` · {md(a.outlet or 'unknown outlet')} · {a.date or 'undated'} · {md(a.author or 'no author')} · from {md(a.origin)}"
+    )
+    lines.append("")
+    lines += [f"{md(p.id)}. {md(p.text)}" for p in a.paragraphs] or [NONE]
+    lines.append("")
+    lines.append(f"Removed blocks: {len(a.removed)}" + ("" if a.removed else " (none found)"))
+    lines += [f"- _{b.reason}_ (block {b.position}{'; ' + md(b.detail) if b.detail else ''}): {md(b.text)}" for b in a.removed]
+    lines += [f"- note: {md(n)}" for n in a.notes]
+    lines.append("")
+    return lines
+
+
+def rejection_line(r: Rejection) -> str:
+    return f"- {md(r.origin)}: {r.reason} at {r.stage}{' — ' + md(r.detail) if r.detail else ''}"
+
+
+def steps_lines(stats: Sequence[StepStats]) -> list[str]:
+    lines = ["## Steps", "", "| step | in | kept | rejected | seconds |", "|---|---|---|---|---|"]
     lines += [
         f"| {s.step} | {s.read} | {s.kept} | {', '.join(f'{k}: {v}' for k, v in s.rejected.items())} | {s.seconds:.2f} |"
-        for s in report.stats
+        for s in stats
     ]
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def markdown_chunks(report: Report) -> Iterator[str]:
+    """``report.md`` piece by piece (one story or article per piece), so a writer can stream it."""
+    by_id = {a.id: a for a in report.articles}
+    yield "\n".join(header_lines(report)) + "\n"
+    if not report.stories:
+        yield NONE + "\n\n"
+    for st in report.stories:
+        yield "\n".join(_story(st, by_id)) + "\n"
+
+    yield "## Articles\n\n"
+    for a in report.articles:
+        yield "\n".join(article_lines(a)) + "\n"
+    if not report.articles:
+        yield NONE + "\n\n"
+
+    lines = ["## Rejected inputs", ""]
+    lines += [rejection_line(r) for r in report.rejections] or [NONE]
+    lines += ["", *steps_lines(report.stats)]
+    yield "\n".join(lines) + "\n"
+
+
+def render_markdown(report: Report) -> str:
+    return "".join(markdown_chunks(report))

@@ -1,5 +1,6 @@
 // newsfuse report.html: show one page (story list, a story, an article) at a time, following the URL
-// fragment, and highlight a cited paragraph. No inline handlers: everything is wired here.
+// fragment, and highlight a cited paragraph. No inline handlers: everything is wired here. A file of the
+// paged layout holds one page, which is shown whatever the fragment.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -9,7 +10,7 @@
     try { id = decodeURIComponent(location.hash.slice(1)); } catch (e) { id = ""; }
     var target = id ? document.getElementById(id) : null;
     var page = target && target.closest ? target.closest(".page") : null;
-    if (!page) { page = document.getElementById("stories"); target = null; }
+    if (!page) { page = document.getElementById("stories") || document.querySelector(".page"); target = null; }
     var pages = document.querySelectorAll(".page");
     for (var i = 0; i < pages.length; i++) { pages[i].classList.toggle("active", pages[i] === page); }
     var old = document.querySelectorAll(".para.hl");

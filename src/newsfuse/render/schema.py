@@ -12,3 +12,12 @@ def load_schema() -> dict[str, Any]:
     text = resources.files("newsfuse.render").joinpath("report.schema.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+def load_index_schema() -> dict[str, Any]:
+    """The schema of the paged layout's ``report-index.json`` (``report-index.schema.json``); its ``stats``
+    refer to ``report.schema.json`` by that schema's ``$id``."""
+    text = resources.files("newsfuse.render").joinpath("report-index.schema.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
