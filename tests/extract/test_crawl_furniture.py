@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.extract import extract_documents
-from newsfuse.extract.gluedtitle import split_glued_title
+from newsfuse.extract.gluedtitle import split_glued_title, split_stamp_header
 from newsfuse.extract.signals import boilerplate_reason, inline_comment_signature, wire_credit
 from newsfuse.extract.text import _strip_inline
 from newsfuse.model import Article, RawDocument
@@ -103,3 +103,38 @@ def test_disclaimer_blog_header_and_split_tickers() -> None:
     assert text == "Given the crack, the board acted."
     (doc,) = list(record_documents({"text": "Shares of Verrin Power (VRP4.\nSA) fell on Monday after the crack was found."}, "r#1"))
     assert isinstance(doc, RawDocument) and "(VRP4.SA) fell" in doc.content
+
+
+@pytest.mark.parametrize(
+    ("text", "header"),
+    [
+        (
+            "Floodgates open as the valley holds its breath Engineers race a crack in the spillway "
+            "Tuesday 11 March 2031 08.43 GMT The Verrin Valley Water Board opened both gates overnight.",
+            ("Floodgates open as the valley holds its breath Engineers race a crack in the spillway", "Tuesday 11 March 2031 08.43 GMT"),
+        ),
+        ("Wednesday 12 March 2031 14.24 GMT Volunteers filled sandbags along the river wall.", ("", "Wednesday 12 March 2031 14.24 GMT")),
+        ("Mar. 11, 2031 8:43 AM EST The board said the wall would hold through the night.", ("", "Mar. 11, 2031 8:43 AM EST")),
+        # A date and time inside a sentence are reporting, not a stamp.
+        ("The gates were opened on Tuesday 11 March 2031 at 08.43 GMT, the board said in a statement.", None),
+        ("The gates were opened on Tuesday 11 March 2031 08.43 GMT The board said so in a statement.", None),
+        ("The board met on 11 March 2031 and said the wall would hold through the night, engineers said.", None),
+    ],
+)
+def test_header_ending_on_a_time_stamp(text: str, header: tuple[str, str] | None) -> None:
+    got = split_stamp_header(text)
+    assert (got[:2] if got else None) == header
+
+
+def test_a_record_headline_before_the_stamp_becomes_the_title() -> None:
+    lines = [
+        "Floodgates open as the valley holds its breath Engineers race a crack in the spillway Tuesday 11 March 2031 08.43 GMT "
+        "The Verrin Valley Water Board opened both outlet gates overnight after a crack was found.",
+        "About 1,200 residents of lower Kelbrook were told to leave their homes, the town council said on Monday.",
+    ]
+    doc = RawDocument(origin="g.jsonl#1", content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert art.title == "Floodgates open as the valley holds its breath Engineers race a crack in the spillway"
+    assert art.paragraphs[0].text.startswith("The Verrin Valley Water Board opened")
+    assert any("time stamp" in r.detail for r in art.removed)

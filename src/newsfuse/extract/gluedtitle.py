@@ -27,6 +27,39 @@ _TITLE_LOWER = frozenset(
 _DATELINE_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-–—]|--\s*$|[.!?:]$")
 
 
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+# A page's publication stamp: a full date followed at once by a clock time and a time zone
+# ("Tuesday 4 January 2005 08.43 GMT", "Jan. 4, 2005 8:43 AM EST"). A date with a clock time and a
+# zone is page furniture: reporting writes "at 8.43am on Tuesday", not a stamp.
+_STAMP_RE = re.compile(
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:\d{1,2}\s+" + _MONTH + r",?\s+\d{4}|" + _MONTH + r"\s+\d{1,2},?\s+\d{4})"
+    r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[aApP]\.?[mM]\.?\s*)?(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T)\b"
+)
+# A sentence's date, not a header's stamp, follows these words.
+_STAMP_LEAD_IN = frozenset("since until till by between dated".split())
+# The header before the stamp is at most a headline and a standfirst.
+MAX_HEADER_WORDS = 70
+
+
+def split_stamp_header(text: str) -> tuple[str, str, str] | None:
+    """(header before the stamp, the stamp, the rest) when ``text`` opens with a page header that
+    ends on a publication stamp ("Headline Standfirst Tuesday 4 January 2005 08.43 GMT The lead…"),
+    else None. The header may be empty (the paragraph opens on the stamp)."""
+    m = _STAMP_RE.search(text, 0, 1200)
+    if m is None or len(text) - m.end() < 20:
+        return None
+    head = text[: m.start()].strip()
+    if len(head.split()) > MAX_HEADER_WORDS:
+        return None
+    if head and head.split()[-1].lower() in _TITLE_LOWER | _STAMP_LEAD_IN:  # "ended on Tuesday 4 January…"
+        return None
+    rest = text[m.end() :].lstrip(" :.-–—|")
+    if not rest[:1].isupper() and rest[:1] not in "\"'“‘(":
+        return None
+    return head, m.group(0), rest
+
+
 def _capitalised(tok: str) -> bool:
     core = tok.strip("\"'“”‘’([{")
     return bool(core) and (core[0].isupper() or core[0].isdigit() or core[0] in "$£€")
@@ -65,4 +98,4 @@ def split_glued_title(text: str) -> tuple[str, str] | None:
     return " ".join(title_toks), " ".join(toks[start:])
 
 
-__all__ = ["split_glued_title"]
+__all__ = ["split_glued_title", "split_stamp_header"]

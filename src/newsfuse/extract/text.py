@@ -25,7 +25,7 @@ from datetime import date
 
 from newsfuse.extract.blocks import Block, block_key, split_blocks
 from newsfuse.extract.corpus import CorpusEvidence, outlet_group
-from newsfuse.extract.gluedtitle import split_glued_title
+from newsfuse.extract.gluedtitle import split_glued_title, split_stamp_header
 from newsfuse.extract.outletdetect import resolve_outlet
 from newsfuse.extract.signals import (
     EMBED_CHROME_RE,
@@ -609,6 +609,14 @@ def _clean(
         text, inline = _strip_inline(lines[i].block.text, title)
         if not paragraphs:
             # The page's headline, byline or time stamp run into the first paragraph by the scraper.
+            stamped = split_stamp_header(text)
+            if stamped is not None:
+                head, stamp, text = stamped
+                if head and title is None:
+                    inline.append(("other", f"{head} {stamp}", "headline (and standfirst) before the page's time stamp"))
+                    title = head
+                else:
+                    inline.append(("other", f"{head} {stamp}".strip(), "page header ending on a time stamp"))
             glued = split_glued_title(text)
             if glued is not None:
                 head, rest = glued
