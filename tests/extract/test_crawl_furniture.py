@@ -115,6 +115,18 @@ def test_disclaimer_blog_header_and_split_tickers() -> None:
         ),
         ("Wednesday 12 March 2031 14.24 GMT Volunteers filled sandbags along the river wall.", ("", "Wednesday 12 March 2031 14.24 GMT")),
         ("Mar. 11, 2031 8:43 AM EST The board said the wall would hold through the night.", ("", "Mar. 11, 2031 8:43 AM EST")),
+        (
+            "March 25, 2031 | By Ona Vell, Valley Post Volunteers filled sandbags along the river wall.",
+            ("", "March 25, 2031 | By Ona Vell, Valley Post"),
+        ),
+        (
+            "Gates open March 26, 2031 | By Pell Ruark, Valley Post's Senior River Producer Two days ago the wall cracked.",
+            ("Gates open", "March 26, 2031 | By Pell Ruark, Valley Post's Senior River Producer"),
+        ),
+        (
+            "Valley Talk; Interview with the Mayor Aired March 31, 2031 - 23:00 ET THIS IS A RUSH TRANSCRIPT.",
+            ("Valley Talk; Interview with the Mayor", "Aired March 31, 2031 - 23:00 ET THIS IS A RUSH TRANSCRIPT."),
+        ),
         # A date and time inside a sentence are reporting, not a stamp.
         ("The gates were opened on Tuesday 11 March 2031 at 08.43 GMT, the board said in a statement.", None),
         ("The gates were opened on Tuesday 11 March 2031 08.43 GMT The board said so in a statement.", None),
@@ -123,7 +135,7 @@ def test_disclaimer_blog_header_and_split_tickers() -> None:
 )
 def test_header_ending_on_a_time_stamp(text: str, header: tuple[str, str] | None) -> None:
     got = split_stamp_header(text)
-    assert (got[:2] if got else None) == header
+    assert ((got.head, got.stamp) if got else None) == header
 
 
 def test_a_record_headline_before_the_stamp_becomes_the_title() -> None:

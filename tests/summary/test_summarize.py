@@ -268,3 +268,43 @@ def test_headline_drops_weekdays() -> None:
         "A storm closed Karsby port, the harbour master said."
     )
     assert drop_weekdays("The Monday Club met in Velmora.") == "The Monday Club met in Velmora."
+
+
+def test_contractions_fragments_and_update_stamps() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "u1",
+        "north-gazette",
+        [
+            "About 400 residents of Velmora left their homes on Monday after the river burst its banks. "
+            "It's going to take some time to rebuild the bridge. We've got to get the pumps running first.",
+            "-- (Update 10:14 p.m. Velmora, 3:14 p.m. ET) Engineers opened the second gate of the dam late on Monday.",
+            "in Velmora's square as the mayor said the gates would stay open through the night.",
+        ],
+    )
+    judged = {c.text: (c.usable, c.reason) for c in article_candidates(a, start=0)}
+    assert judged["It's going to take some time to rebuild the bridge."] == (False, "dangling reference")
+    assert judged["We've got to get the pumps running first."] == (False, "opinion")
+    assert judged["Engineers opened the second gate of the dam late on Monday."][0] is True
+    assert judged["in Velmora's square as the mayor said the gates would stay open through the night."] == (False, "fragment")
+
+
+def test_a_transcript_loses_its_speaker_labels_and_counts_as_speech() -> None:
+    from newsfuse.summary.candidates import TRANSCRIPT_PENALTY, article_candidates
+
+    talk = art(
+        "t1",
+        "valley-tv",
+        [
+            "ONA VELL, VALLEY TV ANCHOR: The water board opened the second gate of the dam on Monday night.",
+            "MARROW: Thank you very much for having me on the show tonight, Ona.",
+            "VELL: The engineers will inspect the spillway foundations on Tuesday morning.",
+        ],
+    )
+    cands = article_candidates(talk)
+    assert cands[0].text == "The water board opened the second gate of the dam on Monday night."
+    assert all(c.penalty <= TRANSCRIPT_PENALTY for c in cands)
+    report = art("r1", "north-gazette", ["ONA VELL: The water board opened the second gate of the dam on Monday night."])
+    (one,) = article_candidates(report)  # one label is not a transcript
+    assert one.penalty == 1.0 and one.text.startswith("The water board")

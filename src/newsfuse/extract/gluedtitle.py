@@ -13,7 +13,9 @@ function word or an -ing/-ed form and goes on in lower case ("Invoking extraordi
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from newsfuse.outlets import known_outlet
 from newsfuse.text import STOPWORDS
 
 MIN_TITLE_WORDS = 4
@@ -28,36 +30,79 @@ _DATELINE_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-–—]|--\s*$|[.!?:]$"
 
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
-# A page's publication stamp: a full date followed at once by a clock time and a time zone
-# ("Tuesday 4 January 2005 08.43 GMT", "Jan. 4, 2005 8:43 AM EST"). A date with a clock time and a
-# zone is page furniture: reporting writes "at 8.43am on Tuesday", not a stamp.
+_DATE = r"(?:\d{1,2}\s+" + _MONTH + r",?\s+\d{4}|" + _MONTH + r"\s+\d{1,2},?\s+\d{4})"
+_NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|and))*?\s+[A-Z][\w'’-]+"
+# A job title closes an affiliation after a byline ("By Jane Roe, Valley Post's Senior Producer").
+_JOB = r"(?:Producer|Correspondent|Editor|Writer|Reporter|Analyst|Contributor|Staff|Anchor|Chief|Columnist|Intern)s?"
+# A page's publication stamp, three shapes:
+# - a full date followed at once by a clock time and a time zone ("Tuesday 4 January 2005 08.43 GMT",
+#   "Jan. 4, 2005 8:43 AM EST"): reporting writes "at 8.43am on Tuesday", not a stamp;
+# - a broadcast transcript's "Aired January 31, 2031 - 23:00 ET", with its "rush transcript" notice;
+# - a date and a byline split by a bar ("January 25, 2031 | By Jane Roe, Valley Post").
+_JOB_WORDS = tuple(_JOB[3:-4].split("|")) + tuple(w + "s" for w in _JOB[3:-4].split("|"))
 _STAMP_RE = re.compile(
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:\d{1,2}\s+" + _MONTH + r",?\s+\d{4}|" + _MONTH + r"\s+\d{1,2},?\s+\d{4})"
-    r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[aApP]\.?[mM]\.?\s*)?(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T)\b"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?" + _DATE
+    + r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[aApP]\.?[mM]\.?\s*)?(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T)\b"
+    + r"|\bAired\s+" + _DATE + r"\s*[-–—]\s*\d{1,2}:\d{2}\s*(?:[ECMP][SD]?T|GMT)\b"
+    + r"(?:\s*THIS IS A RUSH TRANSCRIPT\.)?(?:\s*THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED\.)?"
+    + r"|" + _DATE + r"\s*\|\s*By\s+(?P<author>" + _NAME + r")"
+    + r"(?:,\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}?\s+" + _JOB + r"\b)?"
 )
+_CAP_RUN = re.compile(r",\s*((?:[A-Z][\w.&'’-]*\s+){1,4})")
 # A sentence's date, not a header's stamp, follows these words.
 _STAMP_LEAD_IN = frozenset("since until till by between dated".split())
 # The header before the stamp is at most a headline and a standfirst.
 MAX_HEADER_WORDS = 70
 
 
-def split_stamp_header(text: str) -> tuple[str, str, str] | None:
-    """(header before the stamp, the stamp, the rest) when ``text`` opens with a page header that
-    ends on a publication stamp ("Headline Standfirst Tuesday 4 January 2005 08.43 GMT The lead…"),
-    else None. The header may be empty (the paragraph opens on the stamp)."""
+@dataclass(frozen=True)
+class StampHeader:
+    """A page header run into the first paragraph: ``head`` (headline and standfirst, may be
+    empty), the ``stamp`` that ends it, the ``rest`` of the paragraph (may be empty when the
+    paragraph was header only) and the ``author`` a byline stamp names."""
+
+    head: str
+    stamp: str
+    rest: str
+    author: str | None
+
+
+def split_stamp_header(text: str) -> StampHeader | None:
+    """The page header ending on a publication stamp that ``text`` opens with ("Headline
+    Standfirst Tuesday 4 January 2005 08.43 GMT The lead…"), else None."""
     m = _STAMP_RE.search(text, 0, 1200)
-    if m is None or len(text) - m.end() < 20:
+    if m is None:
         return None
     head = text[: m.start()].strip()
     if len(head.split()) > MAX_HEADER_WORDS:
         return None
     if head and head.split()[-1].lower() in _TITLE_LOWER | _STAMP_LEAD_IN:  # "ended on Tuesday 4 January…"
         return None
-    rest = text[m.end() :].lstrip(" :.-–—|")
-    if not rest[:1].isupper() and rest[:1] not in "\"'“‘(":
+    stamp = m.group(0)
+    if m.group("author") and not stamp.endswith(_JOB_WORDS):
+        # "…| By Jane Roe, Valley Post The lead": the affiliation runs as far as a known outlet's name.
+        run = _CAP_RUN.match(text, m.end())
+        if run is not None:
+            toks = run.group(1).split()
+            known = [k for k in range(len(toks), 0, -1) if known_outlet(" ".join(toks[:k]).removesuffix("'s").removesuffix("’s"))]
+            after = text[run.end() :].split()[:2]
+            if known:
+                k = known[0]
+            elif len(toks) >= 2 and len(after) == 2 and all(w[:1].islower() for w in after):
+                k = len(toks) - 1  # the last capitalised word opens the lead: "Valley Post Volunteers filled …"
+            else:
+                k = 0
+            if k:
+                stamp = text[m.start() : run.start(1)] + " ".join(toks[:k])
+    rest = text[m.start() + len(stamp) :].lstrip(" :.-–—|")
+    transcript = m.group(0).startswith("Aired")
+    if rest and not transcript and len(rest) < 20:
         return None
-    return head, m.group(0), rest
+    if rest and not rest[:1].isupper() and rest[:1] not in "\"'“‘(":
+        return None
+    if not rest and not transcript:
+        return None
+    return StampHeader(head, stamp, rest, m.group("author"))
 
 
 def _capitalised(tok: str) -> bool:
@@ -98,4 +143,4 @@ def split_glued_title(text: str) -> tuple[str, str] | None:
     return " ".join(title_toks), " ".join(toks[start:])
 
 
-__all__ = ["split_glued_title", "split_stamp_header"]
+__all__ = ["StampHeader", "split_glued_title", "split_stamp_header"]

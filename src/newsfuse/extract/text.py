@@ -611,12 +611,14 @@ def _clean(
             # The page's headline, byline or time stamp run into the first paragraph by the scraper.
             stamped = split_stamp_header(text)
             if stamped is not None:
-                head, stamp, text = stamped
-                if head and title is None:
-                    inline.append(("other", f"{head} {stamp}", "headline (and standfirst) before the page's time stamp"))
-                    title = head
+                text = stamped.rest
+                header = f"{stamped.head} {stamped.stamp}".strip()
+                if stamped.head and title is None:
+                    inline.append(("other", header, "headline (and standfirst) before the page's time stamp"))
+                    title = stamped.head
                 else:
-                    inline.append(("other", f"{head} {stamp}".strip(), "page header ending on a time stamp"))
+                    inline.append(("other", header, "page header ending on a time stamp"))
+                author = author or stamped.author
             glued = split_glued_title(text)
             if glued is not None:
                 head, rest = glued

@@ -66,6 +66,17 @@ _BOILERPLATE = re.compile("|".join(re.escape(m) for m in lexicon.BOILERPLATE_MAR
 _LOADED = re.compile("|".join(re.escape(m) for m in lexicon.LOADED_PHRASES))
 _UNANCHORED = re.compile("|".join(re.escape(m) for m in lexicon.UNANCHORED_TIME))
 _LEADING_NOISE = re.compile(r"^[\s\-–—•*|:>#]+")
+# A broadcast transcript's speaker label: "WOLF MARROW, VALLEY TV ANCHOR: ", "MORGAN: ", "CLINTON (on camera): ".
+_SPEAKER_LABEL = re.compile(
+    r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,4}(?:\s*\([^()]{1,30}\))?(?:,\s*[A-Z][A-Z0-9 .,'’&()-]{1,80}?)?:\s+(?=\S)"
+)
+# A transcript: at least this many paragraphs open on a speaker label. Everything in it is
+# someone's spoken words (questions, chatter, "Thank you for your time"), so its sentences count
+# like quotations: a reported sentence saying the same should win.
+MIN_TRANSCRIPT_TURNS = 3
+TRANSCRIPT_PENALTY = 0.4
+# A live page's update stamp before an entry: "(Update 10:14 p.m. Cairo, 3:14 p.m. ET) The army …".
+_UPDATE_STAMP = re.compile(r"^\((?:update|updated|new)\b[^()]{0,80}\)\s*(?=\S)", re.IGNORECASE)
 # Words an extracted page glues before the first sentence ("Published by on", "By Jane Doe").
 _BYLINE = re.compile(r"^(?:by|published by|posted by|written by)\b", re.IGNORECASE)
 _TRAILING_ATTRIBUTION = re.compile(
@@ -202,6 +213,11 @@ def _opinion(uws: list[str], unquoted: str) -> bool:
     return any(w != "I" for w in markers) or (bool(markers) and _FIRST_PERSON_I.search(unquoted) is not None)
 
 
+def _bare(token: str) -> str:
+    """A word without its contraction: "it's" -> "it", "they're" -> "they"."""
+    return re.split("['’]", token, maxsplit=1)[0]
+
+
 def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks: list[str]) -> None:
     """Set ``usable``/``reason``/``penalty``.  ``inside_quote``: the sentence continues a quotation
     opened in an earlier sentence, so all of it is someone's words.  ``ws``/``toks``: its words
@@ -214,8 +230,8 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
     outside = [w.lower() for w in uws]
     c.quote_share = 1.0 if inside_quote else quote_share(text)
     c.starts_with_quote = inside_quote or text[:1] in _OPEN_QUOTES
-    if len(toks) < MIN_WORDS:
-        c.usable, c.reason = False, "fragment"
+    if len(toks) < MIN_WORDS or text[:1].islower():
+        c.usable, c.reason = False, "fragment"  # too short, or cut off at its start ("in Cairo as …")
     elif len(toks) > MAX_WORDS:
         c.usable, c.reason = False, "too long"
     elif text.rstrip("\"'”’) ").endswith("?"):
@@ -228,7 +244,7 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         c.usable, c.reason = False, "loaded label"
     elif _opinion(uws, unquoted):
         c.usable, c.reason = False, "opinion"
-    elif (toks[0] in lexicon.DANGLING_STARTS and toks[0] not in lexicon.ADJECTIVE_STARTS) or (
+    elif (_bare(toks[0]) in lexicon.DANGLING_STARTS and toks[0] not in lexicon.ADJECTIVE_STARTS) or (
         (toks[0] in lexicon.BARE_QUANTIFIERS or toks[0] in lexicon.ADJECTIVE_STARTS)
         and len(toks) > 1
         and toks[1] in lexicon.BARE_QUANTIFIER_VERBS
@@ -275,6 +291,8 @@ def article_candidates(
     paragraph into sentences (a memo may stand in for :func:`~newsfuse.text.split_sentences`)."""
     out: list[Candidate] = []
     pos = 0
+    turns = sum(1 for para in article.paragraphs if _SPEAKER_LABEL.match(para.text))
+    transcript = turns >= MIN_TRANSCRIPT_TURNS
     for para in article.paragraphs:
         open_quote = False  # quotations do not cross paragraphs in news copy
         for k, raw in enumerate(split(para.text)):
@@ -288,7 +306,10 @@ def article_candidates(
                 # a photo credit split off as a sentence of its own leaves the agency dateline
                 # behind it: "REUTERS/A. Name/File Photo KYIV (Reuters) - The lead ..."
                 text = strip_agency_dateline(text)
-            text = trim_connective(normalize_space(text))
+            text = _UPDATE_STAMP.sub("", _LEADING_NOISE.sub("", normalize_space(text)))
+            if k == 0:
+                text = _SPEAKER_LABEL.sub("", text, count=1)
+            text = trim_connective(text.strip())
             c = Candidate(
                 index=start + len(out),
                 article=article.id,
@@ -304,6 +325,8 @@ def article_candidates(
             c.content = frozenset(c.cwords)
             c.stems = frozenset(t[:4] for t in toks)
             _judge(c, article.date is not None, open_quote, ws, toks)
+            if transcript:
+                c.penalty *= TRANSCRIPT_PENALTY
             open_quote = _ends_inside_quote(raw, open_quote)
             out.append(c)
             pos += 1
