@@ -127,6 +127,11 @@ def test_disclaimer_blog_header_and_split_tickers() -> None:
             "Valley Talk; Interview with the Mayor Aired March 31, 2031 - 23:00 ET THIS IS A RUSH TRANSCRIPT.",
             ("Valley Talk; Interview with the Mayor", "Aired March 31, 2031 - 23:00 ET THIS IS A RUSH TRANSCRIPT."),
         ),
+        (
+            "Envoy briefs council on the valley 16 March 2031 Last updated at 14:51 GMT Help The envoy is briefing the council.",
+            ("Envoy briefs council on the valley", "16 March 2031 Last updated at 14:51 GMT Help"),
+        ),
+        ("15 February 31 22:17 GMT The mayor has decreed that a vote on the dam will be held.", ("", "15 February 31 22:17 GMT")),
         # A date and time inside a sentence are reporting, not a stamp.
         ("The gates were opened on Tuesday 11 March 2031 at 08.43 GMT, the board said in a statement.", None),
         ("The gates were opened on Tuesday 11 March 2031 08.43 GMT The board said so in a statement.", None),
@@ -150,3 +155,10 @@ def test_a_record_headline_before_the_stamp_becomes_the_title() -> None:
     assert art.title == "Floodgates open as the valley holds its breath Engineers race a crack in the spillway"
     assert art.paragraphs[0].text.startswith("The Verrin Valley Water Board opened")
     assert any("time stamp" in r.detail for r in art.removed)
+
+
+def test_a_live_page_entry_loses_its_stamp() -> None:
+    text, removed = _strip_inline("15 February 31 22:17 GMT The mayor has decreed that a vote on the dam will be held.", None)
+    assert text == "The mayor has decreed that a vote on the dam will be held." and removed[0][2].startswith("page time stamp")
+    text, removed = _strip_inline("On 15 February 31 the mayor decreed at 22:17 GMT that a vote would be held.", None)
+    assert not removed

@@ -31,24 +31,30 @@ _DATELINE_RE = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-–—]|--\s*$|[.!?:]$"
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
 _DATE = r"(?:\d{1,2}\s+" + _MONTH + r",?\s+\d{4}|" + _MONTH + r"\s+\d{1,2},?\s+\d{4})"
+# With a clock time and a zone after it, a two-digit year is a stamp too ("15 February 12 22:17 GMT").
+_STAMP_DATE = r"(?:\d{1,2}\s+" + _MONTH + r",?\s+(?:\d{4}|\d{2})|" + _MONTH + r"\s+\d{1,2},?\s+(?:\d{4}|\d{2}))"
 _NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|and))*?\s+[A-Z][\w'’-]+"
 # A job title closes an affiliation after a byline ("By Jane Roe, Valley Post's Senior Producer").
 _JOB = r"(?:Producer|Correspondent|Editor|Writer|Reporter|Analyst|Contributor|Staff|Anchor|Chief|Columnist|Intern)s?"
 # A page's publication stamp, three shapes:
 # - a full date followed at once by a clock time and a time zone ("Tuesday 4 January 2005 08.43 GMT",
-#   "Jan. 4, 2005 8:43 AM EST"): reporting writes "at 8.43am on Tuesday", not a stamp;
+#   "Jan. 4, 2005 8:43 AM EST", "16 March 2031 Last updated at 14:51 GMT Help"): reporting writes
+#   "at 8.43am on Tuesday", not a stamp;
 # - a broadcast transcript's "Aired January 31, 2031 - 23:00 ET", with its "rush transcript" notice;
 # - a date and a byline split by a bar ("January 25, 2031 | By Jane Roe, Valley Post").
 _JOB_WORDS = tuple(_JOB[3:-4].split("|")) + tuple(w + "s" for w in _JOB[3:-4].split("|"))
 _STAMP_RE = re.compile(
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?" + _DATE
-    + r",?\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[aApP]\.?[mM]\.?\s*)?(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T)\b"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?" + _STAMP_DATE
+    + r",?\s+(?:(?:[Ll]ast\s+)?[Uu]pdated\s+)?(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[aApP]\.?[mM]\.?\s*)?(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T)\b"
+    + r"(?:\s+Help\b)?"
     + r"|\bAired\s+" + _DATE + r"\s*[-–—]\s*\d{1,2}:\d{2}\s*(?:[ECMP][SD]?T|GMT)\b"
     + r"(?:\s*THIS IS A RUSH TRANSCRIPT\.)?(?:\s*THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED\.)?"
     + r"|" + _DATE + r"\s*\|\s*By\s+(?P<author>" + _NAME + r")"
     + r"(?:,\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}?\s+" + _JOB + r"\b)?"
 )
 _CAP_RUN = re.compile(r",\s*((?:[A-Z][\w.&'’-]*\s+){1,4})")
+# A stamp opening any paragraph (a live page's entries: "15 February 31 22:17 GMT The envoy said …").
+LEADING_STAMP_RE = re.compile(r"^(?:" + _STAMP_RE.pattern + r")")
 # A sentence's date, not a header's stamp, follows these words.
 _STAMP_LEAD_IN = frozenset("since until till by between dated".split())
 # The header before the stamp is at most a headline and a standfirst.
@@ -143,4 +149,4 @@ def split_glued_title(text: str) -> tuple[str, str] | None:
     return " ".join(title_toks), " ".join(toks[start:])
 
 
-__all__ = ["StampHeader", "split_glued_title", "split_stamp_header"]
+__all__ = ["LEADING_STAMP_RE", "StampHeader", "split_glued_title", "split_stamp_header"]

@@ -25,7 +25,7 @@ from datetime import date
 
 from newsfuse.extract.blocks import Block, block_key, split_blocks
 from newsfuse.extract.corpus import CorpusEvidence, outlet_group
-from newsfuse.extract.gluedtitle import split_glued_title, split_stamp_header
+from newsfuse.extract.gluedtitle import LEADING_STAMP_RE, split_glued_title, split_stamp_header
 from newsfuse.extract.outletdetect import resolve_outlet
 from newsfuse.extract.signals import (
     EMBED_CHROME_RE,
@@ -396,6 +396,7 @@ _LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
         "other",
         "page time stamp at the start of the paragraph",
     ),
+    (LEADING_STAMP_RE, "other", "page time stamp at the start of the paragraph"),
     (
         re.compile(r"^(?:Photograph|Photo|Picture|Image|Photos)s?\s*:\s*(?:[^/\n]{1,40}?\\?/){0,4}" + _PHOTO_AGENCY + r"(?=\s)"),
         "caption",
