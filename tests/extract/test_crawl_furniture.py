@@ -19,6 +19,7 @@ from newsfuse.options import Options
         ("Great idea Posted by: ferryfan | March 4, 2031 1:57 AM | Report abuse Come on people.", True),
         ("-- March 2, 2031 2:18 PM Wow, that bridge!", True),
         ("riverrat at 3:42 pm: the gates were open all night", True),
+        ("At 01:20 24th Mar 2031, Ferryfan wrote: Happy birthday to the old bridge.", True),
         ("Posted by dammit | Report as abusive Here is my plan for the dam.", True),
         # A dateline stamp alone, a live blog entry and an ordinary sentence are not.
         ("March 9, 2031 11:10 AM", False),

@@ -308,3 +308,16 @@ def test_a_transcript_loses_its_speaker_labels_and_counts_as_speech() -> None:
     report = art("r1", "north-gazette", ["ONA VELL: The water board opened the second gate of the dam on Monday night."])
     (one,) = article_candidates(report)  # one label is not a transcript
     assert one.penalty == 1.0 and one.text.startswith("The water board")
+
+
+def test_a_heading_glued_to_its_sentence_is_cut_off() -> None:
+    from newsfuse.summary.candidates import strip_glued_heading
+
+    assert (
+        strip_glued_heading("Valley floods dominate the papers The flood in Kelbrook is the lead story in most of them.")
+        == "The flood in Kelbrook is the lead story in most of them."
+    )
+    # A capitalised "The" inside a name is not a boundary; nor is a boundary with too little after it.
+    kept = "The envoy flew to The Hague on Monday to meet the judges of the court."
+    assert strip_glued_heading(kept) == kept
+    assert strip_glued_heading("They met in the morning A man was hurt.") == "They met in the morning A man was hurt."

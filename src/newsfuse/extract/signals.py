@@ -140,13 +140,13 @@ _INLINE_SIGNATURE_RE = re.compile(
 
 # A chat or comment entry: a line opening with a full date and a clock time ("-- June 02, 2010
 # 2:18 PM Ooh!"), or a commenter and a time ("high_al at 3:42 pm: ...", "At 11:12 am on 28 May
-# 2010, James wrote:").  A live blog's "2:30 pm ET - ..." has no date and is not matched.
+# 2010, James wrote:", "At 01:20 24th Mar 2010, Tanya wrote:").  A live blog's "2:30 pm ET - ..." has no date and is not matched.
 _CHAT_ENTRY_RE = re.compile(
     # (not a wire page's time stamp before its dateline: "Sat Apr 25, 2009 12:51 am BST (Reuters) -")
     rf"^(?!.{{0,60}}\([A-Z][\w .&-]{{1,30}}\)\s*[-–—])(?:--\s*)?(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
     rf"(?:{MONTHS}\.?\s+\d{{1,2}}{_ORD},?\s+\d{{4}}|\d{{1,2}}{_ORD}\s+{MONTHS}\.?,?\s+\d{{4}})[;,]?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?(?:\s*[ECMP][SD]T\b)?\s+(?=[A-Za-z\"“])"
     r"|^[\w.-]{2,30}\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*:"
-    rf"|^at\s+\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?\s+on\s+.{{0,30}}\bwrote\s*:",
+    rf"|^at\s+\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?\s+(?:on\s+)?.{{0,30}}\bwrote\s*:",
     re.I,
 )
 

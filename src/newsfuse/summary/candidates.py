@@ -66,6 +66,11 @@ _BOILERPLATE = re.compile("|".join(re.escape(m) for m in lexicon.BOILERPLATE_MAR
 _LOADED = re.compile("|".join(re.escape(m) for m in lexicon.LOADED_PHRASES))
 _UNANCHORED = re.compile("|".join(re.escape(m) for m in lexicon.UNANCHORED_TIME))
 _LEADING_NOISE = re.compile(r"^[\s\-–—•*|:>#]+")
+# A heading run into the sentence after it with no stop: a lower-case word, then "The"/"A"/"An" and a
+# lower-case word ("… dominate the newspapers The disaster in Haiti is …"). Mid-sentence, "The" is
+# capitalised only inside a name or title, and then the next word is capitalised too ("The Hague").
+_GLUED_HEADING = re.compile(r"\b[a-z][a-z'’-]+\s+(?=(?:The|A|An)\s+[a-z][a-z-]+\b)")
+MAX_HEADING_WORDS = 30
 # A broadcast transcript's speaker label: "WOLF MARROW, VALLEY TV ANCHOR: ", "MORGAN: ", "CLINTON (on camera): ".
 _SPEAKER_LABEL = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,4}(?:\s*\([^()]{1,30}\))?(?:,\s*[A-Z][A-Z0-9 .,'’&()-]{1,80}?)?:\s+(?=\S)"
@@ -169,6 +174,18 @@ def strip_title(text: str, title: str | None) -> str:
     for v in variants:
         if len(v) > 10 and fold(text).startswith(fold(v)) and len(text) - len(v) > 20:
             return text[len(v) :].lstrip(" .:-–—|")
+    return text
+
+
+def strip_glued_heading(text: str) -> str:
+    """'Valley gates stay open The water board said …' -> 'The water board said …' when the part before
+    the glued boundary is a heading (at most MAX_HEADING_WORDS words) and enough sentence follows."""
+    m = _GLUED_HEADING.search(text)
+    if m is None:
+        return text
+    rest = text[m.end() :]
+    if len(text[: m.end()].split()) <= MAX_HEADING_WORDS and len(rest.split()) >= MIN_WORDS:
+        return rest
     return text
 
 
@@ -309,6 +326,8 @@ def article_candidates(
             text = _UPDATE_STAMP.sub("", _LEADING_NOISE.sub("", normalize_space(text)))
             if k == 0:
                 text = _SPEAKER_LABEL.sub("", text, count=1)
+            if "The " in text or "A " in text or "An " in text:
+                text = strip_glued_heading(text)
             text = trim_connective(text.strip())
             c = Candidate(
                 index=start + len(out),
