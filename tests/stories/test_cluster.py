@@ -210,3 +210,71 @@ def test_bad_time_gap_option_raises():
     opts.cluster.time_gap = "newest"
     with pytest.raises(ValueError, match="time_gap"):
         cluster_stories([article("a", QUAKE_A)], opts)
+
+
+def _subject_crawl(days: int, seed: int = 3) -> list:
+    """One invented report a day about one subject: shared subject words, and words of the day's own event."""
+    rng = random.Random(seed)
+    subject = "Valdoria dam flood reservoir engineers Castavia river valley water authority".split()
+    out = []
+    for k in range(days):
+        own = [f"event{k}word{j}" for j in range(6)]
+        words = rng.sample(subject, 6) + own + rng.sample(subject, 4) + own[:3]
+        day = date(2021, 1, 1).toordinal() + k
+        out.append(article(f"c{k:03d}", [" ".join(words) + "."], title=f"Dam report {k}", date=date.fromordinal(day).isoformat()))
+    return out
+
+
+def test_background_is_the_mean_similarity_of_pairs_more_than_a_window_apart():
+    from newsfuse.stories.cluster import MIN_BACKGROUND_PAIRS
+    from newsfuse.stories.features import DocFreq, article_features, cosine, weigh
+
+    arts = _subject_crawl(60)
+    opts = Options()
+    raw = {a.id: article_features(a) for a in arts}
+    df = DocFreq.of(raw.values())
+    index = StoryIndex(opts, df)
+    for a in arts:
+        index.add(a, raw[a.id])
+    vec = {a.id: weigh(raw[a.id], df) for a in arts}
+    pairs = [
+        cosine(vec[a.id], vec[b.id])
+        for i, a in enumerate(arts)
+        for b in arts[:i]
+        if (date.fromisoformat(a.date or "") - date.fromisoformat(b.date or "")).days > opts.cluster.window_days
+    ]
+    assert len(pairs) >= MIN_BACKGROUND_PAIRS
+    assert index.background() == pytest.approx(sum(pairs) / len(pairs))
+    join, merge = index.thresholds()
+    floor = opts.cluster.background_ratio * index.background()
+    assert join == max(opts.cluster.join_threshold, floor) and merge == max(opts.cluster.merge_threshold, floor)
+
+
+def test_a_batch_of_one_period_has_no_background_floor():
+    arts = [a for a in _subject_crawl(60) if (a.date or "") <= "2021-01-07"]  # all within one window
+    index = StoryIndex(Options())
+    for a in arts:
+        index.add(a)
+    assert index.background() == 0.0
+    assert index.thresholds() == (Options().cluster.join_threshold, Options().cluster.merge_threshold)
+
+
+def test_background_floor_keeps_reports_of_one_subject_apart():
+    # Each day's report shares the subject's words with every other report and its own event's
+    # words with none: a fixed low threshold links reports of the subject into stories; with the
+    # floor (three times the similarity of reports more than a window apart) each stays its own.
+    arts = _subject_crawl(60)
+    off = Options()
+    off.cluster.background_ratio = 0.0
+    assert len(cluster_stories(arts, off)) < len(arts)
+    on = cluster_stories(arts, Options())
+    assert len(on) > len(cluster_stories(arts, off))
+    # and the floor does not undo real events: the look-alike quakes stay two stories of four
+    assert ["qa0", "qa1", "qa2", "qa3"] in _groups(cluster_stories(_corpus() + arts, Options()))
+
+
+def test_bad_background_ratio_raises():
+    opts = Options()
+    opts.cluster.background_ratio = -1.0
+    with pytest.raises(ValueError, match="background_ratio"):
+        cluster_stories([article("a", QUAKE_A)], opts)
