@@ -51,14 +51,6 @@ class ClusterOptions:
     # Average-link similarity between two stories at which they have converged and merge (the
     # same criterion as joining, so the result approximates average-link clustering).
     merge_threshold: float = 0.1
-    # The join and merge thresholds are at least this many times the batch's background similarity:
-    # the mean cosine between two of its articles dated more than ``window_days`` apart (reports
-    # that far apart are of different events by this clusterer's own rule).  In a crawl about one
-    # subject (a war, an oil spill) every article shares the subject's names and words, so reports
-    # of different events of the subject score well above the 0.02 of unrelated news; the floor
-    # keeps "about the same subject" from passing for "the same event".  A batch of one period (no
-    # pairs that far apart) has no floor.  0 turns it off.  See stories/cluster.py.
-    background_ratio: float = 3.0
     refine: bool = True  # split stories that hold two look-alike events (see stories/refine.py)
     # The time gap between an article and a story: "mean", from the story's mean date (so a story
     # cannot drift along in time: an article far from most of its members is far from it), or

@@ -26,19 +26,6 @@ How an article is placed:
 4. the story it joined is compared with the other candidates: two stories whose centroids reach
    ``merge_threshold`` have converged and are merged.
 
-Both thresholds have a floor: ``background_ratio`` times the *background similarity*, the mean
-cosine between two articles placed so far that are dated more than ``window_days`` apart (so, by
-rule 3, of different events).  In a crawl about one subject every report shares the subject's
-names and words (on the t17 crawls such pairs score 0.04 to 0.07; on ECB+, a corpus of many
-subjects, 0.018), so two reports of different events of the subject clear the fixed 0.1 and a story
-becomes "the spill this week"; three times the background asks an article to be much closer to a
-story than to any report of the subject.  Like the IDF statistics, the background is computed over
-the whole corpus first in batch use (:func:`cluster_stories`; so the floor holds from the first
-day and does not depend on arrival order) and learned as articles arrive by an incremental index
-without them; both count, in date order, the pairs each article makes with the articles more than
-a window older (:class:`Background`).  It is used once it rests on :data:`MIN_BACKGROUND_PAIRS`
-pairs: a batch of one period has no floor.
-
 Determinism: ties are broken by story id, and :func:`cluster_stories` feeds articles in a canonical
 order (date, undated last; then a hash of the title and text), so the input file order does not
 matter.
@@ -47,7 +34,6 @@ matter.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -81,59 +67,12 @@ MERGE_CANDIDATES = 3
 DECAY_AT_WINDOW = 0.5
 
 
-# The background similarity is used once it rests on this many pairs of articles (fewer: no floor).
-MIN_BACKGROUND_PAIRS = 1000
-
-
 def time_factor(gap: float, window: int) -> float | None:
     """The similarity discount for a time gap of ``gap`` days: 1 at no gap, DECAY_AT_WINDOW at the
     window's edge; None beyond it (the two cannot be linked)."""
     if gap > window:
         return None
     return 1.0 - (1.0 - DECAY_AT_WINDOW) * (gap / window if window else 0.0)
-
-
-class Background:
-    """The mean cosine similarity of the pairs of articles dated more than ``window`` days apart,
-    counted as articles arrive in date order (see the module doc).
-
-    Each article is paired with every article already seen whose date is more than ``window``
-    days before its own: the vectors of those are kept summed, so one dot product gives all its
-    pairs.  An undated article, or one older than the newest date seen (arriving out of order),
-    adds no pairs and is not kept."""
-
-    def __init__(self, window: int) -> None:
-        self.window = window
-        self.pair_sum = 0.0
-        self.pairs = 0
-        self._clock: int | None = None
-        self._recent: list[tuple[int, int, Vector]] = []  # heap of (day, arrival, vector) within the window
-        self._old: dict[str, float] = {}  # sum of the vectors of the articles more than a window old
-        self._old_n = 0
-        self._seen = 0
-
-    def add(self, day: date | None, vec: Vector) -> None:
-        if day is None or not vec:
-            return
-        d = day.toordinal()
-        if self._clock is not None and d < self._clock:
-            return
-        self._clock = d
-        old = self._old
-        while self._recent and self._recent[0][0] < d - self.window:
-            for k, x in heapq.heappop(self._recent)[2].items():
-                old[k] = old.get(k, 0.0) + x
-            self._old_n += 1
-        if self._old_n:
-            get = old.get
-            self.pair_sum += sum(x * get(k, 0.0) for k, x in vec.items())
-            self.pairs += self._old_n
-        heapq.heappush(self._recent, (d, self._seen, vec))
-        self._seen += 1
-
-    def value(self) -> float:
-        """The mean over the pairs counted (0 until there are MIN_BACKGROUND_PAIRS of them)."""
-        return self.pair_sum / self.pairs if self.pairs >= MIN_BACKGROUND_PAIRS else 0.0
 
 
 def content_key(article: Article) -> str:
@@ -233,8 +172,6 @@ def _check(opts: ClusterOptions) -> None:
         v = getattr(opts, name)
         if not 0.0 < v <= 1.0:
             raise ValueError(f"cluster.{name} must be in (0, 1], got {v}")
-    if not opts.background_ratio >= 0.0:
-        raise ValueError(f"cluster.background_ratio must be >= 0, got {opts.background_ratio}")
     if opts.time_gap not in ("mean", "range"):
         raise ValueError(f"cluster.time_gap must be 'mean' or 'range', got {opts.time_gap!r}")
 
@@ -246,14 +183,11 @@ class StoryIndex:
     result does not depend on arrival order); without it the index learns them as articles arrive.
     """
 
-    def __init__(self, options: Options, doc_freq: DocFreq | None = None, background: float | None = None) -> None:
+    def __init__(self, options: Options, doc_freq: DocFreq | None = None) -> None:
         _check(options.cluster)
         self.options = options
         self._learn_df = doc_freq is None
         self._df = doc_freq if doc_freq is not None else DocFreq()
-        # The background similarity: fixed (batch use), else learned from the articles placed.
-        self._background = background
-        self._learner = Background(options.cluster.window_days) if background is None and options.cluster.background_ratio else None
         self._stories: dict[str, _Story] = {}
         self._active: dict[str, _Story] = {}  # the active ones, in order of creation
         self._postings: dict[str, set[str]] = {}  # feature -> active stories
@@ -292,11 +226,9 @@ class StoryIndex:
         vec = weigh(raw, self._df)
         query = _top(vec, QUERY_FEATURES)
         ids, vals = self._sparse(vec)
-        if self._learner is not None:
-            self._learner.add(d, vec)
         scored = self._candidates(query, ids, vals, d)
-        join, _ = self.thresholds()
-        if scored and scored[0][0] >= join:
+        opts = self.options.cluster
+        if scored and scored[0][0] >= opts.join_threshold:
             st = self._stories[scored[0][1]]
         else:
             st = _Story(id=story_id_for(article.id))
@@ -309,19 +241,6 @@ class StoryIndex:
         if len(st.members) > 1:
             self._merge_converged(st, [sid for _, sid in scored if sid != st.id][:MERGE_CANDIDATES])
         return self._story_of[article.id]
-
-    def background(self) -> float:
-        """The background similarity in use: the fixed one, else the one learned so far."""
-        if self._background is not None:
-            return self._background
-        return self._learner.value() if self._learner is not None else 0.0
-
-    def thresholds(self) -> tuple[float, float]:
-        """The join and merge thresholds in use: the options', raised to ``background_ratio``
-        times the background similarity when that is higher."""
-        opts = self.options.cluster
-        floor = opts.background_ratio * self.background()
-        return max(opts.join_threshold, floor), max(opts.merge_threshold, floor)
 
     def story_of(self, article_id: str) -> str | None:
         return self._story_of.get(article_id)
@@ -346,7 +265,7 @@ class StoryIndex:
                 for i, a in self._articles.items()
                 if a.copy_of is None or a.copy_of.of not in self._articles
             }
-            groups = refine_groups(groups, self._articles, raw, self._df, self.options, self.thresholds()[1])
+            groups = refine_groups(groups, self._articles, raw, self._df, self.options)
         return build_stories(groups, self._articles, self._df, raw)
 
     # ------------------------------------------------------------------ internals
@@ -452,7 +371,7 @@ class StoryIndex:
                 postings.setdefault(f, set()).add(st.id)
 
     def _merge_converged(self, st: _Story, others: list[str]) -> None:
-        _, threshold = self.thresholds()
+        threshold = self.options.cluster.merge_threshold
         for sid in others:
             other = self._stories.get(sid)
             if other is None or other.active != st.active or other.id == st.id:
@@ -573,18 +492,12 @@ def cluster_stories(articles: list[Article], options: Options) -> list[Story]:
     copies = sorted((a for a in unique if a.copy_of is not None and a.copy_of.of in by_id), key=arrival_key)
     raw = {a.id: article_features(a) for a in originals}
     df = DocFreq.of(raw.values())
-    background = 0.0
-    if options.cluster.background_ratio:
-        learner = Background(options.cluster.window_days)
-        for a in originals:
-            learner.add(parse_iso(a.date), weigh(raw[a.id], df))
-        background = learner.value()
-    index = StoryIndex(options, df, background)
+    index = StoryIndex(options, df)
     for a in originals:
         index.add(a, raw[a.id])
     for a in copies:
         index.add(a)
     groups = index.groups()
     if options.cluster.refine:
-        groups = refine_groups(groups, by_id, raw, df, options, index.thresholds()[1])
+        groups = refine_groups(groups, by_id, raw, df, options)
     return build_stories(groups, by_id, df, raw)

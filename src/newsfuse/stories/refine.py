@@ -201,11 +201,9 @@ def rejoin_pieces(
     raw: dict[str, Vector],
     df: DocFreq,
     options: Options,
-    floor: float = 0.0,
 ) -> list[list[str]]:
     """Merge each piece of a split (``split_from[g]``: the story it came from, None for unsplit
-    groups) into the story it is mutually most similar to, if their link reaches ``merge_threshold``
-    (or ``floor``, the first pass's background floor, when that is higher).
+    groups) into the story it is mutually most similar to, if their link reaches ``merge_threshold``.
 
     Mutual best match: a piece joins story ``b`` only if ``b`` is its best candidate and it is the
     best piece for ``b``.  A one-sided test would let both pieces of a split (say two look-alike
@@ -254,7 +252,7 @@ def rejoin_pieces(
         better = (block_max > col_best[cols]) | ((block_max == col_best[cols]) & (block_row < col_arg[cols]))
         col_best[cols[better]] = block_max[better]
         col_arg[cols[better]] = block_row[better]
-    threshold = max(options.cluster.merge_threshold, floor)
+    threshold = options.cluster.merge_threshold
     parent = list(range(len(groups)))
 
     def root(g: int) -> int:
@@ -276,16 +274,10 @@ def rejoin_pieces(
 
 
 def refine_groups(
-    groups: list[list[str]],
-    by_id: dict[str, Article],
-    raw: dict[str, Vector],
-    df: DocFreq,
-    options: Options,
-    floor: float = 0.0,
+    groups: list[list[str]], by_id: dict[str, Article], raw: dict[str, Vector], df: DocFreq, options: Options
 ) -> list[list[str]]:
     """Split every group that holds more than one event (copies follow their origin), then let
-    the pieces rejoin the stories they belong to (:func:`rejoin_pieces`).  ``floor``: the merge
-    threshold's floor that the first pass used (:meth:`StoryIndex.thresholds`)."""
+    the pieces rejoin the stories they belong to (:func:`rejoin_pieces`)."""
     out: list[list[str]] = []
     split_from: list[int | None] = []
     for g, group in enumerate(groups):
@@ -307,4 +299,4 @@ def refine_groups(
             parts[k].append(c)
         out.extend(parts)
         split_from.extend([g] * len(parts))
-    return rejoin_pieces(out, split_from, by_id, raw, df, options, floor)
+    return rejoin_pieces(out, split_from, by_id, raw, df, options)
