@@ -18,8 +18,8 @@ How an article is placed:
    story at or above ``join_threshold``; else it starts a new story.  The gap is measured from the
    story's *mean* date (of its dated members; ``time_gap="mean"``), not from its newest article:
    with the newest article, each report that joins moves the story's window on, so a story of a
-   war or a spill chains along for weeks (on the t17 crawls 11 of 168 stories of 5+ articles
-   spanned more than 14 days, one 78).  From the mean date, an article is far from a story when
+   war or a spill chains along for weeks (on the t17 crawls the members of 10 of 168 stories of 5+
+   articles spanned more than 14 days, up to 45; with the mean date none, up to 14).  From the mean date, an article is far from a story when
    it is far from most of its members, which is what average link over the members with a
    per-member time discount would say (for a linear discount the mean of the members' factors is
    the factor at their mean date).  Undated articles and stories are not discounted, as before;
