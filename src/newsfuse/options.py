@@ -52,6 +52,11 @@ class ClusterOptions:
     # same criterion as joining, so the result approximates average-link clustering).
     merge_threshold: float = 0.1
     refine: bool = True  # split stories that hold two look-alike events (see stories/refine.py)
+    # The time gap between an article and a story: "mean", from the story's mean date (so a story
+    # cannot drift along in time: an article far from most of its members is far from it), or
+    # "range", from the nearest end of its date range (the story's window moves with its newest
+    # article, so a story can chain on for weeks).  See stories/cluster.py.
+    time_gap: str = "mean"
 
 
 @dataclass

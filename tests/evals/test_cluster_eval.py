@@ -38,6 +38,24 @@ def test_eval_cluster_reports_system_and_baselines(tmp_path):
     assert res["system"]["bcubed_f1"] == 1.0  # two clearly different topics
 
 
+def test_eval_cluster_halves_cluster_each_half_on_its_own(tmp_path):
+    rows = _rows()
+    # a second sub-topic of the storm topic: "storm_b" must stay in the same half as "storm"
+    for r in rows[:2]:
+        r["cluster"] = "storm_b"
+    f = tmp_path / "c.jsonl"
+    _write(f, rows)
+    res = ev.run(argparse.Namespace(file=str(f), no_baseline=True, halves=3, seed=5))
+    h = res["halves"]
+    assert h["n"] == 6 and h["seed"] == 5
+    assert 0.0 <= h["min"] <= h["mean"] <= h["max"] <= 1.0
+    assert ev.topic_of("storm_b") == ev.topic_of("storm") == "storm"
+    again = ev.run(argparse.Namespace(file=str(f), no_baseline=True, halves=3, seed=5))
+    assert again["halves"] == h  # deterministic for a seed
+    with pytest.raises(ValueError, match="halves"):
+        ev.run(argparse.Namespace(file=str(f), no_baseline=True, halves=-1, seed=0))
+
+
 def test_eval_cluster_rejects_bad_files(tmp_path):
     f = tmp_path / "bad.jsonl"
     f.write_text('{"id": "x", "text": "no label"}\n', encoding="utf-8")

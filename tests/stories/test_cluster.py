@@ -1,9 +1,10 @@
 import random
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
-from story_fixtures import QUAKE_A, QUAKE_B, UNRELATED, article, event_reports
+from story_fixtures import QUAKE_A, QUAKE_B, UNRELATED, article, event_reports, rotate
 
 from newsfuse.model import CopyInfo, make_paragraphs
 from newsfuse.options import Options
@@ -149,3 +150,63 @@ def test_incremental_index_can_refine_on_demand():
         index.add(a)
     refined = _groups(index.stories(refine=True))
     assert ["a0", "a1", "a2", "a3"] in refined and ["b0", "b1", "b2", "b3"] in refined
+
+
+def _daily_reports(days: list[str]) -> list:
+    """One report of the same long-running event per day (rotated paragraphs, own titles)."""
+    out = []
+    for k, day in enumerate(days):
+        paras = QUAKE_A[k % len(QUAKE_A) :] + QUAKE_A[: k % len(QUAKE_A)]
+        out.append(article(f"d{k}", paras, title=f"Valdoria quake, day report {k}", date=day, outlet=f"outlet{k}"))
+    return out
+
+
+def test_a_story_does_not_chain_along_in_time():
+    # Reports every four days for four weeks: measured from the story's newest article each one
+    # is within the window, so one story runs the whole month; measured from the story's mean
+    # date, an article far from most of the story's members starts a new one.
+    days = [f"2021-03-{d:02d}" for d in range(1, 29, 4)]
+    opts = Options()
+    opts.cluster.refine = False
+    opts.cluster.time_gap = "range"
+    assert len(cluster_stories(_daily_reports(days), opts)) == 1
+    opts.cluster.time_gap = "mean"
+    stories = cluster_stories(_daily_reports(days), opts)
+    assert len(stories) > 1
+    for s in stories:
+        first, last = s.first_date, s.last_date
+        assert first is not None and last is not None
+        assert (date.fromisoformat(last) - date.fromisoformat(first)).days <= 2 * opts.cluster.window_days
+
+
+def test_mean_date_rule_is_the_same_incrementally_and_in_batch():
+    days = [f"2021-03-{d:02d}" for d in range(1, 29, 4)]
+    opts = Options()
+    opts.cluster.refine = False
+    batch = _groups(cluster_stories(_daily_reports(days), opts))
+    index = StoryIndex(opts)
+    for a in _daily_reports(days):
+        index.add(a)
+    assert _groups(index.stories()) == batch
+
+
+def test_a_late_copy_does_not_move_the_story_in_time():
+    opts = Options()
+    opts.cluster.refine = False
+    index = StoryIndex(opts)
+    for a in event_reports("e", QUAKE_A, "Quake", "2021-03-02", n=2):
+        index.add(a)
+    # A reprint days later joins its origin's story but says nothing about when the event was.
+    late_copy = article("reprint", QUAKE_A, date="2021-03-08")
+    late_copy.copy_of = CopyInfo(of="e0", similarity=1.0, kind="exact")
+    assert index.add(late_copy) == index.story_of("e0")
+    # An earlier report, 6 days before the members (within the window of their mean date).
+    early = article("early", rotate(QUAKE_A, 2), title="Quake warning", date="2021-02-24")
+    assert index.add(early) == index.story_of("e0")
+
+
+def test_bad_time_gap_option_raises():
+    opts = Options()
+    opts.cluster.time_gap = "newest"
+    with pytest.raises(ValueError, match="time_gap"):
+        cluster_stories([article("a", QUAKE_A)], opts)

@@ -14,11 +14,19 @@ Baselines, side by side in the same run:
 - ``tfidf_agglomerative_oracle``: the same baseline at the threshold (of a fixed grid) that gives
   the best B-cubed F1 *on this file's gold labels* — an upper bound for the baseline, not a
   system anyone could run without labels (``threshold`` says which one won).
+
+``--halves N --seed S``: the system's B-cubed F1 on N random halves of the topics (each draw splits
+the topics -- a gold label's part before "_", so "3_ecb" and "3_ecbplus" stay together -- in two at
+random and clusters and scores each half *on its own*, as unseen data would be), with their mean,
+standard deviation, minimum and maximum: how much the figure moves with the topics it is
+measured on.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
+import statistics
 from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Any
@@ -36,6 +44,8 @@ ORACLE_GRID = tuple(round(0.05 * i, 2) for i in range(1, 13))
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="format C JSONL: id, title, text, date, outlet, cluster")
     parser.add_argument("--no-baseline", action="store_true", help="skip the TF-IDF baselines")
+    parser.add_argument("--halves", type=int, default=0, help="also score the system on N random halves of the topics")
+    parser.add_argument("--seed", type=int, default=0, help="random seed of --halves")
 
 
 def load(path: str) -> tuple[list[Article], dict[Hashable, Hashable]]:
@@ -97,18 +107,57 @@ def tfidf_agglomerative(articles: list[Article], thresholds: tuple[float, ...]) 
     return out
 
 
-def run(args: argparse.Namespace) -> dict:
+def system_labels(articles: list[Article], options: Options) -> dict[Hashable, Hashable]:
+    """Article id -> story id, as the system clusters these articles (copies found first)."""
     from newsfuse.stories.cluster import cluster_stories
     from newsfuse.stories.dedup import find_copies
 
+    find_copies(articles, options)
+    return {aid: s.id for s in cluster_stories(articles, options) for aid in s.articles}
+
+
+def topic_of(label: Hashable) -> str:
+    """The topic of a gold label ("3_ecbplus" -> "3"): sub-topics of one topic stay together."""
+    return str(label).split("_", 1)[0]
+
+
+def halves(articles: list[Article], gold: Mapping[Hashable, Hashable], n: int, seed: int, options: Options) -> dict[str, Any]:
+    """B-cubed F1 of the system on ``n`` random draws of half the topics and on the other half of
+    each draw; each half is clustered on its own."""
+    if n < 1:
+        raise ValueError(f"--halves must be at least 1, got {n}")
+    topics = sorted({topic_of(g) for g in gold.values()})
+    if len(topics) < 2:
+        raise ValueError("--halves needs at least two topics")
+    rng = random.Random(seed)
+    f1s: list[float] = []
+    for _ in range(n):
+        rng.shuffle(topics)
+        half = set(topics[: len(topics) // 2])
+        for side in (True, False):
+            part = [a for a in articles if (topic_of(gold[a.id]) in half) == side]
+            pred = system_labels(part, options)
+            part_gold: dict[Hashable, Hashable] = {a.id: gold[a.id] for a in part}
+            f1s.append(bcubed(part_gold, pred)["f1"])
+    return {
+        "n": len(f1s),
+        "seed": seed,
+        "mean": statistics.fmean(f1s),
+        "stdev": statistics.stdev(f1s) if len(f1s) > 1 else 0.0,
+        "min": min(f1s),
+        "max": max(f1s),
+    }
+
+
+def run(args: argparse.Namespace) -> dict:
     articles, gold = load(args.file)
     if not articles:
         raise ValueError(f"{args.file}: no records")
     options = Options()
-    find_copies(articles, options)
-    stories = cluster_stories(articles, options)
-    pred: dict[Hashable, Hashable] = {aid: s.id for s in stories for aid in s.articles}
+    pred = system_labels(articles, options)
     result: dict[str, Any] = {"n": len(articles), "gold_clusters": len(set(gold.values())), "system": scores(gold, pred)}
+    if getattr(args, "halves", 0):
+        result["halves"] = halves(articles, gold, args.halves, getattr(args, "seed", 0), options)
     result["baselines"] = {}
     if not args.no_baseline:
         grid = tuple(sorted({BASELINE_SIMILARITY, *ORACLE_GRID}))
