@@ -321,3 +321,21 @@ def test_a_heading_glued_to_its_sentence_is_cut_off() -> None:
     kept = "The envoy flew to The Hague on Monday to meet the judges of the court."
     assert strip_glued_heading(kept) == kept
     assert strip_glued_heading("They met in the morning A man was hurt.") == "They met in the morning A man was hurt."
+
+
+def test_wire_photo_captions_and_quote_continuations() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "w1",
+        "north-gazette",
+        [
+            "A worker is seen at the water board's pumping station near Kelbrook March 12, 2031.",
+            "The water board opened both outlet gates of the dam on March 12, 2031.",
+            'People are sleeping out in the open tonight," she told the local radio station.',
+        ],
+    )
+    caption, report, tail = article_candidates(a)
+    assert (caption.usable, caption.reason) == (False, "caption")
+    assert report.usable
+    assert tail.starts_with_quote and tail.quote_share > 0.5

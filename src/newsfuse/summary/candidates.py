@@ -41,6 +41,12 @@ _CAPTION = re.compile(
     r"\b(?:on the (?:left|right)|pictured|\((?:L|R|C|left|right|centre|center)\)|file photo|photo:|image caption|image copyright)",
     re.IGNORECASE,
 )
+# A wire photo caption ends on the picture's place and date with no preposition before the date
+# ("… headquarters in Les Mureaux near Paris January 12, 2031."); reporting writes "on January 12".
+_CAPTION_DATE = re.compile(
+    r"\b(?!(?:On|Since|Until|By|From|Before|After|Of|To|Through|Till)\b)[A-Z][\w.'’-]+,?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?$"
+)
 # A page's date/time stamp glued between a headline and the lead ("... Thursday 29 April 2010 09.28 BST
 # Five times more oil ...", "Friday, April 30, 2010; 3:59 PM As a massive ..."): what precedes it is
 # headline and standfirst, not the article's sentence.
@@ -245,8 +251,14 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
     unquoted = ("" if inside_quote else outside_quotes(text)) if has_quotes else text
     uws = words(unquoted) if has_quotes else ws
     outside = [w.lower() for w in uws]
+    # A sentence that closes a quotation it did not open ('… in the open," she told the radio.') was
+    # split out of a longer quote: it starts inside someone's words.
+    continues_quote = (text.count('"') % 2 == 1 and text[:1] != '"') or ("”" in text and "“" not in text)
     c.quote_share = 1.0 if inside_quote else quote_share(text)
-    c.starts_with_quote = inside_quote or text[:1] in _OPEN_QUOTES
+    if continues_quote:
+        close = min(i for i in (text.find('"'), text.find("”")) if i >= 0)
+        c.quote_share = max(c.quote_share, close / max(1, len(text)))
+    c.starts_with_quote = inside_quote or continues_quote or text[:1] in _OPEN_QUOTES
     if len(toks) < MIN_WORDS or text[:1].islower():
         c.usable, c.reason = False, "fragment"  # too short, or cut off at its start ("in Cairo as …")
     elif len(toks) > MAX_WORDS:
@@ -255,7 +267,7 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         c.usable, c.reason = False, "question"
     elif _BOILERPLATE.search(low) or _BYLINE.match(text):
         c.usable, c.reason = False, "boilerplate"
-    elif _CAPTION.search(text):
+    elif _CAPTION.search(text) or _CAPTION_DATE.search(text):
         c.usable, c.reason = False, "caption"
     elif not lexicon.LOADED_LABELS.isdisjoint(outside) or _LOADED.search(low):
         c.usable, c.reason = False, "loaded label"

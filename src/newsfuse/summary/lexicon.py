@@ -30,7 +30,7 @@ LOADED_PHRASES: tuple[str, ...] = (
 # Words that mark a sentence as the writer's opinion rather than a report: the first person (outside
 # quotes) and insults.  Reporters' hedges ("apparently", "clearly") are not here: they qualify facts.
 OPINION_MARKERS: frozenset[str] = frozenset(
-    """i i'm i've i'd i'll my me we we've we're we'll we'd us our ours pundits arguably undoubtedly hopefully shameful disgraceful
+    """i i'm i've i'd i'll my me we we've we're we'll we'd us our ours you you're you've your pundits arguably undoubtedly hopefully shameful disgraceful
     pathetic ridiculous absurd stupid idiots idiot moron ludicrous outrageous laughable""".split()
 )
 
