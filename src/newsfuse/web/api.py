@@ -186,7 +186,7 @@ async def post_raw(
     if not text.strip():
         raise HTTPException(422, "empty body")
     kind: Literal["text", "html"] = "html" if ctype == "text/html" else "text"
-    item = ArticleIn(content=text, kind=kind, url=url, title=title, date=date, outlet=outlet, author=author, language=None, origin=None)
+    item = ArticleIn(content=text, kind=kind, url=url, title=title, date=date, outlet=outlet, author=author, language=None, origin=None, clean=False)
     from starlette.concurrency import run_in_threadpool
 
     return await run_in_threadpool(_ingest, request, response, [_to_doc(item, kind)], wait)
