@@ -64,9 +64,12 @@ def test_raw_inputs_are_stored_once_by_hash_and_url(store_url):
         assert s.find_existing(h1, d1.url) is None
         with s.conn.transaction():
             assert s.add_raw(d1, h1, art, None, s.next_seq()) == art.id
-        # same content, other whitespace: same hash
-        assert content_hash(_doc("Some   text here.")) == h1
+        # same content and URL, other whitespace: same hash
+        assert content_hash(_doc("Some   text here.", url="https://x.example/1")) == h1
         assert s.find_existing(h1, None).article_id == art.id
+        # the same text at another URL (a reprint) or without one is another input
+        assert content_hash(_doc("Some text here.", url="https://y.example/2")) != h1
+        assert content_hash(_doc("Some text here.")) != h1
         # other content, same URL
         assert s.find_existing(content_hash(_doc("other")), "https://x.example/1").article_id == art.id
         # a rejected input is remembered with its reason

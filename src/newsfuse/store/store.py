@@ -38,8 +38,11 @@ def _now() -> str:
 
 
 def content_hash(doc: RawDocument) -> str:
-    """Identity of a raw input: its kind and its content with whitespace runs collapsed."""
-    return hashlib.sha256(f"{doc.kind}\x00{normalize_space(doc.content)}".encode("utf-8", "surrogatepass")).hexdigest()
+    """Identity of a raw input: its kind, its URL (when given) and its content with whitespace runs
+    collapsed.  The same text at another URL is another input (a reprint: stored, and found as a
+    copy of its origin, as ``newsfuse analyze`` keeps it); the same URL again is the same input."""
+    url = f"{doc.url}\x00" if doc.url else ""
+    return hashlib.sha256(f"{doc.kind}\x00{url}{normalize_space(doc.content)}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _like(term: str) -> str:

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
@@ -480,8 +481,13 @@ def build_stories(
     return out
 
 
-def cluster_stories(articles: list[Article], options: Options) -> list[Story]:
-    """Group articles into stories (deterministic; independent of the input order)."""
+def cluster_stories(
+    articles: list[Article], options: Options, features: Mapping[str, Vector] | None = None
+) -> list[Story]:
+    """Group articles into stories (deterministic; independent of the input order).
+
+    ``features``: :func:`article_features` of (some of) the articles by id, when the caller keeps
+    them (the live index does); missing ones are computed.  Same result either way."""
     from newsfuse.stories.refine import refine_groups
 
     _check(options.cluster)
@@ -490,7 +496,8 @@ def cluster_stories(articles: list[Article], options: Options) -> list[Story]:
     # Copies are placed after every original so they always find their origin's story.
     originals = sorted((a for a in unique if a.copy_of is None or a.copy_of.of not in by_id), key=arrival_key)
     copies = sorted((a for a in unique if a.copy_of is not None and a.copy_of.of in by_id), key=arrival_key)
-    raw = {a.id: article_features(a) for a in originals}
+    known = features or {}
+    raw = {a.id: f if (f := known.get(a.id)) is not None else article_features(a) for a in originals}
     df = DocFreq.of(raw.values())
     index = StoryIndex(options, df)
     for a in originals:

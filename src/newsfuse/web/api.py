@@ -35,6 +35,9 @@ class ArticleIn(BaseModel):
     outlet: str | None = Field(None, max_length=META_CHARS)
     language: str | None = Field(None, max_length=20)
     origin: str | None = Field(None, max_length=META_CHARS, description="where it came from (default: api:<content hash>)")
+    clean: bool = Field(
+        False, description='the content is clean body text: skip the plain-text cleaner (as a JSON record\'s "clean": true)'
+    )
     # What sanitising changed before validation (lone surrogates, which pydantic refuses); see _clean_first.
     _notes: list[str] = PrivateAttr(default_factory=list)
 
@@ -103,6 +106,7 @@ def _to_doc(item: ArticleIn, input_format: str) -> RawDocument:
         date=item.date,
         author=item.author,
         outlet=item.outlet,
+        clean=item.clean,
         language=item.language,
     )
     doc = sanitize_document(doc)  # a no-op after _clean_first; kept so that no caller can skip it
@@ -182,7 +186,7 @@ async def post_raw(
     if not text.strip():
         raise HTTPException(422, "empty body")
     kind: Literal["text", "html"] = "html" if ctype == "text/html" else "text"
-    item = ArticleIn(content=text, kind=kind, url=url, title=title, date=date, outlet=outlet, author=author, language=None, origin=None)
+    item = ArticleIn(content=text, kind=kind, url=url, title=title, date=date, outlet=outlet, author=author, language=None, origin=None, clean=False)
     from starlette.concurrency import run_in_threadpool
 
     return await run_in_threadpool(_ingest, request, response, [_to_doc(item, kind)], wait)

@@ -33,7 +33,7 @@ RETRY_SECONDS = 30.0
 
 
 class StoryIndexLike(Protocol):
-    def add(self, article: Article) -> str: ...
+    def add(self, article: Article) -> object: ...
 
     def stories(self) -> list[Story]: ...
 
@@ -52,11 +52,11 @@ class Steps:
     def default(cls) -> Steps:
         from newsfuse.extract import extract_documents
         from newsfuse.pipeline import story_step
-        from newsfuse.stories.cluster import StoryIndex
         from newsfuse.stories.dedup import find_copies
+        from newsfuse.stories.live import LiveStories
         from newsfuse.validate import validate_articles
 
-        return cls(extract_documents, validate_articles, find_copies, StoryIndex, story_step)
+        return cls(extract_documents, validate_articles, find_copies, LiveStories, story_step)
 
 
 @dataclass
@@ -271,8 +271,15 @@ class Ingestor:
                     p.outcome = Outcome("duplicate", stored)
         return new
 
-    def _snapshot(self) -> dict[str, frozenset[str]]:
-        return {st.id: frozenset(st.articles) for st in self.index.stories()}
+    def _snapshot(self, stories: list[Story] | None = None) -> dict[str, frozenset[tuple[str, str | None]]]:
+        """Each story's articles with what each copies: a story changes when either does."""
+
+        def origin(aid: str) -> str | None:
+            a = self.by_id.get(aid)
+            return a.copy_of.of if a is not None and a.copy_of is not None else None
+
+        listed = self.index.stories() if stories is None else stories
+        return {st.id: frozenset((aid, origin(aid)) for aid in st.articles) for st in listed}
 
     def _place(self, new: list[Article]) -> None:
         if not new and not self._retry:
@@ -283,9 +290,8 @@ class Ingestor:
             self.index.add(a)
         current = {st.id: st for st in self.index.stories()}
         retry, self._retry = self._retry, set()
-        changed = [
-            st for sid, st in current.items() if before.get(sid) != frozenset(st.articles) or retry & set(st.articles)
-        ]
+        after = self._snapshot(list(current.values()))
+        changed = [st for sid, st in current.items() if before.get(sid) != after[sid] or retry & set(st.articles)]
         removed = [sid for sid in before if sid not in current]
         self._save(current, changed, removed)
 
@@ -309,11 +315,13 @@ class Ingestor:
         if not changed and not removed:
             return
         touched = [self.by_id[aid] for st in changed for aid in st.articles if aid in self.by_id]
-        for a in touched:
-            a.copy_of = None
-        # One call for all changed stories: building the MinHash index has a fixed cost, and a
-        # copy may sit in another story than its origin.
-        self._steps.find_copies(touched, self.options)
+        if not getattr(self.index, "sets_copies", False):
+            # An index that does not find copies itself (the batch's copies over the whole store,
+            # as LiveStories does): one call for all changed stories (building the MinHash index
+            # has a fixed cost, and a copy may sit in another story than its origin).
+            for a in touched:
+                a.copy_of = None
+            self._steps.find_copies(touched, self.options)
         for st in changed:
             st.outlets = outlets_of(st.articles, self.by_id)
             st.independent_sources = independent_sources(st.articles, self.by_id)
