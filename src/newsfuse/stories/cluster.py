@@ -1,8 +1,9 @@
 """Story clustering: articles arrive in date order and join the best active story or start one.
 
-:class:`StoryIndex` is the incremental clusterer (the web app feeds it one article at a time);
-:func:`cluster_stories` runs it over a whole corpus in a canonical order and then refines the
-result (see :mod:`newsfuse.stories.refine`).
+:class:`StoryIndex` is the sequential first pass; :func:`cluster_stories` runs it over a whole
+corpus (or one time partition) in a canonical order and then refines the result (see
+:mod:`newsfuse.stories.refine`).  The web app does not feed it one article at a time: it
+re-runs :func:`cluster_stories` on the partitions new articles touch (:mod:`newsfuse.stories.live`).
 
 How an article is placed:
 

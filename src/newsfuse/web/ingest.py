@@ -2,9 +2,10 @@
 
 For each batch: raw inputs already stored (same content hash or URL) are answered with the stored
 article; the rest go through extraction and validation (``newsfuse.extract``, ``newsfuse.validate``)
-and are committed — only then is anything acknowledged.  Then the incremental clusterer
-(``newsfuse.stories.cluster.StoryIndex``) places the new articles; every story whose articles
-changed gets its copies found again (``find_copies``), its sources recounted, and is analysed by
+and are committed — only then is anything acknowledged.  Then the live story index
+(``newsfuse.stories.live.LiveStories``) re-clusters, with the batch pipeline's own function, the
+time partitions the new articles (or their copies) touch, so live stories are ``analyze``'s stories;
+every story whose articles changed gets its sources recounted and is analysed by
 ``pipeline.story_step``; stories merged away are deleted.  If the process dies between the two
 commits, the next start sees stored stories that disagree with the rebuilt index and redoes them.
 
