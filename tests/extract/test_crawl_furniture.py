@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.extract import extract_documents
-from newsfuse.extract.gluedtitle import split_glued_title, split_stamp_header
+from newsfuse.extract.gluedtitle import split_echo_title, split_glued_title, split_stamp_header
 from newsfuse.extract.signals import boilerplate_reason, inline_comment_signature, wire_credit
 from newsfuse.extract.text import _strip_inline
 from newsfuse.model import Article, RawDocument
@@ -163,3 +163,35 @@ def test_a_live_page_entry_loses_its_stamp() -> None:
     assert text == "The mayor has decreed that a vote on the dam will be held." and removed[0][2].startswith("page time stamp")
     text, removed = _strip_inline("On 15 February 31 the mayor decreed at 22:17 GMT that a vote would be held.", None)
     assert not removed
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        (
+            "Flood fears grow in Kelbrook valley camps Council officials in Kelbrook fear the valley camps may flood again.",
+            ("Flood fears grow in Kelbrook valley camps", "Council officials in Kelbrook fear the valley camps may flood again."),
+        ),
+        # No echo: the words before the capitalised one do not come back after it.
+        ("Engineers inspected the spillway Tuesday after heavy rain and found a crack near the outlet gates.", None),
+        # A name goes on: no split after a capitalised word ("Mayor Jane Roe").
+        ("Kelbrook mayor Jane Roe said the valley dam would hold and the mayor asked the valley to stay calm.", None),
+        # Inside a quotation opened with a backtick: no split.
+        ("Dam ` must hold' says Kelbrook Water Board the dam must hold until spring, the board says.", None),
+    ],
+)
+def test_a_sentence_case_headline_retold_by_its_lead(text: str, split: tuple[str, str] | None) -> None:
+    assert split_echo_title(text) == split
+
+
+def test_an_untitled_record_gets_the_headline_its_lead_retells() -> None:
+    lines = [
+        "Flood fears grow in Kelbrook valley camps Council officials in Kelbrook fear the valley camps may flood again.",
+        "About 1,200 residents were moved to the camps last week, the town council said.",
+    ]
+    doc = RawDocument(origin="v.jsonl#1", content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert art.title == "Flood fears grow in Kelbrook valley camps"
+    assert art.paragraphs[0].text.startswith("Council officials in Kelbrook fear")
+    assert any("retells" in r.detail for r in art.removed)

@@ -339,3 +339,30 @@ def test_wire_photo_captions_and_quote_continuations() -> None:
     assert (caption.usable, caption.reason) == (False, "caption")
     assert report.usable
     assert tail.starts_with_quote and tail.quote_share > 0.5
+
+
+def test_cut_off_sentences_back_references_and_requoting() -> None:
+    from newsfuse.summary.candidates import article_candidates, requote
+
+    a = art(
+        "w2",
+        "north-gazette",
+        [
+            ", Valley Post The water board opened both outlet gates of the dam on Tuesday night.",
+            "(Update 10:14 p.m. in Kelbrook, 3:14 p.m.",
+            "The council said the water board was fired in the wake of reports of mismanagement in the agency...",
+            "But it is far from alone in the valley this spring.",
+            "Given this, the council will meet the water board again on Friday morning.",
+            "Editor's note: Jane Roe is a hydrologist at Kelbrook University (Reuters) - The dam has held for ninety years.",
+            'The mayor said: "We will keep the gates open. The river is still rising fast tonight." Residents left.',
+        ],
+    )
+    cands = article_candidates(a)
+    assert [(c.usable, c.reason) for c in cands[:5]] == [(False, "fragment")] * 3 + [(False, "dangling reference")] * 2
+    assert cands[5].text == "The dam has held for ninety years."
+    # "The river is still rising fast tonight." closes the mayor's quotation: it gets its opening mark back.
+    assert cands[7].text.startswith('"The river is still rising')
+    # A lone straight mark could open a quotation as well as close one: left alone.
+    assert requote('He said: "We will stay.', False, True) == 'He said: "We will stay.'
+    assert requote("gone,” she said.", False, False) == "“gone,” she said."
+    assert requote("We will stay.", True, True) == '"We will stay."'

@@ -149,4 +149,50 @@ def split_glued_title(text: str) -> tuple[str, str] | None:
     return " ".join(title_toks), " ".join(toks[start:])
 
 
-__all__ = ["LEADING_STAMP_RE", "StampHeader", "split_glued_title", "split_stamp_header"]
+# A headline in sentence case ("Officials fear disease outbreak in quake camps Health officials fear
+# there may be an outbreak of disease.") cannot be told from the lead by its capitals; what gives it
+# away is that the lead retells it: most of the headline's words come back in the sentence right
+# after it.  Within one ordinary sentence, the words before a capitalised word coming back after it
+# is rare, and both thresholds must hold.
+MIN_ECHO_WORDS = 2
+MIN_ECHO_SHARE = 0.5
+MAX_ECHO_TITLE_WORDS = 16
+
+
+def _stem(tok: str) -> str:
+    return tok.strip("\"'“”‘’`()[],.;:!?").lower()[:5]
+
+
+def split_echo_title(text: str) -> tuple[str, str] | None:
+    """(title, rest) when ``text`` opens with a sentence-case headline that the lead after it
+    retells (see :data:`MIN_ECHO_SHARE`), else None."""
+    toks = text.split()
+    if len(toks) < 10:
+        return None
+    best: tuple[float, int] | None = None
+    for j in range(3, min(MAX_ECHO_TITLE_WORDS, len(toks) - 6) + 1):
+        prev, cur = toks[j - 1], toks[j]
+        if not _capitalised(cur) or cur[:1].isdigit() or prev[-1:] in ".!?:;,-–—" or prev.lower() in _TITLE_LOWER:
+            continue
+        if prev.lower() in STOPWORDS or (_capitalised(prev) and not prev.isupper()):
+            continue  # "said Obama", "President Barack": a name goes on; a headline ends on a lower-case word
+        before = " ".join(toks[:j])
+        opened = before.count("`") + before.count("‘") + before.count("“")
+        if opened > before.count("'") + before.count("’") + before.count("”") or before.count('"') % 2:
+            continue  # inside a quotation: "oil spill ` enters Loop Current'"
+        head = {_stem(t) for t in toks[:j] if t.lower() not in STOPWORDS and len(_stem(t)) > 2}
+        if len(head) < 2:
+            continue
+        end = next((k for k in range(j, len(toks)) if toks[k][-1:] in ".!?"), len(toks) - 1)
+        lead = {_stem(t) for t in toks[j : end + 1]}
+        echo = len(head & lead)
+        share = echo / len(head)
+        if echo >= MIN_ECHO_WORDS and share >= MIN_ECHO_SHARE and (best is None or share > best[0]):
+            best = (share, j)
+    if best is None:
+        return None
+    j = best[1]
+    return " ".join(toks[:j]), " ".join(toks[j:])
+
+
+__all__ = ["LEADING_STAMP_RE", "StampHeader", "split_echo_title", "split_glued_title", "split_stamp_header"]

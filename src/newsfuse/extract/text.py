@@ -25,7 +25,7 @@ from datetime import date
 
 from newsfuse.extract.blocks import Block, block_key, split_blocks
 from newsfuse.extract.corpus import CorpusEvidence, outlet_group
-from newsfuse.extract.gluedtitle import LEADING_STAMP_RE, split_glued_title, split_stamp_header
+from newsfuse.extract.gluedtitle import LEADING_STAMP_RE, split_echo_title, split_glued_title, split_stamp_header
 from newsfuse.extract.outletdetect import resolve_outlet
 from newsfuse.extract.signals import (
     EMBED_CHROME_RE,
@@ -637,6 +637,17 @@ def _clean(
                 else:
                     rest = text
                 text = rest
+            elif title is None:
+                echoed = split_echo_title(text)
+                if echoed is not None:
+                    head, text = echoed
+                    is_by, name = byline(head)
+                    if is_by:  # "By Jane Roe, Special to CNN Jane Roe: …"
+                        inline.append(("other", head, "byline glued to the lead"))
+                        author = author or name
+                    else:
+                        inline.append(("other", head, "headline glued to the lead that retells it"))
+                        title = head
         for reason, rtext, detail in inline:
             removed.append(RemovedBlock(rtext, lines[i].block.index, reason, detail))
         if text:

@@ -90,6 +90,14 @@ TRANSCRIPT_PENALTY = 0.4
 _UPDATE_STAMP = re.compile(r"^\((?:update|updated|new)\b[^()]{0,80}\)\s*(?=\S)", re.IGNORECASE)
 # Words an extracted page glues before the first sentence ("Published by on", "By Jane Doe").
 _BYLINE = re.compile(r"^(?:by|published by|posted by|written by)\b", re.IGNORECASE)
+# An opening phrase that points back at the previous sentence: "Given this, …", "Despite that, …",
+# "Because of these, …" (a demonstrative closing a short opener before its comma).
+_BACK_REFERENCE = re.compile(r"^(?:[\w'’-]+\s+){1,3}(?:this|that|these|those)\s*,", re.IGNORECASE)
+# Past the lead, an agency's name in brackets is a dateline only with its dash: "(CNN) --", not "(CNN) that".
+_DATELINE_DASH = re.compile(r"\([A-Za-z ]{2,20}\)\s*[-–—]")
+_PERSONAL = frozenset({"he", "she", "they", "it"})
+# A teaser cut off by the page ("… in the agency responsible...").
+_TRUNCATED = re.compile(r"(?:\.\.\.|…)[\"”’)]?$")
 _TRAILING_ATTRIBUTION = re.compile(
     r",\s*(?:(?:according to|as reported by)\s[^,]{2,60}|[^,]{2,60}?\s(?:said|says|told \w+|reported|announced|added|stated))\s*\.?$"
 )
@@ -259,8 +267,10 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         close = min(i for i in (text.find('"'), text.find("”")) if i >= 0)
         c.quote_share = max(c.quote_share, close / max(1, len(text)))
     c.starts_with_quote = inside_quote or continues_quote or text[:1] in _OPEN_QUOTES
-    if len(toks) < MIN_WORDS or text[:1].islower():
-        c.usable, c.reason = False, "fragment"  # too short, or cut off at its start ("in Cairo as …")
+    if len(toks) < MIN_WORDS or text[:1].islower() or text[:1] in ",;)]":
+        c.usable, c.reason = False, "fragment"  # too short, or cut off at its start ("in Cairo as …", ", CNN …")
+    elif text.count("(") != text.count(")") or _TRUNCATED.search(text):
+        c.usable, c.reason = False, "fragment"  # a bracket split by the sentence splitter, a teaser cut off
     elif len(toks) > MAX_WORDS:
         c.usable, c.reason = False, "too long"
     elif text.rstrip("\"'”’) ").endswith("?"):
@@ -279,6 +289,10 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         and toks[1] in lexicon.BARE_QUANTIFIER_VERBS
     ):
         c.usable, c.reason = False, "dangling reference"
+    elif (toks[0] in lexicon.BARE_CONNECTIVES and len(toks) > 1 and _bare(toks[1]) in _PERSONAL) or (
+        _BACK_REFERENCE.match(text)
+    ):
+        c.usable, c.reason = False, "dangling reference"  # "But it is far from alone.", "Given this, …"
     if not c.usable:
         return
     if not lexicon.LOADED_LABELS.isdisjoint(toks):
@@ -313,6 +327,18 @@ def _ends_inside_quote(text: str, open_quote: bool) -> bool:
     return open_quote
 
 
+def requote(text: str, inside: bool, still_open: bool) -> str:
+    """Give a sentence cut out of a quotation its quotation marks back, so that nobody's words read
+    as the reporter's: 'gone," she said.' -> '"gone," she said.'.  Only where the quotation is
+    certain: a curly closing mark without its opening one, or a quotation opened in an earlier
+    sentence (``inside``); a lone straight mark could open as well as close, and is left alone."""
+    curly = "”" in text and "“" not in text
+    if not (curly or inside):
+        return text
+    opener, closer = ("“", "”") if curly or "”" in text or "“" in text else ('"', '"')
+    return opener + text + (closer if still_open else "")
+
+
 def article_candidates(
     article: Article, start: int = 0, split: Callable[[str], list[str]] = split_sentences
 ) -> list[Candidate]:
@@ -331,9 +357,11 @@ def article_candidates(
             if pos <= 3 and k == 0:
                 text = strip_title(text, article.title)
                 text = strip_dateline(text)
-            elif pos <= 3:
-                # a photo credit split off as a sentence of its own leaves the agency dateline
-                # behind it: "REUTERS/A. Name/File Photo KYIV (Reuters) - The lead ..."
+            elif "(" in text and (pos <= 3 or _DATELINE_DASH.search(text)):
+                # A photo credit split off as a sentence of its own leaves the agency dateline
+                # behind it ("REUTERS/A. Name/File Photo KYIV (Reuters) - The lead ..."), and so does
+                # an editor's note on the writer ("… at the RAND Corp. (CNN) -- The only …"): the
+                # agency's dateline opens the article wherever it stands.
                 text = strip_agency_dateline(text)
             text = _UPDATE_STAMP.sub("", _LEADING_NOISE.sub("", normalize_space(text)))
             if k == 0:
@@ -356,6 +384,8 @@ def article_candidates(
             c.content = frozenset(c.cwords)
             c.stems = frozenset(t[:4] for t in toks)
             _judge(c, article.date is not None, open_quote, ws, toks)
+            if c.starts_with_quote and text[:1] not in _OPEN_QUOTES:
+                c.text = requote(text, open_quote, _ends_inside_quote(raw, open_quote))
             if transcript:
                 c.penalty *= TRANSCRIPT_PENALTY
             open_quote = _ends_inside_quote(raw, open_quote)

@@ -114,6 +114,8 @@ BOILERPLATE_MARKERS: tuple[str, ...] = (
     "follow us",
     "share this",
     "read more",
+    "more on this blog",  # a blog page's related-links heading
+    "more on this story",
     "support the",
     "patreon",
     "cookies",
