@@ -366,3 +366,24 @@ def test_cut_off_sentences_back_references_and_requoting() -> None:
     assert requote('He said: "We will stay.', False, True) == 'He said: "We will stay.'
     assert requote("gone,” she said.", False, False) == "“gone,” she said."
     assert requote("We will stay.", True, True) == '"We will stay."'
+
+
+def test_present_tense_captions_graphic_credits_bullets_and_chatter() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "w3",
+        "north-gazette",
+        [
+            "The mayor of Kelbrook gestures during a meeting with residents at the town hall on March 11.",
+            "A map of the flooded streets of lower Kelbrook SOURCE: Verrin Valley Water Board, March 12.",
+            "Water board lowers the dam level * Council orders 1,200 residents out of lower Kelbrook.",
+            "All right, Jane, thanks very much for joining us from the dam tonight.",
+            "The council thanked the volunteers who filled sandbags through the night.",
+            "The hunt for the valley's lost records When the water rose, the archive of the town was moved.",
+        ],
+    )
+    cands = article_candidates(a)
+    assert [c.reason for c in cands[:4]] == ["caption", "caption", "caption", "chatter"]
+    assert cands[4].usable
+    assert cands[5].text == "When the water rose, the archive of the town was moved."

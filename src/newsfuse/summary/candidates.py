@@ -41,6 +41,11 @@ _CAPTION = re.compile(
     r"\b(?:on the (?:left|right)|pictured|\((?:L|R|C|left|right|centre|center)\)|file photo|photo:|image caption|image copyright)",
     re.IGNORECASE,
 )
+# A picture described in the present ("X gestures during a rally", "Y looks on as …", "Z poses for …"),
+# a graphic's credit ("SOURCE: Coast Guard"), a bulleted summary glued into one line (" * ").
+_CAPTION_PRESENT = re.compile(r"\b(?:gestures|looks on|poses for|pose for|waves to|wave to)\b|\bSOURCES?:|\s\*\s")
+# What a transcript's host says to move on: "All right, Dan, thanks very much."
+_CHATTER = re.compile(r"\b(?:thank you|thanks (?:very much|so much|a lot|for)|all right,|good (?:morning|evening|night),)", re.IGNORECASE)
 # A wire photo caption ends on the picture's place and date with no preposition before the date
 # ("… headquarters in Les Mureaux near Paris January 12, 2031."); reporting writes "on January 12".
 _CAPTION_DATE = re.compile(
@@ -75,7 +80,10 @@ _LEADING_NOISE = re.compile(r"^[\s\-–—•*|:>#]+")
 # A heading run into the sentence after it with no stop: a lower-case word, then "The"/"A"/"An" and a
 # lower-case word ("… dominate the newspapers The disaster in Haiti is …"). Mid-sentence, "The" is
 # capitalised only inside a name or title, and then the next word is capitalised too ("The Hague").
-_GLUED_HEADING = re.compile(r"\b[a-z][a-z'’-]+\s+(?=(?:The|A|An)\s+[a-z][a-z-]+\b)")
+# The same holds for the words that open a clause ("… lost treasure When thousands of …").
+_GLUED_HEADING = re.compile(
+    r"\b[a-z][a-z'’-]+\s+(?=(?:The|A|An|When|While|As|After|Before|Although|Since|If|In|On|At|For|With|But|It|They|He|She)\s+[a-z][a-z-]+\b)"
+)
 MAX_HEADING_WORDS = 30
 # A broadcast transcript's speaker label: "WOLF MARROW, VALLEY TV ANCHOR: ", "MORGAN: ", "CLINTON (on camera): ".
 _SPEAKER_LABEL = re.compile(
@@ -277,8 +285,10 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         c.usable, c.reason = False, "question"
     elif _BOILERPLATE.search(low) or _BYLINE.match(text):
         c.usable, c.reason = False, "boilerplate"
-    elif _CAPTION.search(text) or _CAPTION_DATE.search(text):
+    elif _CAPTION.search(text) or _CAPTION_DATE.search(text) or _CAPTION_PRESENT.search(unquoted):
         c.usable, c.reason = False, "caption"
+    elif _CHATTER.search(unquoted):
+        c.usable, c.reason = False, "chatter"
     elif not lexicon.LOADED_LABELS.isdisjoint(outside) or _LOADED.search(low):
         c.usable, c.reason = False, "loaded label"
     elif _opinion(uws, unquoted):
@@ -366,8 +376,7 @@ def article_candidates(
             text = _UPDATE_STAMP.sub("", _LEADING_NOISE.sub("", normalize_space(text)))
             if k == 0:
                 text = _SPEAKER_LABEL.sub("", text, count=1)
-            if "The " in text or "A " in text or "An " in text:
-                text = strip_glued_heading(text)
+            text = strip_glued_heading(text)
             text = trim_connective(text.strip())
             c = Candidate(
                 index=start + len(out),
