@@ -379,11 +379,15 @@ def test_present_tense_captions_graphic_credits_bullets_and_chatter() -> None:
             "A map of the flooded streets of lower Kelbrook SOURCE: Verrin Valley Water Board, March 12.",
             "Water board lowers the dam level * Council orders 1,200 residents out of lower Kelbrook.",
             "All right, Jane, thanks very much for joining us from the dam tonight.",
+            "(By Jane Roe -- Valley Post) The council thanked the volunteers who filled sandbags.",
+            "But now they seem tired, the volunteers of the night.",
             "The council thanked the volunteers who filled sandbags through the night.",
             "The hunt for the valley's lost records When the water rose, the archive of the town was moved.",
         ],
     )
     cands = article_candidates(a)
     assert [c.reason for c in cands[:4]] == ["caption", "caption", "caption", "chatter"]
-    assert cands[4].usable
-    assert cands[5].text == "When the water rose, the archive of the town was moved."
+    assert cands[4].text == "The council thanked the volunteers who filled sandbags." and cands[4].usable
+    assert cands[5].reason == "dangling reference"
+    assert cands[6].usable
+    assert cands[7].text == "When the water rose, the archive of the town was moved."

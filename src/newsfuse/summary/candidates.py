@@ -96,6 +96,8 @@ MIN_TRANSCRIPT_TURNS = 3
 TRANSCRIPT_PENALTY = 0.4
 # A live page's update stamp before an entry: "(Update 10:14 p.m. Cairo, 3:14 p.m. ET) The army …".
 _UPDATE_STAMP = re.compile(r"^\((?:update|updated|new)\b[^()]{0,80}\)\s*(?=\S)", re.IGNORECASE)
+# A photo credit in brackets before a sentence: "(By Jane Roe -- Valley Post) The mayor …".
+_PAREN_CREDIT = re.compile(r"^\((?:by|photo by|photo:|credit:)\s[^()]{3,80}\)\s*(?=\S)", re.IGNORECASE)
 # Words an extracted page glues before the first sentence ("Published by on", "By Jane Doe").
 _BYLINE = re.compile(r"^(?:by|published by|posted by|written by)\b", re.IGNORECASE)
 # An opening phrase that points back at the previous sentence: "Given this, …", "Despite that, …",
@@ -299,10 +301,14 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         and toks[1] in lexicon.BARE_QUANTIFIER_VERBS
     ):
         c.usable, c.reason = False, "dangling reference"
-    elif (toks[0] in lexicon.BARE_CONNECTIVES and len(toks) > 1 and _bare(toks[1]) in _PERSONAL) or (
-        _BACK_REFERENCE.match(text)
+    elif (
+        (len(toks) > 1 and _bare(toks[1]) in _PERSONAL)
+        or (toks[0] in lexicon.BARE_CONNECTIVES and len(toks) > 2 and _bare(toks[2]) in _PERSONAL)
+        or _BACK_REFERENCE.match(text)
     ):
-        c.usable, c.reason = False, "dangling reference"  # "But it is far from alone.", "Given this, …"
+        # A pronoun subject right after the opening word ("Now they seem …", "Sometimes he admits …",
+        # "But now it …") or a demonstrative closing the opener ("Given this, …") points back.
+        c.usable, c.reason = False, "dangling reference"
     if not c.usable:
         return
     if not lexicon.LOADED_LABELS.isdisjoint(toks):
@@ -373,7 +379,7 @@ def article_candidates(
                 # an editor's note on the writer ("… at the RAND Corp. (CNN) -- The only …"): the
                 # agency's dateline opens the article wherever it stands.
                 text = strip_agency_dateline(text)
-            text = _UPDATE_STAMP.sub("", _LEADING_NOISE.sub("", normalize_space(text)))
+            text = _PAREN_CREDIT.sub("", _UPDATE_STAMP.sub("", _LEADING_NOISE.sub("", normalize_space(text))))
             if k == 0:
                 text = _SPEAKER_LABEL.sub("", text, count=1)
             text = strip_glued_heading(text)
