@@ -379,6 +379,7 @@ def test_present_tense_captions_graphic_credits_bullets_and_chatter() -> None:
             "A map of the flooded streets of lower Kelbrook SOURCE: Verrin Valley Water Board, March 12.",
             "Water board lowers the dam level * Council orders 1,200 residents out of lower Kelbrook.",
             "All right, Jane, thanks very much for joining us from the dam tonight.",
+            "Sandbags are piled by volunteers, top center, as the river rises at the dam.",
             "(By Jane Roe -- Valley Post) The council thanked the volunteers who filled sandbags.",
             "But now they seem tired, the volunteers of the night.",
             "The council thanked the volunteers who filled sandbags through the night.",
@@ -386,7 +387,8 @@ def test_present_tense_captions_graphic_credits_bullets_and_chatter() -> None:
         ],
     )
     cands = article_candidates(a)
-    assert [c.reason for c in cands[:4]] == ["caption", "caption", "caption", "chatter"]
+    assert [c.reason for c in cands[:5]] == ["caption", "caption", "caption", "chatter", "caption"]
+    cands = cands[:4] + cands[5:]
     assert cands[4].text == "The council thanked the volunteers who filled sandbags." and cands[4].usable
     assert cands[5].reason == "dangling reference"
     assert cands[6].usable

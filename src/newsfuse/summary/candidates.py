@@ -43,7 +43,11 @@ _CAPTION = re.compile(
 )
 # A picture described in the present ("X gestures during a rally", "Y looks on as …", "Z poses for …"),
 # a graphic's credit ("SOURCE: Coast Guard"), a bulleted summary glued into one line (" * ").
-_CAPTION_PRESENT = re.compile(r"\b(?:gestures|looks on|poses for|pose for|waves to|wave to)\b|\bSOURCES?:|\s\*\s")
+# A place in the picture between commas ("…, top center, as gas is brought up") marks a caption too.
+_CAPTION_PRESENT = re.compile(
+    r"\b(?:gestures|looks on|poses for|pose for|waves to|wave to)\b|\bSOURCES?:|\s\*\s"
+    r"|,\s*(?:(?:top|bottom|far|front|back|second from)\s+)?(?:left|right|cent(?:er|re))\s*,"
+)
 # What a transcript's host says to move on: "All right, Dan, thanks very much."
 _CHATTER = re.compile(r"\b(?:thank you|thanks (?:very much|so much|a lot|for)|all right,|good (?:morning|evening|night),)", re.IGNORECASE)
 # A wire photo caption ends on the picture's place and date with no preposition before the date

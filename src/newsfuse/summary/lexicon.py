@@ -115,6 +115,7 @@ BOILERPLATE_MARKERS: tuple[str, ...] = (
     "share this",
     "read more",
     "more on this blog",  # a blog page's related-links heading
+    "skip to",  # page navigation ("Skip to a day of the week", "Skip to content")
     "more on this story",
     "support the",
     "patreon",
