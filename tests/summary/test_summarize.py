@@ -381,6 +381,8 @@ def test_present_tense_captions_graphic_credits_bullets_and_chatter() -> None:
             "All right, Jane, thanks very much for joining us from the dam tonight.",
             "Sandbags are piled by volunteers, top center, as the river rises at the dam.",
             "(By Jane Roe -- Valley Post) The council thanked the volunteers who filled sandbags.",
+            "(AP Photo/Valley Post, Jane Roe) The council thanked the volunteers who filled sandbags.",
+            "When volunteers and firemen are called out to fill sandbags at night.",
             "But now they seem tired, the volunteers of the night.",
             "The council thanked the volunteers who filled sandbags through the night.",
             "The hunt for the valley's lost records When the water rose, the archive of the town was moved.",
@@ -390,6 +392,8 @@ def test_present_tense_captions_graphic_credits_bullets_and_chatter() -> None:
     assert [c.reason for c in cands[:5]] == ["caption", "caption", "caption", "chatter", "caption"]
     cands = cands[:4] + cands[5:]
     assert cands[4].text == "The council thanked the volunteers who filled sandbags." and cands[4].usable
-    assert cands[5].reason == "dangling reference"
-    assert cands[6].usable
-    assert cands[7].text == "When the water rose, the archive of the town was moved."
+    assert cands[5].text == cands[4].text
+    assert cands[6].reason == "fragment"
+    assert cands[7].reason == "dangling reference"
+    assert cands[8].usable
+    assert cands[9].text == "When the water rose, the archive of the town was moved."

@@ -101,7 +101,11 @@ TRANSCRIPT_PENALTY = 0.4
 # A live page's update stamp before an entry: "(Update 10:14 p.m. Cairo, 3:14 p.m. ET) The army …".
 _UPDATE_STAMP = re.compile(r"^\((?:update|updated|new)\b[^()]{0,80}\)\s*(?=\S)", re.IGNORECASE)
 # A photo credit in brackets before a sentence: "(By Jane Roe -- Valley Post) The mayor …".
-_PAREN_CREDIT = re.compile(r"^\((?:by|photo by|photo:|credit:)\s[^()]{3,80}\)\s*(?=\S)", re.IGNORECASE)
+_PAREN_CREDIT = re.compile(
+    r"^\((?:by|photo by|photo:|credit:|[\w .-]{0,20}\bphoto(?:graph)?\b)[^()]{3,80}\)\s*(?:AP\d{4}\s+)?(?=\S)", re.IGNORECASE
+)
+# A subordinate clause with no main clause after it: "When friends and colleagues are killed covering a story."
+_SUBORDINATE = frozenset("when if although though because while whereas unless".split())
 # Words an extracted page glues before the first sentence ("Published by on", "By Jane Doe").
 _BYLINE = re.compile(r"^(?:by|published by|posted by|written by)\b", re.IGNORECASE)
 # An opening phrase that points back at the previous sentence: "Given this, …", "Despite that, …",
@@ -283,7 +287,7 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
     c.starts_with_quote = inside_quote or continues_quote or text[:1] in _OPEN_QUOTES
     if len(toks) < MIN_WORDS or text[:1].islower() or text[:1] in ",;)]":
         c.usable, c.reason = False, "fragment"  # too short, or cut off at its start ("in Cairo as …", ", CNN …")
-    elif text.count("(") != text.count(")") or _TRUNCATED.search(text):
+    elif text.count("(") != text.count(")") or _TRUNCATED.search(text) or (toks[0] in _SUBORDINATE and "," not in text):
         c.usable, c.reason = False, "fragment"  # a bracket split by the sentence splitter, a teaser cut off
     elif len(toks) > MAX_WORDS:
         c.usable, c.reason = False, "too long"
