@@ -8,6 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
+from newsfuse.exitcodes import EXIT_NOTHING_READ, EXIT_OK
 from newsfuse.model import Report, to_dict
 from newsfuse.options import Options
 
@@ -63,7 +64,6 @@ def _summary_line(report: Report) -> str:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from newsfuse.cli import EXIT_NOTHING_READ, EXIT_OK
     from newsfuse.exec import run_pipeline
 
     _check_paths(args.paths)
@@ -108,7 +108,6 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_timeline(args: argparse.Namespace) -> int:
-    from newsfuse.cli import EXIT_NOTHING_READ, EXIT_OK
     from newsfuse.timeline import topic_timeline_command
 
     _check_paths(args.paths)
