@@ -9,6 +9,6 @@ __version__ = "0.1.0"
 
 def analyze(paths: list[str], options: Options | None = None) -> Report:
     """Read ``paths`` and return the full report (the in-process executor)."""
-    from newsfuse.pipeline import analyze as _analyze
+    from newsfuse.exec.local import analyze as _analyze
 
     return _analyze(paths, options)

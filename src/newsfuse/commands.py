@@ -108,7 +108,7 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_timeline(args: argparse.Namespace) -> int:
-    from newsfuse.timeline import topic_timeline_command
+    from newsfuse.timeline.command import topic_timeline_command
 
     _check_paths(args.paths)
     ok = topic_timeline_command(args, Options())

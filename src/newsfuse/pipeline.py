@@ -18,17 +18,15 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsfuse.model import Article, RawDocument, Rejection, Report, StepStats, Story
+from newsfuse.model import Article, RawDocument, Rejection, StepStats, Story
 from newsfuse.options import Options
 
 log = logging.getLogger("newsfuse.pipeline")
-
-Progress = Callable[[str, int, int], None]  # (step, done, total)
 
 
 def _stats(step: str, read: int, kept: int, rejections: Iterable[Rejection], seconds: float) -> StepStats:
@@ -214,15 +212,3 @@ def story_batch_step(stories: list[Story], articles: list[Article], options: Opt
             story.notes.append(f"analysis failed: {type(exc).__name__}: {exc}")
             out.append(story)
     return out
-
-
-def analyze(paths: list[str], options: Options | None = None, progress: Progress | None = None, today: date | None = None) -> Report:
-    """Run the whole pipeline in this process and return the report.
-
-    This is the local executor's in-process mode: the same steps, cuts and order as a process pool
-    or a Dask cluster, so every executor gives this same report.
-    """
-    from newsfuse.exec.local import InProcessMapper
-    from newsfuse.exec.runner import run_steps
-
-    return run_steps(paths, options or Options(), InProcessMapper(), progress=progress, today=today)

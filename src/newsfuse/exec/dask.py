@@ -15,9 +15,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
+from newsfuse.exec.progress import Progress
 from newsfuse.model import Report
 from newsfuse.options import Options
-from newsfuse.pipeline import Progress
 
 log = logging.getLogger("newsfuse.exec")
 

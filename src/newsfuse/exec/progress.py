@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from newsfuse.pipeline import Progress
+Progress = Callable[[str, int, int], None]  # (step, done, total): how far a step of the run is
 
 
 @contextmanager
