@@ -43,6 +43,11 @@ ENTITY_WEIGHT = 2.0
 NUMBER_WEIGHT = 1.0
 WORD_WEIGHT = 1.0
 
+# Time decay of the similarity between two articles or stories, shared by the clustering's first
+# pass (:mod:`newsfuse.stories.cluster`) and its refinement (:mod:`newsfuse.stories.refine`): at a
+# gap of the whole window a story counts half as similar.
+DECAY_AT_WINDOW = 0.5
+
 # A run of capitalised words, allowing lowercase particles inside names ("Bank of England").
 _CAPS = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:of|de|del|la|le|al|el|van|von|bin|da|du|the)?\s*[A-Z][\w'’.&-]*)*")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")

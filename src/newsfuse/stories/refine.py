@@ -32,8 +32,7 @@ import numpy as np
 
 from newsfuse.model import Article, parse_iso
 from newsfuse.options import Options
-from newsfuse.stories.cluster import DECAY_AT_WINDOW
-from newsfuse.stories.features import DocFreq, Vector, weigh
+from newsfuse.stories.features import DECAY_AT_WINDOW, DocFreq, Vector, weigh
 
 # Each member links to its two nearest fellow members.  One link per member leaves pairs and
 # chains that break a single event into pieces; two keep an event's reports connected, while three
