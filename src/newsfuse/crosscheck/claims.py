@@ -301,13 +301,9 @@ def story_triggers(
     return out
 
 
-def tfidf_matrix(feats: Sequence[Mapping[str, float]]) -> csr_matrix:
-    """L2-normalised TF-IDF rows (smoothed IDF over the given sentences)."""
-    return tfidf_rows(feats)[0]
-
-
 def tfidf_rows(feats: Sequence[Mapping[str, float]]) -> tuple[csr_matrix, dict[str, int]]:
-    """:func:`tfidf_matrix` and its vocabulary (feature -> column)."""
+    """L2-normalised TF-IDF rows (smoothed IDF over the given sentences) and their vocabulary
+    (feature -> column)."""
     df: Counter[str] = Counter()
     for f in feats:
         df.update(f.keys())
