@@ -63,6 +63,7 @@ from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import independent_sources, outlets_of
 from newsfuse.summary.lexicon import BARE_CONNECTIVES, DANGLING_STARTS, LOADED_LABELS
 from newsfuse.text import STOPWORDS, fold, tokens
+from newsfuse.tfidf import smoothed_idf
 
 CALENDAR_WORDS: frozenset[str] = frozenset(
     """january february march april may june july august september october november december jan feb mar apr
@@ -309,7 +310,7 @@ def tfidf_rows(feats: Sequence[Mapping[str, float]]) -> tuple[csr_matrix, dict[s
         df.update(f.keys())
     n = len(feats)
     vocab = {w: i for i, w in enumerate(df)}
-    idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+    idf = {w: smoothed_idf(n, c) for w, c in df.items()}
     rows: list[int] = []
     cols: list[int] = []
     vals: list[float] = []

@@ -26,6 +26,7 @@ from operator import mul
 
 from newsfuse.model import Article
 from newsfuse.text import STOPWORDS, content_words, fold
+from newsfuse.tfidf import smoothed_idf
 
 Vector = dict[str, float]
 
@@ -129,8 +130,7 @@ class DocFreq:
     def idf(self, feature: str) -> float:
         cached = self._idf.get(feature)
         if cached is None:
-            # Smoothed IDF (as scikit-learn's): a feature seen in every document still weighs a little.
-            cached = self._idf[feature] = math.log((1 + self.n) / (1 + self.df.get(feature, 0))) + 1.0
+            cached = self._idf[feature] = smoothed_idf(self.n, self.df.get(feature, 0))
         return cached
 
     def idfs(self, features: Iterable[str]) -> dict[str, float]:
