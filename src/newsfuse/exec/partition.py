@@ -17,6 +17,7 @@ from datetime import date
 
 from newsfuse.model import Article, Story
 from newsfuse.options import Options
+from newsfuse.stories.cluster import arrival_key, story_id_for
 from newsfuse.stories.sources import independent_sources, outlets_of, unknown_outlet_articles
 from newsfuse.unionfind import UnionFind
 
@@ -67,8 +68,6 @@ def time_partitions(articles: list[Article], options: Options) -> list[Partition
 def build_story(article_ids: list[str], by_id: dict[str, Article]) -> Story:
     """A story joined across partitions, with the fields the clusterer fills: articles in arrival
     order, id from the first (the clusterer's scheme), outlets, independent sources, dates, title."""
-    from newsfuse.stories.cluster import arrival_key, story_id_for
-
     ordered = sorted(article_ids, key=lambda i: arrival_key(by_id[i]))
     arts = [by_id[i] for i in ordered]
     dates = sorted(a.date[:10] for a in arts if a.date)

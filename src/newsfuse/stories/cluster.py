@@ -48,6 +48,7 @@ from newsfuse.options import ClusterOptions, Options
 from newsfuse.stories.features import DECAY_AT_WINDOW, DocFreq, Vector, article_features, weigh
 from newsfuse.stories.refine import refine_groups
 from newsfuse.stories.sources import independent_sources, outlets_of, unknown_outlet_articles
+from newsfuse.text import split_sentences
 
 # An article is looked up and indexed by its strongest features only: names, numbers and rare
 # words carry the event; the long tail of weak features only adds candidates.
@@ -417,8 +418,6 @@ def _best_title(ids: list[str], by_id: dict[str, Article], df: DocFreq, raw: dic
         t = (by_id[i].title or "").strip()
         if t:
             return t
-    from newsfuse.text import split_sentences
-
     for i in ranked:
         for p in by_id[i].paragraphs:
             sents = split_sentences(p.text)
