@@ -276,7 +276,7 @@ def batch_b3(n: int, live_story: dict[str, str], tmp: Path) -> dict[str, float]:
     """Run `newsfuse analyze` (in this process) on the same N records and compare its stories with
     the live ones: B3 of the live partition against the batch one, articles matched by URL."""
     from newsfuse.evals.metrics import bcubed
-    from newsfuse.pipeline import analyze
+    from newsfuse.exec.local import analyze
 
     rng = random.Random(13)  # the same articles as run() posted
     path = tmp / "posted.jsonl"

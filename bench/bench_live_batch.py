@@ -26,9 +26,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from newsfuse.evals.metrics import bcubed
+from newsfuse.exec.local import analyze
 from newsfuse.model import Article, RawDocument, Story
 from newsfuse.options import Options
-from newsfuse.pipeline import analyze
 from newsfuse.readers import read_inputs
 from newsfuse.store import open_store
 from newsfuse.web.ingest import Ingestor, Steps

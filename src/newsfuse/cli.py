@@ -16,13 +16,11 @@ import json
 import logging
 import sys
 
+from newsfuse import commands
 from newsfuse.evals import DESCRIPTIONS, EVALS
+from newsfuse.exitcodes import EXIT_GATE, EXIT_INTERNAL, EXIT_NOTHING_READ, EXIT_OK, EXIT_USAGE
 
-EXIT_OK = 0
-EXIT_NOTHING_READ = 1
-EXIT_USAGE = 2
-EXIT_GATE = 3
-EXIT_INTERNAL = 4
+__all__ = ["EXIT_GATE", "EXIT_INTERNAL", "EXIT_NOTHING_READ", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
 
 log = logging.getLogger("newsfuse")
 
@@ -117,17 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     _setup_logging(getattr(args, "quiet", False), getattr(args, "json_logs", False))
     try:
         if args.command == "analyze":
-            from newsfuse.commands import run_analyze
-
-            return run_analyze(args)
+            return commands.run_analyze(args)
         if args.command == "serve":
-            from newsfuse.commands import run_serve
-
-            return run_serve(args)
+            return commands.run_serve(args)
         if args.command == "timeline":
-            from newsfuse.commands import run_timeline
-
-            return run_timeline(args)
+            return commands.run_timeline(args)
         if args.command == "eval":
             module = importlib.import_module(EVALS[args.kind])
             result = module.run(args)

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import logging
 import sys
 from pathlib import Path
 
+from newsfuse.exec import run_pipeline
+from newsfuse.exitcodes import EXIT_NOTHING_READ, EXIT_OK
 from newsfuse.model import Report, to_dict
-from newsfuse.options import Options
+from newsfuse.options import Options, ReportOptions
+from newsfuse.render import write_report
+from newsfuse.render.jsonout import write_json
+from newsfuse.render.views import plural
+from newsfuse.timeline.command import topic_timeline_command
 
 log = logging.getLogger("newsfuse")
 
@@ -21,8 +28,6 @@ class MissingExtra(ValueError):
 
 def require_extra(extra: str, modules: tuple[str, ...], feature: str) -> None:
     """Raise :class:`MissingExtra` unless every module of ``extra`` can be imported."""
-    import importlib.util
-
     missing = [m for m in modules if importlib.util.find_spec(m) is None]
     if missing:
         raise MissingExtra(
@@ -49,8 +54,6 @@ def _check_paths(paths: list[str]) -> None:
 
 
 def _summary_line(report: Report) -> str:
-    from newsfuse.render.views import plural
-
     n_art = len(report.articles)
     n_rej = len(report.rejections)
     n_st = len(report.stories)
@@ -63,9 +66,6 @@ def _summary_line(report: Report) -> str:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from newsfuse.cli import EXIT_NOTHING_READ, EXIT_OK
-    from newsfuse.exec import run_pipeline
-
     _check_paths(args.paths)
     if args.dask or args.scheduler:
         require_extra("dask", ("dask", "distributed"), "--dask" if args.dask else "--scheduler")
@@ -80,16 +80,11 @@ def run_analyze(args: argparse.Namespace) -> int:
         log.warning("rejected %s: %s %s", r.origin, r.reason, r.detail)
 
     if args.format == "json":
-        from newsfuse.render.jsonout import write_json
-
         write_json(report, sys.stdout, indent=None)  # record by record: no whole-report string in memory
     elif args.format == "jsonl":
         for story in report.stories:
             sys.stdout.write(json.dumps(to_dict(story), ensure_ascii=False) + "\n")
     else:
-        from newsfuse.options import ReportOptions
-        from newsfuse.render import write_report
-
         layout = ReportOptions(layout=getattr(args, "layout", None) or "auto")
         written = write_report(report, Path(args.out), parquet=args.format == "parquet", options=layout)
         print(_summary_line(report), file=sys.stderr)
@@ -108,9 +103,6 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_timeline(args: argparse.Namespace) -> int:
-    from newsfuse.cli import EXIT_NOTHING_READ, EXIT_OK
-    from newsfuse.timeline import topic_timeline_command
-
     _check_paths(args.paths)
     ok = topic_timeline_command(args, Options())
     return EXIT_OK if ok else EXIT_NOTHING_READ

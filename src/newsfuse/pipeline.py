@@ -18,17 +18,26 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from newsfuse.model import Article, RawDocument, Rejection, Report, StepStats, Story
+from newsfuse.crosscheck import crosscheck_story
+from newsfuse.crosscheck.stemming import CachedStemmer
+from newsfuse.extract import extract_documents
+from newsfuse.model import Article, RawDocument, Rejection, StepStats, Story
 from newsfuse.options import Options
+from newsfuse.readers import read_inputs
+from newsfuse.stories.cluster import cluster_stories
+from newsfuse.stories.dedup import copy_signatures, group_copies
+from newsfuse.summary import summarize_story
+from newsfuse.text import SentenceMemo
+from newsfuse.timeline import story_timeline
+from newsfuse.timeline.dates import DateResolver
+from newsfuse.validate import validate_articles
 
 log = logging.getLogger("newsfuse.pipeline")
-
-Progress = Callable[[str, int, int], None]  # (step, done, total)
 
 
 def _stats(step: str, read: int, kept: int, rejections: Iterable[Rejection], seconds: float) -> StepStats:
@@ -36,8 +45,6 @@ def _stats(step: str, read: int, kept: int, rejections: Iterable[Rejection], sec
 
 
 def read_step(paths: list[str], options: Options) -> tuple[list[RawDocument], list[Rejection]]:
-    from newsfuse.readers import read_inputs
-
     docs: list[RawDocument] = []
     rejected: list[Rejection] = []
     for item in read_inputs(paths, options):
@@ -46,8 +53,6 @@ def read_step(paths: list[str], options: Options) -> tuple[list[RawDocument], li
 
 
 def extract_step(docs: list[RawDocument], options: Options) -> tuple[list[Article], list[Rejection]]:
-    from newsfuse.extract import extract_documents
-
     articles: list[Article] = []
     rejected: list[Rejection] = []
     for item in extract_documents(docs, options):
@@ -56,8 +61,6 @@ def extract_step(docs: list[RawDocument], options: Options) -> tuple[list[Articl
 
 
 def validate_step(articles: list[Article], options: Options, today: date) -> tuple[list[Article], list[Rejection]]:
-    from newsfuse.validate import validate_articles
-
     return validate_articles(articles, options, today=today)
 
 
@@ -139,16 +142,12 @@ def merge_shard_results(results: Iterable[ShardResult]) -> ShardResult:
 
 def dedup_signature_step(articles: list[Article], options: Options) -> list[Any]:
     """The per-article half of copy detection (shingles + MinHash), run where the shard was read."""
-    from newsfuse.stories.dedup import copy_signatures
-
     return list(copy_signatures(articles, options))
 
 
 def dedup_group_step(articles: list[Article], signatures: list[Any], options: Options) -> None:
     """The global half: MinHash LSH bands over all signatures give candidate pairs (never all
     pairs), verified on exact shingles; sets ``copy_of`` on every copy (and clears it elsewhere)."""
-    from newsfuse.stories.dedup import group_copies
-
     copies = group_copies(signatures, options)
     for a in articles:
         a.copy_of = copies.get(a.id)
@@ -158,8 +157,6 @@ def dedup_group_step(articles: list[Article], signatures: list[Any], options: Op
 
 
 def cluster_step(articles: list[Article], options: Options) -> list[Story]:
-    from newsfuse.stories.cluster import cluster_stories
-
     return cluster_stories(articles, options)
 
 
@@ -170,10 +167,6 @@ class StoryMemo:
     """
 
     def __init__(self) -> None:
-        from newsfuse.crosscheck.stemming import CachedStemmer
-        from newsfuse.text import SentenceMemo
-        from newsfuse.timeline.dates import DateResolver
-
         self.stemmer = CachedStemmer()
         self.sentences = SentenceMemo()
         self.dates = DateResolver()
@@ -184,10 +177,6 @@ def story_step(story: Story, by_id: dict[str, Article], options: Options, memo: 
 
     ``memo``: shared by the stories of one batch (see :class:`StoryMemo`); a fresh one when ``None``.
     """
-    from newsfuse.crosscheck import crosscheck_story
-    from newsfuse.summary import summarize_story
-    from newsfuse.timeline import story_timeline
-
     memo = memo or StoryMemo()
     split = memo.sentences.split
     summarize_story(story, by_id, options, split)
@@ -214,15 +203,3 @@ def story_batch_step(stories: list[Story], articles: list[Article], options: Opt
             story.notes.append(f"analysis failed: {type(exc).__name__}: {exc}")
             out.append(story)
     return out
-
-
-def analyze(paths: list[str], options: Options | None = None, progress: Progress | None = None, today: date | None = None) -> Report:
-    """Run the whole pipeline in this process and return the report.
-
-    This is the local executor's in-process mode: the same steps, cuts and order as a process pool
-    or a Dask cluster, so every executor gives this same report.
-    """
-    from newsfuse.exec.local import InProcessMapper
-    from newsfuse.exec.runner import run_steps
-
-    return run_steps(paths, options or Options(), InProcessMapper(), progress=progress, today=today)

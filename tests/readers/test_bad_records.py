@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from newsfuse.exec.local import analyze
 from newsfuse.model import Article
 from newsfuse.options import Options
-from newsfuse.pipeline import analyze
 
 BODY = "The council met on Monday and voted to reopen the bridge over the Verrin after the flood waters fell. " * 3
 

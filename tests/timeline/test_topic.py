@@ -7,8 +7,8 @@ import pytest
 
 from newsfuse.model import Article, PublishedDate, make_paragraphs
 from newsfuse.options import Options
-from newsfuse.timeline import topic_timeline, topic_timeline_command
-from newsfuse.timeline.command import read_articles
+from newsfuse.timeline import topic_timeline
+from newsfuse.timeline.command import read_articles, topic_timeline_command
 from newsfuse.timeline.topic import DateWeights, build_index, score_dates, select_dates
 
 

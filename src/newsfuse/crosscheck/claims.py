@@ -63,6 +63,7 @@ from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import independent_sources, outlets_of
 from newsfuse.summary.lexicon import BARE_CONNECTIVES, DANGLING_STARTS, LOADED_LABELS
 from newsfuse.text import STOPWORDS, fold, tokens
+from newsfuse.tfidf import smoothed_idf
 
 CALENDAR_WORDS: frozenset[str] = frozenset(
     """january february march april may june july august september october november december jan feb mar apr
@@ -301,19 +302,15 @@ def story_triggers(
     return out
 
 
-def tfidf_matrix(feats: Sequence[Mapping[str, float]]) -> csr_matrix:
-    """L2-normalised TF-IDF rows (smoothed IDF over the given sentences)."""
-    return tfidf_rows(feats)[0]
-
-
 def tfidf_rows(feats: Sequence[Mapping[str, float]]) -> tuple[csr_matrix, dict[str, int]]:
-    """:func:`tfidf_matrix` and its vocabulary (feature -> column)."""
+    """L2-normalised TF-IDF rows (smoothed IDF over the given sentences) and their vocabulary
+    (feature -> column)."""
     df: Counter[str] = Counter()
     for f in feats:
         df.update(f.keys())
     n = len(feats)
     vocab = {w: i for i, w in enumerate(df)}
-    idf = {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+    idf = {w: smoothed_idf(n, c) for w, c in df.items()}
     rows: list[int] = []
     cols: list[int] = []
     vals: list[float] = []

@@ -32,6 +32,7 @@ from newsfuse.crosscheck.places import CAPITALS, CITY_AFTER, CITY_BEFORE, COUNTR
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.model import Entity, EntityType, PlaceKind
 from newsfuse.text import STOPWORDS, fold
+from newsfuse.unionfind import UnionFind
 
 # A name token: a capitalised word (hyphenated parts allowed), an acronym, or a particle joined to
 # a capitalised word by a hyphen ("al-Sarraj").
@@ -368,22 +369,6 @@ def spacy_mentions(sents: Sequence[Sent], model: str) -> list[Mention] | None:
 # ---------------------------------------------------------------- merging
 
 
-class _UnionFind:
-    def __init__(self, items: Sequence[str]) -> None:
-        self.parent = {x: x for x in items}
-
-    def find(self, x: str) -> str:
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
-
-
 def _acronym_fits(acronym: str, name: str) -> bool:
     """'GNA' fits 'Government of National Accord': its letters are the name's capitals, in order."""
     letters = acronym.replace(".", "").lower()
@@ -438,7 +423,7 @@ def build_entities(
             by_key[k].append(m)
     keys = list(by_key)
     kstr = {k: " ".join(k) for k in keys}
-    uf = _UnionFind([kstr[k] for k in keys])
+    uf = UnionFind([kstr[k] for k in keys])
     # An all-capitals word the story also writes in normal case ("KELBROOK, March 10 -" beside
     # "Kelbrook") is a name shouted by a dateline, not an acronym: its capitals say nothing of type.
     cues: dict[tuple[str, ...], Counter[str]] = {}
@@ -599,7 +584,7 @@ def _join_first_names(
     kstr: dict[tuple[str, ...], str],
     by_key: dict[tuple[str, ...], list[Mention]],
     cues: dict[tuple[str, ...], Counter[str]],
-    uf: _UnionFind,
+    uf: UnionFind,
 ) -> None:
     """A first name alone ("[President Vladimir] Putin" cut at the bracket) joins the one person it opens.
 
@@ -622,7 +607,7 @@ def _join_first_names(
 
 
 def _join_short_organisations(
-    keys: Sequence[tuple[str, ...]], kstr: dict[tuple[str, ...], str], cues: dict[tuple[str, ...], Counter[str]], uf: _UnionFind
+    keys: Sequence[tuple[str, ...]], kstr: dict[tuple[str, ...], str], cues: dict[tuple[str, ...], Counter[str]], uf: UnionFind
 ) -> None:
     """A shorter form of one organisation's name joins it: "National Accord" (government) and
     "Libyan Government of National Accord" with "Government of National Accord".

@@ -376,11 +376,6 @@ def _described_speaker(phrase: str, index: EntityIndex | None) -> str | None:
     return hits.pop() if len(hits) == 1 else None
 
 
-def _para_number(pid: str) -> int:
-    m = re.search(r"(\d+)$", pid)
-    return int(m.group(1)) if m else 0
-
-
 def _place_like(eid: str | None, index: EntityIndex | None) -> bool:
     """Can this entity not be a speaker?  Places never speak; a one-word name the story never typed
     ("Latest", "Listen": a capitalised sentence opener kept as a name) is no one either."""

@@ -29,6 +29,7 @@ import statistics
 from typing import Any
 
 import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsfuse.crosscheck.claims import build_claims, claim_space
 from newsfuse.crosscheck.entities import build_entities
@@ -86,8 +87,6 @@ def system_labels(sentences: list[dict[str, Any]], options: Options) -> dict[str
 
 def tfidf_labels(texts: list[str], threshold: float) -> list[int]:
     from sklearn.cluster import AgglomerativeClustering
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     if len(texts) < 2:
         return list(range(len(texts)))
     try:

@@ -19,6 +19,7 @@ A document the cleaner rejects counts as an empty prediction.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import re
 from collections.abc import Callable
@@ -27,6 +28,7 @@ from typing import Any
 
 from newsfuse.evals.metrics import prf, shingle_pr, shingles
 from newsfuse.evals.records import read_jsonl
+from newsfuse.extract.text import clean_texts
 from newsfuse.model import Article, RawDocument
 from newsfuse.options import Options
 
@@ -106,8 +108,6 @@ def keep_everything(text: str) -> Prediction:
 
 
 def justext_baseline() -> Callable[[str], Prediction]:
-    import html
-
     import justext
 
     stoplist = justext.get_stoplist("English")
@@ -124,8 +124,6 @@ def justext_baseline() -> Callable[[str], Prediction]:
 
 
 def system_predictions(directory: Path, gold: list[dict[str, Any]], options: Options) -> list[Prediction]:
-    from newsfuse.extract.text import clean_texts
-
     docs = [
         RawDocument(origin=str(directory / f"{g['id']}.txt"), content=(directory / f"{g['id']}.txt").read_text(encoding="utf-8"), kind="text", input_format="text")
         for g in gold

@@ -31,10 +31,16 @@ from collections.abc import Hashable, Mapping
 from pathlib import Path
 from typing import Any
 
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.spatial.distance import pdist
+from sklearn.feature_extraction.text import TfidfVectorizer
+
 from newsfuse.evals.metrics import bcubed, pairwise_f1
 from newsfuse.evals.records import read_jsonl
 from newsfuse.model import Article, PublishedDate, article_id, make_paragraphs
 from newsfuse.options import Options
+from newsfuse.stories.cluster import cluster_stories
+from newsfuse.stories.dedup import find_copies
 
 # A fixed, commonly used cut for TF-IDF cosine on news: 0.2 similarity (distance 0.8).
 BASELINE_SIMILARITY = 0.2
@@ -88,10 +94,6 @@ def scores(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable])
 
 def tfidf_agglomerative(articles: list[Article], thresholds: tuple[float, ...]) -> dict[float, dict[Hashable, Hashable]]:
     """Labels of the TF-IDF + average-link baseline at each similarity threshold."""
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import pdist
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     if len(articles) < 2:
         return {t: {a.id: 0 for a in articles} for t in thresholds}
     docs = [f"{a.title or ''}\n{a.text}" for a in articles]
@@ -109,9 +111,6 @@ def tfidf_agglomerative(articles: list[Article], thresholds: tuple[float, ...]) 
 
 def system_labels(articles: list[Article], options: Options) -> dict[Hashable, Hashable]:
     """Article id -> story id, as the system clusters these articles (copies found first)."""
-    from newsfuse.stories.cluster import cluster_stories
-    from newsfuse.stories.dedup import find_copies
-
     find_copies(articles, options)
     return {aid: s.id for s in cluster_stories(articles, options) for aid in s.articles}
 

@@ -41,10 +41,10 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.evals.records import read_jsonl
+from newsfuse.exec.local import analyze
 from newsfuse.model import Article, Report, Story
 from newsfuse.options import Options
 from newsfuse.outlets import outlet_key
-from newsfuse.pipeline import analyze
 from newsfuse.stories.sources import is_unknown, source_key
 
 # Markers of reader comments and page furniture in a sentence shown to the reader.  Written for

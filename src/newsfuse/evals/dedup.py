@@ -28,7 +28,7 @@ from datetime import date, timedelta
 from datasketch import MinHashLSH
 
 from newsfuse.evals.devtexts import existing_default_sources, load_texts
-from newsfuse.model import Article, CopyInfo, article_id, make_paragraphs
+from newsfuse.model import Article, CopyInfo, PublishedDate, article_id, make_paragraphs
 from newsfuse.options import Options
 from newsfuse.stories.dedup import copy_signature, find_copies
 from newsfuse.text import split_sentences
@@ -119,8 +119,6 @@ def _edit(sents: list[str], vocab: list[str], rng: random.Random, share: float =
 
 
 def _article(name: str, paras: list[str], title: str, day: date | None, outlet: str) -> Article:
-    from newsfuse.model import PublishedDate
-
     art = Article(id="", origin=name, paragraphs=make_paragraphs(paras), title=title or None, outlet=outlet)
     art.id = article_id(name, art.text)
     if day is not None:

@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from newsfuse.evals.metrics import prf, shingle_pr
+from newsfuse.extract.html import extract_html
 from newsfuse.model import Article, RawDocument
 from newsfuse.options import Options
+from newsfuse.readers import read_bytes
 
 _TOKEN = re.compile(r"\w+")
 
@@ -57,8 +59,6 @@ class _Scores:
 
 
 def _load_doc(path: Path, gold: dict[str, Any], options: Options) -> RawDocument | None:
-    from newsfuse.readers import read_bytes
-
     for item in read_bytes(path.read_bytes(), str(path), options, name=path.name):
         if isinstance(item, RawDocument):
             item.url = gold.get("url") or None
@@ -69,8 +69,6 @@ def _load_doc(path: Path, gold: dict[str, Any], options: Options) -> RawDocument
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
     from trafilatura import bare_extraction
-
-    from newsfuse.extract.html import extract_html
 
     root = Path(args.dir)
     gt_path = root / "ground-truth.json"

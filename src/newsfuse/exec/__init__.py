@@ -7,6 +7,8 @@ from the data alone, so both give the same report.  ``work_dir`` makes a run res
 
 from __future__ import annotations
 
+from newsfuse.exec.dask import run_dask
+from newsfuse.exec.local import run_local
 from newsfuse.model import Report
 from newsfuse.options import Options
 
@@ -23,9 +25,5 @@ def run_pipeline(
 ) -> Report:
     """Run the pipeline locally, or on Dask when ``dask`` or ``scheduler`` is given."""
     if dask or scheduler:
-        from newsfuse.exec.dask import run_dask
-
         return run_dask(paths, options, scheduler=scheduler, workers=workers, quiet=quiet, work_dir=work_dir)
-    from newsfuse.exec.local import run_local
-
     return run_local(paths, options, quiet=quiet, work_dir=work_dir, workers=workers)

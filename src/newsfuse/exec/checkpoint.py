@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from newsfuse._version import __version__
 from newsfuse.model import Article, Rejection, StepStats, Story, from_dict, to_dict
 from newsfuse.options import Options
 from newsfuse.pipeline import ShardResult
@@ -36,8 +37,6 @@ FORMAT = "1"
 
 def run_key(options: Options, today: date) -> str:
     """What every checkpoint of a run depends on besides its own inputs."""
-    from newsfuse import __version__
-
     opts = json.dumps(dataclasses.asdict(options), sort_keys=True, default=str)
     return hashlib.sha1(f"{FORMAT}\x00{__version__}\x00{today.isoformat()}\x00{opts}".encode()).hexdigest()[:16]
 

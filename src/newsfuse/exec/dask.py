@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
+from newsfuse.exec.progress import Progress, progress_bar
+from newsfuse.exec.runner import run_steps
 from newsfuse.model import Report
 from newsfuse.options import Options
-from newsfuse.pipeline import Progress
 
 log = logging.getLogger("newsfuse.exec")
 
@@ -96,9 +97,8 @@ class DaskMapper:
 
 def _import_path() -> str:
     """Where this process imports newsfuse from, for local workers to import the same code."""
-    import newsfuse
-
-    return os.path.dirname(os.path.dirname(os.path.abspath(newsfuse.__file__)))
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # .../newsfuse (this is newsfuse/exec/dask.py)
+    return os.path.dirname(package)
 
 
 def run_dask(
@@ -113,8 +113,6 @@ def run_dask(
     today: date | None = None,
 ) -> Report:
     """Run the pipeline on a Dask cluster: a new ``LocalCluster`` or the one at ``scheduler``."""
-
-    from newsfuse.exec.progress import progress_bar
 
     if workers is not None and workers < 1:
         raise ValueError(f"--workers must be at least 1, not {workers}")
@@ -135,8 +133,6 @@ def _run_on_cluster(
     progress: Progress | None,
 ) -> Report:
     from distributed import Client, LocalCluster
-
-    from newsfuse.exec.runner import run_steps
 
     if scheduler:
         with Client(scheduler) as client:

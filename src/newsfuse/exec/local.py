@@ -8,6 +8,8 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from datetime import date
 from typing import Any, TypeVar
 
+from newsfuse.exec.progress import Progress, progress_bar
+from newsfuse.exec.runner import run_steps
 from newsfuse.model import Report
 from newsfuse.options import Options
 
@@ -58,9 +60,6 @@ def run_local(
     workers: int | None = None, today: date | None = None
 ) -> Report:
     """In this process (default), or on ``workers`` > 1 local processes."""
-    from newsfuse.exec.progress import progress_bar
-    from newsfuse.exec.runner import run_steps
-
     with progress_bar(quiet) as progress:
         if workers is None or workers <= 1:
             return run_steps(paths, options, InProcessMapper(), work_dir=work_dir, progress=progress, today=today)
@@ -69,3 +68,12 @@ def run_local(
             return run_steps(paths, options, mapper, work_dir=work_dir, progress=progress, today=today)
         finally:
             mapper.close()
+
+
+def analyze(paths: list[str], options: Options | None = None, progress: Progress | None = None, today: date | None = None) -> Report:
+    """Run the whole pipeline in this process and return the report.
+
+    This is the local executor's in-process mode: the same steps, cuts and order as a process pool
+    or a Dask cluster, so every executor gives this same report.
+    """
+    return run_steps(paths, options or Options(), InProcessMapper(), progress=progress, today=today)

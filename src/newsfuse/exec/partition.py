@@ -17,7 +17,9 @@ from datetime import date
 
 from newsfuse.model import Article, Story
 from newsfuse.options import Options
+from newsfuse.stories.cluster import arrival_key, story_id_for
 from newsfuse.stories.sources import independent_sources, outlets_of, unknown_outlet_articles
+from newsfuse.unionfind import UnionFind
 
 
 @dataclass
@@ -63,29 +65,9 @@ def time_partitions(articles: list[Article], options: Options) -> list[Partition
     return [Partition(owned=o, seen=sorted(s)) for o, s in zip(owned, seen, strict=True) if o]
 
 
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        root = x
-        while self.parent.setdefault(root, root) != root:
-            root = self.parent[root]
-        while self.parent[x] != root:  # path compression
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)  # deterministic root
-
-
 def build_story(article_ids: list[str], by_id: dict[str, Article]) -> Story:
     """A story joined across partitions, with the fields the clusterer fills: articles in arrival
     order, id from the first (the clusterer's scheme), outlets, independent sources, dates, title."""
-    from newsfuse.stories.cluster import arrival_key, story_id_for
-
     ordered = sorted(article_ids, key=lambda i: arrival_key(by_id[i]))
     arts = [by_id[i] for i in ordered]
     dates = sorted(a.date[:10] for a in arts if a.date)
@@ -114,7 +96,7 @@ def join_partitions(
     if len(partitions) == 1:
         return results[0]
     by_id = {a.id: a for a in articles}
-    uf = _UnionFind()
+    uf = UnionFind(smallest_root=True)  # deterministic roots
     candidates: dict[frozenset[str], Story] = {}
     for part, stories in zip(partitions, results, strict=True):
         owned = {articles[i].id for i in part.owned}

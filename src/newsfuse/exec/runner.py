@@ -19,10 +19,10 @@ from typing import Any, Protocol, TypeVar
 from newsfuse.exec.checkpoint import CheckpointStore
 from newsfuse.exec.partition import join_partitions, time_partitions
 from newsfuse.exec.plan import Shard, plan_shards
+from newsfuse.exec.progress import Progress
 from newsfuse.model import Article, CopyInfo, Report, StepStats, Story, from_dict, to_dict
 from newsfuse.options import Options
 from newsfuse.pipeline import (
-    Progress,
     ShardResult,
     cluster_step,
     dedup_group_step,

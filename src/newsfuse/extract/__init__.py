@@ -10,7 +10,9 @@ from __future__ import annotations
 import importlib
 import logging
 
+from newsfuse.extract.html import extract_html
 from newsfuse.extract.outletdetect import propagate_outlets
+from newsfuse.extract.record import extract_record
 from newsfuse.model import Article, RawDocument, Rejection
 from newsfuse.options import Options
 
@@ -20,9 +22,6 @@ log = logging.getLogger(__name__)
 
 
 def _one(doc: RawDocument, options: Options) -> Article | Rejection:
-    from newsfuse.extract.html import extract_html
-    from newsfuse.extract.record import extract_record
-
     try:
         if doc.kind == "html":
             return extract_html(doc, options)

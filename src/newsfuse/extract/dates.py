@@ -10,6 +10,10 @@ import re
 from datetime import date
 from email.utils import parsedate_tz
 
+import dateparser
+
+from newsfuse.extract.htmlmeta import dates_in_text
+
 _ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s_])")
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:$|T)")
 
@@ -32,8 +36,6 @@ def iso_date(value: str | None, fuzzy: bool = True) -> str | None:
     m = _ISO.match(value) or _COMPACT.match(value)
     if m:
         return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    from newsfuse.extract.htmlmeta import dates_in_text
-
     found = dates_in_text(value)
     if len(found) == 1:
         return found[0]
@@ -42,8 +44,6 @@ def iso_date(value: str | None, fuzzy: bool = True) -> str | None:
         return _valid(rfc[0], rfc[1], rfc[2])
     if not fuzzy:
         return None
-    import dateparser  # slow to import and to run; only for the free-form cases
-
     # Without a day in the string dateparser would invent today's; ask for the first of the month.
     parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False})
     return parsed.date().isoformat() if parsed else None

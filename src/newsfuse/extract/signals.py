@@ -367,10 +367,6 @@ def _has(low: str, fragments: tuple[str, ...]) -> bool:
     return _GATES[fragments].search(low) is not None
 
 
-def embed_line(text: str) -> bool:
-    return _has(text.lower(), _GATE_EMBED) and _EMBED_LINE_RE.search(text) is not None
-
-
 def might_have_credit(text: str) -> bool:
     """Cheap pre-test for :func:`credit_like` on a long paragraph."""
     return _has(text.lower(), _GATE_CREDIT)

@@ -485,6 +485,9 @@ def clean_texts(docs: list[RawDocument], options: Options) -> list[Article | Rej
 def _clean(
     doc: RawDocument, options: Options, repeated: dict[str, str], blocks: list[Block] | None, today: date | None = None
 ) -> Article | Rejection:
+    """One document through the cleaner's phases: find the body, mark captions and bios, pick the
+    title, byline and dateline, clean the body paragraphs, give every other line its reason, then
+    the publication date and the outlet."""
     if not isinstance(doc.content, str):
         raise ValueError(f"RawDocument.content must be str, got {type(doc.content).__name__}")
     if blocks is None:
@@ -498,6 +501,49 @@ def _clean(
     lines = [_line(b, repeated) for b in blocks]
     barrier, barrier_why = _comment_start(lines)
     end_limit = _copyright_end(lines, barrier)
+    runs, in_body = _find_body(lines, end_limit, notes)
+    _mark_bios(lines, runs)
+    if doc.kind == "record":
+        _mark_record_captions(lines, in_body)
+    first = runs[0][0] if runs else barrier
+    last = runs[-1][1] if runs else barrier
+    _mark_credit_captions(lines, in_body)
+
+    body_idx = [i for i in range(len(lines)) if in_body[i] and lines[i].reason is None]
+    title, title_line = _find_title(doc, lines, body_idx, first, barrier)
+    header = _find_header(doc, lines, title_line, first, barrier)
+    paragraphs, removed, title, author = _body_paragraphs(lines, body_idx, title_line, header, title)
+    removed.extend(_removed_outside(lines, in_body, body_idx, title_line, header.meta_lines, barrier, barrier_why, first))
+    removed.sort(key=lambda r: r.position)
+
+    body_text = "\n\n".join(paragraphs)
+    if len(body_text) < options.clean.min_body_chars:
+        return Rejection(
+            doc.origin, "no_text", f"{len(body_text)} characters of body after cleaning (min {options.clean.min_body_chars})", stage="clean"
+        )
+
+    published = _publication_date(doc, lines, header.blocks, paragraphs, barrier, last, notes, today)
+    outlet, outlet_source, wire = resolve_outlet(doc, paragraphs, removed)
+    return Article(
+        id=make_article_id(doc.origin, doc.content),
+        origin=doc.origin,
+        paragraphs=make_paragraphs(paragraphs),
+        title=title,
+        outlet=outlet,
+        outlet_source=outlet_source,
+        wire=wire,
+        author=author,
+        url=doc.url,
+        published=published,
+        language=doc.language,
+        input_format=doc.input_format,
+        removed=removed,
+        notes=notes,
+    )
+
+
+def _find_body(lines: list[_Line], end_limit: int, notes: list[str]) -> tuple[list[tuple[int, int]], list[bool]]:
+    """The body runs (start, end) and which lines lie in one."""
     runs = [_with_announced_list(lines, s, e, end_limit) for s, e in _body_runs(lines, end_limit)]
     in_body = [False] * len(lines)
     for s, e in runs:
@@ -514,7 +560,11 @@ def _clean(
             notes.append("no English prose found: kept every long line without boilerplate evidence")
             first = in_body.index(True)
             runs = [(first, len(in_body) - in_body[::-1].index(True))]
-    # An author's bio ("Jane Roe is a freelance journalist.") at the end of the body is not body.
+    return runs, in_body
+
+
+def _mark_bios(lines: list[_Line], runs: list[tuple[int, int]]) -> None:
+    """An author's bio ("Jane Roe is a freelance journalist.") at the end of the body is not body."""
     for _s, e in runs:
         for i in range(e - 1, max(_s, e - 3) - 1, -1):
             if lines[i].reason is None and _author_bio(lines[i].block.text):
@@ -522,37 +572,42 @@ def _clean(
         # ... nor one introducing the author above it ("Jane Roe is a regular contributor to ...").
         if lines[_s].reason is None and _author_bio(lines[_s].block.text):
             lines[_s].reason = ("other", "author bio before the body")
-    if doc.kind == "record":
-        # A scraper record keeps captions and teasers as lines of their own among the sentences;
-        # a line of several words without closing punctuation between sentence lines is one of
-        # those (a plain-text page's headlines are judged by the title and run rules instead).
-        for i in range(1, len(lines) - 1):
-            ln = lines[i]
-            if (
-                ln.reason is None
-                and in_body[i]
-                and ln.n_words >= CAPTION_MIN_WORDS
-                and ln.block.text.rstrip()[-1:] not in _CLOSING
-                and lines[i - 1].sentence
-                and lines[i + 1].sentence
-            ):
-                ln.reason = ("caption", "record line without closing punctuation between sentences (a caption or teaser)")
-    first = runs[0][0] if runs else barrier
-    last = runs[-1][1] if runs else barrier
 
-    # Captions: a short non-sentence line next to a photo-credit line.
+
+def _mark_record_captions(lines: list[_Line], in_body: list[bool]) -> None:
+    """A scraper record keeps captions and teasers as lines of their own among the sentences;
+    a line of several words without closing punctuation between sentence lines is one of
+    those (a plain-text page's headlines are judged by the title and run rules instead)."""
+    for i in range(1, len(lines) - 1):
+        ln = lines[i]
+        if (
+            ln.reason is None
+            and in_body[i]
+            and ln.n_words >= CAPTION_MIN_WORDS
+            and ln.block.text.rstrip()[-1:] not in _CLOSING
+            and lines[i - 1].sentence
+            and lines[i + 1].sentence
+        ):
+            ln.reason = ("caption", "record line without closing punctuation between sentences (a caption or teaser)")
+
+
+def _mark_credit_captions(lines: list[_Line], in_body: list[bool]) -> None:
+    """Captions: a short non-sentence line next to a photo-credit line."""
     for i, ln in enumerate(lines):
         if ln.reason is None and in_body[i] and not ln.sentence and ln.n_words <= 15:
             nb = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
             if any(n.reason is not None and n.reason[1] == "photo credit" for n in nb):
                 ln.reason = ("caption", "caption next to a photo credit")
 
-    body_idx = [i for i in range(len(lines)) if in_body[i] and lines[i].reason is None]
+
+def _find_title(
+    doc: RawDocument, lines: list[_Line], body_idx: list[int], first: int, barrier: int
+) -> tuple[str | None, int | None]:
+    """The title and the line it was found on: given by the record, else the best headline among
+    the lines before the first paragraph of prose (some lie inside the body run: a headline
+    between captions and text)."""
     prose = [i for i in body_idx if lines[i].sentence]
     lead = " ".join(lines[i].block.text for i in prose[:3])
-
-    # Title: given by the record, else the best headline among the lines before the first
-    # paragraph of prose (some lie inside the body run: a headline between captions and text).
     title_line: int | None = None
     # The article starts at the first paragraph that is followed by more prose (a one-line
     # teaser or alert above the headline does not count).
@@ -578,8 +633,20 @@ def _clean(
         title_line = next(i for i, ln in enumerate(lines) if ln.block is title_block)
         if title is None:
             title = title_block.text
+    return title, title_line
 
-    # Byline and dateline: short lines around the title and at the top of the body.
+
+@dataclass
+class _Header:
+    """Byline and dateline lines around the title and at the top of the body."""
+
+    author: str | None
+    meta_lines: dict[int, str]  # line -> what it is ("byline: NAME", "dateline")
+    blocks: list[Block]
+
+
+def _find_header(doc: RawDocument, lines: list[_Line], title_line: int | None, first: int, barrier: int) -> _Header:
+    """Byline and dateline: short lines around the title and at the top of the body."""
     author = doc.author.strip() if doc.author and doc.author.strip() else None
     header_start = max(0, (title_line if title_line is not None else first) - 3)
     header_end = min(len(lines), first + 4)
@@ -600,12 +667,19 @@ def _clean(
         elif dateline_date(ln.block.text) is not None:
             meta_lines[i] = "dateline"
             header_blocks.append(ln.block)
+    return _Header(author, meta_lines, header_blocks)
 
-    # Body paragraphs with inline cleanup.
+
+def _body_paragraphs(
+    lines: list[_Line], body_idx: list[int], title_line: int | None, header: _Header, title: str | None
+) -> tuple[list[str], list[RemovedBlock], str | None, str | None]:
+    """Body paragraphs with inline cleanup; returns them, what was cut out of them, and the title
+    and author, which a header run into the first paragraph may give."""
+    author = header.author
     removed: list[RemovedBlock] = []
     paragraphs: list[str] = []
     for i in body_idx:
-        if i == title_line or i in meta_lines:
+        if i == title_line or i in header.meta_lines:
             continue
         text, inline = _strip_inline(lines[i].block.text, title)
         if not paragraphs:
@@ -613,12 +687,12 @@ def _clean(
             stamped = split_stamp_header(text)
             if stamped is not None:
                 text = stamped.rest
-                header = f"{stamped.head} {stamped.stamp}".strip()
+                stamp_header = f"{stamped.head} {stamped.stamp}".strip()
                 if stamped.head and title is None:
-                    inline.append(("other", header, "headline (and standfirst) before the page's time stamp"))
+                    inline.append(("other", stamp_header, "headline (and standfirst) before the page's time stamp"))
                     title = stamped.head
                 else:
-                    inline.append(("other", header, "page header ending on a time stamp"))
+                    inline.append(("other", stamp_header, "page header ending on a time stamp"))
                 author = author or stamped.author
             glued = split_glued_title(text)
             if glued is not None:
@@ -652,8 +726,21 @@ def _clean(
             removed.append(RemovedBlock(rtext, lines[i].block.index, reason, detail))
         if text:
             paragraphs.append(text)
+    return paragraphs, removed, title, author
 
-    # Everything else, with its reason.
+
+def _removed_outside(
+    lines: list[_Line],
+    in_body: list[bool],
+    body_idx: list[int],
+    title_line: int | None,
+    meta_lines: dict[int, str],
+    barrier: int,
+    barrier_why: str,
+    first: int,
+) -> list[RemovedBlock]:
+    """Everything else, with its reason."""
+    removed: list[RemovedBlock] = []
     in_related = False
     # The thread ends after its last signature/timestamp/nested line; later headline lists are related links.
     body_indent = min((lines[i].block.indent for i in body_idx), default=0)
@@ -689,15 +776,20 @@ def _clean(
             where = "after the body"
         reason, detail = _reason_outside(ln, where, in_related, i > last_sig)
         removed.append(RemovedBlock(b.text, b.index, reason, detail))
-    removed.sort(key=lambda r: r.position)
+    return removed
 
-    body_text = "\n\n".join(paragraphs)
-    if len(body_text) < options.clean.min_body_chars:
-        return Rejection(
-            doc.origin, "no_text", f"{len(body_text)} characters of body after cleaning (min {options.clean.min_body_chars})", stage="clean"
-        )
 
-    # Date: the record's, else a dateline, else inferred from the body (never from comments).
+def _publication_date(
+    doc: RawDocument,
+    lines: list[_Line],
+    header_blocks: list[Block],
+    paragraphs: list[str],
+    barrier: int,
+    last: int,
+    notes: list[str],
+    today: date | None,
+) -> PublishedDate | None:
+    """Date: the record's, else a dateline, else inferred from the body (never from comments)."""
     published: PublishedDate | None = None
     if doc.date:
         d = parse_date(doc.date)
@@ -709,24 +801,7 @@ def _clean(
         comment_dates = [d for ln in lines[barrier:] if ln.stamp or ln.sig for d, _ in dates_in(ln.block.text)]
         footer = [lines[i].block for i in range(last, barrier) if lines[i].n_words <= 20]
         published = pick_date(header_blocks, paragraphs, footer, comment_dates, today)
-
-    outlet, outlet_source, wire = resolve_outlet(doc, paragraphs, removed)
-    return Article(
-        id=make_article_id(doc.origin, doc.content),
-        origin=doc.origin,
-        paragraphs=make_paragraphs(paragraphs),
-        title=title,
-        outlet=outlet,
-        outlet_source=outlet_source,
-        wire=wire,
-        author=author,
-        url=doc.url,
-        published=published,
-        language=doc.language,
-        input_format=doc.input_format,
-        removed=removed,
-        notes=notes,
-    )
+    return published
 
 
 __all__ = ["clean_text", "clean_texts", "outlet_group"]

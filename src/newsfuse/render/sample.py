@@ -31,6 +31,7 @@ from newsfuse.model import (
     TimelineEvent,
     make_paragraphs,
 )
+from newsfuse.render.files import write_report
 
 # Payloads a hostile page could carry; each would set window.__pwned or change the title if it ran.
 SCRIPT_PAYLOAD = '<script>window.__pwned = "script"; document.title = "pwned";</script>'
@@ -242,8 +243,6 @@ def sample_report(hostile: bool = False) -> Report:
 
 
 def main(argv: list[str]) -> int:
-    from newsfuse.render.files import write_report
-
     if len(argv) != 1:
         print("usage: python -m newsfuse.render.sample OUT_DIR", file=sys.stderr)
         return 2

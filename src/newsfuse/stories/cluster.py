@@ -45,8 +45,10 @@ import numpy as np
 
 from newsfuse.model import Article, Story, parse_iso
 from newsfuse.options import ClusterOptions, Options
-from newsfuse.stories.features import DocFreq, Vector, article_features, weigh
+from newsfuse.stories.features import DECAY_AT_WINDOW, DocFreq, Vector, article_features, weigh
+from newsfuse.stories.refine import refine_groups
 from newsfuse.stories.sources import independent_sources, outlets_of, unknown_outlet_articles
+from newsfuse.text import split_sentences
 
 # An article is looked up and indexed by its strongest features only: names, numbers and rare
 # words carry the event; the long tail of weak features only adds candidates.
@@ -65,8 +67,6 @@ MAX_CANDIDATES = 15
 # After a join, only the best-scoring other candidates are tested for a merge: stories that
 # converge are the ones the new article is closest to.
 MERGE_CANDIDATES = 3
-# Time decay: at a gap of the whole window a story counts half as similar.
-DECAY_AT_WINDOW = 0.5
 
 
 def time_factor(gap: float, window: int) -> float | None:
@@ -260,8 +260,6 @@ class StoryIndex:
         groups = self.groups()
         raw: dict[str, Vector] = {}
         if refine:
-            from newsfuse.stories.refine import refine_groups
-
             raw = {
                 i: article_features(a)
                 for i, a in self._articles.items()
@@ -420,8 +418,6 @@ def _best_title(ids: list[str], by_id: dict[str, Article], df: DocFreq, raw: dic
         t = (by_id[i].title or "").strip()
         if t:
             return t
-    from newsfuse.text import split_sentences
-
     for i in ranked:
         for p in by_id[i].paragraphs:
             sents = split_sentences(p.text)
@@ -489,8 +485,6 @@ def cluster_stories(
 
     ``features``: :func:`article_features` of (some of) the articles by id, when the caller keeps
     them (the live index does); missing ones are computed.  Same result either way."""
-    from newsfuse.stories.refine import refine_groups
-
     _check(options.cluster)
     unique = list({a.id: a for a in articles}.values())
     by_id = {a.id: a for a in unique}

@@ -26,6 +26,7 @@ from operator import mul
 
 from newsfuse.model import Article
 from newsfuse.text import STOPWORDS, content_words, fold
+from newsfuse.tfidf import smoothed_idf
 
 Vector = dict[str, float]
 
@@ -42,6 +43,11 @@ LEAD_MIN_WORDS = 60  # a lead of one-sentence paragraphs is extended to about th
 ENTITY_WEIGHT = 2.0
 NUMBER_WEIGHT = 1.0
 WORD_WEIGHT = 1.0
+
+# Time decay of the similarity between two articles or stories, shared by the clustering's first
+# pass (:mod:`newsfuse.stories.cluster`) and its refinement (:mod:`newsfuse.stories.refine`): at a
+# gap of the whole window a story counts half as similar.
+DECAY_AT_WINDOW = 0.5
 
 # A run of capitalised words, allowing lowercase particles inside names ("Bank of England").
 _CAPS = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:of|de|del|la|le|al|el|van|von|bin|da|du|the)?\s*[A-Z][\w'’.&-]*)*")
@@ -124,8 +130,7 @@ class DocFreq:
     def idf(self, feature: str) -> float:
         cached = self._idf.get(feature)
         if cached is None:
-            # Smoothed IDF (as scikit-learn's): a feature seen in every document still weighs a little.
-            cached = self._idf[feature] = math.log((1 + self.n) / (1 + self.df.get(feature, 0))) + 1.0
+            cached = self._idf[feature] = smoothed_idf(self.n, self.df.get(feature, 0))
         return cached
 
     def idfs(self, features: Iterable[str]) -> dict[str, float]:

@@ -29,11 +29,12 @@ from array import array
 from typing import Any
 
 import numpy as np
+from scipy.sparse import csr_matrix, vstack
+from scipy.sparse.csgraph import connected_components
 
 from newsfuse.model import Article, parse_iso
 from newsfuse.options import Options
-from newsfuse.stories.cluster import DECAY_AT_WINDOW
-from newsfuse.stories.features import DocFreq, Vector, weigh
+from newsfuse.stories.features import DECAY_AT_WINDOW, DocFreq, Vector, weigh
 
 # Each member links to its two nearest fellow members.  One link per member leaves pairs and
 # chains that break a single event into pieces; two keep an event's reports connected, while three
@@ -49,8 +50,6 @@ MAX_SPLIT_SIZE = 2000
 
 def _matrix(vectors: list[Vector]) -> Any:
     """The vectors as rows of a sparse (CSR) matrix over the features they use."""
-    from scipy.sparse import csr_matrix
-
     vocab: dict[str, int] = {}
     cols: list[int] = []
     vals: list[float] = []
@@ -67,9 +66,6 @@ def _matrix(vectors: list[Vector]) -> Any:
 
 def _neighbour_parts(s: np.ndarray) -> np.ndarray:
     """Connected-component labels of the symmetric k-nearest-neighbour graph of similarities ``s``."""
-    from scipy.sparse import csr_matrix
-    from scipy.sparse.csgraph import connected_components
-
     n = len(s)
     sim = s.copy()
     np.fill_diagonal(sim, -np.inf)
@@ -139,8 +135,6 @@ def _centroids(groups: list[list[str]], raw: dict[str, Vector], df: DocFreq, pie
     features that occur in some piece (the others add nothing to any such dot product; they
     still count in each article's norm).  Sums are built :data:`CENTROID_CHUNK` members at a
     time, so no per-member matrix of the whole corpus is ever held."""
-    from scipy.sparse import csr_matrix, vstack
-
     column: dict[str, int] = {}  # feature of some piece -> its column in the sums
     for g in pieces.tolist():
         for i in groups[g]:

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from newsfuse.model import Article, Source, Story, SummarySentence
 from newsfuse.options import Options
+from newsfuse.summary.abstractive import abstractive_summary
 from newsfuse.summary.candidates import Candidate, article_candidates
 from newsfuse.summary.citations import cite
 from newsfuse.summary.coverage import pick_by_coverage
@@ -100,8 +101,6 @@ def summarize_story(
         raise ValueError(f"unknown summary backend {opts.backend!r}; expected one of {', '.join(BACKENDS)}")
     headline, summary, cands, vectors = extractive_summary(story, by_id, opts.headline_words, opts.summary_words, split)
     if opts.backend == "openai" and vectors is not None:
-        from newsfuse.summary.abstractive import abstractive_summary
-
         generated = abstractive_summary(story, by_id, cands, vectors, options)
         if generated:
             summary = generated

@@ -16,8 +16,9 @@ from typing import Any
 
 import numpy as np
 
-from newsfuse.model import Article, Story, SummarySentence
+from newsfuse.model import Article, Source, Story, SummarySentence
 from newsfuse.options import Options
+from newsfuse.stories.sources import independent_sources, outlets_of
 from newsfuse.summary.candidates import Candidate, outside_quotes
 from newsfuse.summary.citations import CITE_COSINE, CITE_OVERLAP, overlap, same_predicate
 from newsfuse.summary.scoring import StoryVectors, vectorize
@@ -78,9 +79,6 @@ def check_sentences(
     generated: list[str], cands: list[Candidate], by_id: dict[str, Article]
 ) -> list[SummarySentence]:
     """Keep the generated sentences the candidates support, citing every supporting article."""
-    from newsfuse.model import Source
-    from newsfuse.stories.sources import independent_sources, outlets_of
-
     if not generated or not cands:
         return []
     source_text = " ".join(c.text for c in cands)

@@ -1,7 +1,10 @@
-"""Dated timelines: per story (events merged across outlets) and per topic (timeline summarisation)."""
+"""Dated timelines: per story (events merged across outlets) and per topic (timeline summarisation).
 
-from newsfuse.timeline.command import topic_timeline_command
+The ``newsfuse timeline`` command lives in :mod:`newsfuse.timeline.command`; it is not imported
+here, because it reads through :mod:`newsfuse.pipeline`, which itself uses this package.
+"""
+
 from newsfuse.timeline.story import story_timeline
 from newsfuse.timeline.topic import topic_timeline
 
-__all__ = ["story_timeline", "topic_timeline", "topic_timeline_command"]
+__all__ = ["story_timeline", "topic_timeline"]

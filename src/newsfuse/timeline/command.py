@@ -16,6 +16,7 @@ from typing import TextIO
 
 from newsfuse.model import Article, PublishedDate, TimelineEvent, article_id, make_paragraphs, parse_iso, to_dict
 from newsfuse.options import Options
+from newsfuse.pipeline import extract_step, read_step
 from newsfuse.timeline.topic import topic_timeline
 
 log = logging.getLogger("newsfuse")
@@ -84,10 +85,6 @@ def read_articles(paths: list[str]) -> list[Article]:
 
 def _read_with_pipeline(paths: list[str], options: Options) -> list[Article] | None:
     """Articles through the pipeline's read and extract steps, or None when they are not installed."""
-    try:
-        from newsfuse.pipeline import extract_step, read_step
-    except ImportError:
-        return None
     try:
         docs, rejected = read_step(paths, options)
         articles, rejected2 = extract_step(docs, options)

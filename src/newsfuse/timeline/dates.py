@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
+from dateparser.date import DateDataParser
+
 MentionGranularity = Literal["day", "week", "month", "year"]
 
 _MONTHS: dict[str, int] = {
@@ -318,8 +320,6 @@ class DateResolver:
         if key in self._cache:
             return self._cache[key]
         if self._parser is None:
-            from dateparser.date import DateDataParser
-
             # A leap-year base so "February 29" parses; only absolute parsing is needed here.
             self._parser = DateDataParser(
                 languages=["en"],

@@ -16,6 +16,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from sklearn.feature_extraction.text import TfidfVectorizer
+
 from newsfuse.model import Article, Source, TimelineEvent, parse_iso
 from newsfuse.options import Options
 from newsfuse.stories.sources import outlets_of
@@ -116,8 +118,6 @@ def _auto_n_dates(topic: TopicIndex, scores: dict[date, float]) -> int:
 
 def _pick_sentences(topic: TopicIndex, chosen: list[date], per_date: int) -> dict[date, list[DatedSentence]]:
     """Rank each date's candidate sentences by TF-IDF cosine to their centroid; skip repeats."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
     pools: dict[date, list[int]] = {}
     for d in chosen:
         pool = [i for i in topic.candidates.get(d, []) if MIN_WORDS <= len(topic.sentences[i].text.split()) <= MAX_WORDS]
