@@ -250,7 +250,7 @@ class Ingestor:
         kept_ids = {id(a) for a in kept}
         why = {r.origin: r for r in rejected}
         new: list[Article] = []
-        with self.store.lock, self.store.conn.transaction():
+        with self.store.transaction():
             seq = self.store.next_seq()
             for p in todo:
                 if p.replaces_rejected:
@@ -335,7 +335,7 @@ class Ingestor:
                 st.notes.append("analysis failed (see the server log); articles are listed without analysis")
         story_of: dict[str, str | None] = {aid: sid for sid, st in current.items() for aid in st.articles}
         try:
-            with self.store.lock, self.store.conn.transaction():
+            with self.store.transaction():
                 self.store.update_articles(touched, story_of)
                 self.store.save_stories(changed, removed)
         except Exception as exc:
@@ -351,14 +351,14 @@ class Ingestor:
         tried again in a later round and at the next start."""
         if removed:
             try:
-                with self.store.lock, self.store.conn.transaction():
+                with self.store.transaction():
                     self.store.save_stories([], removed)
             except Exception:
                 log.exception("removing %d merged-away stories failed", len(removed))
         for st in changed:
             arts = [self.by_id[aid] for aid in st.articles if aid in self.by_id]
             try:
-                with self.store.lock, self.store.conn.transaction():
+                with self.store.transaction():
                     self.store.update_articles(arts, story_of)
                     self.store.save_stories([st])
             except Exception as exc:

@@ -81,7 +81,7 @@ def index(
     )
     f = StoryFilter(q or None, outlet or None, entity or None, date_from or None, date_to or None, per_page, (page - 1) * per_page)
     try:
-        stories = _store(request).list_stories(f)
+        stories = [b.story for b in _store(request).list_briefs(f)]
     except ValueError as exc:
         return _layout("Stories", f'{form}<p class="none">{esc(exc)}</p>', 400)
     filtered = any(values.values())
