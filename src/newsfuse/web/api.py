@@ -217,6 +217,7 @@ def health(request: Request) -> dict[str, Any]:
     return {
         "status": "ok", "db": store.dialect, "db_schema": store.version, "report_schema": SCHEMA_VERSION, **counts,
         "starting": ingestor.starting, "failed_stories": len(failed), "failed_story_ids": failed[:20],
+        "over_budget_stories": len(ingestor.over_budget), "over_budget_story_ids": sorted(ingestor.over_budget)[:20],
     }
 
 
