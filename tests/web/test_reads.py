@@ -182,3 +182,14 @@ def test_budget_without_a_worker_process_is_not_enforced_but_a_worker_stops(tmp_
         assert analyser.analyse(st, by_id).headline.text == "Quick one"
     finally:
         analyser.close()
+
+
+def test_a_cached_story_page_is_rebuilt_when_the_story_changes(db, h):
+    with h.make_client(db) as c:
+        c.post("/api/articles", json=h.article_json(1), headers=h.AUTH)
+        first = c.get("/stories/s-bridge").text
+        assert "Bridge story 1" in first and "Bridge story 2" not in first
+        assert c.get("/stories/s-bridge").text == first  # served from the cache
+        c.post("/api/articles", json=h.article_json(2), headers=h.AUTH)
+        assert "Bridge story 2" in c.get("/stories/s-bridge").text
+        assert c.get("/stories/nope").status_code == 404

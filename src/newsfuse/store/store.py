@@ -383,6 +383,13 @@ class Store:
             row = conn.one("SELECT data FROM stories WHERE id = ?", (sid,))
         return from_dict(Story, json.loads(row[0])) if row else None
 
+    def story_version(self, sid: str) -> str | None:
+        """Changes whenever the story is stored again (its update time and size); ``None``: no
+        such story.  For caches of what is made from a story (its page)."""
+        with self._reading() as conn:
+            row = conn.one("SELECT updated_at, length(data) FROM stories WHERE id = ?", (sid,))
+        return f"{row[0]}/{row[1]}" if row else None
+
     def list_stories(self, f: StoryFilter | None = None) -> list[Story]:
         """The stories ``f`` selects, whole (see :meth:`list_briefs` for what a list shows)."""
         return [from_dict(Story, json.loads(r[0])) for r in self._select(f, "data")]
