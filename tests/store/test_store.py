@@ -2,7 +2,7 @@ import threading
 
 import pytest
 
-from newsfuse.model import RawDocument
+from newsfuse.model import Article, RawDocument
 from newsfuse.render.sample import sample_report
 from newsfuse.store import Store, StoryFilter, content_hash, open_store
 from newsfuse.store.migrations import MIGRATIONS, schema_version
@@ -124,3 +124,68 @@ def test_bad_locations_are_clear_errors(tmp_path):
         Store("mysql://x")
     with pytest.raises(ValueError, match="cannot connect"):
         Store("postgresql://nobody:secret@127.0.0.1:1/none")
+
+
+def _in_thread(fn, timeout: float = 10.0):
+    """fn() on another thread; its result, or AssertionError if it has not returned in ``timeout`` s."""
+    out: list[object] = []
+    t = threading.Thread(target=lambda: out.append(fn()), daemon=True)
+    t.start()
+    t.join(timeout)
+    assert not t.is_alive(), f"still waiting after {timeout} s"
+    return out[0]
+
+
+def test_reads_do_not_wait_for_an_open_write_transaction(store_url):
+    """A long write transaction (a story update's commit) holds the write lock, never the reads:
+    they answer at once from the state committed before it, and see its writes once committed."""
+    report = sample_report()
+    with open_store(store_url) as s:
+        s.save_report(report)
+        before = s.counts()
+        art = report.articles[0]
+        d = _doc("A new article written while others read.", url="https://x.example/new")
+        inside, release = threading.Event(), threading.Event()
+
+        def writer() -> None:
+            with s.transaction():
+                s.add_raw(d, content_hash(d), Article(**{**art.__dict__, "id": "anewarticle1", "url": d.url}), None, s.next_seq())
+                s.save_stories([], ["s0001"])
+                # Reads by the writing thread see its own uncommitted writes.
+                assert s.counts()["stories"] == before["stories"] - 1
+                inside.set()
+                assert release.wait(30)
+
+        w = threading.Thread(target=writer, daemon=True)
+        w.start()
+        try:
+            assert inside.wait(30)
+            assert _in_thread(s.counts) == before
+            assert [b.story.id for b in _in_thread(s.list_briefs)] == [st.id for st in s.list_stories()]
+            assert _in_thread(lambda: s.get_story("s0001")) is not None
+            assert _in_thread(lambda: s.get_article("anewarticle1")) is None
+            assert _in_thread(lambda: s.find_existing(content_hash(d), d.url)) is None
+        finally:
+            release.set()
+            w.join(30)
+        assert s.get_article("anewarticle1") is not None and s.get_story("s0001") is None
+        assert s.counts()["articles"] == before["articles"] + 1
+
+
+def test_briefs_are_the_listed_stories_without_their_analysis(store_url):
+    report = sample_report()
+    with open_store(store_url) as s:
+        s.save_report(report)
+        whole = s.list_stories()
+        briefs = s.list_briefs()
+        assert [b.story.id for b in briefs] == [st.id for st in whole]
+        for b, st in zip(briefs, whole, strict=True):
+            assert (b.claims, b.conflicts) == (len(st.claims), len(st.conflicts))
+            assert b.story.headline == st.headline and b.story.summary == st.summary and b.story.articles == st.articles
+            assert b.story.outlets == st.outlets and b.story.first_date == st.first_date
+            assert not (b.story.claims or b.story.quotes or b.story.timeline or b.story.entities or b.story.framing)
+        assert any(b.conflicts for b in briefs)
+        # Stories stored before briefs existed (brief NULL) are listed the same, from their data.
+        with s.transaction():
+            s.conn.execute("UPDATE stories SET brief = NULL")
+        assert [(b.story, b.claims, b.conflicts) for b in s.list_briefs()] == [(b.story, b.claims, b.conflicts) for b in briefs]

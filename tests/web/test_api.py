@@ -106,6 +106,7 @@ def test_errors_do_not_leak_stack_traces(db, h):
             raise RuntimeError("secret internals at /srv/app.py line 3")
 
         c.app.state.store.list_stories = boom
+        c.app.state.store.list_briefs = boom
         r = c.get("/api/stories")
         assert r.status_code == 500
         assert "secret" not in r.text and "Traceback" not in r.text

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,9 @@ class Connection:
     raw: Any
     dialect: str  # "sqlite" or "postgresql"
     target: str  # file path or URL without password, for messages
+    # The thread inside :meth:`transaction` on this connection, if any: its reads must see its own
+    # uncommitted writes, so they go to this connection (see ``Store._reading``).
+    owner: int | None = field(default=None, init=False, repr=False, compare=False)
 
     def sql(self, statement: str) -> str:
         if self.dialect == "postgresql":
@@ -56,18 +60,40 @@ class Connection:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing; committed (and, for SQLite, synced to disk) when the block ends."""
+        self.owner = threading.get_ident()
+        try:
+            if self.dialect == "postgresql":
+                with self.raw.transaction():
+                    yield
+                return
+            # IMMEDIATE takes the write lock at the start, so two writers never deadlock on upgrade.
+            self.raw.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.raw.execute("ROLLBACK")
+                raise
+            self.raw.execute("COMMIT")
+        finally:
+            self.owner = None
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction: the statements in it see one committed state (SQLite in WAL mode
+        takes its snapshot at the first read; it never waits for a writer, nor a writer for it).
+        Inside :meth:`transaction` it is that transaction."""
+        if self.owner is not None:
+            yield
+            return
         if self.dialect == "postgresql":
             with self.raw.transaction():
                 yield
             return
-        # IMMEDIATE takes the write lock at the start, so two writers never deadlock on upgrade.
-        self.raw.execute("BEGIN IMMEDIATE")
+        self.raw.execute("BEGIN")
         try:
             yield
-        except BaseException:
-            self.raw.execute("ROLLBACK")
-            raise
-        self.raw.execute("COMMIT")
+        finally:
+            self.raw.execute("COMMIT")
 
     def close(self) -> None:
         self.raw.close()
@@ -99,8 +125,19 @@ def _redact(url: str) -> str:
     return f"{scheme}://{user}:***@{tail}"
 
 
-def connect(url: str) -> Connection:
-    """Open ``url``: a ``postgresql://`` URL, or a SQLite file path (``sqlite:///path`` also accepted)."""
+def sqlite_path(url: str) -> str | None:
+    """The SQLite file (or ``:memory:``) that ``url`` names; ``None`` for PostgreSQL."""
+    if is_postgres(url):
+        return None
+    return url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+
+
+def connect(url: str, readonly: bool = False) -> Connection:
+    """Open ``url``: a ``postgresql://`` URL, or a SQLite file path (``sqlite:///path`` also accepted).
+
+    ``readonly``: a connection for reads only (the store's readers), on a database that the
+    writing connection has already opened, created and migrated.
+    """
     if not url or not url.strip():
         raise ValueError("empty database location: give a SQLite file path or a postgresql:// URL")
     if is_postgres(url):
@@ -113,7 +150,7 @@ def connect(url: str) -> Connection:
         except psycopg.OperationalError as exc:
             raise ValueError(f"cannot connect to {_redact(url)}: {str(exc).strip()}") from exc
         return Connection(pg, "postgresql", _redact(url))
-    path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+    path = sqlite_path(url) or url
     if "://" in path:
         raise ValueError(f"unsupported database URL {url!r}: use a file path or postgresql://")
     p = Path(path)
@@ -122,10 +159,14 @@ def connect(url: str) -> Connection:
     if path != ":memory:":
         p.parent.mkdir(parents=True, exist_ok=True)
     # isolation_level=None: we issue BEGIN/COMMIT ourselves; check_same_thread=False because the
-    # web app's worker threads share this connection (every use holds the store's lock).
+    # web app's worker threads take turns on one connection (the store's lock, or its pool of
+    # reading connections, makes sure only one thread uses it at a time).
     lite = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     raw: Any = lite
     raw.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+    if readonly:
+        raw.execute("PRAGMA query_only = ON")
+        return Connection(raw, "sqlite", path)
     if path != ":memory:":
         raw.execute("PRAGMA journal_mode = WAL")
     # FULL: a commit is on disk before we acknowledge it (WAL + NORMAL could lose the last

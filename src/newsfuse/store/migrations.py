@@ -57,6 +57,11 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX story_terms_value ON story_terms(kind, value)",
     ],
+    # 2: each story's brief (what a story list shows; see store.StoryBrief), so that a list never
+    # decodes whole stories.  NULL for stories stored before: read from their data until rewritten.
+    [
+        "ALTER TABLE stories ADD COLUMN brief TEXT",
+    ],
 ]
 
 

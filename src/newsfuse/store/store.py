@@ -3,10 +3,17 @@
 Articles are stored once: a raw input is keyed by the hash of its content, and its URL is unique,
 so posting the same page twice (same bytes, or same URL) returns the article stored the first time.
 The raw input is kept next to the article for re-analysis.  Stories are stored whole (as JSON) with
-a few columns and terms (outlets, entities) to filter on.
+a few columns and terms (outlets, entities) to filter on, and a brief (what a story list shows, see
+:class:`StoryBrief`), so that listing stories never decodes their whole analysis.
 
-Every method holds one lock: the web app's worker threads share the connection, and writes are
-serialised (unique constraints guard against a second process).
+Locking.  Writes go through one connection inside ``with store.transaction():``, which holds the
+store's write lock (``store.lock``) for the whole transaction: the writers of this process queue
+there, and unique constraints guard against a second process.  Reads never take that lock: each
+runs on a connection of its own from a small pool, and sees committed state only (SQLite in WAL
+mode lets readers and one writer work at once; PostgreSQL always does), so a read never waits for a
+story update, however long its commit.  A read made by the thread that holds an open transaction
+runs on the writing connection and sees that transaction's writes.  An in-memory SQLite database
+(``:memory:``) is one connection: there, reads share it under the lock.
 """
 
 from __future__ import annotations
@@ -16,14 +23,15 @@ import json
 import logging
 import re
 import threading
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
 from newsfuse.model import Article, RawDocument, Report, Story, from_dict, to_dict
 from newsfuse.readers.sanitize import clean_value
-from newsfuse.store.dialect import Connection, connect
+from newsfuse.store.dialect import Connection, connect, sqlite_path
 from newsfuse.store.migrations import migrate
 from newsfuse.text import fold, normalize_space
 
@@ -108,6 +116,36 @@ def _search_text(st: Story) -> str:
     return fold(" ".join(p for p in parts if p))
 
 
+# A story's analysis lists: a story list shows none of them (only how many claims and conflicts),
+# and they are nearly all of a large story's weight (a 60,000-paragraph article's story: 2.6 MB of
+# JSON, 1.2 s to decode whole; its brief: under a kilobyte).
+_ANALYSIS = ("claims", "conflicts", "quotes", "entities", "timeline", "framing")
+_BRIEF_FIELDS = tuple(f.name for f in fields(Story) if f.name not in _ANALYSIS)
+
+
+@dataclass
+class StoryBrief:
+    """What a story list shows of a story: ``story`` without its analysis lists (its claims,
+    conflicts, quotes, entities, timeline and framing are empty), and how many claims and
+    conflicts it has."""
+
+    story: Story
+    claims: int
+    conflicts: int
+
+
+def _brief_dict(data: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "story": {k: data[k] for k in _BRIEF_FIELDS if k in data},
+        "claims": len(data.get("claims") or ()),
+        "conflicts": len(data.get("conflicts") or ()),
+    }
+
+
+def _brief(d: Mapping[str, Any]) -> StoryBrief:
+    return StoryBrief(from_dict(Story, d["story"]), int(d["claims"]), int(d["conflicts"]))
+
+
 def _terms(st: Story) -> set[tuple[str, str]]:
     terms = {("outlet", fold(o)) for o in st.outlets if o}
     for e in st.entities:
@@ -119,8 +157,16 @@ def _terms(st: Story) -> set[tuple[str, str]]:
 class Store:
     def __init__(self, url: str) -> None:
         self.url = url
+        # The writing connection: used inside transaction(), or by reads under the lock (below).
         self.conn: Connection = connect(url)
-        self.lock = threading.RLock()
+        self.lock = threading.RLock()  # the write lock: held for a whole transaction
+        # Reading connections not in use; one is opened when a read finds none (so there are as
+        # many as reads ever ran at once: at most the web server's worker threads).
+        self._idle: list[Connection] = []
+        self._pool_lock = threading.Lock()
+        self._closed = False
+        # An in-memory SQLite database exists only on its one connection.
+        self._shared = sqlite_path(url) == ":memory:"
         with self.lock:
             self.version = migrate(self.conn)
 
@@ -129,8 +175,48 @@ class Store:
         return self.conn.dialect
 
     def close(self) -> None:
+        with self._pool_lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+        for c in idle:
+            c.close()
         with self.lock:
             self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, all or nothing: the write methods marked "in the CURRENT
+        transaction" run inside it.  Holds the write lock until the commit (other writers of this
+        process wait; readers do not).  Nested use joins the outer transaction."""
+        with self.lock:
+            if self.conn.owner == threading.get_ident():
+                yield
+                return
+            with self.conn.transaction():
+                yield
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A connection to read committed state on, without the write lock (see the module doc)."""
+        if self._shared or self.conn.owner == threading.get_ident():
+            with self.lock:
+                yield self.conn
+            return
+        with self._pool_lock:
+            if self._closed:
+                raise RuntimeError("the store is closed")
+            conn = self._idle.pop() if self._idle else None
+        if conn is None:
+            conn = connect(self.url, readonly=True)
+        try:
+            yield conn
+        finally:
+            with self._pool_lock:
+                keep = not self._closed
+                if keep:
+                    self._idle.append(conn)
+            if not keep:
+                conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -142,13 +228,13 @@ class Store:
 
     def find_existing(self, hash_: str, url: str | None) -> Existing | None:
         """The stored raw input with this content hash or (if given) this URL."""
-        with self.lock:
-            row = self.conn.one("SELECT hash, article_id, rejection FROM raw_documents WHERE hash = ?", (hash_,))
+        with self._reading() as conn:
+            row = conn.one("SELECT hash, article_id, rejection FROM raw_documents WHERE hash = ?", (hash_,))
             if row is None and url:
-                row = self.conn.one("SELECT hash, article_id, rejection FROM raw_documents WHERE url = ?", (url,))
+                row = conn.one("SELECT hash, article_id, rejection FROM raw_documents WHERE url = ?", (url,))
             if row is None and url:
                 # An article whose extractor found this URL in the page (its raw input had none).
-                arow = self.conn.one("SELECT raw_hash, id FROM articles WHERE url = ?", (url,))
+                arow = conn.one("SELECT raw_hash, id FROM articles WHERE url = ?", (url,))
                 if arow is not None:
                     return Existing(arow[0], arow[1], None)
             return Existing(row[0], row[1], row[2]) if row else None
@@ -159,8 +245,8 @@ class Store:
         self.conn.execute("UPDATE raw_documents SET url = NULL WHERE hash = ? AND article_id IS NULL", (hash_,))
 
     def next_seq(self) -> int:
-        with self.lock:
-            row = self.conn.one("SELECT COALESCE(MAX(seq), 0) FROM articles")
+        with self._reading() as conn:
+            row = conn.one("SELECT COALESCE(MAX(seq), 0) FROM articles")
             return int(row[0] if row else 0) + 1
 
     def add_raw(self, doc: RawDocument, hash_: str, article: Article | None, rejection: tuple[str, str] | None, seq: int) -> str | None:
@@ -203,8 +289,8 @@ class Store:
             )
 
     def _articles(self, where: str = "", params: Sequence[Any] = ()) -> list[Article]:
-        with self.lock:
-            rows = self.conn.query(f"SELECT data FROM articles {where} ORDER BY seq", params)
+        with self._reading() as conn:
+            rows = conn.query(f"SELECT data FROM articles {where} ORDER BY seq", params)
         return [from_dict(Article, json.loads(r[0])) for r in rows]
 
     def all_articles(self) -> list[Article]:
@@ -215,8 +301,8 @@ class Store:
         """Every article with its story id (``None``: not placed yet), in arrival order.  A stored
         article that cannot be read back (damaged by hand, or by an older version) is logged and
         left out, so that one bad row does not keep the rest from loading."""
-        with self.lock:
-            rows = self.conn.query("SELECT id, data, story_id FROM articles ORDER BY seq")
+        with self._reading() as conn:
+            rows = conn.query("SELECT id, data, story_id FROM articles ORDER BY seq")
         out: list[tuple[Article, str | None]] = []
         for aid, data, story_id in rows:
             try:
@@ -236,19 +322,19 @@ class Store:
         return self._articles(f"WHERE id IN ({marks})", tuple(ids))
 
     def article_story(self, aid: str) -> str | None:
-        with self.lock:
-            row = self.conn.one("SELECT story_id FROM articles WHERE id = ?", (aid,))
+        with self._reading() as conn:
+            row = conn.one("SELECT story_id FROM articles WHERE id = ?", (aid,))
         return str(row[0]) if row and row[0] else None
 
     def raw_document(self, aid: str) -> RawDocument | None:
-        with self.lock:
-            row = self.conn.one(
+        with self._reading() as conn:
+            row = conn.one(
                 "SELECT r.payload FROM raw_documents r JOIN articles a ON a.raw_hash = r.hash WHERE a.id = ?", (aid,)
             )
         return from_dict(RawDocument, json.loads(row[0])) if row else None
 
     def counts(self) -> dict[str, int]:
-        with self.lock:
+        with self._reading() as conn, conn.snapshot():
             out = {}
             for name, sql in (
                 ("articles", "SELECT COUNT(*) FROM articles"),
@@ -257,7 +343,7 @@ class Store:
                 ("rejected", "SELECT COUNT(*) FROM raw_documents WHERE rejection IS NOT NULL"),
                 ("unassigned", "SELECT COUNT(*) FROM articles WHERE story_id IS NULL"),
             ):
-                row = self.conn.one(sql)
+                row = conn.one(sql)
                 out[name] = int(row[0]) if row else 0
             return out
 
@@ -269,15 +355,17 @@ class Store:
             self.conn.execute("DELETE FROM story_terms WHERE story_id = ?", (sid,))
             self.conn.execute("DELETE FROM stories WHERE id = ?", (sid,))
         for st in stories:
+            data = to_dict(st)
             self.conn.execute(
-                "INSERT INTO stories (id, title, first_date, last_date, n_articles, independent_sources, search_text, data, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+                "INSERT INTO stories (id, title, first_date, last_date, n_articles, independent_sources, search_text, data, brief, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
                 " first_date = excluded.first_date, last_date = excluded.last_date, n_articles = excluded.n_articles,"
                 " independent_sources = excluded.independent_sources, search_text = excluded.search_text,"
-                " data = excluded.data, updated_at = excluded.updated_at",
+                " data = excluded.data, brief = excluded.brief, updated_at = excluded.updated_at",
                 (
                     st.id, st.headline.text if st.headline else st.title, st.first_date, st.last_date, len(st.articles),
-                    st.independent_sources, _search_text(st), json.dumps(to_dict(st), ensure_ascii=False), _now(),
+                    st.independent_sources, _search_text(st), json.dumps(data, ensure_ascii=False),
+                    json.dumps(_brief_dict(data), ensure_ascii=False), _now(),
                 ),
             )
             self.conn.execute("DELETE FROM story_terms WHERE story_id = ?", (st.id,))
@@ -286,16 +374,36 @@ class Store:
 
     def story_articles(self) -> dict[str, list[str]]:
         """Stored story id -> its article ids (to see which stories changed)."""
-        with self.lock:
-            rows = self.conn.query("SELECT id, data FROM stories")
+        with self._reading() as conn:
+            rows = conn.query("SELECT id, data FROM stories")
         return {str(r[0]): list(json.loads(r[1]).get("articles", [])) for r in rows}
 
     def get_story(self, sid: str) -> Story | None:
-        with self.lock:
-            row = self.conn.one("SELECT data FROM stories WHERE id = ?", (sid,))
+        with self._reading() as conn:
+            row = conn.one("SELECT data FROM stories WHERE id = ?", (sid,))
         return from_dict(Story, json.loads(row[0])) if row else None
 
+    def story_version(self, sid: str) -> str | None:
+        """Changes whenever the story is stored again (its update time and size); ``None``: no
+        such story.  For caches of what is made from a story (its page)."""
+        with self._reading() as conn:
+            row = conn.one("SELECT updated_at, length(data) FROM stories WHERE id = ?", (sid,))
+        return f"{row[0]}/{row[1]}" if row else None
+
     def list_stories(self, f: StoryFilter | None = None) -> list[Story]:
+        """The stories ``f`` selects, whole (see :meth:`list_briefs` for what a list shows)."""
+        return [from_dict(Story, json.loads(r[0])) for r in self._select(f, "data")]
+
+    def list_briefs(self, f: StoryFilter | None = None) -> list[StoryBrief]:
+        """The stories ``f`` selects, in the order of :meth:`list_stories`, as briefs: without
+        decoding their analysis (a story stored by an older version, which has no brief yet, is
+        decoded from its data)."""
+        out: list[StoryBrief] = []
+        for brief, data in self._select(f, "brief, CASE WHEN brief IS NULL THEN data END"):
+            out.append(_brief(json.loads(brief)) if brief is not None else _brief(_brief_dict(json.loads(data))))
+        return out
+
+    def _select(self, f: StoryFilter | None, columns: str) -> list[tuple[Any, ...]]:
         f = f or StoryFilter()
         f.check()
         where: list[str] = []
@@ -316,21 +424,20 @@ class Store:
         if f.date_to:
             where.append("first_date <= ?")
             params.append(f.date_to)
-        sql = "SELECT data FROM stories"
+        sql = f"SELECT {columns} FROM stories"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY COALESCE(last_date, '') DESC, n_articles DESC, id LIMIT ? OFFSET ?"
         params += [f.limit, f.offset]
-        with self.lock:
-            rows = self.conn.query(sql, params)
-        return [from_dict(Story, json.loads(r[0])) for r in rows]
+        with self._reading() as conn:
+            return conn.query(sql, params)
 
     # ------------------------------------------------------------ whole reports
 
     def save_report(self, report: Report) -> None:
         """Store a finished report (e.g. from ``newsfuse analyze``) as it is: articles and stories."""
         story_of = {aid: st.id for st in report.stories for aid in st.articles}
-        with self.lock, self.conn.transaction():
+        with self.transaction():
             seq = self.next_seq()
             for a in report.articles:
                 doc = RawDocument(origin=a.origin, content=a.text, kind="record", input_format=a.input_format, url=a.url, title=a.title)

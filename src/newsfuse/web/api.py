@@ -9,9 +9,9 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Body, Depends, Header, HTTPException, Query, Request, Response
 from pydantic import BaseModel, ConfigDict, Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
-from newsfuse.model import SCHEMA_VERSION, RawDocument, Story, to_dict
+from newsfuse.model import SCHEMA_VERSION, RawDocument, to_dict
 from newsfuse.readers.sanitize import describe_changes, sanitize_document, sanitize_text
-from newsfuse.store import Store, StoryFilter, content_hash
+from newsfuse.store import Store, StoryBrief, StoryFilter, content_hash
 from newsfuse.web.ingest import Ingestor, Outcome
 
 router = APIRouter(prefix="/api")
@@ -192,7 +192,8 @@ async def post_raw(
     return await run_in_threadpool(_ingest, request, response, [_to_doc(item, kind)], wait)
 
 
-def _story_brief(st: Story) -> dict[str, Any]:
+def _story_brief(b: StoryBrief) -> dict[str, Any]:
+    st = b.story
     return {
         "id": st.id,
         "headline": st.headline.text if st.headline else st.title,
@@ -201,8 +202,8 @@ def _story_brief(st: Story) -> dict[str, Any]:
         "articles": len(st.articles),
         "outlets": st.outlets,
         "independent_sources": st.independent_sources,
-        "claims": len(st.claims),
-        "conflicts": len(st.conflicts),
+        "claims": b.claims,
+        "conflicts": b.conflicts,
     }
 
 
@@ -216,6 +217,7 @@ def health(request: Request) -> dict[str, Any]:
     return {
         "status": "ok", "db": store.dialect, "db_schema": store.version, "report_schema": SCHEMA_VERSION, **counts,
         "starting": ingestor.starting, "failed_stories": len(failed), "failed_story_ids": failed[:20],
+        "over_budget_stories": len(ingestor.over_budget), "over_budget_story_ids": sorted(ingestor.over_budget)[:20],
     }
 
 
@@ -233,7 +235,7 @@ def list_stories(
     store: Store = _state(request).store
     f = StoryFilter(q, outlet, entity, date_from, date_to, limit, offset)
     try:
-        stories = store.list_stories(f)
+        stories = store.list_briefs(f)
     except ValueError as exc:
         raise HTTPException(400, str(exc)) from None
     return {"count": len(stories), "offset": offset, "stories": [_story_brief(s) for s in stories]}

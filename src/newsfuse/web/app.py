@@ -35,7 +35,10 @@ def create_app(settings: Settings) -> FastAPI:
     settings.check()
     store = open_store(settings.db)
     try:
-        ingestor = Ingestor(store, settings.options, settings.steps, settings.today)
+        ingestor = Ingestor(
+            store, settings.options, settings.steps, settings.today,
+            story_budget=settings.story_budget_seconds, story_process=settings.story_process,
+        )
     except Exception:
         store.close()
         raise
@@ -58,6 +61,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.store = store
     app.state.ingestor = ingestor
+    app.state.page_cache = pages.PageCache()
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> JSONResponse:

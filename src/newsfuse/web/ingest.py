@@ -11,6 +11,12 @@ commits, the next start sees stored stories that disagree with the rebuilt index
 
 Article writes are serialised by one lock, so concurrent posts neither lose nor duplicate articles;
 story updates run on one updater thread that takes all articles committed meanwhile at once.
+Reads never wait for either: the store answers them from committed state on connections of their
+own (see :mod:`newsfuse.store.store`), and the updater's heavy part, the analysis of each story,
+runs in a worker process (:mod:`newsfuse.web.analysis`), so it neither holds the write lock nor
+the server's GIL.  A story whose analysis takes longer than the per-story time budget
+(``Settings.story_budget_seconds``, default :data:`STORY_BUDGET_SECONDS`) is stopped, stored with
+its articles and a note saying so, and logged; the other stories go on.
 """
 
 from __future__ import annotations
@@ -26,11 +32,17 @@ from newsfuse.model import Article, RawDocument, Rejection, Story
 from newsfuse.options import Options
 from newsfuse.store import Store, content_hash
 from newsfuse.stories.sources import independent_sources, outlets_of, unknown_outlet_articles
+from newsfuse.web.analysis import OverBudget, StoryAnalyser
 
 log = logging.getLogger("newsfuse.web")
 
 # Seconds between retries of stories whose update failed (when no new article comes to trigger one).
 RETRY_SECONDS = 30.0
+# Seconds one story's analysis may take in the server before it is stopped (the story is stored
+# with its articles, without analysis, and a note).  The largest story measured, one article of
+# 60,000 paragraphs, takes ~11 s alone and ~16 s on a busy server: 60 s leaves room for more than
+# that, and bounds how long one story can hold up the articles posted after it.
+STORY_BUDGET_SECONDS = 60.0
 
 
 class StoryIndexLike(Protocol):
@@ -90,10 +102,23 @@ class Ingestor:
     options: Options = field(default_factory=Options)
     steps: Steps | None = None
     today: date | None = None  # for tests; None = the real date each time
+    # Seconds one story's analysis may take (None: no limit); enforced in the worker process only.
+    story_budget: float | None = STORY_BUDGET_SECONDS
+    # Analyse stories in a worker process; None: yes when the story step is the real one
+    # (``pipeline.story_step``), no for stand-ins (tests' steps may be functions a process cannot import).
+    story_process: bool | None = None
 
     def __post_init__(self) -> None:
         self.lock = threading.Lock()
         self._steps = self.steps or Steps.default()
+        process = self.story_process
+        if process is None:
+            from newsfuse.pipeline import story_step
+
+            process = self._steps.story_step is story_step
+        self._analyser = StoryAnalyser(self._steps.story_step, self.options, self.story_budget, process)
+        # Story id -> the note of its last analysis, stopped over budget (until one finishes).
+        self.over_budget: dict[str, str] = {}
         self.by_id: dict[str, Article] = {}
         self.index = self._steps.story_index(self.options)
         # Story id -> why its last update failed; its articles are retried every round (and at the
@@ -169,6 +194,10 @@ class Ingestor:
             self._closed = True
             self._cond.notify_all()
         self._updater.join(timeout=60)
+        if not self._updater.is_alive():
+            # (Still analysing after a minute: the worker is a daemon process and ends with this one;
+            # stopping it now would store the story as failed.)
+            self._analyser.close()
 
     # ------------------------------------------------------------ story updater
 
@@ -250,7 +279,7 @@ class Ingestor:
         kept_ids = {id(a) for a in kept}
         why = {r.origin: r for r in rejected}
         new: list[Article] = []
-        with self.store.lock, self.store.conn.transaction():
+        with self.store.transaction():
             seq = self.store.next_seq()
             for p in todo:
                 if p.replaces_rejected:
@@ -323,19 +352,30 @@ class Ingestor:
             for a in touched:
                 a.copy_of = None
             self._steps.find_copies(touched, self.options)
-        for st in changed:
+        for i, st in enumerate(changed):
             st.outlets = outlets_of(st.articles, self.by_id)
             st.independent_sources = independent_sources(st.articles, self.by_id)
             st.unknown_outlet_articles = unknown_outlet_articles(st.articles, self.by_id)
             try:
-                self._steps.story_step(st, self.by_id, self.options)
+                changed[i] = self._analyser.analyse(st, self.by_id)
+                self.over_budget.pop(st.id, None)
+            except OverBudget:
+                # Stopped, so the updater goes on with the other stories and the articles posted
+                # after it; the story is stored (its articles listed) and analysed again when it changes.
+                note = (
+                    f"analysis stopped: it took longer than the server's per-story time budget "
+                    f"({self.story_budget:g} s); articles are listed without analysis"
+                )
+                log.warning("analysis of story %s (%d articles) stopped after %g s (the per-story time budget)", st.id, len(st.articles), self.story_budget)
+                st.notes.append(note)
+                self.over_budget[st.id] = note
             except Exception:
                 # One story's failing analysis must not keep its articles (or other stories) unstored.
                 log.exception("analysis of story %s failed", st.id)
                 st.notes.append("analysis failed (see the server log); articles are listed without analysis")
         story_of: dict[str, str | None] = {aid: sid for sid, st in current.items() for aid in st.articles}
         try:
-            with self.store.lock, self.store.conn.transaction():
+            with self.store.transaction():
                 self.store.update_articles(touched, story_of)
                 self.store.save_stories(changed, removed)
         except Exception as exc:
@@ -351,14 +391,14 @@ class Ingestor:
         tried again in a later round and at the next start."""
         if removed:
             try:
-                with self.store.lock, self.store.conn.transaction():
+                with self.store.transaction():
                     self.store.save_stories([], removed)
             except Exception:
                 log.exception("removing %d merged-away stories failed", len(removed))
         for st in changed:
             arts = [self.by_id[aid] for aid in st.articles if aid in self.by_id]
             try:
-                with self.store.lock, self.store.conn.transaction():
+                with self.store.transaction():
                     self.store.update_articles(arts, story_of)
                     self.store.save_stories([st])
             except Exception as exc:

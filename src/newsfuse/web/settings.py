@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from newsfuse.options import Options
-from newsfuse.web.ingest import Steps
+from newsfuse.web.ingest import STORY_BUDGET_SECONDS, Steps
 
 # A news article is rarely over 200 KB of HTML; a batch of 100 of them fits in 16 MiB.  Larger
 # requests are refused (413) before they are read into memory.
@@ -26,6 +26,12 @@ class Settings:
     options: Options = field(default_factory=Options)
     steps: Steps | None = None  # analysis steps; None = the real ones
     today: date | None = None  # for tests: the date that validation takes as today
+    # Seconds one story's analysis may take before it is stopped and the story stored without it,
+    # with a note (None: no limit).  See web/ingest.py for the default's reasons.
+    story_budget_seconds: float | None = STORY_BUDGET_SECONDS
+    # Analyse stories in a worker process (None: yes with the real story step, no with stand-ins).
+    # Only there can an analysis be stopped, so only there is the budget enforced.
+    story_process: bool | None = None
 
     def check(self) -> None:
         if self.token is not None and len(self.token) < 8:
@@ -34,3 +40,5 @@ class Settings:
             raise ValueError("max_body_bytes must be at least 1024")
         if not 1 <= self.max_batch <= 10_000:
             raise ValueError("max_batch must be between 1 and 10000")
+        if self.story_budget_seconds is not None and not self.story_budget_seconds > 0:
+            raise ValueError("story_budget_seconds must be positive (or None: no limit)")
