@@ -11,9 +11,10 @@ import threading
 import time
 from pathlib import Path
 
+from newsfuse.exec.local import analyze
 from newsfuse.model import Article, Story, to_dict
 from newsfuse.options import Options
-from newsfuse.pipeline import analyze, story_step
+from newsfuse.pipeline import story_step
 from newsfuse.web.analysis import OverBudget, StoryAnalyser
 
 CORPUS = Path(__file__).parents[2] / "examples" / "corpus"
