@@ -85,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
     s.add_argument("--load", nargs="*", default=None, metavar="PATH", help="ingest these files/folders before serving")
+    s.add_argument(
+        "--story-budget",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="stop a story's analysis after this many seconds; the story is stored with a note (default 60; 0: no limit)",
+    )
     s.add_argument("--token", default=None, help="write token, at least 8 characters, sent by clients as 'Authorization: Bearer TOKEN' (else $NEWSFUSE_TOKEN; writes disabled if neither)")
     _add_common(s)
 

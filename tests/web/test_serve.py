@@ -32,6 +32,16 @@ def test_serve_reads_token_from_env_and_runs_uvicorn(tmp_path, monkeypatch, h):
     assert seen["token"] == "given-on-the-command-line"
     assert web_app.serve(_args(tmp_path)) == 0
     assert seen["token"] is None
+    seen.clear()
+
+    def fake_run_budget(app, **kw):
+        seen["budget"] = app.state.settings.story_budget_seconds
+
+    monkeypatch.setattr(uvicorn, "run", fake_run_budget)
+    assert web_app.serve(_args(tmp_path, story_budget=5.0)) == 0
+    assert seen["budget"] == 5.0
+    assert web_app.serve(_args(tmp_path, story_budget=0.0)) == 0
+    assert seen["budget"] is None  # 0: no limit
 
 
 def test_serve_rejects_bad_arguments(tmp_path):
@@ -39,6 +49,8 @@ def test_serve_rejects_bad_arguments(tmp_path):
         web_app.serve(_args(tmp_path, port=70000))
     with pytest.raises(ValueError, match="at least 8"):
         web_app.serve(_args(tmp_path, token="short"))
+    with pytest.raises(ValueError, match="story-budget"):
+        web_app.serve(_args(tmp_path, story_budget=-1.0))
 
 
 @pytest.mark.postgres

@@ -121,7 +121,10 @@ def serve(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise ValueError(f"--port must be between 1 and 65535, not {args.port}")
     token = args.token or os.environ.get("NEWSFUSE_TOKEN") or None
-    settings = Settings(db=args.db, token=token)
+    budget = getattr(args, "story_budget", None)
+    if budget is not None and budget < 0:
+        raise ValueError(f"--story-budget must be 0 (no limit) or positive, not {budget:g}")
+    settings = Settings(db=args.db, token=token) if budget is None else Settings(db=args.db, token=token, story_budget_seconds=budget or None)
     app = create_app(settings)
     load = list(getattr(args, "load", None) or [])
     if load:
