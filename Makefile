@@ -20,6 +20,7 @@ demo: install  ## analyze the bundled example corpus and say where the report is
 
 lint: install
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 test: install lint  ## ruff, mypy and the test suite

@@ -32,7 +32,18 @@ from pathlib import Path
 
 import httpx
 
-PLACES = ["Verlon", "Ostmark", "Calder Bay", "Maren", "Tessaly", "Brookmere", "Quillon", "Arden Vale", "Saltreach", "Kestrel Point"]
+PLACES = [
+    "Verlon",
+    "Ostmark",
+    "Calder Bay",
+    "Maren",
+    "Tessaly",
+    "Brookmere",
+    "Quillon",
+    "Arden Vale",
+    "Saltreach",
+    "Kestrel Point",
+]
 # Per event: a lead and three body sentences with the event's own vocabulary ({place}, {name}, {n}, {m}, {k}).
 EVENTS = [
     (
@@ -74,20 +85,85 @@ EVENTS = [
 ]
 FIRST = ["Ilse", "Tomas", "Ana", "Karl", "Mira", "Otto", "Lena", "Piet", "Sara", "Juri"]
 LAST = ["Brandt", "Verg", "Ruiz", "Moen", "Castell", "Lind", "Okoro", "Haas", "Duval", "Navarro"]
-OUTLETS = [f"{name}.example" for name in ("gazette", "courier", "dailywire", "herald", "observer", "post", "tribune", "chronicle")]
+OUTLETS = [
+    f"{name}.example"
+    for name in ("gazette", "courier", "dailywire", "herald", "observer", "post", "tribune", "chronicle")
+]
 TOPICS = 40  # stories in the generated stream: 10 places x 4 events
 
 
 # Invented vocabulary: each topic draws its own organisation, landmarks and objects, so the 40
 # generated stories differ in their names and content words as real ones do.
-ADJ = ["North", "Old", "Iron", "Willow", "Granite", "Silver", "Upper", "Lower", "Red", "Hollow", "Cedar", "Amber",
-       "Copper", "Marsh", "High", "Stone", "Elm", "Fox", "Lark", "Raven"]
-FEATURE = ["Quay", "Mill", "Gate", "Common", "Market", "Lock", "Ridge", "Barracks", "Terrace", "Wharf", "Green",
-           "Crossing", "Tannery", "Foundry", "Orchard", "Weir", "Causeway", "Arcade", "Depot", "Chapel"]
-ORG = ["Harbour Board", "Transit Authority", "Water Trust", "Civic League", "Fire Brigade", "Port Union",
-       "Housing Cooperative", "Chamber of Trade", "Rail Company", "Energy Board"]
-NOUN = ["pumping station", "signal box", "sea wall", "tram depot", "grain silo", "ferry ramp", "substation",
-        "footbridge", "reservoir gate", "bus terminal", "clock tower", "cold store"]
+ADJ = [
+    "North",
+    "Old",
+    "Iron",
+    "Willow",
+    "Granite",
+    "Silver",
+    "Upper",
+    "Lower",
+    "Red",
+    "Hollow",
+    "Cedar",
+    "Amber",
+    "Copper",
+    "Marsh",
+    "High",
+    "Stone",
+    "Elm",
+    "Fox",
+    "Lark",
+    "Raven",
+]
+FEATURE = [
+    "Quay",
+    "Mill",
+    "Gate",
+    "Common",
+    "Market",
+    "Lock",
+    "Ridge",
+    "Barracks",
+    "Terrace",
+    "Wharf",
+    "Green",
+    "Crossing",
+    "Tannery",
+    "Foundry",
+    "Orchard",
+    "Weir",
+    "Causeway",
+    "Arcade",
+    "Depot",
+    "Chapel",
+]
+ORG = [
+    "Harbour Board",
+    "Transit Authority",
+    "Water Trust",
+    "Civic League",
+    "Fire Brigade",
+    "Port Union",
+    "Housing Cooperative",
+    "Chamber of Trade",
+    "Rail Company",
+    "Energy Board",
+]
+NOUN = [
+    "pumping station",
+    "signal box",
+    "sea wall",
+    "tram depot",
+    "grain silo",
+    "ferry ramp",
+    "substation",
+    "footbridge",
+    "reservoir gate",
+    "bus terminal",
+    "clock tower",
+    "cold store",
+]
 VERB = ["inspected", "reopened", "sealed off", "rebuilt", "evacuated", "repaired", "closed", "reinforced"]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -137,7 +213,9 @@ def make_article(i: int, rng: random.Random) -> dict[str, object]:
     own = random.Random(topic).sample(TOPIC_SENTENCES, 6)
     paras += [b.format(**w) for b in own[:4]] + rng.sample([b.format(**w) for b in own[4:] + body], rng.randint(1, 2))
     # the article number makes every generated text unique (else two could be exact copies)
-    paras.append(f"{w['name']} told the {outlet.split('.')[0]} that {rng.randint(2, 90)} people had called in (item {i}).")
+    paras.append(
+        f"{w['name']} told the {outlet.split('.')[0]} that {rng.randint(2, 90)} people had called in (item {i})."
+    )
     return {
         "content": "\n\n".join(paras),
         "kind": "record",
@@ -192,7 +270,9 @@ async def run(base: str, token: str, n: int, concurrency: int, reposts: int, wai
     acked: dict[int, str] = {}
     dup_answers = 0
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=120, limits=limits) as c:
+    async with httpx.AsyncClient(
+        base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=120, limits=limits
+    ) as c:
 
         async def post(i: int, repost: bool) -> None:
             nonlocal dup_answers
@@ -283,16 +363,28 @@ def batch_b3(n: int, live_story: dict[str, str], tmp: Path) -> dict[str, float]:
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
             a = make_article(i, rng)
-            rec = {"text": a["content"], "title": a["title"], "outlet": a["outlet"], "date": a["date"], "url": a["url"], "clean": True}
+            rec = {
+                "text": a["content"],
+                "title": a["title"],
+                "outlet": a["outlet"],
+                "date": a["date"],
+                "url": a["url"],
+                "clean": True,
+            }
             fh.write(json.dumps(rec) + "\n")
     t0 = time.perf_counter()
     report = analyze([str(path)])
     url_of = {a.id: a.url for a in report.articles}
     batch = {url_of[aid]: st.id for st in report.stories for aid in st.articles if url_of[aid]}
     m = bcubed(batch, live_story)
-    return {"batch_stories": len(report.stories), "live_stories": len(set(live_story.values())),
-            "b3_f1_vs_batch": round(m["f1"], 4), "b3_precision": round(m["precision"], 4),
-            "b3_recall": round(m["recall"], 4), "batch_seconds": round(time.perf_counter() - t0, 1)}
+    return {
+        "batch_stories": len(report.stories),
+        "live_stories": len(set(live_story.values())),
+        "b3_f1_vs_batch": round(m["f1"], 4),
+        "b3_precision": round(m["precision"], 4),
+        "b3_recall": round(m["recall"], 4),
+        "batch_seconds": round(time.perf_counter() - t0, 1),
+    }
 
 
 def main() -> int:
@@ -300,9 +392,13 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=1000, help="articles to post (default 1000)")
     ap.add_argument("--concurrency", type=int, default=32, help="requests in flight (default 32)")
     ap.add_argument("--reposts", type=int, default=100, help="articles posted a second time afterwards (default 100)")
-    ap.add_argument("--no-wait", action="store_true", help="post with wait=false: acknowledged at commit, stories follow")
+    ap.add_argument(
+        "--no-wait", action="store_true", help="post with wait=false: acknowledged at commit, stories follow"
+    )
     ap.add_argument("--log", default=None, help="server log file (default: a temporary file)")
-    ap.add_argument("--min-b3", type=float, default=1.0, help="least B3 F1 of the live stories vs analyze's (default 1.0)")
+    ap.add_argument(
+        "--min-b3", type=float, default=1.0, help="least B3 F1 of the live stories vs analyze's (default 1.0)"
+    )
     ap.add_argument("--db", default=None, help="SQLite file or postgresql:// URL (default: a temporary SQLite file)")
     args = ap.parse_args()
     if args.n < 1 or args.concurrency < 1 or not 0 <= args.reposts <= args.n:
@@ -314,7 +410,9 @@ def main() -> int:
         log = Path(args.log) if args.log else Path(tmp) / "server.log"
         proc = start_server(db, port, token, log)
         try:
-            result = asyncio.run(run(f"http://127.0.0.1:{port}", token, args.n, args.concurrency, args.reposts, not args.no_wait))
+            result = asyncio.run(
+                run(f"http://127.0.0.1:{port}", token, args.n, args.concurrency, args.reposts, not args.no_wait)
+            )
             errors_logged = log.read_text(encoding="utf-8", errors="replace").count("ERROR")
             result["server_log_errors"] = errors_logged
         finally:

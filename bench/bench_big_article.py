@@ -51,11 +51,17 @@ def paragraphs(n: int, seed: int = 7) -> list[str]:
         if kind == 0:
             out.append(f"{who} {rng.choice(_VERBS)} the {_word(rng)} {rng.choice(_NOUNS)} {rng.choice(_DATES)}.")
         elif kind == 1:
-            out.append(f"Crews in {where} {rng.choice(_VERBS)} {rng.randint(2, 900)} {_word(rng)} units {rng.choice(_DATES)}.")
+            out.append(
+                f"Crews in {where} {rng.choice(_VERBS)} {rng.randint(2, 900)} {_word(rng)} units {rng.choice(_DATES)}."
+            )
         elif kind == 2:
-            out.append(f'"We {rng.choice(_VERBS)} the {_word(rng)} {rng.choice(_NOUNS)}," {who} said {rng.choice(_DATES)}.')
+            out.append(
+                f'"We {rng.choice(_VERBS)} the {_word(rng)} {rng.choice(_NOUNS)}," {who} said {rng.choice(_DATES)}.'
+            )
         else:
-            out.append(f"The {_word(rng)} {rng.choice(_NOUNS)} near {where} was {rng.choice(_VERBS)} by {_word(rng)} workers.")
+            out.append(
+                f"The {_word(rng)} {rng.choice(_NOUNS)} near {where} was {rng.choice(_VERBS)} by {_word(rng)} workers."
+            )
     return out
 
 
@@ -111,7 +117,10 @@ def main() -> None:
             stories: list[dict[str, Any]] = report.get("stories", [])
             notes = [note for s in stories for note in s.get("notes", [])]
             growth = f" (x{cpu / prev:.2f} CPU)" if prev else ""
-            print(f"{n:>6} paragraphs ({size / 1e6:.1f} MB): {wall:6.1f} s wall, {cpu:6.1f} s CPU{growth}, peak RSS {peak_mb:.0f} MB", flush=True)
+            print(
+                f"{n:>6} paragraphs ({size / 1e6:.1f} MB): {wall:6.1f} s wall, {cpu:6.1f} s CPU{growth}, peak RSS {peak_mb:.0f} MB",
+                flush=True,
+            )
             for note in notes:
                 print(f"        note: {note}")
             if prof is not None:

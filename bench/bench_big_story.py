@@ -26,8 +26,12 @@ from newsfuse.pipeline import story_step
 def articles(n: int, per: int) -> list[Article]:
     return [
         Article(
-            id=f"a{i:05d}", origin=f"bench/{i}", outlet=f"Outlet {i % 40}", paragraphs=make_paragraphs(paragraphs(per, seed=i)),
-            title=f"Kelbrook dam works report {i}", published=PublishedDate(f"2021-03-{15 + i % 3:02d}", "input", 1.0),
+            id=f"a{i:05d}",
+            origin=f"bench/{i}",
+            outlet=f"Outlet {i % 40}",
+            paragraphs=make_paragraphs(paragraphs(per, seed=i)),
+            title=f"Kelbrook dam works report {i}",
+            published=PublishedDate(f"2021-03-{15 + i % 3:02d}", "input", 1.0),
         )
         for i in range(n)
     ]

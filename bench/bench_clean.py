@@ -30,7 +30,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("dir", nargs="?", default=str(default))
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--records", action="store_true", help="time JSONL records (extract_documents) instead of .txt pages")
+    ap.add_argument(
+        "--records", action="store_true", help="time JSONL records (extract_documents) instead of .txt pages"
+    )
     args = ap.parse_args()
     if args.records:
         _records(Path(args.dir), args.repeat)
@@ -38,7 +40,10 @@ def main() -> None:
     paths = sorted(Path(args.dir).rglob("*.txt"))
     if not paths:
         raise SystemExit(f"no .txt files in {args.dir}")
-    docs = [RawDocument(origin=str(p), content=p.read_text(encoding="utf-8"), kind="text", input_format="text") for p in paths]
+    docs = [
+        RawDocument(origin=str(p), content=p.read_text(encoding="utf-8"), kind="text", input_format="text")
+        for p in paths
+    ]
     chars = sum(len(d.content) for d in docs)
     options = Options()
     clean_texts(docs[:5], options)  # warm-up: imports, dateparser's first-call setup
@@ -55,7 +60,9 @@ def main() -> None:
     # CPU time is the per-core figure (a shared machine stretches wall time, not CPU time).
     for label, xs in (("cpu time ", cpu), ("wall time", times)):
         best, med = min(xs), statistics.median(xs)
-        print(f"{label}: best {len(docs) / best:7.1f} articles/s ({chars / best / 1e6:.2f} M chars/s), median {len(docs) / med:7.1f} articles/s")
+        print(
+            f"{label}: best {len(docs) / best:7.1f} articles/s ({chars / best / 1e6:.2f} M chars/s), median {len(docs) / med:7.1f} articles/s"
+        )
 
 
 def _records(root: Path, repeat: int) -> None:
@@ -73,7 +80,9 @@ def _records(root: Path, repeat: int) -> None:
         cpu.append(time.process_time() - c0)
     best, med = min(cpu), statistics.median(cpu)
     print(f"records: {n} ({chars / 1e6:.1f} M chars) in {len(files)} files")
-    print(f"cpu time : best {n / best:7.1f} articles/s ({chars / best / 1e6:.2f} M chars/s), median {n / med:7.1f} articles/s")
+    print(
+        f"cpu time : best {n / best:7.1f} articles/s ({chars / best / 1e6:.2f} M chars/s), median {n / med:7.1f} articles/s"
+    )
 
 
 if __name__ == "__main__":

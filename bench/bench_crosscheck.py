@@ -56,7 +56,9 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=100)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--topic", default="bpoil")  # the topic with the most outlets (5)
-    ap.add_argument("--shared", default=None, help="the shared folder holding data/ (default ../shared next to the checkout)")
+    ap.add_argument(
+        "--shared", default=None, help="the shared folder holding data/ (default ../shared next to the checkout)"
+    )
     args = ap.parse_args()
     if args.shared:
         global DATA
@@ -80,7 +82,9 @@ def main() -> None:
     sizes = sorted((len(c.sentences) for c in story.claims), reverse=True)
     print(f"largest claims (sentences): {sizes[:5]}")
     print(f"wall seconds best={min(times):.3f} median={statistics.median(times):.3f} (repeat={args.repeat})")
-    print(f"cpu seconds best={min(cpu):.3f} median={statistics.median(cpu):.3f} (this process; the machine may be shared)")
+    print(
+        f"cpu seconds best={min(cpu):.3f} median={statistics.median(cpu):.3f} (this process; the machine may be shared)"
+    )
 
 
 if __name__ == "__main__":

@@ -35,7 +35,10 @@ def main() -> None:
     root = Path(args.dir)
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     ids = sorted(truth)[: args.limit]
-    pages = [(gzip.decompress((root / "html" / f"{i}.html.gz").read_bytes()).decode("utf-8", "replace"), truth[i].get("url")) for i in ids]
+    pages = [
+        (gzip.decompress((root / "html" / f"{i}.html.gz").read_bytes()).decode("utf-8", "replace"), truth[i].get("url"))
+        for i in ids
+    ]
     options = Options()
     # Warm-up: imports and lazily built regexes are not what we measure.
     bare_extraction(pages[0][0], url=pages[0][1], with_metadata=True)

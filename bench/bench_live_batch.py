@@ -58,7 +58,9 @@ def live_run(
             seconds.append(time.perf_counter() - t0)
             reclustered.append(int(getattr(ing.index, "reclustered", 0)))
         origin_of = {a.id: a.origin for a in ing.by_id.values()}
-        label = {origin_of[aid]: sid for sid, aids in store.story_articles().items() for aid in aids if aid in origin_of}
+        label = {
+            origin_of[aid]: sid for sid, aids in store.story_articles().items() for aid in aids if aid in origin_of
+        }
         texts = {a.origin: a.text for a in ing.by_id.values()}
     finally:
         ing.close()
@@ -75,7 +77,9 @@ def main() -> int:
     ap.add_argument("--format", choices=["text", "jsonl", "mixed"], default="jsonl", help="of the generated corpus")
     ap.add_argument("--orders", type=int, default=5, help="random arrival orders (default 5)")
     ap.add_argument("--analysis", action="store_true", help="also run the story analysis on every update")
-    ap.add_argument("--trust-records", action="store_true", help="records skip the cleaner (both sides): clustering alone")
+    ap.add_argument(
+        "--trust-records", action="store_true", help="records skip the cleaner (both sides): clustering alone"
+    )
     ap.add_argument("--min-f1", type=float, default=1.0)
     args = ap.parse_args()
     if not args.paths and not args.generate:
@@ -110,7 +114,7 @@ def main() -> int:
                 f"order {k}: B3 F1 {m['f1']:.4f} (P {m['precision']:.4f}, R {m['recall']:.4f}); live {len(set(label.values()))}"
                 f" stories, {missing} batch articles not in a live story, {other_text} cleaned differently; post mean {statistics.mean(secs):.3f} s,"
                 f" slowest {max(secs):.3f} s, first/last 10% mean {statistics.mean(secs[: max(1, len(secs) // 10)]):.3f}"
-                f"/{statistics.mean(secs[-max(1, len(secs) // 10):]):.3f} s; re-clustered per update mean {statistics.mean(re):.0f}"
+                f"/{statistics.mean(secs[-max(1, len(secs) // 10) :]):.3f} s; re-clustered per update mean {statistics.mean(re):.0f}"
             )
     print(f"B3 F1 over {args.orders} orders: mean {statistics.mean(f1s):.4f}, min {min(f1s):.4f}")
     ok = statistics.mean(f1s) >= args.min_f1 - 1e-9

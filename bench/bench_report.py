@@ -46,6 +46,7 @@ except ImportError:  # the code before streaming output (PYTHONPATH=<old checkou
         p = Path(path)
         return Report.from_dict(json.loads((p / "report.json" if p.is_dir() else p).read_text(encoding="utf-8")))
 
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 
@@ -159,7 +160,11 @@ def open_times(pages: dict[str, Path | None], timeout: float) -> dict[str, Any]:
             try:
                 driver.get(url)
             except Exception as exc:  # a timeout: report it rather than stop
-                out[name] = {"page": path.name, "error": type(exc).__name__, "wall_s": round(time.perf_counter() - t0, 2)}
+                out[name] = {
+                    "page": path.name,
+                    "error": type(exc).__name__,
+                    "wall_s": round(time.perf_counter() - t0, 2),
+                }
                 continue
             # driver.get normally returns after the load event; wait for it anyway (seen returning early).
             nav = None
@@ -190,7 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--from", dest="source", required=True, help="report.json / report-index.json or its folder")
     ap.add_argument("--copies", type=int, default=1, help="repeat the report's articles and stories K times")
-    ap.add_argument("--stories", default=None, help="keep only the first N stories and their articles (N,M,…: one run each)")
+    ap.add_argument(
+        "--stories", default=None, help="keep only the first N stories and their articles (N,M,…: one run each)"
+    )
     ap.add_argument("--out", required=True, help="folder to write (replaced)")
     ap.add_argument("--layout", choices=["auto", "single", "paged"], default="auto")
     ap.add_argument("--browser", action="store_true", help="time opening pages in headless Chromium")

@@ -42,9 +42,14 @@ def build_store(db: str, n: int) -> None:
     from newsfuse.store import content_hash, open_store
 
     doc = RawDocument(
-        origin="bench", content="\n\n".join(paragraphs(n)), kind="record", input_format="json",
-        url="https://kelbrook-courier.example/huge", title="Kelbrook dam works: every crew, every day",
-        date="2021-03-17", outlet="The Kelbrook Courier",
+        origin="bench",
+        content="\n\n".join(paragraphs(n)),
+        kind="record",
+        input_format="json",
+        url="https://kelbrook-courier.example/huge",
+        title="Kelbrook dam works: every crew, every day",
+        date="2021-03-17",
+        outlet="The Kelbrook Courier",
     )
     (art,) = extract_documents([doc], Options())
     assert isinstance(art, Article), art
@@ -65,8 +70,10 @@ def main() -> None:
         t0 = time.perf_counter()
         with (Path(tmp) / "serve.log").open("wb") as log:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "newsfuse", "serve", "--db", db, "--port", str(port), "-q"], env=env,
-                stdout=subprocess.DEVNULL, stderr=log,
+                [sys.executable, "-m", "newsfuse", "serve", "--db", db, "--port", str(port), "-q"],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
             )
         base = f"http://127.0.0.1:{port}"
         listening = None
@@ -76,7 +83,9 @@ def main() -> None:
             with httpx.Client(base_url=base, timeout=30) as c:
                 while time.perf_counter() - t0 < args.timeout:
                     if proc.poll() is not None:
-                        raise SystemExit(f"server exited with {proc.returncode}: {(Path(tmp) / 'serve.log').read_text()[-2000:]}")
+                        raise SystemExit(
+                            f"server exited with {proc.returncode}: {(Path(tmp) / 'serve.log').read_text()[-2000:]}"
+                        )
                     try:
                         health = c.get("/api/health").json()
                     except httpx.HTTPError:
@@ -96,13 +105,17 @@ def main() -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-    print(f"{args.paragraphs} paragraphs: listening after {listening:.2f} s; story redone after "
-          + (f"{done:.1f} s" if done else f"more than {args.timeout:.0f} s"))
+    print(
+        f"{args.paragraphs} paragraphs: listening after {listening:.2f} s; story redone after "
+        + (f"{done:.1f} s" if done else f"more than {args.timeout:.0f} s")
+    )
     for path, xs in lat.items():
         if xs:
             xs.sort()
             p95 = xs[min(len(xs) - 1, int(0.95 * len(xs)))]
-            print(f"  GET {path}: {len(xs)} reads during recovery, median {statistics.median(xs) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms")
+            print(
+                f"  GET {path}: {len(xs)} reads during recovery, median {statistics.median(xs) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"
+            )
     print(json.dumps({"listening_s": listening, "recovered_s": done}))
 
 

@@ -49,8 +49,12 @@ async def soak(base: str, token: str, args: argparse.Namespace) -> dict[str, obj
                 if w == 0 and not huge_sent and time.perf_counter() - t_start >= args.huge_after:
                     huge_sent = True
                     body: dict[str, object] = {
-                        "content": "\n\n".join(paragraphs(args.huge)), "kind": "record", "title": "Works log: every crew, every day",
-                        "date": "2021-03-17", "outlet": "courier.example", "url": "https://courier.example/huge",
+                        "content": "\n\n".join(paragraphs(args.huge)),
+                        "kind": "record",
+                        "title": "Works log: every crew, every day",
+                        "date": "2021-03-17",
+                        "outlet": "courier.example",
+                        "url": "https://courier.example/huge",
                     }
                 else:
                     body = make_article(next(counter), rng)

@@ -55,7 +55,13 @@ def generate(n: int, texts: list[tuple[str, str]], seed: int = 13) -> list[Artic
             sents += rng.sample(other, min(2, len(other)))
             paras = [" ".join(sents[i : i + 3]) for i in range(0, len(sents), 3)]
             aid = f"b{event}-{k}"
-            art = Article(id=aid, origin=f"bench/{aid}", paragraphs=make_paragraphs(paras), title=rng.choice(titles), outlet=f"outlet{rng.randrange(300)}")
+            art = Article(
+                id=aid,
+                origin=f"bench/{aid}",
+                paragraphs=make_paragraphs(paras),
+                title=rng.choice(titles),
+                outlet=f"outlet{rng.randrange(300)}",
+            )
             if rng.random() >= 0.02:
                 art.published = PublishedDate((day + timedelta(days=rng.randint(0, 2))).isoformat(), "input", 1.0)
             out.append(art)
@@ -112,11 +118,15 @@ def main() -> None:
         print(json.dumps(res), flush=True)
     for a, b in itertools.pairwise(results):
         if b["articles"] == 2 * a["articles"]:
-            print(json.dumps({
-                "n": a["articles"],
-                "time_2n_over_n": round(b["total_s"] / a["total_s"], 3),
-                "cpu_2n_over_n": round(b["cpu_s"] / a["cpu_s"], 3),
-            }))
+            print(
+                json.dumps(
+                    {
+                        "n": a["articles"],
+                        "time_2n_over_n": round(b["total_s"] / a["total_s"], 3),
+                        "cpu_2n_over_n": round(b["cpu_s"] / a["cpu_s"], 3),
+                    }
+                )
+            )
 
 
 if __name__ == "__main__":

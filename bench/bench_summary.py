@@ -54,7 +54,9 @@ def real_story(path: str, n: int) -> tuple[Story, dict[str, Article]]:
             if len(by_id) >= n:
                 break
             r = json.loads(line)
-            a = Article(id=r["id"], origin=path, paragraphs=make_paragraphs(r["text"].split("\n")), outlet=r["id"].split("-")[0])
+            a = Article(
+                id=r["id"], origin=path, paragraphs=make_paragraphs(r["text"].split("\n")), outlet=r["id"].split("-")[0]
+            )
             a.published = PublishedDate(value=r["date"], source="input", confidence=1.0)
             by_id[a.id] = a
     return Story(id=f"real{n}", articles=list(by_id)), by_id
@@ -104,7 +106,9 @@ def main() -> None:
             doc = PlaintextParser.from_string(text, _Tok()).document
             summ = LexRankSummarizer()
             t = best_of(lambda doc=doc, summ=summ: summ(doc, 5), reps=1)
-            print(f"sumy LexRank:            {n:4d} articles, {n_sent:5d} sentences: {t[0]:.3f} s wall, {t[1]:.3f} s CPU")
+            print(
+                f"sumy LexRank:            {n:4d} articles, {n_sent:5d} sentences: {t[0]:.3f} s wall, {t[1]:.3f} s CPU"
+            )
 
 
 if __name__ == "__main__":

@@ -87,16 +87,26 @@ def main() -> None:
     d = [x - y for x, y in zip(a, b, strict=True)]
 
     def stats(v: list[float]) -> dict[str, float]:
-        return {"mean": round(statistics.fmean(v), 4), "stdev": round(statistics.stdev(v), 4), "min": round(min(v), 4), "max": round(max(v), 4)}
+        return {
+            "mean": round(statistics.fmean(v), 4),
+            "stdev": round(statistics.stdev(v), 4),
+            "min": round(min(v), 4),
+            "max": round(max(v), 4),
+        }
 
-    print(json.dumps({
-        "dropped": sorted(drop),
-        "full_with": round(bcubed(gold, with_list)["f1"], 4),
-        "full_without": round(bcubed(gold, without)["f1"], 4),
-        "halves_with": stats(a),
-        "halves_without": stats(b),
-        "halves_difference": stats(d),
-    }, indent=1))
+    print(
+        json.dumps(
+            {
+                "dropped": sorted(drop),
+                "full_with": round(bcubed(gold, with_list)["f1"], 4),
+                "full_without": round(bcubed(gold, without)["f1"], 4),
+                "halves_with": stats(a),
+                "halves_without": stats(b),
+                "halves_difference": stats(d),
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

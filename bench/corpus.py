@@ -33,7 +33,18 @@ from newsfuse.text import split_sentences
 
 # Invented outlet names (no real outlet is meant): 6 x 10 = 60 outlets.
 _OUTLET_A = ["Daily", "Evening", "Morning", "Northern", "Coastal", "Metro"]
-_OUTLET_B = ["Ledger", "Courier", "Herald", "Dispatch", "Sentinel", "Observer", "Tribune", "Gazette", "Chronicle", "Monitor"]
+_OUTLET_B = [
+    "Ledger",
+    "Courier",
+    "Herald",
+    "Dispatch",
+    "Sentinel",
+    "Observer",
+    "Tribune",
+    "Gazette",
+    "Chronicle",
+    "Monitor",
+]
 _NAV = ["Home | World | Politics | Business | Sport", "Menu Search Sign in", "News > World > Europe", "Skip to content"]
 _PROMO = [
     "Share this article",
@@ -145,7 +156,9 @@ def generate(groups: list[Group], n: int, seed: int, per_day: int = 100) -> list
                     paras.append(" ".join(sents[:take]))
                     sents = sents[take:]
                 title = rnd.choice(g.titles) if g.titles and rnd.random() < 0.8 else sents_title(paras[0])
-                author = f"{rnd.choice(['A.', 'J.', 'M.', 'S.'])} {rnd.choice(['Novak', 'Okafor', 'Silva', 'Berg', 'Hale'])}"
+                author = (
+                    f"{rnd.choice(['A.', 'J.', 'M.', 'S.'])} {rnd.choice(['Novak', 'Okafor', 'Silva', 'Berg', 'Hale'])}"
+                )
                 docs.append(Doc(title, paras, d, name, f"https://{domain}/news/{slug}", author))
             event_docs.append(docs[-1])
     return docs
@@ -197,9 +210,18 @@ def write_corpus(docs: list[Doc], out: Path, fmt: str, seed: int, jsonl_records:
         root.mkdir(parents=True, exist_ok=True)
         recs = [d for i, d in enumerate(docs) if as_json[i]]
         for s in range(0, len(recs), jsonl_records):
-            with gzip.open(root / f"part-{s // jsonl_records:05d}.jsonl.gz", "wt", encoding="utf-8", compresslevel=1) as fh:
+            with gzip.open(
+                root / f"part-{s // jsonl_records:05d}.jsonl.gz", "wt", encoding="utf-8", compresslevel=1
+            ) as fh:
                 for d in recs[s : s + jsonl_records]:
-                    rec = {"title": d.title, "text": "\n\n".join(d.paragraphs), "date": d.date, "source": d.outlet, "url": d.url, "author": d.author}
+                    rec = {
+                        "title": d.title,
+                        "text": "\n\n".join(d.paragraphs),
+                        "date": d.date,
+                        "source": d.outlet,
+                        "url": d.url,
+                        "author": d.author,
+                    }
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         paths.append(str(root))
     return paths
@@ -218,7 +240,10 @@ def main(argv: list[str] | None = None) -> int:
     groups = load_groups(Path(args.shared))
     docs = generate(groups, args.n, args.seed, args.per_day)
     paths = write_corpus(docs, Path(args.out), args.format, args.seed)
-    print(f"{len(docs)} articles from {len(groups)} source groups in {time.perf_counter() - t0:.1f}s: {' '.join(paths)}", file=sys.stderr)
+    print(
+        f"{len(docs)} articles from {len(groups)} source groups in {time.perf_counter() - t0:.1f}s: {' '.join(paths)}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -30,8 +30,12 @@ def main() -> None:
             rec = json.loads(line)
             raws.append(
                 RawDocument(
-                    origin=str(rec.get("id")), content=rec.get("text") or "", kind="text", input_format="jsonl",
-                    title=rec.get("title") or None, date=rec.get("date"),
+                    origin=str(rec.get("id")),
+                    content=rec.get("text") or "",
+                    kind="text",
+                    input_format="jsonl",
+                    title=rec.get("title") or None,
+                    date=rec.get("date"),
                 )
             )
     out = extract_documents(raws, Options())

@@ -44,11 +44,18 @@ def machine() -> dict[str, Any]:
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
-        mem = next(int(x.split()[1]) for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal"))
+        mem = next(
+            int(x.split()[1]) for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal")
+        )
     except (OSError, StopIteration):
         mem = 0
-    return {"cpu": model, "cores": os.cpu_count(), "ram_gb": round(mem / 1024**2, 1), "python": platform.python_version(),
-            "platform": platform.platform()}
+    return {
+        "cpu": model,
+        "cores": os.cpu_count(),
+        "ram_gb": round(mem / 1024**2, 1),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
 
 
 # ---------------------------------------------------------------- one pipeline run (in a subprocess)
@@ -60,8 +67,9 @@ def once(args: argparse.Namespace) -> int:
 
     t0 = time.perf_counter()
     workers = args.workers if args.executor != "local" else None
-    report = run_pipeline(args.paths, Options(), dask=args.executor == "dask", workers=workers, quiet=True,
-                          work_dir=args.work_dir)
+    report = run_pipeline(
+        args.paths, Options(), dask=args.executor == "dask", workers=workers, quiet=True, work_dir=args.work_dir
+    )
     wall = time.perf_counter() - t0
     from newsfuse.model import to_dict
 
@@ -86,7 +94,10 @@ def once(args: argparse.Namespace) -> int:
         "articles": len(report.articles),
         "rejections": len(report.rejections),
         "stories": len(report.stories),
-        "stats": [{"step": s.step, "read": s.read, "kept": s.kept, "seconds": s.seconds, "rejected": s.rejected} for s in report.stats],
+        "stats": [
+            {"step": s.step, "read": s.read, "kept": s.kept, "seconds": s.seconds, "rejected": s.rejected}
+            for s in report.stats
+        ],
     }
     print("RESULT " + json.dumps(out))
     return 0
@@ -122,18 +133,27 @@ def extraction_side_by_side(shared: Path, limit: int) -> dict[str, Any]:
         truth = json.loads((d / "ground-truth.json").read_text(encoding="utf-8"))
         for f in sorted((d / "html").glob("*.html.gz")):
             pid = f.name[: -len(".html.gz")]
-            pages.append((str(f), gzip.decompress(f.read_bytes()).decode("utf-8", "replace"), truth.get(pid, {}).get("url", "")))
+            pages.append(
+                (str(f), gzip.decompress(f.read_bytes()).decode("utf-8", "replace"), truth.get(pid, {}).get("url", ""))
+            )
     pages = pages[:limit]
     t0 = time.perf_counter()
     for _, html, url in pages:
         trafilatura.extract(html, url=url or None, with_metadata=True)
     t_traf = time.perf_counter() - t0
-    docs = [RawDocument(origin=p, content=html, kind="html", input_format="html", url=url or None) for p, html, url in pages]
+    docs = [
+        RawDocument(origin=p, content=html, kind="html", input_format="html", url=url or None) for p, html, url in pages
+    ]
     t0 = time.perf_counter()
     arts, rej = extract_step(docs, Options())
     t_ours = time.perf_counter() - t0
-    return {"pages": len(pages), "trafilatura_pages_s": len(pages) / t_traf, "newsfuse_pages_s": len(pages) / t_ours,
-            "newsfuse_articles": len(arts), "newsfuse_rejected": len(rej)}
+    return {
+        "pages": len(pages),
+        "trafilatura_pages_s": len(pages) / t_traf,
+        "newsfuse_pages_s": len(pages) / t_ours,
+        "newsfuse_articles": len(arts),
+        "newsfuse_rejected": len(rej),
+    }
 
 
 class _Tokenizer:
@@ -162,7 +182,10 @@ def summary_side_by_side(shared: Path, limit: int) -> dict[str, Any]:
     with (shared / "data" / "summarization" / "wcep-sample-dev.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             r = json.loads(line)
-            arts = [Article(id=a["id"], origin=a["id"], title=a["title"], paragraphs=make_paragraphs(a["text"].split("\n"))) for a in r["articles"]]
+            arts = [
+                Article(id=a["id"], origin=a["id"], title=a["title"], paragraphs=make_paragraphs(a["text"].split("\n")))
+                for a in r["articles"]
+            ]
             stories.append((Story(id=r["id"], articles=[a.id for a in arts]), {a.id: a for a in arts}))
             if len(stories) >= limit:
                 break
@@ -206,38 +229,64 @@ def step_rates(result: dict[str, Any]) -> dict[str, float]:
 
 def markdown(results: dict[str, Any]) -> str:
     first = results["sizes"][0] if results["sizes"] else {}
-    lines = [f"Executor of the size runs: {first.get('executor')} with {first.get('workers')} worker(s); corpus format {results['format']}.",
-             f"Machine: {results['machine']['cpu']}, {results['machine']['cores']} cores, {results['machine']['ram_gb']} GB RAM, "
-             f"Python {results['machine']['python']}", ""]
-    lines.append("| articles | pipeline art/s (wall) | art per CPU-s | wall s | CPU s | load | peak RSS MB | "
-                 + " | ".join(f"{s} art/s" for s in STEPS) + " | stories |")
+    lines = [
+        f"Executor of the size runs: {first.get('executor')} with {first.get('workers')} worker(s); corpus format {results['format']}.",
+        f"Machine: {results['machine']['cpu']}, {results['machine']['cores']} cores, {results['machine']['ram_gb']} GB RAM, "
+        f"Python {results['machine']['python']}",
+        "",
+    ]
+    lines.append(
+        "| articles | pipeline art/s (wall) | art per CPU-s | wall s | CPU s | load | peak RSS MB | "
+        + " | ".join(f"{s} art/s" for s in STEPS)
+        + " | stories |"
+    )
     lines.append("|---" * (8 + len(STEPS)) + "|")
     for r in results["sizes"]:
         rates = step_rates(r)
         cells = " | ".join(f"{rates[s]:,.0f}" if s in rates else "-" for s in STEPS)
-        lines.append(f"| {r['n']:,} | {r['n'] / r['wall']:,.0f} | {r['n'] / r['cpu_s']:,.0f} | {r['wall']:,.1f} | {r['cpu_s']:,.1f} | "
-                     f"{r['load_avg_1m']} | {r['peak_rss_mb']:,.0f} | {cells} | {r['stories']:,} |")
+        lines.append(
+            f"| {r['n']:,} | {r['n'] / r['wall']:,.0f} | {r['n'] / r['cpu_s']:,.0f} | {r['wall']:,.1f} | {r['cpu_s']:,.1f} | "
+            f"{r['load_avg_1m']} | {r['peak_rss_mb']:,.0f} | {cells} | {r['stories']:,} |"
+        )
     if results.get("scaling"):
-        lines += ["", "| from | to | wall ratio | wall per doubling (target <= 2.1) | CPU ratio | CPU per doubling |",
-                  "|---|---|---|---|---|---|"]
+        lines += [
+            "",
+            "| from | to | wall ratio | wall per doubling (target <= 2.1) | CPU ratio | CPU per doubling |",
+            "|---|---|---|---|---|---|",
+        ]
         for s in results["scaling"]:
-            lines.append(f"| {s['from']:,} | {s['to']:,} | {s['ratio']:.2f} | {s['per_doubling']:.2f} | "
-                         f"{s['cpu_ratio']:.2f} | {s['cpu_per_doubling']:.2f} |")
+            lines.append(
+                f"| {s['from']:,} | {s['to']:,} | {s['ratio']:.2f} | {s['per_doubling']:.2f} | "
+                f"{s['cpu_ratio']:.2f} | {s['cpu_per_doubling']:.2f} |"
+            )
     if results.get("dask"):
         d = results["dask"]
         ref = f"local in-process {d['local_s']:.1f}s, " if d.get("local_s") else ""
-        lines += ["", f"Dask LocalCluster on {d['n']:,} articles: {ref}1 worker {d['w1_s']:.1f}s "
-                  f"(load {d['w1']['load_avg_1m']}), 2 workers {d['w2_s']:.1f}s (load {d['w2']['load_avg_1m']}); "
-                  f"speed-up 2 vs 1 worker {d['speedup']:.2f}x (target >= 1.7); "
-                  f"same report from both: {'yes' if d['w1']['digest'] == d['w2']['digest'] else 'NO'}"]
+        lines += [
+            "",
+            f"Dask LocalCluster on {d['n']:,} articles: {ref}1 worker {d['w1_s']:.1f}s "
+            f"(load {d['w1']['load_avg_1m']}), 2 workers {d['w2_s']:.1f}s (load {d['w2']['load_avg_1m']}); "
+            f"speed-up 2 vs 1 worker {d['speedup']:.2f}x (target >= 1.7); "
+            f"same report from both: {'yes' if d['w1']['digest'] == d['w2']['digest'] else 'NO'}",
+        ]
     if results.get("extraction"):
         e = results["extraction"]
-        lines += ["", f"HTML extraction, {e['pages']} dev pages: trafilatura alone {e['trafilatura_pages_s']:.1f} pages/s, "
-                  f"newsfuse extract {e['newsfuse_pages_s']:.1f} pages/s"]
+        lines += [
+            "",
+            f"HTML extraction, {e['pages']} dev pages: trafilatura alone {e['trafilatura_pages_s']:.1f} pages/s, "
+            f"newsfuse extract {e['newsfuse_pages_s']:.1f} pages/s",
+        ]
     if results.get("summary"):
         s = results["summary"]
-        lex = f"sumy LexRank {s['lexrank_stories_s']:.1f} stories/s" if "lexrank_stories_s" in s else str(s.get("lexrank"))
-        lines += ["", f"Summaries, {s['stories']} WCEP stories: newsfuse {s['newsfuse_stories_s']:.1f} stories/s, {lex}"]
+        lex = (
+            f"sumy LexRank {s['lexrank_stories_s']:.1f} stories/s"
+            if "lexrank_stories_s" in s
+            else str(s.get("lexrank"))
+        )
+        lines += [
+            "",
+            f"Summaries, {s['stories']} WCEP stories: newsfuse {s['newsfuse_stories_s']:.1f} stories/s, {lex}",
+        ]
     return "\n".join(lines)
 
 
@@ -247,10 +296,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--sizes", default="1000,10000", help="comma-separated corpus sizes (e.g. 1000,10000,100000)")
     ap.add_argument("--format", choices=["text", "jsonl", "mixed"], default="text")
-    ap.add_argument("--executor", choices=["local", "pool", "dask"], default="dask",
-                    help="executor of the size runs: local (one process), pool or dask (--workers each)")
-    ap.add_argument("--workers", type=int, default=2, help="workers of the size runs (default 2: the target machine's cores)")
-    ap.add_argument("--dask-size", type=int, default=None, help="size for the Dask 1 vs 2 workers run (default: the largest size <= 10000; 0 skips)")
+    ap.add_argument(
+        "--executor",
+        choices=["local", "pool", "dask"],
+        default="dask",
+        help="executor of the size runs: local (one process), pool or dask (--workers each)",
+    )
+    ap.add_argument(
+        "--workers", type=int, default=2, help="workers of the size runs (default 2: the target machine's cores)"
+    )
+    ap.add_argument(
+        "--dask-size",
+        type=int,
+        default=None,
+        help="size for the Dask 1 vs 2 workers run (default: the largest size <= 10000; 0 skips)",
+    )
     ap.add_argument("--no-baselines", action="store_true", help="skip trafilatura / LexRank side by side")
     ap.add_argument("--scratch", default=None, help="where corpora are generated (default: a temp folder, removed)")
     ap.add_argument("--keep", action="store_true", help="keep generated corpora")
@@ -268,11 +328,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()})
     scratch = Path(args.scratch or tempfile.mkdtemp(prefix="newsfuse-bench-"))
-    results: dict[str, Any] = {"machine": machine(), "load_avg_start": os.getloadavg(), "format": args.format, "sizes": [], "scaling": []}
+    results: dict[str, Any] = {
+        "machine": machine(),
+        "load_avg_start": os.getloadavg(),
+        "format": args.format,
+        "sizes": [],
+        "scaling": [],
+    }
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-    partial = out / f"bench-{stamp}.partial.json"  # updated after every measurement: a long run that is stopped keeps its numbers
+    partial = (
+        out / f"bench-{stamp}.partial.json"
+    )  # updated after every measurement: a long run that is stopped keeps its numbers
 
     def save_partial() -> None:
         partial.write_text(json.dumps(results, indent=2), encoding="utf-8")
@@ -292,24 +360,46 @@ def main(argv: list[str] | None = None) -> int:
             r.update(n=n, generate_s=round(gen, 1), executor=args.executor, workers=args.workers)
             results["sizes"].append(r)
             save_partial()
-            print(f"n={n}: {n / r['wall']:.0f} articles/s, wall {r['wall']:.1f}s, peak {r['peak_rss_mb']:.0f} MB", file=sys.stderr)
+            print(
+                f"n={n}: {n / r['wall']:.0f} articles/s, wall {r['wall']:.1f}s, peak {r['peak_rss_mb']:.0f} MB",
+                file=sys.stderr,
+            )
         rs = results["sizes"]
         for a, b in itertools.pairwise(rs):
             ratio = b["wall"] / a["wall"]
             cpu = b["cpu_s"] / a["cpu_s"]
             exp = math.log(2) / math.log(b["n"] / a["n"])
-            results["scaling"].append({"from": a["n"], "to": b["n"], "ratio": ratio, "per_doubling": ratio**exp,
-                                       "cpu_ratio": cpu, "cpu_per_doubling": cpu**exp})
+            results["scaling"].append(
+                {
+                    "from": a["n"],
+                    "to": b["n"],
+                    "ratio": ratio,
+                    "per_doubling": ratio**exp,
+                    "cpu_ratio": cpu,
+                    "cpu_per_doubling": cpu**exp,
+                }
+            )
         dask_n = args.dask_size if args.dask_size is not None else max([n for n in sizes if n <= 10000] or [0])
         if dask_n:
             if dask_n not in corpora:
-                corpora[dask_n] = corpus.write_corpus(corpus.generate(groups, dask_n, seed=13), scratch / f"n{dask_n}", args.format, seed=13)
+                corpora[dask_n] = corpus.write_corpus(
+                    corpus.generate(groups, dask_n, seed=13), scratch / f"n{dask_n}", args.format, seed=13
+                )
             same = {r["n"]: r for r in rs}.get(dask_n)
             local = same if same and args.executor == "local" else None  # not rerun: time is scarce
             w1 = run_once(corpora[dask_n], "dask", 1)
-            w2 = same if same and args.executor == "dask" and args.workers == 2 else run_once(corpora[dask_n], "dask", 2)
-            results["dask"] = {"n": dask_n, "local_s": local["wall"] if local else None, "w1_s": w1["wall"], "w2_s": w2["wall"],
-                               "speedup": w1["wall"] / w2["wall"], "w1": w1, "w2": w2}
+            w2 = (
+                same if same and args.executor == "dask" and args.workers == 2 else run_once(corpora[dask_n], "dask", 2)
+            )
+            results["dask"] = {
+                "n": dask_n,
+                "local_s": local["wall"] if local else None,
+                "w1_s": w1["wall"],
+                "w2_s": w2["wall"],
+                "speedup": w1["wall"] / w2["wall"],
+                "w1": w1,
+                "w2": w2,
+            }
             save_partial()
             print(f"dask n={dask_n}: 1 worker {w1['wall']:.1f}s, 2 workers {w2['wall']:.1f}s", file=sys.stderr)
         if not args.no_baselines:

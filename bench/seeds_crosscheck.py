@@ -38,7 +38,13 @@ def load(path: Path) -> Article:
     first = next((n for n, b in enumerate(blocks) if len(b.split()) >= 4), 0)
     title = re.sub(r"^#\s*", "", blocks[first]) if blocks else None
     paras = [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", b) for b in blocks[first + 1 :]]
-    return Article(id=path.stem[:3], origin=str(path), paragraphs=make_paragraphs(paras), title=title, outlet=f"seed-{path.stem[:3]}")
+    return Article(
+        id=path.stem[:3],
+        origin=str(path),
+        paragraphs=make_paragraphs(paras),
+        title=title,
+        outlet=f"seed-{path.stem[:3]}",
+    )
 
 
 def main() -> None:
@@ -71,7 +77,9 @@ def main() -> None:
             print(f"       ~ {v.article}: {v.text[:100]}")
     print("== framing")
     for f in story.framing:
-        print(f"  {f.outlet}: headline={f.headline!r}\n     labels={f.labels}\n     loaded={f.loaded_words} unattributed={f.unattributed_share:.2f}")
+        print(
+            f"  {f.outlet}: headline={f.headline!r}\n     labels={f.labels}\n     loaded={f.loaded_words} unattributed={f.unattributed_share:.2f}"
+        )
     print("== notes", story.notes)
 
 

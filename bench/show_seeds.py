@@ -17,18 +17,25 @@ from newsfuse.options import Options
 
 
 def main() -> None:
-    directory = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds")
+    directory = Path(
+        sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds"
+    )
     paths = sorted(directory.glob("*.txt"))
     if not paths:
         raise SystemExit(f"no .txt files in {directory}")
-    docs = [RawDocument(origin=str(p), content=p.read_text(encoding="utf-8"), kind="text", input_format="text") for p in paths]
+    docs = [
+        RawDocument(origin=str(p), content=p.read_text(encoding="utf-8"), kind="text", input_format="text")
+        for p in paths
+    ]
     for p, item in zip(paths, clean_texts(docs, Options()), strict=True):
         print("=" * 100)
         print(p.name)
         if not isinstance(item, Article):
             print(f"  REJECTED: {item.reason} {item.detail}")
             continue
-        date = f"{item.published.value} ({item.published.source}, {item.published.confidence})" if item.published else None
+        date = (
+            f"{item.published.value} ({item.published.source}, {item.published.confidence})" if item.published else None
+        )
         print(f"  title : {item.title}")
         print(f"  outlet: {item.outlet} ({item.outlet_source})")
         print(f"  date  : {date}")

@@ -118,7 +118,8 @@ def main() -> None:
         mspans_all += mspans
         all_big += [(topic.name, s) for s in big]
         dump[topic.name] = [
-            {"id": s.id, "n": len(s.articles), "first": s.first_date, "last": s.last_date, "articles": s.articles} for s in stories
+            {"id": s.id, "n": len(s.articles), "first": s.first_date, "last": s.last_date, "articles": s.articles}
+            for s in stories
         ]
         over = sum(1 for d in spans if d > 7)
         print(
@@ -126,7 +127,9 @@ def main() -> None:
             f"size[{quantiles(sizes)}] span[{quantiles(spans)}] span>7d={over}"
         )
     over = sum(1 for d in spans_all if d > 7)
-    print(f"{'ALL':16s} size[{quantiles(sizes_all)}] span[{quantiles(spans_all)}] span>7d={over} span>14d={sum(1 for d in spans_all if d > 14)}")
+    print(
+        f"{'ALL':16s} size[{quantiles(sizes_all)}] span[{quantiles(spans_all)}] span>7d={over} span>14d={sum(1 for d in spans_all if d > 14)}"
+    )
     print(
         f"{'ALL':16s} mspan[{quantiles(mspans_all)}] mspan>7d={sum(1 for d in mspans_all if d > 7)} "
         f"mspan>14d={sum(1 for d in mspans_all if d > 14)}"

@@ -44,7 +44,8 @@ def build(root: Path, out: Path, docs: int, max_per_topic: int) -> int:
                 record = {
                     "id": f"{topic.name}-{d}",
                     "articles": [
-                        {"id": a["id"], "title": a.get("title", ""), "text": a["text"], "date": a["date"]} for a in chosen
+                        {"id": a["id"], "title": a.get("title", ""), "text": a["text"], "date": a["date"]}
+                        for a in chosen
                     ],
                     "references": refs[d],
                 }

@@ -1,6 +1,6 @@
 """Sweep the date-selection weights on a format E directory (dev only) and print date F1 per setting.
 
-    PYTHONPATH=src python bench/timeline_tune.py ../shared/data/timeline/t17-dev
+PYTHONPATH=src python bench/timeline_tune.py ../shared/data/timeline/t17-dev
 """
 
 from __future__ import annotations

@@ -42,7 +42,15 @@ def test_tokens_fast_path_matches_per_token_lowercase() -> None:
 
 def test_cached_stemmer_gives_snowball_stems() -> None:
     cached = CachedStemmer()
-    expected = {"signed": "sign", "signing": "sign", "talks": "talk", "running": "run", "skies": "sky", "dying": "die", "added": "add"}
+    expected = {
+        "signed": "sign",
+        "signing": "sign",
+        "talks": "talk",
+        "running": "run",
+        "skies": "sky",
+        "dying": "die",
+        "added": "add",
+    }
     for w, stem in [*expected.items(), ("signed", "sign")]:
         assert cached.stem(w) == stem
 
@@ -59,10 +67,18 @@ def _quoted_spans_char_by_char(paragraphs: list[str]) -> list[tuple[int, int, in
             if m:
                 opened, i = (m.end(), _OPEN[m.group(1)]), m.end()
             else:  # a paragraph break inside a quote: the first mark may close it
-                j = next((k for k, ch in enumerate(text) if ch in "“”„«»\"‘’"), None)
+                j = next((k for k, ch in enumerate(text) if ch in '“”„«»"‘’'), None)
                 if j is not None:
-                    ch, glued = text[j], j > 0 and not text[j - 1].isspace() and (j + 1 >= n or not text[j + 1].isalnum())
-                    attributed = j > 0 and text[j - 1] in ",.!?" and re.match(r"\s*(?:$|[a-z(—–-]|(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|asked)\b)", text[j + 1 :]) is not None
+                    ch, glued = (
+                        text[j],
+                        j > 0 and not text[j - 1].isspace() and (j + 1 >= n or not text[j + 1].isalnum()),
+                    )
+                    attributed = (
+                        j > 0
+                        and text[j - 1] in ",.!?"
+                        and re.match(r"\s*(?:$|[a-z(—–-]|(?:[A-Z][\w.'’-]*\s+){1,4}(?:said|asked)\b)", text[j + 1 :])
+                        is not None
+                    )
                     closes = attributed and (
                         (ch == '"' and carry in {'"', "”"} and glued)
                         or (ch == "’" and carry == "’" and (j + 1 >= n or not text[j + 1].isalpha()))
@@ -75,7 +91,12 @@ def _quoted_spans_char_by_char(paragraphs: list[str]) -> list[tuple[int, int, in
         while i < n:
             c = text[i]
             if opened is None:
-                stray = c == '"' and i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".,!?") and (i + 1 >= n or text[i + 1].isspace())
+                stray = (
+                    c == '"'
+                    and i > 0
+                    and (text[i - 1].isalnum() or text[i - 1] in ".,!?")
+                    and (i + 1 >= n or text[i + 1].isspace())
+                )
                 if c in _OPEN and (c != "‘" or i == 0 or not text[i - 1].isalnum()) and not stray:
                     opened = (i + 1, _OPEN[c])
             else:
@@ -94,7 +115,7 @@ def _quoted_spans_char_by_char(paragraphs: list[str]) -> list[tuple[int, int, in
 def test_quoted_spans_jumping_between_marks_finds_the_same_spans() -> None:
     rng = random.Random(3)
     for _ in range(20000):
-        ps = ["".join(rng.choice("“”„«»\"‘’ ab1") for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(1, 4))]
+        ps = ["".join(rng.choice('“”„«»"‘’ ab1') for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(1, 4))]
         assert quoted_spans(ps) == _quoted_spans_char_by_char(ps)
 
 
@@ -108,17 +129,28 @@ def test_date_resolver_shared_or_fresh_gives_the_same_mentions() -> None:
 
 def _articles() -> dict[str, Article]:
     texts = {
-        "a1": ["Field Marshal Khalifa Haftar left Moscow on Tuesday without signing the ceasefire deal.",
-               "“We will teach a lesson,” Turkish President Recep Tayyip Erdogan said on Tuesday."],
-        "a2": ["Khalifa Hifter left Moscow on Tuesday without signing the truce, officials said.",
-               "At least 1,000 people were displaced, according to the UN."],
-        "a3": ["Libyan commander Haftar left the talks in Moscow on Monday without signing.",
-               "At least 1,500 people were displaced, the Red Crescent said."],
+        "a1": [
+            "Field Marshal Khalifa Haftar left Moscow on Tuesday without signing the ceasefire deal.",
+            "“We will teach a lesson,” Turkish President Recep Tayyip Erdogan said on Tuesday.",
+        ],
+        "a2": [
+            "Khalifa Hifter left Moscow on Tuesday without signing the truce, officials said.",
+            "At least 1,000 people were displaced, according to the UN.",
+        ],
+        "a3": [
+            "Libyan commander Haftar left the talks in Moscow on Monday without signing.",
+            "At least 1,500 people were displaced, the Red Crescent said.",
+        ],
     }
     return {
-        aid: Article(id=aid, origin=f"{aid}.txt", title=None, outlet=f"outlet-{aid}",
-                     published=PublishedDate("2020-01-14", "input", 1.0),
-                     paragraphs=make_paragraphs(ps))
+        aid: Article(
+            id=aid,
+            origin=f"{aid}.txt",
+            title=None,
+            outlet=f"outlet-{aid}",
+            published=PublishedDate("2020-01-14", "input", 1.0),
+            paragraphs=make_paragraphs(ps),
+        )
         for aid, ps in texts.items()
     }
 
@@ -128,7 +160,9 @@ def test_batch_memo_changes_no_story() -> None:
 
     by_id = _articles()
     alone = [to_dict(story_step(Story(id=f"s{k}", articles=list(by_id)), by_id, Options())) for k in range(2)]
-    batch = story_batch_step([Story(id=f"s{k}", articles=list(by_id)) for k in range(2)], list(by_id.values()), Options())
+    batch = story_batch_step(
+        [Story(id=f"s{k}", articles=list(by_id)) for k in range(2)], list(by_id.values()), Options()
+    )
     assert [to_dict(s) for s in batch] == alone
     memo = StoryMemo()
     again = [to_dict(story_step(Story(id=f"s{k}", articles=list(by_id)), by_id, Options(), memo)) for k in range(2)]

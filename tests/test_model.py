@@ -35,7 +35,9 @@ def test_paragraph_ids_are_stable_and_skip_blanks():
 
 
 def test_report_round_trips_through_json():
-    story = Story(id="s1", articles=["a1"], claims=[Claim(id="c1", text="x", sentences=[ClaimSentence("x", "a1", "p1")])])
+    story = Story(
+        id="s1", articles=["a1"], claims=[Claim(id="c1", text="x", sentences=[ClaimSentence("x", "a1", "p1")])]
+    )
     report = Report(articles=[_article()], stories=[story])
     data = json.loads(json.dumps(report.to_dict()))
     back = Report.from_dict(data)

@@ -35,4 +35,6 @@ def test_split_sentences_splits_stops_glued_to_the_next_sentence():
         "Then he left.",
     ]
     # abbreviations and initials glued to a name stay whole
-    assert split_sentences("The U.S.Army and Mr.Smith met in St.Louis.") == ["The U.S.Army and Mr.Smith met in St.Louis."]
+    assert split_sentences("The U.S.Army and Mr.Smith met in St.Louis.") == [
+        "The U.S.Army and Mr.Smith met in St.Louis."
+    ]

@@ -72,7 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     a.add_argument("--dask", action="store_true", help="run on a local Dask cluster")
     a.add_argument("--scheduler", default=None, help="run on a Dask cluster at this address (tcp://host:8786)")
-    a.add_argument("--workers", type=int, default=None, help="worker processes: a local process pool, or Dask workers with --dask (default: cores)")
+    a.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="worker processes: a local process pool, or Dask workers with --dask (default: cores)",
+    )
     a.add_argument(
         "--work-dir",
         default=None,
@@ -92,7 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="stop a story's analysis after this many seconds; the story is stored with a note (default 60; 0: no limit)",
     )
-    s.add_argument("--token", default=None, help="write token, at least 8 characters, sent by clients as 'Authorization: Bearer TOKEN' (else $NEWSFUSE_TOKEN; writes disabled if neither)")
+    s.add_argument(
+        "--token",
+        default=None,
+        help="write token, at least 8 characters, sent by clients as 'Authorization: Bearer TOKEN' (else $NEWSFUSE_TOKEN; writes disabled if neither)",
+    )
     _add_common(s)
 
     t = sub.add_parser("timeline", help="build a dated timeline of a whole topic")

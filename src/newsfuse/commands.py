@@ -73,7 +73,12 @@ def run_analyze(args: argparse.Namespace) -> int:
         require_extra("parquet", ("pyarrow",), "--format parquet")
     options = _options_from_args(args)
     report = run_pipeline(
-        args.paths, options, dask=args.dask, scheduler=args.scheduler, workers=args.workers, quiet=args.quiet,
+        args.paths,
+        options,
+        dask=args.dask,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        quiet=args.quiet,
         work_dir=getattr(args, "work_dir", None),
     )
     for r in report.rejections:

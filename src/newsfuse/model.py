@@ -20,9 +20,7 @@ from typing import Any, Literal, TypeVar, get_args, get_origin, get_type_hints
 
 SCHEMA_VERSION = "1.0"
 
-RemovalReason = Literal[
-    "comment", "promo", "disclaimer", "caption", "navigation", "related", "embed", "other"
-]
+RemovalReason = Literal["comment", "promo", "disclaimer", "caption", "navigation", "related", "embed", "other"]
 REMOVAL_REASONS: tuple[str, ...] = get_args(RemovalReason)
 
 DateSource = Literal[
@@ -83,7 +81,9 @@ class Article:
     paragraphs: list[Paragraph] = field(default_factory=list)
     title: str | None = None
     outlet: str | None = None
-    outlet_source: str | None = None  # how the outlet was found: input, url, signature, byline, dateline, ... (+ evidence)
+    outlet_source: str | None = (
+        None  # how the outlet was found: input, url, signature, byline, dateline, ... (+ evidence)
+    )
     # The news agency a dateline names when it is not the publisher ("CAIRO (AP) —" on a
     # newspaper's site): the origin of the text, and the independent source it counts as.
     wire: str | None = None
@@ -380,10 +380,6 @@ def _convert(tp: Any, value: Any) -> Any:
         return value
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         hints = get_type_hints(tp)
-        kwargs = {
-            f.name: _convert(hints[f.name], value[f.name])
-            for f in dataclasses.fields(tp)
-            if f.name in value
-        }
+        kwargs = {f.name: _convert(hints[f.name], value[f.name]) for f in dataclasses.fields(tp) if f.name in value}
         return tp(**kwargs)
     return value

@@ -27,7 +27,17 @@ KNOWN_OUTLETS: dict[str, tuple[str, ...]] = {
     "Reuters": ("reuters", "thomson reuters", "reuters.com", "reuters wire", "reuters staff"),
     "Associated Press": ("ap", "the associated press", "associated press", "apnews.com", "ap.org", "a.p."),
     "AFP": ("afp", "agence france-presse", "agence france presse", "afp.com"),
-    "CNN": ("cnn", "cnn wire", "cnn wire staff", "cnn.com", "cable news network", "cnn international", "cnnmoney", "cnn money", "money.cnn.com"),
+    "CNN": (
+        "cnn",
+        "cnn wire",
+        "cnn wire staff",
+        "cnn.com",
+        "cable news network",
+        "cnn international",
+        "cnnmoney",
+        "cnn money",
+        "money.cnn.com",
+    ),
     "BBC": ("bbc", "bbc news", "bbc.co.uk", "bbc.com", "british broadcasting corporation", "bbc world service"),
     # The Observer is the Guardian's Sunday paper, published on the same site.
     "The Guardian": ("guardian", "the guardian", "theguardian.com", "guardian.co.uk", "the observer", "observer"),
@@ -84,7 +94,9 @@ def _host(value: str) -> str | None:
 
 
 # Every written form -> display name; read-only (built once from the constant above).
-_ALIASES = MappingProxyType({alias: name for name, aliases in KNOWN_OUTLETS.items() for alias in (name.lower(), *aliases)})
+_ALIASES = MappingProxyType(
+    {alias: name for name, aliases in KNOWN_OUTLETS.items() for alias in (name.lower(), *aliases)}
+)
 
 
 def _site_label(host: str) -> str:

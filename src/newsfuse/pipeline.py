@@ -41,7 +41,9 @@ log = logging.getLogger("newsfuse.pipeline")
 
 
 def _stats(step: str, read: int, kept: int, rejections: Iterable[Rejection], seconds: float) -> StepStats:
-    return StepStats(step=step, read=read, kept=kept, rejected=dict(Counter(r.reason for r in rejections)), seconds=round(seconds, 4))
+    return StepStats(
+        step=step, read=read, kept=kept, rejected=dict(Counter(r.reason for r in rejections)), seconds=round(seconds, 4)
+    )
 
 
 def read_step(paths: list[str], options: Options) -> tuple[list[RawDocument], list[Rejection]]:
@@ -111,7 +113,9 @@ def shard_step(paths: list[str], options: Options, today: date) -> ShardResult:
         if len(paths) == 1:
             log.exception("file %s failed", paths[0])
             return ShardResult(
-                rejections=[Rejection(origin=paths[0], reason="error", detail=f"{type(exc).__name__}: {exc}", stage="extract")],
+                rejections=[
+                    Rejection(origin=paths[0], reason="error", detail=f"{type(exc).__name__}: {exc}", stage="extract")
+                ],
                 stats=[_stats("read", 1, 0, [], 0.0)],
             )
     return merge_shard_results([shard_step([p], options, today) for p in paths])

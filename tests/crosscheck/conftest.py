@@ -22,7 +22,9 @@ WIRE = [
 ]
 
 
-def article(aid: str, outlet: str | None, paras: list[str], title: str | None = None, copy_of: str | None = None) -> Article:
+def article(
+    aid: str, outlet: str | None, paras: list[str], title: str | None = None, copy_of: str | None = None
+) -> Article:
     return Article(
         id=aid,
         origin=f"test:{aid}",

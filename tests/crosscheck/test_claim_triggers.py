@@ -74,8 +74,12 @@ def test_event_word_of_one_source_only_is_no_trigger():
 
 def test_same_trigger_links_sentences_worded_apart():
     by_id = {
-        "a1": article("a1", "Valley Post", ["The rebels killed three guards at the Marlow grain depot on Friday night."]),
-        "a2": article("a2", "Coast Herald", ["Two depot sentries died in an assault on the grain store outside Marlow."]),
+        "a1": article(
+            "a1", "Valley Post", ["The rebels killed three guards at the Marlow grain depot on Friday night."]
+        ),
+        "a2": article(
+            "a2", "Coast Herald", ["Two depot sentries died in an assault on the grain store outside Marlow."]
+        ),
     }
     space, opts = _space(by_id)
     assert space.triggers[0] == space.triggers[1] is not None
@@ -97,9 +101,15 @@ def test_same_trigger_alone_does_not_link():
 def test_different_triggers_need_near_copies():
     by_id = {
         "a1": article(
-            "a1", "Valley Post", ["Police arrested the Marlow depot manager on Friday.", "The Marlow depot manager resigned on Friday."]
+            "a1",
+            "Valley Post",
+            ["Police arrested the Marlow depot manager on Friday.", "The Marlow depot manager resigned on Friday."],
         ),
-        "a2": article("a2", "Coast Herald", ["Officers arrested a clerk in the capital.", "The mayor of Ostrel resigned this week."]),
+        "a2": article(
+            "a2",
+            "Coast Herald",
+            ["Officers arrested a clerk in the capital.", "The mayor of Ostrel resigned this week."],
+        ),
     }
     space, opts = _space(by_id)
     a, b = space.sents[0], space.sents[1]

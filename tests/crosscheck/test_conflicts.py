@@ -49,7 +49,10 @@ def test_same_figure_is_agreement_not_conflict():
 
 def test_one_source_giving_two_values_is_no_conflict():
     story = _story(
-        ["Floods displaced 4,000 families in the Orvel valley this week.", "Earlier floods displaced 900 families in the Orvel valley."],
+        [
+            "Floods displaced 4,000 families in the Orvel valley this week.",
+            "Earlier floods displaced 900 families in the Orvel valley.",
+        ],
         ["A new school opened in Kessel."],
     )
     assert story.conflicts == []
@@ -83,10 +86,22 @@ def _run(arts):
 def test_figures_keep_every_statement_and_respect_hedges():
     story = _run(
         [
-            article("a", "Paper A", ["About 2,400 residents of lower Tesko were told to leave their homes after the levee cracked."]),
-            article("b", "Paper B", ["The council put the number at about 2,400 residents from nine streets near the levee."]),
+            article(
+                "a",
+                "Paper A",
+                ["About 2,400 residents of lower Tesko were told to leave their homes after the levee cracked."],
+            ),
+            article(
+                "b",
+                "Paper B",
+                ["The council put the number at about 2,400 residents from nine streets near the levee."],
+            ),
             article("c", "Paper C", ["Nearly 3,100 people were evacuated from lower Tesko after the levee cracked."]),
-            article("d", "Paper D", ["At least 2,000 people were evacuated from lower Tesko, the council said of the levee."]),
+            article(
+                "d",
+                "Paper D",
+                ["At least 2,000 people were evacuated from lower Tesko, the council said of the levee."],
+            ),
         ]
     )
     figures = [c for c in story.conflicts if c.kind == "figure"]
@@ -115,14 +130,22 @@ def test_tolls_of_different_days_and_non_counts_are_no_conflict():
     )
     assert [c for c in story.conflicts if c.kind == "figure"] == []
     stem = CachedStemmer()
-    assert find_figures(0, "A 16-year-old boy and 7 km from the border, 26 were in Varna, dozens of people.", stem) == []
+    assert (
+        find_figures(0, "A 16-year-old boy and 7 km from the border, 26 were in Varna, dozens of people.", stem) == []
+    )
 
 
 def test_dates_and_names_are_normalised_before_comparing():
     story = _run(
         [
-            article("a", "Paper A", ["The U.N. envoy opened the Norvale water talks on June 11 with both delegations."]),
-            article("b", "Paper B", ["The United Nations envoy opened the Norvale water talks on June 11, 2031 with both delegations."]),
+            article(
+                "a", "Paper A", ["The U.N. envoy opened the Norvale water talks on June 11 with both delegations."]
+            ),
+            article(
+                "b",
+                "Paper B",
+                ["The United Nations envoy opened the Norvale water talks on June 11, 2031 with both delegations."],
+            ),
         ]
     )
     assert story.conflicts == []
@@ -131,7 +154,9 @@ def test_dates_and_names_are_normalised_before_comparing():
 def test_name_variants_are_one_actor():
     from newsfuse.crosscheck.conflicts import _merge_names
 
-    merged = _merge_names({"Barton": [1], "Joe Barton": [2], "BP": [3], "BP PLC": [4], "U.N": [5], "United Nations": [6], "Orlan": [7]})
+    merged = _merge_names(
+        {"Barton": [1], "Joe Barton": [2], "BP": [3], "BP PLC": [4], "U.N": [5], "United Nations": [6], "Orlan": [7]}
+    )
     assert merged == {"Joe Barton": [1, 2], "BP PLC": [3, 4], "United Nations": [5, 6], "Orlan": [7]}
 
 

@@ -79,7 +79,12 @@ def test_quote_in_two_translations_is_one_quote_with_its_speaker(two_outlets):
 def test_empty_and_odd_stories_do_not_crash(two_outlets):
     from newsfuse.model import Article, make_paragraphs
 
-    odd = Article(id="z", origin="z", outlet="Odd", paragraphs=make_paragraphs(['He said "this never closes', "“nor ‘this", "”", "'"]))
+    odd = Article(
+        id="z",
+        origin="z",
+        outlet="Odd",
+        paragraphs=make_paragraphs(['He said "this never closes', "“nor ‘this", "”", "'"]),
+    )
     story = _run({"z": odd, **two_outlets}, ["z", "a1", "missing"])
     assert any("not found" in n for n in story.notes)
     story = _run({}, [])
@@ -109,7 +114,11 @@ def test_claims_of_a_very_large_story_use_each_articles_leading_sentences():
     from newsfuse.model import Article, Story, make_paragraphs
     from newsfuse.options import Options
 
-    sents = [Sent(article=f"a{a}", paragraph="p1", index=i, text=f"s{i}", outlet=None, source=f"a{a}") for a in range(3) for i in range(10)]
+    sents = [
+        Sent(article=f"a{a}", paragraph="p1", index=i, text=f"s{i}", outlet=None, source=f"a{a}")
+        for a in range(3)
+        for i in range(10)
+    ]
     assert claim_sentences(sents, 100, 3) == sents
     cut = claim_sentences(sents, 10, 3)
     assert len(cut) == 9 and {s.index for s in cut} == {0, 1, 2}  # three leading sentences of each article
@@ -121,9 +130,18 @@ def test_claims_of_a_very_large_story_use_each_articles_leading_sentences():
         pass
 
     arts = [
-        Article(id=f"v{i}", origin=f"v{i}", outlet=f"Paper {i}", paragraphs=make_paragraphs([
-            "The Velmar ferry sank near Port Amsel on Monday.", "Rescuers saved forty passengers.", "The harbour stayed closed."
-        ]))
+        Article(
+            id=f"v{i}",
+            origin=f"v{i}",
+            outlet=f"Paper {i}",
+            paragraphs=make_paragraphs(
+                [
+                    "The Velmar ferry sank near Port Amsel on Monday.",
+                    "Rescuers saved forty passengers.",
+                    "The harbour stayed closed.",
+                ]
+            ),
+        )
         for i in range(4)
     ]
     by_id = {a.id: a for a in arts}

@@ -68,7 +68,10 @@ def test_unknown_backend_is_an_error(two_outlets):
 def _articles(*texts):
     from newsfuse.model import Article, make_paragraphs
 
-    arts = [Article(id=f"x{i}", origin=f"x{i}", outlet=f"Paper {i}", paragraphs=make_paragraphs([t])) for i, t in enumerate(texts)]
+    arts = [
+        Article(id=f"x{i}", origin=f"x{i}", outlet=f"Paper {i}", paragraphs=make_paragraphs([t]))
+        for i, t in enumerate(texts)
+    ]
     return {a.id: a for a in arts}
 
 
@@ -116,7 +119,9 @@ def test_a_place_shaped_like_a_demonym_is_kept_and_typed():
 
 
 def test_countries_are_places_of_kind_country():
-    index, _ = _index(_one_article(["Russia said on Monday that Turkey and Italy would attend.", "Russia sent envoys."]))
+    index, _ = _index(
+        _one_article(["Russia said on Monday that Turkey and Italy would attend.", "Russia sent envoys."])
+    )
     for name in ("Russia", "Turkey", "Italy"):
         e = _entity(index, name)
         assert (e.type, e.place_kind, e.type_label) == ("place", "country", "place (country)")
@@ -139,7 +144,12 @@ def test_a_title_with_its_office_is_no_part_of_the_name():
 
 def test_a_first_name_alone_joins_the_one_person_it_opens():
     index, _ = _index(
-        _one_article(["President Oskar Lindqvist arrived on Monday.", "“We welcome [President Oskar] Lindqvist’s call,” the rebels said."])
+        _one_article(
+            [
+                "President Oskar Lindqvist arrived on Monday.",
+                "“We welcome [President Oskar] Lindqvist’s call,” the rebels said.",
+            ]
+        )
     )
     assert index.resolve("Oskar") == index.resolve("Oskar Lindqvist")
 
@@ -156,10 +166,17 @@ def test_short_forms_of_one_organisation_are_one_entity():
     )
     gnu = index.resolve("Government of National Unity")
     assert gnu is not None
-    assert index.resolve("National Unity") == gnu == index.resolve("GNU") == index.resolve("Varnian Government of National Unity")
+    assert (
+        index.resolve("National Unity")
+        == gnu
+        == index.resolve("GNU")
+        == index.resolve("Varnian Government of National Unity")
+    )
     assert index.resolve("Turkish Foreign Ministry") != index.resolve("Greek Foreign Ministry")
 
 
 def test_a_hyphenated_name_is_no_modifier():
-    index, _ = _index(_one_article(["UN chief Ban Ki-moon said on Friday that the talks failed.", "UN-backed forces left."]))
+    index, _ = _index(
+        _one_article(["UN chief Ban Ki-moon said on Friday that the talks failed.", "UN-backed forces left."])
+    )
     assert index.resolve("Ban Ki-moon") is not None

@@ -35,7 +35,10 @@ def _framing(paras):
 
 def test_labels_keep_the_outlet_casing():
     framing, index = _framing(
-        ["The UN-recognized Council of Accord (COA) rules the west.", "The Council of Accord met on Monday, the COA said."]
+        [
+            "The UN-recognized Council of Accord (COA) rules the west.",
+            "The Council of Accord met on Monday, the COA said.",
+        ]
     )
     coa = index.resolve("Council of Accord")
     assert "UN-recognized" in framing.labels[coa]

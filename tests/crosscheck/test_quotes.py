@@ -16,7 +16,9 @@ def test_apostrophes_are_not_quotes():
 
 
 def test_quote_continues_into_next_paragraph_and_unbalanced_marks_do_not_crash():
-    spans = quoted_spans(["“The first part of a long statement.", "“And the second part,” she said.", 'A stray ” mark and "an open one'])
+    spans = quoted_spans(
+        ["“The first part of a long statement.", "“And the second part,” she said.", 'A stray ” mark and "an open one']
+    )
     texts = [s[3] for s in spans]
     assert texts[0] == "The first part of a long statement."
     assert texts[1] == "And the second part,"
@@ -61,7 +63,10 @@ def test_he_said_goes_to_the_subject_not_the_nearest_name():
 
 def test_described_speaker_is_not_the_named_entity():
     quotes = _quotes(
-        ["General Pavel Drost spoke.", "“Our units are only a few kilometers from the center,” Drost’s military spokesman said."]
+        [
+            "General Pavel Drost spoke.",
+            "“Our units are only a few kilometers from the center,” Drost’s military spokesman said.",
+        ]
     )
     assert quotes[0].speaker is None
     assert quotes[0].speaker_name == "Drost’s military spokesman"
@@ -108,7 +113,9 @@ def test_speaker_named_earlier_in_the_same_sentence():
 
 
 def test_a_place_does_not_speak():
-    quotes = _quotes(["Crowds gathered in Tallor.", "In the province of Tallor, protesters shouted: “We want our jobs back now!”"])
+    quotes = _quotes(
+        ["Crowds gathered in Tallor.", "In the province of Tallor, protesters shouted: “We want our jobs back now!”"]
+    )
     assert quotes[0].speaker_name != "Tallor"
 
 
@@ -124,7 +131,9 @@ def test_standalone_quote_takes_the_speaker_of_the_sentence_before():
 
 
 def test_sentences_of_one_statement_are_one_quote():
-    quotes = _quotes(["Minister Ilona Varga met the press.", "“We will fight,” Ilona Varga said. “We will win the vote in May.”"])
+    quotes = _quotes(
+        ["Minister Ilona Varga met the press.", "“We will fight,” Ilona Varga said. “We will win the vote in May.”"]
+    )
     assert len(quotes) == 1
     assert quotes[0].text == "We will fight … We will win the vote in May"
     assert quotes[0].speaker_name == "Ilona Varga"
@@ -160,7 +169,9 @@ def test_the_listener_of_told_is_no_speaker_and_a_described_speaker_is_kept():
 
 
 def test_press_review_speaker_before_the_paper():
-    quotes = _quotes(["Papers wrote about the vote.", "Mara Quillon in Varnia's Evening Post: “The vote was lost before it began.”"])
+    quotes = _quotes(
+        ["Papers wrote about the vote.", "Mara Quillon in Varnia's Evening Post: “The vote was lost before it began.”"]
+    )
     assert quotes[0].speaker_name == "Mara Quillon"
 
 
@@ -192,7 +203,10 @@ def test_an_opening_word_is_no_speaker_and_an_apposition_is_not_the_speaker():
 
 def test_a_participle_of_saying_belongs_to_the_subject():
     quotes = _quotes(
-        ["President Oskar Lind met General Pavel Drost.", "Lind used the occasion to slam Drost, saying Varnia will “teach a lesson” to him."]
+        [
+            "President Oskar Lind met General Pavel Drost.",
+            "Lind used the occasion to slam Drost, saying Varnia will “teach a lesson” to him.",
+        ]
     )
     assert quotes[0].speaker_name == "Oskar Lind"
 

@@ -29,7 +29,9 @@ def story():
             lines.append(line)
         blocks = [b for b in re.split(r"\n\s*\n", "\n".join(lines)) if b.strip()]
         aid = path.stem[:3]
-        by_id[aid] = Article(id=aid, origin=str(path), outlet=f"seed-{aid}", title=blocks[0], paragraphs=make_paragraphs(blocks[1:]))
+        by_id[aid] = Article(
+            id=aid, origin=str(path), outlet=f"seed-{aid}", title=blocks[0], paragraphs=make_paragraphs(blocks[1:])
+        )
     st = Story(id="seeds", articles=list(by_id))
     crosscheck_story(st, by_id, Options())
     return st

@@ -28,10 +28,30 @@ def test_eval_scores_a_small_invented_file(tmp_path):
     group = {
         "id": "g1",
         "sentences": [
-            {"id": "d1_0", "doc": "d1", "text": "Rescuers pulled twelve miners alive from the flooded Kora pit on Sunday.", "label": "rescue"},
-            {"id": "d2_0", "doc": "d2", "text": "Twelve miners were pulled alive from the flooded Kora pit by rescuers.", "label": "rescue"},
-            {"id": "d1_1", "doc": "d1", "text": "The owner of the mine faces an inquiry over safety failures.", "label": "inquiry"},
-            {"id": "d2_1", "doc": "d2", "text": "Regulators opened an inquiry into the mine owner's safety failures.", "label": "inquiry"},
+            {
+                "id": "d1_0",
+                "doc": "d1",
+                "text": "Rescuers pulled twelve miners alive from the flooded Kora pit on Sunday.",
+                "label": "rescue",
+            },
+            {
+                "id": "d2_0",
+                "doc": "d2",
+                "text": "Twelve miners were pulled alive from the flooded Kora pit by rescuers.",
+                "label": "rescue",
+            },
+            {
+                "id": "d1_1",
+                "doc": "d1",
+                "text": "The owner of the mine faces an inquiry over safety failures.",
+                "label": "inquiry",
+            },
+            {
+                "id": "d2_1",
+                "doc": "d2",
+                "text": "Regulators opened an inquiry into the mine owner's safety failures.",
+                "label": "inquiry",
+            },
             {"id": "d3_0", "doc": "d3", "text": "Heavy rain is expected in the valley next week.", "label": "rain"},
         ],
     }
@@ -76,10 +96,23 @@ def test_halves_score_random_halves_of_the_topics():
 
 def test_eval_reports_halves_when_asked(tmp_path):
     groups = [
-        {"id": f"{t}_x", "sentences": [
-            {"id": f"{t}a", "doc": "d1", "text": f"Rescuers pulled twelve miners alive from the flooded Kora{t} pit.", "label": "r"},
-            {"id": f"{t}b", "doc": "d2", "text": f"Twelve miners were pulled alive from the flooded Kora{t} pit.", "label": "r"},
-        ]}
+        {
+            "id": f"{t}_x",
+            "sentences": [
+                {
+                    "id": f"{t}a",
+                    "doc": "d1",
+                    "text": f"Rescuers pulled twelve miners alive from the flooded Kora{t} pit.",
+                    "label": "r",
+                },
+                {
+                    "id": f"{t}b",
+                    "doc": "d2",
+                    "text": f"Twelve miners were pulled alive from the flooded Kora{t} pit.",
+                    "label": "r",
+                },
+            ],
+        }
         for t in range(4)
     ]
     out = ev.run(_args(_write(tmp_path, groups), halves=2, seed=1, no_oracle=True))

@@ -21,7 +21,16 @@ def _rows():
     for label, words in topics.items():
         for i in range(4):
             body = " ".join([*rng.sample(words, len(words)), "reported", "officials", "said", "on", "Monday"])
-            rows.append({"id": f"{label}{i}", "title": f"{words[0]} news {i}", "text": body + ".\n" + body + ".", "date": None, "outlet": None, "cluster": label})
+            rows.append(
+                {
+                    "id": f"{label}{i}",
+                    "title": f"{words[0]} news {i}",
+                    "text": body + ".\n" + body + ".",
+                    "date": None,
+                    "outlet": None,
+                    "cluster": label,
+                }
+            )
     return rows
 
 

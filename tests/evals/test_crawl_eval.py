@@ -8,7 +8,9 @@ from pathlib import Path
 
 from newsfuse.evals import crawl
 
-LEAD = "The Verrin Valley Water Board opened both outlet gates overnight after inspectors found a crack in the spillway."
+LEAD = (
+    "The Verrin Valley Water Board opened both outlet gates overnight after inspectors found a crack in the spillway."
+)
 MORE = [
     "About 1,200 residents of lower Kelbrook were told to leave their homes, the town council said on Monday.",
     "Engineers will inspect the spillway foundations on Tuesday and a decision on the return is due on Wednesday.",
@@ -20,7 +22,12 @@ def _write(root: Path) -> None:
     topic = root / "verrin"
     topic.mkdir()
     recs = [
-        {"id": "verrin_reuters-1", "date": "2031-03-10", "title": "", "text": "\n".join(["KELBROOK (Reuters) - " + LEAD, *MORE])},
+        {
+            "id": "verrin_reuters-1",
+            "date": "2031-03-10",
+            "title": "",
+            "text": "\n".join(["KELBROOK (Reuters) - " + LEAD, *MORE]),
+        },
         {"id": "verrin_cnn-1", "date": "2031-03-10", "title": "", "text": "\n".join(["(CNN) -- " + LEAD, *MORE[:2]])},
         {
             "id": "verrin_cnn-2",

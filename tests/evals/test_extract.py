@@ -31,10 +31,17 @@ def page(title: str, site: str) -> str:
 def make_set(root: Path) -> None:
     (root / "html").mkdir(parents=True)
     truth = {}
-    for i, (title, site) in enumerate([("Gates open at Verrin Dam", "Valley Post"), ("Kelbrook told to leave", "Kelbrook Courier")]):
+    for i, (title, site) in enumerate(
+        [("Gates open at Verrin Dam", "Valley Post"), ("Kelbrook told to leave", "Kelbrook Courier")]
+    ):
         pid = f"page{i}"
         (root / "html" / f"{pid}.html.gz").write_bytes(gzip.compress(page(title, site).encode()))
-        truth[pid] = {"articleBody": "\n".join(PARAS), "url": f"https://news{i}.example/a", "title": title, "date": "2025-03-04"}
+        truth[pid] = {
+            "articleBody": "\n".join(PARAS),
+            "url": f"https://news{i}.example/a",
+            "title": title,
+            "date": "2025-03-04",
+        }
     (root / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
 
 

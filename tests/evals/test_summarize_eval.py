@@ -36,15 +36,24 @@ RECORDS = [
     {
         "id": "c2",
         "articles": [
-            {"id": "y1", "title": "Tram line opens", "text": "Karsby opened its first tram line between the harbour and the university on Monday.", "date": None}
+            {
+                "id": "y1",
+                "title": "Tram line opens",
+                "text": "Karsby opened its first tram line between the harbour and the university on Monday.",
+                "date": None,
+            }
         ],
         "references": ["Karsby opens its first tram line."],
     },
 ]
 
 
-def _args(path: Path, words: int | list[int], write: Path | None = None, headline_only: bool = False) -> argparse.Namespace:
-    return argparse.Namespace(file=str(path), words=words, write=str(write) if write else None, limit=None, headline_only=headline_only)
+def _args(
+    path: Path, words: int | list[int], write: Path | None = None, headline_only: bool = False
+) -> argparse.Namespace:
+    return argparse.Namespace(
+        file=str(path), words=words, write=str(write) if write else None, limit=None, headline_only=headline_only
+    )
 
 
 def test_eval_shape_and_write(tmp_path: Path) -> None:

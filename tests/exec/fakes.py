@@ -84,7 +84,9 @@ def shard_step(paths: list[str], options: Options, today: date) -> ShardResult:
                         published=PublishedDate(rec["date"], "input", 1.0),
                     )
                 )
-    out.stats = [StepStats("read", read, len(out.articles), {"malformed": len(out.rejections)} if out.rejections else {})]
+    out.stats = [
+        StepStats("read", read, len(out.articles), {"malformed": len(out.rejections)} if out.rejections else {})
+    ]
     return out
 
 

@@ -155,7 +155,10 @@ def test_changed_file_is_redone_alone(tmp_path: Path, fake_steps: None) -> None:
     work = str(tmp_path / "work")
     run_steps(paths, _options(), InProcessMapper(), work_dir=work, today=TODAY)
     with open(paths[2], "a", encoding="utf-8") as fh:
-        fh.write(json.dumps({"title": "Late News", "text": "A late invented report.", "date": "2021-03-01", "outlet": "x"}) + "\n")
+        fh.write(
+            json.dumps({"title": "Late News", "text": "A late invented report.", "date": "2021-03-01", "outlet": "x"})
+            + "\n"
+        )
     log = tmp_path / "log"
     os.environ["NEWSFUSE_TEST_LOG"] = str(log)
     try:
@@ -166,8 +169,14 @@ def test_changed_file_is_redone_alone(tmp_path: Path, fake_steps: None) -> None:
     assert any(a.title == "Late News" for a in r.articles)
 
 
-_STAGES = ("newsfuse.readers", "newsfuse.extract", "newsfuse.stories.cluster", "newsfuse.summary",
-           "newsfuse.crosscheck", "newsfuse.timeline")
+_STAGES = (
+    "newsfuse.readers",
+    "newsfuse.extract",
+    "newsfuse.stories.cluster",
+    "newsfuse.summary",
+    "newsfuse.crosscheck",
+    "newsfuse.timeline",
+)
 
 
 def _real_corpus(root: Path) -> list[str]:
@@ -213,7 +222,9 @@ def test_dask_processes_equal_local_with_real_stages(tmp_path: Path) -> None:
 
     paths = _real_corpus(tmp_path)
     local = run_local(paths, _options(), quiet=True, today=TODAY)
-    dask = run_dask(paths, _options(), workers=2, quiet=True, processes=False, today=TODAY, work_dir=str(tmp_path / "w"))
+    dask = run_dask(
+        paths, _options(), workers=2, quiet=True, processes=False, today=TODAY, work_dir=str(tmp_path / "w")
+    )
     assert comparable(dask) == comparable(local)
     assert any(s.summary for s in local.stories)
 
@@ -256,7 +267,9 @@ def test_dask_mapper_bounds_items_in_flight_keeps_order_and_raises() -> None:
         mapper = DaskMapper(client)
         items = list(range(IN_FLIGHT_PER_WORKER * 3 + 1))  # more than one window
         seen: list[int] = []
-        assert mapper.map(math.factorial, items, on_result=lambda i, r: seen.append(i)) == [math.factorial(i) for i in items]
+        assert mapper.map(math.factorial, items, on_result=lambda i, r: seen.append(i)) == [
+            math.factorial(i) for i in items
+        ]
         assert sorted(seen) == items
         for _ in range(100):  # releases reach the scheduler asynchronously
             if not client.who_has():

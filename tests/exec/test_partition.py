@@ -28,7 +28,13 @@ def test_short_corpus_is_one_partition() -> None:
 
 
 def test_overlap_and_undated_last() -> None:
-    arts = [_art("a", "2021-01-01"), _art("b", "2021-01-08"), _art("c", "2021-01-12"), _art("u", None), _art("d", "2021-01-25")]
+    arts = [
+        _art("a", "2021-01-01"),
+        _art("b", "2021-01-08"),
+        _art("c", "2021-01-12"),
+        _art("u", None),
+        _art("d", "2021-01-25"),
+    ]
     parts = time_partitions(arts, _options(10))  # cuts on Jan 11 and Jan 21
     assert [p.owned for p in parts] == [[0, 1], [2], [3, 4]]
     assert parts[1].seen == [1, 2]  # b is within the 7-day window before Jan 11
@@ -36,7 +42,12 @@ def test_overlap_and_undated_last() -> None:
 
 
 def test_stories_crossing_a_cut_are_joined_and_copies_follow_origins() -> None:
-    arts = [_art("a", "2021-01-01"), _art("b", "2021-01-08"), _art("c", "2021-01-12"), _art("x", "2021-01-13", copy_of="a")]
+    arts = [
+        _art("a", "2021-01-01"),
+        _art("b", "2021-01-08"),
+        _art("c", "2021-01-12"),
+        _art("x", "2021-01-13", copy_of="a"),
+    ]
     parts = time_partitions(arts, _options(10))
     first = [Story(id="s1", articles=["a", "b"])]
     second = [Story(id="s2", articles=["b", "c"]), Story(id="s3", articles=["x"])]  # b is overlap there

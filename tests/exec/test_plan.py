@@ -18,7 +18,10 @@ def test_directories_are_walked_sorted_and_cut_by_count(tmp_path: Path) -> None:
     o = Options()
     o.scale.shard_files = 2
     shards = plan_shards([str(tmp_path)], o)
-    assert [[Path(p).relative_to(tmp_path).as_posix() for p in s.paths] for s in shards] == [["a1.txt", "a2.txt"], ["b/c.txt"]]
+    assert [[Path(p).relative_to(tmp_path).as_posix() for p in s.paths] for s in shards] == [
+        ["a1.txt", "a2.txt"],
+        ["b/c.txt"],
+    ]
     assert [s.index for s in shards] == [0, 1]
 
 

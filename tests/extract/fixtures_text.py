@@ -181,7 +181,16 @@ NESTED_BODY = [
     "Shipping companies welcomed the decision",
     "The first of the anchored ships entered the harbour",
 ]
-NESTED_NOISE = ["Seabird77", "never work", "Harbourmaster", "new terminal", "lol ok", "Kestrel", "half the work", "full-size image"]
+NESTED_NOISE = [
+    "Seabird77",
+    "never work",
+    "Harbourmaster",
+    "new terminal",
+    "lol ok",
+    "Kestrel",
+    "half the work",
+    "full-size image",
+]
 
 # A paragraph with an embedded post inlined by the scraper, and an inline photo credit.
 EMBED_PAGE = """\
@@ -204,7 +213,14 @@ EMBED_BODY = [
     "Traders said container rates on the Baltic route fell by a fifth",
     "Ministers have promised an inquiry",
 ]
-EMBED_NOISE = ["Published by", "Harbour Watch", "@harbourwatch", "The queue is finally moving", "via Reuters", "Categories:"]
+EMBED_NOISE = [
+    "Published by",
+    "Harbour Watch",
+    "@harbourwatch",
+    "The queue is finally moving",
+    "via Reuters",
+    "Categories:",
+]
 
 
 def footer_page(n: int) -> str:
@@ -296,6 +312,17 @@ WORDPRESS_BODY = [
     "Island councils asked the government",
 ]
 WORDPRESS_NOISE = [
-    "Skip to content", "Editor's note", "Share this", "Twitter", "Like this", "Loading", "thoughts on",
-    "mira_s", "ignored the crews", "harbourfan", "will suffer most", "Leave a Reply", "email address",
+    "Skip to content",
+    "Editor's note",
+    "Share this",
+    "Twitter",
+    "Like this",
+    "Loading",
+    "thoughts on",
+    "mira_s",
+    "ignored the crews",
+    "harbourfan",
+    "will suffer most",
+    "Leave a Reply",
+    "email address",
 ]

@@ -39,7 +39,10 @@ def test_a_glued_thread_is_cut_however_long() -> None:
     ]
     thread = [
         "Nobody listens to us !!! March 10, 2031 at 7:59 pm | Report abuse | The council knew about this crack for years.",
-    ] + [f"Comment number {i} says the water board should have repaired the spillway a long time ago, honestly." for i in range(60)]
+    ] + [
+        f"Comment number {i} says the water board should have repaired the spillway a long time ago, honestly."
+        for i in range(60)
+    ]
     doc = RawDocument(origin="c.jsonl#1", content="\n".join(body + thread), kind="record", input_format="json")
     (art,) = extract_documents([doc], Options())
     assert isinstance(art, Article)
@@ -48,14 +51,23 @@ def test_a_glued_thread_is_cut_however_long() -> None:
 
 
 def test_credits_headers_and_pointers() -> None:
-    assert wire_credit("Coast Herald writers Ona Vell in Portvale; Pell Ruark in Kelbrook; and Mira Kess contributed to this report.")
+    assert wire_credit(
+        "Coast Herald writers Ona Vell in Portvale; Pell Ruark in Kelbrook; and Mira Kess contributed to this report."
+    )
     assert not wire_credit("The council said residents contributed to this report on flooding. It was sent on.")
     assert boilerplate_reason("Watch the mayor's full statement here.", 6, True) is not None
     assert boilerplate_reason("Watch the council debate the plans.", 6, True) is None
-    assert boilerplate_reason("* Valley Post is not responsible for the content in this press release.", 12, True) is not None
-    text, removed = _strip_inline("Photograph: Ona Vell/AP Soon after the gates opened, the water level began to fall.", None)
+    assert (
+        boilerplate_reason("* Valley Post is not responsible for the content in this press release.", 12, True)
+        is not None
+    )
+    text, removed = _strip_inline(
+        "Photograph: Ona Vell/AP Soon after the gates opened, the water level began to fall.", None
+    )
     assert text == "Soon after the gates opened, the water level began to fall." and removed[0][0] == "caption"
-    text, removed = _strip_inline("KELBROOK | Tue Mar 11, 2031 5:28 am EDT KELBROOK (Reuters) - The gates stayed open.", None)
+    text, removed = _strip_inline(
+        "KELBROOK | Tue Mar 11, 2031 5:28 am EDT KELBROOK (Reuters) - The gates stayed open.", None
+    )
     assert text == "KELBROOK (Reuters) - The gates stayed open." and removed
     text, _ = _strip_inline("11 March 2031 Last updated at 21:40 GMT Help The water board says the dam is safe.", None)
     assert text == "The water board says the dam is safe."
@@ -64,10 +76,14 @@ def test_credits_headers_and_pointers() -> None:
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        ("Water Board Opens Gates at Verrin Dam Invoking emergency powers, the board lowered the reservoir overnight.",
-         "Water Board Opens Gates at Verrin Dam"),
-        ("Kelbrook Waits, and the River Rises The town council said on Monday that 1,200 people had left.",
-         "Kelbrook Waits, and the River Rises"),
+        (
+            "Water Board Opens Gates at Verrin Dam Invoking emergency powers, the board lowered the reservoir overnight.",
+            "Water Board Opens Gates at Verrin Dam",
+        ),
+        (
+            "Kelbrook Waits, and the River Rises The town council said on Monday that 1,200 people had left.",
+            "Kelbrook Waits, and the River Rises",
+        ),
         # A sentence opening on a name is no title, nor is a dateline.
         ("Mayor Idris Kallweit said on Monday that families could return on Wednesday evening.", None),
         ("KELBROOK (Reuters) - Water Board Chief Orla Vance said the wall was sound and safe.", None),
@@ -98,11 +114,17 @@ def test_record_captions_corrections_and_author_intros() -> None:
 def test_disclaimer_blog_header_and_split_tickers() -> None:
     from newsfuse.readers.records import record_documents
 
-    text, _ = _strip_inline("The opinions expressed are her own -- Flood insurers get little sympathy in Kelbrook.", None)
+    text, _ = _strip_inline(
+        "The opinions expressed are her own -- Flood insurers get little sympathy in Kelbrook.", None
+    )
     assert text == "Flood insurers get little sympathy in Kelbrook."
     text, _ = _strip_inline("Ona Vell | 15:39 UK time, Tuesday, 11 March 2031 Given the crack, the board acted.", None)
     assert text == "Given the crack, the board acted."
-    (doc,) = list(record_documents({"text": "Shares of Verrin Power (VRP4.\nSA) fell on Monday after the crack was found."}, "r#1"))
+    (doc,) = list(
+        record_documents(
+            {"text": "Shares of Verrin Power (VRP4.\nSA) fell on Monday after the crack was found."}, "r#1"
+        )
+    )
     assert isinstance(doc, RawDocument) and "(VRP4.SA) fell" in doc.content
 
 
@@ -112,10 +134,19 @@ def test_disclaimer_blog_header_and_split_tickers() -> None:
         (
             "Floodgates open as the valley holds its breath Engineers race a crack in the spillway "
             "Tuesday 11 March 2031 08.43 GMT The Verrin Valley Water Board opened both gates overnight.",
-            ("Floodgates open as the valley holds its breath Engineers race a crack in the spillway", "Tuesday 11 March 2031 08.43 GMT"),
+            (
+                "Floodgates open as the valley holds its breath Engineers race a crack in the spillway",
+                "Tuesday 11 March 2031 08.43 GMT",
+            ),
         ),
-        ("Wednesday 12 March 2031 14.24 GMT Volunteers filled sandbags along the river wall.", ("", "Wednesday 12 March 2031 14.24 GMT")),
-        ("Mar. 11, 2031 8:43 AM EST The board said the wall would hold through the night.", ("", "Mar. 11, 2031 8:43 AM EST")),
+        (
+            "Wednesday 12 March 2031 14.24 GMT Volunteers filled sandbags along the river wall.",
+            ("", "Wednesday 12 March 2031 14.24 GMT"),
+        ),
+        (
+            "Mar. 11, 2031 8:43 AM EST The board said the wall would hold through the night.",
+            ("", "Mar. 11, 2031 8:43 AM EST"),
+        ),
         (
             "March 25, 2031 | By Ona Vell, Valley Post Volunteers filled sandbags along the river wall.",
             ("", "March 25, 2031 | By Ona Vell, Valley Post"),
@@ -132,7 +163,10 @@ def test_disclaimer_blog_header_and_split_tickers() -> None:
             "Envoy briefs council on the valley 16 March 2031 Last updated at 14:51 GMT Help The envoy is briefing the council.",
             ("Envoy briefs council on the valley", "16 March 2031 Last updated at 14:51 GMT Help"),
         ),
-        ("15 February 31 22:17 GMT The mayor has decreed that a vote on the dam will be held.", ("", "15 February 31 22:17 GMT")),
+        (
+            "15 February 31 22:17 GMT The mayor has decreed that a vote on the dam will be held.",
+            ("", "15 February 31 22:17 GMT"),
+        ),
         # A date and time inside a sentence are reporting, not a stamp.
         ("The gates were opened on Tuesday 11 March 2031 at 08.43 GMT, the board said in a statement.", None),
         ("The gates were opened on Tuesday 11 March 2031 08.43 GMT The board said so in a statement.", None),
@@ -159,8 +193,12 @@ def test_a_record_headline_before_the_stamp_becomes_the_title() -> None:
 
 
 def test_a_live_page_entry_loses_its_stamp() -> None:
-    text, removed = _strip_inline("15 February 31 22:17 GMT The mayor has decreed that a vote on the dam will be held.", None)
-    assert text == "The mayor has decreed that a vote on the dam will be held." and removed[0][2].startswith("page time stamp")
+    text, removed = _strip_inline(
+        "15 February 31 22:17 GMT The mayor has decreed that a vote on the dam will be held.", None
+    )
+    assert text == "The mayor has decreed that a vote on the dam will be held." and removed[0][2].startswith(
+        "page time stamp"
+    )
     text, removed = _strip_inline("On 15 February 31 the mayor decreed at 22:17 GMT that a vote would be held.", None)
     assert not removed
 
@@ -170,7 +208,10 @@ def test_a_live_page_entry_loses_its_stamp() -> None:
     [
         (
             "Flood fears grow in Kelbrook valley camps Council officials in Kelbrook fear the valley camps may flood again.",
-            ("Flood fears grow in Kelbrook valley camps", "Council officials in Kelbrook fear the valley camps may flood again."),
+            (
+                "Flood fears grow in Kelbrook valley camps",
+                "Council officials in Kelbrook fear the valley camps may flood again.",
+            ),
         ),
         # No echo: the words before the capitalised one do not come back after it.
         ("Engineers inspected the spillway Tuesday after heavy rain and found a crack near the outlet gates.", None),

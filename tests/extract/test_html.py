@@ -64,7 +64,12 @@ def test_record_metadata_wins_and_no_text_is_rejected() -> None:
     d.title, d.date, d.outlet = "Given title", "2025-03-05", "Kelbrook Courier"
     art = extract_html(d, Options())
     assert isinstance(art, Article)
-    assert (art.title, art.date, art.outlet, art.outlet_source) == ("Given title", "2025-03-05", "Kelbrook Courier", "input")
+    assert (art.title, art.date, art.outlet, art.outlet_source) == (
+        "Given title",
+        "2025-03-05",
+        "Kelbrook Courier",
+        "input",
+    )
     assert art.published is not None and art.published.source == "input"
     empty = extract_html(doc("<html><body><script>var x = 1;</script></body></html>"), Options())
     assert isinstance(empty, Rejection) and empty.reason == "no_text" and empty.stage == "extract"
@@ -76,18 +81,27 @@ def test_strip_site_name() -> None:
     assert strip_site_name("Kelbrook Courier - Gates open", [], "kelbrookcourier.example") == "Gates open"
     assert strip_site_name("Dam news: gates open - Valley Post", [], "valleypost.example") == "Dam news: gates open"
     # a segment that is not the site stays
-    assert strip_site_name("Gates open - a long night in the valley", sites, "kelbrook.example") == "Gates open - a long night in the valley"
+    assert (
+        strip_site_name("Gates open - a long night in the valley", sites, "kelbrook.example")
+        == "Gates open - a long night in the valley"
+    )
 
 
 def test_pick_title_rules() -> None:
-    m = PageMeta(og_title="Gates open at Verrin Dam | Valley Post", site_name="Valley Post", h1=["Valley Post", "Gates open at Verrin Dam"])
+    m = PageMeta(
+        og_title="Gates open at Verrin Dam | Valley Post",
+        site_name="Valley Post",
+        h1=["Valley Post", "Gates open at Verrin Dam"],
+    )
     assert pick_title(m, None, None, None) == "Gates open at Verrin Dam"  # the logo h1 is skipped
     m = PageMeta(og_title="Gates open at Verrin Dam", h1=["Menu"])
     assert pick_title(m, None, None, None) == "Gates open at Verrin Dam"  # a one-word h1 is a label
     m = PageMeta(title_tag="Why the dam was full - Valley Post", h1=["Kelbrook residents leave as water rises"])
     assert pick_title(m, None, None, "https://valleypost.example/x") == "Kelbrook residents leave as water rises"
     m = PageMeta(og_title="Why the dam was full | Valley Post", h1=["Open Menu Close Menu"])
-    assert pick_title(m, None, None, "https://valleypost.example/x") == "Why the dam was full"  # page furniture is not a headline
+    assert (
+        pick_title(m, None, None, "https://valleypost.example/x") == "Why the dam was full"
+    )  # page furniture is not a headline
     m = PageMeta(og_title="Gates open at Verrin Dam", h1=["Gates open at Verrin Dam Posted on March 4, 2025 by admin"])
     assert pick_title(m, None, None, None) == "Gates open at Verrin Dam"
 
@@ -106,7 +120,9 @@ def test_pick_author_rules() -> None:
 def test_visible_dates_and_pick_date() -> None:
     from trafilatura.utils import load_html
 
-    tree = load_html("<html><body><p>Updated <b>March 4,</b> 2025</p><p>Filed 2 April 2025 and 2025-05-06, 7/8/2025</p></body></html>")
+    tree = load_html(
+        "<html><body><p>Updated <b>March 4,</b> 2025</p><p>Filed 2 April 2025 and 2025-05-06, 7/8/2025</p></body></html>"
+    )
     assert visible_dates(tree) == {"2025-03-04", "2025-04-02", "2025-05-06", "2025-07-08"}
     meta = PageMeta(ld_date_published="2025-01-01", ld_date_modified="2025-03-04T10:00:00")
     shown = pick_date(meta, "2025-01-01", {"2025-03-04"})
@@ -122,7 +138,12 @@ def test_read_page_meta_tolerates_broken_json_ld() -> None:
     html = '<html><head><script type="application/ld+json">{"@type": "Article", "headline": "A\nB",}</script></head><body><h1>A B</h1></body></html>'
     m = read_page_meta(load_html(html))
     assert m.ld_headline == "A B" and m.h1 == ["A B"]
-    assert read_page_meta(load_html('<html><head><script type="application/ld+json">not json</script></head><body></body></html>')).ld_headline is None
+    assert (
+        read_page_meta(
+            load_html('<html><head><script type="application/ld+json">not json</script></head><body></body></html>')
+        ).ld_headline
+        is None
+    )
 
 
 def test_visible_dates_skip_scripts_and_comments() -> None:

@@ -20,7 +20,12 @@ def rec(content: str, n: int = 1, **kw: object) -> RawDocument:
 
 
 def test_outlet_keys_join_the_forms_of_one_outlet() -> None:
-    assert outlet_key("CNN") == outlet_key("cnn.com") == outlet_key("CNN Wire") == outlet_key("http://edition.cnn.com/2011/x")
+    assert (
+        outlet_key("CNN")
+        == outlet_key("cnn.com")
+        == outlet_key("CNN Wire")
+        == outlet_key("http://edition.cnn.com/2011/x")
+    )
     assert outlet_key("Reuters") == outlet_key("uk.reuters.com") == outlet_key("Thomson Reuters")
     assert outlet_key("The Kelbrook Courier") == outlet_key("kelbrook-courier.example")
     assert outlet_key("Kelbrook Courier") != outlet_key("Kelbrook Herald")
@@ -38,7 +43,9 @@ def test_datelines() -> None:
     assert dateline_outlet(["x" * 500 + " KELBROOK (Reuters) - late."]) is None
 
 
-def _resolve(paragraphs: list[str], removed: list[RemovedBlock] | None = None, **kw: object) -> tuple[str | None, str | None, str | None]:
+def _resolve(
+    paragraphs: list[str], removed: list[RemovedBlock] | None = None, **kw: object
+) -> tuple[str | None, str | None, str | None]:
     return resolve_outlet(rec("x", **kw), paragraphs, removed or [])
 
 
@@ -66,7 +73,11 @@ def test_publisher_evidence_and_wire_origin() -> None:
 def test_citing_an_interview_is_no_self_reference() -> None:
     text = [BODY, "The mayor told the BBC he was confident.", "Later he told the BBC again that the dam was sound."]
     assert _resolve(text)[0] is None
-    own = [BODY, "The BBC's correspondent Ona Vell says the mood is calm.", "BBC correspondent Ona Vell added that shops were shut."]
+    own = [
+        BODY,
+        "The BBC's correspondent Ona Vell says the mood is calm.",
+        "BBC correspondent Ona Vell added that shops were shut.",
+    ]
     assert _resolve(own)[:1] == ("BBC",)
 
 

@@ -19,13 +19,24 @@ def test_paragraphs_by_blank_line_or_by_line() -> None:
 
 def test_record_metadata() -> None:
     art = extract_record(
-        rec("Gates opened.\n\nResidents left.", title=" Verrin  Dam ", date="4 March 2031", url="https://www.valleypost.example/a", author="Pell Ruark"),
+        rec(
+            "Gates opened.\n\nResidents left.",
+            title=" Verrin  Dam ",
+            date="4 March 2031",
+            url="https://www.valleypost.example/a",
+            author="Pell Ruark",
+        ),
         Options(),
     )
     assert isinstance(art, Article)
     assert [p.text for p in art.paragraphs] == ["Gates opened.", "Residents left."]
     assert art.cite("p2") == f"{art.id}#p2"
-    assert (art.title, art.author, art.outlet, art.outlet_source) == ("Verrin Dam", "Pell Ruark", "valleypost.example", "url")
+    assert (art.title, art.author, art.outlet, art.outlet_source) == (
+        "Verrin Dam",
+        "Pell Ruark",
+        "valleypost.example",
+        "url",
+    )
     assert art.published is not None and (art.published.value, art.published.source) == ("2031-03-04", "input")
 
 
@@ -37,7 +48,12 @@ def test_bad_date_is_noted_and_empty_text_rejected() -> None:
 
 
 def test_extract_documents_keeps_order_and_one_output_each() -> None:
-    html = RawDocument(origin="p.html", content="<html><body><p>" + "Water rose in Kelbrook overnight. " * 5 + "</p></body></html>", kind="html", input_format="html")
+    html = RawDocument(
+        origin="p.html",
+        content="<html><body><p>" + "Water rose in Kelbrook overnight. " * 5 + "</p></body></html>",
+        kind="html",
+        input_format="html",
+    )
     body = "The council met on Monday and voted to reopen the bridge over the Verrin after the flood waters fell. "
     docs = [rec("First record. " + body), html, rec(""), rec("Last record. " + body)]
     out = extract_documents(docs, Options())
@@ -55,11 +71,16 @@ def test_extract_documents_bad_kind() -> None:
 
 def test_record_wire_credit_line_is_removed_with_its_reason() -> None:
     art = extract_record(
-        rec("Gates opened at dawn.\n\nA body sentence noting reporting by the Courier stays.\n\n(Reporting by Pell Ruark; Editing by Ona Vell)"),
+        rec(
+            "Gates opened at dawn.\n\nA body sentence noting reporting by the Courier stays.\n\n(Reporting by Pell Ruark; Editing by Ona Vell)"
+        ),
         Options(),
     )
     assert isinstance(art, Article)
-    assert [p.text for p in art.paragraphs] == ["Gates opened at dawn.", "A body sentence noting reporting by the Courier stays."]
+    assert [p.text for p in art.paragraphs] == [
+        "Gates opened at dawn.",
+        "A body sentence noting reporting by the Courier stays.",
+    ]
     (block,) = art.removed
     assert (block.text, block.reason, block.position) == ("(Reporting by Pell Ruark; Editing by Ona Vell)", "other", 2)
     assert "wire credit" in block.detail

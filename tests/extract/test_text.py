@@ -138,7 +138,8 @@ def test_comment_dates_never_publication_date() -> None:
 
 def test_inferred_date_capped_by_comments() -> None:
     page = COMMENT_DATE_PAGE.replace(
-        "The operators said", "The last increase took effect on May 1, 2020 and another is planned for July 1, 2023. The operators said"
+        "The operators said",
+        "The last increase took effect on May 1, 2020 and another is planned for July 1, 2023. The operators said",
     )
     a = clean(page)
     assert a.published is not None
@@ -193,7 +194,12 @@ def test_wire_reprint_across_outlets_is_kept() -> None:
 
 
 def test_one_output_per_input_in_order_with_rejections() -> None:
-    docs = [doc(BLOG_PAGE, "a.txt"), doc("", "empty.txt"), doc("Home\nMenu\nLogin", "menu.txt"), doc(NESTED_PAGE, "b.txt")]
+    docs = [
+        doc(BLOG_PAGE, "a.txt"),
+        doc("", "empty.txt"),
+        doc("Home\nMenu\nLogin", "menu.txt"),
+        doc(NESTED_PAGE, "b.txt"),
+    ]
     out = clean_texts(docs, Options())
     assert [getattr(o, "origin", None) for o in out] == ["a.txt", "empty.txt", "menu.txt", "b.txt"]
     assert isinstance(out[0], Article) and isinstance(out[3], Article)
@@ -224,7 +230,14 @@ def test_byline_and_date_above_article_do_not_start_a_thread() -> None:
     # A byline + timestamp looks like a commenter's signature; the long article under it is not a comment.
     teaser = "Comments that include insults or personal attacks will be removed by the moderators of this site without notice."
     page = "\n".join(
-        ["Menu", "Harbour Strike Ends After Nine Days", teaser, "By ANA VIK", "The Valdoria Press", "Thursday, March 4, 2021; 8:43 AM"]
+        [
+            "Menu",
+            "Harbour Strike Ends After Nine Days",
+            teaser,
+            "By ANA VIK",
+            "The Valdoria Press",
+            "Thursday, March 4, 2021; 8:43 AM",
+        ]
         + [PARA.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")]
     )
     a = clean(page)
@@ -235,7 +248,9 @@ def test_byline_and_date_above_article_do_not_start_a_thread() -> None:
 
 
 def test_quoted_said_is_not_a_comment_signature() -> None:
-    page = "\n".join(["Harbour Strike Ends", PARA, '"We are going back tomorrow," he said.', PARA.replace("Tuesday", "Monday"), PARA])
+    page = "\n".join(
+        ["Harbour Strike Ends", PARA, '"We are going back tomorrow," he said.', PARA.replace("Tuesday", "Monday"), PARA]
+    )
     a = clean(page)
     assert '"We are going back tomorrow," he said.' in a.text
     assert len(a.paragraphs) == 4
@@ -243,7 +258,17 @@ def test_quoted_said_is_not_a_comment_signature() -> None:
 
 def test_headline_below_a_teaser_alert() -> None:
     alert = "WEATHER BULLETIN: STORM WARNING FOR THE COAST AND THE ISLANDS UNTIL SUNDAY NIGHT, SAYS THE MET OFFICE, AND FERRIES ARE CANCELLED."
-    page = "\n".join(["Home", alert, "News >>", "Ferry Crews Join the Harbour Strike", "Jo Roe", PARA, PARA.replace("Tuesday", "Friday")])
+    page = "\n".join(
+        [
+            "Home",
+            alert,
+            "News >>",
+            "Ferry Crews Join the Harbour Strike",
+            "Jo Roe",
+            PARA,
+            PARA.replace("Tuesday", "Friday"),
+        ]
+    )
     a = clean(page)
     assert a.title == "Ferry Crews Join the Harbour Strike"
 
@@ -290,7 +315,16 @@ def test_list_announced_by_a_colon_is_body() -> None:
 def test_copyright_line_closes_the_article() -> None:
     sidebar = "Our reporters will bring you live coverage of the harbour talks all through the night on the radio and on this website."
     page = "\n".join(
-        ["Harbour Strike Ends", PARA, PARA.replace("Tuesday", "Monday"), PARA.replace("Tuesday", "Friday"), "Copyright © 2021 Valdoria Radio", "Latest News", sidebar, sidebar.replace("night", "day")]
+        [
+            "Harbour Strike Ends",
+            PARA,
+            PARA.replace("Tuesday", "Monday"),
+            PARA.replace("Tuesday", "Friday"),
+            "Copyright © 2021 Valdoria Radio",
+            "Latest News",
+            sidebar,
+            sidebar.replace("night", "day"),
+        ]
     )
     a = clean(page)
     assert len(a.paragraphs) == 3
@@ -306,7 +340,14 @@ def test_body_sentence_about_copyright_is_kept() -> None:
 def test_hard_wrapped_paragraphs_are_joined() -> None:
     import textwrap
 
-    paras = [PARA, PARA.replace("Tuesday", "Monday"), "Comments (1)", "Liv Dahl", "April 2, 2021", "Nobody asked the islanders what they think of this."]
+    paras = [
+        PARA,
+        PARA.replace("Tuesday", "Monday"),
+        "Comments (1)",
+        "Liv Dahl",
+        "April 2, 2021",
+        "Nobody asked the islanders what they think of this.",
+    ]
     page = "Harbour Strike Ends\n\n" + "\n\n".join(textwrap.fill(p, 60) for p in paras)
     a = clean(page)
     assert [p.text for p in a.paragraphs] == [PARA, PARA.replace("Tuesday", "Monday")]
@@ -326,7 +367,9 @@ def test_long_headerless_thread_longer_than_the_article() -> None:
     thread = []
     for k in range(15):
         thread += [f"reader{k}", f"March {k + 5}, 2021", comment.replace("twenty", f"{k + 2}")]
-    page = "\n".join(["Harbour Strike Ends", PARA, PARA.replace("Tuesday", "Monday"), PARA.replace("Tuesday", "Friday"), *thread])
+    page = "\n".join(
+        ["Harbour Strike Ends", PARA, PARA.replace("Tuesday", "Monday"), PARA.replace("Tuesday", "Friday"), *thread]
+    )
     a = clean(page)
     assert len(a.paragraphs) == 3
     assert "worked at that port" not in a.text
@@ -366,7 +409,10 @@ def test_headline_list_is_not_unwrapped_and_masthead_is_not_title() -> None:
 
 def test_two_versions_of_one_story_keep_their_shared_paragraphs() -> None:
     v1 = "\n".join(["Harbour Strike Ends", PARA, PARA.replace("Tuesday", "Monday")])
-    v2 = v1 + "\nUpdate: the first ships entered the harbour late on Tuesday evening, the port authority said in a statement."
+    v2 = (
+        v1
+        + "\nUpdate: the first ships entered the harbour late on Tuesday evening, the port authority said in a statement."
+    )
     docs = [doc(v, origin=f"v{i}.txt", url=f"https://gazette.example.org/strike?v={i}") for i, v in enumerate((v1, v2))]
     for a in clean_texts(docs, Options()):
         assert isinstance(a, Article)

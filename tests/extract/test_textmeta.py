@@ -100,10 +100,22 @@ def test_not_byline() -> None:
 def test_outlet_sources() -> None:
     assert outlet_from_url("https://www.gazette.example.com/a/b?c=1") == "gazette.example.com"
     assert outlet_from_url(None) is None
-    assert outlet_from_signatures(["The original source of this article is North Sea Review"]) == ("North Sea Review", "original source")
-    assert outlet_from_signatures(["Help us grow. Support The Harbour Post on Patreon!"]) == ("The Harbour Post", "patreon")
-    assert outlet_from_signatures(["© 2021 Valdoria Media Group. All rights reserved."]) == ("Valdoria Media Group", "copyright")
-    assert outlet_from_signatures(["Copyright © Ivo Marsh, North Sea Review, 2021"]) == ("North Sea Review", "copyright")
+    assert outlet_from_signatures(["The original source of this article is North Sea Review"]) == (
+        "North Sea Review",
+        "original source",
+    )
+    assert outlet_from_signatures(["Help us grow. Support The Harbour Post on Patreon!"]) == (
+        "The Harbour Post",
+        "patreon",
+    )
+    assert outlet_from_signatures(["© 2021 Valdoria Media Group. All rights reserved."]) == (
+        "Valdoria Media Group",
+        "copyright",
+    )
+    assert outlet_from_signatures(["Copyright © Ivo Marsh, North Sea Review, 2021"]) == (
+        "North Sea Review",
+        "copyright",
+    )
     assert outlet_from_signatures(["Nothing to see."]) is None
     assert outlet_from_filename("dump/www.harbour-post.co.uk_0001.txt") == "harbour-post.co.uk"
     assert outlet_from_filename("dump/000_59b3661161a6e4e1.txt") is None

@@ -38,13 +38,40 @@ OPTIONS = Options()
 
 # Text with what breaks things: NUL, controls, lone surrogates, quotes, markup, line breaks, emoji.
 _ALPHABET = st.characters(codec=None, min_codepoint=0, max_codepoint=0x1F64F)
-_NASTY = st.sampled_from(["\x00", "\ud800", "\udfff", "\x1b", "\r", "\r\n", "\u2028", '"', "“", "<p>", "</script>", "# ", "\ufeff"])
-TEXT = st.lists(st.one_of(st.text(_ALPHABET, max_size=40), _NASTY, st.just("The council met on Monday and voted 7 to 3. ")), max_size=30).map("".join)
+_NASTY = st.sampled_from(
+    ["\x00", "\ud800", "\udfff", "\x1b", "\r", "\r\n", "\u2028", '"', "“", "<p>", "</script>", "# ", "\ufeff"]
+)
+TEXT = st.lists(
+    st.one_of(st.text(_ALPHABET, max_size=40), _NASTY, st.just("The council met on Monday and voted 7 to 3. ")),
+    max_size=30,
+).map("".join)
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | TEXT,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(
-        ["text", "title", "url", "date", "author", "source", "html", "articles", "body", "link", "language", "x"]) | TEXT, children, max_size=6),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "text",
+                    "title",
+                    "url",
+                    "date",
+                    "author",
+                    "source",
+                    "html",
+                    "articles",
+                    "body",
+                    "link",
+                    "language",
+                    "x",
+                ]
+            )
+            | TEXT,
+            children,
+            max_size=6,
+        )
+    ),
     max_leaves=20,
 )
 
@@ -62,7 +89,9 @@ def _check_items(items: list[RawDocument | Rejection]) -> None:
 
 
 @FUZZ
-@given(data=st.binary(max_size=2000), name=st.sampled_from(["a.txt", "a.html", "a.json", "a.jsonl", "a.warc", "a", "a.gz"]))
+@given(
+    data=st.binary(max_size=2000), name=st.sampled_from(["a.txt", "a.html", "a.json", "a.jsonl", "a.warc", "a", "a.gz"])
+)
 def test_read_bytes_never_crashes(data: bytes, name: str) -> None:
     _check_items(list(read_bytes(data, "fuzz", OPTIONS, name=name)))
 
@@ -72,8 +101,14 @@ def test_read_bytes_never_crashes(data: bytes, name: str) -> None:
 def test_json_records_are_read_or_rejected(value: object, lines: bool) -> None:
     text = json.dumps(value)
     data = (text + "\n" + text + "\n") if lines else text
-    items = list(read_bytes(data.encode("utf-8", "surrogatepass"), "fuzz.jsonl" if lines else "fuzz.json", OPTIONS,
-                           name="fuzz.jsonl" if lines else "fuzz.json"))
+    items = list(
+        read_bytes(
+            data.encode("utf-8", "surrogatepass"),
+            "fuzz.jsonl" if lines else "fuzz.json",
+            OPTIONS,
+            name="fuzz.jsonl" if lines else "fuzz.json",
+        )
+    )
     _check_items(items)
     docs = [i for i in items if isinstance(i, RawDocument)]
     if docs:
@@ -87,7 +122,11 @@ def test_json_records_are_read_or_rejected(value: object, lines: bool) -> None:
 @FUZZ
 @given(text=TEXT, kind=st.sampled_from(["text", "html"]))
 def test_cleaner_and_html_extractor_never_crash(text: str, kind: str) -> None:
-    items = list(read_bytes(text.encode("utf-8", "surrogatepass"), "fuzz", OPTIONS, name=f"fuzz.{'txt' if kind == 'text' else 'html'}"))
+    items = list(
+        read_bytes(
+            text.encode("utf-8", "surrogatepass"), "fuzz", OPTIONS, name=f"fuzz.{'txt' if kind == 'text' else 'html'}"
+        )
+    )
     _check_items(items)
     docs = [i for i in items if isinstance(i, RawDocument)]
     out = extract_documents(docs, OPTIONS)
@@ -103,8 +142,11 @@ def api(tmp_path_factory):
 
     steps = Steps.default()
     db = str(tmp_path_factory.mktemp("fuzz") / "fuzz.sqlite")
-    settings_ = Settings(db=db, token="fuzz-token-123", steps=Steps(steps.extract, steps.validate, steps.find_copies,
-                                                                     steps.story_index, lambda st, by_id, o: st))
+    settings_ = Settings(
+        db=db,
+        token="fuzz-token-123",
+        steps=Steps(steps.extract, steps.validate, steps.find_copies, steps.story_index, lambda st, by_id, o: st),
+    )
     with TestClient(create_app(settings_), raise_server_exceptions=False) as client:
         yield client
 
@@ -114,8 +156,13 @@ ARTICLE_IN = st.fixed_dictionaries(
     optional={
         "kind": st.sampled_from(["text", "html", "record", "pdf"]),
         "url": TEXT | st.just("https://fuzz.example/a"),
-        "title": TEXT, "date": TEXT | st.just("2021-3-1"), "author": TEXT, "outlet": TEXT, "language": TEXT,
-        "origin": TEXT, "extra": TEXT,
+        "title": TEXT,
+        "date": TEXT | st.just("2021-3-1"),
+        "author": TEXT,
+        "outlet": TEXT,
+        "language": TEXT,
+        "origin": TEXT,
+        "extra": TEXT,
     },
 )
 
@@ -124,8 +171,11 @@ ARTICLE_IN = st.fixed_dictionaries(
 @given(body=ARTICLE_IN | st.fixed_dictionaries({"articles": st.lists(ARTICLE_IN, max_size=3)}) | JSON_VALUES)
 def test_api_post_never_answers_5xx(api, body: object) -> None:
     payload = json.dumps(body).encode("utf-8")  # escapes lone surrogates as \\udxxx, as a client would
-    r = api.post("/api/articles?wait=false", content=payload,
-                 headers={"Authorization": "Bearer fuzz-token-123", "Content-Type": "application/json"})
+    r = api.post(
+        "/api/articles?wait=false",
+        content=payload,
+        headers={"Authorization": "Bearer fuzz-token-123", "Content-Type": "application/json"},
+    )
     assert r.status_code < 500, r.text
     if r.status_code in (200, 201):
         for res in r.json()["results"]:

@@ -17,10 +17,18 @@ def test_bad_records_end_processed_or_rejected(tmp_path: Path) -> None:
         json.dumps({"text": ""}),
         json.dumps({"text": f"<html><body><h1>Bridge reopens</h1><p>{BODY}</p><p>{BODY}</p></body></html>"}),
         json.dumps({"text": BODY, "date": "not a date at all"}),
-        json.dumps({"text": "\n".join(f"Paragraph {i} says the bridge over the Verrin is open again today." for i in range(2000))}),
+        json.dumps(
+            {
+                "text": "\n".join(
+                    f"Paragraph {i} says the bridge over the Verrin is open again today." for i in range(2000)
+                )
+            }
+        ),
     ]
     f = tmp_path / "crawl.jsonl"
-    f.write_bytes(("\n".join(lines) + "\n").encode() + b'{"text": "caf\xe9 bytes: ' + BODY.encode() + b'"}\n{"text": \n')
+    f.write_bytes(
+        ("\n".join(lines) + "\n").encode() + b'{"text": "caf\xe9 bytes: ' + BODY.encode() + b'"}\n{"text": \n'
+    )
     report = analyze([str(f)], Options())
     assert len(report.articles) + len(report.rejections) == 6
     assert {r.reason for r in report.rejections} == {"no_text", "malformed"}

@@ -32,7 +32,10 @@ def test_corpus_html_and_records_extract_with_metadata() -> None:
     arts = {Path(a.origin).name: a for a in extract_documents(docs, Options()) if isinstance(a, Article)}
     html = arts["riverland-today-verrin-dam.html"]
     assert (html.title, html.author, html.date, html.outlet) == (
-        "Verrin Dam crack: what we know so far", "Mira Castellane", "2025-03-10", "riverlandtoday.example"
+        "Verrin Dam crack: what we know so far",
+        "Mira Castellane",
+        "2025-03-10",
+        "riverlandtoday.example",
     )
     body = html.text
     assert "about 1,200 residents" in body and "Orla Vance" in body

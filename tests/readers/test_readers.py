@@ -50,8 +50,20 @@ def test_format_chosen_by_content_not_name(tmp_path: Path) -> None:
 
 def test_jsonl_fields_news_please_and_wcep(tmp_path: Path) -> None:
     lines = [
-        {"maintext": "Gates opened.", "title": "Dam", "url": "https://www.kelbrook-courier.example/a", "date_publish": "2031-03-04 10:00:00", "source_domain": "kelbrook-courier.example", "authors": ["Tamsin Oduya", "Pell Ruark"], "language": "en"},
-        {"id": "cluster-1", "date": "2031-03-04", "articles": [{"text": "One.", "time": "2031-03-04"}, {"content": "Two.", "site": "valleypost.example"}]},
+        {
+            "maintext": "Gates opened.",
+            "title": "Dam",
+            "url": "https://www.kelbrook-courier.example/a",
+            "date_publish": "2031-03-04 10:00:00",
+            "source_domain": "kelbrook-courier.example",
+            "authors": ["Tamsin Oduya", "Pell Ruark"],
+            "language": "en",
+        },
+        {
+            "id": "cluster-1",
+            "date": "2031-03-04",
+            "articles": [{"text": "One.", "time": "2031-03-04"}, {"content": "Two.", "site": "valleypost.example"}],
+        },
     ]
     p = tmp_path / "recs.jsonl"
     p.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
@@ -60,7 +72,12 @@ def test_jsonl_fields_news_please_and_wcep(tmp_path: Path) -> None:
     docs = [i for i in items if isinstance(i, RawDocument)]
     assert [d.origin for d in docs] == [f"{p}#1", f"{p}#2/1", f"{p}#2/2"]
     first = docs[0]
-    assert (first.kind, first.content, first.title, first.date) == ("record", "Gates opened.", "Dam", "2031-03-04 10:00:00")
+    assert (first.kind, first.content, first.title, first.date) == (
+        "record",
+        "Gates opened.",
+        "Dam",
+        "2031-03-04 10:00:00",
+    )
     assert first.author == "Tamsin Oduya, Pell Ruark"
     assert first.outlet == "kelbrook-courier.example" and first.language == "en"
     assert docs[1].date == "2031-03-04" and docs[2].outlet == "valleypost.example"
@@ -199,10 +216,25 @@ def _warc(path: Path, gz: bool) -> None:
         w = WARCWriter(fh, gzip=gz)
         w.write_record(w.create_warcinfo_record("crawl.warc", {"software": "test"}))
         http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        w.write_record(w.create_warc_record("https://kelbrook-courier.example/dam", "response", payload=io.BytesIO(HTML.encode()), http_headers=http))
+        w.write_record(
+            w.create_warc_record(
+                "https://kelbrook-courier.example/dam", "response", payload=io.BytesIO(HTML.encode()), http_headers=http
+            )
+        )
         img = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
-        w.write_record(w.create_warc_record("https://kelbrook-courier.example/a.png", "response", payload=io.BytesIO(b"\x89PNG...."), http_headers=img))
-        w.write_record(w.create_warc_record("https://kelbrook-courier.example/dam", "request", payload=io.BytesIO(b"GET /dam HTTP/1.1\r\n\r\n")))
+        w.write_record(
+            w.create_warc_record(
+                "https://kelbrook-courier.example/a.png",
+                "response",
+                payload=io.BytesIO(b"\x89PNG...."),
+                http_headers=img,
+            )
+        )
+        w.write_record(
+            w.create_warc_record(
+                "https://kelbrook-courier.example/dam", "request", payload=io.BytesIO(b"GET /dam HTTP/1.1\r\n\r\n")
+            )
+        )
 
 
 @pytest.mark.parametrize("gz", [False, True])

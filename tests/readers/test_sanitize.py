@@ -32,7 +32,14 @@ def test_sanitize_text_removes_nul_and_controls_and_replaces_surrogates() -> Non
 
 
 def test_sanitized_document_says_what_changed() -> None:
-    doc = RawDocument(origin="x", content="Body\x00 text", kind="record", input_format="json", title="Ti\ud800tle", author="Ann\x1b Lee")
+    doc = RawDocument(
+        origin="x",
+        content="Body\x00 text",
+        kind="record",
+        input_format="json",
+        title="Ti\ud800tle",
+        author="Ann\x1b Lee",
+    )
     clean = sanitize_document(doc)
     assert clean.content == "Body text" and clean.title == "Ti\ufffdtle" and clean.author == "Ann Lee"
     assert len(clean.notes) == 1 and "NUL" in clean.notes[0] and "lone surrogate" in clean.notes[0]
@@ -42,8 +49,13 @@ def test_sanitized_document_says_what_changed() -> None:
 
 
 def test_json_record_with_nul_and_surrogate_is_read_clean_and_noted(tmp_path: Path) -> None:
-    rec = {"title": "Dam\u0000 opened", "text": BODY.replace("Monday", "Mon\u0000day\ud800"), "author": "Tamsin\u0007 Oduya",
-           "url": "https://kelbrook.example/dam\u0000", "date": "2021-03-02"}
+    rec = {
+        "title": "Dam\u0000 opened",
+        "text": BODY.replace("Monday", "Mon\u0000day\ud800"),
+        "author": "Tamsin\u0007 Oduya",
+        "url": "https://kelbrook.example/dam\u0000",
+        "date": "2021-03-02",
+    }
     p = tmp_path / "rec.jsonl"
     p.write_text(json.dumps(rec) + "\n", encoding="utf-8")  # json.dumps writes the escapes \u0000 and \ud800
     items = list(read_inputs([str(p)], Options()))

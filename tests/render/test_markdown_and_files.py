@@ -11,7 +11,16 @@ from newsfuse.render.sample import sample_report
 
 def test_markdown_has_every_part_and_citations():
     text = render_markdown(sample_report())
-    for part in ["### Summary", "### Coverage", "#### Agreed (1)", "### Conflicts", "### Quotes", "### Timeline", "### Entities", "### Framing"]:
+    for part in [
+        "### Summary",
+        "### Coverage",
+        "#### Agreed (1)",
+        "### Conflicts",
+        "### Quotes",
+        "### Timeline",
+        "### Entities",
+        "### Framing",
+    ]:
         assert part in text
     assert "\\[a000000000a1#p2\\]" in text
     assert "username/date/Reply pattern" in text
@@ -67,8 +76,13 @@ def test_coverage_line_explains_articles_of_unknown_outlet() -> None:
 
     known = Story(id="s1", articles=["a", "b", "c"], outlets=["Coast Herald", "Wire Daily"], independent_sources=2)
     assert coverage_line(known) == "3 articles, 2 outlets, 2 independent sources"
-    mixed = Story(id="s2", articles=["a", "b", "c"], outlets=["Coast Herald"], independent_sources=1, unknown_outlet_articles=2)
-    assert coverage_line(mixed) == "3 articles, 1 outlet, 1 independent source (2 articles of unknown outlet not counted as independent)"
+    mixed = Story(
+        id="s2", articles=["a", "b", "c"], outlets=["Coast Herald"], independent_sources=1, unknown_outlet_articles=2
+    )
+    assert (
+        coverage_line(mixed)
+        == "3 articles, 1 outlet, 1 independent source (2 articles of unknown outlet not counted as independent)"
+    )
     none = Story(id="s3", articles=["a", "b"], outlets=[], independent_sources=1, unknown_outlet_articles=2)
     assert coverage_line(none) == "2 articles, 0 outlets, 1 independent source (no outlet known: counted as one source)"
 

@@ -49,8 +49,13 @@ def _html_files(out: Path) -> list[Path]:
 def _many_stories_report(n_stories: int, n_loose: int = 0) -> Report:
     """An invented report with ``n_stories`` one-article stories and ``n_loose`` articles in no story."""
     arts = [
-        Article(id=f"b{i:011d}", origin=f"fixtures/{i}.txt", title=f"Invented article {i}", outlet="ledger.example",
-                paragraphs=make_paragraphs([f"Invented paragraph number {i} about the Verlon ferry timetable."]))
+        Article(
+            id=f"b{i:011d}",
+            origin=f"fixtures/{i}.txt",
+            title=f"Invented article {i}",
+            outlet="ledger.example",
+            paragraphs=make_paragraphs([f"Invented paragraph number {i} about the Verlon ferry timetable."]),
+        )
         for i in range(n_stories + n_loose)
     ]
     stories = [Story(id=f"s{i:04d}", articles=[arts[i].id], title=f"Invented story {i}") for i in range(n_stories)]
@@ -105,7 +110,9 @@ def test_threshold_switches_to_pages_at_the_html_size(tmp_path):
 
 def test_forced_layouts_and_bad_layout(tmp_path):
     assert "folder" in write_report(sample_report(), tmp_path / "p", options=PAGED)
-    assert "folder" not in write_report(sample_report(), tmp_path / "s", options=ReportOptions(layout="single", single_file_max_bytes=1))
+    assert "folder" not in write_report(
+        sample_report(), tmp_path / "s", options=ReportOptions(layout="single", single_file_max_bytes=1)
+    )
     with pytest.raises(ValueError, match="layout"):
         write_report(sample_report(), tmp_path / "x", options=ReportOptions(layout="huge"))
 
@@ -208,7 +215,10 @@ def test_story_list_is_paged_and_every_page_links(tmp_path):
     write_report(report, tmp_path, options=PAGED)
     lists = tmp_path / "report" / "lists"
     assert sorted(p.name for p in lists.glob("stories-*.html")) == ["stories-00002.html", "stories-00003.html"]
-    assert sorted(p.name for p in lists.glob("unclustered-*.html")) == ["unclustered-00001.html", "unclustered-00002.html"]
+    assert sorted(p.name for p in lists.glob("unclustered-*.html")) == [
+        "unclustered-00001.html",
+        "unclustered-00002.html",
+    ]
     first = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert first.count('class="card"') == 200 and "page 1 of 3" in first and "Articles in no story (1500)" in first
     assert (lists / "stories-00003.html").read_text(encoding="utf-8").count('class="card"') == 50
@@ -220,7 +230,9 @@ def test_every_paged_file_is_self_contained_escaped_and_under_csp(tmp_path):
     report = sample_report(hostile=True)
     # an invented article with markup planted in its title and text, and a hostile id
     planted = Article(
-        id="../../x<b>", origin="fixtures/planted.txt", title=f"Planted {SCRIPT_PAYLOAD}",
+        id="../../x<b>",
+        origin="fixtures/planted.txt",
+        title=f"Planted {SCRIPT_PAYLOAD}",
         paragraphs=make_paragraphs([f"Body text {SCRIPT_PAYLOAD} and {ONERROR_PAYLOAD} end."]),
     )
     report = dataclasses.replace(report, articles=[*report.articles, planted])
@@ -242,7 +254,9 @@ def test_every_paged_file_is_self_contained_escaped_and_under_csp(tmp_path):
         csp = next(a["content"] for t, a in p.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
         assert "default-src 'none'" in csp and "unsafe-inline" not in csp
         assert csp_hash(css) in csp and csp_hash(js) in csp
-    assert "&lt;script&gt;window.__pwned" in (tmp_path / "report" / "articles" / f"{file_stem(planted.id)}.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__pwned" in (
+        tmp_path / "report" / "articles" / f"{file_stem(planted.id)}.html"
+    ).read_text(encoding="utf-8")
     # the hostile id became a hashed file name inside the folder
     assert file_stem(planted.id).startswith("h") and not list(tmp_path.parent.glob("x*"))
     _check_links(tmp_path)

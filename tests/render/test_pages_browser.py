@@ -20,7 +20,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-    pytest.skip("needs /usr/bin/chromium and chromedriver (apt-get install chromium chromium-driver)", allow_module_level=True)
+    pytest.skip(
+        "needs /usr/bin/chromium and chromedriver (apt-get install chromium chromium-driver)", allow_module_level=True
+    )
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +56,9 @@ def _not_pwned(driver) -> None:
 
 
 def _shown(driver, element_id: str) -> bool:
-    return bool(driver.execute_script(f"var e = document.getElementById('{element_id}'); return !!e && e.offsetParent !== null"))
+    return bool(
+        driver.execute_script(f"var e = document.getElementById('{element_id}'); return !!e && e.offsetParent !== null")
+    )
 
 
 def test_paged_report_story_citation_and_payloads(tmp_path, browser):
@@ -72,7 +76,10 @@ def test_paged_report_story_citation_and_payloads(tmp_path, browser):
     assert browser.current_url.endswith("/report/articles/a000000000a1.html#a000000000a1-p2")
     assert _shown(browser, "article-a000000000a1")
     deadline = time.time() + 3
-    while "hl" not in (browser.find_element(By.ID, "a000000000a1-p2").get_attribute("class") or "") and time.time() < deadline:
+    while (
+        "hl" not in (browser.find_element(By.ID, "a000000000a1-p2").get_attribute("class") or "")
+        and time.time() < deadline
+    ):
         time.sleep(0.1)
     assert "hl" in browser.find_element(By.ID, "a000000000a1-p2").get_attribute("class")
     assert "window.__pwned" in browser.find_element(By.ID, "a000000000a1-p2").text  # shown as text

@@ -149,7 +149,13 @@ def test_reads_do_not_wait_for_an_open_write_transaction(store_url):
 
         def writer() -> None:
             with s.transaction():
-                s.add_raw(d, content_hash(d), Article(**{**art.__dict__, "id": "anewarticle1", "url": d.url}), None, s.next_seq())
+                s.add_raw(
+                    d,
+                    content_hash(d),
+                    Article(**{**art.__dict__, "id": "anewarticle1", "url": d.url}),
+                    None,
+                    s.next_seq(),
+                )
                 s.save_stories([], ["s0001"])
                 # Reads by the writing thread see its own uncommitted writes.
                 assert s.counts()["stories"] == before["stories"] - 1
@@ -188,4 +194,6 @@ def test_briefs_are_the_listed_stories_without_their_analysis(store_url):
         # Stories stored before briefs existed (brief NULL) are listed the same, from their data.
         with s.transaction():
             s.conn.execute("UPDATE stories SET brief = NULL")
-        assert [(b.story, b.claims, b.conflicts) for b in s.list_briefs()] == [(b.story, b.claims, b.conflicts) for b in briefs]
+        assert [(b.story, b.claims, b.conflicts) for b in s.list_briefs()] == [
+            (b.story, b.claims, b.conflicts) for b in briefs
+        ]

@@ -6,8 +6,13 @@ from newsfuse.store import StoryFilter, content_hash, open_store
 
 
 def test_nul_and_surrogate_values_are_stored_cleaned(store_url):
-    doc = RawDocument(origin="api\x00x", content="Body \x00 with \ud800 odd bits", kind="text", input_format="text",
-                      url="https://a.example/\x00")
+    doc = RawDocument(
+        origin="api\x00x",
+        content="Body \x00 with \ud800 odd bits",
+        kind="text",
+        input_format="text",
+        url="https://a.example/\x00",
+    )
     with open_store(store_url) as s:
         with s.conn.transaction():
             s.add_raw(doc, content_hash(doc), None, ("no_text", "detail \x00"), 1)

@@ -64,36 +64,73 @@ def event_reports(prefix: str, paras: list[str], title: str, date: str, n: int =
 # reports that share the event's own facts and some wording of their kind (look-alike events),
 # reprints and trimmed copies by other outlets, a few undated reports.
 _PLACES = ["Varlow", "Ostrand", "Kelmouth", "Brisa Vale", "Tornhill", "Quenby", "Saltmere", "Dunrock"]
-_PEOPLE = ["Ilse Marrow", "Tomas Venn", "Ana Rusk", "Karl Ebberly", "Mira Solt", "Otto Krane", "Lena Varga", "Piet Holm"]
+_PEOPLE = [
+    "Ilse Marrow",
+    "Tomas Venn",
+    "Ana Rusk",
+    "Karl Ebberly",
+    "Mira Solt",
+    "Otto Krane",
+    "Lena Varga",
+    "Piet Holm",
+]
 _KINDS = {
     "fire": (
         "A fire at the {site} in {place} destroyed {n} warehouses on {day}, fire chief {person} said.",
-        ["Smoke from the {site} could be seen across {place} for hours.",
-         "Firefighters from {n2} stations fought the blaze at the {site} through the night.",
-         "{person} said the cause of the fire at the {site} was not yet known."],
+        [
+            "Smoke from the {site} could be seen across {place} for hours.",
+            "Firefighters from {n2} stations fought the blaze at the {site} through the night.",
+            "{person} said the cause of the fire at the {site} was not yet known.",
+        ],
     ),
     "strike": (
         "Dock workers in {place} began a {n}-day strike at the {site} on {day}, union leader {person} said.",
-        ["Ships queued outside the {site} as cranes stood idle in {place}.",
-         "{person} said the operator of the {site} had refused a raise of {n2} percent.",
-         "Talks between the union and the {site} owners are due to resume next week."],
+        [
+            "Ships queued outside the {site} as cranes stood idle in {place}.",
+            "{person} said the operator of the {site} had refused a raise of {n2} percent.",
+            "Talks between the union and the {site} owners are due to resume next week.",
+        ],
     ),
     "flood": (
         "Floods in {place} forced {n}00 people from their homes near the {site} on {day}, said {person}.",
-        ["The river rose {n2} centimetres above its record level by the {site}.",
-         "Volunteers filled sandbags outside the {site} in {place} while schools closed.",
-         "{person} said pumps were brought from neighbouring towns to drain the {site}."],
+        [
+            "The river rose {n2} centimetres above its record level by the {site}.",
+            "Volunteers filled sandbags outside the {site} in {place} while schools closed.",
+            "{person} said pumps were brought from neighbouring towns to drain the {site}.",
+        ],
     ),
 }
 _SITES = ["Harrow Quay", "Old Mill Yard", "Crane Wharf", "Elm Street depot", "North Lock", "Granary Basin"]
 _OUTLETS = ["gazette", "courier", "herald", "observer", "tribune", "ledger", "monitor", "sentinel"]
-_WITNESS = ["A shopkeeper", "A bus driver", "One neighbour", "A retired teacher", "A nurse", "A student", "A farmer",
-            "A night guard", "A ferry pilot", "A baker"]
-_DETAIL = ["the sirens started before dawn", "the road was blocked by trucks", "power failed twice",
-           "the bakery stayed open", "children were sent home early", "the bridge was closed to cars",
-           "phones stopped working", "a crowd gathered by the church", "the market was cancelled",
-           "buses ran late all day", "dogs barked for an hour", "water was handed out in bottles",
-           "the mayor walked through the street", "volunteers arrived from the coast", "prices doubled"]
+_WITNESS = [
+    "A shopkeeper",
+    "A bus driver",
+    "One neighbour",
+    "A retired teacher",
+    "A nurse",
+    "A student",
+    "A farmer",
+    "A night guard",
+    "A ferry pilot",
+    "A baker",
+]
+_DETAIL = [
+    "the sirens started before dawn",
+    "the road was blocked by trucks",
+    "power failed twice",
+    "the bakery stayed open",
+    "children were sent home early",
+    "the bridge was closed to cars",
+    "phones stopped working",
+    "a crowd gathered by the church",
+    "the market was cancelled",
+    "buses ran late all day",
+    "dogs barked for an hour",
+    "water was handed out in bottles",
+    "the mayor walked through the street",
+    "volunteers arrived from the coast",
+    "prices doubled",
+]
 _SHARED = [  # wording every report of a kind may use, whatever the event
     "Officials urged residents to avoid the area and follow updates from the council.",
     "Local businesses said they expected losses for several weeks.",
@@ -141,8 +178,12 @@ def invented_stream(n: int, seed: int, start: str = "2021-03-01", span_days: int
             # the report's own words: what one outlet adds (witnesses, background), never a copy
             for _ in range(3):
                 who, what = rnd.choice(_WITNESS), rnd.sample(_DETAIL, 3)
-                paras.append(f"{who} said {what[0]}, {what[1]} and {what[2]} near the {words['site']} ({rnd.randint(1, 99)}).")
-            paras.append(f"{words['person']} told the {outlet.split('.')[0]} that {rnd.randint(2, 400)} calls came in (report {i}).")
+                paras.append(
+                    f"{who} said {what[0]}, {what[1]} and {what[2]} near the {words['site']} ({rnd.randint(1, 99)})."
+                )
+            paras.append(
+                f"{words['person']} told the {outlet.split('.')[0]} that {rnd.randint(2, 400)} calls came in (report {i})."
+            )
             title = f"{words['place']} {kind} at {words['site']}: {lead.format(**words).split(',')[0][:60]}"
             art = article(f"a{i:04d}", paras, title=title, date=date, outlet=outlet)
         art.url = f"https://{outlet}/{kind}/{i}"

@@ -135,7 +135,9 @@ def test_seed_articles_about_the_moscow_talks_form_one_story():
     for p in sorted(SEEDS.glob("*.txt")):
         raw = p.read_text(encoding="utf-8")
         paras = [x.strip() for x in re.split(r"\n\s*\n", raw) if x.strip()]
-        arts.append(Article(id=article_id(str(p), raw), origin=str(p), title=paras[0], paragraphs=make_paragraphs(paras[1:])))
+        arts.append(
+            Article(id=article_id(str(p), raw), origin=str(p), title=paras[0], paragraphs=make_paragraphs(paras[1:]))
+        )
     moscow = {a.id for a in arts if "Moscow" in a.text}
     assert len(moscow) >= 3
     find_copies(arts, Options())
@@ -144,7 +146,9 @@ def test_seed_articles_about_the_moscow_talks_form_one_story():
 
 
 def test_incremental_index_can_refine_on_demand():
-    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02") + event_reports("b", QUAKE_B, "Earthquake", "2021-03-02")
+    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02") + event_reports(
+        "b", QUAKE_B, "Earthquake", "2021-03-02"
+    )
     index = StoryIndex(Options())
     for a in arts:
         index.add(a)

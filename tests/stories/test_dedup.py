@@ -218,5 +218,8 @@ def test_shared_counts_equal_pairwise_overlaps():
     rng = random.Random(8)
     for _ in range(100):
         x = np.unique(np.array([rng.randrange(80) for _ in range(rng.randint(1, 50))], dtype=np.uint32))
-        others = [np.unique(np.array([rng.randrange(80) for _ in range(rng.randint(0, 50))], dtype=np.uint32)) for _ in range(rng.randint(0, 6))]
+        others = [
+            np.unique(np.array([rng.randrange(80) for _ in range(rng.randint(0, 50))], dtype=np.uint32))
+            for _ in range(rng.randint(0, 6))
+        ]
         assert _shared_counts(x, others) == [_overlap(x, o) for o in others]

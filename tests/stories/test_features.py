@@ -72,7 +72,10 @@ def test_central_ranks_members_as_the_dict_formulas_do():
     rng = random.Random(12)
     for _ in range(40):
         ids = [f"a{i}" for i in range(rng.randint(1, 12))]
-        raw = {i: {f"w:{rng.randrange(30)}": float(rng.choice([1, 2, 3, 5, 6])) for _ in range(rng.randint(0, 12))} for i in ids}
+        raw = {
+            i: {f"w:{rng.randrange(30)}": float(rng.choice([1, 2, 3, 5, 6])) for _ in range(rng.randint(0, 12))}
+            for i in ids
+        }
         df = DocFreq.of(raw.values())
         vecs = {i: weigh(raw[i], df) for i in ids}
         total: dict[str, float] = {}

@@ -7,7 +7,9 @@ from newsfuse.stories.refine import refine_groups, rejoin_pieces, split_group
 
 
 def test_a_story_holding_two_look_alike_events_is_split():
-    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02") + event_reports("b", QUAKE_B, "Earthquake", "2021-03-02")
+    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02") + event_reports(
+        "b", QUAKE_B, "Earthquake", "2021-03-02"
+    )
     raw = {a.id: article_features(a) for a in arts}
     parts = split_group(sorted(raw), raw)
     assert sorted(sorted(p) for p in parts) == [["a0", "a1", "a2", "a3"], ["b0", "b1", "b2", "b3"]]
@@ -28,7 +30,9 @@ def test_small_stories_are_not_tested():
 def test_an_outlier_report_joins_the_event_it_resembles_and_no_article_is_lost():
     # Two events of four reports each, plus a fifth, shortened report of event a: it may form no
     # part of its own, so it must land with event a, and every input id comes out exactly once.
-    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02", n=5) + event_reports("b", QUAKE_B, "Earthquake", "2021-03-02")
+    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02", n=5) + event_reports(
+        "b", QUAKE_B, "Earthquake", "2021-03-02"
+    )
     raw = {a.id: article_features(a) for a in arts}
     parts = split_group(sorted(raw), raw)
     assert sorted(i for p in parts for i in p) == sorted(raw)
@@ -36,7 +40,9 @@ def test_an_outlier_report_joins_the_event_it_resembles_and_no_article_is_lost()
 
 
 def test_the_split_does_not_depend_on_member_order():
-    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02") + event_reports("b", QUAKE_B, "Earthquake", "2021-03-02")
+    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02") + event_reports(
+        "b", QUAKE_B, "Earthquake", "2021-03-02"
+    )
     raw = {a.id: article_features(a) for a in arts}
     forward = sorted(sorted(p) for p in split_group(sorted(raw), raw))
     backward = sorted(sorted(p) for p in split_group(sorted(raw, reverse=True), raw))
@@ -56,7 +62,9 @@ B_EVENT = ["b0", "b1", "b2", "b3"]
 def test_reports_pulled_into_a_look_alike_story_rejoin_their_own_event_after_the_split():
     # The first pass put three reports of quake a into quake b's story; the split cuts them out
     # and they must end up with the other reports of quake a, not as a story of their own.
-    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02", n=7) + event_reports("b", QUAKE_B, "Earthquake", "2021-03-02")
+    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02", n=7) + event_reports(
+        "b", QUAKE_B, "Earthquake", "2021-03-02"
+    )
     by_id, raw, df = _corpus(arts)
     out = refine_groups([A_STORY, B_EVENT + A_PIECE], by_id, raw, df, Options())
     assert sorted(sorted(g) for g in out) == [A_STORY + A_PIECE, B_EVENT]
@@ -65,7 +73,9 @@ def test_reports_pulled_into_a_look_alike_story_rejoin_their_own_event_after_the
 def test_a_story_takes_only_the_piece_it_prefers():
     # At a threshold every pair passes, a one-sided test would also put quake b into quake a's
     # story (it is b's only candidate); the mutual-best rule lets only the a-piece in.
-    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02", n=7) + event_reports("b", QUAKE_B, "Earthquake", "2021-03-02")
+    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02", n=7) + event_reports(
+        "b", QUAKE_B, "Earthquake", "2021-03-02"
+    )
     by_id, raw, df = _corpus(arts)
     options = Options()
     options.cluster.merge_threshold = 0.01
@@ -106,7 +116,9 @@ def test_story_sums_do_not_depend_on_the_chunk_size(monkeypatch):
     import newsfuse.stories.refine as refine
     from newsfuse.stories.features import weigh
 
-    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02", n=7) + event_reports("b", QUAKE_B, "Earthquake", "2021-03-02")
+    arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02", n=7) + event_reports(
+        "b", QUAKE_B, "Earthquake", "2021-03-02"
+    )
     _, raw, df = _corpus(arts)
     groups = [A_STORY, ["x-copy"], A_PIECE, B_EVENT]  # "x-copy" has no vector, like a copy
     whole, sizes = refine._centroids(groups, raw, df, np.arange(len(groups)))

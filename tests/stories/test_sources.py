@@ -4,7 +4,9 @@ from newsfuse.stories.sources import count_sources, independent_sources, outlets
 
 def test_reprints_do_not_add_sources():
     wire = Article(id="w", origin="w", outlet="Wire")
-    copies = [Article(id=f"c{i}", origin="c", outlet=f"Paper{i}", copy_of=CopyInfo("w", 0.9, "near")) for i in range(10)]
+    copies = [
+        Article(id=f"c{i}", origin="c", outlet=f"Paper{i}", copy_of=CopyInfo("w", 0.9, "near")) for i in range(10)
+    ]
     own = Article(id="o", origin="o", outlet="Paper1")
     anon = Article(id="x", origin="x")
     by_id = {a.id: a for a in [wire, own, anon, *copies]}

@@ -11,7 +11,9 @@ from newsfuse.summary.candidates import strip_dateline, trim_attribution, trim_c
 from newsfuse.summary.select import fit_words
 
 
-def art(aid: str, outlet: str | None, paras: list[str], date: str | None = "2031-03-04", title: str | None = None) -> Article:
+def art(
+    aid: str, outlet: str | None, paras: list[str], date: str | None = "2031-03-04", title: str | None = None
+) -> Article:
     a = Article(id=aid, origin=aid, paragraphs=make_paragraphs(paras), outlet=outlet, title=title)
     if date:
         a.published = PublishedDate(value=date, source="input", confidence=1.0)
@@ -92,7 +94,9 @@ def test_every_citation_supports_its_sentence() -> None:
         assert sent is not None and sent.sources
         for src in sent.sources:
             para = next(p for p in by_id[src.article].paragraphs if p.id == src.paragraph)
-            shared = {w.lower().strip(".,") for w in sent.text.split()} & {w.lower().strip(".,") for w in para.text.split()}
+            shared = {w.lower().strip(".,") for w in sent.text.split()} & {
+                w.lower().strip(".,") for w in para.text.split()
+            }
             assert len(shared) >= 4, (sent.text, para.text)
             assert src.outlet == by_id[src.article].outlet
 
@@ -124,7 +128,12 @@ def test_copies_count_once() -> None:
 
 
 def test_one_article_story() -> None:
-    a = art("solo", None, ["Officials in Karsby opened a new tram line linking the harbour to the university on Monday."], date=None)
+    a = art(
+        "solo",
+        None,
+        ["Officials in Karsby opened a new tram line linking the harbour to the university on Monday."],
+        date=None,
+    )
     story = Story(id="s2", articles=["solo"])
     summarize_story(story, {"solo": a}, Options())
     assert story.headline is not None
@@ -149,10 +158,18 @@ def test_empty_story_and_bad_options() -> None:
 
 
 def test_cleaning_helpers() -> None:
-    assert strip_dateline("VELMORA, March 4 (Reuters) - A bridge collapsed on Tuesday, killing four.").startswith("A bridge")
+    assert strip_dateline("VELMORA, March 4 (Reuters) - A bridge collapsed on Tuesday, killing four.").startswith(
+        "A bridge"
+    )
     assert strip_dateline("KARSBY, Nd.—The tram line opened to passengers on Monday morning.").startswith("The tram")
-    assert trim_connective("But Mayor Ilse Brandt ordered an inquiry into the bridge.") == "Mayor Ilse Brandt ordered an inquiry into the bridge."
-    assert trim_connective("Meanwhile, rescue teams searched the river all night.") == "Rescue teams searched the river all night."
+    assert (
+        trim_connective("But Mayor Ilse Brandt ordered an inquiry into the bridge.")
+        == "Mayor Ilse Brandt ordered an inquiry into the bridge."
+    )
+    assert (
+        trim_connective("Meanwhile, rescue teams searched the river all night.")
+        == "Rescue teams searched the river all night."
+    )
     assert trim_connective("So far nine people have been rescued from the river.").startswith("So far")
     assert trim_attribution("A bridge collapsed in Velmora, killing four people, officials said.") == (
         "A bridge collapsed in Velmora, killing four people."
@@ -179,8 +196,16 @@ def test_captions_and_kickers_are_not_used() -> None:
 
 def test_same_actors_different_event_is_not_a_citation() -> None:
     a1 = art("d1", "north-gazette", ["Mayor Ilse Brandt signed the Tessin river repair contract in Velmora on Friday."])
-    a2 = art("d2", "river-times", ["Mayor Ilse Brandt and the Velmora council did not meet about the Tessin river repair contract on Friday."])
-    a3 = art("d3", "daily-voice", ["Mayor Ilse Brandt signed the repair contract for the Tessin river bridges in Velmora on Friday."])
+    a2 = art(
+        "d2",
+        "river-times",
+        ["Mayor Ilse Brandt and the Velmora council did not meet about the Tessin river repair contract on Friday."],
+    )
+    a3 = art(
+        "d3",
+        "daily-voice",
+        ["Mayor Ilse Brandt signed the repair contract for the Tessin river bridges in Velmora on Friday."],
+    )
     by_id = {a.id: a for a in (a1, a2, a3)}
     story = Story(id="s5", articles=list(by_id))
     summarize_story(story, by_id, Options())
@@ -208,7 +233,9 @@ def test_quote_spanning_sentences_is_not_opinion_of_the_writer() -> None:
 def test_an_initial_i_is_not_the_first_person() -> None:
     from newsfuse.summary.candidates import _opinion
 
-    assert not _opinion(["Governor", "I", "Lewis", "Marrow", "signed", "the", "bill"], "Governor I. Lewis Marrow signed the bill.")
+    assert not _opinion(
+        ["Governor", "I", "Lewis", "Marrow", "signed", "the", "bill"], "Governor I. Lewis Marrow signed the bill."
+    )
     assert _opinion(["I", "think", "the", "bill", "is", "bad"], "I think the bill is bad.")
     assert _opinion(["Marrow", "signed", "our", "bill"], "Marrow signed our bill.")
 
@@ -249,13 +276,22 @@ def test_glued_photo_credit_and_caption_are_stripped_from_the_lead() -> None:
     from newsfuse.summary.candidates import article_candidates, strip_photo_furniture
 
     lead = "A ferry ran aground near the Ulvik lighthouse in heavy fog, and all forty passengers were rescued."
-    glued = "Image copyright Harbour Photos Image caption The lighthouse was built in 1902 and repainted last year " + lead
+    glued = (
+        "Image copyright Harbour Photos Image caption The lighthouse was built in 1902 and repainted last year " + lead
+    )
     assert strip_photo_furniture(glued) == lead
     assert strip_photo_furniture("Image copyright KPA " + lead) == lead
     # a caption whose end cannot be told stays whole, and is never used
     kept = "Image caption Divers search the harbour near Ulvik Lighthouse Point at dawn"
     assert strip_photo_furniture(kept) == kept
-    a = art("p1", "north-gazette", [glued, "REUTERS/Jane Roe/File Photo ULVIK (Reuters) - Coastguard boats towed the ferry back to port on the evening tide."])
+    a = art(
+        "p1",
+        "north-gazette",
+        [
+            glued,
+            "REUTERS/Jane Roe/File Photo ULVIK (Reuters) - Coastguard boats towed the ferry back to port on the evening tide.",
+        ],
+    )
     first, second = article_candidates(a)
     assert first.usable and first.text == lead
     assert second.usable and second.text.startswith("Coastguard boats towed")
@@ -287,7 +323,10 @@ def test_contractions_fragments_and_update_stamps() -> None:
     assert judged["It's going to take some time to rebuild the bridge."] == (False, "dangling reference")
     assert judged["We've got to get the pumps running first."] == (False, "opinion")
     assert judged["Engineers opened the second gate of the dam late on Monday."][0] is True
-    assert judged["in Velmora's square as the mayor said the gates would stay open through the night."] == (False, "fragment")
+    assert judged["in Velmora's square as the mayor said the gates would stay open through the night."] == (
+        False,
+        "fragment",
+    )
 
 
 def test_a_transcript_loses_its_speaker_labels_and_counts_as_speech() -> None:
@@ -305,7 +344,9 @@ def test_a_transcript_loses_its_speaker_labels_and_counts_as_speech() -> None:
     cands = article_candidates(talk)
     assert cands[0].text == "The water board opened the second gate of the dam on Monday night."
     assert all(c.penalty <= TRANSCRIPT_PENALTY for c in cands)
-    report = art("r1", "north-gazette", ["ONA VELL: The water board opened the second gate of the dam on Monday night."])
+    report = art(
+        "r1", "north-gazette", ["ONA VELL: The water board opened the second gate of the dam on Monday night."]
+    )
     (one,) = article_candidates(report)  # one label is not a transcript
     assert one.penalty == 1.0 and one.text.startswith("The water board")
 
@@ -314,7 +355,9 @@ def test_a_heading_glued_to_its_sentence_is_cut_off() -> None:
     from newsfuse.summary.candidates import strip_glued_heading
 
     assert (
-        strip_glued_heading("Valley floods dominate the papers The flood in Kelbrook is the lead story in most of them.")
+        strip_glued_heading(
+            "Valley floods dominate the papers The flood in Kelbrook is the lead story in most of them."
+        )
         == "The flood in Kelbrook is the lead story in most of them."
     )
     # A capitalised "The" inside a name is not a boundary; nor is a boundary with too little after it.

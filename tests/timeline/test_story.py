@@ -16,18 +16,24 @@ def art(aid: str, outlet: str | None, date: str | None, *paragraphs: str) -> Art
 # An invented story: a harbour strike in Portvale, reported by three outlets.
 ARTICLES = [
     art(
-        "a1", "Coast Herald", "2021-03-03",  # a Wednesday
+        "a1",
+        "Coast Herald",
+        "2021-03-03",  # a Wednesday
         "Dock workers in Portvale walked out on Monday over unpaid wages.",
         "The port authority said on Tuesday that talks with the union had collapsed.",
         "A mediation meeting is scheduled for March 10.",
     ),
     art(
-        "a2", "Harbour Times", "2021-03-04",
+        "a2",
+        "Harbour Times",
+        "2021-03-04",
         "Portvale dock workers walked out Monday in a dispute over unpaid wages, the union said.",
         "The city council will debate the strike on Friday.",
     ),
     art(
-        "a3", "Wire Daily", "2021-03-02",
+        "a3",
+        "Wire Daily",
+        "2021-03-02",
         "Hundreds of dock workers in Portvale walked out yesterday over wages left unpaid since January.",
     ),
 ]
@@ -60,7 +66,12 @@ def test_events_merged_across_outlets_and_sorted() -> None:
 def test_different_events_on_one_day_stay_apart() -> None:
     arts = [
         art("b1", "Coast Herald", "2021-03-03", "Dock workers in Portvale walked out on Monday over unpaid wages."),
-        art("b2", "Harbour Times", "2021-03-03", "A storm flooded the Riverside district on Monday, cutting power to thousands."),
+        art(
+            "b2",
+            "Harbour Times",
+            "2021-03-03",
+            "A storm flooded the Riverside district on Monday, cutting power to thousands.",
+        ),
     ]
     story, by_id = make_story(arts)
     events = [e for e in story_timeline(story, by_id, Options()) if e.date == "2021-03-01"]
@@ -104,7 +115,9 @@ def test_plans_and_possibilities_do_not_anchor_an_undated_article() -> None:
     # "on Monday" is 8 March.
     arts = [
         art(
-            "p1", "Blog", None,
+            "p1",
+            "Blog",
+            None,
             "Mediators met union leaders on March 9th.",
             "A final round of talks could be held on March 20, after the walkout that began on Monday.",
         ),
@@ -120,7 +133,9 @@ def test_would_marks_the_future_of_reported_speech() -> None:
     # Saturday" dates the saying (27 February).
     arts = [
         art(
-            "w1", "Coast Herald", "2021-03-01",
+            "w1",
+            "Coast Herald",
+            "2021-03-01",
             "The port authority said it would decide on Wednesday whether to reopen the docks.",
             "The union said on Saturday that the walkout would go on.",
         )
@@ -141,8 +156,15 @@ def test_reprints_keep_their_own_outlet_in_sources() -> None:
 
 def test_shared_actor_names_alone_do_not_merge_events() -> None:
     arts = [
-        art("d1", "Coast Herald", "2021-03-03", "General Arlo Venn left Portvale on Tuesday without signing the accord."),
-        art("d2", "Harbour Times", "2021-03-03", "President Mira Kess warned General Arlo Venn on Tuesday over renewed shelling."),
+        art(
+            "d1", "Coast Herald", "2021-03-03", "General Arlo Venn left Portvale on Tuesday without signing the accord."
+        ),
+        art(
+            "d2",
+            "Harbour Times",
+            "2021-03-03",
+            "President Mira Kess warned General Arlo Venn on Tuesday over renewed shelling.",
+        ),
         art("d3", "Wire Daily", "2021-03-03", "Venn left Portvale on Tuesday morning, refusing to sign, aides said."),
     ]
     story, by_id = make_story(arts)

@@ -10,8 +10,30 @@ from newsfuse.timeline import story as story_mod
 from newsfuse.timeline import story_timeline
 from newsfuse.timeline.story import MERGE_OVERLAP, Words, _group_bucket, _Similarities, similarity
 
-_VOCAB = ["Portvale", "Mayor", "Elna", "Drax", "dock", "workers", "strike", "wages", "talks", "union", "council",
-          "harbour", "ferry", "crane", "signed", "walked", "vote", "budget", "repairs", "bridge", "closed", "met"]
+_VOCAB = [
+    "Portvale",
+    "Mayor",
+    "Elna",
+    "Drax",
+    "dock",
+    "workers",
+    "strike",
+    "wages",
+    "talks",
+    "union",
+    "council",
+    "harbour",
+    "ferry",
+    "crane",
+    "signed",
+    "walked",
+    "vote",
+    "budget",
+    "repairs",
+    "bridge",
+    "closed",
+    "met",
+]
 
 
 def _reference_groups(ws: list[Words]) -> list[list[int]]:
@@ -56,8 +78,13 @@ def test_matrix_merge_blocks_give_the_same_groups(monkeypatch) -> None:
 def _huge_story(n: int) -> tuple[Story, dict[str, Article]]:
     rng = random.Random(11)
     paras = [f"{_sentence(rng)[:-1]} on Monday." for _ in range(n)]
-    art = Article(id="big", origin="test/big", outlet="Portvale Post", paragraphs=make_paragraphs(paras),
-                  published=PublishedDate("2021-03-03", "input", 1.0))
+    art = Article(
+        id="big",
+        origin="test/big",
+        outlet="Portvale Post",
+        paragraphs=make_paragraphs(paras),
+        published=PublishedDate("2021-03-03", "input", 1.0),
+    )
     return Story(id="s1", articles=["big"], outlets=["Portvale Post"]), {"big": art}
 
 

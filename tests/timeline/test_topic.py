@@ -59,7 +59,10 @@ def test_topic_timeline_shape_and_span() -> None:
 
 
 def test_sentences_per_date_and_no_duplicates() -> None:
-    dup = [*TOPIC, art("v10", "2021-03-03", "Ash from the eruption on Tuesday grounded flights across the Velmar archipelago.")]
+    dup = [
+        *TOPIC,
+        art("v10", "2021-03-03", "Ash from the eruption on Tuesday grounded flights across the Velmar archipelago."),
+    ]
     events = topic_timeline(dup, 1, 3, Options())
     texts = [e.text for e in events]
     assert all(e.date == "2021-03-02" for e in events)
@@ -108,7 +111,17 @@ def test_command_markdown_and_json(tmp_path: Path, capsys: pytest.CaptureFixture
 
 def test_command_escapes_text_and_reports_nothing_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "x.jsonl"
-    f.write_text(json.dumps({"id": "h", "date": "2021-03-02", "text": "<script>alert(1)</script> The dam burst on Monday, flooding two towns.", "clean": True}), encoding="utf-8")
+    f.write_text(
+        json.dumps(
+            {
+                "id": "h",
+                "date": "2021-03-02",
+                "text": "<script>alert(1)</script> The dam burst on Monday, flooding two towns.",
+                "clean": True,
+            }
+        ),
+        encoding="utf-8",
+    )
     assert topic_timeline_command(_args([str(f)]), Options())
     out = capsys.readouterr().out
     assert "<script>" not in out and "&lt;script&gt;" in out
@@ -123,7 +136,10 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     from newsfuse.cli import main
 
     f = tmp_path / "topic.jsonl"
-    f.write_text("\n".join(json.dumps({"id": a.id, "date": a.date, "text": a.text, "clean": True}) for a in TOPIC), encoding="utf-8")
+    f.write_text(
+        "\n".join(json.dumps({"id": a.id, "date": a.date, "text": a.text, "clean": True}) for a in TOPIC),
+        encoding="utf-8",
+    )
     assert main(["timeline", str(f), "--dates", "2", "--format", "json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["events"]) == 2
     empty = tmp_path / "none.jsonl"

@@ -81,7 +81,15 @@ class _Index:
         out = []
         for key, arts in self.groups.items():
             dates = sorted(a.date for a in arts if a.date)
-            out.append(Story(id=key, articles=[a.id for a in arts], title=arts[0].title or "", first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None))
+            out.append(
+                Story(
+                    id=key,
+                    articles=[a.id for a in arts],
+                    title=arts[0].title or "",
+                    first_date=dates[0] if dates else None,
+                    last_date=dates[-1] if dates else None,
+                )
+            )
         return out
 
 
@@ -117,11 +125,27 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def article_json(n: int, topic: str = "Bridge", outlet: str = "one.example", **kw: object) -> dict[str, object]:
-    body = f"{topic} news number {n}: the council met on Tuesday and voted {n} to 3.\n\nA second paragraph about item {n}."
-    return {"content": body, "kind": "record", "title": f"{topic} story {n}", "outlet": outlet, "date": "2021-03-02", **kw}
+    body = (
+        f"{topic} news number {n}: the council met on Tuesday and voted {n} to 3.\n\nA second paragraph about item {n}."
+    )
+    return {
+        "content": body,
+        "kind": "record",
+        "title": f"{topic} story {n}",
+        "outlet": outlet,
+        "date": "2021-03-02",
+        **kw,
+    }
 
 
 @pytest.fixture
 def h():
     """Helpers for the tests (importlib mode cannot import conftest by name)."""
-    return SimpleNamespace(make_client=make_client, AUTH=AUTH, TOKEN=TOKEN, article_json=article_json, simple_steps=simple_steps, TODAY=TODAY)
+    return SimpleNamespace(
+        make_client=make_client,
+        AUTH=AUTH,
+        TOKEN=TOKEN,
+        article_json=article_json,
+        simple_steps=simple_steps,
+        TODAY=TODAY,
+    )

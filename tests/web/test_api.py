@@ -8,7 +8,13 @@ def test_health_and_openapi(client, h):
     r = client.get("/api/health")
     assert r.status_code == 200 and r.json()["status"] == "ok" and r.json()["db"] == "sqlite"
     spec = client.get("/openapi.json").json()
-    assert {"/api/articles", "/api/stories", "/api/stories/{story_id}", "/api/articles/{article_id}", "/api/health"} <= set(spec["paths"])
+    assert {
+        "/api/articles",
+        "/api/stories",
+        "/api/stories/{story_id}",
+        "/api/articles/{article_id}",
+        "/api/health",
+    } <= set(spec["paths"])
     assert client.get("/docs").status_code == 404  # Swagger UI would load a CDN script
 
 
@@ -18,7 +24,12 @@ def test_writes_need_a_configured_token(db, h):
         assert r.status_code == 403 and "NEWSFUSE_TOKEN" in r.json()["detail"]
     with h.make_client(db) as c:
         assert c.post("/api/articles", json=h.article_json(1)).status_code == 401
-        assert c.post("/api/articles", json=h.article_json(1), headers={"Authorization": "Bearer nope-nope-nope"}).status_code == 401
+        assert (
+            c.post(
+                "/api/articles", json=h.article_json(1), headers={"Authorization": "Bearer nope-nope-nope"}
+            ).status_code
+            == 401
+        )
         # One documented way: a bearer token (the old undocumented X-Newsfuse-Token header grants nothing).
         assert c.post("/api/articles", json=h.article_json(1), headers={"X-Newsfuse-Token": h.TOKEN}).status_code == 401
         assert c.post("/api/articles", json=h.article_json(1), headers=h.AUTH).status_code == 201
@@ -67,10 +78,18 @@ def test_rejections_are_reported_and_remembered(client, h):
 
 def test_raw_bodies(client, h):
     text = "Harbour news: the bridge reopened on Tuesday after long repairs.\n\nMore on the bridge."
-    r = client.post("/api/articles/raw?title=Harbour%20reopens&outlet=two.example", content=text, headers={**h.AUTH, "Content-Type": "text/plain"})
+    r = client.post(
+        "/api/articles/raw?title=Harbour%20reopens&outlet=two.example",
+        content=text,
+        headers={**h.AUTH, "Content-Type": "text/plain"},
+    )
     assert r.status_code == 201, r.text
-    html = "<p>Harbour news in HTML: the bridge reopened on Tuesday after repairs.</p><p>A second paragraph follows.</p>"
-    r = client.post("/api/articles/raw?title=Harbour%20html", content=html, headers={**h.AUTH, "Content-Type": "text/html"})
+    html = (
+        "<p>Harbour news in HTML: the bridge reopened on Tuesday after repairs.</p><p>A second paragraph follows.</p>"
+    )
+    r = client.post(
+        "/api/articles/raw?title=Harbour%20html", content=html, headers={**h.AUTH, "Content-Type": "text/html"}
+    )
     assert r.status_code == 201
     r = client.post("/api/articles/raw", content=b"{}", headers={**h.AUTH, "Content-Type": "application/pdf"})
     assert r.status_code == 415
@@ -94,7 +113,12 @@ def test_limits_are_clear_4xx(db, h):
         assert r.status_code == 413
         assert c.post("/api/articles", json={"articles": []}, headers=h.AUTH).status_code == 422
         assert c.post("/api/articles", json={"content": "x", "evil": 1}, headers=h.AUTH).status_code == 422
-        assert c.post("/api/articles", content=b"{not json", headers={**h.AUTH, "Content-Type": "application/json"}).status_code == 422
+        assert (
+            c.post(
+                "/api/articles", content=b"{not json", headers={**h.AUTH, "Content-Type": "application/json"}
+            ).status_code
+            == 422
+        )
         assert c.get("/api/stories?from=yesterday").status_code == 400
         assert c.get("/api/stories?limit=100000").status_code == 422
         assert c.get("/api/stories/nope").status_code == 404
@@ -102,6 +126,7 @@ def test_limits_are_clear_4xx(db, h):
 
 def test_errors_do_not_leak_stack_traces(db, h):
     with h.make_client(db) as c:
+
         def boom(*a, **k):
             raise RuntimeError("secret internals at /srv/app.py line 3")
 
@@ -115,7 +140,9 @@ def test_errors_do_not_leak_stack_traces(db, h):
 def test_cors_off_by_default(client, h):
     r = client.get("/api/health", headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in r.headers
-    r = client.options("/api/articles", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
+    r = client.options(
+        "/api/articles", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+    )
     assert "access-control-allow-origin" not in r.headers
 
 
@@ -124,7 +151,9 @@ def test_concurrent_posts_neither_lose_nor_duplicate(client, h):
 
     def post(i: int) -> None:
         # every article posted twice, from different threads
-        r = client.post("/api/articles", json=h.article_json(i % 30, topic=["Bridge", "Festival", "Port"][i % 3]), headers=h.AUTH)
+        r = client.post(
+            "/api/articles", json=h.article_json(i % 30, topic=["Bridge", "Festival", "Port"][i % 3]), headers=h.AUTH
+        )
         if r.status_code not in (200, 201):
             errors.append(r.text)
 
@@ -203,19 +232,29 @@ def test_real_extraction_of_posted_html_and_text(db, h):
         + "</article><footer>Copyright 2021</footer></body></html>"
     )
     with TestClient(create_app(Settings(db=db, token=h.TOKEN, steps=steps, today=h.TODAY))) as c:
-        r = c.post("/api/articles", json={"content": page, "kind": "html", "url": "https://ferry.example/news/1"}, headers=h.AUTH)
+        r = c.post(
+            "/api/articles",
+            json={"content": page, "kind": "html", "url": "https://ferry.example/news/1"},
+            headers=h.AUTH,
+        )
         assert r.status_code == 201, r.text
         aid = r.json()["results"][0]["article_id"]
         art = c.get(f"/api/articles/{aid}").json()["article"]
         assert art["input_format"] == "html"
         assert any("14 crossings" in p["text"] for p in art["paragraphs"])
         assert not any("Copyright" in p["text"] for p in art["paragraphs"])
-        r = c.post("/api/articles/raw?title=Ferry%20text", content="\n\n".join(paras[::-1]), headers={**h.AUTH, "Content-Type": "text/plain"})
+        r = c.post(
+            "/api/articles/raw?title=Ferry%20text",
+            content="\n\n".join(paras[::-1]),
+            headers={**h.AUTH, "Content-Type": "text/plain"},
+        )
         assert r.status_code == 201, r.text
 
 
 def test_post_without_wait_acknowledges_at_commit(client, h):
-    r = client.post("/api/articles?wait=false", json={"articles": [h.article_json(i) for i in range(5)]}, headers=h.AUTH)
+    r = client.post(
+        "/api/articles?wait=false", json={"articles": [h.article_json(i) for i in range(5)]}, headers=h.AUTH
+    )
     assert r.status_code == 201 and r.json()["created"] == 5
     import time
 

@@ -24,7 +24,9 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 if not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)):
-    pytest.skip("needs /usr/bin/chromium and chromedriver (apt-get install chromium chromium-driver)", allow_module_level=True)
+    pytest.skip(
+        "needs /usr/bin/chromium and chromedriver (apt-get install chromium chromium-driver)", allow_module_level=True
+    )
 
 
 def _free_port() -> int:

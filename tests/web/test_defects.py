@@ -35,7 +35,9 @@ def test_dates_are_parsed_not_compared_as_strings(client, h):
     page = client.get("/?from=2021-3-1")
     assert page.status_code == 200 and "Ferry story 2" in page.text and "Bridge story 1" not in page.text
     page = client.get("/?from=2021-02-30")
-    assert page.status_code == 400 and page.headers["content-type"].startswith("text/html") and "YYYY-MM-DD" in page.text
+    assert (
+        page.status_code == 400 and page.headers["content-type"].startswith("text/html") and "YYYY-MM-DD" in page.text
+    )
 
 
 def test_bad_page_number_is_an_html_error(client):

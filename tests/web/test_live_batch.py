@@ -70,8 +70,14 @@ def test_invented_stream_live_equals_batch(tmp_path, seed):
     path = tmp_path / "stream.jsonl"
     with path.open("w", encoding="utf-8") as fh:
         for a in invented_stream(90, seed=7):
-            rec = {"title": a.title, "text": "\n\n".join(p.text for p in a.paragraphs), "date": a.date,
-                   "outlet": a.outlet, "url": a.url, "clean": True}
+            rec = {
+                "title": a.title,
+                "text": "\n\n".join(p.text for p in a.paragraphs),
+                "date": a.date,
+                "outlet": a.outlet,
+                "url": a.url,
+                "clean": True,
+            }
             fh.write(json.dumps(rec) + "\n")
     batch = _batch([str(path)])
     assert len(set(batch.values())) > 5

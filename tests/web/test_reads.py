@@ -91,7 +91,7 @@ def test_reads_answer_while_a_story_analysis_runs(db, h):
         assert c.get("/api/health").json()["stories"] == 2
 
 
-SLOW_STEP = '''
+SLOW_STEP = """
 import time
 
 from newsfuse.model import Source, SummarySentence
@@ -103,7 +103,7 @@ def story_step(story, by_id, options):
         time.sleep(120)
     story.headline = SummarySentence(first.title or "", [Source(first.id, "p1", first.outlet)])
     return story
-'''
+"""
 
 
 def test_a_story_over_its_time_budget_is_stopped_noted_and_the_others_go_on(db, h, tmp_path, monkeypatch, caplog):
@@ -134,7 +134,9 @@ def test_a_story_over_its_time_budget_is_stopped_noted_and_the_others_go_on(db, 
         health = c.get("/api/health").json()
         assert health["over_budget_stories"] == 1 and health["over_budget_story_ids"] == [slow_id]
         assert health["unassigned"] == 0 and health["failed_stories"] == 0
-        assert any("per-story time budget" in rec.getMessage() and slow_id in rec.getMessage() for rec in caplog.records)
+        assert any(
+            "per-story time budget" in rec.getMessage() and slow_id in rec.getMessage() for rec in caplog.records
+        )
         # The stopped worker is replaced: later stories are analysed.
         r = c.post("/api/articles", json=h.article_json(3, topic="Dam"), headers=h.AUTH)
         dam = c.get(f"/api/stories/{r.json()['results'][0]['story_id']}").json()["story"]
@@ -145,8 +147,14 @@ def test_a_story_over_its_time_budget_is_stopped_noted_and_the_others_go_on(db, 
 
 def _fresh(st: Story) -> Story:
     return Story(
-        id=st.id, articles=list(st.articles), outlets=list(st.outlets), independent_sources=st.independent_sources,
-        unknown_outlet_articles=st.unknown_outlet_articles, first_date=st.first_date, last_date=st.last_date, title=st.title,
+        id=st.id,
+        articles=list(st.articles),
+        outlets=list(st.outlets),
+        independent_sources=st.independent_sources,
+        unknown_outlet_articles=st.unknown_outlet_articles,
+        first_date=st.first_date,
+        last_date=st.last_date,
+        title=st.title,
     )
 
 
@@ -159,7 +167,10 @@ def test_analysis_in_the_worker_process_equals_analysis_in_process():
             here = story_step(copy.deepcopy(_fresh(st)), by_id, Options())
             there = analyser.analyse(copy.deepcopy(_fresh(st)), by_id)
             assert to_dict(there) == to_dict(here)
-            assert to_dict(there)["summary"] == to_dict(st)["summary"] and to_dict(there)["claims"] == to_dict(st)["claims"]
+            assert (
+                to_dict(there)["summary"] == to_dict(st)["summary"]
+                and to_dict(there)["claims"] == to_dict(st)["claims"]
+            )
     finally:
         analyser.close()
 

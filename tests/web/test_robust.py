@@ -35,7 +35,9 @@ def any_db(request, tmp_path):
 
 
 def _post_raw_json(c, payload: str, h):
-    return c.post("/api/articles", content=payload.encode("utf-8"), headers={**h.AUTH, "Content-Type": "application/json"})
+    return c.post(
+        "/api/articles", content=payload.encode("utf-8"), headers={**h.AUTH, "Content-Type": "application/json"}
+    )
 
 
 def test_nul_surrogate_and_controls_are_cleaned_and_noted(any_db, h):
@@ -55,8 +57,11 @@ def test_nul_surrogate_and_controls_are_cleaned_and_noted(any_db, h):
         assert r.status_code == 201, r.text
         aid = r.json()["results"][0]["article_id"]
         assert c.get(f"/api/articles/{aid}").json()["article"]["title"] == "Bridge \ufffd two"
-        r = c.post("/api/articles/raw?title=Bridge%00raw", content="Bridge\x00 news on Tuesday.\n\nMore text here\x00.",
-                   headers={**h.AUTH, "Content-Type": "text/plain"})
+        r = c.post(
+            "/api/articles/raw?title=Bridge%00raw",
+            content="Bridge\x00 news on Tuesday.\n\nMore text here\x00.",
+            headers={**h.AUTH, "Content-Type": "text/plain"},
+        )
         assert r.status_code in (200, 201), r.text
         for q in ("%00", "%ED%A0%80", "bridge%00"):
             assert c.get(f"/api/stories?q={q}").status_code == 200
@@ -68,7 +73,9 @@ def test_nul_surrogate_and_controls_are_cleaned_and_noted(any_db, h):
 def test_story_that_cannot_be_stored_is_retried_and_never_fatal(db, h):
     # Articles stored, then the server dies before their story is stored (it will be redone at start).
     with h.make_client(db) as c:
-        c.post("/api/articles", json={"articles": [h.article_json(1), h.article_json(2, topic="Ferry")]}, headers=h.AUTH)
+        c.post(
+            "/api/articles", json={"articles": [h.article_json(1), h.article_json(2, topic="Ferry")]}, headers=h.AUTH
+        )
     with open_store(db) as s, s.conn.transaction():
         s.conn.execute("DELETE FROM story_terms")
         s.conn.execute("DELETE FROM stories")
@@ -105,7 +112,9 @@ def test_story_that_cannot_be_stored_is_retried_and_never_fatal(db, h):
 
 def test_unreadable_stored_data_does_not_stop_the_start(db, h):
     with h.make_client(db) as c:
-        r = c.post("/api/articles", json={"articles": [h.article_json(1), h.article_json(2, topic="Dam")]}, headers=h.AUTH)
+        r = c.post(
+            "/api/articles", json={"articles": [h.article_json(1), h.article_json(2, topic="Dam")]}, headers=h.AUTH
+        )
         bad = r.json()["results"][0]["article_id"]
     with open_store(db) as s, s.conn.transaction():
         s.conn.execute("UPDATE articles SET data = ? WHERE id = ?", ("{not json", bad))

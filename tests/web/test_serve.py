@@ -62,12 +62,18 @@ def test_web_app_on_postgres(h):
 
     def reset():
         with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute("DROP TABLE IF EXISTS story_terms, stories, articles, raw_documents, schema_migrations CASCADE")
+            conn.execute(
+                "DROP TABLE IF EXISTS story_terms, stories, articles, raw_documents, schema_migrations CASCADE"
+            )
 
     reset()
     try:
         with h.make_client(url) as c:
-            r = c.post("/api/articles", json={"articles": [h.article_json(1), h.article_json(2), h.article_json(1)]}, headers=h.AUTH)
+            r = c.post(
+                "/api/articles",
+                json={"articles": [h.article_json(1), h.article_json(2), h.article_json(1)]},
+                headers=h.AUTH,
+            )
             assert [x["status"] for x in r.json()["results"]] == ["created", "created", "duplicate"]
             assert c.get("/api/health").json()["db"] == "postgresql"
             assert [s["articles"] for s in c.get("/api/stories?q=bridge").json()["stories"]] == [2]

@@ -58,7 +58,11 @@ def crosscheck_story(
         story.notes.append(f"crosscheck: {len(missing)} article id(s) not found: {', '.join(missing[:5])}")
     sents = story_sentences(ids, by_id, split)
     index = build_entities(
-        sents, lambda aid: outlet_label(by_id[aid]), backend=opts.entity_backend, spacy_model=opts.spacy_model, notes=story.notes
+        sents,
+        lambda aid: outlet_label(by_id[aid]),
+        backend=opts.entity_backend,
+        spacy_model=opts.spacy_model,
+        notes=story.notes,
     )
     story.entities = index.entities
     if stemmer is None:
@@ -75,6 +79,10 @@ def crosscheck_story(
     story.quotes = build_quotes(sents, index, by_id, ids, opts.quote_min_words, stemmer, notes=story.notes)
     story.framing = build_framing(sents, index, by_id, ids)
     if independent_sources(ids, by_id) < 2:
-        note = SINGLE_SOURCE_NOTE if len(ids) < 2 else "one independent source (the others copy it): no cross-check possible"
+        note = (
+            SINGLE_SOURCE_NOTE
+            if len(ids) < 2
+            else "one independent source (the others copy it): no cross-check possible"
+        )
         if note not in story.notes:
             story.notes.append(note)

@@ -75,7 +75,11 @@ class Featurizer:
     """Sentence -> weighted features; holds a stem cache (one per story, never module-level)."""
 
     def __init__(
-        self, index: EntityIndex | None, position_decay: float, name_weight: float = 0.5, stemmer: CachedStemmer | None = None
+        self,
+        index: EntityIndex | None,
+        position_decay: float,
+        name_weight: float = 0.5,
+        stemmer: CachedStemmer | None = None,
     ) -> None:
         if not 0.0 < position_decay <= 1.0:
             raise ValueError(f"position_decay must be in (0, 1], got {position_decay}")
@@ -125,7 +129,14 @@ class Featurizer:
                 out.append((day, day))
                 mask.append(False)
                 continue
-            if w in STOPWORDS or len(w) < 2 or w in CALENDAR_WORDS or w in DISCOURSE_WORDS or w in NUMBER_WORDS or w[0].isdigit():
+            if (
+                w in STOPWORDS
+                or len(w) < 2
+                or w in CALENDAR_WORDS
+                or w in DISCOURSE_WORDS
+                or w in NUMBER_WORDS
+                or w[0].isdigit()
+            ):
                 continue
             at = m.start()
             scene = at < scene_end
@@ -165,8 +176,20 @@ NUMBER_WORDS: frozenset[str] = frozenset(
 _MONTH_NUMBERS: dict[str, int] = {
     m: i
     for i, names in enumerate(
-        ("january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul", "august aug",
-         "september sep sept", "october oct", "november nov", "december dec"),
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ),
         start=1,
     )
     for m in names.split()
@@ -240,7 +263,9 @@ class EventWords:
         self.verbal: set[str] = set()
         for ws in words:
             for w, name in ws:
-                if not name and ((len(w) >= _ED_MIN and w.endswith("ed")) or (len(w) >= _ING_MIN and w.endswith("ing"))):
+                if not name and (
+                    (len(w) >= _ED_MIN and w.endswith("ed")) or (len(w) >= _ING_MIN and w.endswith("ing"))
+                ):
                     self.verbal.add(stem(w))
                 elif w in IRREGULAR_VERBS:
                     # "left" makes "leave" a verb of the story, so "Haftar Leaves Moscow" counts too
@@ -284,7 +309,9 @@ def story_triggers(
     per_sent: list[list[tuple[str, str]]] = []
     for n, ws in enumerate(words):
         ok = eligible[n] if eligible is not None else [True] * len(ws)
-        per_sent.append([(t, w) for t, w in ((events.of(w), w) for (w, _), e in zip(ws, ok, strict=True) if e) if t is not None])
+        per_sent.append(
+            [(t, w) for t, w in ((events.of(w), w) for (w, _), e in zip(ws, ok, strict=True) if e) if t is not None]
+        )
     vocab = {t for ev in per_sent for t, _ in ev}
     head: dict[str, str] = {}
     for t in vocab:
@@ -298,7 +325,11 @@ def story_triggers(
             used[head.get(t, t)].add(src)
     out: list[tuple[str, str] | None] = []
     for ev in per_sent:
-        out.append(next(((h, w) for h, w in ((head.get(t, t), w) for t, w in ev) if len(used[h]) >= _TRIGGER_MIN_SOURCES), None))
+        out.append(
+            next(
+                ((h, w) for h, w in ((head.get(t, t), w) for t, w in ev) if len(used[h]) >= _TRIGGER_MIN_SOURCES), None
+            )
+        )
     return out
 
 
@@ -388,7 +419,9 @@ def claim_space(
         norms = np.sqrt(np.asarray(plain.multiply(plain).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
         plain = csr_matrix(plain.multiply(1.0 / norms[:, None]))
-    return ClaimSpace(sents=keep, x=x, row={s.key: i for i, s in enumerate(keep)}, triggers=triggers, rest=rest, plain=plain)
+    return ClaimSpace(
+        sents=keep, x=x, row={s.key: i for i, s in enumerate(keep)}, triggers=triggers, rest=rest, plain=plain
+    )
 
 
 def linked_pairs(space: ClaimSpace, options: CrossCheckOptions) -> csr_matrix:
@@ -461,7 +494,9 @@ def group_sentences(space: ClaimSpace, options: CrossCheckOptions) -> list[list[
 # pronoun or connective ("He", "But they ..."), not leave its speaker a pronoun ('..." he said.'),
 # not ask, not carry a loaded label.  Each fault counts one; the fewest faults win before closeness
 # to the centroid does.
-_PRONOUN_SPEAKER = re.compile(r"[,\"”’]\s*(?:he|she|they|it)\s+(?:said|says|added|told|stressed|noted)\b", re.IGNORECASE)
+_PRONOUN_SPEAKER = re.compile(
+    r"[,\"”’]\s*(?:he|she|they|it)\s+(?:said|says|added|told|stressed|noted)\b", re.IGNORECASE
+)
 
 
 def _faults(text: str) -> int:
@@ -503,7 +538,10 @@ def _representatives(groups: Sequence[list[int]], sents: Sequence[Sent], x: csr_
 
 
 def build_claims(
-    space: ClaimSpace, by_id: Mapping[str, Article], options: CrossCheckOptions, story_articles: Sequence[str] | None = None
+    space: ClaimSpace,
+    by_id: Mapping[str, Article],
+    options: CrossCheckOptions,
+    story_articles: Sequence[str] | None = None,
 ) -> list[Claim]:
     """Group a story's sentences into claims with their sources and status (agreed / single_source).
 

@@ -34,9 +34,27 @@ from newsfuse.text import STOPWORDS, tokens
 
 # "one" is left out: far more often a pronoun or article ("one of", "one, the area") than a count.
 _NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-    "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "dozen": 12,
+    "dozens": 24,
+    "hundreds": 200,
+    "thousands": 2000,
 }
 _MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000, "bn": 1_000_000_000}
 _FIGURE = re.compile(
@@ -48,22 +66,63 @@ _FIGURE = re.compile(
 _MONTHS = {
     m: i
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for m in names
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s(?P<y>\d{{4}}))?", re.IGNORECASE)
-_DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<m>{_MONTH_RE})\b\.?(?:,?\s(?P<y>\d{{4}}))?", re.IGNORECASE)
+_DATE_MD = re.compile(
+    rf"\b(?P<m>{_MONTH_RE})\.?\s?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s(?P<y>\d{{4}}))?", re.IGNORECASE
+)
+_DATE_DM = re.compile(
+    rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s(?P<m>{_MONTH_RE})\b\.?(?:,?\s(?P<y>\d{{4}}))?", re.IGNORECASE
+)
 _MONTH_BEFORE = re.compile(rf"(?:{_MONTH_RE})\.?\s?$", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 # Nouns that follow a number without saying what is counted.
 _NOT_COUNTED = frozenset(
-    {"percent", "per", "cent", "times", "of", "and", "or", "to", "the", "a", "in", "on", "at", "year", "years",
-     "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "ago", "old"}
+    {
+        "percent",
+        "per",
+        "cent",
+        "times",
+        "of",
+        "and",
+        "or",
+        "to",
+        "the",
+        "a",
+        "in",
+        "on",
+        "at",
+        "year",
+        "years",
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "fifth",
+        "fifths",
+        "tenth",
+        "tenths",
+        "ago",
+        "old",
+    }
 )
 # Units of distance, size, speed and pressure: "7 km from the town" and "10 km south of it" measure
 # from different places, "winds of 35 mph" and "60 mph" at different hours, far more often than they
@@ -83,12 +142,19 @@ _RANGE_BEFORE = re.compile(
     r"(?:\bbetween|\bfrom|(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|million|billion|m|bn))\s?(?:to|-|–|and))\s*[$€£]?\s*$",
     re.IGNORECASE,
 )
-_RANGE_AFTER = re.compile(r"\s?(?:million|billion|m|bn)?\s?(?:to|-|–|and)\s?[$€£]?\s?(?:\d|two|three|four|five|six|seven|eight|nine|ten)", re.IGNORECASE)
+_RANGE_AFTER = re.compile(
+    r"\s?(?:million|billion|m|bn)?\s?(?:to|-|–|and)\s?[$€£]?\s?(?:\d|two|three|four|five|six|seven|eight|nine|ten)",
+    re.IGNORECASE,
+)
 _NOT_A_COUNT = frozenset({"percent", "per", "pct", "times", "fold", "notches", "points", "basis"})
 # How a figure is hedged: the interval of values it allows, as factors of the figure.  Two figures
 # conflict only when their intervals do not meet ("at least 1,300" and "1,400" agree).
-_LOWER_BOUND = re.compile(r"(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than)\s*$", re.IGNORECASE)
-_UPPER_BOUND = re.compile(r"(?:up to|fewer than|less than|under|at most|no more than|as much as|as many as|as high as)\s*$", re.IGNORECASE)
+_LOWER_BOUND = re.compile(
+    r"(?:at least|more than|over|upwards of|in excess of|no fewer than|no less than)\s*$", re.IGNORECASE
+)
+_UPPER_BOUND = re.compile(
+    r"(?:up to|fewer than|less than|under|at most|no more than|as much as|as many as|as high as)\s*$", re.IGNORECASE
+)
 _NEARLY = re.compile(r"(?:nearly|almost|close to|just under)\s*$", re.IGNORECASE)
 _ABOUT = re.compile(r"(?:about|around|some|approximately|roughly|an estimated|estimated|circa|~)\s*$", re.IGNORECASE)
 _INCREMENT = re.compile(r"(?:another|a further|an additional|extra|more than another)\s*$", re.IGNORECASE)
@@ -115,7 +181,9 @@ _ENOUGH_SHARED_CONTEXT = 4
 # and the GCC".
 _SAME_FACT = 0.7
 # Words near a figure that say nothing about what it counts (so they cannot make two figures "the same").
-_GENERIC = frozenset({"least", "more", "than", "about", "nearly", "almost", "around", "some", "over", "people", "total"})
+_GENERIC = frozenset(
+    {"least", "more", "than", "about", "nearly", "almost", "around", "some", "over", "people", "total"}
+)
 
 
 @dataclass(frozen=True)
@@ -151,9 +219,14 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
             continue  # part of a name: "FTSE 100", "S&P 500"
         if _RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _RANGE_AFTER.match(text, m.end()):
             continue  # a range ("between 12,000 and 25,000", "three to five"): no one value to compare
-        if num.lower() in _VAGUE or (num.lower() == "hundred" and not re.search(r"\b(?:a|one)\s+$", text[max(0, m.start() - 5) : m.start()], re.IGNORECASE)):
+        if num.lower() in _VAGUE or (
+            num.lower() == "hundred"
+            and not re.search(r"\b(?:a|one)\s+$", text[max(0, m.start() - 5) : m.start()], re.IGNORECASE)
+        ):
             continue  # "dozens", "several hundred": no figure to compare
-        if _INCREMENT.search(text, max(0, m.start() - 20), m.start()) or text[max(0, m.start() - 3) : m.start()].rstrip().endswith("("):
+        if _INCREMENT.search(text, max(0, m.start() - 20), m.start()) or text[
+            max(0, m.start() - 3) : m.start()
+        ].rstrip().endswith("("):
             continue  # "another 35", "a further 111": an increment, not a total; "($795,000)": a conversion
         if text[m.end() : m.end() + 1] == "-" or (m.end() < len(text) and text[m.end()].isalpha()):
             continue  # part of a compound ("13-year-old", "57-nation", "3D")
@@ -172,12 +245,16 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
             noun, word = ("people", nouns[0]) if nouns[0] in _PEOPLE else (stem.stem(nouns[0]), nouns[0])
         window = tokens(text[max(0, m.start() - 60) : m.end() + 80])
         context = frozenset(
-            stem.stem(w) for w in window if len(w) > 2 and w not in STOPWORDS and w not in _GENERIC and not w[0].isdigit()
+            stem.stem(w)
+            for w in window
+            if len(w) > 2 and w not in STOPWORDS and w not in _GENERIC and not w[0].isdigit()
         ) - {noun}
         surface = text[m.start() : m.end() + len(after[0]) + 1].strip() if after else m.group(0)
         value = _value(m)
         low, high = _bounds(text[max(0, m.start() - 25) : m.start()], value)
-        out.append(Figure(sent=i, noun=noun, word=word, surface=surface, value=value, context=context, low=low, high=high))
+        out.append(
+            Figure(sent=i, noun=noun, word=word, surface=surface, value=value, context=context, low=low, high=high)
+        )
     return out
 
 
@@ -212,7 +289,11 @@ _NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 def _numbers(text: str) -> frozenset[str]:
     """The numbers a sentence states, days of its dates and years left out."""
     days = {m.group("d") for rx in (_DATE_MD, _DATE_DM) for m in rx.finditer(text)}
-    return frozenset(n for n in _NUMBER.findall(text) if n not in days and not (len(n) == 4 and n.isdigit() and n[:2] in ("19", "20")))
+    return frozenset(
+        n
+        for n in _NUMBER.findall(text)
+        if n not in days and not (len(n) == 4 and n.isdigit() and n[:2] in ("19", "20"))
+    )
 
 
 def _day_number(published: str | None) -> int | None:
@@ -287,7 +368,7 @@ def _merge_same(values: dict[str, list[int]], key: Callable[[str], str]) -> dict
 
 
 def _date_key(value: str) -> str:
-    """"06-11" and "2011-06-11" are one date: a year left out is the same year (month-day compared)."""
+    """ "06-11" and "2011-06-11" are one date: a year left out is the same year (month-day compared)."""
     return value[-5:]
 
 
@@ -302,13 +383,15 @@ def _merge_dates(values: dict[str, list[int]]) -> dict[str, list[int]]:
 
 
 def _acronym(name: str) -> str | None:
-    """"U.N", "U.S." and "UN" -> "un"; None for a name that is no acronym."""
+    """ "U.N", "U.S." and "UN" -> "un"; None for a name that is no acronym."""
     letters = re.sub(r"[.\s]", "", name)
     return letters.lower() if letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 6 else None
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper() and w.lower() not in STOPWORDS).lower()
+    return "".join(
+        w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper() and w.lower() not in STOPWORDS
+    ).lower()
 
 
 def _merge_names(values: dict[str, list[int]]) -> dict[str, list[int]]:
@@ -322,14 +405,19 @@ def _merge_names(values: dict[str, list[int]]) -> dict[str, list[int]]:
         # "US Coast Guard", "BP" / "BP PLC"
         part = v.lower().split()
         full = [
-            n for n in values
+            n
+            for n in values
             if len(n.split()) > len(part) and part in (n.lower().split()[-len(part) :], n.lower().split()[: len(part)])
         ]
         if full:
             key[v] = max(full, key=lambda n: (len(n), n))
             continue
         # "ICRC" and a name cut short to "International Committee" ("ic"): the initials start the acronym
-        match = [n for n, ini in long_names.items() if acro is not None and len(ini) >= 2 and (acro.startswith(ini) or acro.endswith(ini))]
+        match = [
+            n
+            for n, ini in long_names.items()
+            if acro is not None and len(ini) >= 2 and (acro.startswith(ini) or acro.endswith(ini))
+        ]
         key[v] = match[0] if len(match) == 1 else (acro or v)
 
     def root(v: str) -> str:
@@ -463,7 +551,11 @@ def find_conflicts(
                     continue  # "38 killed on Tuesday" and "70 killed on Monday" count different days
                 same_value = fs[x].value == fs[y].value >= _SAME_VALUE_MIN
                 n_shared = len(fs[x].context & fs[y].context)
-                if same_value or n_shared >= _ENOUGH_SHARED_CONTEXT or (n_shared >= _MIN_SHARED_CONTEXT and sim[x, y] >= options.claim_threshold):
+                if (
+                    same_value
+                    or n_shared >= _ENOUGH_SHARED_CONTEXT
+                    or (n_shared >= _MIN_SHARED_CONTEXT and sim[x, y] >= options.claim_threshold)
+                ):
                     parent[find(y)] = find(x)
                     if not same_value:
                         direct.add((x, y))
@@ -540,7 +632,9 @@ def find_conflicts(
                     for surface, eid in index.in_sentence(sents[i])
                     if index.type_of(eid) in ("person", "organisation") and 0 <= text.find(surface) < len(text) // 2
                 }
-                others = {eid for _, eid in index.in_sentence(sents[i]) if index.type_of(eid) in ("person", "organisation")}
+                others = {
+                    eid for _, eid in index.in_sentence(sents[i]) if index.type_of(eid) in ("person", "organisation")
+                }
                 if len(actors) == 1 and others == actors:
                     ent = index.get(next(iter(actors)))
                     if ent is not None:
@@ -564,4 +658,3 @@ def find_conflicts(
                 c.conflicts.append(conflict.id)
                 c.status = "disputed"
     return b.conflicts
-

@@ -36,9 +36,7 @@ from newsfuse.unionfind import UnionFind
 
 # A name token: a capitalised word (hyphenated parts allowed), an acronym, or a particle joined to
 # a capitalised word by a hyphen ("al-Sarraj").
-_TOKEN = re.compile(
-    r"(?:(?:al|el|ad|as|ash|bin|ibn|abu|abd)-)?[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]|[\w'’]+|[^\w\s]"
-)
+_TOKEN = re.compile(r"(?:(?:al|el|ad|as|ash|bin|ibn|abu|abd)-)?[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]|[\w'’]+|[^\w\s]")
 # Lowercase connectors allowed inside a name when a capitalised word follows.
 _CONNECTORS = frozenset({"of", "for", "de", "del", "of the", "bin", "ibn", "al", "van", "von", "der"})
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -222,7 +220,11 @@ def rule_mentions(sent: Sent, lowercase: set[str], places: frozenset[str] | set[
         j = i + 1
         while j < n:
             t = toks[j]
-            if (caps[j] and not _POSSESSIVE.search(span[-1])) or (t.lower() in _CONNECTORS and j + 1 < n and caps[j + 1] and not _POSSESSIVE.search(span[-1])) or (t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and caps[j + 1]):
+            if (
+                (caps[j] and not _POSSESSIVE.search(span[-1]))
+                or (t.lower() in _CONNECTORS and j + 1 < n and caps[j + 1] and not _POSSESSIVE.search(span[-1]))
+                or (t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and caps[j + 1])
+            ):
                 span.append(t)
                 j += 1
             else:
@@ -236,7 +238,16 @@ def rule_mentions(sent: Sent, lowercase: set[str], places: frozenset[str] | set[
         nxt2 = toks[j + 1].lower() if j + 1 < n else ""
         out.extend(
             _mentions_from_span(
-                span, sent, start == 0 or prev in {'"', "“", "‘", "(", "-", "–", "—", ":"}, prev, nxt, nxt2, toks, j, lowercase, places
+                span,
+                sent,
+                start == 0 or prev in {'"', "“", "‘", "(", "-", "–", "—", ":"},
+                prev,
+                nxt,
+                nxt2,
+                toks,
+                j,
+                lowercase,
+                places,
             )
         )
         i = j
@@ -295,7 +306,9 @@ def _mentions_from_span(
             if low[cut] in _CONNECTORS or low[cut] in _OFFICE_WORDS or low[cut] == "the":
                 # the title goes on with its office: "Secretary of State Hillary Clinton",
                 # "Minister of Foreign Affairs Sergei Lavrov"
-                while cut < len(span) - 1 and (low[cut] in _OFFICE_CONTINUES or low[cut] in PERSON_TITLES or low[cut] in ORG_HEADS):
+                while cut < len(span) - 1 and (
+                    low[cut] in _OFFICE_CONTINUES or low[cut] in PERSON_TITLES or low[cut] in ORG_HEADS
+                ):
                     cut += 1
                 cut = max(cut, len(span) - 2)  # at most a first name and a surname remain
             title = " ".join(span[:cut])
@@ -352,7 +365,13 @@ def spacy_mentions(sents: Sequence[Sent], model: str) -> list[Mention] | None:
         nlp: Any = spacy.load(model)
     except Exception:  # spaCy missing, model missing or broken: the rule backend takes over
         return None
-    kinds: dict[str, EntityType] = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+    kinds: dict[str, EntityType] = {
+        "PERSON": "person",
+        "ORG": "organisation",
+        "GPE": "place",
+        "LOC": "place",
+        "FAC": "place",
+    }
     out: list[Mention] = []
     for s, doc in zip(sents, nlp.pipe([s.text for s in sents]), strict=True):
         for ent in doc.ents:
@@ -429,7 +448,9 @@ def build_entities(
     cues: dict[tuple[str, ...], Counter[str]] = {}
     for k, ms in by_key.items():
         shouted = any(not _is_acronym(m.surface) for m in ms)
-        cues[k] = Counter(m.cue for m in ms if m.cue and not (shouted and m.cue == "organisation" and _is_acronym(m.surface)))
+        cues[k] = Counter(
+            m.cue for m in ms if m.cue and not (shouted and m.cue == "organisation" and _is_acronym(m.surface))
+        )
 
     # acronyms written with their expansion, then initials of multi-word organisations
     single = {k[0]: k for k in keys if len(k) == 1}
@@ -456,7 +477,10 @@ def build_entities(
     multi = [
         k
         for k in keys
-        if len(k) >= 2 and cues[k].get("organisation", 0) == 0 and k[-1] not in ORG_HEADS and cues[k].get("place", 0) == 0
+        if len(k) >= 2
+        and cues[k].get("organisation", 0) == 0
+        and k[-1] not in ORG_HEADS
+        and cues[k].get("place", 0) == 0
     ]
     buckets: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in multi:
@@ -526,7 +550,11 @@ def build_entities(
             mentions=dict(sorted(mentions_per.items())),
             place_kind=kind,
         )
-        if ent.type == "other" and all(len(k) == 1 for k in members) and all(m.initial and not _is_acronym(m.surface) for m in ms):
+        if (
+            ent.type == "other"
+            and all(len(k) == 1 for k in members)
+            and all(m.initial and not _is_acronym(m.surface) for m in ms)
+        ):
             # One word, never capitalised but at the start of a sentence, with nothing in its context
             # that says name ("Nearly", "Pets", "Speaking"): a common word the story happens not to
             # write in lower case too.  A real name is written inside a sentence somewhere, or typed.
@@ -607,7 +635,10 @@ def _join_first_names(
 
 
 def _join_short_organisations(
-    keys: Sequence[tuple[str, ...]], kstr: dict[tuple[str, ...], str], cues: dict[tuple[str, ...], Counter[str]], uf: UnionFind
+    keys: Sequence[tuple[str, ...]],
+    kstr: dict[tuple[str, ...], str],
+    cues: dict[tuple[str, ...], Counter[str]],
+    uf: UnionFind,
 ) -> None:
     """A shorter form of one organisation's name joins it: "National Accord" (government) and
     "Libyan Government of National Accord" with "Government of National Accord".

@@ -27,7 +27,9 @@ from newsfuse.model import Article, OutletFraming
 from newsfuse.text import fold, tokens
 
 _QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
-_COMPOUND = re.compile(r"^[\w]+-(?:backed|recognized|recognised|based|led|allied|aligned|supported|sponsored|appointed|styled|proclaimed)$")
+_COMPOUND = re.compile(
+    r"^[\w]+-(?:backed|recognized|recognised|based|led|allied|aligned|supported|sponsored|appointed|styled|proclaimed)$"
+)
 # How many actors get a label row: the most-mentioned people and organisations.
 _MAIN_ACTORS = 8
 # A sentence this short (in words) is a fragment or caption, not an assertion.

@@ -49,7 +49,9 @@ NOT_NAMES: frozenset[str] = frozenset(
 )
 
 # Name particles ignored when comparing names ("al-Sarraj" = "Sarraj").
-NAME_PARTICLES: frozenset[str] = frozenset("al el ul ad as ash at az bin ibn ben abu abd de da di van von der le la".split())
+NAME_PARTICLES: frozenset[str] = frozenset(
+    "al el ul ad as ash at az bin ibn ben abu abd de da di van von der le la".split()
+)
 
 # Labels for actors that carry judgement; a hyphenated compound before a name ("UN-backed")
 # is kept as a label as well.

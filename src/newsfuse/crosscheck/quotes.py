@@ -69,11 +69,15 @@ _PATTERNS = [
     # "…," a Gulf-based diplomat who declined to be named said
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*{_NAME},?\s+(?:who|whose)\s[^,.“”\"]{{3,60}}?,?\s+(?:{_VERBS})\b"),
     # "…," Joe Stork, deputy director at the group, said
-    re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*{_NAME},\s[^,.“”\"]{{3,90}},\s*(?:also\s+|further\s+|then\s+)?(?:{_VERBS})\b"),
+    re.compile(
+        rf"{_PLACEHOLDER}[,.!?]?\s*{_NAME},\s[^,.“”\"]{{3,90}},\s*(?:also\s+|further\s+|then\s+)?(?:{_VERBS})\b"
+    ),
     # "…," Neil Fisher, vice president at Unisys Corp told Reuters
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*{_NAME},\s[^,.“”\"]{{3,90}}?\s+(?:{_VERBS})\b"),
     # "…," said U.S. State Department spokesman Mark Toner
-    re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+(?:[A-Z][\w.'’-]*\s+){{1,5}}{_ROLES}\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){{0,3}})"),
+    re.compile(
+        rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+(?:[A-Z][\w.'’-]*\s+){{1,5}}{_ROLES}\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){{0,3}})"
+    ),
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+{_NAME}"),
     re.compile(rf"{_NAME}\s+(?:was|were)\s+quoted\s+as\s+saying\b"),
     re.compile(rf"{_NAME}\s+(?:\w+\s+){{0,4}}(?:{_VERBS})\b[^.]*?{_PLACEHOLDER}"),
@@ -89,15 +93,18 @@ _DESCRIBED = re.compile(r"^(?:an?|the|his|her|its|their)\s", re.IGNORECASE)
 # Verbs that introduce a quote without being verbs of saying in the strict sense ("condemned the
 # 'criminal adventure' of NATO, which 'destroyed the Libyan state'"); general English, used only
 # when no attribution pattern matched, to take the speaker from the quote's own sentence.
-_QUOTING_VERBS = frozenset(
-    """condemned condemns criticised criticized criticises criticizes described describes called calls accused
+_QUOTING_VERBS = (
+    frozenset(
+        """condemned condemns criticised criticized criticises criticizes described describes called calls accused
     accuses praised praises welcomed welcomes wondered wonders agreed agrees admitted admits conceded concedes
     complained complains predicted predicts promised promises recalled recalls suggested suggests demanded
     demands blamed blames dismissed dismisses rejected rejects appealed appeals cautioned cautions lamented
     laments quipped shouted shouts chanted chant chanted cried yelled insisted says said saying writes wrote
     told tells added adds explained explains argued argues asked asks reiterated reiterates call warn urge
     speak spoke estimated estimates asserts asserted assert""".split()
-) | SPEECH_VERBS
+    )
+    | SPEECH_VERBS
+)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 # Words that make a quoted fragment a clause (auxiliaries, modals, copulas, the pronouns of speech).
 _CLAUSE_WORDS = frozenset(
@@ -173,6 +180,8 @@ def is_statement(text: str, before: str = "") -> bool:
     if not before.strip() or re.search(r"[.!?…]\s*$", before):
         return True  # a quote that opens a sentence is said, not a label inside one
     return _PREDICATE_BEFORE.search(before[-40:]) is not None
+
+
 _POSSESSIVE_NAME = re.compile(r"['’]s$")
 _PRONOUNS = {"he", "she", "they"}
 _PLACE_TYPES = frozenset({"place", "country", "city"})
@@ -293,7 +302,11 @@ def scan_spans(paragraphs: Sequence[str]) -> list[Span]:
             i = mm.start()
             c = text[i]
             if opened is None:
-                if c in _OPEN and (c != "‘" or i == 0 or not text[i - 1].isalnum()) and not (c == '"' and _stray_closer(text, i)):
+                if (
+                    c in _OPEN
+                    and (c != "‘" or i == 0 or not text[i - 1].isalnum())
+                    and not (c == '"' and _stray_closer(text, i))
+                ):
                     opened = (i + 1, _OPEN[c])
             else:
                 start, close = opened
@@ -405,7 +418,9 @@ def _speaker_from_match(
                 q.speaker, q.speaker_name = eid, shown
                 return True
         # a described speaker ("an LNA military spokesman", "Haftar's spokesman") is not the entity it names
-        described = re.split(rf"[,:]|\s+(?:{_VERBS}|was|were|in|on|at|also|further|then|had|has|have|is)\b", described_from, maxsplit=1)[0]
+        described = re.split(
+            rf"[,:]|\s+(?:{_VERBS}|was|were|in|on|at|also|further|then|had|has|have|is)\b", described_from, maxsplit=1
+        )[0]
         q.speaker, q.speaker_name = None, described.strip(" ,")
         eid = _described_speaker(q.speaker_name, index)
         if eid is not None:
@@ -437,7 +452,9 @@ def _own_sentences(q: RawQuote, sents: Sequence[Sent]) -> tuple[list[Sent], str,
     return [s for _, _, s in own], text, where.by_index.get(first.index - 1)
 
 
-def _in_sentence_speaker(q: RawQuote, own: Sequence[Sent], text: str, sents: Sequence[Sent], index: EntityIndex) -> bool:
+def _in_sentence_speaker(
+    q: RawQuote, own: Sequence[Sent], text: str, sents: Sequence[Sent], index: EntityIndex
+) -> bool:
     """Who does the saying in the quote's own sentence, when a quoting verb is there ("he" resolved)."""
     outside = _QUOTED.sub(" ", text.replace(_PLACEHOLDER, " "))
     if not any(w.lower() in _QUOTING_VERBS for w in _WORD.findall(outside)):
@@ -531,7 +548,12 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
     standalone = not re.search(r"\w", text.replace(_PLACEHOLDER, ""))
     if not standalone:
         return
-    if previous is not None and previous.speaker_name and previous.article == q.article and 0 <= q.position - previous.position <= 1:
+    if (
+        previous is not None
+        and previous.speaker_name
+        and previous.article == q.article
+        and 0 <= q.position - previous.position <= 1
+    ):
         q.speaker, q.speaker_name = previous.speaker, previous.speaker_name
         return
     for _ in range(_LOOK_BACK):
@@ -745,7 +767,9 @@ def build_quotes(
                 text=rep.text,
                 speaker=speaker,
                 speaker_name=name,
-                variants=[ClaimSentence(text=q.text, article=q.article, paragraph=q.paragraph, outlet=q.outlet) for q in qs],
+                variants=[
+                    ClaimSentence(text=q.text, article=q.article, paragraph=q.paragraph, outlet=q.outlet) for q in qs
+                ],
                 outlets=outlets_of(arts, by_id),
                 independent_sources=independent_sources(arts, by_id),
             )

@@ -46,8 +46,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", help="format F JSONL: {id, sentences: [{id, doc, text, label}]}")
     parser.add_argument("--threshold", type=float, default=None, help="claim_threshold (default: Options)")
     parser.add_argument("--decay", type=float, default=None, help="position_decay (default: Options)")
-    parser.add_argument("--trigger-threshold", type=float, default=None, help="claim_trigger_threshold (default: Options)")
-    parser.add_argument("--distinct-threshold", type=float, default=None, help="claim_distinct_threshold (default: Options)")
+    parser.add_argument(
+        "--trigger-threshold", type=float, default=None, help="claim_trigger_threshold (default: Options)"
+    )
+    parser.add_argument(
+        "--distinct-threshold", type=float, default=None, help="claim_distinct_threshold (default: Options)"
+    )
     parser.add_argument("--baseline-threshold", type=float, default=0.3, help="TF-IDF baseline cosine threshold")
     parser.add_argument("--no-oracle", action="store_true", help="skip the baseline threshold sweep")
     parser.add_argument("--halves", type=int, default=0, help="score the system on N random halves of the groups")
@@ -87,6 +91,7 @@ def system_labels(sentences: list[dict[str, Any]], options: Options) -> dict[str
 
 def tfidf_labels(texts: list[str], threshold: float) -> list[int]:
     from sklearn.cluster import AgglomerativeClustering
+
     if len(texts) < 2:
         return list(range(len(texts)))
     try:
@@ -94,7 +99,9 @@ def tfidf_labels(texts: list[str], threshold: float) -> list[int]:
     except ValueError:  # only stopwords: nothing to compare
         return list(range(len(texts)))
     dist = np.clip(1.0 - (x @ x.T).toarray(), 0.0, None)
-    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold)
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - threshold
+    )
     return [int(v) for v in model.fit_predict(dist)]
 
 
@@ -166,7 +173,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         g_gold: dict[Any, Any] = {(gid, str(s["id"])): str(s["label"]) for s in sents}
         gold.update(g_gold)
         labels = system_labels(sents, options)
-        g_pred: dict[Any, Any] = {(gid, str(s["id"])): (gid, labels[str(s["id"])]) for s in sents if str(s["id"]) in labels}
+        g_pred: dict[Any, Any] = {
+            (gid, str(s["id"])): (gid, labels[str(s["id"])]) for s in sents if str(s["id"]) in labels
+        }
         pred.update(g_pred)
         per_group.append(bcubed(g_gold, g_pred)["f1"])
         texts = [str(s["text"]) for s in sents]
@@ -175,12 +184,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             bp: dict[Any, Any] = {(gid, str(s["id"])): (gid, lab) for s, lab in zip(sents, bl, strict=True)}
             base_pred.setdefault(th, {}).update(bp)
             base_group.setdefault(th, []).append(bcubed(g_gold, bp)["f1"])
-    baselines: dict[str, Any] = {"tfidf_threshold": {**_score(gold, base_pred[args.baseline_threshold], base_group[args.baseline_threshold]), "threshold": args.baseline_threshold}}
+    baselines: dict[str, Any] = {
+        "tfidf_threshold": {
+            **_score(gold, base_pred[args.baseline_threshold], base_group[args.baseline_threshold]),
+            "threshold": args.baseline_threshold,
+        }
+    }
     if not args.no_oracle:
         best = max(_ORACLE_GRID, key=lambda th: bcubed(gold, base_pred[th])["f1"])
         baselines["tfidf_threshold_oracle"] = {**_score(gold, base_pred[best], base_group[best]), "threshold": best}
     system = _score(gold, pred, per_group)
     out: dict[str, Any] = {"n": len(gold), "groups": len(groups), "system": system, "baselines": baselines}
     if getattr(args, "halves", 0):
-        out["halves"] = halves([str(g.get("id", "")) for g in groups], gold, pred, args.halves, getattr(args, "seed", 0))
+        out["halves"] = halves(
+            [str(g.get("id", "")) for g in groups], gold, pred, args.halves, getattr(args, "seed", 0)
+        )
     return out

@@ -125,7 +125,12 @@ def justext_baseline() -> Callable[[str], Prediction]:
 
 def system_predictions(directory: Path, gold: list[dict[str, Any]], options: Options) -> list[Prediction]:
     docs = [
-        RawDocument(origin=str(directory / f"{g['id']}.txt"), content=(directory / f"{g['id']}.txt").read_text(encoding="utf-8"), kind="text", input_format="text")
+        RawDocument(
+            origin=str(directory / f"{g['id']}.txt"),
+            content=(directory / f"{g['id']}.txt").read_text(encoding="utf-8"),
+            kind="text",
+            input_format="text",
+        )
         for g in gold
     ]
     preds: list[Prediction] = []
@@ -150,7 +155,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             for (body, title), g in zip(preds, gold, strict=True):
                 p, r = shingle_pr(body, g["body"])
                 lk = leakage(body, g["body"], g["comments"]) if g.get("comments") else None
-                f.write(json.dumps({"id": g["id"], "precision": p, "recall": r, "leakage": lk, "title": title, "gold_title": g.get("title")}) + "\n")
+                f.write(
+                    json.dumps(
+                        {
+                            "id": g["id"],
+                            "precision": p,
+                            "recall": r,
+                            "leakage": lk,
+                            "title": title,
+                            "gold_title": g.get("title"),
+                        }
+                    )
+                    + "\n"
+                )
     if not getattr(args, "no_baselines", False):
         texts = [(directory / f"{g['id']}.txt").read_text(encoding="utf-8") for g in gold]
         result["baselines"]["keep_everything"] = score([keep_everything(t) for t in texts], gold)

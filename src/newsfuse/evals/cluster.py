@@ -92,7 +92,9 @@ def scores(gold: Mapping[Hashable, Hashable], pred: Mapping[Hashable, Hashable])
     }
 
 
-def tfidf_agglomerative(articles: list[Article], thresholds: tuple[float, ...]) -> dict[float, dict[Hashable, Hashable]]:
+def tfidf_agglomerative(
+    articles: list[Article], thresholds: tuple[float, ...]
+) -> dict[float, dict[Hashable, Hashable]]:
     """Labels of the TF-IDF + average-link baseline at each similarity threshold."""
     if len(articles) < 2:
         return {t: {a.id: 0 for a in articles} for t in thresholds}
@@ -120,7 +122,9 @@ def topic_of(label: Hashable) -> str:
     return str(label).split("_", 1)[0]
 
 
-def halves(articles: list[Article], gold: Mapping[Hashable, Hashable], n: int, seed: int, options: Options) -> dict[str, Any]:
+def halves(
+    articles: list[Article], gold: Mapping[Hashable, Hashable], n: int, seed: int, options: Options
+) -> dict[str, Any]:
     """B-cubed F1 of the system on ``n`` random draws of half the topics and on the other half of
     each draw; each half is clustered on its own."""
     if n < 1:
@@ -154,7 +158,11 @@ def run(args: argparse.Namespace) -> dict:
         raise ValueError(f"{args.file}: no records")
     options = Options()
     pred = system_labels(articles, options)
-    result: dict[str, Any] = {"n": len(articles), "gold_clusters": len(set(gold.values())), "system": scores(gold, pred)}
+    result: dict[str, Any] = {
+        "n": len(articles),
+        "gold_clusters": len(set(gold.values())),
+        "system": scores(gold, pred),
+    }
     if getattr(args, "halves", 0):
         result["halves"] = halves(articles, gold, args.halves, getattr(args, "seed", 0), options)
     result["baselines"] = {}

@@ -64,7 +64,9 @@ MIN_FRONT_WORDS = 6
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", help="format E folders (DIR/<topic>/articles.jsonl) or JSONL files")
-    parser.add_argument("--baseline", action="store_true", help="also run with records trusted as clean (twice the time)")
+    parser.add_argument(
+        "--baseline", action="store_true", help="also run with records trusted as clean (twice the time)"
+    )
     parser.add_argument("--audit", default=None, help="write a random sample of front sentences here (Markdown)")
     parser.add_argument("--sample", type=int, default=40, help="sentences in the audit sample (default 40)")
     parser.add_argument("--seed", type=int, default=13, help="seed of the audit sample")
@@ -174,7 +176,10 @@ def _score(report: Report, gold_by_origin: dict[str, str | None]) -> dict[str, A
         "removed_line_share": removed / (removed + kept_paras) if removed + kept_paras else 0.0,
         "front_sentences": len(front),
         "furniture_leakage": len(bad) / len(front) if front else 0.0,
-        "per_outlet": {k: {"n": v["n"], "found": v["found"] / v["n"], "accuracy": v["right"] / v["n"]} for k, v in sorted(per_outlet.items())},
+        "per_outlet": {
+            k: {"n": v["n"], "found": v["found"] / v["n"], "accuracy": v["right"] / v["n"]}
+            for k, v in sorted(per_outlet.items())
+        },
         "_front": front,
     }
 
@@ -194,7 +199,8 @@ def _combine(parts: list[dict[str, Any]]) -> dict[str, Any]:
         "outlet_found": pooled("outlet_found", "articles", n),
         "outlet_accuracy": pooled("outlet_accuracy", "articles", n),
         "outlet_precision": (
-            sum(p["outlet_accuracy"] * p["articles"] for p in parts) / max(1.0, sum(p["outlet_found"] * p["articles"] for p in parts))
+            sum(p["outlet_accuracy"] * p["articles"] for p in parts)
+            / max(1.0, sum(p["outlet_found"] * p["articles"] for p in parts))
         ),
         "stories_multi_n": m,
         "sources_exact": pooled("sources_exact", "stories_multi", m),
@@ -204,7 +210,9 @@ def _combine(parts: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _run_files(files: list[Path], options: Options) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, Counter[str]]]:
+def _run_files(
+    files: list[Path], options: Options
+) -> tuple[dict[str, Any], list[dict[str, Any]], dict[str, Counter[str]]]:
     parts: list[dict[str, Any]] = []
     topics: dict[str, Any] = {}
     outlets: dict[str, Counter[str]] = {}
@@ -235,9 +243,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     system["per_outlet_found"] = {o: c["found"] / c["n"] for o, c in sorted(outlets.items()) if c["n"]}
     m = system["stories_multi_n"]
     baselines: dict[str, dict[str, Any]] = {
-        "unknown_as_own_source": {"sources_exact": sum(p["sources_exact_unknown_as_own"] * p["stories_multi"] for p in parts) / m if m else 0.0},
+        "unknown_as_own_source": {
+            "sources_exact": sum(p["sources_exact_unknown_as_own"] * p["stories_multi"] for p in parts) / m
+            if m
+            else 0.0
+        },
         "unknown_as_one_more_source": {
-            "sources_exact": sum(p["sources_exact_unknown_as_one_more"] * p["stories_multi"] for p in parts) / m if m else 0.0
+            "sources_exact": sum(p["sources_exact_unknown_as_one_more"] * p["stories_multi"] for p in parts) / m
+            if m
+            else 0.0
         },
     }
     if args.baseline:

@@ -182,7 +182,9 @@ def score(articles: list[Article], group: dict[str, str], kind_of: dict[str, str
     r = len(found) / len(kind_of) if kind_of else 1.0
     out = {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
     out["origin_accuracy"] = (
-        sum(1 for i in found if (ci := by_id[i].copy_of) is not None and ci.of == group[i]) / len(found) if found else 0.0
+        sum(1 for i in found if (ci := by_id[i].copy_of) is not None and ci.of == group[i]) / len(found)
+        if found
+        else 0.0
     )
     found_set = set(found)
     for k in KINDS:
@@ -197,7 +199,9 @@ def score(articles: list[Article], group: dict[str, str], kind_of: dict[str, str
 
 def minhash_baseline(articles: list[Article], options: Options, threshold: float = 0.5) -> None:
     """Plain near-duplicate detection: LSH at Jaccard 0.5, earliest (then longest) member is the origin."""
-    sigs = sorted((copy_signature(a, options) for a in articles), key=lambda s: (s.date is None, s.date or "", -s.size, s.id))
+    sigs = sorted(
+        (copy_signature(a, options) for a in articles), key=lambda s: (s.date is None, s.date or "", -s.size, s.id)
+    )
     lsh = MinHashLSH(threshold=threshold, num_perm=options.dedup.num_perm)
     root: dict[str, str] = {}
     rank: dict[str, int] = {}
@@ -230,4 +234,9 @@ def run(args: argparse.Namespace) -> dict:
     system = score(articles, group, kind_of)
     minhash_baseline(articles, options)
     baseline = score(articles, group, kind_of)
-    return {"n": len(articles), "copies": len(kind_of), "system": system, "baselines": {"minhash_jaccard_0.5": baseline}}
+    return {
+        "n": len(articles),
+        "copies": len(kind_of),
+        "system": system,
+        "baselines": {"minhash_jaccard_0.5": baseline},
+    }

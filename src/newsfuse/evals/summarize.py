@@ -40,7 +40,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="summary length(s) in words (default 100; <= 40: headline mode); several, e.g. 100 250, are scored in one run",
     )
     parser.add_argument(
-        "--write", default=None, metavar="DIR", help="write each system summary to DIR/<cluster id>.txt (DIR/<N>/ with several lengths)"
+        "--write",
+        default=None,
+        metavar="DIR",
+        help="write each system summary to DIR/<cluster id>.txt (DIR/<N>/ with several lengths)",
     )
     parser.add_argument("--headline-only", action="store_true", help="headline mode: score the headline sentence alone")
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters (quick checks)")
@@ -57,7 +60,9 @@ def cluster_story(record: dict[str, Any]) -> tuple[Story, dict[str, Article]]:
     for i, a in enumerate(record.get("articles") or []):
         aid = str(a.get("id") or f"{record.get('id')}-{i}")
         paras = [p for p in str(a.get("text") or "").split("\n")]
-        art = Article(id=aid, origin=f"{record.get('id')}#{i}", paragraphs=make_paragraphs(paras), title=a.get("title") or None)
+        art = Article(
+            id=aid, origin=f"{record.get('id')}#{i}", paragraphs=make_paragraphs(paras), title=a.get("title") or None
+        )
         if a.get("date"):
             art.published = PublishedDate(value=str(a["date"]), source="input", confidence=1.0)
         by_id[aid] = art
@@ -76,7 +81,9 @@ def _scorer(rouges: tuple[str, ...] = ROUGES) -> Any:
     return rouge_scorer.RougeScorer(list(rouges), use_stemmer=False)
 
 
-def score(scorer: Any, summary: str, references: list[str], n: int, rouges: tuple[str, ...] = ROUGES) -> dict[str, float]:
+def score(
+    scorer: Any, summary: str, references: list[str], n: int, rouges: tuple[str, ...] = ROUGES
+) -> dict[str, float]:
     out = {f"{k}_{m}": 0.0 for m in ("f", "r") for k in rouges}
     refs = [r for r in references if r.strip()]
     if not refs:
@@ -90,7 +97,9 @@ def score(scorer: Any, summary: str, references: list[str], n: int, rouges: tupl
     return out
 
 
-def system_text(story: Story, by_id: dict[str, Article], words: int, options: Options, headline_only: bool = False) -> str:
+def system_text(
+    story: Story, by_id: dict[str, Article], words: int, options: Options, headline_only: bool = False
+) -> str:
     """The text scored for one cluster.
 
     Headline mode (``words <= headline_words``): the headline, then (unless ``headline_only``) the

@@ -101,7 +101,9 @@ def _scores(pred: dict[date, list[str]], ref: dict[date, list[str]], tok: RougeT
 def evaluate_dir(root: Path, topics: list[str] | None = None, details: bool = False) -> dict[str, Any]:
     if not root.is_dir():
         raise NotADirectoryError(f"not a directory: {root}")
-    names = sorted(p.name for p in root.iterdir() if (p / "articles.jsonl").is_file() and (p / "timelines.json").is_file())
+    names = sorted(
+        p.name for p in root.iterdir() if (p / "articles.jsonl").is_file() and (p / "timelines.json").is_file()
+    )
     if topics:
         missing = sorted(set(topics) - set(names))
         if missing:
@@ -130,7 +132,9 @@ def evaluate_dir(root: Path, topics: list[str] | None = None, details: bool = Fa
             base_row = _scores(frequent_dates_baseline(topic, n_dates, start, end), ref, tok)
             system_rows.append(sys_row)
             base_rows.append(base_row)
-            per_timeline.append({"topic": name, "timeline": k, "dates": n_dates, "system": sys_row, "frequent_dates": base_row})
+            per_timeline.append(
+                {"topic": name, "timeline": k, "dates": n_dates, "system": sys_row, "frequent_dates": base_row}
+            )
     result: dict[str, Any] = {
         "n": len(system_rows),
         "system": mean_of(system_rows),

@@ -140,7 +140,9 @@ class CheckpointStore:
         _write_atomic(self._batch_path(stories), [to_dict(s) for s in stories])
 
     # -- the run's sharded output
-    def write_manifest(self, shards: list[tuple[int, str]], batches: list[list[Story]], articles: int, stories: int) -> Path:
+    def write_manifest(
+        self, shards: list[tuple[int, str]], batches: list[list[Story]], articles: int, stories: int
+    ) -> Path:
         """``DIR/manifest.json``: which checkpoint files, in order, make up the last finished run
         (older runs' files may sit next to them), so the sharded JSONL can be used as output."""
         path = self.root / "manifest.json"

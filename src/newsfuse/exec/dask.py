@@ -97,7 +97,9 @@ class DaskMapper:
 
 def _import_path() -> str:
     """Where this process imports newsfuse from, for local workers to import the same code."""
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # .../newsfuse (this is newsfuse/exec/dask.py)
+    package = os.path.dirname(
+        os.path.dirname(os.path.abspath(__file__))
+    )  # .../newsfuse (this is newsfuse/exec/dask.py)
     return os.path.dirname(package)
 
 
@@ -146,8 +148,9 @@ def _run_on_cluster(
         if here not in current.split(os.pathsep):
             os.environ["PYTHONPATH"] = here + (os.pathsep + current if current else "")
     with (
-        LocalCluster(n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=None,
-                     silence_logs=logging.ERROR) as cluster,
+        LocalCluster(
+            n_workers=n, threads_per_worker=1, processes=processes, dashboard_address=None, silence_logs=logging.ERROR
+        ) as cluster,
         Client(cluster) as client,
     ):
         log.info("Dask LocalCluster with %d worker(s) (%s)", n, "processes" if processes else "threads")

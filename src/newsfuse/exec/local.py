@@ -56,8 +56,13 @@ class ProcessPoolMapper:
 
 
 def run_local(
-    paths: list[str], options: Options, *, quiet: bool = False, work_dir: str | None = None,
-    workers: int | None = None, today: date | None = None
+    paths: list[str],
+    options: Options,
+    *,
+    quiet: bool = False,
+    work_dir: str | None = None,
+    workers: int | None = None,
+    today: date | None = None,
 ) -> Report:
     """In this process (default), or on ``workers`` > 1 local processes."""
     with progress_bar(quiet) as progress:
@@ -70,7 +75,9 @@ def run_local(
             mapper.close()
 
 
-def analyze(paths: list[str], options: Options | None = None, progress: Progress | None = None, today: date | None = None) -> Report:
+def analyze(
+    paths: list[str], options: Options | None = None, progress: Progress | None = None, today: date | None = None
+) -> Report:
     """Run the whole pipeline in this process and return the report.
 
     This is the local executor's in-process mode: the same steps, cuts and order as a process pool

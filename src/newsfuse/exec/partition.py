@@ -89,9 +89,7 @@ def build_story(article_ids: list[str], by_id: dict[str, Article]) -> Story:
     return story
 
 
-def join_partitions(
-    articles: list[Article], partitions: list[Partition], results: list[list[Story]]
-) -> list[Story]:
+def join_partitions(articles: list[Article], partitions: list[Partition], results: list[list[Story]]) -> list[Story]:
     """Join the stories of every partition into the corpus's stories (see the module docstring)."""
     if len(partitions) == 1:
         return results[0]

@@ -74,7 +74,9 @@ def _story_task(batch: tuple[list[Story], list[Article]], options: Options) -> t
 # ---------------------------------------------------------------- the driver
 
 
-def _story_batches(stories: list[Story], by_id: dict[str, Article], options: Options) -> list[tuple[list[Story], list[Article]]]:
+def _story_batches(
+    stories: list[Story], by_id: dict[str, Article], options: Options
+) -> list[tuple[list[Story], list[Article]]]:
     """Whole stories, in order, in batches of about ``scale.story_batch_articles`` articles; each
     batch carries its stories' articles and the origins they copy (for independent sources)."""
     if options.scale.story_batch_articles < 1:
@@ -179,8 +181,14 @@ def run_steps(
             store.save_copies(ids, [to_dict(a.copy_of) if a.copy_of else None for a in articles])
     signatures.clear()
     n_copies = sum(1 for a in articles if a.copy_of is not None)
-    report.stats.append(StepStats(step="dedup", read=len(articles), kept=len(articles) - n_copies,
-                                  seconds=round(sig_seconds + time.perf_counter() - t0, 4)))
+    report.stats.append(
+        StepStats(
+            step="dedup",
+            read=len(articles),
+            kept=len(articles) - n_copies,
+            seconds=round(sig_seconds + time.perf_counter() - t0, 4),
+        )
+    )
 
     # 3. stories: cluster per time partition (with overlap), join across the cuts
     t0 = time.perf_counter()
@@ -196,7 +204,9 @@ def run_steps(
     stories = join_partitions(articles, parts, per_part)
     cluster_seconds += time.perf_counter() - t1
     log.info("clustered %d articles into %d stories in %d time partition(s)", len(articles), len(stories), len(parts))
-    report.stats.append(StepStats(step="cluster", read=len(articles), kept=len(stories), seconds=round(cluster_seconds, 4)))
+    report.stats.append(
+        StepStats(step="cluster", read=len(articles), kept=len(stories), seconds=round(cluster_seconds, 4))
+    )
 
     # 4. per-story analysis, in batches of whole stories
     batches = _story_batches(stories, by_id, options)
@@ -224,5 +234,7 @@ def run_steps(
             len(articles),
             len(report.stories),
         )
-    report.stats.append(StepStats(step="stories", read=len(stories), kept=len(report.stories), seconds=round(story_seconds, 4)))
+    report.stats.append(
+        StepStats(step="stories", read=len(stories), kept=len(report.stories), seconds=round(story_seconds, 4))
+    )
     return report

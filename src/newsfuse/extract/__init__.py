@@ -54,7 +54,9 @@ def extract_documents(docs: list[RawDocument], options: Options) -> list[Article
             clean_texts = importlib.import_module("newsfuse.extract.text").clean_texts
         except (ImportError, AttributeError):
             for i in text_idx:
-                out[i] = Rejection(docs[i].origin, "unsupported", "plain-text cleaning is not available", stage="extract")
+                out[i] = Rejection(
+                    docs[i].origin, "unsupported", "plain-text cleaning is not available", stage="extract"
+                )
         else:
             cleaned = clean_texts([docs[i] for i in text_idx], options)
             if len(cleaned) != len(text_idx):

@@ -93,7 +93,9 @@ class CorpusEvidence:
                 elif n_words <= MAX_WORDS_ACROSS_OUTLETS and len(sharing) >= MIN_DOCS_ACROSS_OUTLETS:
                     rep[k] = f"short line repeated in {len(sharing)} articles of the batch"
                 elif k in template:
-                    rep[k] = f"line repeated in {len(sharing)} otherwise different articles of the batch (site template)"
+                    rep[k] = (
+                        f"line repeated in {len(sharing)} otherwise different articles of the batch (site template)"
+                    )
             out.append(rep)
         return cls(out)
 

@@ -44,13 +44,22 @@ _JOB = r"(?:Producer|Correspondent|Editor|Writer|Reporter|Analyst|Contributor|St
 # - a date and a byline split by a bar ("January 25, 2031 | By Jane Roe, Valley Post").
 _JOB_WORDS = tuple(_JOB[3:-4].split("|")) + tuple(w + "s" for w in _JOB[3:-4].split("|"))
 _STAMP_RE = re.compile(
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?" + _STAMP_DATE
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    + _STAMP_DATE
     + r",?\s+(?:(?:[Ll]ast\s+)?[Uu]pdated\s+)?(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[aApP]\.?[mM]\.?\s*)?(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T)\b"
     + r"(?:\s+Help\b)?"
-    + r"|\bAired\s+" + _DATE + r"\s*[-–—]\s*\d{1,2}:\d{2}\s*(?:[ECMP][SD]?T|GMT)\b"
+    + r"|\bAired\s+"
+    + _DATE
+    + r"\s*[-–—]\s*\d{1,2}:\d{2}\s*(?:[ECMP][SD]?T|GMT)\b"
     + r"(?:\s*THIS IS A RUSH TRANSCRIPT\.)?(?:\s*THIS COPY MAY NOT BE IN ITS FINAL FORM AND MAY BE UPDATED\.)?"
-    + r"|" + _DATE + r"\s*\|\s*By\s+(?P<author>" + _NAME + r")"
-    + r"(?:,\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}?\s+" + _JOB + r"\b)?"
+    + r"|"
+    + _DATE
+    + r"\s*\|\s*By\s+(?P<author>"
+    + _NAME
+    + r")"
+    + r"(?:,\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}?\s+"
+    + _JOB
+    + r"\b)?"
 )
 _CAP_RUN = re.compile(r",\s*((?:[A-Z][\w.&'’-]*\s+){1,4})")
 # A stamp opening any paragraph (a live page's entries: "15 February 31 22:17 GMT The envoy said …").
@@ -90,7 +99,11 @@ def split_stamp_header(text: str) -> StampHeader | None:
         run = _CAP_RUN.match(text, m.end())
         if run is not None:
             toks = run.group(1).split()
-            known = [k for k in range(len(toks), 0, -1) if known_outlet(" ".join(toks[:k]).removesuffix("'s").removesuffix("’s"))]
+            known = [
+                k
+                for k in range(len(toks), 0, -1)
+                if known_outlet(" ".join(toks[:k]).removesuffix("'s").removesuffix("’s"))
+            ]
             after = text[run.end() :].split()[:2]
             if known:
                 k = known[0]
@@ -122,7 +135,11 @@ def split_glued_title(text: str) -> tuple[str, str] | None:
     if len(toks) < MIN_TITLE_WORDS + 4:
         return None
     j = 0
-    while j < len(toks) and j <= MAX_TITLE_WORDS and (_capitalised(toks[j]) or toks[j].lower() in _TITLE_LOWER or toks[j] in "-–—"):
+    while (
+        j < len(toks)
+        and j <= MAX_TITLE_WORDS
+        and (_capitalised(toks[j]) or toks[j].lower() in _TITLE_LOWER or toks[j] in "-–—")
+    ):
         j += 1
     if j >= len(toks) or j > MAX_TITLE_WORDS:
         return None

@@ -18,10 +18,29 @@ from newsfuse.text import normalize_space
 ARTICLE_TYPES = frozenset(
     t.lower()
     for t in (
-        "Article", "NewsArticle", "BlogPosting", "Blog", "Report", "ReportageNewsArticle", "AnalysisNewsArticle",
-        "OpinionNewsArticle", "BackgroundNewsArticle", "ReviewNewsArticle", "TechArticle", "ScholarlyArticle",
-        "SocialMediaPosting", "LiveBlogPosting", "Review", "HowTo", "Recipe", "MedicalWebPage", "WebPage",
-        "ItemPage", "CreativeWork", "Guide", "Product",
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "Blog",
+        "Report",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "TechArticle",
+        "ScholarlyArticle",
+        "SocialMediaPosting",
+        "LiveBlogPosting",
+        "Review",
+        "HowTo",
+        "Recipe",
+        "MedicalWebPage",
+        "WebPage",
+        "ItemPage",
+        "CreativeWork",
+        "Guide",
+        "Product",
     )
 )
 # A headline longer than this is body text mis-tagged as a heading.
@@ -129,8 +148,17 @@ def read_page_meta(tree: Any) -> PageMeta:
     m.site_name = _meta(index, "og:site_name", "application-name")
     m.meta_author = _meta(index, "author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
     m.meta_date = _meta(
-        index, "article:published_time", "og:published_time", "datePublished", "parsely-pub-date",
-        "sailthru.date", "dc.date", "DC.date.issued", "publish-date", "pubdate", "date",
+        index,
+        "article:published_time",
+        "og:published_time",
+        "datePublished",
+        "parsely-pub-date",
+        "sailthru.date",
+        "dc.date",
+        "DC.date.issued",
+        "publish-date",
+        "pubdate",
+        "date",
     )
     lang = tree.xpath("/html/@lang")
     lang_value = _clean(lang[0]) if lang else None
@@ -150,7 +178,9 @@ def read_page_meta(tree: Any) -> PageMeta:
             if not types & ARTICLE_TYPES:
                 continue
             if m.ld_headline is None:
-                m.ld_headline = _clean(obj.get("headline")) or (_clean(obj.get("name")) if "webpage" not in types else None)
+                m.ld_headline = _clean(obj.get("headline")) or (
+                    _clean(obj.get("name")) if "webpage" not in types else None
+                )
             if m.ld_date_published is None:
                 m.ld_date_published = _clean(obj.get("datePublished")) or _clean(obj.get("dateCreated"))
             if m.ld_date_modified is None:
@@ -167,9 +197,20 @@ def read_page_meta(tree: Any) -> PageMeta:
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
-         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
-         ("november", "nov"), ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }

@@ -26,7 +26,9 @@ _MAX_SITE_TOKENS = 5
 _MIN_HEADLINE_TOKENS = 3
 # Words of page furniture: an h1 holding one of them ("Open Menu", "Contact Us") is not a headline
 # unless it matches a declared title.
-_UI_WORDS = frozenset({"menu", "contact", "follow", "subscribe", "login", "signup", "newsletter", "cart", "website", "homepage"})
+_UI_WORDS = frozenset(
+    {"menu", "contact", "follow", "subscribe", "login", "signup", "newsletter", "cart", "website", "homepage"}
+)
 # Generic labels of a host name that say nothing about the site.
 _HOST_NOISE = frozenset({"www", "com", "org", "net", "co", "uk", "io", "blog", "news", "m", "amp"})
 
@@ -162,7 +164,9 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + ", and " + names[-1]
 
 
-def pick_author(meta: PageMeta, extractor_author: str | None, extractor_site: str | None, url: str | None) -> str | None:
+def pick_author(
+    meta: PageMeta, extractor_author: str | None, extractor_site: str | None, url: str | None
+) -> str | None:
     """trafilatura's byline, corrected with JSON-LD where it carries layout junk or cut a name apart."""
     host = host_of(url)
     sites = [s for s in (meta.site_name, extractor_site) if s]
@@ -188,7 +192,12 @@ def pick_author(meta: PageMeta, extractor_author: str | None, extractor_site: st
             ):
                 return join_names(ld)
             # The extractor cut one name into pieces ("Center; Research"): JSON-LD has it whole.
-            if len(ours) > 1 and all(_contains(flat_ld, o) for o in ours_t) and len(flat_ld) > len(flat_ours) and len(ld) <= len(ours):
+            if (
+                len(ours) > 1
+                and all(_contains(flat_ld, o) for o in ours_t)
+                and len(flat_ld) > len(flat_ours)
+                and len(ld) <= len(ours)
+            ):
                 return join_names(ld)
     kept = [n for n in ours if not is_site_name(n, sites, host)] or ours
     return join_names(kept)

@@ -146,7 +146,9 @@ def dateline_outlet(paragraphs: Sequence[str]) -> OutletEvidence | None:
         for m in _DATELINE_RE.finditer(head):
             raw = m.group("name").strip()
             # "(Reuters Health)", "(CNN Money)": a desk of a known outlet.
-            known = known_outlet(raw) or (known_outlet(raw.split()[0]) if len(raw.split()) == 2 and len(raw.split()[0]) >= 3 else None)
+            known = known_outlet(raw) or (
+                known_outlet(raw.split()[0]) if len(raw.split()) == 2 and len(raw.split()[0]) >= 3 else None
+            )
             if known is None:
                 # An unknown name counts only in the full form: an all-capitals place before it.
                 place = (m.group("place") or "").strip(" ,")
@@ -165,7 +167,14 @@ def byline_outlet(texts: Iterable[str]) -> OutletEvidence | None:
         t = text.strip()
         if len(t) > 400:
             t = t[:400]
-        for rx, kind in ((_STAFF_RE, "byline"), (_BYLINE_ANY_KNOWN_RE, "byline"), (_BY_NAME_OUTLET_RE, "byline"), (_BYLINE_KNOWN_RE, "byline"), (_BYLINE_ROLE_RE, "byline"), (_CREDIT_RE, "credit")):
+        for rx, kind in (
+            (_STAFF_RE, "byline"),
+            (_BYLINE_ANY_KNOWN_RE, "byline"),
+            (_BY_NAME_OUTLET_RE, "byline"),
+            (_BYLINE_KNOWN_RE, "byline"),
+            (_BYLINE_ROLE_RE, "byline"),
+            (_CREDIT_RE, "credit"),
+        ):
             m = rx.search(t)
             if m:
                 # Outside the "X Staff/Newsroom" form a one-word name is too often a person's.
@@ -249,7 +258,9 @@ def wire_origin(outlet: str, paragraphs: Sequence[str]) -> str | None:
     return dateline.name if dateline is not None and outlet_key(dateline.name) != outlet_key(outlet) else None
 
 
-def resolve_outlet(doc: RawDocument, paragraphs: Sequence[str], removed: Sequence[RemovedBlock]) -> tuple[str | None, str | None, str | None]:
+def resolve_outlet(
+    doc: RawDocument, paragraphs: Sequence[str], removed: Sequence[RemovedBlock]
+) -> tuple[str | None, str | None, str | None]:
     """(outlet display name, how it was found, wire agency) for one cleaned article.
 
     Strongest evidence first: the record's own field, the URL, a signature line ("original source",
@@ -270,7 +281,12 @@ def resolve_outlet(doc: RawDocument, paragraphs: Sequence[str], removed: Sequenc
             publisher = (sig[0], "signature")
         else:
             credits = [r.text for r in removed if r.detail.startswith("wire credit")]
-            header = [r.text for r in removed if r.reason == "other"][:6] + credits + list(paragraphs[:3]) + list(paragraphs[-3:])
+            header = (
+                [r.text for r in removed if r.reason == "other"][:6]
+                + credits
+                + list(paragraphs[:3])
+                + list(paragraphs[-3:])
+            )
             found = byline_outlet(header) or furniture_outlet(removed)
             if found is not None:
                 publisher = (found.name, found.source)
@@ -298,7 +314,8 @@ def propagate_outlets(articles: Sequence[Article]) -> list[Article]:
     :data:`MIN_TEMPLATE_WITNESSES` of them are, the unknown article is that outlet's.
     """
     keys_of: list[set[str]] = [
-        {line_key(r.text) for r in a.removed if "repeated in" in r.detail and len(r.text) >= MIN_TEMPLATE_CHARS} for a in articles
+        {line_key(r.text) for r in a.removed if "repeated in" in r.detail and len(r.text) >= MIN_TEMPLATE_CHARS}
+        for a in articles
     ]
     witnesses: dict[str, Counter[str]] = {}
     names: dict[str, str] = {}
@@ -318,8 +335,14 @@ def propagate_outlets(articles: Sequence[Article]) -> list[Article]:
             if votes:
                 (k, n), total = votes.most_common(1)[0], sum(votes.values())
                 if n >= MIN_TEMPLATE_WITNESSES and n >= TEMPLATE_AGREEMENT * total:
-                    example = next(r.text for r in a.removed if line_key(r.text) in keys and witnesses.get(line_key(r.text)))
-                    a = replace(a, outlet=names[k], outlet_source=f"template shared with {n} articles of {names[k]}: {example[:60]}")
+                    example = next(
+                        r.text for r in a.removed if line_key(r.text) in keys and witnesses.get(line_key(r.text))
+                    )
+                    a = replace(
+                        a,
+                        outlet=names[k],
+                        outlet_source=f"template shared with {n} articles of {names[k]}: {example[:60]}",
+                    )
         out.append(a)
     return out
 

@@ -33,7 +33,9 @@ def extract_record(doc: RawDocument, options: Options) -> Article | Rejection:
     removed: list[RemovedBlock] = []
     for i, block in enumerate(record_paragraphs(doc.content)):
         if wire_credit(block):
-            removed.append(RemovedBlock(block, i, "other", "wire credit line (reporting/editing by, contributed to this report)"))
+            removed.append(
+                RemovedBlock(block, i, "other", "wire credit line (reporting/editing by, contributed to this report)")
+            )
         else:
             kept.append(block)
     paragraphs = make_paragraphs(kept)

@@ -178,9 +178,7 @@ def comment_signature(text: str) -> str | None:
         if len(parts) == 2 and len(t.split()) <= 12 and username_like(parts[0]) and is_timestamp(parts[1]):
             return "comment signature (username and timestamp)"
     if _COMMENT_SIGNATURE_RE.match(t):
-        if _SIGNATURE_BYLINE_RE.match(t) and not (
-            has_date(t) or TIME_RE.search(t) or _RELATIVE_TIME_RE.search(t)
-        ):
+        if _SIGNATURE_BYLINE_RE.match(t) and not (has_date(t) or TIME_RE.search(t) or _RELATIVE_TIME_RE.search(t)):
             return None  # "Posted by Jane" alone is as likely the article's byline
         return "comment signature/widget (username, date, Reply)"
     return None
@@ -308,20 +306,84 @@ def related_header(text: str) -> bool:
 # Literal fragments one of which must occur (in the lowercased line) for the pattern to match:
 # a substring test is ~50x cheaper than a regex search, and most lines contain none of them.
 _GATE_EMBED = ("pic.twitter", "a post shared", "instagram", "youtube", "embed", "(@")
-_GATE_CAPTION = ("photo", "image", "picture", "pictured", "caption", "graphic", "video", "click", "full-size", "enlarge", "file")
+_GATE_CAPTION = (
+    "photo",
+    "image",
+    "picture",
+    "pictured",
+    "caption",
+    "graphic",
+    "video",
+    "click",
+    "full-size",
+    "enlarge",
+    "file",
+)
 _GATE_CREDIT = (
-    "getty", "photo", "afp", "reuters", "shutterstock", "wikimedia", "creative commons", "image source", "/", "via ",
-    "file", "courtesy",
+    "getty",
+    "photo",
+    "afp",
+    "reuters",
+    "shutterstock",
+    "wikimedia",
+    "creative commons",
+    "image source",
+    "/",
+    "via ",
+    "file",
+    "courtesy",
 )
 _GATE_DISCLAIMER = (
-    "disclaimer", "expressed", "not necessarily", "responsib", "fair use", "rights reserved", "terms", "privacy", "cookie",
-    "copyright", "may not be", "reproduction", "republication", "permission", "standards", "editorial", "affiliate", "©",
+    "disclaimer",
+    "expressed",
+    "not necessarily",
+    "responsib",
+    "fair use",
+    "rights reserved",
+    "terms",
+    "privacy",
+    "cookie",
+    "copyright",
+    "may not be",
+    "reproduction",
+    "republication",
+    "permission",
+    "standards",
+    "editorial",
+    "affiliate",
+    "©",
     "(c)",
 )
 _GATE_PROMO = (
-    "support", "help us", "subscri", "sign up", "donat", "please", "share", "forward", "crosspost", "become a",
-    "only takes", "follow", "like us", "join us", "never miss", "newsletter", "download", "stay connected", "on our ",
-    "email", "e-mail", "tip jar", "find us", "find me", "patreon", "listen", "watch", "tap here", "click here",
+    "support",
+    "help us",
+    "subscri",
+    "sign up",
+    "donat",
+    "please",
+    "share",
+    "forward",
+    "crosspost",
+    "become a",
+    "only takes",
+    "follow",
+    "like us",
+    "join us",
+    "never miss",
+    "newsletter",
+    "download",
+    "stay connected",
+    "on our ",
+    "email",
+    "e-mail",
+    "tip jar",
+    "find us",
+    "find me",
+    "patreon",
+    "listen",
+    "watch",
+    "tap here",
+    "click here",
 )
 _GATE_TECH = ("javascript", "flash", "browser", "cookies")
 
@@ -374,9 +436,7 @@ def might_have_credit(text: str) -> bool:
 
 def credit_like(text: str, max_words: int = 18) -> bool:
     """A photo credit line (or a short line / caption sentence carrying one)."""
-    return (
-        len(text.split()) <= max_words and _has(text.lower(), _GATE_CREDIT) and _CREDIT_RE.search(text) is not None
-    )
+    return len(text.split()) <= max_words and _has(text.lower(), _GATE_CREDIT) and _CREDIT_RE.search(text) is not None
 
 
 # Wire-service credit lines closing an article: "(Reporting by A; Editing by B)", "Writing by A",
@@ -418,7 +478,9 @@ def caption_with_credit(text: str) -> bool:
 
 
 # "* Reuters is not responsible for the content in this press release."
-_NOT_RESPONSIBLE_RE = re.compile(r"\bis not responsible for the content\b|\bnot (?:be )?(?:held )?responsible for (?:the )?content of external", re.I)
+_NOT_RESPONSIBLE_RE = re.compile(
+    r"\bis not responsible for the content\b|\bnot (?:be )?(?:held )?responsible for (?:the )?content of external", re.I
+)
 # An imperative pointing elsewhere and ending on "here": "View this week's showcase here.",
 # "Watch the full interview here", "Read our guide here".
 _POINTER_RE = re.compile(
@@ -445,18 +507,20 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
     if n_words <= 20 and low.rstrip(" .!:").endswith(("here", "below", "online")) and _POINTER_RE.match(t):
         return "promo", "pointer to other content ('view/watch/read ... here')"
     gated = _ANY_GATE.search(low) is not None
-    if gated and _has(low, _GATE_EMBED) and (
-        _EMBED_LINE_RE.search(t) or (EMBED_CHROME_RE.search(t) and n_words <= 20)
-    ):
+    if gated and _has(low, _GATE_EMBED) and (_EMBED_LINE_RE.search(t) or (EMBED_CHROME_RE.search(t) and n_words <= 20)):
         return "embed", "social-media embed chrome"
     if gated and n_words <= 30 and _has(low, _GATE_CAPTION) and _CAPTION_RE.search(t):
         return "caption", "caption/photo wording"
     if gated and not sentence_like and credit_like(t):
         return "caption", "photo credit"
-    if gated and _has(low, _GATE_DISCLAIMER) and (
-        _DISCLAIMER_STRONG_RE.search(t)
-        or (not sentence_like and _DISCLAIMER_RE.search(t))
-        or (n_words <= 15 and _SITE_POLICY_RE.search(t))
+    if (
+        gated
+        and _has(low, _GATE_DISCLAIMER)
+        and (
+            _DISCLAIMER_STRONG_RE.search(t)
+            or (not sentence_like and _DISCLAIMER_RE.search(t))
+            or (n_words <= 15 and _SITE_POLICY_RE.search(t))
+        )
     ):
         return "disclaimer", "disclaimer/copyright wording"
     if gated and _has(low, _GATE_PROMO) and _PROMO_STRONG_RE.search(t):

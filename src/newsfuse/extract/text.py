@@ -95,7 +95,7 @@ RELATED_ITEM_WORDS = 25
 MAX_BLOCKS = 20_000
 # A record line of at least this many words without closing punctuation is a caption or a teaser.
 CAPTION_MIN_WORDS = 6
-_CLOSING = frozenset('.!?"”’\')…:;')
+_CLOSING = frozenset(".!?\"”’')…:;")
 # Blocks before the body searched for the title and the byline/dateline.
 HEADER_WINDOW = 25
 # A tweet is at most 280 characters; inline embed text is taken back that far from its chrome.
@@ -330,7 +330,13 @@ def _with_announced_list(lines: list[_Line], start: int, end: int, limit: int) -
     i = end
     while i < min(limit, end + MAX_LIST_ITEMS):
         ln = lines[i]
-        if ln.reason is not None or ln.sig or ln.stamp or ln.n_words > MAX_LIST_ITEM_WORDS or related_header(ln.block.text):
+        if (
+            ln.reason is not None
+            or ln.sig
+            or ln.stamp
+            or ln.n_words > MAX_LIST_ITEM_WORDS
+            or related_header(ln.block.text)
+        ):
             break
         i += 1
     return start, i
@@ -344,9 +350,7 @@ def _title_like(text: str) -> bool:
     return caps >= 0.5 * len(ws)
 
 
-def _reason_outside(
-    ln: _Line, where: str, in_related: bool, after_thread: bool
-) -> tuple[RemovalReason, str]:
+def _reason_outside(ln: _Line, where: str, in_related: bool, after_thread: bool) -> tuple[RemovalReason, str]:
     t = ln.block.text
     if where == "comments" and not after_thread and (ln.reason is None or username_like(t)):
         return "comment", "inside the comment thread"
@@ -398,7 +402,9 @@ _LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
     ),
     (LEADING_STAMP_RE, "other", "page time stamp at the start of the paragraph"),
     (
-        re.compile(r"^(?:Photograph|Photo|Picture|Image|Photos)s?\s*:\s*(?:[^/\n]{1,40}?\\?/){0,4}" + _PHOTO_AGENCY + r"(?=\s)"),
+        re.compile(
+            r"^(?:Photograph|Photo|Picture|Image|Photos)s?\s*:\s*(?:[^/\n]{1,40}?\\?/){0,4}" + _PHOTO_AGENCY + r"(?=\s)"
+        ),
         "caption",
         "photo credit at the start of the paragraph",
     ),
@@ -447,7 +453,9 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
         while keep and sum(len(s) for s in taken) + len(keep[-1]) <= EMBED_MAX_CHARS:
             taken.insert(0, keep.pop())
         chrome = m.group(0)
-        removed.append(("embed", " ".join([*taken, chrome]).strip(), "social-media embed (post text + '— Name (@handle) date')"))
+        removed.append(
+            ("embed", " ".join([*taken, chrome]).strip(), "social-media embed (post text + '— Name (@handle) date')")
+        )
         text = (" ".join(keep) + " " + text[m.end() :]).strip()
         m = EMBED_CHROME_RE.search(text)
     sents = split_sentences(text) if might_have_credit(text) else []
@@ -513,13 +521,18 @@ def _clean(
     title, title_line = _find_title(doc, lines, body_idx, first, barrier)
     header = _find_header(doc, lines, title_line, first, barrier)
     paragraphs, removed, title, author = _body_paragraphs(lines, body_idx, title_line, header, title)
-    removed.extend(_removed_outside(lines, in_body, body_idx, title_line, header.meta_lines, barrier, barrier_why, first))
+    removed.extend(
+        _removed_outside(lines, in_body, body_idx, title_line, header.meta_lines, barrier, barrier_why, first)
+    )
     removed.sort(key=lambda r: r.position)
 
     body_text = "\n\n".join(paragraphs)
     if len(body_text) < options.clean.min_body_chars:
         return Rejection(
-            doc.origin, "no_text", f"{len(body_text)} characters of body after cleaning (min {options.clean.min_body_chars})", stage="clean"
+            doc.origin,
+            "no_text",
+            f"{len(body_text)} characters of body after cleaning (min {options.clean.min_body_chars})",
+            stage="clean",
         )
 
     published = _publication_date(doc, lines, header.blocks, paragraphs, barrier, last, notes, today)
@@ -612,7 +625,11 @@ def _find_title(
     # The article starts at the first paragraph that is followed by more prose (a one-line
     # teaser or alert above the headline does not count).
     anchor = next(
-        (i for i in prose if sum(lines[j].n_words for j in range(i + 1, min(i + 4, len(lines))) if lines[j].sentence) >= LEAD_WORDS),
+        (
+            i
+            for i in prose
+            if sum(lines[j].n_words for j in range(i + 1, min(i + 4, len(lines))) if lines[j].sentence) >= LEAD_WORDS
+        ),
         prose[0] if prose else first,
     )
     candidates = [

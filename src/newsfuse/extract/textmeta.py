@@ -26,13 +26,15 @@ from newsfuse.text import content_words, tokens
 
 # dateparser settings: English only (the cleaner's vocabulary is English), month-first for
 # ambiguous numeric dates as US-style news pages write them, missing day -> 1st.
-_DATEPARSER_SETTINGS: Mapping[str, object] = MappingProxyType({
-    "PREFER_DAY_OF_MONTH": "first",
-    "DATE_ORDER": "MDY",
-    "RETURN_AS_TIMEZONE_AWARE": False,
-    "REQUIRE_PARTS": ["year", "month"],
-    "PARSERS": ["absolute-time"],  # relative dates ("2 days ago") need a reference we do not have
-})
+_DATEPARSER_SETTINGS: Mapping[str, object] = MappingProxyType(
+    {
+        "PREFER_DAY_OF_MONTH": "first",
+        "DATE_ORDER": "MDY",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "REQUIRE_PARTS": ["year", "month"],
+        "PARSERS": ["absolute-time"],  # relative dates ("2 days ago") need a reference we do not have
+    }
+)
 # A date before this is not a news publication date (the web and its scrapes are younger).
 MIN_YEAR = 1990
 
@@ -98,10 +100,24 @@ def _fast_numeric(s: str) -> date | bool | None:
 
 def _is_month_name(word: str) -> bool:
     w = word.lower().rstrip(".")
-    return any(full.startswith(w) for full in (
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "sept",
-    ))
+    return any(
+        full.startswith(w)
+        for full in (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "sept",
+        )
+    )
 
 
 def parse_date(expr: str) -> date | None:
@@ -346,7 +362,10 @@ def pick_title(
 
 _SIGNATURE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"original source of this article is\s+(?:the\s+)?(.+?)\s*$", re.I), "original source"),
-    (re.compile(r"\bsupport\s+((?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+on\s+patreon", re.I), "patreon"),
+    (
+        re.compile(r"\bsupport\s+((?:the\s+)?[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+on\s+patreon", re.I),
+        "patreon",
+    ),
     (
         re.compile(
             r"\b(?i:support)\s+((?i:the)\s+[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3})\s+(?i:from|today|now|by|with)\b"
@@ -354,9 +373,16 @@ _SIGNATURE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
         "support us",
     ),
     (re.compile(r"not necessarily (?:represent|reflect)\s+(?:those|the views?) of\s+(.+?)\.?\s*$", re.I), "disclaimer"),
-    (re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^|©]+?)\s*(?:[.|]|$)", re.I), "copyright"),
+    (
+        re.compile(
+            r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^|©]+?)\s*(?:[.|]|$)", re.I
+        ),
+        "copyright",
+    ),
 )
-_DOMAIN_RE = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ca|info|news|co|io|eu|de|fr|ru|au|in|us|uk))\b", re.I)
+_DOMAIN_RE = re.compile(
+    r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|co\.uk|ca|info|news|co|io|eu|de|fr|ru|au|in|us|uk))\b", re.I
+)
 _NOT_OUTLET = frozenset({"all rights reserved", "the author", "the authors", "author", "authors", "us", "our"})
 
 

@@ -31,9 +31,14 @@ GZIP_MAGIC = b"\x1f\x8b"
 HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 JSON_EXTENSIONS = (".json", ".jsonl", ".ndjson")
 # Tags that only an HTML document starts with (a plain-text article never does).
-_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 # Any common HTML tag; several of them in the head of a file mean HTML even without <html>.
-_HTML_TAG = re.compile(rb"<(?:p|div|span|a|br|article|section|h[1-6]|script|link|meta|ul|li|table)\b[^>]*>", re.IGNORECASE)
+_HTML_TAG = re.compile(
+    rb"<(?:p|div|span|a|br|article|section|h[1-6]|script|link|meta|ul|li|table)\b[^>]*>", re.IGNORECASE
+)
 # Tag count in the first bytes from which a file is HTML: markdown or plain text with one stray
 # tag stays text, a fragment of real markup has many more.
 _MIN_TAGS = 3
@@ -88,7 +93,9 @@ def _read_file(path: Path, options: Options) -> Iterator[RawDocument | Rejection
     try:
         size = path.stat().st_size
         if size > limit:
-            yield Rejection(origin, "too_large", f"{size} bytes, over the limit of {limit} (options.read.max_file_bytes)")
+            yield Rejection(
+                origin, "too_large", f"{size} bytes, over the limit of {limit} (options.read.max_file_bytes)"
+            )
             return
         if size == 0:
             yield Rejection(origin, "empty", "empty file")
@@ -250,7 +257,11 @@ def _read_bytes(data: bytes, origin: str, options: Options, name: str = "") -> I
         try:
             value = json.loads(text)
         except ValueError as exc:
-            if stripped[0] == "{" and "\n" in stripped and (name.endswith(JSON_EXTENSIONS) or _parses(stripped.split("\n", 1)[0])):
+            if (
+                stripped[0] == "{"
+                and "\n" in stripped
+                and (name.endswith(JSON_EXTENSIONS) or _parses(stripped.split("\n", 1)[0]))
+            ):
                 yield from _jsonl_stream(io.BytesIO(text.encode("utf-8")), origin, options)
                 return
             if name.endswith(JSON_EXTENSIONS):
@@ -259,8 +270,16 @@ def _read_bytes(data: bytes, origin: str, options: Options, name: str = "") -> I
         else:
             yield from record_documents(value, origin)
             return
-    head = data[:SNIFF_BYTES] if encoding in ("utf-8", "utf-8-sig", "cp1252", "latin-1") else text[:SNIFF_BYTES].encode("utf-8")
-    if _HTML_START.match(head) or len(_HTML_TAG.findall(head)) >= _MIN_TAGS or (name.endswith(HTML_EXTENSIONS) and _HTML_TAG.search(head)):
+    head = (
+        data[:SNIFF_BYTES]
+        if encoding in ("utf-8", "utf-8-sig", "cp1252", "latin-1")
+        else text[:SNIFF_BYTES].encode("utf-8")
+    )
+    if (
+        _HTML_START.match(head)
+        or len(_HTML_TAG.findall(head)) >= _MIN_TAGS
+        or (name.endswith(HTML_EXTENSIONS) and _HTML_TAG.search(head))
+    ):
         yield RawDocument(origin=origin, content=text, kind="html", input_format="html")
         return
     yield RawDocument(origin=origin, content=text, kind="text", input_format="text")

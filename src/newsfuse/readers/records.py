@@ -16,8 +16,28 @@ TEXT_FIELDS = ("text", "maintext", "body", "content", "articleBody", "article", 
 HTML_FIELDS = ("html", "raw_html", "rawHtml")
 TITLE_FIELDS = ("title", "headline")
 URL_FIELDS = ("url", "link", "source_url", "uri")
-DATE_FIELDS = ("date", "date_publish", "published", "time", "date_published", "publish_date", "datePublished", "pubdate")
-OUTLET_FIELDS = ("source", "outlet", "source_domain", "site_name", "siteName", "source_name", "site", "sitename", "publisher", "domain")
+DATE_FIELDS = (
+    "date",
+    "date_publish",
+    "published",
+    "time",
+    "date_published",
+    "publish_date",
+    "datePublished",
+    "pubdate",
+)
+OUTLET_FIELDS = (
+    "source",
+    "outlet",
+    "source_domain",
+    "site_name",
+    "siteName",
+    "source_name",
+    "site",
+    "sitename",
+    "publisher",
+    "domain",
+)
 AUTHOR_FIELDS = ("author", "authors", "byline")
 LANGUAGE_FIELDS = ("language", "lang")
 # A record that says its text is already clean article text (no comments, no page furniture).

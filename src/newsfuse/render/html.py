@@ -70,7 +70,7 @@ def document_parts(title_meta: str, brand_href: str, pages: Iterable[str]) -> It
 def report_meta(report: Report) -> str:
     """The header line: '3 stories from 12 articles · schema 1.0 · newsfuse' (escaped)."""
     n_art, n_st = len(report.articles), len(report.stories)
-    return f'{plural(n_st, "story", "stories")} from {plural(n_art, "article")} · schema {esc(report.schema_version)} · {esc(report.generator)}'
+    return f"{plural(n_st, 'story', 'stories')} from {plural(n_art, 'article')} · schema {esc(report.schema_version)} · {esc(report.generator)}"
 
 
 def stories_of_articles(report: Report) -> dict[str, list[Story]]:

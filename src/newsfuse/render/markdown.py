@@ -22,7 +22,9 @@ def _cites(sources: Iterable[Source]) -> str:
 
 def _story(st: Story, by_id: Mapping[str, Article]) -> list[str]:
     out = [f"## {md(story_title(st))}", ""]
-    dates = f"{st.first_date or 'undated'}" + (f" – {st.last_date}" if st.last_date and st.last_date != st.first_date else "")
+    dates = f"{st.first_date or 'undated'}" + (
+        f" – {st.last_date}" if st.last_date and st.last_date != st.first_date else ""
+    )
     out += [f"_{md(dates)} · {md(coverage_line(st))}_ · story `{st.id}`", ""]
     if st.headline and st.headline.sources:
         out += [f"Headline sources:{_cites(st.headline.sources)}", ""]
@@ -39,7 +41,9 @@ def _story(st: Story, by_id: Mapping[str, Article]) -> list[str]:
             continue
         copy = f" — {a.copy_of.kind} copy of `{a.copy_of.of}` ({a.copy_of.similarity:.0%})" if a.copy_of else ""
         wire = f" (wire: {md(a.wire)})" if a.wire else ""
-        out.append(f"- `{a.id}` **{md(a.outlet or 'unknown outlet')}**{wire}: {md(a.title or '(untitled)')} ({a.date or 'undated'}){copy}")
+        out.append(
+            f"- `{a.id}` **{md(a.outlet or 'unknown outlet')}**{wire}: {md(a.title or '(untitled)')} ({a.date or 'undated'}){copy}"
+        )
     out += [NONE] if not st.articles else []
     out.append("")
 
@@ -69,8 +73,10 @@ def _story(st: Story, by_id: Mapping[str, Article]) -> list[str]:
 
     out += ["### Quotes", ""]
     for q in st.quotes:
-        out.append(f"- **{md(q.speaker_name or 'Unknown speaker')}**: “{md(q.text)}” — {md(outlet_names(q.outlets, q.independent_sources))}"
-                   + _cites(Source(v.article, v.paragraph) for v in q.variants))
+        out.append(
+            f"- **{md(q.speaker_name or 'Unknown speaker')}**: “{md(q.text)}” — {md(outlet_names(q.outlets, q.independent_sources))}"
+            + _cites(Source(v.article, v.paragraph) for v in q.variants)
+        )
     out += [NONE] if not st.quotes else []
     out.append("")
 
@@ -129,7 +135,9 @@ def article_lines(a: Article) -> list[str]:
     lines += [f"{md(p.id)}. {md(p.text)}" for p in a.paragraphs] or [NONE]
     lines.append("")
     lines.append(f"Removed blocks: {len(a.removed)}" + ("" if a.removed else " (none found)"))
-    lines += [f"- _{b.reason}_ (block {b.position}{'; ' + md(b.detail) if b.detail else ''}): {md(b.text)}" for b in a.removed]
+    lines += [
+        f"- _{b.reason}_ (block {b.position}{'; ' + md(b.detail) if b.detail else ''}): {md(b.text)}" for b in a.removed
+    ]
     lines += [f"- note: {md(n)}" for n in a.notes]
     lines.append("")
     return lines

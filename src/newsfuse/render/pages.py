@@ -104,7 +104,8 @@ def _pager(kind: str, n: int, total: int, links: PageLinks) -> str:
     if total <= 1:
         return ""
     numbers = " ".join(
-        f"<strong>{i}</strong>" if i == n else f'<a href="{esc(links.list_page(kind, i))}">{i}</a>' for i in range(1, total + 1)
+        f"<strong>{i}</strong>" if i == n else f'<a href="{esc(links.list_page(kind, i))}">{i}</a>'
+        for i in range(1, total + 1)
     )
     prev = f'<a href="{esc(links.list_page(kind, n - 1))}">← previous</a> · ' if n > 1 else ""
     nxt = f' · <a href="{esc(links.list_page(kind, n + 1))}">next →</a>' if n < total else ""
@@ -152,7 +153,9 @@ class PagedHtml:
                 self._write(f"lists/{list_page_name('stories', n)}", "stories", body, DEEP)
         return first
 
-    def _list_pages(self, kind: str, items: Sequence[T], size: int, body: Callable[[Sequence[T], int, int], str]) -> None:
+    def _list_pages(
+        self, kind: str, items: Sequence[T], size: int, body: Callable[[Sequence[T], int, int], str]
+    ) -> None:
         chunks = _chunks(items, size)
         for n, chunk in enumerate(chunks, 1):
             self._write(f"lists/{list_page_name(kind, n)}", kind, body(chunk, n, len(chunks)), DEEP)
@@ -220,4 +223,7 @@ def _md_parts(folder: Path, stem: str, texts: Iterator[str], options: ReportOpti
         writer.close()
     if not writer.paths:
         return ["_none found_"]
-    return [f"- [{p.name}]({FOLDER}/md/{p.name}) ({plural(c, 'entry', 'entries')})" for p, c in zip(writer.paths, counts, strict=True)]
+    return [
+        f"- [{p.name}]({FOLDER}/md/{p.name}) ({plural(c, 'entry', 'entries')})"
+        for p, c in zip(writer.paths, counts, strict=True)
+    ]

@@ -35,7 +35,7 @@ from newsfuse.render.files import write_report
 
 # Payloads a hostile page could carry; each would set window.__pwned or change the title if it ran.
 SCRIPT_PAYLOAD = '<script>window.__pwned = "script"; document.title = "pwned";</script>'
-ONERROR_PAYLOAD = '<img src="x" onerror="window.__pwned = \'onerror\'; document.title = \'pwned\'">'
+ONERROR_PAYLOAD = "<img src=\"x\" onerror=\"window.__pwned = 'onerror'; document.title = 'pwned'\">"
 
 
 def sample_articles(hostile: bool = False) -> list[Article]:
@@ -103,7 +103,9 @@ def sample_articles(hostile: bool = False) -> list[Article]:
         title="Verlon river festival moves to June",
         outlet="verlonpost.example",
         published=PublishedDate("2021-02-10", "filename", 0.6),
-        paragraphs=make_paragraphs(["The annual river festival in Verlon will move from May to June this year, organisers said."]),
+        paragraphs=make_paragraphs(
+            ["The annual river festival in Verlon will move from May to June this year, organisers said."]
+        ),
         notes=["single article: no cross-check possible"],
     )
     return [a1, a2, a3, a4]
@@ -114,7 +116,9 @@ def sample_report(hostile: bool = False) -> Report:
     a1, a2, a3, a4 = arts
     o1, o2, o3 = a1.outlet, a2.outlet, a3.outlet
     payload = f" {SCRIPT_PAYLOAD}" if hostile else ""
-    brandt = Entity("e1", "Ilse Brandt", "person", aliases=["Mayor Brandt", "Brandt"], mentions={o1 or "": 3, o2 or "": 1})
+    brandt = Entity(
+        "e1", "Ilse Brandt", "person", aliases=["Mayor Brandt", "Brandt"], mentions={o1 or "": 3, o2 or "": 1}
+    )
     verlon = Entity("e2", "Verlon", "place", mentions={o1 or "": 1, o2 or "": 1, o3 or "": 1})
     council = Entity("e3", "Verlon city council", "organisation", aliases=["city officials"], mentions={o1 or "": 1})
     story = Story(
@@ -183,7 +187,12 @@ def sample_report(hostile: bool = False) -> Report:
                 "repair cost (euros)",
                 values=[
                     ConflictValue("40000000", a1.paragraphs[1].text, [Source(a1.id, "p2", o1)], [o1 or ""]),
-                    ConflictValue("45000000", a2.paragraphs[1].text, [Source(a2.id, "p2", o2), Source(a3.id, "p2", o3)], [o2 or "", o3 or ""]),
+                    ConflictValue(
+                        "45000000",
+                        a2.paragraphs[1].text,
+                        [Source(a2.id, "p2", o2), Source(a3.id, "p2", o3)],
+                        [o2 or "", o3 or ""],
+                    ),
                 ],
             )
         ],
@@ -200,11 +209,25 @@ def sample_report(hostile: bool = False) -> Report:
                 outlets=[o1 or "", o2 or ""],
                 independent_sources=2,
             ),
-            Quote("q2", "finally open" + payload, speaker=None, speaker_name=None, outlets=[o3 or ""], independent_sources=1),
+            Quote(
+                "q2",
+                "finally open" + payload,
+                speaker=None,
+                speaker_name=None,
+                outlets=[o3 or ""],
+                independent_sources=1,
+            ),
         ],
         entities=[brandt, verlon, council],
         timeline=[
-            TimelineEvent("2019-03", "month", "Inspectors found cracks in two main piers; work began.", ["in March 2019"], [Source(a1.id, "p4", o1)], [o1 or ""]),
+            TimelineEvent(
+                "2019-03",
+                "month",
+                "Inspectors found cracks in two main piers; work began.",
+                ["in March 2019"],
+                [Source(a1.id, "p4", o1)],
+                [o1 or ""],
+            ),
             TimelineEvent(
                 "2021-03-02",
                 "day",
@@ -215,8 +238,12 @@ def sample_report(hostile: bool = False) -> Report:
             ),
         ],
         framing=[
-            OutletFraming(o1 or "", a1.title, labels={"e1": ["Mayor"]}, loaded_words=["heart"], unattributed_share=0.25),
-            OutletFraming(o2 or "", a2.title, labels={"e3": ["city officials"]}, loaded_words=[], unattributed_share=0.5),
+            OutletFraming(
+                o1 or "", a1.title, labels={"e1": ["Mayor"]}, loaded_words=["heart"], unattributed_share=0.25
+            ),
+            OutletFraming(
+                o2 or "", a2.title, labels={"e3": ["city officials"]}, loaded_words=[], unattributed_share=0.5
+            ),
         ],
         notes=["one article is a partial copy of another: counted once"],
     )
@@ -233,7 +260,10 @@ def sample_report(hostile: bool = False) -> Report:
     return Report(
         articles=arts,
         stories=[story, lone],
-        rejections=[Rejection("fixtures/empty.txt", "empty", "0 bytes", "read"), Rejection("fixtures/menu.html", "no_text", "12 characters of body", "validate")],
+        rejections=[
+            Rejection("fixtures/empty.txt", "empty", "0 bytes", "read"),
+            Rejection("fixtures/menu.html", "no_text", "12 characters of body", "validate"),
+        ],
         stats=[
             StepStats("read", 6, 5, {"empty": 1}, 0.01),
             StepStats("extract", 5, 5, {}, 0.2),

@@ -20,4 +20,3 @@ def load_index_schema() -> dict[str, Any]:
     text = resources.files("newsfuse.render").joinpath("report-index.schema.json").read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
-

@@ -72,7 +72,7 @@ def source_label(key: str) -> str:
     """How a reader sees a source key: an outlet's name, or "unknown outlet (article id)" for an
     article whose outlet is unknown (its key is ``article:<id>``, see stories/sources.py)."""
     if key.startswith(UNKNOWN_OUTLET_PREFIX):
-        return f"unknown outlet ({key[len(UNKNOWN_OUTLET_PREFIX):]})"
+        return f"unknown outlet ({key[len(UNKNOWN_OUTLET_PREFIX) :]})"
     return key
 
 
@@ -237,7 +237,11 @@ def _claim(c: Claim, cites: _Cites) -> str:
     return (
         f'<li class="claim {esc(c.status)}" id="claim-{esc(c.id)}"><p>{esc(c.text)}</p>'
         f"<p>{_outlets_badge(c.outlets, c.independent_sources)}{conflicts}</p>"
-        + (f'<details><summary>{esc(plural(len(c.sentences), "sentence"))}</summary><ul>{sentences}</ul></details>' if sentences else "")
+        + (
+            f"<details><summary>{esc(plural(len(c.sentences), 'sentence'))}</summary><ul>{sentences}</ul></details>"
+            if sentences
+            else ""
+        )
         + "</li>"
     )
 
@@ -250,7 +254,11 @@ def _claims(claims: Sequence[Claim], cites: _Cites) -> str:
     groups = [*STATUS_TITLES, *((k, k, "") for k in sorted({c.status for c in claims} - known))]
     for status, title, hint in groups:
         group = [c for c in claims if c.status == status]
-        body = f'<ul class="claims">{"".join(_claim(c, cites) for c in group[:CLAIMS_SHOWN])}</ul>' if group else NONE_FOUND
+        body = (
+            f'<ul class="claims">{"".join(_claim(c, cites) for c in group[:CLAIMS_SHOWN])}</ul>'
+            if group
+            else NONE_FOUND
+        )
         if len(group) > CLAIMS_SHOWN:
             rest = "".join(_claim(c, cites) for c in group[CLAIMS_SHOWN:])
             body += f'<details class="more"><summary>{len(group) - CLAIMS_SHOWN} more</summary><ul class="claims">{rest}</ul></details>'
@@ -302,7 +310,11 @@ def _quotes(quotes: Sequence[Quote], cites: _Cites) -> str:
             items.append(
                 f'<li class="quote" id="quote-{esc(q.id)}"><blockquote>{esc(q.text)}</blockquote>'
                 f"<p>{_outlets_badge(q.outlets, q.independent_sources)}</p>"
-                + (f'<details><summary>{esc(plural(len(q.variants), "rendering"))}</summary><ul>{variants}</ul></details>' if variants else "")
+                + (
+                    f"<details><summary>{esc(plural(len(q.variants), 'rendering'))}</summary><ul>{variants}</ul></details>"
+                    if variants
+                    else ""
+                )
                 + "</li>"
             )
         out.append(f'<div class="speaker"><h3>{esc(speaker)}</h3><ul class="quotes">{"".join(items)}</ul></div>')
@@ -357,8 +369,12 @@ def _timeline(events: Sequence[TimelineEvent], cites: _Cites) -> str:
     if not events:
         return NONE_FOUND
     rows = "".join(
-        f'<li><time>{esc(e.date)}</time><div><p>{esc(e.text)} {cites.many(e.sources)}</p>'
-        + (f'<p class="meta">{esc("; ".join(e.expressions))} · {esc(", ".join(e.outlets))}</p>' if e.expressions or e.outlets else "")
+        f"<li><time>{esc(e.date)}</time><div><p>{esc(e.text)} {cites.many(e.sources)}</p>"
+        + (
+            f'<p class="meta">{esc("; ".join(e.expressions))} · {esc(", ".join(e.outlets))}</p>'
+            if e.expressions or e.outlets
+            else ""
+        )
         + "</div></li>"
         for e in events
     )
@@ -414,9 +430,7 @@ def story_page(story: Story, by_id: Mapping[str, Article], links: Links) -> str:
         if story.summary
         else NONE_FOUND
     )
-    notes = (
-        f'<ul class="notes">{"".join(f"<li>{esc(n)}</li>" for n in story.notes)}</ul>' if story.notes else ""
-    )
+    notes = f'<ul class="notes">{"".join(f"<li>{esc(n)}</li>" for n in story.notes)}</ul>' if story.notes else ""
     return (
         f'<nav class="crumbs"><a href="{esc(links.home())}">← all stories</a></nav>'
         f'<article class="story-page" data-story="{sid}">{h1}'
@@ -443,7 +457,12 @@ def article_page(article: Article, stories: Sequence[Story], links: Links) -> st
         ("Outlet", f"{a.outlet} (from {a.outlet_source})" if a.outlet and a.outlet_source else a.outlet),
         ("Wire origin", f"{a.wire} (its dateline: counted as this source)" if a.wire else None),
         ("Author", a.author),
-        ("Published", f"{a.published.value} ({a.published.source}, confidence {a.published.confidence:.2f})" if a.published else None),
+        (
+            "Published",
+            f"{a.published.value} ({a.published.source}, confidence {a.published.confidence:.2f})"
+            if a.published
+            else None,
+        ),
         ("Language", a.language),
         ("Input", a.input_format),
         ("Origin", a.origin),

@@ -50,7 +50,9 @@ def content_hash(doc: RawDocument) -> str:
     collapsed.  The same text at another URL is another input (a reprint: stored, and found as a
     copy of its origin, as ``newsfuse analyze`` keeps it); the same URL again is the same input."""
     url = f"{doc.url}\x00" if doc.url else ""
-    return hashlib.sha256(f"{doc.kind}\x00{url}{normalize_space(doc.content)}".encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(
+        f"{doc.kind}\x00{url}{normalize_space(doc.content)}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
 
 
 def _like(term: str) -> str:
@@ -249,7 +251,9 @@ class Store:
             row = conn.one("SELECT COALESCE(MAX(seq), 0) FROM articles")
             return int(row[0] if row else 0) + 1
 
-    def add_raw(self, doc: RawDocument, hash_: str, article: Article | None, rejection: tuple[str, str] | None, seq: int) -> str | None:
+    def add_raw(
+        self, doc: RawDocument, hash_: str, article: Article | None, rejection: tuple[str, str] | None, seq: int
+    ) -> str | None:
         """Store one raw input and the article it became (or why it was rejected), in the CURRENT transaction.
 
         Returns the id of the stored article, or ``None`` for a rejection.  If an equal article is
@@ -259,8 +263,17 @@ class Store:
         self.conn.execute(
             "INSERT INTO raw_documents (hash, url, kind, input_format, origin, payload, received_at, rejection, rejection_detail)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (hash_, url, doc.kind, doc.input_format, doc.origin, json.dumps(to_dict(doc), ensure_ascii=False), _now(),
-             rejection[0] if rejection else None, rejection[1] if rejection else None),
+            (
+                hash_,
+                url,
+                doc.kind,
+                doc.input_format,
+                doc.origin,
+                json.dumps(to_dict(doc), ensure_ascii=False),
+                _now(),
+                rejection[0] if rejection else None,
+                rejection[1] if rejection else None,
+            ),
         )
         if article is None:
             return None
@@ -274,7 +287,16 @@ class Store:
             self.conn.execute(
                 "INSERT INTO articles (id, seq, raw_hash, url, outlet, published, story_id, data, created_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
-                (article.id, seq, hash_, aurl, article.outlet, article.date, json.dumps(to_dict(article), ensure_ascii=False), _now()),
+                (
+                    article.id,
+                    seq,
+                    hash_,
+                    aurl,
+                    article.outlet,
+                    article.date,
+                    json.dumps(to_dict(article), ensure_ascii=False),
+                    _now(),
+                ),
             )
             existing = article.id
         self.conn.execute("UPDATE raw_documents SET article_id = ? WHERE hash = ?", (existing, hash_))
@@ -363,14 +385,23 @@ class Store:
                 " independent_sources = excluded.independent_sources, search_text = excluded.search_text,"
                 " data = excluded.data, brief = excluded.brief, updated_at = excluded.updated_at",
                 (
-                    st.id, st.headline.text if st.headline else st.title, st.first_date, st.last_date, len(st.articles),
-                    st.independent_sources, _search_text(st), json.dumps(data, ensure_ascii=False),
-                    json.dumps(_brief_dict(data), ensure_ascii=False), _now(),
+                    st.id,
+                    st.headline.text if st.headline else st.title,
+                    st.first_date,
+                    st.last_date,
+                    len(st.articles),
+                    st.independent_sources,
+                    _search_text(st),
+                    json.dumps(data, ensure_ascii=False),
+                    json.dumps(_brief_dict(data), ensure_ascii=False),
+                    _now(),
                 ),
             )
             self.conn.execute("DELETE FROM story_terms WHERE story_id = ?", (st.id,))
             for kind, value in sorted(_terms(st)):
-                self.conn.execute("INSERT INTO story_terms (story_id, kind, value) VALUES (?, ?, ?)", (st.id, kind, value))
+                self.conn.execute(
+                    "INSERT INTO story_terms (story_id, kind, value) VALUES (?, ?, ?)", (st.id, kind, value)
+                )
 
     def story_articles(self) -> dict[str, list[str]]:
         """Stored story id -> its article ids (to see which stories changed)."""
@@ -413,10 +444,14 @@ class Store:
                 where.append("search_text LIKE ? ESCAPE '\\'")
                 params.append(_like(word))
         if f.outlet:
-            where.append("EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = stories.id AND t.kind = 'outlet' AND t.value LIKE ? ESCAPE '\\')")
+            where.append(
+                "EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = stories.id AND t.kind = 'outlet' AND t.value LIKE ? ESCAPE '\\')"
+            )
             params.append(_like(f.outlet))
         if f.entity:
-            where.append("EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = stories.id AND t.kind = 'entity' AND t.value LIKE ? ESCAPE '\\')")
+            where.append(
+                "EXISTS (SELECT 1 FROM story_terms t WHERE t.story_id = stories.id AND t.kind = 'entity' AND t.value LIKE ? ESCAPE '\\')"
+            )
             params.append(_like(f.entity))
         if f.date_from:
             where.append("last_date >= ?")
@@ -440,7 +475,14 @@ class Store:
         with self.transaction():
             seq = self.next_seq()
             for a in report.articles:
-                doc = RawDocument(origin=a.origin, content=a.text, kind="record", input_format=a.input_format, url=a.url, title=a.title)
+                doc = RawDocument(
+                    origin=a.origin,
+                    content=a.text,
+                    kind="record",
+                    input_format=a.input_format,
+                    url=a.url,
+                    title=a.title,
+                )
                 h = content_hash(doc)
                 if self.find_existing(h, doc.url) is not None:
                     continue

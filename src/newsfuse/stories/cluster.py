@@ -103,7 +103,9 @@ def _top(vec: Vector, n: int) -> Vector:
     return dict(items[:n])
 
 
-def sparse_add(a_ids: np.ndarray, a_vals: np.ndarray, b_ids: np.ndarray, b_vals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def sparse_add(
+    a_ids: np.ndarray, a_vals: np.ndarray, b_ids: np.ndarray, b_vals: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """The sum of two sparse vectors given as (sorted unique ids, values); the result is sorted.
 
     Each shared value is ``a + b``, each other one is copied, exactly as adding the items of one

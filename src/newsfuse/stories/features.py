@@ -65,7 +65,11 @@ def _fold(s: str) -> str:
 
 def _entities(text: str) -> Iterable[str]:
     for m in _CAPS.finditer(text):
-        parts = [f for p in m.group(0).split() if (f := _fold(p.strip(".'’-"))) and f not in STOPWORDS and f not in _NOT_NAMES]
+        parts = [
+            f
+            for p in m.group(0).split()
+            if (f := _fold(p.strip(".'’-"))) and f not in STOPWORDS and f not in _NOT_NAMES
+        ]
         if parts:
             yield " ".join(parts)
 

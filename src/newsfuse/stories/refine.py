@@ -127,7 +127,9 @@ def _time_factors(first: np.ndarray, last: np.ndarray, a: np.ndarray, cols: np.n
     return np.where(np.isnan(gap), 1.0, factor)
 
 
-def _centroids(groups: list[list[str]], raw: dict[str, Vector], df: DocFreq, pieces: np.ndarray) -> tuple[Any, np.ndarray]:
+def _centroids(
+    groups: list[list[str]], raw: dict[str, Vector], df: DocFreq, pieces: np.ndarray
+) -> tuple[Any, np.ndarray]:
     """Per group: the sum of its members' corpus TF-IDF vectors (exactly :func:`weigh`) and its
     number of members; copies carry no vector, as in the first pass.
 
@@ -235,7 +237,9 @@ def rejoin_pieces(
         link = np.asarray((cen[a] @ cen[cols].T).todense()) / np.maximum(1.0, np.outer(sizes[a], sizes[cols]))
         link *= _time_factors(first, last, a, cols, window)
         # Not candidates: the piece itself, its siblings (same source), stories without members.
-        link[(source[a, None] == source[None, cols]) | (sizes[None, cols] == 0) | (a[:, None] == cols[None, :])] = -np.inf
+        link[
+            (source[a, None] == source[None, cols]) | (sizes[None, cols] == 0) | (a[:, None] == cols[None, :])
+        ] = -np.inf
         # argmax takes the first maximum: ties go to the earlier group (columns ascend) and, per
         # story, to the earlier piece; groups come in a canonical order, so this is deterministic.
         best_of[rows] = cols[link.argmax(axis=1)]

@@ -75,9 +75,7 @@ def _facts_present(sentence: str, source_text: str) -> bool:
     return all(fold(w) in src for w in ws[1:] if w[:1].isupper())
 
 
-def check_sentences(
-    generated: list[str], cands: list[Candidate], by_id: dict[str, Article]
-) -> list[SummarySentence]:
+def check_sentences(generated: list[str], cands: list[Candidate], by_id: dict[str, Article]) -> list[SummarySentence]:
     """Keep the generated sentences the candidates support, citing every supporting article."""
     if not generated or not cands:
         return []

@@ -49,7 +49,9 @@ _CAPTION_PRESENT = re.compile(
     r"|,\s*(?:(?:top|bottom|far|front|back|second from)\s+)?(?:left|right|cent(?:er|re))\s*,"
 )
 # What a transcript's host says to move on: "All right, Dan, thanks very much."
-_CHATTER = re.compile(r"\b(?:thank you|thanks (?:very much|so much|a lot|for)|all right,|good (?:morning|evening|night),)", re.IGNORECASE)
+_CHATTER = re.compile(
+    r"\b(?:thank you|thanks (?:very much|so much|a lot|for)|all right,|good (?:morning|evening|night),)", re.IGNORECASE
+)
 # A wire photo caption ends on the picture's place and date with no preposition before the date
 # ("… headquarters in Les Mureaux near Paris January 12, 2031."); reporting writes "on January 12".
 _CAPTION_DATE = re.compile(
@@ -102,7 +104,8 @@ TRANSCRIPT_PENALTY = 0.4
 _UPDATE_STAMP = re.compile(r"^\((?:update|updated|new)\b[^()]{0,80}\)\s*(?=\S)", re.IGNORECASE)
 # A photo credit in brackets before a sentence: "(By Jane Roe -- Valley Post) The mayor …".
 _PAREN_CREDIT = re.compile(
-    r"^\((?:by|photo by|photo:|credit:|[\w .-]{0,20}\bphoto(?:graph)?\b)[^()]{3,80}\)\s*(?:AP\d{4}\s+)?(?=\S)", re.IGNORECASE
+    r"^\((?:by|photo by|photo:|credit:|[\w .-]{0,20}\bphoto(?:graph)?\b)[^()]{3,80}\)\s*(?:AP\d{4}\s+)?(?=\S)",
+    re.IGNORECASE,
 )
 # A subordinate clause with no main clause after it: "When friends and colleagues are killed covering a story."
 _SUBORDINATE = frozenset("when if although though because while whereas unless".split())

@@ -78,7 +78,9 @@ def supporting(i: int, cands: list[Candidate], vectors: StoryVectors) -> dict[st
     return {a: c for a, (_, c) in best.items()}
 
 
-def cite(text: str, i: int, cands: list[Candidate], vectors: StoryVectors, by_id: dict[str, Article]) -> SummarySentence:
+def cite(
+    text: str, i: int, cands: list[Candidate], vectors: StoryVectors, by_id: dict[str, Article]
+) -> SummarySentence:
     """A SummarySentence for candidate ``i`` (shown as ``text``) citing every supporting article."""
     support = supporting(i, cands, vectors)
     ids = list(support)

@@ -104,7 +104,9 @@ def render_markdown(events: list[TimelineEvent], n_articles: int, out: TextIO) -
             cites = ", ".join(f"{s.article}#{s.paragraph}" for s in e.sources)
             outlets = f" ({', '.join(e.outlets)})" if e.outlets else ""
             # article text is untrusted: escape it so the Markdown is safe to render as HTML
-            out.write(f"- {html.escape(e.text, quote=False)}{html.escape(outlets, quote=False)} [{html.escape(cites)}]\n")
+            out.write(
+                f"- {html.escape(e.text, quote=False)}{html.escape(outlets, quote=False)} [{html.escape(cites)}]\n"
+            )
 
 
 def topic_timeline_command(args: argparse.Namespace, options: Options) -> bool:
@@ -122,7 +124,9 @@ def topic_timeline_command(args: argparse.Namespace, options: Options) -> bool:
     events = topic_timeline(articles, args.dates, args.sentences, options)
     undated = sum(1 for a in articles if not a.date)
     if undated:
-        log.info("%d of %d articles have no publication date: only their absolute dates are used", undated, len(articles))
+        log.info(
+            "%d of %d articles have no publication date: only their absolute dates are used", undated, len(articles)
+        )
     if args.format == "json":
         json.dump({"articles": len(articles), "events": to_dict(events)}, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -266,9 +266,13 @@ def is_future_context(sentence: str, start: int, end: int) -> bool:
 # "be", "been", "is", "are" right before a participle: a passive, whose tense is the auxiliary's.
 _PASSIVE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|am)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 # A weekday inside a name: "the Sunday Times", "Super Tuesday", "Bloody Sunday".
-_NAME_AFTER = re.compile(r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]")
+_NAME_AFTER = re.compile(
+    r"\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]"
+)
 _NAME_BEFORE = re.compile(r"[A-Z][a-z]+\s+$")
-_DATE_WORDS_BEFORE = re.compile(r"(?:^|[.!?;:,(]\s*|\b(?:[Oo]n|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Ee]arly|[Ll]ate|[Ee]very|[Tt]hat|[Ll]ater|[Ee]arlier|[Aa]nd|[Oo]r|[Tt]o)\s+)$")
+_DATE_WORDS_BEFORE = re.compile(
+    r"(?:^|[.!?;:,(]\s*|\b(?:[Oo]n|[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Bb]y|[Uu]ntil|[Ss]ince|[Ff]rom|[Ee]arly|[Ll]ate|[Ee]very|[Tt]hat|[Ll]ater|[Ee]arlier|[Aa]nd|[Oo]r|[Tt]o)\s+)$"
+)
 
 
 def weekday_in_name(sentence: str, start: int, end: int) -> bool:
@@ -333,7 +337,9 @@ class DateResolver:
 
     # ------------------------------------------------------------------ absolute
 
-    def _absolute(self, m: re.Match[str], ref: date | None, sentence: str = "", dated: bool = False) -> DateMention | str:
+    def _absolute(
+        self, m: re.Match[str], ref: date | None, sentence: str = "", dated: bool = False
+    ) -> DateMention | str:
         """A mention, or the reason it cannot be resolved.
 
         ``dated``: ``ref`` is the article's own (publication or anchor) date, so the tense of the

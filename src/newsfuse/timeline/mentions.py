@@ -88,9 +88,7 @@ def index_sentences(
                 found = resolver.find(sent, pub, reference)
                 out.unresolved.extend(found.unresolved)
                 if found.mentions or keep_undated_sentences:
-                    out.sentences.append(
-                        DatedSentence(art.id, para.id, art.outlet, sent, pos, pub, found.mentions)
-                    )
+                    out.sentences.append(DatedSentence(art.id, para.id, art.outlet, sent, pos, pub, found.mentions))
                 pos += 1
     return out
 

@@ -168,7 +168,9 @@ def _group_bucket(sims: _Similarities, n: int) -> list[list[int]]:
     return groups
 
 
-def _representative(members: list[tuple[DatedSentence, str, Words]], sims: _Similarities, idx: list[int]) -> DatedSentence:
+def _representative(
+    members: list[tuple[DatedSentence, str, Words]], sims: _Similarities, idx: list[int]
+) -> DatedSentence:
     """The member most like the others (ties: the earliest written, then the shortest).  Sums are
     taken in member order (cumulative sum), as a Python ``sum`` over the others would be."""
     totals: list[float] = []
@@ -294,7 +296,7 @@ def story_timeline(
     if index.anchored_articles:
         story.notes.append(
             f"timeline: {index.anchored_articles} articles without a publication date: their relative dates "
-            "(\"on Monday\") are resolved against the latest day the story reports (inferred)"
+            '("on Monday") are resolved against the latest day the story reports (inferred)'
         )
     if index.undated_articles > index.anchored_articles:
         story.notes.append(
@@ -302,4 +304,3 @@ def story_timeline(
             "contribute only absolute dates"
         )
     return events
-

@@ -120,7 +120,9 @@ def _pick_sentences(topic: TopicIndex, chosen: list[date], per_date: int) -> dic
     """Rank each date's candidate sentences by TF-IDF cosine to their centroid; skip repeats."""
     pools: dict[date, list[int]] = {}
     for d in chosen:
-        pool = [i for i in topic.candidates.get(d, []) if MIN_WORDS <= len(topic.sentences[i].text.split()) <= MAX_WORDS]
+        pool = [
+            i for i in topic.candidates.get(d, []) if MIN_WORDS <= len(topic.sentences[i].text.split()) <= MAX_WORDS
+        ]
         pools[d] = list(dict.fromkeys(pool))
     used = sorted({i for p in pools.values() for i in p})
     out: dict[date, list[DatedSentence]] = {d: [] for d in chosen}

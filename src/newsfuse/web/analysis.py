@@ -128,7 +128,9 @@ class StoryAnalyser:
         self._stop(kill=True)
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_serve, args=(child, self.step, self.options), name="newsfuse-story-analysis", daemon=True)
+        proc = ctx.Process(
+            target=_serve, args=(child, self.step, self.options), name="newsfuse-story-analysis", daemon=True
+        )
         t0 = time.perf_counter()
         proc.start()
         child.close()

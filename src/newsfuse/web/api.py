@@ -34,9 +34,12 @@ class ArticleIn(BaseModel):
     author: str | None = Field(None, max_length=META_CHARS)
     outlet: str | None = Field(None, max_length=META_CHARS)
     language: str | None = Field(None, max_length=20)
-    origin: str | None = Field(None, max_length=META_CHARS, description="where it came from (default: api:<content hash>)")
+    origin: str | None = Field(
+        None, max_length=META_CHARS, description="where it came from (default: api:<content hash>)"
+    )
     clean: bool = Field(
-        False, description='the content is clean body text: skip the plain-text cleaner (as a JSON record\'s "clean": true)'
+        False,
+        description='the content is clean body text: skip the plain-text cleaner (as a JSON record\'s "clean": true)',
     )
     # What sanitising changed before validation (lone surrogates, which pydantic refuses); see _clean_first.
     _notes: list[str] = PrivateAttr(default_factory=list)
@@ -92,7 +95,9 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
     if authorization and authorization.lower().startswith("bearer "):
         given = authorization[7:].strip()
     if not given or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise HTTPException(401, "missing or wrong token (send 'Authorization: Bearer <token>')", headers={"WWW-Authenticate": "Bearer"})
+        raise HTTPException(
+            401, "missing or wrong token (send 'Authorization: Bearer <token>')", headers={"WWW-Authenticate": "Bearer"}
+        )
 
 
 def _to_doc(item: ArticleIn, input_format: str) -> RawDocument:
@@ -163,7 +168,12 @@ def post_articles(
     status_code=201,
     dependencies=[Depends(require_token)],
     summary="Add one article sent as the raw body (text/plain or text/html)",
-    openapi_extra={"requestBody": {"required": True, "content": {"text/plain": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}}},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"text/plain": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}},
+        }
+    },
 )
 async def post_raw(
     request: Request,
@@ -186,7 +196,18 @@ async def post_raw(
     if not text.strip():
         raise HTTPException(422, "empty body")
     kind: Literal["text", "html"] = "html" if ctype == "text/html" else "text"
-    item = ArticleIn(content=text, kind=kind, url=url, title=title, date=date, outlet=outlet, author=author, language=None, origin=None, clean=False)
+    item = ArticleIn(
+        content=text,
+        kind=kind,
+        url=url,
+        title=title,
+        date=date,
+        outlet=outlet,
+        author=author,
+        language=None,
+        origin=None,
+        clean=False,
+    )
     from starlette.concurrency import run_in_threadpool
 
     return await run_in_threadpool(_ingest, request, response, [_to_doc(item, kind)], wait)
@@ -215,9 +236,16 @@ def health(request: Request) -> dict[str, Any]:
     # Why a story failed is in the server log (it may quote stored text); here only which ones.
     failed = sorted(ingestor.failures)
     return {
-        "status": "ok", "db": store.dialect, "db_schema": store.version, "report_schema": SCHEMA_VERSION, **counts,
-        "starting": ingestor.starting, "failed_stories": len(failed), "failed_story_ids": failed[:20],
-        "over_budget_stories": len(ingestor.over_budget), "over_budget_story_ids": sorted(ingestor.over_budget)[:20],
+        "status": "ok",
+        "db": store.dialect,
+        "db_schema": store.version,
+        "report_schema": SCHEMA_VERSION,
+        **counts,
+        "starting": ingestor.starting,
+        "failed_stories": len(failed),
+        "failed_story_ids": failed[:20],
+        "over_budget_stories": len(ingestor.over_budget),
+        "over_budget_story_ids": sorted(ingestor.over_budget)[:20],
     }
 
 
@@ -251,7 +279,14 @@ def get_story(request: Request, story_id: str) -> dict[str, Any]:
     return {
         "story": to_dict(st),
         "articles": [
-            {"id": a.id, "title": a.title, "outlet": a.outlet, "date": a.date, "url": a.url, "copy_of": to_dict(a.copy_of)}
+            {
+                "id": a.id,
+                "title": a.title,
+                "outlet": a.outlet,
+                "date": a.date,
+                "url": a.url,
+                "copy_of": to_dict(a.copy_of),
+            }
             for a in arts
         ],
     }

@@ -36,8 +36,12 @@ def create_app(settings: Settings) -> FastAPI:
     store = open_store(settings.db)
     try:
         ingestor = Ingestor(
-            store, settings.options, settings.steps, settings.today,
-            story_budget=settings.story_budget_seconds, story_process=settings.story_process,
+            store,
+            settings.options,
+            settings.steps,
+            settings.today,
+            story_budget=settings.story_budget_seconds,
+            story_process=settings.story_process,
         )
     except Exception:
         store.close()
@@ -80,7 +84,12 @@ def create_app(settings: Settings) -> FastAPI:
     if settings.cors_origins:
         from fastapi.middleware.cors import CORSMiddleware
 
-        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     return app
@@ -124,7 +133,11 @@ def serve(args: argparse.Namespace) -> int:
     budget = getattr(args, "story_budget", None)
     if budget is not None and budget < 0:
         raise ValueError(f"--story-budget must be 0 (no limit) or positive, not {budget:g}")
-    settings = Settings(db=args.db, token=token) if budget is None else Settings(db=args.db, token=token, story_budget_seconds=budget or None)
+    settings = (
+        Settings(db=args.db, token=token)
+        if budget is None
+        else Settings(db=args.db, token=token, story_budget_seconds=budget or None)
+    )
     app = create_app(settings)
     load = list(getattr(args, "load", None) or [])
     if load:
@@ -133,6 +146,11 @@ def serve(args: argparse.Namespace) -> int:
         log.warning("no write token (--token or NEWSFUSE_TOKEN): the API refuses writes; pages and reads work")
     quiet = bool(getattr(args, "quiet", False))
     if not quiet:
-        log.info("serving %s on http://%s:%d/", settings.db if "://" not in settings.db else "PostgreSQL", args.host, args.port)
+        log.info(
+            "serving %s on http://%s:%d/",
+            settings.db if "://" not in settings.db else "PostgreSQL",
+            args.host,
+            args.port,
+        )
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning" if quiet else "info", access_log=not quiet)
     return 0

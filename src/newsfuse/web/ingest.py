@@ -336,7 +336,9 @@ class Ingestor:
         current = {st.id: st for st in self.index.stories()}
         changed = [st for st in current.values() if unassigned & set(st.articles)]
         touched = {aid for st in changed for aid in st.articles}
-        removed = [sid for sid, aids in self.store.story_articles().items() if sid not in current and touched & set(aids)]
+        removed = [
+            sid for sid, aids in self.store.story_articles().items() if sid not in current and touched & set(aids)
+        ]
         self._save(current, changed, removed)
         return len(changed) + len(removed)
 
@@ -366,7 +368,12 @@ class Ingestor:
                     f"analysis stopped: it took longer than the server's per-story time budget "
                     f"({self.story_budget:g} s); articles are listed without analysis"
                 )
-                log.warning("analysis of story %s (%d articles) stopped after %g s (the per-story time budget)", st.id, len(st.articles), self.story_budget)
+                log.warning(
+                    "analysis of story %s (%d articles) stopped after %g s (the per-story time budget)",
+                    st.id,
+                    len(st.articles),
+                    self.story_budget,
+                )
                 st.notes.append(note)
                 self.over_budget[st.id] = note
             except Exception:
@@ -379,7 +386,12 @@ class Ingestor:
                 self.store.update_articles(touched, story_of)
                 self.store.save_stories(changed, removed)
         except Exception as exc:
-            log.warning("storing %d updated stories at once failed (%s: %s); storing them one by one", len(changed), type(exc).__name__, exc)
+            log.warning(
+                "storing %d updated stories at once failed (%s: %s); storing them one by one",
+                len(changed),
+                type(exc).__name__,
+                exc,
+            )
             self._save_one_by_one(changed, removed, story_of)
             return
         for st in changed:

@@ -37,13 +37,15 @@ def _layout(title: str, body: str, status: int = 200) -> HTMLResponse:
 def bad_request(errors: list[dict[str, Any]]) -> HTMLResponse:
     """An HTML 400 page for query parameters that fail validation (``/?page=0``)."""
     items = "".join(
-        f"<li>{esc(str(e.get('loc', ['?'])[-1]))}: {esc(str(e.get('msg', 'invalid')))}</li>" for e in errors if isinstance(e, dict)
+        f"<li>{esc(str(e.get('loc', ['?'])[-1]))}: {esc(str(e.get('msg', 'invalid')))}</li>"
+        for e in errors
+        if isinstance(e, dict)
     )
     return _layout("Bad request", f'<h1>Bad request</h1><ul>{items}</ul><p><a href="/">All stories</a></p>', 400)
 
 
 def _not_found(what: str) -> HTMLResponse:
-    return _layout("Not found", f"<h1>Not found</h1><p>{esc(what)}</p><p><a href=\"/\">All stories</a></p>", 404)
+    return _layout("Not found", f'<h1>Not found</h1><p>{esc(what)}</p><p><a href="/">All stories</a></p>', 404)
 
 
 def _store(request: Request) -> Store:
@@ -81,7 +83,9 @@ def index(
         + field("to", "To", "date")
         + '<button type="submit">Filter</button></form>'
     )
-    f = StoryFilter(q or None, outlet or None, entity or None, date_from or None, date_to or None, per_page, (page - 1) * per_page)
+    f = StoryFilter(
+        q or None, outlet or None, entity or None, date_from or None, date_to or None, per_page, (page - 1) * per_page
+    )
     try:
         stories = [b.story for b in _store(request).list_briefs(f)]
     except ValueError as exc:
