@@ -215,6 +215,9 @@ class Claim:
     conflicts: list[str] = field(default_factory=list)  # ids of conflicts this claim is in
     # coverage gap: the story's (known) outlets that do not report this claim
     missing_outlets: list[str] = field(default_factory=list)
+    # the subject the claim belongs to ("s3"): claims of one subject tell of the same event or topic
+    # without one sentence backing the other as one fact (crosscheck/claims.py)
+    subject: str | None = None
 
 
 @dataclass

@@ -61,6 +61,8 @@ def test_eval_scores_a_small_invented_file(tmp_path):
         assert set(part) >= {"bcubed_precision", "bcubed_recall", "bcubed_f1"}
         assert all(0.0 <= v <= 1.0 for v in part.values())
     assert out["system"]["bcubed_f1"] == 1.0
+    # every document is its own outlet: the rescue and the inquiry are each one fact of two sources
+    assert out["agreed"] == {"claims": 2, "pairs": 2, "same_event_share": 1.0}
 
 
 def test_eval_rejects_malformed_lines(tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from newsfuse.crosscheck.claims import build_claims, claim_space
+from newsfuse.crosscheck.claims import build_claims, claim_space, group_sentences, topic_claims
 from newsfuse.crosscheck.conflicts import find_conflicts
 from newsfuse.crosscheck.entities import build_entities
 from newsfuse.crosscheck.framing import build_framing
@@ -74,8 +74,11 @@ def crosscheck_story(
             f"{len(checked)} (each article's leading sentences)"
         )
     space = claim_space(checked, index, opts, stemmer)
-    story.claims = build_claims(space, by_id, opts, ids)
-    story.conflicts = find_conflicts(checked, story.claims, space, index, by_id, opts, stemmer)
+    groups = group_sentences(space, opts)
+    story.claims = build_claims(space, by_id, opts, ids, groups)
+    story.conflicts = find_conflicts(
+        checked, story.claims, space, index, by_id, opts, stemmer, topics=topic_claims(space, groups)
+    )
     story.quotes = build_quotes(sents, index, by_id, ids, opts.quote_min_words, stemmer, notes=story.notes)
     story.framing = build_framing(sents, index, by_id, ids)
     if independent_sources(ids, by_id) < 2:

@@ -507,8 +507,14 @@ def find_conflicts(
     by_id: Mapping[str, Article],
     options: CrossCheckOptions,
     stemmer: CachedStemmer | None = None,
+    topics: Sequence[Claim] | None = None,
 ) -> list[Conflict]:
-    """Find conflicts and mark the claims they touch ``disputed`` (in place)."""
+    """Find conflicts and mark the claims they touch ``disputed`` (in place).
+
+    Dates, weekdays and actors are compared within each of ``topics`` (default: the claims): the
+    claims' looser groups before they were split into agreed facts, since a sentence that states a
+    different day or actor is never in the same agreed claim.
+    """
     stem = stemmer or CachedStemmer()
     pos = {(s.article, s.paragraph, s.text): i for i, s in enumerate(sents)}
     b = _Builder(sents, by_id)
@@ -589,7 +595,7 @@ def find_conflicts(
                 b.add("figure", label, dict(values))
 
     # dates, weekdays and actors, per claim
-    for claim in claims:
+    for claim in claims if topics is None else topics:
         idx = [pos[k] for cs in claim.sentences if (k := (cs.article, cs.paragraph, cs.text)) in pos]
         if len({sents[i].source for i in idx}) < 2:
             continue

@@ -1,0 +1,153 @@
+"""Agreed claims are facts that a sentence of each agreeing source states directly (invented text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.crosscheck.claims import _figures, build_claims, claim_space, group_sentences
+from newsfuse.crosscheck.entities import build_entities
+from newsfuse.crosscheck.sentences import story_sentences
+from newsfuse.crosscheck.stemming import CachedStemmer
+from newsfuse.model import Article, Claim
+from newsfuse.options import Options
+
+from .conftest import article
+
+# Background on the story's subject, one sentence per article, so that IDF weighs the story's common
+# words down as in real stories (each states something else: none of them is a shared fact).
+FILLER = [
+    "The dispute over the Varno river dam has gone on for two years.",
+    "Farmers downstream depend on the river for their crops.",
+    "Engineers say the dam could supply power to half the province.",
+]
+
+
+def _claims(paras: dict[str, tuple[str, list[str]]]) -> list[Claim]:
+    by_id: dict[str, Article] = {
+        aid: article(aid, outlet, [*texts, FILLER[n % len(FILLER)]])
+        for n, (aid, (outlet, texts)) in enumerate(paras.items())
+    }
+    sents = story_sentences(list(by_id), by_id)
+    index = build_entities(sents, lambda aid: by_id[aid].outlet or aid)
+    opts = Options().crosscheck
+    space = claim_space(sents, index, opts, CachedStemmer())
+    return build_claims(space, by_id, opts, list(by_id), group_sentences(space, opts))
+
+
+def _with(claims: list[Claim], words: str) -> Claim:
+    hits = [c for c in claims if any(words in s.text for s in c.sentences)]
+    assert len(hits) == 1, [c.text for c in hits]
+    return hits[0]
+
+
+def test_a_paraphrase_from_two_outlets_is_agreed():
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["Minister Oda Renn closed the Varno dam sluices on Monday to stop the flooding."]),
+            "a2": ("Coast Herald", ["On Monday minister Renn ordered the dam sluices closed to stop flooding."]),
+        }
+    )
+    claim = _with(claims, "Oda Renn closed")
+    assert claim.status == "agreed"
+    assert claim.outlets == ["Coast Herald", "Valley Post"]
+
+
+def test_sentences_that_only_share_the_subject_are_not_agreed():
+    # one topic (the dam, the flooding) but two different facts: each stays its outlet's own claim
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["Minister Oda Renn closed the Varno dam sluices on Monday to stop the flooding."]),
+            "a2": ("Coast Herald", ["The flooding has destroyed crops and homes along the lower Varno valley."]),
+        }
+    )
+    assert not [c.text for c in claims if c.status != "single_source"]
+
+
+def test_a_third_outlet_on_the_same_subject_does_not_join_the_agreement():
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["Minister Oda Renn closed the Varno dam sluices on Monday to stop the flooding."]),
+            "a2": ("Coast Herald", ["On Monday minister Renn ordered the dam sluices closed to stop flooding."]),
+            "a3": ("River Times", ["Renn said the flooding of the valley was the worst the dam had seen."]),
+        }
+    )
+    agreed = _with(claims, "Oda Renn closed")
+    assert agreed.outlets == ["Coast Herald", "Valley Post"]
+    assert _with(claims, "worst the dam").status == "single_source"
+
+
+def test_different_actors_doing_the_same_are_not_agreed():
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["After the flooding, the government of Brennia banned imports of Varno grain."]),
+            "a2": (
+                "Coast Herald",
+                ["After the flooding, the government of Ostmark banned all imports of Varno grain."],
+            ),
+        }
+    )
+    assert not [c.text for c in claims if c.status != "single_source"]
+
+
+def test_different_counts_of_different_days_are_not_agreed():
+    claims = _claims(
+        {
+            "a1": (
+                "Valley Post",
+                ["Six people were killed by the flood waters near the dam on Saturday, police said."],
+            ),
+            "a2": ("Coast Herald", ["Rescuers said 70 people were killed in the valley as the flood waters rose."]),
+        }
+    )
+    assert not [c.text for c in claims if c.status != "single_source"]
+
+
+def test_the_same_count_told_in_other_words_is_agreed():
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["Police said 42 villagers drowned when the Varno dam burst."]),
+            "a2": ("Coast Herald", ["The burst of the Varno dam drowned 42 villagers, according to police."]),
+        }
+    )
+    assert _with(claims, "42 villagers drowned").status == "agreed"
+
+
+def test_a_near_paraphrase_with_another_figure_is_one_disputed_fact():
+    # everything but the figure and the attribution is the same: one fact, two figures (disputed)
+    claims = _claims(
+        {
+            "a1": (
+                "Valley Post",
+                ["At least 300 people have fled the flooding around the Varno dam, aid groups said."],
+            ),
+            "a2": (
+                "Coast Herald",
+                ["At least 450 people have fled the flooding around the Varno dam, the mayor said."],
+            ),
+        }
+    )
+    claim = _with(claims, "At least 300")
+    assert claim.independent_sources == 2 and len(claim.sentences) == 2
+
+
+def test_a_question_never_agrees():
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["Can the Varno dam sluices stop the flooding of the valley?"]),
+            "a2": ("Coast Herald", ["The Varno dam sluices cannot stop the flooding of the valley, engineers warn."]),
+        }
+    )
+    assert not [c.text for c in claims if c.status != "single_source"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures", "years"),
+    [
+        ("police said 1,100 people were killed in 2011", {"1100"}, {"2011"}),
+        ("six people died on january 14 and 3 million fled", {"6", "3e+06"}, set()),
+        ("a 51-year-old man and no one else", set(), set()),
+    ],
+)
+def test_figures_are_normalised_and_dates_are_not_figures(text, figures, years):
+    found, found_years = _figures(text)
+    assert set(found) == figures and set(found_years) == years
