@@ -146,6 +146,7 @@ def test_a_question_never_agrees():
         ("police said 1,100 people were killed in 2011", {"1100"}, {"2011"}),
         ("six people died on january 14 and 3 million fled", {"6", "3e+06"}, set()),
         ("a 51-year-old man and no one else", set(), set()),
+        ("twenty-five students and ten teachers", {"25", "10"}, set()),
     ],
 )
 def test_figures_are_normalised_and_dates_are_not_figures(text, figures, years):

@@ -380,6 +380,9 @@ _SPELLED: dict[str, int] = {
         "seventeen eighteen nineteen twenty".split()
     )
 } | {w: 10 * n for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
+_SPELLED_RE = re.compile(
+    r"\b(" + "|".join(_SPELLED) + r")(?:-(one|two|three|four|five|six|seven|eight|nine)\b)?(?![\w-])"
+)
 # A four-digit number in this range, written without a comma, is a year ("in 2009"), not a count.
 _YEARS = range(1800, 2101)
 
@@ -398,9 +401,12 @@ def _figures(folded: str) -> tuple[frozenset[str], frozenset[str]]:
         if m.group(3):
             value *= 1e6 if m.group(3) == "million" else 1e9
         figures.add(f"{value:g}" if value < 1e15 else whole)
-    for w in _WORD_RE.findall(text):
-        if w in _SPELLED and w not in ("zero", "one"):  # "one of", "no one": not figures
-            figures.add(str(_SPELLED[w]))
+    for m in _SPELLED_RE.finditer(text):
+        tens, unit = m.group(1), m.group(2)
+        if unit is not None:  # "twenty-five" is 25, not 20 and 5
+            figures.add(str(_SPELLED[tens] + _SPELLED[unit]))
+        elif tens not in ("zero", "one"):  # "one of", "no one": not figures
+            figures.add(str(_SPELLED[tens]))
     return frozenset(figures), frozenset(years)
 
 
