@@ -364,6 +364,7 @@ class FactBag:
     figures: frozenset[str]  # numbers it states, normalised ("1,100" and "1100" -> "1100", "six" -> "6")
     days: frozenset[str]  # days it names ("@01-14", "@monday")
     years: frozenset[str]
+    negated: bool = False  # it says "not", "no", "never", "without" ...
 
 
 # Numbers as written in digits (a figure: "1,100", "2.5"); "3 million" is read as 3000000.
@@ -410,6 +411,12 @@ def _figures(folded: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(figures), frozenset(years)
 
 
+# Words that deny what a sentence states: a sentence with one and a sentence without never agree
+# ("tar balls found off Key West are not linked to the spill" / "tar balls found in the Keys raise fears
+# the spill has reached Florida"); general English, not fitted to any data.
+_NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
+
+
 def fact_bag(sent: Sent, words: Sequence[tuple[str, str | None]], stem: Callable[[str], str]) -> FactBag:
     """The :class:`FactBag` of a sentence from its :meth:`Featurizer.scan` words."""
     plain: set[str] = set()
@@ -423,8 +430,10 @@ def fact_bag(sent: Sent, words: Sequence[tuple[str, str | None]], stem: Callable
                 names.add(stem(name))
         elif w not in SPEECH_VERBS:
             plain.add(stem(w))
-    figures, years = _figures(fold(sent.text))
-    return FactBag(frozenset(plain), frozenset(names), figures, frozenset(days), years)
+    folded = fold(sent.text)
+    figures, years = _figures(folded)
+    negated = any(w in _NEGATIONS or w.endswith("n't") or w.endswith("n’t") for w in _WORD_RE.findall(folded))
+    return FactBag(frozenset(plain), frozenset(names), figures, frozenset(days), years, negated)
 
 
 def _weekdays(days: frozenset[str]) -> frozenset[str]:
@@ -446,6 +455,9 @@ _AGREE_MIN_LONG_COVERAGE = 0.25
 # right pairs at 0.17 and 0.18), yet not when the longer sentence is a page of its own that happens
 # to repeat the figure (a 150-word conspiracy paragraph repeating "11 workers" at 0.08).
 _AGREE_MIN_LONG_COVERAGE_FIGURE = 0.1
+# Only a figure of at least this value is such evidence: "two" and "three" are in every other
+# sentence ("spreads to people in two ways" / "two people were admitted to hospital").
+_TELLING_FIGURE = 10.0
 # Share of the longer sentence two sentences stating different figures or days must have in common
 # to be one (disputed) fact: half of it, twice what agreement asks (``_AGREE_MIN_LONG_COVERAGE``),
 # so that little but the figure and the attribution ("aid groups said" / "the mayor said") differs.
@@ -460,6 +472,8 @@ def supports(a: FactBag, b: FactBag, idf: Mapping[str, float], coverage: float) 
       around Port Amsel since March, aid groups said" and "450 killed around Port Amsel since
       March, the Red Crescent said" are one fact with a disputed figure (for conflicts to raise),
       "6 killed on Saturday" and "70 killed in fighting in the south" are different facts;
+    - both deny something or neither does (``_NEGATIONS``): "X was not linked to Y" never backs
+      "X raised fears of Y";
     - they share at least ``_AGREE_MIN_WORDS`` content words besides names;
     - at least half the names of the shorter sentence (by IDF weight) are named in the other ("The
       government of Brennia banned Varno grain" is not "The government of Ostmark banned Varno grain");
@@ -475,6 +489,8 @@ def supports(a: FactBag, b: FactBag, idf: Mapping[str, float], coverage: float) 
             (a.years, b.years),
         )
     )
+    if a.negated != b.negated:
+        return False
     shared_words = a.words & b.words
     if len(shared_words) < _AGREE_MIN_WORDS:
         return False
@@ -495,7 +511,7 @@ def supports(a: FactBag, b: FactBag, idf: Mapping[str, float], coverage: float) 
     # the longer sentence must be about the shorter's fact too, not merely mention its subject ("There
     # is no vaccine for the new strain" is not backed by "The new strain seems more lethal to those
     # aged 25 to 45 ..."), unless they state the same figure ("shares closed up 7.2%")
-    if not a.figures.isdisjoint(b.figures):
+    if any(float(f) >= _TELLING_FIGURE for f in a.figures & b.figures):
         return shared >= _AGREE_MIN_LONG_COVERAGE_FIGURE * max(wa, wb)
     return shared >= _AGREE_MIN_LONG_COVERAGE * max(wa, wb)
 
