@@ -217,3 +217,18 @@ def test_he_said_is_resolved_within_a_bounded_window():
     far = _quotes(["Premier Oskar Lind spoke on Monday.", *filler, "“We will rebuild every bridge,” he said."])
     assert near[0].speaker_name == "Oskar Lind"
     assert far[0].speaker_name is None  # 45 sentences back: unknown rather than guessed
+
+
+def test_a_capitalised_modifier_is_no_speaker():
+    # "Arab states" and "an official Marlovian statement": a modifier of a noun, not a person
+    quotes = _quotes(
+        [
+            "Arab states led by Norland have called on Velasco to halt the violence.",
+            '"Mr Velasco, how can you say you are killing terrorists when you were shelling the port?"',
+            'An official Marlovian statement said: "Outside parties are transmitting lies about the port," '
+            "blaming armed gangs.",
+        ]
+    )
+    speakers = {q.text[:12]: q.speaker_name for q in quotes}
+    assert speakers["Mr Velasco, "] is None
+    assert speakers["Outside part"] == "An official Marlovian statement"

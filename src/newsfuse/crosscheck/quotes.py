@@ -365,7 +365,7 @@ def _pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> 
             break
         text = _QUOTED.sub(" ", s.text)
         sayer = _subject_of_saying(s.text, [s], index)
-        if sayer is not None and index.type_of(sayer) in {"person", "other"}:
+        if sayer is not None and index.type_of(sayer) in {"person", "other"} and not _place_like(sayer, index):
             ent = index.get(sayer)
             return sayer, ent.name if ent else None
         described = _DESCRIBED_SAYER.search(text)
@@ -430,6 +430,10 @@ def _speaker_from_match(
     eid, shown = _resolve_name(name, index)
     if _place_like(eid, index):
         return False  # "In Damascus, ..." names where, not who
+    if eid is None and index is not None and len(name.split()) == 1:
+        # one capitalised word the story's names do not know is a modifier or an opener, not a
+        # speaker: "Arab states led by ... have called", "An official Syrian statement said"
+        return False
     q.speaker, q.speaker_name = eid, shown
     return True
 
