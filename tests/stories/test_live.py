@@ -5,12 +5,12 @@ import pytest
 from story_fixtures import invented_stream
 
 from newsfuse.evals.metrics import bcubed
-from newsfuse.exec.partition import join_partitions, time_partitions
 from newsfuse.model import Article, Story
 from newsfuse.options import Options
 from newsfuse.stories.cluster import StoryIndex, cluster_stories
 from newsfuse.stories.dedup import copy_signatures, group_copies
 from newsfuse.stories.live import LiveStories
+from newsfuse.stories.partitions import join_partitions, time_partitions
 
 
 def batch_stories(articles: list[Article], options: Options) -> list[Story]:

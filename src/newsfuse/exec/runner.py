@@ -17,7 +17,6 @@ from functools import partial
 from typing import Any, Protocol, TypeVar
 
 from newsfuse.exec.checkpoint import CheckpointStore
-from newsfuse.exec.partition import join_partitions, time_partitions
 from newsfuse.exec.plan import Shard, plan_shards
 from newsfuse.exec.progress import Progress
 from newsfuse.model import Article, CopyInfo, Report, StepStats, Story, from_dict, to_dict
@@ -31,6 +30,7 @@ from newsfuse.pipeline import (
     shard_step,
     story_batch_step,
 )
+from newsfuse.stories.partitions import join_partitions, time_partitions
 
 log = logging.getLogger("newsfuse.exec")
 
