@@ -216,11 +216,11 @@ def test_failing_story_analysis_keeps_articles(db, h):
 def test_real_extraction_of_posted_html_and_text(db, h):
     from fastapi.testclient import TestClient
 
-    from newsfuse.extract import extract_documents
+    from newsfuse.pipeline import ARTICLE_STEPS
     from newsfuse.web import Settings, create_app
 
     steps = h.simple_steps()
-    steps.extract = extract_documents
+    steps.articles = ARTICLE_STEPS
     paras = [
         "The ferry between Lunden and Ostmark resumed service on Monday after a three-week halt caused by storms.",
         "Operators said 14 crossings a day would run until the end of the month, with extra boats at weekends.",
