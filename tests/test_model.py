@@ -27,14 +27,14 @@ def _article() -> Article:
     )
 
 
-def test_paragraph_ids_are_stable_and_skip_blanks():
+def test_paragraph_ids_are_stable_and_skip_blanks() -> None:
     a = _article()
     assert [p.id for p in a.paragraphs] == ["p1", "p2"]
     assert a.cite("p2") == "a1#p2"
     assert a.text == "First para.\n\nSecond para."
 
 
-def test_report_round_trips_through_json():
+def test_report_round_trips_through_json() -> None:
     story = Story(
         id="s1", articles=["a1"], claims=[Claim(id="c1", text="x", sentences=[ClaimSentence("x", "a1", "p1")])]
     )
@@ -47,7 +47,7 @@ def test_report_round_trips_through_json():
     assert back.stories[0].claims[0].sentences[0].paragraph == "p1"
 
 
-def test_parse_iso_accepts_timestamps_and_rejects_junk():
+def test_parse_iso_accepts_timestamps_and_rejects_junk() -> None:
     from datetime import date
 
     from newsfuse.model import parse_iso

@@ -31,7 +31,7 @@ def _timed_get(c, path: str, timeout: float = 10.0):
     return out[0]
 
 
-def test_reads_answer_while_a_story_update_commits(db, h):
+def test_reads_answer_while_a_story_update_commits(db, h) -> None:
     with h.make_client(db) as c:
         assert c.post("/api/articles", json=h.article_json(1), headers=h.AUTH).status_code == 201
         store = c.app.state.store
@@ -106,7 +106,9 @@ def story_step(story, by_id, options):
 """
 
 
-def test_a_story_over_its_time_budget_is_stopped_noted_and_the_others_go_on(db, h, tmp_path, monkeypatch, caplog):
+def test_a_story_over_its_time_budget_is_stopped_noted_and_the_others_go_on(
+    db, h, tmp_path, monkeypatch, caplog
+) -> None:
     # A story step the worker process can import (by module name, from sys.path).
     (tmp_path / "nf_slow_story_step.py").write_text(SLOW_STEP, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
@@ -158,7 +160,7 @@ def _fresh(st: Story) -> Story:
     )
 
 
-def test_analysis_in_the_worker_process_equals_analysis_in_process():
+def test_analysis_in_the_worker_process_equals_analysis_in_process() -> None:
     report = analyze([str(CORPUS)], Options())
     by_id = {a.id: a for a in report.articles}
     analyser = StoryAnalyser(story_step, Options(), budget=120.0, process=True)
@@ -175,7 +177,7 @@ def test_analysis_in_the_worker_process_equals_analysis_in_process():
         analyser.close()
 
 
-def test_budget_without_a_worker_process_is_not_enforced_but_a_worker_stops(tmp_path, monkeypatch):
+def test_budget_without_a_worker_process_is_not_enforced_but_a_worker_stops(tmp_path, monkeypatch) -> None:
     (tmp_path / "nf_slow_story_step2.py").write_text(SLOW_STEP, encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     slow = importlib.import_module("nf_slow_story_step2")
@@ -191,12 +193,13 @@ def test_budget_without_a_worker_process_is_not_enforced_but_a_worker_stops(tmp_
             pass
         assert time.perf_counter() - t0 < 30
         by_id["a1"] = Article(id="a1", origin="x", title="Quick one")
-        assert analyser.analyse(st, by_id).headline.text == "Quick one"
+        headline = analyser.analyse(st, by_id).headline
+        assert headline is not None and headline.text == "Quick one"
     finally:
         analyser.close()
 
 
-def test_a_cached_story_page_is_rebuilt_when_the_story_changes(db, h):
+def test_a_cached_story_page_is_rebuilt_when_the_story_changes(db, h) -> None:
     with h.make_client(db) as c:
         c.post("/api/articles", json=h.article_json(1), headers=h.AUTH)
         first = c.get("/stories/s-bridge").text
