@@ -25,6 +25,7 @@ import numpy as np
 
 from newsfuse.crosscheck.claims import ClaimSpace
 from newsfuse.crosscheck.entities import EntityIndex
+from newsfuse.crosscheck.frames import Frame, frame_of, other_names, same_frame
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim, Conflict, ConflictValue, Source
@@ -155,6 +156,8 @@ _LOWER_BOUND = re.compile(
 _UPPER_BOUND = re.compile(
     r"(?:up to|fewer than|less than|under|at most|no more than|as much as|as many as|as high as)\s*$", re.IGNORECASE
 )
+# ... or after it: "4,000 barrels a day or more" (after the counted noun, and a rate or a word or two).
+_OR_MORE = re.compile(r"(?:\s*[\w-]+){0,4}?\s*,?\s*(?:or more|or higher|or above)\b", re.IGNORECASE)
 _NEARLY = re.compile(r"(?:nearly|almost|close to|just under)\s*$", re.IGNORECASE)
 _ABOUT = re.compile(r"(?:about|around|some|approximately|roughly|an estimated|estimated|circa|~)\s*$", re.IGNORECASE)
 _INCREMENT = re.compile(r"(?:another|a further|an additional|extra|more than another)\s*$", re.IGNORECASE)
@@ -186,6 +189,32 @@ _GENERIC = frozenset(
 )
 
 
+# Area and volume units name what they measure in two words ("600 sq miles", "1,500 sq km", "9.2
+# million cubic feet"): the second word is part of the counted noun.
+_TWO_WORD_UNITS = {"sq": "square", "square": "square", "cubic": "cubic"}
+# Text that is not reporting: headings, menus and teasers the cleaner left glued into one "sentence"
+# ("... data distribution A connected approach to governance ... compliance Our next generation ...").
+# A function word that opens a phrase (capitalised, then a lower-case word) right after a lower-case
+# word with no punctuation between marks a seam between two blocks; a sentence has at most one by
+# chance ("said The Times" is followed by a capital), two or more are glued blocks.
+_SEAM = re.compile(r"\b[a-z]+ (?:A|An|The|Our|Your|Their|This|These|Those|We|You|Its|How|What|Why|Get|Read)\s+[a-z]")
+_MAX_SEAMS = 1
+# A figure written with two or more trailing zeros and no hedge ("200,000", "4,000") is rounded: it
+# stands for the values within a quarter of its last written digit ("200,000 gallons" and "210,000 gallons" agree;
+# "1,200" and "1,500" do not).
+_ROUNDING = 0.25
+
+
+# A person's name is never written after an article: "the Briton said", "the American" is a
+# nationality noun (a person named another way), not the name of a second actor.
+_COMMON_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+
+
+def is_reporting(text: str) -> bool:
+    """False for text that is no statement: blocks of headings or menus glued into one sentence."""
+    return len(_SEAM.findall(text)) <= _MAX_SEAMS
+
+
 @dataclass(frozen=True)
 class Figure:
     sent: int  # index into the sentence list
@@ -196,6 +225,7 @@ class Figure:
     context: frozenset[str]  # stems around it
     low: float = 0.0  # the values the figure allows, from its hedge ("at least", "about" ...)
     high: float = 0.0
+    frame: Frame | None = None  # its time frame, qualifiers and the names of its clause (frames.py)
 
 
 def _value(m: re.Match[str]) -> float:
@@ -209,6 +239,8 @@ def _value(m: re.Match[str]) -> float:
 def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
     """Numbers with what they count; days of dates and bare years are not figures."""
     out: list[Figure] = []
+    if not is_reporting(text):
+        return out
     for m in _FIGURE.finditer(text):
         if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # the day of a date ("January 14")
@@ -243,6 +275,12 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
             if re.search(r"\b" + re.escape(nouns[0]) + r"\b", text[m.end() : m.end() + 40]) is None:
                 continue  # capitalised: a name ("26 were in Homs"), not a counted noun
             noun, word = ("people", nouns[0]) if nouns[0] in _PEOPLE else (stem.stem(nouns[0]), nouns[0])
+            if nouns[0] in _TWO_WORD_UNITS and after.index(nouns[0]) + 1 < len(after):
+                unit = after[after.index(nouns[0]) + 1]
+                noun, word = f"{_TWO_WORD_UNITS[nouns[0]]} {stem.stem(unit)}", f"{nouns[0]} {unit}"
+        frame = frame_of(text, m.start(), m.end(), stem.stem)
+        if frame.hypothetical:
+            continue  # "100,000 barrels could spill", "would have made $5.6bn": a projection, not a count
         window = tokens(text[max(0, m.start() - 60) : m.end() + 80])
         context = frozenset(
             stem.stem(w)
@@ -252,8 +290,25 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
         surface = text[m.start() : m.end() + len(after[0]) + 1].strip() if after else m.group(0)
         value = _value(m)
         low, high = _bounds(text[max(0, m.start() - 25) : m.start()], value)
+        if _OR_MORE.match(text, m.end() + len(after[0]) + 1 if after else m.end()):
+            low, high = value, math.inf  # "4,000 barrels a day or more"
+        written = m.group("num").replace(",", "")
+        zeros = len(written) - len(written.rstrip("0")) if written.isdigit() else 0
+        if zeros >= 2 and low == high:  # a hedged figure ("about 1,200") has its own interval
+            tol = 10**zeros * _ROUNDING * (_MULTIPLIERS[m.group("mult").lower()] if m.group("mult") else 1)
+            low, high = max(0.0, low - tol), high + tol
         out.append(
-            Figure(sent=i, noun=noun, word=word, surface=surface, value=value, context=context, low=low, high=high)
+            Figure(
+                sent=i,
+                noun=noun,
+                word=word,
+                surface=surface,
+                value=value,
+                context=context,
+                low=low,
+                high=high,
+                frame=frame,
+            )
         )
     return out
 
@@ -269,6 +324,34 @@ def _bounds(before: str, value: float) -> tuple[float, float]:
     if _ABOUT.search(before):
         return value * (1 - _APPROX), value * (1 + _APPROX)
     return value, value
+
+
+def _comparable(
+    a: Figure,
+    b: Figure,
+    sents: Sequence[Sent],
+    year_a: str | None,
+    year_b: str | None,
+    day_a: int | None,
+    day_b: int | None,
+) -> bool:
+    """Whether two figures of one noun can count the same thing at the same time (frames.py): the
+    same time frame and qualifiers; not two incidents (each clause names something the other
+    sentence never mentions: "the Deepwater Horizon blast killed 11" / "Lockerbie killed 270"); a
+    running total ("so far", "since March") of another day only when the later one is the lower (the
+    same value of two days is still one figure, shown with all its statements)."""
+    if a.frame is None or b.frame is None:
+        return True
+    if not same_frame(a.frame, b.frame, year_a, year_b):
+        return False
+    if other_names(a.frame, sents[b.sent].text) and other_names(b.frame, sents[a.sent].text):
+        return False
+    if a.frame.running and day_a is not None and day_b is not None and day_a != day_b and a.value != b.value:
+        # a running total grows: a later one above an earlier one is news, not a conflict; a later one
+        # below what an earlier report already counted is
+        early, late = (a, b) if day_a < day_b else (b, a)
+        return late.high < early.low
+    return True
 
 
 def _disagree(a: Figure, b: Figure) -> bool:
@@ -540,6 +623,7 @@ def find_conflicts(
 
         sim = _pairwise(space, [sents[f.sent] for f in fs])
         published = [_day_number(_published(by_id, sents[f.sent].article)) for f in fs]
+        years = [(_published(by_id, sents[f.sent].article) or "")[:4] or None for f in fs]
         direct: set[tuple[int, int]] = set()  # figure pairs linked on their own (not through a chain)
         named = [days_of(f.sent) for f in fs]
         for x in range(len(fs)):
@@ -549,6 +633,8 @@ def find_conflicts(
                     continue  # different reference dates: a toll of Monday and one of Friday
                 if named[x] and named[y] and not (named[x] & named[y]):
                     continue  # "38 killed on Tuesday" and "70 killed on Monday" count different days
+                if not _comparable(fs[x], fs[y], sents, years[x], years[y], px, py):
+                    continue
                 same_value = fs[x].value == fs[y].value >= _SAME_VALUE_MIN
                 n_shared = len(fs[x].context & fs[y].context)
                 if (
@@ -590,7 +676,11 @@ def find_conflicts(
 
     # dates, weekdays and actors, per claim
     for claim in claims:
-        idx = [pos[k] for cs in claim.sentences if (k := (cs.article, cs.paragraph, cs.text)) in pos]
+        idx = [
+            pos[k]
+            for cs in claim.sentences
+            if (k := (cs.article, cs.paragraph, cs.text)) in pos and is_reporting(cs.text)
+        ]
         if len({sents[i].source for i in idx}) < 2:
             continue
         subject = claim.text if len(claim.text) <= 80 else claim.text[:77] + "..."
@@ -630,7 +720,9 @@ def find_conflicts(
                 actors = {
                     eid
                     for surface, eid in index.in_sentence(sents[i])
-                    if index.type_of(eid) in ("person", "organisation") and 0 <= text.find(surface) < len(text) // 2
+                    if index.type_of(eid) in ("person", "organisation")
+                    and 0 <= text.find(surface) < len(text) // 2
+                    and not (index.type_of(eid) == "person" and _COMMON_NOUN_BEFORE.search(text, 0, text.find(surface)))
                 }
                 others = {
                     eid for _, eid in index.in_sentence(sents[i]) if index.type_of(eid) in ("person", "organisation")

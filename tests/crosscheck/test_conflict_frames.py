@@ -1,0 +1,204 @@
+"""Figures conflict only when they count the same thing at the same time (invented text).
+
+Each rule: what it must not flag, and the conflict it still raises.
+"""
+
+from newsfuse.crosscheck import crosscheck_story
+from newsfuse.crosscheck.conflicts import _disagree, find_figures, is_reporting
+from newsfuse.crosscheck.frames import frame_of, same_frame
+from newsfuse.crosscheck.stemming import CachedStemmer
+from newsfuse.model import Article, PublishedDate, Story, make_paragraphs
+from newsfuse.options import Options
+
+STEM = CachedStemmer()
+
+
+def _art(aid: str, outlet: str, text: str, day: str | None = "2031-05-02") -> Article:
+    art = Article(id=aid, origin=aid, outlet=outlet, paragraphs=make_paragraphs([text]))
+    if day:
+        art.published = PublishedDate(value=day, source="input", confidence=0.95)
+    return art
+
+
+def _figure_values(*arts: Article) -> list[set[str]]:
+    by_id = {a.id: a for a in arts}
+    story = Story(id="s", articles=list(by_id))
+    crosscheck_story(story, by_id, Options())
+    return [{v.value for v in c.values} for c in story.conflicts if c.kind == "figure"]
+
+
+def _one(text: str):
+    (fig,) = find_figures(0, text, STEM)
+    return fig
+
+
+def test_one_day_count_and_running_total_are_no_conflict():
+    assert not _figure_values(
+        _art(
+            "a", "Paper A", "Monitors in Norvale said at least 40 people were killed across the province on Thursday."
+        ),
+        _art(
+            "b",
+            "Paper B",
+            "Monitors in Norvale said more than 7,000 people have been killed across the province since March.",
+        ),
+    )
+    # two running totals since the same start, the same day: still a conflict
+    assert _figure_values(
+        _art(
+            "a", "Paper A", "Monitors in Norvale say about 1,100 civilians have been killed since the uprising began."
+        ),
+        _art(
+            "b",
+            "Paper B",
+            "Monitors in Norvale say at least 1,600 civilians have been killed since the uprising began.",
+        ),
+    ) == [{"1100", "1600"}]
+
+
+def test_running_totals_of_different_days_conflict_only_when_the_later_is_lower():
+    grows = (
+        _art(
+            "a",
+            "Paper A",
+            "Crews have so far recovered 3 million litres of fuel from the Varna bay, the port said.",
+            "2031-05-08",
+        ),
+        _art(
+            "b",
+            "Paper B",
+            "Crews have so far recovered 3.5 million litres of fuel from the Varna bay, the port said.",
+            "2031-05-09",
+        ),
+    )
+    assert not _figure_values(*grows)
+    shrinks = (
+        _art(
+            "a",
+            "Paper A",
+            "Crews have so far recovered 5 million litres of fuel from the Varna bay, the port said.",
+            "2031-05-08",
+        ),
+        _art(
+            "b",
+            "Paper B",
+            "Crews have so far recovered 3.5 million litres of fuel from the Varna bay, the port said.",
+            "2031-05-09",
+        ),
+    )
+    assert _figure_values(*shrinks) == [{"5000000", "3500000"}]
+
+
+def test_different_periods_and_years_are_no_conflict():
+    a = _one("Ostmark Energy made a profit of $5.4 billion in the second quarter, the company said.")
+    b = _one("Ostmark Energy made a profit of $2.9 billion for the second quarter of 2029, the company said.")
+    assert not same_frame(a.frame, b.frame, "2030", "2030")  # an unwritten year is the publication year
+    c = _one("Ostmark Energy made a profit of $3 billion so far this year, the company said.")
+    assert not same_frame(a.frame, c.frame, "2030", "2030")
+    # "$5bn, compared with $2.9bn for the second quarter of 2029": the year belongs to the second figure
+    first, second = find_figures(
+        0,
+        "Ostmark made $5 billion in the second quarter, compared with $2.9 billion for the second quarter of 2029.",
+        STEM,
+    )
+    assert first.frame.years == frozenset() and second.frame.years == {"2029"}
+    assert _figure_values(
+        _art(
+            "a",
+            "Paper A",
+            "Ostmark Energy made a profit of $5.4 billion in the second quarter, the company said.",
+            "2030-07-28",
+        ),
+        _art(
+            "b",
+            "Paper B",
+            "Ostmark Energy made a profit of $6.1 billion in the second quarter, the company said.",
+            "2030-07-28",
+        ),
+    ) == [{"5400000000", "6100000000"}]
+
+
+def test_rates_totals_and_projections_are_no_conflict():
+    rate = _one("The broken pipe near Varna is leaking 1,000 barrels of fuel a day into the bay.")
+    total = _one("The broken pipe near Varna has leaked 60,000 barrels of fuel into the bay.")
+    assert not same_frame(rate.frame, total.frame)
+    assert find_figures(0, "If the pipe is not sealed, almost 100,000 barrels could spill into the bay.", STEM) == []
+    assert find_figures(0, "The firm is possibly selling $18 billion of assets.", STEM) == []
+    assert (
+        find_figures(0, "The bill would remove the $75 million cap and increases to $300 million the bond.", STEM) == []
+    )
+    assert _figure_values(
+        _art(
+            "a",
+            "Paper A",
+            "The broken pipe near Varna is leaking 1,000 barrels of fuel a day into the bay, engineers said.",
+        ),
+        _art(
+            "b",
+            "Paper B",
+            "The broken pipe near Varna is leaking 5,000 barrels of fuel a day into the bay, engineers said.",
+        ),
+    ) == [{"1000", "5000"}]
+
+
+def test_different_predicates_count_different_people():
+    assert not _figure_values(
+        _art(
+            "a",
+            "Paper A",
+            "Troops fired on a funeral in the Norvale suburb of Tesko for three people who were killed on Friday.",
+        ),
+        _art("b", "Paper B", "Troops fired on a funeral in the Norvale suburb of Tesko, wounding 10 people on Friday."),
+    )
+    # "killed" and "died" say the same thing
+    assert _figure_values(
+        _art("a", "Paper A", "At least 12 miners died in the Kessel pit collapse on Friday, the mine owner said."),
+        _art(
+            "b", "Paper B", "At least 20 miners were killed in the Kessel pit collapse on Friday, the mine owner said."
+        ),
+    ) == [{"12", "20"}]
+
+
+def test_tolls_of_different_incidents_are_no_conflict():
+    assert not _figure_values(
+        _art(
+            "a",
+            "Paper A",
+            "The Ferrin platform blast killed 11 workers, the worst offshore accident since records began.",
+        ),
+        _art(
+            "b",
+            "Paper B",
+            "The Dunmore refinery blast killed 27 workers, the worst offshore accident since records began.",
+        ),
+    )
+
+
+def test_units_of_area_are_part_of_the_count_and_round_figures_meet():
+    assert not _figure_values(
+        _art("a", "Paper A", "The slick off Varna has now grown to about 1,500 sq km, coast guard officials said."),
+        _art("b", "Paper B", "The slick off Varna has now grown to about 600 sq miles, coast guard officials said."),
+    )
+    a = _one("The broken well off Varna is spewing 200,000 gallons of fuel a day into the bay.")
+    b = _one("The broken well off Varna is spewing at least 210,000 gallons of fuel a day into the bay.")
+    assert not _disagree(a, b)  # "200,000" is a rounded figure
+    c = _one("The broken well off Varna is spewing 4,000 barrels of fuel a day or more into the bay.")
+    d = _one("The broken well off Varna is spewing 5,000 barrels of fuel a day into the bay.")
+    assert not _disagree(c, d)  # "or more": a lower bound
+    assert _disagree(_one("About 1,200 residents of Tesko left."), _one("Nearly 1,500 residents of Tesko left."))
+
+
+def test_measure_qualifiers_must_match():
+    a = frame_of("At the minimum estimated rate, 2 million barrels have spilled.", 31, 40)
+    b = frame_of("In all, 4.9 million barrels have spilled.", 8, 19)
+    assert not same_frame(a, b)
+
+
+def test_glued_menus_are_not_reporting():
+    glued = (
+        "Latest Developments for Orvan Holdings An ultra-low latency platform for trading data A connected "
+        "approach to risk Our next generation research platform"
+    )
+    assert not is_reporting(glued)
+    assert is_reporting("Orvan Holdings said The Varna Times had misreported the deal.")
+    assert find_figures(0, glued + " with 300 clients", STEM) == []
