@@ -202,3 +202,48 @@ def test_glued_menus_are_not_reporting():
     assert not is_reporting(glued)
     assert is_reporting("Orvan Holdings said The Varna Times had misreported the deal.")
     assert find_figures(0, glued + " with 300 clients", STEM) == []
+
+
+def _conflicts(*arts: Article):
+    by_id = {a.id: a for a in arts}
+    story = Story(id="s", articles=list(by_id))
+    crosscheck_story(story, by_id, Options())
+    return story
+
+
+def test_start_day_of_a_truce_is_compared_story_wide():
+    from newsfuse.crosscheck.frames import state_starts
+
+    assert state_starts("The truce in force on the ground since Sunday was to be signed in Rennick.") == [
+        ("truce", "Sunday")
+    ]
+    assert state_starts("A call for a ceasefire in Veloria, proposed to start from Saturday midnight.") == [
+        ("truce", "Saturday")
+    ]
+    assert state_starts("Ceasefire talks opened in Rennick on Monday.") == []  # no start of the truce
+    story = _conflicts(
+        _art("a", "Paper A", "The truce in force on the ground since Sunday was to be signed in Rennick.", None),
+        _art("b", "Paper B", "Envoys urged a ceasefire in Veloria, proposed to start from Saturday midnight.", None),
+    )
+    (conflict,) = [c for c in story.conflicts if c.kind == "weekday"]
+    assert conflict.subject == "start of the truce"
+    assert {v.value for v in conflict.values} == {"Saturday", "Sunday"}
+    assert any(c.status == "disputed" for c in story.claims)
+    # the same day, or articles of different weeks (two different Sundays): no conflict
+    assert not _conflicts(
+        _art("a", "Paper A", "The truce in force since Sunday was to be signed in Rennick."),
+        _art("b", "Paper B", "A ceasefire in Veloria took effect on Sunday, envoys said."),
+    ).conflicts
+    assert not _conflicts(
+        _art("a", "Paper A", "The truce in force since Sunday was to be signed in Rennick.", "2031-05-02"),
+        _art("b", "Paper B", "A new ceasefire in Veloria took effect on Saturday, envoys said.", "2031-05-20"),
+    ).conflicts
+
+
+def test_a_nationality_noun_is_no_actor():
+    from newsfuse.crosscheck.conflicts import _COMMON_NOUN_BEFORE
+
+    text = "The Briton said he had seen no sign of sabotage."
+    assert _COMMON_NOUN_BEFORE.search(text, 0, text.find("Briton"))
+    text = "Ostrova said she had seen no sign of sabotage."
+    assert not _COMMON_NOUN_BEFORE.search(text, 0, text.find("Ostrova"))

@@ -25,7 +25,7 @@ import numpy as np
 
 from newsfuse.crosscheck.claims import ClaimSpace
 from newsfuse.crosscheck.entities import EntityIndex
-from newsfuse.crosscheck.frames import Frame, frame_of, other_names, same_frame
+from newsfuse.crosscheck.frames import Frame, frame_of, other_names, same_frame, state_starts
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim, Conflict, ConflictValue, Source
@@ -169,6 +169,9 @@ _SAME_VALUE_MIN = 20
 # Published more than this many days apart, two figures are not about the same reference date: a
 # death toll or a count of refugees grows from day to day.
 _MAX_DAYS_APART = 1
+# A weekday names a day of the week of its article: two start days of a state are compared only in
+# articles published less than a week apart.
+_MAX_WEEK_APART = 5
 # Figures about the same thing share at least this many other content words nearby (one shared
 # word, such as "oil" in an oil-spill story, links unrelated counts).
 _MIN_SHARED_CONTEXT = 2
@@ -673,6 +676,25 @@ def find_conflicts(
                 word = min(shown, key=lambda wc: (-wc[1], wc[0]))[0]
                 label = word + (f" ({', '.join(sorted(shared)[:3])})" if shared else "")
                 b.add("figure", label, dict(values))
+
+    # when a state (a truce, a curfew ...) began, story-wide: "the truce in force since Sunday" and "a
+    # ceasefire to start from Saturday" need not be one claim
+    starts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, s in enumerate(sents):
+        if is_reporting(s.text):
+            for state, day in state_starts(s.text):
+                starts[state][day].append(i)
+    for state, by_weekday in sorted(starts.items()):
+        if len(by_weekday) < 2:
+            continue
+        days = [
+            d
+            for i in {i for idx in by_weekday.values() for i in idx}
+            if (d := _day_number(_published(by_id, sents[i].article))) is not None
+        ]
+        if days and max(days) - min(days) > _MAX_WEEK_APART:
+            continue  # "since Sunday" in articles of different weeks names different Sundays
+        b.add("weekday", f"start of the {state}", {d: sorted(set(idx)) for d, idx in by_weekday.items()})
 
     # dates, weekdays and actors, per claim
     for claim in claims:

@@ -247,3 +247,38 @@ def other_names(a: Frame, b_text: str) -> bool:
     """Whether the clause of ``a`` names something the sentence ``b_text`` never mentions."""
     low = b_text.lower()
     return any(re.search(r"\b" + re.escape(n) + r"\b", low) is None for n in a.names)
+
+
+# When a state began: a truce, a curfew, a strike ... "since Sunday", "from Saturday", "took effect on
+# Friday".  The nouns are general news vocabulary for states that start on a day and last; the
+# classes join the words for one state ("truce" and "ceasefire").
+_STATE_CLASSES = {
+    "truce": "truce ceasefire cease-fire armistice".split(),
+    "curfew": ["curfew"],
+    "strike": "strike walkout".split(),
+    "lockdown": "lockdown shutdown".split(),
+    "blockade": "blockade embargo".split(),
+    "state of emergency": ["emergency"],
+}
+_STATE = {w: cls for cls, words in _STATE_CLASSES.items() for w in words}
+_WEEKDAY_RE = r"(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_STARTED = re.compile(
+    r"\b(?:since|from|starting|effective|(?:took|take|takes|taking|went|go|goes|came|come|comes|coming)"
+    r"\s+(?:into\s+)?effect(?:\s+on)?|(?:began|begun|begins|started|starts|start)(?:\s+on)?)"
+    r"\s+(?:(?:last|this|on)\s+)?" + _WEEKDAY_RE + r"\b",
+    re.IGNORECASE,
+)
+# The state's noun is at most these many words before its start phrase ("the truce applied to the
+# ground since Sunday"; "a call for a ceasefire proposed to start from Saturday").
+_STATE_REACH = 8
+
+
+def state_starts(text: str) -> list[tuple[str, str]]:
+    """(state class, weekday) for each "<state noun> ... since/from/took effect <weekday>" of a sentence."""
+    out: list[tuple[str, str]] = []
+    for m in _STARTED.finditer(text):
+        before = _WORD.findall(text[: m.start()])[-_STATE_REACH:]
+        states = [_STATE[w.lower()] for w in before if w.lower() in _STATE]
+        if states:
+            out.append((states[-1], m.group("day").capitalize()))
+    return out
