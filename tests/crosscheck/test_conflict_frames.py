@@ -247,3 +247,26 @@ def test_a_nationality_noun_is_no_actor():
     assert _COMMON_NOUN_BEFORE.search(text, 0, text.find("Briton"))
     text = "Ostrova said she had seen no sign of sabotage."
     assert not _COMMON_NOUN_BEFORE.search(text, 0, text.find("Ostrova"))
+
+
+def test_a_summary_sentence_with_a_disputed_figure_says_so():
+    from newsfuse.summary import summarize_story
+
+    arts = [
+        _art("a", "Paper A", "About 1,200 residents of lower Orvel were evacuated on Monday, the council said."),
+        _art("b", "Paper B", "About 1,500 residents of lower Orvel were evacuated on Monday, the council said."),
+    ]
+    by_id = {a.id: a for a in arts}
+    story = Story(id="s", articles=list(by_id))
+    summarize_story(story, by_id, Options())
+    crosscheck_story(story, by_id, Options())
+    assert story.conflicts
+    texts = [s.text for s in story.summary]
+    assert any("1,200" in t and t.endswith("(disputed: other sources give 1,500)") for t in texts) or any(
+        "1,500" in t and t.endswith("(disputed: other sources give 1,200)") for t in texts
+    )
+    # a sentence without a disputed figure is left as it is
+    story = _conflicts(
+        _art("a", "Paper A", "The council opened a school in Orvel."), _art("b", "Paper B", "Rain fell.")
+    )
+    assert all("disputed" not in s.text for s in story.summary)

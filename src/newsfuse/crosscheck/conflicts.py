@@ -28,7 +28,7 @@ from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.frames import Frame, frame_of, other_names, same_frame, state_starts
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.stemming import CachedStemmer
-from newsfuse.model import Article, Claim, Conflict, ConflictValue, Source
+from newsfuse.model import Article, Claim, Conflict, ConflictValue, Source, SummarySentence
 from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import outlets_of
 from newsfuse.text import STOPWORDS, tokens
@@ -772,3 +772,44 @@ def find_conflicts(
                 c.conflicts.append(conflict.id)
                 c.status = "disputed"
     return b.conflicts
+
+
+def _shown(value: str) -> str:
+    """A conflict value as a reader writes it: "1500000" -> "1,500,000"; dates and names as they are."""
+    try:
+        v = float(value)
+    except ValueError:
+        return value
+    return f"{v:,.0f}" if v == int(v) else f"{v:,g}"
+
+
+def _states(text: str, kind: str, value: str, stem: CachedStemmer) -> bool:
+    if kind == "figure":
+        return any(_fmt(f.value) == value for f in find_figures(0, text, stem))
+    if kind == "date":
+        return any(d[-5:] == value[-5:] for d in find_dates(text))
+    return value.lower() in text.lower()
+
+
+def mark_disputed_summary(
+    summary: Sequence[SummarySentence], conflicts: Sequence[Conflict], stemmer: CachedStemmer | None = None
+) -> None:
+    """Say so in a summary sentence whose figure, date or day is disputed (in place): a sentence from
+    the paragraph of one side of a conflict that states that side's value gets "(disputed: other
+    sources give X)" ("About 1,200 residents were evacuated" when others say 1,500)."""
+    stem = stemmer or CachedStemmer()
+    for sent in summary:
+        cited = {(src.article, src.paragraph) for src in sent.sources}
+        others: list[str] = []
+        for c in conflicts:
+            if c.kind not in ("figure", "date", "weekday"):
+                continue
+            for v in c.values:
+                if cited & {(src.article, src.paragraph) for src in v.sources} and _states(
+                    sent.text, c.kind, v.value, stem
+                ):
+                    others += [
+                        _shown(o.value) for o in c.values if o.value != v.value and _shown(o.value) not in others
+                    ]
+        if others and "(disputed:" not in sent.text:
+            sent.text = f"{sent.text.rstrip()} (disputed: other sources give {' / '.join(others)})"
