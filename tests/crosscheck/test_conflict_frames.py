@@ -270,3 +270,78 @@ def test_a_summary_sentence_with_a_disputed_figure_says_so():
         _art("a", "Paper A", "The council opened a school in Orvel."), _art("b", "Paper B", "Rain fell.")
     )
     assert all("disputed" not in s.text for s in story.summary)
+
+
+def test_labels_and_parts_of_a_group_are_no_counts():
+    assert find_figures(0, "Year seven pupils at the Orvel school were sent home.", STEM) == []
+    assert find_figures(0, "The agency raised its alert to phase 6 on a six-point scale.", STEM) == []
+    assert find_figures(0, "Photograph number nine shows the Kessel depot.", STEM) == []
+    assert find_figures(0, "Five of the patients diagnosed were pupils.", STEM) == []
+    assert [f.value for f in find_figures(0, "Nine patients were diagnosed in Orvel.", STEM)] == [9.0]
+
+
+def test_certainty_and_new_counts_must_match():
+    confirmed = _one("Officials in Norvale have confirmed 20 deaths from the fever.")
+    suspected = _one("The fever is believed to have caused 68 deaths in Norvale.")
+    assert not same_frame(confirmed.frame, suspected.frame)
+    # "new" cases are the report's own day: not compared across days
+    assert not _figure_values(
+        _art(
+            "a",
+            "Paper A",
+            "The new cases include 10 children from the Orvel primary school, officials said.",
+            "2031-05-29",
+        ),
+        _art(
+            "b",
+            "Paper B",
+            "The new cases include 13 children from the Orvel primary school, officials said.",
+            "2031-05-28",
+        ),
+    )
+    assert _figure_values(
+        _art(
+            "a",
+            "Paper A",
+            "The new cases include 10 children from the Orvel primary school, officials said.",
+            "2031-05-28",
+        ),
+        _art(
+            "b",
+            "Paper B",
+            "The new cases include 13 children from the Orvel primary school, officials said.",
+            "2031-05-28",
+        ),
+    ) == [{"10", "13"}]
+
+
+def test_a_total_reached_before_the_figure_is_a_running_total():
+    a = _one("Norvale has now confirmed 25 fatalities from the fever, officials said.")
+    assert a.frame.running
+    assert _one("Costs for the Varna clean-up had grown to about $760 million, the port said.").frame.running
+    assert not _one("The Kessel spill cost the port $40 million in fines.").frame.running
+    assert not _figure_values(
+        _art("a", "Paper A", "Norvale has now confirmed 19 fatalities from the fever, officials said.", "2031-05-03"),
+        _art("b", "Paper B", "Norvale has now confirmed 25 fatalities from the fever, officials said.", "2031-05-04"),
+    )
+
+
+def test_spelling_variants_are_one_actor():
+    from newsfuse.crosscheck.conflicts import _merge_names
+
+    merged = _merge_names(
+        {"Nicola Sturgeon": [1], "Nicolas Sturgeon": [2], "Felipe Calder": [3], "Felipe Calderon": [4]}
+    )
+    assert merged == {"Nicolas Sturgeon": [1, 2], "Felipe Calderon": [3, 4]}
+    # two different people stay apart
+    assert len(_merge_names({"Joe Barton": [1], "Joe Britton": [2], "Ali Hassan": [3], "Omar Hassan": [4]})) == 4
+
+
+def test_long_glued_captions_are_not_reporting():
+    glued = (
+        "Suspected cases were found beyond Orvel and Kessel Ten students from Varna tested positive for the fever In "
+        "Tesko, an official said two travellers might carry the virus In Rennick, medics are testing a man"
+    )
+    assert not is_reporting(glued)
+    assert not is_reporting(" ".join(["word"] * 95) + ".")
+    assert is_reporting("He was born in Orvel and grew up in Kessel, where he worked in the port.")

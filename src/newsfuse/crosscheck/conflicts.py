@@ -187,20 +187,33 @@ _ENOUGH_SHARED_CONTEXT = 4
 # and the GCC".
 _SAME_FACT = 0.7
 # Words near a figure that say nothing about what it counts (so they cannot make two figures "the same").
+# Multipliers are part of the figure ("$40 million", "$760 million"): sharing one says nothing either.
 _GENERIC = frozenset(
     {"least", "more", "than", "about", "nearly", "almost", "around", "some", "over", "people", "total"}
+    | {"thousand", "million", "billion", "bn", "m"}
 )
 
 
+# Nouns that number what follows rather than count it: "year seven pupils", "phase 6", "number nine",
+# "no 22", "grade 5", "level 4", "category 3" (general English for labels and ranks).
+_LABEL_BEFORE = re.compile(
+    r"\b(?:year|grade|phase|level|stage|category|class|number|no\.?|page|chapter|section|article|room|flight|"
+    r"route|gate|platform|terminal|ward|channel|item|round|week|day|game|step|point|size)\s+$",
+    re.IGNORECASE,
+)
 # Area and volume units name what they measure in two words ("600 sq miles", "1,500 sq km", "9.2
 # million cubic feet"): the second word is part of the counted noun.
 _TWO_WORD_UNITS = {"sq": "square", "square": "square", "cubic": "cubic"}
 # Text that is not reporting: headings, menus and teasers the cleaner left glued into one "sentence"
-# ("... data distribution A connected approach to governance ... compliance Our next generation ...").
-# A function word that opens a phrase (capitalised, then a lower-case word) right after a lower-case
-# word with no punctuation between marks a seam between two blocks; a sentence has at most one by
+# ("... data distribution A connected approach to governance ... compliance Our next generation ...",
+# "... infected with swine flu In France, ... being tested In Israel, ...").  A capitalised function
+# word that opens a phrase (an article or pronoun then a lower-case word, or a preposition or
+# conjunction) right after a lower-case word with no punctuation between marks a seam between blocks; a sentence has at most one by
 # chance ("said The Times" is followed by a capital), two or more are glued blocks.
-_SEAM = re.compile(r"\b[a-z]+ (?:A|An|The|Our|Your|Their|This|These|Those|We|You|Its|How|What|Why|Get|Read)\s+[a-z]")
+_SEAM = re.compile(
+    r"\b[a-z]+ (?:(?:A|An|The|Our|Your|Their|This|These|Those|We|You|Its|How|What|Why|Get|Read)\s+[a-z]|"
+    r"(?:In|On|At|For|But|And|As|When|After|While|With|From)\s+\w)"
+)
 _MAX_SEAMS = 1
 # A figure written with two or more trailing zeros and no hedge ("200,000", "4,000") is rounded: it
 # stands for the values within a quarter of its last written digit ("200,000 gallons" and "210,000 gallons" agree;
@@ -213,9 +226,14 @@ _ROUNDING = 0.25
 _COMMON_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 
 
+# A sentence of news prose is rarely longer than this many words; a longer one is captions or list
+# items glued together by extraction.
+_MAX_SENTENCE_WORDS = 90
+
+
 def is_reporting(text: str) -> bool:
-    """False for text that is no statement: blocks of headings or menus glued into one sentence."""
-    return len(_SEAM.findall(text)) <= _MAX_SEAMS
+    """False for text that is no statement: blocks of headings, captions or menus glued into one sentence."""
+    return len(_SEAM.findall(text)) <= _MAX_SEAMS and len(text.split()) <= _MAX_SENTENCE_WORDS
 
 
 @dataclass(frozen=True)
@@ -247,6 +265,8 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
     for m in _FIGURE.finditer(text):
         if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # the day of a date ("January 14")
+        if _LABEL_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # a label, not a count: "year seven pupils", "phase 6", "photograph number nine"
         num = m.group("num")
         if len(num) == 4 and num.isdigit() and not m.group("mult") and not m.group("cur"):
             continue  # a year
@@ -266,6 +286,8 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
         if text[m.end() : m.end() + 1] == "-" or (m.end() < len(text) and text[m.end()].isalpha()):
             continue  # part of a compound ("13-year-old", "57-nation", "3D")
         after = tokens(text[m.end() : m.end() + 40])
+        if after and after[0] == "of" and not m.group("cur") and not m.group("mult"):
+            continue  # a part of a group ("five of the nine diagnosed"), not a count of its noun
         if not m.group("cur") and (text[m.end() : m.end() + 1] == "%" or (after and after[0] in _NOT_A_COUNT)):
             continue  # "73 percent", "two times": a share or a ratio, not a count
         if m.group("cur"):
@@ -349,6 +371,8 @@ def _comparable(
         return False
     if other_names(a.frame, sents[b.sent].text) and other_names(b.frame, sents[a.sent].text):
         return False
+    if (a.frame.increment or b.frame.increment) and day_a is not None and day_b is not None and day_a != day_b:
+        return False  # "the new cases include 10 children": each day's new cases are that day's
     if a.frame.running and day_a is not None and day_b is not None and day_a != day_b and a.value != b.value:
         # a running total grows: a later one above an earlier one is news, not a conflict; a later one
         # below what an earlier report already counted is
@@ -480,13 +504,49 @@ def _initials(name: str) -> str:
     ).lower()
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two strings are at most one insertion, deletion or substitution apart."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+# A spelling variant keeps at least this many letters: "Nicola"/"Nicolas Sturgeon", "Calderon" and
+# "Calder n" (an accent lost in extraction); shorter names one letter apart are often two people.
+_VARIANT_MIN_LETTERS = 8
+# A surname cut short by a lost character keeps at least this many letters ("Calder" for "Calderon").
+_CUT_SURNAME_MIN = 5
+
+
+def _variant(a: str, b: str) -> bool:
+    """Two spellings of one name: one letter apart, or the same first names with a surname cut short."""
+    la, lb = re.sub(r"[^a-z]", "", a.lower()), re.sub(r"[^a-z]", "", b.lower())
+    if min(len(la), len(lb)) >= _VARIANT_MIN_LETTERS and la != lb and _one_edit(la, lb):
+        return True
+    wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1] and wa[-1] != wb[-1]:
+        short, long = sorted((wa[-1], wb[-1]), key=len)
+        return len(short) >= _CUT_SURNAME_MIN and long.startswith(short)
+    return False
+
+
 def _merge_names(values: dict[str, list[int]]) -> dict[str, list[int]]:
     """Names of one actor written differently are one value: an acronym and the name it abbreviates
-    ("U.N" and "United Nations"), a name and a longer one it begins or ends ("BP" / "BP PLC")."""
+    ("U.N" and "United Nations"), a name and a longer one it begins or ends ("BP" / "BP PLC"), two
+    spellings of one name ("Nicola" / "Nicolas Sturgeon", "Felipe Calder" / "Felipe Calderon")."""
     long_names = {v: _initials(v) for v in values if _acronym(v) is None}
     key: dict[str, str] = {}
     for v in values:
         acro = _acronym(v)
+        spelled = [n for n in values if _variant(v, n)]
+        if spelled:
+            key[v] = max([v, *spelled], key=lambda n: (len(n), n))
+            continue
         # a name that ends or begins a longer one is that one: "Barton" / "Joe Barton", "Coast Guard" /
         # "US Coast Guard", "BP" / "BP PLC"
         part = v.lower().split()

@@ -79,9 +79,22 @@ _DAY = re.compile(
 )
 # Measure qualifiers: a minimum and a maximum estimate, an average and a peak, net and gross, an
 # underlying (adjusted) and a reported result are different measures of one noun.
+# How certain a count is: "confirmed" and "suspected" (or "possible", "likely", "believed") cases or
+# deaths are different counts; "already" marks the count before the news being reported.
 _QUALIFIERS = frozenset(
     """minimum maximum average peak gross net underlying adjusted pretax pre-tax before-tax after-tax
-    initial preliminary combined lowest highest worst-case best-case""".split()
+    initial preliminary combined lowest highest worst-case best-case
+    confirmed suspected possible probable likely believed unconfirmed already""".split()
+)
+# An increment of the day: "the new cases include 10 children", "the latest figures": counts of the
+# report's own day, compared only between articles of the same day.
+_INCREMENT = re.compile(r"\b(?:new|latest|fresh|further|additional)\b", re.IGNORECASE)
+# A total reached up to now (or up to then), written before the figure: "Mexico has now confirmed 25
+# fatalities", "costs had grown to about $760 million", "the toll rose to 45".
+_PERFECT_BEFORE = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:(?:now|so far|already)\s+)?\w+(?:ed|en)|"
+    r"(?:rose|risen|grew|grown|climbed|reached|jumped|increased|fallen|fell|dropped)\s+to)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 # What happened to the counted people or things, in classes of general news wording: "three people
@@ -98,7 +111,10 @@ _PREDICATE = {w: cls for cls, words in _PREDICATE_CLASSES.items() for w in words
 # Irregular past forms that end in neither -ed nor -ing.
 _IRREGULAR = frozenset("left spent paid sold bought took gave made won lost held fled hit cut rose fell grew".split())
 # Participles that say how a figure was arrived at, not what happened to what it counts.
-_NOT_PREDICATE = frozenset("estimated reported expected projected revised combined based related said".split())
+_NOT_PREDICATE = frozenset(
+    """estimated reported expected projected revised combined based related said including excluding
+    according following""".split()
+)
 # How far from the number the predicate is looked for (words): after it first ("500 barrels of oil
 # leaked", "three people who were killed"), then before it ("wounding 10 people").
 _PREDICATE_AFTER = 4
@@ -121,6 +137,7 @@ class Frame:
     hypothetical: bool
     names: frozenset[str]  # capitalised names of the clause (not the sentence's first word), folded
     predicate: str | None = None  # what happened to the counted thing: a class ("death") or a verb stem
+    increment: bool = False  # "new", "latest": a count of the report's own day
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[str, str]:
@@ -186,12 +203,14 @@ def frame_of(text: str, start: int, end: int, stem: Callable[[str], str] = str.l
         else:
             period.add(m.group("month").lower())
     days = {m.group("d").lower() for m in _DAY.finditer(outside)}
-    running = since or bool(_SO_FAR.search(clause)) or bool(_PERFECT.search(after))
+    running = (
+        since or bool(_SO_FAR.search(clause)) or bool(_PERFECT.search(after)) or bool(_PERFECT_BEFORE.search(before))
+    )
     words = _WORD.findall(clause)
     qualifiers = {w.lower() for w in words if w.lower() in _QUALIFIERS}
     first = _WORD.search(text)
     names = {
-        w.lower()
+        re.sub(r"'s$", "", w.lower())
         for m in _WORD.finditer(text, start - len(before), end + len(after))
         if (w := m.group(0))[0].isupper()
         and not (first is not None and m.start() == first.start())
@@ -209,6 +228,7 @@ def frame_of(text: str, start: int, end: int, stem: Callable[[str], str] = str.l
         hypothetical=_hypothetical(text, start, after),
         names=frozenset(names),
         predicate=_predicate(before, after, stem),
+        increment=bool(_INCREMENT.search(before)),
     )
 
 
