@@ -205,3 +205,33 @@ def test_a_cached_story_page_is_rebuilt_when_the_story_changes(db, h):
         c.post("/api/articles", json=h.article_json(2), headers=h.AUTH)
         assert "Bridge story 2" in c.get("/stories/s-bridge").text
         assert c.get("/stories/nope").status_code == 404
+
+
+def test_a_page_asked_for_by_many_requests_at_once_is_built_once():
+    from newsfuse.web.pages import PageCache
+
+    cache = PageCache()
+    started, release = threading.Event(), threading.Event()
+    built: list[str] = []
+
+    def build() -> bytes:
+        built.append("v1")
+        started.set()
+        assert release.wait(10)
+        return b"<p>page v1</p>"
+
+    got: list[bytes | None] = []
+    threads = [threading.Thread(target=lambda: got.append(cache.page("s1", "v1", build))) for _ in range(6)]
+    threads[0].start()
+    assert started.wait(10)
+    for t in threads[1:]:
+        t.start()
+    time.sleep(0.2)  # the others are waiting for the first build, not building
+    release.set()
+    for t in threads:
+        t.join(10)
+    assert got == [b"<p>page v1</p>"] * 6 and built == ["v1"] and cache.builds == 1
+    # another version is built again; a missing story (None) is not cached
+    assert cache.page("s1", "v2", lambda: b"v2") == b"v2" and cache.builds == 2
+    assert cache.page("s2", "v1", lambda: None) is None and cache.page("s2", "v1", lambda: b"x") == b"x"
+    assert cache._building == {}  # nothing left behind
