@@ -235,3 +235,18 @@ def test_a_page_asked_for_by_many_requests_at_once_is_built_once():
     assert cache.page("s1", "v2", lambda: b"v2") == b"v2" and cache.builds == 2
     assert cache.page("s2", "v1", lambda: None) is None and cache.page("s2", "v1", lambda: b"x") == b"x"
     assert cache._building == {}  # nothing left behind
+
+
+def test_a_storys_json_is_encoded_once_per_version(db, h):
+    with h.make_client(db) as c:
+        c.post("/api/articles", json=h.article_json(1), headers=h.AUTH)
+        cache = c.app.state.story_json_cache
+        first = c.get("/api/stories/s-bridge")
+        assert first.status_code == 200 and first.headers["content-type"] == "application/json"
+        assert [a["title"] for a in first.json()["articles"]] == ["Bridge story 1"]
+        assert first.json()["story"]["headline"]["text"] == "Bridge story 1"
+        assert c.get("/api/stories/s-bridge").content == first.content and cache.builds == 1
+        c.post("/api/articles", json=h.article_json(2), headers=h.AUTH)
+        again = c.get("/api/stories/s-bridge").json()
+        assert [a["title"] for a in again["articles"]] == ["Bridge story 1", "Bridge story 2"] and cache.builds == 2
+        assert c.get("/api/stories/nope").status_code == 404

@@ -102,7 +102,7 @@ def index(
 
 
 class PageCache:
-    """Story pages as last rendered, by story id and version (:meth:`Store.story_version`), up to
+    """Story pages (HTML or JSON) as last made, by story id and version (:meth:`Store.story_version`), up to
     ``max_bytes`` in all (least recently used dropped first).  A large story's page costs seconds of
     CPU to build (a 60,000-paragraph article's: 2.5 s, 4.5 MB of HTML), which every other read of
     the server shares the GIL with; built once per version, it is then one lookup.
