@@ -53,6 +53,7 @@ def test_the_index_in_a_worker_process_equals_the_index_in_process():
     try:
         there = _feed(index, there_articles, every=7)
         assert index.pid is not None and index.pid != os.getpid()  # clustered in another process
+        assert os.getpriority(os.PRIO_PROCESS, index.pid) == min(19, os.getpriority(os.PRIO_PROCESS, 0) + 10)
         assert index.sets_copies and len(index) == 80
         assert len(here) > 5 and _view(there) == _view(here)
         assert any(a.copy_of for a in there_articles)  # the stream has reprints ...

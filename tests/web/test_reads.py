@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import importlib
 import logging
+import os
 import threading
 import time
 from pathlib import Path
@@ -167,6 +168,10 @@ def test_analysis_in_the_worker_process_equals_analysis_in_process():
             here = story_step(copy.deepcopy(_fresh(st)), by_id, Options())
             there = analyser.analyse(copy.deepcopy(_fresh(st)), by_id)
             assert to_dict(there) == to_dict(here)
+            # the worker gives the CPU to the server first
+            assert os.getpriority(os.PRIO_PROCESS, analyser._proc.pid) == min(
+                19, os.getpriority(os.PRIO_PROCESS, 0) + 10
+            )
             assert (
                 to_dict(there)["summary"] == to_dict(st)["summary"]
                 and to_dict(there)["claims"] == to_dict(st)["claims"]

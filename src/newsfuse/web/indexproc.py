@@ -32,6 +32,7 @@ from typing import Any, Protocol
 
 from newsfuse.model import Article, CopyInfo, Story
 from newsfuse.options import Options
+from newsfuse.web.analysis import lower_priority
 
 log = logging.getLogger("newsfuse.web")
 
@@ -58,6 +59,7 @@ def _serve(conn: Connection, factory: IndexFactory, options: Options) -> None:
     """The worker process: hold an index; for each batch of articles received, add them and send
     back the stories and every ``copy_of`` that differs from what the caller last knew."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops it (close, kill), not Ctrl-C
+    lower_priority()
     index = factory(options)
     held: dict[str, Article] = {}
     known: dict[str, CopyInfo | None] = {}  # copy_of as the caller has it
