@@ -1,15 +1,22 @@
 import json
 
+import pytest
+
+import newsfuse.model
 from newsfuse.model import (
     SCHEMA_VERSION,
     Article,
     Claim,
     ClaimSentence,
     CopyInfo,
+    Decoder,
     PublishedDate,
     RemovedBlock,
     Report,
+    Source,
     Story,
+    SummarySentence,
+    from_dict,
     make_paragraphs,
 )
 
@@ -45,6 +52,39 @@ def test_report_round_trips_through_json() -> None:
     assert back.schema_version == SCHEMA_VERSION
     assert isinstance(back.articles[0].published, PublishedDate)
     assert back.stories[0].claims[0].sentences[0].paragraph == "p1"
+
+
+def test_a_kept_decoder_gives_from_dicts_objects_and_resolves_each_type_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    story = Story(
+        id="s1",
+        articles=["a1", "a2"],
+        headline=SummarySentence("H", [Source("a1", "p1", "one.example")]),
+        summary=[SummarySentence("S", [Source("a1", "p1"), Source("a2", "p2", None)])],
+        claims=[Claim(id="c1", text="x", sentences=[ClaimSentence("x", "a1", "p1")])],
+        first_date="2021-03-01",
+    )
+    report = Report(articles=[_article()], stories=[story])
+    data = json.loads(json.dumps(report.to_dict()))
+    data["stories"][0]["not_a_field"] = 1  # unknown keys are ignored, as by from_dict
+    del data["stories"][0]["last_date"]  # missing keys take the default
+    real = newsfuse.model.get_type_hints
+    calls: list[type] = []
+
+    def counting(tp: type) -> dict[str, object]:
+        calls.append(tp)
+        return real(tp)
+
+    monkeypatch.setattr(newsfuse.model, "get_type_hints", counting)
+    decode = Decoder()
+    first = decode(Report, data)
+    assert first == from_dict(Report, data) == report
+    assert isinstance(first.stories[0].summary[0].sources[1], Source)
+    assert decode(Story, None) is None
+    calls.clear()
+    for _ in range(3):
+        assert decode(Report, data) == report
+        assert decode(Story, data["stories"][0]) == story
+    assert calls == []  # every dataclass's field types were resolved by the first call
 
 
 def test_parse_iso_accepts_timestamps_and_rejects_junk() -> None:

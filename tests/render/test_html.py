@@ -111,3 +111,35 @@ def test_coverage_gap_is_shown_and_escaped() -> None:
     doc = render_html(report)
     assert "not reported by Gap &lt;b&gt;Times&lt;/b&gt;" in doc
     assert "<b>Times" not in doc
+
+
+class _CountedParagraphs(list):
+    """A paragraph list that counts how often it is walked through."""
+
+    walks = 0
+
+    def __iter__(self):
+        type(self).walks += 1
+        return super().__iter__()
+
+
+def test_citation_tooltips_quote_the_cited_paragraph_reading_each_article_once():
+    from newsfuse.model import Article, Paragraph, Source, SummarySentence
+    from newsfuse.render.views import Links, story_page
+
+    paras = _CountedParagraphs(Paragraph(f"p{i}", f"Paragraph number {i} of the log.") for i in range(1, 5001))
+    big = Article(id="a1", origin="x", paragraphs=paras, outlet="log.example")
+    cited = [f"p{i}" for i in range(1, 5001, 10)]
+    story = Story(
+        id="s1",
+        articles=["a1"],
+        title="Works log",
+        summary=[SummarySentence(f"Sentence {pid}.", [Source("a1", pid, "log.example")]) for pid in cited],
+    )
+    _CountedParagraphs.walks = 0
+    page = story_page(story, {"a1": big}, Links(inline=False))
+    assert 'title="log.example ¶p4991: Paragraph number 4991 of the log."' in page
+    assert 'title="log.example ¶p11: Paragraph number 11 of the log."' in page
+    # 500 citations of one 5,000-paragraph article: its paragraphs are read once (not per citation),
+    # plus the walks the page makes anyway (the article list), whatever the number of citations.
+    assert _CountedParagraphs.walks <= 3
