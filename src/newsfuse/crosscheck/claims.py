@@ -496,7 +496,7 @@ def supports(a: FactBag, b: FactBag, idf: Mapping[str, float], coverage: float) 
         return False
 
     def weight(items: frozenset[str]) -> float:
-        return sum(idf.get(t, 1.0) for t in items)
+        return sum(idf.get(t, 1.0) for t in sorted(items))  # sorted: a sum in hash order varies with PYTHONHASHSEED
 
     wa = weight(a.words) + weight(a.names) + weight(a.figures) + weight(a.days)
     wb = weight(b.words) + weight(b.names) + weight(b.figures) + weight(b.days)
@@ -731,12 +731,12 @@ def _supported_pairs(space: ClaimSpace, options: CrossCheckOptions) -> list[tupl
     cols_all: list[int] = []
     vals_all: list[float] = []
     for r, f in enumerate(space.facts):
-        for t in f.words:
+        for t in sorted(f.words):  # sorted: columns (and float sums) must not follow hash order
             c = cols.setdefault("w:" + t, len(cols))
             rows_w.append(r)
             cols_w.append(c)
         for kind, items in (("w:", f.words), ("n:", f.names), ("f:", f.figures), ("d:", f.days)):
-            for t in items:
+            for t in sorted(items):
                 rows_all.append(r)
                 cols_all.append(cols.setdefault(kind + t, len(cols)))
                 vals_all.append(space.fact_idf.get(t, 1.0))
