@@ -5,7 +5,7 @@ Each sentence becomes a weighted bag of features:
 - content words, Snowball-stemmed so "signed"/"signing"/"signature" meet, weighted down along
   the sentence (``position_decay``): a news sentence states its main event first and adds
   background after, so the opening words decide what fact it reports;
-- names spelled as the story's canonical entity name, so "Hifter" counts as "Haftar";
+- names spelled as the story's canonical entity name, so "Hoskarov" counts as "Haskarov";
 - the sentence's **event trigger**: its first event word (a verb, an event noun) that another
   source of the story also uses as an event word.  Which fact a sentence reports is decided by the
   first event in it that other outlets report too ("Volunteers served soup to families driven out
@@ -112,9 +112,9 @@ class Featurizer:
     def scan(self, sent: Sent) -> tuple[list[tuple[str, str | None]], list[bool]]:
         """:meth:`words`, and per word whether it may be the sentence's event trigger.
 
-        Not the trigger: the tail of a hyphenated modifier ("Putin-sponsored talks", "UN-backed":
+        Not the trigger: the tail of a hyphenated modifier ("Kremlin-sponsored talks", "UN-backed":
         it describes the noun after it, the event is elsewhere), and the words of a fronted
-        adverbial ("After eight hours of talks, Sarraj signed the deal": the opener sets the scene,
+        adverbial ("After seven hours of talks, Mansuri signed the deal": the opener sets the scene,
         the main clause after its comma reports the fact).
         """
         names = self._name_words(sent)
@@ -269,7 +269,7 @@ class EventWords:
                 ):
                     self.verbal.add(stem(w))
                 elif w in IRREGULAR_VERBS:
-                    # "left" makes "leave" a verb of the story, so "Haftar Leaves Moscow" counts too
+                    # "left" makes "leave" a verb of the story, so "Haskarov Leaves Rennick" counts too
                     self.verbal.add(stem(IRREGULAR_VERBS[w]))
         self.nouns = {stem(w) for w in EVENT_NOUNS}
         # any member names its class
