@@ -132,6 +132,10 @@ def test_disclaimer_blog_header_and_split_tickers() -> None:
         )
     )
     assert isinstance(doc, RawDocument) and "(VRP4.SA) fell" in doc.content
+    (doc,) = list(record_documents({"text": "It owns carrier Varno Air VAIR.\nUL, which it wants to sell."}, "r#2"))
+    assert isinstance(doc, RawDocument) and "VAIR.UL, which" in doc.content
+    (doc,) = list(record_documents({"text": "The dam board joined NATO.\nUS, Ostmark and Brennia agreed."}, "r#3"))
+    assert isinstance(doc, RawDocument) and "NATO.\nUS, Ostmark" in doc.content
 
 
 @pytest.mark.parametrize(
