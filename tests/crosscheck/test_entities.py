@@ -210,3 +210,17 @@ def test_a_surname_spelt_as_one_person_writes_it_is_theirs() -> None:
     index, _ = _index(_one_article(paras))
     assert index.resolve("Kassad") == index.resolve("Lena Kassad")
     assert index.resolve("Kasaad") == index.resolve("Piet Kasaad") != index.resolve("Lena Kassad")
+
+
+def test_a_common_word_opening_a_sentence_is_no_part_of_a_name() -> None:
+    paras = [
+        "Neighbouring Ostmark has closed its border with Velland.",
+        "Talks between Velland and Ostmark broke down on Monday.",
+        "New Kelbrook is a town on the neighbouring river; officials in New Kelbrook said the bridge held.",
+        "Regional Council members met; the Council said regional roads were shut.",
+    ]
+    index, _ = _index(_one_article(paras))
+    names = {e.name for e in index.entities}
+    assert "Ostmark" in names and "Neighbouring Ostmark" not in names
+    assert "New Kelbrook" in names  # "Kelbrook" is never named alone: the name stays whole
+    assert "Regional Council" in names  # an organisation's name keeps its first word

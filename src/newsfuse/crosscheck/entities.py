@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -444,8 +444,26 @@ def _find_mentions(sents: Sequence[Sent], backend: str, spacy_model: str, notes:
     if mentions is None:
         lowercase = _lowercase_words(sents)
         placed = _placed_words(sents)
-        mentions = [m for s in sents for m in rule_mentions(s, lowercase, placed)]
+        mentions = _drop_positional_words([m for s in sents for m in rule_mentions(s, lowercase, placed)], lowercase)
     return mentions
+
+
+def _drop_positional_words(mentions: list[Mention], lowercase: set[str]) -> list[Mention]:
+    """A name opening a sentence may carry a common word capitalised by position ("Neighboring
+    Turkey", "Embattled Haskarov"): when the story writes that word in lower case and names the
+    rest on its own elsewhere, the mention is of the rest.  "New York" stays whole ("York" is
+    never named alone), and so does an organisation ("Security Council" beside a bare "Council")."""
+    alone = {m.surface for m in mentions if not m.initial}
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.surface.split()
+        if m.initial and len(words) >= 2 and words[0].lower() in lowercase:
+            rest = " ".join(words[1:])
+            # "General Assembly", "Security Council": the word is part of an organisation's name
+            if rest in alone and fold(words[-1]) not in ORG_HEADS:
+                m = replace(m, surface=rest, initial=False)
+        out.append(m)
+    return out
 
 
 @dataclass
