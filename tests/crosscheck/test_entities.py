@@ -224,3 +224,13 @@ def test_a_common_word_opening_a_sentence_is_no_part_of_a_name() -> None:
     assert "Ostmark" in names and "Neighbouring Ostmark" not in names
     assert "New Kelbrook" in names  # "Kelbrook" is never named alone: the name stays whole
     assert "Regional Council" in names  # an organisation's name keeps its first word
+
+
+def test_a_country_owns_no_surname() -> None:
+    paras = [
+        "Saudi Arabia recalled its envoy from Velland on Monday.",
+        "The king's statement was read on Al Arabiya television.",
+        "Saudi Arabia said the violence must end.",
+    ]
+    index, _ = _index(_one_article(paras))
+    assert index.resolve("Al Arabiya") != index.resolve("Saudi Arabia")

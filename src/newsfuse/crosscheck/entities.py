@@ -560,7 +560,8 @@ def _join_surnames(names: _Names, buckets: dict[str, list[tuple[str, ...]]]) -> 
         weight: Counter[str] = Counter()
         variants: Counter[str] = Counter()
         for o in buckets.get(k[0][0] + skeleton(k[0]), []):
-            if tokens_match(o[-1], k[0]) and _person_like(cues[o]):
+            # a country or city ("Saudi Arabia") is nobody's surname ("Al Arabiya" is a channel)
+            if tokens_match(o[-1], k[0]) and _person_like(cues[o]) and place_kind(" ".join(o)) is None:
                 (weight if o[-1] == k[0] else variants)[uf.find(kstr[o])] += len(by_key[o])
         weight = weight or variants
         if cues[k].get("organisation", 0) or cues[k].get("place", 0) > cues[k].get("person", 0) + 1:
