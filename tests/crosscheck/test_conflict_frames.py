@@ -4,7 +4,7 @@ Each rule: what it must not flag, and the conflict it still raises.
 """
 
 from newsfuse.crosscheck import crosscheck_story
-from newsfuse.crosscheck.conflicts import _disagree, find_figures, is_reporting
+from newsfuse.crosscheck.conflicts import _disagree, counted_phrase, find_figures, glued_at, is_reporting
 from newsfuse.crosscheck.frames import frame_of, same_frame
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, PublishedDate, Story, make_paragraphs
@@ -346,3 +346,71 @@ def test_long_glued_captions_are_not_reporting():
     assert not is_reporting(glued)
     assert not is_reporting(" ".join(["word"] * 95) + ".")
     assert is_reporting("He was born in Orvel and grew up in Kessel, where he worked in the port.")
+
+
+def test_a_modifier_of_the_counted_noun_names_another_count():
+    dogs = "The team took two search dogs."
+    assert counted_phrase(dogs, dogs.index(" search")) == (["search"], "dogs")
+    crew = "They sent 71 search and rescue specialists."
+    assert counted_phrase(crew, crew.index(" search")) == ([], "search")
+    assert not _figure_values(
+        _art("a", "Paper A", "The Kessel rescue team flew out on Friday with two search dogs and heavy equipment."),
+        _art(
+            "b", "Paper B", "The Kessel rescue team flew out on Friday with 40 search and rescue workers and equipment."
+        ),
+    )
+    # the same noun phrase on both sides is still compared
+    assert _figure_values(
+        _art("a", "Paper A", "The Kessel rescue team flew out on Friday with two search dogs and heavy equipment."),
+        _art("b", "Paper B", "The Kessel rescue team flew out on Friday with six search dogs and heavy equipment."),
+    ) == [{"2", "6"}]
+
+
+def test_parts_and_increments_written_after_the_number_are_no_counts():
+    assert find_figures(0, "Relief flights will also use two other airports near Varna.", STEM) == []
+    assert find_figures(0, "Police said 10 more people were arrested in Varna.", STEM) == []
+    assert find_figures(0, "The ferry sank, killing the captain and 10 others near Varna.", STEM) == []
+    assert not _figure_values(
+        _art(
+            "a", "Paper A", "Relief flights into Varna will also use two other airports in the region, officials said."
+        ),
+        _art("b", "Paper B", "Relief flights into Varna now use four airports in the region, officials said."),
+    )
+
+
+def test_a_caption_glued_in_front_of_a_sentence_is_not_compared():
+    text = "Rescuers search the rubble with their hands The Red Cross has sent 40 nurses to Varna."
+    assert glued_at(text) == text.index("The Red Cross")
+    (fig,) = find_figures(0, "Photo shows 3 cranes near the dam The army has sent 40 nurses to Varna.", STEM)
+    assert fig.value == 40  # the caption's figure is not read
+    assert glued_at("The paper was quoted by The Times on Monday.") == 0  # a title after a verb of speech
+    assert glued_at("Talks were held in The Hague.") == 0
+
+
+def test_corrections_are_not_reporting():
+    assert not is_reporting("The original said that the pipe was leaking '5,000 gallons a day' into the bay.")
+    assert not is_reporting("An earlier version of this story misstated the number of evacuees.")
+    assert is_reporting("The pipe was leaking 5,000 gallons a day into the bay, the original estimate said.") is True
+
+
+def test_a_later_higher_count_is_an_update_a_later_lower_one_a_conflict():
+    early = _art(
+        "a",
+        "Paper A",
+        "Three people were killed in Wednesday's clashes in Varna, the health ministry said.",
+        "2031-05-02",
+    )
+    later_high = _art(
+        "b",
+        "Paper B",
+        "At least eight people were killed in Wednesday's clashes in Varna, the health ministry said.",
+        "2031-05-03",
+    )
+    later_low = _art(
+        "b",
+        "Paper B",
+        "Two people were killed in Wednesday's clashes in Varna, the health ministry said.",
+        "2031-05-03",
+    )
+    assert not _figure_values(early, later_high)
+    assert _figure_values(early, later_low) == [{"2", "3"}]

@@ -25,7 +25,7 @@ import numpy as np
 
 from newsfuse.crosscheck.claims import ClaimSpace
 from newsfuse.crosscheck.entities import EntityIndex
-from newsfuse.crosscheck.frames import Frame, frame_of, other_names, same_frame, state_starts
+from newsfuse.crosscheck.frames import VERB_FORMS, Frame, frame_of, other_names, same_frame, state_starts
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim, Conflict, ConflictValue, Source, SummarySentence
@@ -194,6 +194,15 @@ _GENERIC = frozenset(
 )
 
 
+# A counted noun phrase: words after the number separated by single spaces (punctuation ends it).
+_PHRASE_WORD = re.compile(r" ([A-Za-z][A-Za-z'-]*)")
+# Modifiers and a head are read from at most this many words ("100,000 family-sized tents").
+_MAX_PHRASE_WORDS = 3
+# Words that make a count a part of another one, or an increment: "two other airports", "10 more
+# people", "his mother and 10 others", "the remaining 40 workers" (general English).
+_PART_WORDS = frozenset("other others more additional extra remaining further ones".split())
+
+
 # Nouns that number what follows rather than count it: "year seven pupils", "phase 6", "number nine",
 # "no 22", "grade 5", "level 4", "category 3" (general English for labels and ranks).
 _LABEL_BEFORE = re.compile(
@@ -231,9 +240,43 @@ _COMMON_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _MAX_SENTENCE_WORDS = 90
 
 
+# A correction reports an error, not the fact: "The original said that ... '5,000 gallons'", "An
+# earlier version of this story misstated ..." (general newsroom wording).
+_CORRECTION = re.compile(
+    r"\b(?:an earlier version of this|the original (?:said|stated|version|story|article|report)|"
+    r"incorrectly (?:said|stated|reported|gave)|misstated|wrongly (?:said|stated|reported))\b|\bcorrection:",
+    re.IGNORECASE,
+)
+# A caption or heading glued in front of the sentence: a lower-case word, then a capitalised article
+# or determiner and a name, with no punctuation between ("... looking for food and water The UN has
+# launched an appeal").  Not after a preposition or a verb of speech or reading ("in The Hague",
+# "said The Times", "read The Guardian"): there "The" opens a title.
+_CAPTION_SEAM = re.compile(r"\b(?P<prev>[a-z]+) (?:The|A|An|This|These|Our|Its|Up to|More than|At least) [A-Z0-9]")
+_TITLE_BEFORE = frozenset("said says say told tells reported reports wrote writes read reads according by".split())
+
+
 def is_reporting(text: str) -> bool:
-    """False for text that is no statement: blocks of headings, captions or menus glued into one sentence."""
-    return len(_SEAM.findall(text)) <= _MAX_SEAMS and len(text.split()) <= _MAX_SENTENCE_WORDS
+    """False for text that is no statement: blocks of headings, captions or menus glued into one
+    sentence, corrections of an earlier text."""
+    return (
+        len(_SEAM.findall(text)) <= _MAX_SEAMS
+        and len(text.split()) <= _MAX_SENTENCE_WORDS
+        and _CORRECTION.search(text) is None
+    )
+
+
+def glued_at(text: str) -> int:
+    """Where the sentence proper starts after a caption or heading glued in front of it (0: none).
+    Figures before it are the caption's; a sentence with one is not compared for days and actors
+    (its similarity to another sentence may be the caption's)."""
+    seams = [m.start() for m in _SEAM.finditer(text)] + [
+        m.start()
+        for m in _CAPTION_SEAM.finditer(text)
+        if m.group("prev") not in STOPWORDS and m.group("prev") not in _TITLE_BEFORE
+    ]
+    if not seams:
+        return 0
+    return max(seams) + text[max(seams) :].index(" ") + 1
 
 
 @dataclass(frozen=True)
@@ -257,12 +300,57 @@ def _value(m: re.Match[str]) -> float:
     return v
 
 
+def _verb_like(word: str) -> bool:
+    """A participle or past form right after a count ("1,500 people evacuated", "11 workers died"):
+    the end of the counted noun phrase.  Hyphenated words are modifiers ("family-sized")."""
+    if "-" in word:
+        return False
+    return word in VERB_FORMS or (len(word) > 4 and (word.endswith("ed") or word.endswith("ing")))
+
+
+def counted_phrase(text: str, end: int) -> tuple[list[str], str] | None:
+    """The noun phrase a number at ``text[:end]`` counts, as (modifiers, head), lowercased: "two
+    search dogs" -> (["search"], "dogs"), "71 search and rescue specialists" -> ([], "search"),
+    "10,000 US troops" -> (["us"], "troops").  None when the words after the number are no counted
+    noun (a stopword, a name) or make it a part of another count ("two other airports", "10 more
+    people", "his mother and 10 others").  Two figures are of one count only when both the head and the
+    modifiers are the same: a modifier names a subset ("American soldiers", "search dogs")."""
+    words: list[str] = []
+    pos = end
+    while len(words) < _MAX_PHRASE_WORDS:
+        m = _PHRASE_WORD.match(text, pos)
+        if m is None:
+            break
+        w = m.group(1)
+        low = w.lower()
+        if not words:
+            if low in _PART_WORDS:
+                return None
+            if w[0].islower() and (low in STOPWORDS or low in _NOT_COUNTED):
+                return None
+        elif w[0].isupper() or low in STOPWORDS or low in _NOT_COUNTED or _verb_like(low):
+            break
+        words.append(low)
+        pos = m.end()
+        if _verb_like(low) and len(words) == 1:
+            break  # "10 wounded", "five missing": the participle is what is counted
+    if not words or words[-1] in _PART_WORDS:
+        return None
+    head_written = text[end:pos].split()[-1]
+    if head_written[0].isupper():
+        return None  # a name ("26 were in Homs" is cut earlier; "300 Marines" stays a count of a name)
+    return words[:-1], words[-1]
+
+
 def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
     """Numbers with what they count; days of dates and bare years are not figures."""
     out: list[Figure] = []
     if not is_reporting(text):
         return out
+    glued = glued_at(text)
     for m in _FIGURE.finditer(text):
+        if m.start() < glued:
+            continue  # a figure of a caption glued in front of the sentence
         if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # the day of a date ("January 14")
         if _LABEL_BEFORE.search(text, max(0, m.start() - 16), m.start()):
@@ -294,15 +382,19 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
             noun = "money:" + m.group("cur")
             word = "money (" + m.group("cur") + ")"
         else:
-            nouns = [w for w in after[:3] if w not in _NOT_COUNTED and w not in STOPWORDS and not w[0].isdigit()]
-            if not nouns or nouns[0] in _MEASURES:
+            phrase = counted_phrase(text, m.end())
+            if phrase is None:
+                continue  # no counted noun, a measure, a name, or a part of another count ("two other airports")
+            mods, head = phrase
+            if mods and mods[-1] in _TWO_WORD_UNITS:
+                # "600 sq miles", "9.2 million cubic feet": an area or a volume is a count of its unit
+                noun, word = f"{_TWO_WORD_UNITS[mods[-1]]} {stem.stem(head)}", f"{mods[-1]} {head}"
+            elif head in _MEASURES:
                 continue
-            if re.search(r"\b" + re.escape(nouns[0]) + r"\b", text[m.end() : m.end() + 40]) is None:
-                continue  # capitalised: a name ("26 were in Homs"), not a counted noun
-            noun, word = ("people", nouns[0]) if nouns[0] in _PEOPLE else (stem.stem(nouns[0]), nouns[0])
-            if nouns[0] in _TWO_WORD_UNITS and after.index(nouns[0]) + 1 < len(after):
-                unit = after[after.index(nouns[0]) + 1]
-                noun, word = f"{_TWO_WORD_UNITS[nouns[0]]} {stem.stem(unit)}", f"{nouns[0]} {unit}"
+            else:
+                base = "people" if head in _PEOPLE else stem.stem(head)
+                noun = " ".join([*(stem.stem(w) for w in mods), base])
+                word = " ".join([*mods, head])
         frame = frame_of(text, m.start(), m.end(), stem.stem)
         if frame.hypothetical:
             continue  # "100,000 barrels could spill", "would have made $5.6bn": a projection, not a count
@@ -373,9 +465,11 @@ def _comparable(
         return False
     if (a.frame.increment or b.frame.increment) and day_a is not None and day_b is not None and day_a != day_b:
         return False  # "the new cases include 10 children": each day's new cases are that day's
-    if a.frame.running and day_a is not None and day_b is not None and day_a != day_b and a.value != b.value:
-        # a running total grows: a later one above an earlier one is news, not a conflict; a later one
-        # below what an earlier report already counted is
+    if day_a is not None and day_b is not None and day_a != day_b and a.value != b.value:
+        # reported on different days: a running total grows, and so does the count of one incident as
+        # reports come in ("three killed in Wednesday's clashes", next day "at least eight"): a later
+        # one above an earlier one is an update, not a conflict; a later one below what an earlier
+        # report already counted is
         early, late = (a, b) if day_a < day_b else (b, a)
         return late.high < early.low
     return True
@@ -767,7 +861,7 @@ def find_conflicts(
         idx = [
             pos[k]
             for cs in claim.sentences
-            if (k := (cs.article, cs.paragraph, cs.text)) in pos and is_reporting(cs.text)
+            if (k := (cs.article, cs.paragraph, cs.text)) in pos and is_reporting(cs.text) and not glued_at(cs.text)
         ]
         if len({sents[i].source for i in idx}) < 2:
             continue

@@ -110,6 +110,8 @@ _PREDICATE_CLASSES = {
 _PREDICATE = {w: cls for cls, words in _PREDICATE_CLASSES.items() for w in words}
 # Irregular past forms that end in neither -ed nor -ing.
 _IRREGULAR = frozenset("left spent paid sold bought took gave made won lost held fled hit cut rose fell grew".split())
+# Words that end a counted noun phrase as verbs (irregular forms and the predicate words).
+VERB_FORMS = _IRREGULAR | frozenset(_PREDICATE) - {"dead", "deaths", "death", "fatalities", "injuries", "missing"}
 # Participles that say how a figure was arrived at, not what happened to what it counts.
 _NOT_PREDICATE = frozenset(
     """estimated reported expected projected revised combined based related said including excluding
