@@ -5,7 +5,7 @@ Each rule: what it must not flag, and the conflict it still raises.
 
 from newsfuse.crosscheck import crosscheck_story
 from newsfuse.crosscheck.conflicts import _disagree, counted_phrase, find_figures, glued_at, is_reporting
-from newsfuse.crosscheck.frames import frame_of, same_frame
+from newsfuse.crosscheck.frames import frame_of, in_quote, same_frame
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, PublishedDate, Story, make_paragraphs
 from newsfuse.options import Options
@@ -414,3 +414,22 @@ def test_a_later_higher_count_is_an_update_a_later_lower_one_a_conflict():
     )
     assert not _figure_values(early, later_high)
     assert _figure_values(early, later_low) == [{"2", "3"}]
+
+
+def test_a_quoted_figure_is_compared_only_with_quoted_ones():
+    assert in_quote('"Of course, 200 tents are not available," he said.', 12)
+    assert not in_quote('The agency said 100 tents were needed, "urgently".', 17)
+    assert not _figure_values(
+        _art("a", "Paper A", "The Varna relief agency estimates that 100 family tents are needed in the valley."),
+        _art(
+            "b", "Paper B", '"We think 200 family tents are needed in the valley," a Varna relief agency officer said.'
+        ),
+    )
+    assert _figure_values(
+        _art("a", "Paper A", "The Varna relief agency estimates that 100 family tents are needed in the valley."),
+        _art("b", "Paper B", "The Varna relief agency estimates that 200 family tents are needed in the valley."),
+    ) == [{"100", "200"}]
+
+
+def test_a_measure_anywhere_in_the_counted_phrase_is_no_count():
+    assert find_figures(0, "Welcome back, 12 minutes past the hour in Varna.", STEM) == []

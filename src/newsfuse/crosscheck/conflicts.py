@@ -389,8 +389,8 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
             if mods and mods[-1] in _TWO_WORD_UNITS:
                 # "600 sq miles", "9.2 million cubic feet": an area or a volume is a count of its unit
                 noun, word = f"{_TWO_WORD_UNITS[mods[-1]]} {stem.stem(head)}", f"{mods[-1]} {head}"
-            elif head in _MEASURES:
-                continue
+            elif head in _MEASURES or any(w in _MEASURES for w in mods):
+                continue  # a measure ("18 days", "12 minutes past the hour")
             else:
                 base = "people" if head in _PEOPLE else stem.stem(head)
                 noun = " ".join([*(stem.stem(w) for w in mods), base])

@@ -140,6 +140,7 @@ class Frame:
     names: frozenset[str]  # capitalised names of the clause (not the sentence's first word), folded
     predicate: str | None = None  # what happened to the counted thing: a class ("death") or a verb stem
     increment: bool = False  # "new", "latest": a count of the report's own day
+    quoted: bool = False  # inside a direct quotation: a speaker's words, not the report's own figure
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[str, str]:
@@ -231,7 +232,21 @@ def frame_of(text: str, start: int, end: int, stem: Callable[[str], str] = str.l
         names=frozenset(names),
         predicate=_predicate(before, after, stem),
         increment=bool(_INCREMENT.search(before)),
+        quoted=in_quote(text, start),
     )
+
+
+# Quotation marks: straight and curly double quotes (single quotes are apostrophes too often).
+_QUOTE_MARKS = re.compile(r'["\u201c\u201d]')
+
+
+def in_quote(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` is inside a direct quotation: an odd number of quotation marks before it,
+    or a closing mark after it with none before (a quote that began in an earlier sentence)."""
+    before = len(_QUOTE_MARKS.findall(text, 0, pos))
+    if before % 2 == 1:
+        return True
+    return before == 0 and "\u201d" in text[pos:] and "\u201c" not in text[pos:]
 
 
 def _hypothetical(text: str, start: int, after: str) -> bool:
@@ -246,13 +261,15 @@ def same_frame(a: Frame, b: Frame, year_a: str | None = None, year_b: str | None
     """Whether two figures of one noun can count the same thing at the same time.
 
     ``year_a``/``year_b``: the publication years, standing for a year left unwritten ("in the second
-    quarter" written in 2010 is 2010's).  Required equal: rate units, periods, qualifiers, running
+    quarter" written in 2010 is 2010's).  Required equal: rate units, periods, qualifiers, quoted or not, running
     total or not; a year written on one side only must be the other's publication year; two "since"
     phrases must share a word; two days named must be the same day (a day named on one side only
     is allowed: "1,500 were evacuated" and "1,200 were evacuated on Monday" are one count).
     """
     if a.rate != b.rate or a.period != b.period or a.qualifiers != b.qualifiers or a.running != b.running:
         return False
+    if a.quoted != b.quoted:
+        return False  # a speaker's figure and a reported one are statements of different kinds of source
     if a.years != b.years:
         ya = a.years or ({year_a} if year_a else None)
         yb = b.years or ({year_b} if year_b else None)
