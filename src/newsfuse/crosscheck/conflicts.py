@@ -455,8 +455,9 @@ def _comparable(
     """Whether two figures of one noun can count the same thing at the same time (frames.py): the
     same time frame and qualifiers; not two incidents (each clause names something the other
     sentence never mentions: "the Deepwater Horizon blast killed 11" / "Lockerbie killed 270"); a
-    running total ("so far", "since March") of another day only when the later one is the lower (the
-    same value of two days is still one figure, shown with all its statements)."""
+    figure of another day (a running total, or the toll of one incident as reports come in) only
+    when the later one is the lower (the same value of two days is still one figure, shown with all
+    its statements)."""
     if a.frame is None or b.frame is None:
         return True
     if not same_frame(a.frame, b.frame, year_a, year_b):
