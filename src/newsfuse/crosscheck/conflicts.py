@@ -25,7 +25,15 @@ import numpy as np
 
 from newsfuse.crosscheck.claims import ClaimSpace
 from newsfuse.crosscheck.entities import EntityIndex
-from newsfuse.crosscheck.frames import VERB_FORMS, Frame, frame_of, other_names, same_frame, state_starts
+from newsfuse.crosscheck.frames import (
+    VERB_FORMS,
+    Frame,
+    frame_of,
+    other_names,
+    other_subject,
+    same_frame,
+    state_starts,
+)
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim, Conflict, ConflictValue, Source, SummarySentence
@@ -464,6 +472,8 @@ def _comparable(
         return False
     if other_names(a.frame, sents[b.sent].text) and other_names(b.frame, sents[a.sent].text):
         return False
+    if other_subject(a.frame, sents[b.sent].text) or other_subject(b.frame, sents[a.sent].text):
+        return False  # one of them is said of something the other never mentions
     if (a.frame.increment or b.frame.increment) and day_a is not None and day_b is not None and day_a != day_b:
         return False  # "the new cases include 10 children": each day's new cases are that day's
     if day_a is not None and day_b is not None and day_a != day_b and a.value != b.value:
@@ -499,6 +509,30 @@ def _numbers(text: str) -> frozenset[str]:
         for n in _NUMBER.findall(text)
         if n not in days and not (len(n) == 4 and n.isdigit() and n[:2] in ("19", "20"))
     )
+
+
+# The words said of a day: this many words before it ("signed the accord in Varna on Monday") and
+# after it ("on Monday signed the accord").
+_NEAR_BEFORE = 4
+_NEAR_AFTER = 3
+
+
+def _near_day(text: str, rx: re.Pattern[str], stem: CachedStemmer) -> frozenset[str]:
+    """Stems of the content words next to the days ``rx`` finds in ``text`` (days and months left out)."""
+    out: set[str] = set()
+    for m in rx.finditer(text):
+        before = tokens(text[: m.start()])[-_NEAR_BEFORE:]
+        after = tokens(text[m.end() :])[:_NEAR_AFTER]
+        out |= {
+            stem.stem(w)
+            for w in before + after
+            if w not in STOPWORDS
+            and len(w) > 2
+            and not w[0].isdigit()
+            and w not in _MONTHS
+            and _WEEKDAY.fullmatch(w) is None
+        }
+    return frozenset(out)
 
 
 def _day_number(published: str | None) -> int | None:
@@ -687,6 +721,7 @@ def _direct(
     threshold: float,
     published: Mapping[int, int | None] | None = None,
     numbers: Mapping[int, frozenset[str]] | None = None,
+    near: Mapping[int, frozenset[str]] | None = None,
 ) -> dict[str, list[int]]:
     """Keep the sentences that are directly similar to a sentence of another source giving another value.
 
@@ -697,7 +732,9 @@ def _direct(
     days, each dated its own day).  ``numbers``: sentence -> the numbers it states; when given, two
     sentences that both state numbers and not the same ones do not conflict on their day: they are
     two reports of a series ("as of Tuesday, the 84th day, 90 million gallons" / "as of Wednesday,
-    the 85th day, 92 million"), each of its own day.
+    the 85th day, 92 million"), each of its own day.  ``near``: sentence -> the words next to its
+    day; when given, two sentences whose days are said of different words do not conflict ("the
+    firm remained closed Monday" / "the firm issued a statement Saturday": two facts, two days).
     """
     if len(values) < 2:
         return {}  # one value: nothing to disagree with
@@ -721,6 +758,12 @@ def _direct(
         for a in range(len(items)):
             for b in range(a + 1, len(items)):
                 if ok[a, b] and nums[a] and nums[b] and nums[a] != nums[b]:
+                    ok[a, b] = ok[b, a] = False
+    if near is not None:
+        words = [near.get(i, frozenset()) for _, i in items]
+        for a in range(len(items)):
+            for b in range(a + 1, len(items)):
+                if ok[a, b] and not (words[a] & words[b]):
                     ok[a, b] = ok[b, a] = False
     keep: dict[str, list[int]] = defaultdict(list)
     for n in np.flatnonzero(ok.any(axis=1)):
@@ -877,7 +920,8 @@ def find_conflicts(
                 values[next(iter(found))].append(i)
         pub = {i: _day_number(_published(by_id, sents[i].article)) for i in idx}
         nums = {i: _numbers(sents[i].text) for i in idx}
-        values = _direct(_merge_dates(values), sents, space, max(options.claim_threshold, _SAME_FACT), pub, nums)
+        near = {i: _near_day(sents[i].text, _DATE_MD, stem) | _near_day(sents[i].text, _DATE_DM, stem) for i in idx}
+        values = _direct(_merge_dates(values), sents, space, max(options.claim_threshold, _SAME_FACT), pub, nums, near)
         if len(values) >= 2:
             b.add("date", subject, values)
         # "on Monday" names a different day in articles published on different days: weekdays are
@@ -892,7 +936,8 @@ def find_conflicts(
                 found = find_weekdays(sents[i].text)
                 if len(found) == 1:
                     values[next(iter(found))].append(i)
-            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT), None, nums)
+            near = {i: _near_day(sents[i].text, _WEEKDAY, stem) for i in same_day}
+            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT), None, nums, near)
             if len(values) >= 2:
                 b.add("weekday", subject, values)
         if index is not None:

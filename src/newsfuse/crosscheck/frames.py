@@ -141,6 +141,7 @@ class Frame:
     predicate: str | None = None  # what happened to the counted thing: a class ("death") or a verb stem
     increment: bool = False  # "new", "latest": a count of the report's own day
     quoted: bool = False  # inside a direct quotation: a speaker's words, not the report's own figure
+    names_before: frozenset[str] = frozenset()  # names of the clause before the figure, sources left out
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[str, str]:
@@ -220,7 +221,16 @@ def frame_of(text: str, start: int, end: int, stem: Callable[[str], str] = str.l
         and w.lower() not in STOPWORDS
         and w.lower() not in _MONTH_DAY
     }
+    said = _ATTRIBUTION.sub(" ", before)
+    names_before = {
+        re.sub(r"'s$", "", w.lower())
+        for w in _WORD.findall(said)
+        if w[0].isupper() and w.lower() not in STOPWORDS and w.lower() not in _MONTH_DAY
+    }
+    if first is not None and first.start() >= start - len(before):
+        names_before.discard(re.sub(r"'s$", "", first.group(0).lower()))
     return Frame(
+        names_before=frozenset(names_before),
         rate=frozenset(rate),
         period=frozenset(period),
         years=frozenset(m.group("y") for m in _YEAR.finditer(clause)),
@@ -247,6 +257,14 @@ def in_quote(text: str, pos: int) -> bool:
     if before % 2 == 1:
         return True
     return before == 0 and "\u201d" in text[pos:] and "\u201c" not in text[pos:]
+
+
+# Who says a figure is its source, not what it is about: "The Associated Press said the platform was
+# producing ...", "according to the Red Cross, ..." (general verbs of reporting).
+_ATTRIBUTION = re.compile(
+    r"(?:\b[A-Z][\w'&.-]*\s+){1,4}(?:said|says|say|reported|reports|told|estimated|estimates|announced|"
+    r"confirmed|added)\b|\baccording to(?:\s+(?:the\s+)?[A-Z][\w'&.-]*)+"
+)
 
 
 def _hypothetical(text: str, start: int, after: str) -> bool:
@@ -280,6 +298,14 @@ def same_frame(a: Frame, b: Frame, year_a: str | None = None, year_b: str | None
     if a.predicate is not None and b.predicate is not None and a.predicate != b.predicate:
         return False
     return not (a.days and b.days and a.days != b.days)
+
+
+def other_subject(a: Frame, b_text: str) -> bool:
+    """Whether the clause before ``a``'s figure names something (not its source) the sentence
+    ``b_text`` never mentions: "Lowe is seeking a deal of $75 million" is not about "the deal of
+    $160 million" of another sentence."""
+    low = b_text.lower()
+    return any(re.search(r"\b" + re.escape(n) + r"\b", low) is None for n in a.names_before)
 
 
 def other_names(a: Frame, b_text: str) -> bool:
