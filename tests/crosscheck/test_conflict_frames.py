@@ -433,3 +433,41 @@ def test_a_quoted_figure_is_compared_only_with_quoted_ones():
 
 def test_a_measure_anywhere_in_the_counted_phrase_is_no_count():
     assert find_figures(0, "Welcome back, 12 minutes past the hour in Varna.", STEM) == []
+
+
+def test_days_said_of_different_words_are_no_conflict():
+    common = "Orvan Foods, a wholesaler of tinned fish and frozen vegetables in Varna owned by the late Piet Orvan, "
+    assert not [
+        c
+        for c in _conflicts(
+            _art("a", "Paper A", common + "remained closed Monday."),
+            _art("b", "Paper B", common + "issued a statement Saturday evening."),
+        ).conflicts
+        if c.kind == "weekday"
+    ]
+    assert [
+        c
+        for c in _conflicts(
+            _art("a", "Paper A", common + "remained closed Monday."),
+            _art("b", "Paper B", common + "remained closed Tuesday."),
+        ).conflicts
+        if c.kind == "weekday"
+    ]
+
+
+def test_a_figure_said_of_a_name_the_other_never_mentions_is_not_compared():
+    assert not _figure_values(
+        _art(
+            "a",
+            "Paper A",
+            "The Varna club's deal with the striker is believed to be worth $160 million over eight years.",
+        ),
+        _art(
+            "b", "Paper B", "Ostrov is believed to want a deal with the Varna club worth $75 million over eight years."
+        ),
+    )
+    # a source named before the figure is not what the figure is about
+    assert _figure_values(
+        _art("a", "Paper A", "The Varna Herald said the Kessel platform was producing 900 barrels of oil a day."),
+        _art("b", "Paper B", "Engineers say the Kessel platform was producing 1,400 barrels of oil a day."),
+    ) == [{"900", "1400"}]

@@ -511,27 +511,32 @@ def _numbers(text: str) -> frozenset[str]:
     )
 
 
-# The words said of a day: this many words before it ("signed the accord in Varna on Monday") and
-# after it ("on Monday signed the accord").
-_NEAR_BEFORE = 4
-_NEAR_AFTER = 3
+# The words said of a day: the nearest content words before it ("remained closed Monday", "signed
+# the accord in Varna on Monday") and after it ("on Monday signed the accord"), within a few tokens.
+_NEAR_BEFORE = 2
+_NEAR_AFTER = 1
+_NEAR_REACH = 5
 
 
 def _near_day(text: str, rx: re.Pattern[str], stem: CachedStemmer) -> frozenset[str]:
     """Stems of the content words next to the days ``rx`` finds in ``text`` (days and months left out)."""
-    out: set[str] = set()
-    for m in rx.finditer(text):
-        before = tokens(text[: m.start()])[-_NEAR_BEFORE:]
-        after = tokens(text[m.end() :])[:_NEAR_AFTER]
-        out |= {
-            stem.stem(w)
-            for w in before + after
+
+    def content(ws: list[str]) -> list[str]:
+        return [
+            w
+            for w in ws
             if w not in STOPWORDS
             and len(w) > 2
             and not w[0].isdigit()
             and w not in _MONTHS
             and _WEEKDAY.fullmatch(w) is None
-        }
+        ]
+
+    out: set[str] = set()
+    for m in rx.finditer(text):
+        before = content(tokens(text[: m.start()])[-_NEAR_REACH:])[-_NEAR_BEFORE:]
+        after = content(tokens(text[m.end() :])[:_NEAR_REACH])[:_NEAR_AFTER]
+        out |= {stem.stem(w) for w in before + after}
     return frozenset(out)
 
 

@@ -227,7 +227,9 @@ def frame_of(text: str, start: int, end: int, stem: Callable[[str], str] = str.l
         for w in _WORD.findall(said)
         if w[0].isupper() and w.lower() not in STOPWORDS and w.lower() not in _MONTH_DAY
     }
-    if first is not None and first.start() >= start - len(before):
+    if first is not None and first.start() >= start - len(before) and _SUBJECT_AUX.match(text, first.end()) is None:
+        # the first word is capitalised anyway ("Nearly 1,500", "Officials"); it is a name when it is
+        # the subject of an auxiliary ("Lowe is believed to be seeking $75 million")
         names_before.discard(re.sub(r"'s$", "", first.group(0).lower()))
     return Frame(
         names_before=frozenset(names_before),
@@ -265,6 +267,9 @@ _ATTRIBUTION = re.compile(
     r"(?:\b[A-Z][\w'&.-]*\s+){1,4}(?:said|says|say|reported|reports|told|estimated|estimates|announced|"
     r"confirmed|added)\b|\baccording to(?:\s+(?:the\s+)?[A-Z][\w'&.-]*)+"
 )
+
+
+_SUBJECT_AUX = re.compile(r"\s+(?:is|was|has|had|will|would)\b")
 
 
 def _hypothetical(text: str, start: int, after: str) -> bool:
