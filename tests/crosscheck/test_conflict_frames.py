@@ -471,3 +471,8 @@ def test_a_figure_said_of_a_name_the_other_never_mentions_is_not_compared():
         _art("a", "Paper A", "The Varna Herald said the Kessel platform was producing 900 barrels of oil a day."),
         _art("b", "Paper B", "Engineers say the Kessel platform was producing 1,400 barrels of oil a day."),
     ) == [{"900", "1400"}]
+
+
+def test_clock_times_are_no_counts():
+    assert find_figures(0, "The shooting in Varna occurred about 3:10 p.m. on Friday.", STEM) == []
+    assert find_figures(0, "The deputy was alone at about 3 p.m. in Varna.", STEM) == []

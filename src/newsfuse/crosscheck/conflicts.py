@@ -342,8 +342,8 @@ def counted_phrase(text: str, end: int) -> tuple[list[str], str] | None:
         pos = m.end()
         if _verb_like(low) and len(words) == 1:
             break  # "10 wounded", "five missing": the participle is what is counted
-    if not words or words[-1] in _PART_WORDS:
-        return None
+    if not words or words[-1] in _PART_WORDS or len(words[-1]) < 2:
+        return None  # no noun, or an abbreviation cut at its dot ("3 p.m.")
     head_written = text[end:pos].split()[-1]
     if head_written[0].isupper():
         return None  # a name ("26 were in Homs" is cut earlier; "300 Marines" stays a count of a name)
@@ -379,6 +379,8 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
             max(0, m.start() - 3) : m.start()
         ].rstrip().endswith("("):
             continue  # "another 35", "a further 111": an increment, not a total; "($795,000)": a conversion
+        if text[max(0, m.start() - 1) : m.start()] == ":" or text[m.end() : m.end() + 1] == ":":
+            continue  # a clock time ("3:10 p.m.", "with 14:05 left")
         if text[m.end() : m.end() + 1] == "-" or (m.end() < len(text) and text[m.end()].isalpha()):
             continue  # part of a compound ("13-year-old", "57-nation", "3D")
         after = tokens(text[m.end() : m.end() + 40])
