@@ -476,3 +476,10 @@ def test_a_figure_said_of_a_name_the_other_never_mentions_is_not_compared():
 def test_clock_times_are_no_counts():
     assert find_figures(0, "The shooting in Varna occurred about 3:10 p.m. on Friday.", STEM) == []
     assert find_figures(0, "The deputy was alone at about 3 p.m. in Varna.", STEM) == []
+
+
+def test_a_plural_noun_ends_the_counted_phrase():
+    text = "About 300 people went to the Varna school."
+    assert counted_phrase(text, text.index(" people")) == ([], "people")
+    text = "The rig pumped 1,400 barrels a day."
+    assert counted_phrase(text, text.index(" barrels")) == ([], "barrels")

@@ -204,6 +204,8 @@ _GENERIC = frozenset(
 
 # A counted noun phrase: words after the number separated by single spaces (punctuation ends it).
 _PHRASE_WORD = re.compile(r" ([A-Za-z][A-Za-z'-]*)")
+# Plurals without -s that head a counted phrase (general English).
+_PLURALS = frozenset("people men women children police staff cattle feet teeth mice geese personnel".split())
 # Modifiers and a head are read from at most this many words ("100,000 family-sized tents").
 _MAX_PHRASE_WORDS = 3
 # Words that make a count a part of another one, or an increment: "two other airports", "10 more
@@ -342,6 +344,8 @@ def counted_phrase(text: str, end: int) -> tuple[list[str], str] | None:
         pos = m.end()
         if _verb_like(low) and len(words) == 1:
             break  # "10 wounded", "five missing": the participle is what is counted
+        if low in _PLURALS or (low.endswith("s") and not low.endswith("ss") and len(low) > 3):
+            break  # a plural noun heads the phrase: "300 people went", "1,400 barrels a day"
     if not words or words[-1] in _PART_WORDS or len(words[-1]) < 2:
         return None  # no noun, or an abbreviation cut at its dot ("3 p.m.")
     head_written = text[end:pos].split()[-1]
@@ -465,8 +469,8 @@ def _comparable(
     """Whether two figures of one noun can count the same thing at the same time (frames.py): the
     same time frame and qualifiers; not two incidents (each clause names something the other
     sentence never mentions: "the Deepwater Horizon blast killed 11" / "Lockerbie killed 270"); a
-    figure of another day (a running total, or the toll of one incident as reports come in) only
-    when the later one is the lower (the same value of two days is still one figure, shown with all
+    figure of another day (a running total, or the death or injury toll of one incident as reports
+    come in) only when the later one is the lower (the same value of two days is still one figure, shown with all
     its statements)."""
     if a.frame is None or b.frame is None:
         return True
@@ -478,14 +482,19 @@ def _comparable(
         return False  # one of them is said of something the other never mentions
     if (a.frame.increment or b.frame.increment) and day_a is not None and day_b is not None and day_a != day_b:
         return False  # "the new cases include 10 children": each day's new cases are that day's
-    if day_a is not None and day_b is not None and day_a != day_b and a.value != b.value:
-        # reported on different days: a running total grows, and so does the count of one incident as
+    growing = a.frame.running or (a.frame.predicate in _TOLLS and b.frame.predicate in _TOLLS)
+    if growing and day_a is not None and day_b is not None and day_a != day_b and a.value != b.value:
+        # reported on different days: a running total grows, and so does the toll of one incident as
         # reports come in ("three killed in Wednesday's clashes", next day "at least eight"): a later
         # one above an earlier one is an update, not a conflict; a later one below what an earlier
         # report already counted is
         early, late = (a, b) if day_a < day_b else (b, a)
         return late.high < early.low
     return True
+
+
+# Tolls that grow as reports come in (bodies found, the injured counted): predicate classes of frames.py.
+_TOLLS = frozenset({"death", "injury", "missing"})
 
 
 def _disagree(a: Figure, b: Figure) -> bool:
