@@ -441,7 +441,13 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
                 frame=frame,
             )
         )
-    return out
+    values: defaultdict[str, set[float]] = defaultdict(set)
+    for f in out:
+        values[f.noun].add(f.value)
+    # two values of one noun in one sentence are a change or two parts ("about 1,150 square miles on
+    # Thursday, 3,850 square miles by Friday", "help three million people, while two million need
+    # relief"): which of them another source's figure is about cannot be told
+    return [f for f in out if len(values[f.noun]) == 1]
 
 
 def _bounds(before: str, value: float) -> tuple[float, float]:
