@@ -486,3 +486,9 @@ def test_a_sentence_with_two_values_of_one_noun_is_not_compared():
     text = "The slick off Varna grew from about 1,150 square miles on Thursday to 3,850 square miles on Friday."
     assert find_figures(0, text, STEM) == []
     assert len(find_figures(0, "The blast killed 11 workers and spilled 4,000 barrels of fuel.", STEM)) == 2
+
+
+def test_a_statistics_line_is_not_compared():
+    line = "The Varna patrol seized six rifles, 12 magazines and about 300 rounds of ammunition."
+    assert find_figures(0, line, STEM) == []
+    assert len(find_figures(0, "The Varna patrol seized six rifles and 12 magazines.", STEM)) == 2

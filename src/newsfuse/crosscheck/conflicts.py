@@ -204,6 +204,10 @@ _GENERIC = frozenset(
 
 # A counted noun phrase: words after the number separated by single spaces (punctuation ends it).
 _PHRASE_WORD = re.compile(r" ([A-Za-z][A-Za-z'-]*)")
+# A sentence with this many counted figures is an inventory or a statistics line ("six rifles, 12
+# magazines and about 300 rounds", "793 yards and six touchdowns on 147 carries and 39 catches"):
+# its figures are items of different people, games or operations more often than one fact.
+_LIST_FIGURES = 3
 # Plurals without -s that head a counted phrase (general English).
 _PLURALS = frozenset("people men women children police staff cattle feet teeth mice geese personnel".split())
 # Modifiers and a head are read from at most this many words ("100,000 family-sized tents").
@@ -447,6 +451,8 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
     # two values of one noun in one sentence are a change or two parts ("about 1,150 square miles on
     # Thursday, 3,850 square miles by Friday", "help three million people, while two million need
     # relief"): which of them another source's figure is about cannot be told
+    if len(out) >= _LIST_FIGURES:
+        return []  # a list or a statistics line: which item another source's figure is about is unclear
     return [f for f in out if len(values[f.noun]) == 1]
 
 
