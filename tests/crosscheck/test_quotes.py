@@ -232,3 +232,104 @@ def test_a_capitalised_modifier_is_no_speaker():
     speakers = {q.text[:12]: q.speaker_name for q in quotes}
     assert speakers["Mr Velasco, "] is None
     assert speakers["Outside part"] == "An official Marlovian statement"
+
+
+def test_an_attribution_after_a_paragraph_break_wins_over_the_quote_before() -> None:
+    # a quote over two paragraphs whose attribution comes at its end belongs to that speaker, not to
+    # the speaker of the quote before it
+    quotes = _quotes(
+        [
+            "“We love you and we thank you,” Mayor Ilona Varga told the crowd.",
+            "“The man is a convicted thief.",
+            "He stole from the poor, from the old and from the sick,” Oskar Lind of the Tallor Tenants Union said.",
+        ]
+    )
+    speakers = {q.text[:7]: q.speaker_name for q in quotes}
+    assert speakers["The man"] == "Oskar Lind"
+    assert speakers["We love"] == "Ilona Varga"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "said Oskar Lind, a professor of history at Tallor University.",
+        "Oskar Lind, a professor of history at Tallor University, said on Monday.",
+    ],
+)
+def test_an_attribution_split_off_into_the_next_paragraph(tail) -> None:
+    # extraction sometimes cuts a paragraph right after the quote; the rest of the sentence is its attribution
+    quotes = _quotes(
+        [
+            "Analysts said the army had turned on the premier.",
+            "“The army had to ask itself whether it would go down with the premier.”",
+            tail,
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_they_is_never_one_person() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind spoke in Tallor on Monday.",
+            "Crowds filled the square. And then they say, “We are proud to stand up and speak our minds.”",
+        ]
+    )
+    assert quotes[0].speaker_name != "Oskar Lind"
+
+
+@pytest.mark.parametrize("verb", ["calls for", "urges", "accused"])
+def test_the_object_of_a_verb_is_no_speaker(verb) -> None:
+    quotes = _quotes(
+        [
+            "A weekly paper in Tallor ran a long article.",
+            f"It {verb} Premier Oskar Lind to be put on trial “for misleading the people and starting the most foolish war of this whole century”.",
+        ]
+    )
+    assert quotes[0].speaker_name != "Oskar Lind"
+
+
+def test_a_quote_after_a_colon_is_the_subjects() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind lost the vote in May.",
+            "The writer Mara Quill never liked the plans of Mr Lind for the harbour.",
+            "As a critic in the days of the old Lind government, she began to attack the plan: "
+            "“The harbour towns were ruined by it.”",
+        ]
+    )
+    assert quotes[0].speaker_name == "Mara Quill"
+
+
+def test_a_partial_quote_right_after_a_quote_continues_its_speaker() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind spoke on Monday.",
+            "“The old rules are irrelevant now,” Mara Quill said.",
+            "Anger at home “is driving all of this.”",
+        ]
+    )
+    speakers = {q.text[:6]: q.speaker_name for q in quotes}
+    assert speakers["is dri"] == "Mara Quill"
+
+
+def test_a_partial_quote_naming_someone_else_does_not_continue() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind spoke on Monday.",
+            "“The old rules are irrelevant now,” Mara Quill said.",
+            "General Pavel Drost was not convinced that the rules “are driving all of this.”",
+        ]
+    )
+    speakers = {q.text[:6]: q.speaker_name for q in quotes}
+    assert speakers["are dr"] != "Mara Quill"
+
+
+def test_a_title_with_the_name_in_apposition_shows_the_name() -> None:
+    quotes = _quotes(
+        [
+            "Ministers met in Tallor.",
+            "“We must let every region respond flexibly,” the prime minister, Oskar Lind, said.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"

@@ -89,6 +89,8 @@ _PATTERNS = [
     re.compile(rf"{_NAME}\s*:\s*{_PLACEHOLDER}"),
     re.compile(rf"{_NAME}\s+told\s+"),
 ]
+# A name in apposition right after a described speaker: "the prime minister, Oskar Lind, said".
+_APPOSED_NAME = re.compile(rf"\s*,\s*((?:[A-Z][\w'’.-]*\s){{1,3}}?[A-Z][\w'’-]*)\s*,\s*(?:also\s+)?(?:{_VERBS})\b")
 _DESCRIBED = re.compile(r"^(?:an?|the|his|her|its|their)\s", re.IGNORECASE)
 # Verbs that introduce a quote without being verbs of saying in the strict sense ("condemned the
 # 'reckless gamble' of the alliance, which 'ruined the harbour towns'"); general English, used only
@@ -132,6 +134,15 @@ _PRONOUN_LOOK_BACK = 40
 _PATTERN_TRIES = 4
 # Verbs whose object is the listener, not the speaker ("told the Associated Press").
 _TO_LISTENER = frozenset("told tells tell asked asks ask".split())
+# Verbs of saying that news puts before their subject ('…," said Ostrova', '…," writes Quill').
+# Verbs with a person as object ("urged Ostrova to", "calls for Lind to be tried", "accused
+# Haskarov of") are left out: a name after them is who it is about, not who speaks.
+_INVERTING_VERBS = frozenset(
+    """said says added adds wrote writes explained explains continued continues noted notes insisted insists
+    argued argues replied replies declared declares stated states tweeted tweets recalled recalls admitted
+    admits acknowledged acknowledges remarked remarks commented comments stressed stresses conceded concedes
+    observed observes quipped responded responds affirmed affirms announced announces""".split()
+)
 # A lowercase role or group right before the verb is its subject ("protesters shouted", "a
 # diplomat said"), whatever name comes before it.
 _GROUP_BEFORE_VERB = re.compile(
@@ -225,6 +236,9 @@ class RawQuote:
     where: ArticleSents | None = None  # the article's sentences, located
     speaker: str | None = None
     speaker_name: str | None = None
+    # how the speaker was found: "pattern" (an attribution such as "X said"), "sentence" (the quote's
+    # own sentence), "neighbour" (taken from the quote or sentence before), "" (none)
+    how: str = ""
 
 
 @dataclass(frozen=True)
@@ -244,7 +258,12 @@ def _closes_straight(text: str, i: int) -> bool:
 
 
 # What follows the end of a quote: its attribution ('," he said', '," Mr Hague asked') or nothing.
-_ATTRIBUTION_AFTER = re.compile(rf"\s*(?:$|[a-z(—–-]|(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{_VERBS})\b)")
+# The name may carry a place or an apposition: '," Oskar Lind of the Tenants Union said', '," Mara
+# Quill, a professor at Tallor University, told'.
+_ATTRIBUTION_AFTER = re.compile(
+    rf"\s*(?:$|[a-z(—–-]|(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:(?:of|from|at|with)\s+[^,.“”\"]{{2,60}}?\s+)?(?:{_VERBS})\b"
+    rf"|(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*,\s[^“”\"]{{3,90}}?\s(?:{_VERBS})\b)"
+)
 
 
 def _stray_closer(text: str, i: int) -> bool:
@@ -371,12 +390,41 @@ def _pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> 
         described = _DESCRIBED_SAYER.search(text)
         if described is not None:
             return None, described.group(1)
-        found = [(text.find(surface), eid) for surface, eid in index.in_sentence(s) if index.type_of(eid) == "person"]
+        found = [(text.find(surface), eid) for surface, eid in index.in_sentence(s) if _person_like(eid, index)]
         found = [(at, eid) for at, eid in found if at >= 0]
         if found:
             eid = min(found)[1]
             ent = index.get(eid)
             return eid, ent.name if ent else None
+    return None, None
+
+
+def _person_like(eid: str, index: EntityIndex) -> bool:
+    """A person, or a name of two words or more the story did not type (a person named once without a
+    title: "The writer Mara Quill"); one-word untyped names are mostly capitalised openers."""
+    kind = index.type_of(eid)
+    if kind == "person":
+        return True
+    ent = index.get(eid)
+    return kind == "other" and ent is not None and len(ent.name.split()) >= 2
+
+
+def _they_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tuple[str | None, str | None]:
+    """Who "they" are: the body that says something in one of the ``_LOOK_BACK`` sentences before
+    (a ministry, a party) or a group described there ("Officials in Tallor said ..."), else unknown."""
+    at = _sentence_of(q, sents)
+    where = _where(q, sents)
+    for i in range(at - 1, at - 1 - _LOOK_BACK, -1) if at is not None else ():
+        s = where.by_index.get(i)
+        if s is None:
+            break
+        sayer = _subject_of_saying(s.text, [s], index)
+        if sayer is not None and index.type_of(sayer) == "organisation":
+            ent = index.get(sayer)
+            return sayer, ent.name if ent else None
+        described = _DESCRIBED_SAYER.search(_QUOTED.sub(" ", s.text))
+        if described is not None and described.group(1).endswith("s"):
+            return None, described.group(1)
     return None, None
 
 
@@ -404,6 +452,11 @@ def _speaker_from_match(
     q: RawQuote, name: str, described_from: str, sents: Sequence[Sent], index: EntityIndex | None
 ) -> bool:
     """Set the speaker from a name an attribution pattern found; False when it names no speaker."""
+    if name.lower() == "they":
+        # "they" is never one person: a body or a group that spoke just before, else unknown
+        if index is not None:
+            q.speaker, q.speaker_name = _they_speaker(q, sents, index)
+        return q.speaker_name is not None
     if name.lower() in _PRONOUNS:
         if index is not None:
             q.speaker, q.speaker_name = _pronoun_speaker(q, sents, index)
@@ -422,6 +475,12 @@ def _speaker_from_match(
             rf"[,:]|\s+(?:{_VERBS}|was|were|in|on|at|also|further|then|had|has|have|is)\b", described_from, maxsplit=1
         )[0]
         q.speaker, q.speaker_name = None, described.strip(" ,")
+        named = _APPOSED_NAME.match(described_from, len(described))
+        if named is not None:  # "the prime minister, Oskar Lind, said": the name is shown
+            eid, shown = _resolve_name(named.group(1), index)
+            if eid is None or index is None or _person_like(eid, index):
+                q.speaker, q.speaker_name = eid, shown
+                return True
         eid = _described_speaker(q.speaker_name, index)
         if eid is not None:
             ent = index.get(eid) if index else None
@@ -513,7 +572,7 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
                 # a participle ("..., saying") belongs to the sentence's subject, its first name;
                 # a finite verb to the name closest before it
                 before.append((0 if person else 1, at if participle else verb.start() - at, eid))
-            elif at - verb.end() <= _AFTER_VERB_CHARS and verb.group().lower() not in _TO_LISTENER:
+            elif at - verb.end() <= _AFTER_VERB_CHARS and verb.group().lower() in _INVERTING_VERBS:
                 after.append((at, eid))  # "said Ostrova", "said Foreign Minister Ostrova"
     if before:
         return min(before)[2]
@@ -543,29 +602,134 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
             if m is None:
                 break
             if _speaker_from_match(q, m.group(1).strip(), q.context[m.start(1) :], sents, index):
+                q.how = "pattern"
                 return
             pos = m.start(1) + 1
     q.speaker, q.speaker_name = None, None
     own, text, before = _own_sentences(q, sents)
     if index is not None and own and _in_sentence_speaker(q, own, text, sents, index):
+        q.how = "sentence"
         return
+    q.speaker, q.speaker_name = None, None
+    if index is not None and own and _colon_subject(q, text, sents, index):
+        q.how = "sentence"
+        return
+    q.speaker, q.speaker_name = None, None
     standalone = not re.search(r"\w", text.replace(_PLACEHOLDER, ""))
-    if not standalone:
-        return
-    if (
+    close_previous = (
         previous is not None
-        and previous.speaker_name
+        and previous.speaker_name is not None
         and previous.article == q.article
         and 0 <= q.position - previous.position <= 1
-    ):
-        q.speaker, q.speaker_name = previous.speaker, previous.speaker_name
+    )
+    if not standalone:
+        # a partial quote in a sentence that names no one and has no verb of saying ("Anger at
+        # home 'is driving all of this.'") goes on with the quote of the sentence before
+        if (
+            previous is not None
+            and close_previous
+            and index is not None
+            and own
+            and _names_no_one(q, own, text, index)
+            and _sentence_gap(previous, q, sents) <= 1
+        ):
+            q.speaker, q.speaker_name, q.how = previous.speaker, previous.speaker_name, "neighbour"
+        return
+    if previous is not None and close_previous:
+        q.speaker, q.speaker_name, q.how = previous.speaker, previous.speaker_name, "neighbour"
         return
     for _ in range(_LOOK_BACK):
         if before is None:
             return
         if _speaker_of_sentence(q, before, sents, index):
+            q.how = "neighbour"
             return
         before = _where(q, sents).by_index.get(before.index - 1)
+
+
+def _sentence_of(q: RawQuote, sents: Sequence[Sent]) -> int | None:
+    """Index of the sentence the quote starts in."""
+    located = _where(q, sents).by_paragraph.get(q.paragraph, [])
+    return next((s.index for a, b, s in located if b > q.start - 1), None)
+
+
+def _sentence_gap(previous: RawQuote, q: RawQuote, sents: Sequence[Sent]) -> int:
+    """How many sentences lie from the start of ``previous`` to the start of ``q`` (large when unknown)."""
+    a, b = _sentence_of(previous, sents), _sentence_of(q, sents)
+    return b - a if a is not None and b is not None and b >= a else 1 << 30
+
+
+def _names_no_one(q: RawQuote, own: Sequence[Sent], text: str, index: EntityIndex) -> bool:
+    """Does the quote's sentence, outside the quote, name no person or body, no pronoun and no
+    described speaker?"""
+    outside = _QUOTED.sub(" ", text.replace(_PLACEHOLDER, " "))
+    if re.search(r"\b(?:he|she|they|it|we|I|you)\b", outside, re.IGNORECASE):
+        return False
+    if _DESCRIBED_SAYER.search(outside) or _GROUP_BEFORE_VERB.search(outside):
+        return False
+    for s in own:
+        for surface, eid in index.in_sentence(s):
+            if surface in outside and not _place_like(eid, index):
+                return False
+    return True
+
+
+# A quote's sentence that introduces it with a colon: its main clause (after an opening clause
+# ending in a comma) and the subject that starts it ("As a critic in those days, she began to
+# attack the plan: '...'" -> "she").
+_COLON_INTRO = re.compile(r"(?:^|,\s+)([^,]{3,160}?):\s*$")
+_CLAUSE_SUBJECT = re.compile(r"^(?:(he|she|He|She)|((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*))\s+[a-z]")
+
+
+def _colon_subject(q: RawQuote, text: str, sents: Sequence[Sent], index: EntityIndex) -> bool:
+    """The speaker of a quote introduced by a colon: the subject of the clause before the colon,
+    when it is a person named there or "he"/"she" (resolved to the last person before)."""
+    head = _QUOTED.sub(" ", text.split(_PLACEHOLDER, 1)[0]).rstrip()
+    m = _COLON_INTRO.search(head)
+    if m is None:
+        return False
+    subj = _CLAUSE_SUBJECT.match(m.group(1).strip())
+    if subj is None:
+        return False
+    if subj.group(1):
+        q.speaker, q.speaker_name = _pronoun_speaker(q, sents, index)
+        return q.speaker_name is not None
+    eid, shown = _resolve_name(subj.group(2), index)
+    if eid is None or index.type_of(eid) not in {"person", "organisation"}:
+        return False
+    q.speaker, q.speaker_name = eid, shown
+    return True
+
+
+def _ends_paragraph(ptext: str, end: int) -> bool:
+    """Is the quote closed at the very end of its paragraph (only punctuation after it)?"""
+    return not re.search(r"\w", ptext[end + 1 :])
+
+
+# A paragraph that is only the attribution of the quote ending the paragraph before, split off by
+# extraction: 'said Oskar Lind, a professor ...' or 'Oskar Lind, a professor ..., said on Monday.'
+_SPLIT_SAID_FIRST = re.compile(rf"^\s*(?:[,–—-]\s*)?(?:{_VERBS})\s+{_NAME}")
+_SPLIT_NAME_FIRST = re.compile(
+    rf"^\s*(?:[,–—-]\s*)?{_NAME}(?:,\s[^,.“”\"]{{3,90}},)?\s+(?:also\s+)?(?:{_VERBS})"
+    r"(?:\s+(?:on|late|early|earlier|later|last|this|yesterday|today|tonight|in\s+an?\s+(?:statement|interview))\b[^.]{0,40})?"
+    r"\s*[.;]"
+)
+
+
+def _split_attribution(q: RawQuote, following: str, sents: Sequence[Sent], index: EntityIndex | None) -> None:
+    """Take the speaker from the next paragraph when it is only the attribution of this quote."""
+    m = _SPLIT_SAID_FIRST.match(following)
+    if m is not None and m.group(1).lower() in _PRONOUNS:
+        m = None  # 'said he' is rare; "said they were ..." is what was said
+    if m is None:
+        m = _SPLIT_NAME_FIRST.match(following)
+    if m is None or m.group(1).lower() in _PRONOUNS:
+        return
+    keep = q.speaker, q.speaker_name
+    if _speaker_from_match(q, m.group(1).strip(), following[m.start(1) :], sents, index):
+        q.how = "pattern"
+    else:
+        q.speaker, q.speaker_name = keep
 
 
 def _speaker_of_sentence(q: RawQuote, sent: Sent, sents: Sequence[Sent], index: EntityIndex | None) -> bool:
@@ -662,7 +826,9 @@ def build_quotes(
             ptext = texts[pn]
             if last is not None and span.continues and last.position == pn - 1:
                 last.text = f"{last.text} {text}".strip()  # one quote over a paragraph break
-                if last.speaker_name is None:  # the attribution may follow the end: '…," said X.'
+                # the attribution may follow the end ('…," said X.'): it wins over a speaker only
+                # taken from the quote or sentence before
+                if last.how in {"", "neighbour"}:
                     tail = RawQuote(
                         text=text,
                         article=aid,
@@ -676,8 +842,9 @@ def build_quotes(
                         ptext=ptext,
                         where=where,
                     )
-                    attribute(tail, own, index, last)
-                    last.speaker, last.speaker_name = tail.speaker, tail.speaker_name
+                    attribute(tail, own, index, None)
+                    if tail.speaker_name is not None and (tail.how != "neighbour" or not last.how):
+                        last.speaker, last.speaker_name, last.how = tail.speaker, tail.speaker_name, tail.how
                 continue
             if not text or len(tokens(text)) < min_words or not is_statement(text, ptext[: max(0, start - 1)]):
                 last = None
@@ -701,6 +868,8 @@ def build_quotes(
                 last.text = f"{last.text.rstrip(' ,')} … {text}"
                 continue
             attribute(q, own, index, raw[-1] if raw else None)
+            if q.how in {"", "neighbour"} and pn + 1 < len(texts) and _ends_paragraph(ptext, end):
+                _split_attribution(q, texts[pn + 1], own, index)
             raw.append(q)
             last = q
     for q in raw:
