@@ -293,7 +293,7 @@ def test_a_quote_after_a_colon_is_the_subjects() -> None:
     quotes = _quotes(
         [
             "Premier Oskar Lind lost the vote in May.",
-            "The writer Mara Quill never liked the plans of Mr Lind for the harbour.",
+            "Ms Mara Quill, a writer, never liked the plans of Mr Lind for the harbour.",
             "As a critic in the days of the old Lind government, she began to attack the plan: "
             "“The harbour towns were ruined by it.”",
         ]
@@ -333,3 +333,47 @@ def test_a_title_with_the_name_in_apposition_shows_the_name() -> None:
         ]
     )
     assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_he_goes_to_who_said_something_earlier_in_the_same_sentence() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind spoke on Monday.",
+            "Professor Mara Quill, head of research at the Tallor Institute, said that while opinion is hard to "
+            "measure, she says the “anger at the premier is not limited to a small minority.”",
+        ]
+    )
+    assert quotes[0].speaker_name == "Mara Quill"
+
+
+def test_he_is_not_taken_from_an_object_in_the_same_sentence() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind spoke on Monday.",
+            "Later Lind met General Pavel Drost and he said: “We will rebuild every bridge in the north.”",
+        ]
+    )
+    assert quotes[0].speaker_name != "Pavel Drost"
+
+
+def test_a_new_speaker_between_two_quotes_wins() -> None:
+    quotes = _quotes(
+        [
+            "“We will stay in the square until he goes,” Oskar Lind, a student, said.",
+            "Another protester, Ms Mara Quill, said she disagreed with the plan.",
+            "“We should go home and vote him out in May.”",
+        ]
+    )
+    speakers = {q.text[:6]: q.speaker_name for q in quotes}
+    assert speakers["We wil"] == "Oskar Lind"
+    assert speakers["We sho"] == "Mara Quill"
+
+
+def test_a_standalone_quote_after_its_speakers_quote_stays_with_it() -> None:
+    quotes = _quotes(
+        [
+            "“We will stay in the square until he goes,” Oskar Lind, a student, said.",
+            "“We should not go home before May.”",
+        ]
+    )
+    assert {q.speaker_name for q in quotes} == {"Oskar Lind"}
