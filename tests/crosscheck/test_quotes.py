@@ -377,3 +377,29 @@ def test_a_standalone_quote_after_its_speakers_quote_stays_with_it() -> None:
         ]
     )
     assert {q.speaker_name for q in quotes} == {"Oskar Lind"}
+
+
+def test_a_bare_plural_group_before_the_verb_is_the_speaker() -> None:
+    quotes = _quotes(["Premier Oskar Lind stayed away.", "In Tallor, protesters chanted “We want our jobs back now!”"])
+    assert quotes[0].speaker_name == "protesters"
+
+
+def test_an_opener_before_the_name_is_skipped() -> None:
+    quotes = _quotes(
+        [
+            "Minister Ilona Varga met the press.",
+            "On Tuesday Interior Minister Ilona Varga said that “the border will stay closed for now.”",
+        ]
+    )
+    assert quotes[0].speaker_name == "Ilona Varga"
+
+
+def test_a_title_after_a_quote_over_paragraphs_keeps_the_name() -> None:
+    quotes = _quotes(
+        [
+            "“Today belongs to the people of Tallor,” President Oskar Lind said in a statement.",
+            "“There are few moments in our lives when we witness history.",
+            "This is one of those moments,” the president said.",
+        ]
+    )
+    assert {q.speaker_name for q in quotes} == {"Oskar Lind"}

@@ -415,7 +415,7 @@ def _person_like(eid: str, index: EntityIndex) -> bool:
 def _same_sentence_sayer(
     q: RawQuote, pronoun_at: int, sents: Sequence[Sent], index: EntityIndex
 ) -> tuple[str | None, str | None]:
-    """"Mara Quill, a lecturer, said that ... and he says '...'": a person who says something earlier
+    """ "Mara Quill, a lecturer, said that ... and he says '...'": a person who says something earlier
     in the pronoun's own sentence is who the pronoun is (only when that saying comes before it, so
     in "Lind met Drost and he said" nobody is taken from the sentence)."""
     if not 0 <= pronoun_at <= len(q.context):
@@ -431,6 +431,15 @@ def _same_sentence_sayer(
         return None, None
     ent = index.get(sayer)
     return sayer, ent.name if ent else None
+
+
+def _same_by_title(described: RawQuote, named: RawQuote, index: EntityIndex | None) -> bool:
+    """Is ``described`` an unnamed speaker ("the president") whose role is a title ``named``'s
+    speaker was given in the story ("President Lind")?  Then the name is kept."""
+    if index is None or described.speaker is not None or named.speaker is None or not described.speaker_name:
+        return False
+    role = fold(described.speaker_name.split()[-1])
+    return any(role in fold(t).split() for t in index.titles.get(named.speaker, []))
 
 
 def _they_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tuple[str | None, str | None]:
@@ -513,6 +522,15 @@ def _speaker_from_match(
             q.speaker, q.speaker_name = eid, ent.name if ent else q.speaker_name
         return True
     eid, shown = _resolve_name(name, index)
+    if eid is None and index is not None:
+        # "On Tuesday Secretary of State Hillary Clinton said": the capitalised run closest before
+        # the verb that names someone the story knows is the speaker, not the opener
+        head = re.split(rf"\b(?:{_VERBS})\b", described_from, maxsplit=1)[0]
+        for run in reversed(re.findall(r"(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*", head)):
+            known, known_name = _resolve_name(run, index)
+            if known is not None and not _place_like(known, index):
+                eid, shown = known, known_name
+                break
     if _place_like(eid, index):
         return False  # "In Damascus, ..." names where, not who
     if eid is None and index is not None and len(name.split()) == 1:
@@ -567,10 +585,21 @@ def _described_before_verb(text: str) -> str | None:
     """An unnamed speaker right before the first quoting verb: "an activist in the city's Bab Sbaa district told"."""
     masked = _QUOTED.sub(lambda m: " " * len(m.group()), text.replace(_PLACEHOLDER, " " * len(_PLACEHOLDER)))
     verb = next((m for m in _WORD.finditer(masked) if m.group().lower() in _QUOTING_VERBS), None)
-    if verb is None or not _GROUP_BEFORE_VERB.search(masked, 0, verb.start()):
+    group = _GROUP_BEFORE_VERB.search(masked, 0, verb.start()) if verb is not None else None
+    if verb is None or group is None:
         return None
     m = _DESCRIBED_START.search(masked, 0, verb.start())
-    return " ".join(m.group(1).split()) if m else None
+    if m is not None:
+        return " ".join(m.group(1).split())
+    # a plural group with no article ("Protesters in the square chanted"): the group is the speaker
+    bare = " ".join(group.group().split())
+    return bare if bare.endswith("s") and group.start() == _clause_start(masked, group.start()) else None
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding ``text[at]`` starts (after the last comma, colon or sentence end before it)."""
+    cut = max((m.end() for m in re.finditer(r"[,;:.!?]\s*", text[:at])), default=0)
+    return cut + len(text[cut:at]) - len(text[cut:at].lstrip())
 
 
 def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exclude: str = "") -> str | None:
@@ -888,7 +917,11 @@ def build_quotes(
                         where=where,
                     )
                     attribute(tail, own, index, None)
-                    if tail.speaker_name is not None and (tail.how != "neighbour" or not last.how):
+                    if (
+                        tail.speaker_name is not None
+                        and (tail.how != "neighbour" or not last.how)
+                        and not _same_by_title(tail, last, index)
+                    ):
                         last.speaker, last.speaker_name, last.how = tail.speaker, tail.speaker_name, tail.how
                 continue
             if not text or len(tokens(text)) < min_words or not is_statement(text, ptext[: max(0, start - 1)]):
