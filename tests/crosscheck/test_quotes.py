@@ -403,3 +403,65 @@ def test_a_title_after_a_quote_over_paragraphs_keeps_the_name() -> None:
         ]
     )
     assert {q.speaker_name for q in quotes} == {"Oskar Lind"}
+
+
+def test_a_book_title_is_no_quote() -> None:
+    assert _quotes(["Her new book entitled “The Long Road Home: Fifty Years of Hard Choices” is out."]) == []
+    assert _quotes(["She wrote “The Long Road Home: Fifty Years of Hard Choices and Lost Causes” last year."]) == []
+
+
+def test_first_person_i_is_no_speaker_name() -> None:
+    quotes = _quotes(["Premier Oskar Lind won the prize.", "And I said “Are you the man who runs the contest?”"])
+    assert quotes[0].speaker_name != "And I"
+
+
+def test_adding_introduces_a_quote_of_the_subject() -> None:
+    quotes = _quotes(
+        [
+            "Officials met in Tallor.",
+            "In a video link, Ms Mara Quill tried to calm fears, adding: “We are not there yet.”",
+        ]
+    )
+    assert quotes[0].speaker_name == "Mara Quill"
+
+
+def test_he_said_chains_back_past_a_sentence_where_he_speaks_of_someone() -> None:
+    quotes = _quotes(
+        [
+            "Asked about the talks, Premier Oskar Lind said the time had come for change.",
+            "He further said that he felt General Pavel Drost would listen to the people.",
+            "“We cannot look the other way when it comes to our rights,” he said.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_a_sentence_interrupted_by_its_attribution_is_one_quote() -> None:
+    quotes = _quotes(
+        [
+            "Ministers met in Tallor.",
+            "“I was trying to grasp what we know,” explains Oskar Lind, “because I had doubts about the whole thing.”",
+        ]
+    )
+    assert len(quotes) == 1
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_a_first_person_fragment_is_the_persons_the_sentence_names() -> None:
+    quotes = _quotes(
+        [
+            "Sergeant Oskar Lind joined the army in 1989.",
+            "By 2001, Lind was working as a medic, and “changed my cap badge” to the medical corps.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_a_first_person_fragment_with_two_people_named_stays_unknown() -> None:
+    quotes = _quotes(
+        [
+            "Sergeant Oskar Lind joined the army with Captain Mara Quill in 1989.",
+            "By 2001, Lind was working with Quill as a medic, and “changed my cap badge” to the medical corps.",
+        ]
+    )
+    assert quotes[0].speaker_name is None

@@ -106,7 +106,8 @@ _QUOTING_VERBS = (
     demands blamed blames dismissed dismisses rejected rejects appealed appeals cautioned cautions lamented
     laments quipped shouted shouts chanted chant chanted cried yelled insisted says said saying writes wrote
     told tells added adds explained explains argued argues asked asks reiterated reiterates call warn urge
-    speak spoke estimated estimates asserts asserted assert""".split()
+    speak spoke estimated estimates asserts asserted assert adding telling warning explaining insisting noting
+    arguing writing asking declaring stating stressing claiming tweeting""".split()
     )
     | SPEECH_VERBS
 )
@@ -174,6 +175,19 @@ _NOMINAL_BEFORE = re.compile(r"\b(?:the|a|an|of|for|in|on|with|by|its|their|his|
 _STATEMENT_WORDS = 10
 
 
+# Words right before a quoted title ("a book entitled '…'").
+_TITLE_BEFORE = re.compile(r"\b(?:entitled|titled|headlined|dubbed|named)\s*$", re.IGNORECASE)
+# A span is in title case when at least this share of its longer words is capitalised; running
+# text, even full of names, rarely is ("How the West Was Lost: Fifty Years of Economic Folly").
+_TITLE_CASE_SHARE = 0.75
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    """Is a quoted span a title (most of its words of four letters or more capitalised, four or more of them)?"""
+    long = [w for w in words if len(w) >= 4]
+    return len(long) >= 4 and sum(w[0].isupper() for w in long) >= _TITLE_CASE_SHARE * len(long)
+
+
 def is_statement(text: str, before: str = "") -> bool:
     """Is a quoted span something said, rather than a label or a scare quote?
 
@@ -183,7 +197,10 @@ def is_statement(text: str, before: str = "") -> bool:
     colon) or opens the sentence.  "an 'open-ended and binding' truce", "implement a 'complete pause in
     the fighting'" and "the mayor's 'Year of Renewal' slogan" are not statements.
     """
-    words = [w.lower() for w in _WORD.findall(text)]
+    raw_words = _WORD.findall(text)
+    words = [w.lower() for w in raw_words]
+    if _TITLE_BEFORE.search(before[-30:]) or _title_case(raw_words):
+        return False  # the title of a book, a film, a programme: 'a book entitled "How the West Was Lost"'
     if any(w in _CLAUSE_WORDS for w in words):
         return True
     # a noun phrase ("of 'continued widespread and systematic violations of ...'") is a label however long
@@ -393,6 +410,8 @@ def _pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> 
         described = _DESCRIBED_SAYER.search(text)
         if described is not None:
             return None, described.group(1)
+        if _PRONOUN_SAYS.search(text):
+            continue  # "He further said that Lind would ...": still the same "he", not Lind; read on back
         found = [(text.find(surface), eid) for surface, eid in index.in_sentence(s) if index.type_of(eid) == "person"]
         found = [(at, eid) for at, eid in found if at >= 0]
         if found:
@@ -400,6 +419,10 @@ def _pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> 
             ent = index.get(eid)
             return eid, ent.name if ent else None
     return None, None
+
+
+# A sentence whose saying is done by "he"/"she" ("He further said ...", "Later, she told ...").
+_PRONOUN_SAYS = re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:He|She|he|she)\s+(?:{_NO_CLAUSE}\w+\s+){{0,2}}(?:{_VERBS})\b")
 
 
 def _person_like(eid: str, index: EntityIndex) -> bool:
@@ -485,6 +508,8 @@ def _speaker_from_match(
     q: RawQuote, name: str, described_from: str, sents: Sequence[Sent], index: EntityIndex | None
 ) -> bool:
     """Set the speaker from a name an attribution pattern found; False when it names no speaker."""
+    # a conjunction swept into a name ("And I said", "But Lind said") is no part of it; "I" is no one
+    name = re.sub(r"^(?:And|But|So|Or|Then|Yet|Now)\s+(?=\S)", "", name)
     if name.lower() == "they":
         # "they" is never one person: a body or a group that spoke just before, else unknown
         if index is not None:
@@ -496,7 +521,7 @@ def _speaker_from_match(
             if q.speaker is None:
                 q.speaker, q.speaker_name = _pronoun_speaker(q, sents, index)
         return q.speaker_name is not None
-    if fold(name.split()[0]) in STOPWORDS and len(name.split()) == 1:
+    if (fold(name.split()[0]) in STOPWORDS and len(name.split()) == 1) or name in {"I", "We"}:
         return False
     if _DESCRIBED.match(name) or _POSSESSIVE_NAME.search(name.split()[0]):
         rest = _DESCRIBED.sub("", name)
@@ -581,10 +606,27 @@ def _in_sentence_speaker(
     return True
 
 
+# What may stand between an inverted verb and its subject: titles, "the", commas ("said the
+# Foreign Minister, Ostrova"), not a clause ("said that he felt Drost ...").
+_ONLY_TITLES = re.compile(r"[\s,]*(?:the\s+)?(?:[A-Z][\w.'’-]*[\s,]+)*$")
+
+
+def _first_quoting_verb(masked: str) -> re.Match[str] | None:
+    """The first quoting verb of a sentence, skipping a capitalised one that opens it: "Asked about
+    the talks, Lind said" and "Speaking in Tallor, Lind told" are said by Lind."""
+    for m in _WORD.finditer(masked):
+        if m.group().lower() not in _QUOTING_VERBS:
+            continue
+        if m.group()[0].isupper() and not masked[: m.start()].strip(' “"‘(—–-'):
+            continue
+        return m
+    return None
+
+
 def _described_before_verb(text: str) -> str | None:
     """An unnamed speaker right before the first quoting verb: "an activist in the city's Bab Sbaa district told"."""
     masked = _QUOTED.sub(lambda m: " " * len(m.group()), text.replace(_PLACEHOLDER, " " * len(_PLACEHOLDER)))
-    verb = next((m for m in _WORD.finditer(masked) if m.group().lower() in _QUOTING_VERBS), None)
+    verb = _first_quoting_verb(masked)
     group = _GROUP_BEFORE_VERB.search(masked, 0, verb.start()) if verb is not None else None
     if verb is None or group is None:
         return None
@@ -611,7 +653,7 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
     the first person or body after the verb ("said Ostrova"); places never speak.
     """
     masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
-    verb = next((m for m in _WORD.finditer(masked) if m.group().lower() in _QUOTING_VERBS), None)
+    verb = _first_quoting_verb(masked)
     if verb is None or _GROUP_BEFORE_VERB.search(masked, 0, verb.start()):
         return None  # "In the province of Hasaka, protesters shouted": the protesters, not Hasaka
     participle = verb.group().lower().endswith("ing")
@@ -627,7 +669,11 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
                 # a participle ("..., saying") belongs to the sentence's subject, its first name;
                 # a finite verb to the name closest before it
                 before.append((0 if person else 1, at if participle else verb.start() - at, eid))
-            elif at - verb.end() <= _AFTER_VERB_CHARS and verb.group().lower() in _INVERTING_VERBS:
+            elif (
+                at - verb.end() <= _AFTER_VERB_CHARS
+                and verb.group().lower() in _INVERTING_VERBS
+                and _ONLY_TITLES.match(masked, verb.end(), at)
+            ):
                 after.append((at, eid))  # "said Ostrova", "said Foreign Minister Ostrova"
     if before:
         return min(before)[2]
@@ -667,6 +713,9 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
         return
     q.speaker, q.speaker_name = None, None
     if index is not None and own and _colon_subject(q, text, sents, index):
+        q.how = "sentence"
+        return
+    if index is not None and own and _first_person_subject(q, own, text, index):
         q.how = "sentence"
         return
     q.speaker, q.speaker_name = None, None
@@ -775,6 +824,29 @@ def _colon_subject(q: RawQuote, text: str, sents: Sequence[Sent], index: EntityI
     return True
 
 
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|me|mine|myself)\b")
+
+
+def _first_person_subject(q: RawQuote, own: Sequence[Sent], text: str, index: EntityIndex) -> bool:
+    """A quoted fragment in the first person inside a reporter's sentence ("By 2001 Lind was a
+    medic and 'changed my cap badge' to the corps") is the words of the one person the sentence
+    names before it."""
+    if not _FIRST_PERSON.search(q.text):
+        return False
+    head = _QUOTED.sub(" ", text.split(_PLACEHOLDER, 1)[0])
+    named = {
+        eid for s in own for surface, eid in index.in_sentence(s) if surface in head and not _place_like(eid, index)
+    }
+    if len(named) != 1:
+        return False
+    eid = named.pop()
+    if index.type_of(eid) != "person":
+        return False
+    ent = index.get(eid)
+    q.speaker, q.speaker_name = eid, ent.name if ent else None
+    return True
+
+
 def _ends_paragraph(ptext: str, end: int) -> bool:
     """Is the quote closed at the very end of its paragraph (only punctuation after it)?"""
     return not re.search(r"\w", ptext[end + 1 :])
@@ -831,7 +903,9 @@ def _continues_in_paragraph(last: RawQuote, q: RawQuote, sents: Sequence[Sent]) 
     if not any(w.lower() in _QUOTING_VERBS for w in _WORD.findall(between)):
         return False
     _, text, _ = _own_sentences(q, sents)
-    return not re.search(r"\w", text.replace(_PLACEHOLDER, ""))
+    # the next sentence ('"A," she said. "B."') or the rest of the same one ('"A," explains Ross, "b."')
+    rest = _QUOTED.sub(" ", text.replace(_PLACEHOLDER, " ")).replace(between.strip(), " ")
+    return not re.search(r"\w", rest)
 
 
 class _Linker:
