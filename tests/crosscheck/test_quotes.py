@@ -465,3 +465,24 @@ def test_a_first_person_fragment_with_two_people_named_stays_unknown() -> None:
         ]
     )
     assert quotes[0].speaker_name is None
+
+
+def test_a_job_title_after_the_quote_is_the_speaker() -> None:
+    quotes = _quotes(
+        [
+            "Mr Ivo Dalt will run the Tallor health service.",
+            "He will make sure that the service “is in the best position to protect the people,” the health secretary said.",
+        ]
+    )
+    assert quotes[0].speaker_name == "the health secretary"
+
+
+def test_he_said_is_not_resolved_to_a_name_inside_the_quote() -> None:
+    quotes = _quotes(
+        [
+            "Ms Mara Quill, a student, marched with the crowd on Friday.",
+            "“In Tallor they kept marching until President Oskar Lind fled the country.",
+            "We will march three times longer than they did,” she said.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Mara Quill"

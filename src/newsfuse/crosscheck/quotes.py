@@ -52,7 +52,11 @@ _ROLES = (
     r"|leader|commander|envoy|diplomat|analyst|analysts|expert|experts|witness|witnesses|resident|residents|army"
     r"|government|military|office|aide|adviser|advisor|newspaper|paper|daily|agency|report|channel|broadcaster"
     r"|television|group|monitor|observatory|activist|activists|police|committee|council|organisation|organization"
-    r"|representative|delegate|member|lawmaker|negotiator|observer|journalist|correspondent|doctor|priest)"
+    r"|representative|delegate|member|lawmaker|negotiator|observer|journalist|correspondent|doctor|priest"
+    # titles and jobs of people news quotes (general vocabulary, as PERSON_TITLES)
+    r"|secretary|chief|director|head|chairman|chairwoman|governor|mayor|ambassador|professor|researcher"
+    r"|scientist|economist|lawyer|attorney|prosecutor|judge|senator|congressman|congresswoman|premier"
+    r"|chancellor|editor|author|manager|executive|officer|worker|nurse|teacher|student|campaigner|inspector)"
 )
 _NAME = (
     r"(?<![\w-])((?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]*"
@@ -107,7 +111,7 @@ _QUOTING_VERBS = (
     laments quipped shouted shouts chanted chant chanted cried yelled insisted says said saying writes wrote
     told tells added adds explained explains argued argues asked asks reiterated reiterates call warn urge
     speak spoke estimated estimates asserts asserted assert adding telling warning explaining insisting noting
-    arguing writing asking declaring stating stressing claiming tweeting""".split()
+    arguing writing asking declaring stating stressing claiming tweeting ask cited cites""".split()
     )
     | SPEECH_VERBS
 )
@@ -224,6 +228,17 @@ class ArticleSents:
 
     by_paragraph: dict[str, list[tuple[int, int, Sent]]]
     by_index: dict[int, Sent]
+    # sentences that lie wholly inside a quote (the middle of a long quote): their names are the
+    # speaker's words, so "he said" is never resolved to them
+    quoted: frozenset[int] = frozenset()
+
+    def mark_quoted(self, spans: Sequence[Span], paragraph_ids: Sequence[str]) -> None:
+        inside: set[int] = set()
+        for span in spans:
+            for a, b, s in self.by_paragraph.get(paragraph_ids[span.paragraph], []):
+                if a >= span.start - 1 and b <= span.end + 2:
+                    inside.add(s.index)
+        self.quoted = frozenset(inside)
 
     @classmethod
     def locate(cls, sents: Sequence[Sent], paragraph_text: Mapping[str, str]) -> ArticleSents:
@@ -402,6 +417,8 @@ def _pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> 
         s = where.by_index.get(i)
         if s is None:
             break
+        if i in where.quoted:
+            continue
         text = _QUOTED.sub(" ", s.text)
         sayer = _subject_of_saying(s.text, [s], index)
         if sayer is not None and index.type_of(sayer) in {"person", "other"} and not _place_like(sayer, index):
@@ -474,6 +491,8 @@ def _they_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tup
         s = where.by_index.get(i)
         if s is None:
             break
+        if i in where.quoted:
+            continue
         sayer = _subject_of_saying(s.text, [s], index)
         if sayer is not None and index.type_of(sayer) == "organisation":
             ent = index.get(sayer)
@@ -880,6 +899,8 @@ def _split_attribution(q: RawQuote, following: str, sents: Sequence[Sent], index
 
 def _speaker_of_sentence(q: RawQuote, sent: Sent, sents: Sequence[Sent], index: EntityIndex | None) -> bool:
     """Take the speaker of a sentence that attributes something to someone ("Ostrova told reporters ...")."""
+    if q.where is not None and sent.index in q.where.quoted:
+        return False
     text = _QUOTED.sub(" ", sent.text)
     for rx in _PREVIOUS_PATTERNS:
         m = rx.search(text)
@@ -967,8 +988,10 @@ def build_quotes(
         order = {p.id: n for n, p in enumerate(art.paragraphs)}
         own = of_article.get(aid, [])
         where = ArticleSents.locate(own, {p.id: p.text for p in art.paragraphs})
+        spans = scan_spans(texts)
+        where.mark_quoted(spans, [p.id for p in art.paragraphs])
         last: RawQuote | None = None  # the quote of the previous span, when it was kept
-        for span in scan_spans(texts):
+        for span in spans:
             text = span.text.strip()
             pn, start, end = span.paragraph, span.start, span.end
             ptext = texts[pn]
