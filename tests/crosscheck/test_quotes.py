@@ -486,3 +486,31 @@ def test_he_said_is_not_resolved_to_a_name_inside_the_quote() -> None:
         ]
     )
     assert quotes[0].speaker_name == "Mara Quill"
+
+
+@pytest.mark.parametrize(
+    ("para", "shown"),
+    [
+        (
+            "“Some people are still afraid to go out,” said a leading dissident in Tallor, who asked not to be named.",
+            "a leading dissident",
+        ),
+        (
+            "As one Varnian critic told the radio at the time: “Lind is no reformer and has no real plan.”",
+            "one Varnian critic",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_with_any_noun(para, shown) -> None:
+    quotes = _quotes(["Premier Oskar Lind spoke on Monday.", para])
+    assert quotes[0].speaker_name == shown
+
+
+def test_a_described_speaker_ending_in_a_known_name_is_that_person() -> None:
+    quotes = _quotes(
+        [
+            "Mr Oskar Lind set the fastest time in the race.",
+            "“It is a long season and a lot can happen,” said a cautious Lind, who did not finish last year.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"

@@ -66,6 +66,14 @@ _NAME = (
 # A word between a name and its verb that starts a new clause, so the name is not the verb's subject.
 _NO_CLAUSE = r"(?!(?:and|but|or|he|she|they|it|who|which|that|when|while|after|before|because)\b)"
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# Verbs of saying in attributions with an unnamed speaker.
+_INVERTED_SAYS = r"said|says|told|tells|added|adds|wrote|writes|explained|insisted|warned|asked"
+# "a leading dissident", "one Asian critic", "another cautious Lind": an article and up to four
+# words, the last no pronoun or article.
+_ANY_DESCRIBED = (
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?!(?:who|which|that|he|she|they|it|the|a|an)\b)[A-Za-z][\w'’-]+"
+)
 _PATTERNS = [
     # "…," Landis at Oklahoma University said / a representative of one state at the League told
     re.compile(
@@ -95,10 +103,15 @@ _PATTERNS = [
     re.compile(rf"^{_NAME}\s+in\s+(?:[A-Z][\w'’-]*\s*){{1,4}}:?\s*{_PLACEHOLDER}"),
     re.compile(rf"{_NAME}\s*:\s*{_PLACEHOLDER}"),
     re.compile(rf"{_NAME}\s+told\s+"),
+    # an unnamed speaker whatever the noun ('…," said a leading dissident in the city', 'as one
+    # Asian critic told Reuters: "…"', '…," a cautious Lind said'), after every named pattern
+    re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_INVERTED_SAYS})\s+({_ANY_DESCRIBED})"),
+    re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b"),
+    re.compile(rf"(?<![\w-])({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b[^.]*?{_PLACEHOLDER}"),
 ]
 # A name in apposition right after a described speaker: "the prime minister, Oskar Lind, said".
 _APPOSED_NAME = re.compile(rf"\s*,\s*((?:[A-Z][\w'’.-]*\s){{1,3}}?[A-Z][\w'’-]*)\s*,\s*(?:also\s+)?(?:{_VERBS})\b")
-_DESCRIBED = re.compile(r"^(?:an?|the|his|her|its|their)\s", re.IGNORECASE)
+_DESCRIBED = re.compile(r"^(?:an?|the|his|her|its|their|one|another)\s", re.IGNORECASE)
 # Verbs that introduce a quote without being verbs of saying in the strict sense ("condemned the
 # 'reckless gamble' of the alliance, which 'ruined the harbour towns'"); general English, used only
 # when no attribution pattern matched, to take the speaker from the quote's own sentence.
@@ -554,6 +567,12 @@ def _speaker_from_match(
             rf"[,:]|\s+(?:{_VERBS}|was|were|in|on|at|also|further|then|had|has|have|is)\b", described_from, maxsplit=1
         )[0]
         q.speaker, q.speaker_name = None, described.strip(" ,")
+        last_word = q.speaker_name.split()[-1] if q.speaker_name else ""
+        if last_word[:1].isupper() and index is not None:  # "a cautious Vettel": the name it ends with
+            eid, shown = _resolve_name(last_word, index)
+            if eid is not None and _person_like(eid, index):
+                q.speaker, q.speaker_name = eid, shown
+                return True
         named = _APPOSED_NAME.match(described_from, len(described))
         if named is not None:  # "the prime minister, Oskar Lind, said": the name is shown
             eid, shown = _resolve_name(named.group(1), index)
