@@ -514,3 +514,33 @@ def test_a_described_speaker_ending_in_a_known_name_is_that_person() -> None:
         ]
     )
     assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_lowercase_words_between_an_inverted_verb_and_the_role() -> None:
+    quotes = _quotes(
+        [
+            "Senator Oskar Lind called the premier.",
+            "“You did not hear a hint of an attack in that statement,” said Lind senior adviser Mara Quill.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Mara Quill"
+
+
+def test_a_spokesman_named_at_the_end_of_an_inverted_attribution() -> None:
+    quotes = _quotes(
+        [
+            "President Oskar Lind offered land to the refugees.",
+            "“The president is offering land to any family that wants to return,” said Mr Lind's spokesman, Ivo Dalt.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Ivo Dalt"
+
+
+def test_a_possessive_name_is_not_the_speaker() -> None:
+    quotes = _quotes(
+        [
+            "The singer Oskar Lind died in 2009.",
+            "Oskar Lind's brother Ivo said the family was “delighted and touched” by the plan.",
+        ]
+    )
+    assert quotes[0].speaker_name != "Oskar Lind"

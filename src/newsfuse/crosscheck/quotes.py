@@ -88,9 +88,10 @@ _PATTERNS = [
     ),
     # "…," Neil Fisher, vice president at Unisys Corp told Reuters
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*{_NAME},\s[^,.“”\"]{{3,90}}?\s+(?:{_VERBS})\b"),
-    # "…," said U.S. State Department spokesman Mark Toner
+    # "…," said U.S. State Department spokesman Mark Toner / said McCain senior adviser Mark Salter
     re.compile(
-        rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+(?:[A-Z][\w.'’-]*\s+){{1,5}}{_ROLES}\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){{0,3}})"
+        rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+(?:[A-Z][\w.'’-]*\s+){{1,5}}(?:[a-z][\w-]*\s+){{0,2}}{_ROLES}"
+        r"\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})"
     ),
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+{_NAME}"),
     re.compile(rf"{_NAME}\s+(?:was|were)\s+quoted\s+as\s+saying\b"),
@@ -110,7 +111,10 @@ _PATTERNS = [
     re.compile(rf"(?<![\w-])({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b[^.]*?{_PLACEHOLDER}"),
 ]
 # A name in apposition right after a described speaker: "the prime minister, Oskar Lind, said".
-_APPOSED_NAME = re.compile(rf"\s*,\s*((?:[A-Z][\w'’.-]*\s){{1,3}}?[A-Z][\w'’-]*)\s*,\s*(?:also\s+)?(?:{_VERBS})\b")
+# Also at the end of an inverted attribution: 'said Lind's spokesman, Mara Quill.'
+_APPOSED_NAME = re.compile(
+    rf"\s*,\s*((?:[A-Z][\w'’.-]*\s){{1,3}}?[A-Z][\w'’-]*)\s*(?:,\s*(?:also\s+)?(?:{_VERBS})\b|[.;]|$)"
+)
 _DESCRIBED = re.compile(r"^(?:an?|the|his|her|its|their|one|another)\s", re.IGNORECASE)
 # Verbs that introduce a quote without being verbs of saying in the strict sense ("condemned the
 # 'reckless gamble' of the alliance, which 'ruined the harbour towns'"); general English, used only
@@ -555,7 +559,8 @@ def _speaker_from_match(
         return q.speaker_name is not None
     if (fold(name.split()[0]) in STOPWORDS and len(name.split()) == 1) or name in {"I", "We"}:
         return False
-    if _DESCRIBED.match(name) or _POSSESSIVE_NAME.search(name.split()[0]):
+    # "Haskarov's spokesman", "Michael Lind's brother Marlon": a possessive ends the name found
+    if _DESCRIBED.match(name) or _POSSESSIVE_NAME.search(name.split()[0]) or _POSSESSIVE_NAME.search(name.split()[-1]):
         rest = _DESCRIBED.sub("", name)
         if _DESCRIBED.match(name) and rest[:1].isupper() and not _POSSESSIVE_NAME.search(rest.split()[0]):
             eid, shown = _resolve_name(rest, index)  # "The LCC": a name after the article
