@@ -544,3 +544,13 @@ def test_a_possessive_name_is_not_the_speaker() -> None:
         ]
     )
     assert quotes[0].speaker_name != "Oskar Lind"
+
+
+def test_job_words_between_an_inverted_verb_and_the_name() -> None:
+    quotes = _quotes(
+        [
+            "The commission met in Tallor.",
+            "“None of the rules kept pace with the push into deep water,” said commission co-chair Oskar Lind.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"

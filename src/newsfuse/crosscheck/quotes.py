@@ -649,9 +649,13 @@ def _in_sentence_speaker(
     return True
 
 
-# What may stand between an inverted verb and its subject: titles, "the", commas ("said the
-# Foreign Minister, Ostrova"), not a clause ("said that he felt Drost ...").
-_ONLY_TITLES = re.compile(r"[\s,]*(?:the\s+)?(?:[A-Z][\w.'’-]*[\s,]+)*$")
+# What may stand between an inverted verb and its subject: titles and job words ("said the
+# Foreign Minister, Ostrova", "said commission co-chair Lind"), not a clause ("said that he felt
+# Drost ...", "said it was Drost").
+_ONLY_TITLES = re.compile(
+    r"(?:[\s,]*(?!(?:that|he|she|they|it|we|I|who|which|if|whether|when|and|but|was|were|is|are|had|has|would|will"
+    r"|could|to|of|in|on|for|with)\b)[\w.'’-]+)*[\s,]*$"
+)
 
 
 def _first_quoting_verb(masked: str) -> re.Match[str] | None:
