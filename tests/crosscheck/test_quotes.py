@@ -554,3 +554,16 @@ def test_job_words_between_an_inverted_verb_and_the_name() -> None:
         ]
     )
     assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_he_said_after_a_paragraph_break_keeps_the_speaker_found() -> None:
+    quotes = _quotes(
+        [
+            "Mr Kent Vale, a company engineer, spoke after activist Ivo Dalt.",
+            "Vale said the aim was to push the oil back down.",
+            "“We will watch the pressures closely.",
+            "The team will make sure the well is closed,” he said.",
+        ]
+    )
+    speakers = {q.text[:6]: q.speaker_name for q in quotes}
+    assert speakers["We wil"] == "Kent Vale"

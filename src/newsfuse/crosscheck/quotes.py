@@ -490,6 +490,10 @@ def _same_sentence_sayer(
     return sayer, ent.name if ent else None
 
 
+# An attribution by pronoun right after a quote ('," he said', '. She added').
+_PRONOUN_AFTER = re.compile(r"[,.!?]?\s*(?:he|she|they|He|She|They)\b")
+
+
 def _same_by_title(described: RawQuote, named: RawQuote, index: EntityIndex | None) -> bool:
     """Is ``described`` an unnamed speaker ("the president") whose role is a title ``named``'s
     speaker was given in the story ("President Lind")?  Then the name is kept."""
@@ -1046,6 +1050,8 @@ def build_quotes(
                         tail.speaker_name is not None
                         and (tail.how != "neighbour" or not last.how)
                         and not _same_by_title(tail, last, index)
+                        # '…," he said.' goes on with the speaker already found, whoever "he" resolves to
+                        and (not last.how or not _PRONOUN_AFTER.match(tail.context.split(_PLACEHOLDER, 1)[-1]))
                     ):
                         last.speaker, last.speaker_name, last.how = tail.speaker, tail.speaker_name, tail.how
                 continue
