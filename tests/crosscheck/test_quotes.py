@@ -567,3 +567,14 @@ def test_he_said_after_a_paragraph_break_keeps_the_speaker_found() -> None:
     )
     speakers = {q.text[:6]: q.speaker_name for q in quotes}
     assert speakers["We wil"] == "Kent Vale"
+
+
+def test_a_name_in_an_opening_asked_clause_is_not_the_subject() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind met the board; Ms Mara Quill, an adviser, sat in.",
+            "Asked if the firm had sought a statement from Lind, Quill did not answer directly, saying: "
+            "“We know what it looks like when a company goes bankrupt.”",
+        ]
+    )
+    assert quotes[0].speaker_name == "Mara Quill"

@@ -97,8 +97,11 @@ _PATTERNS = [
     re.compile(rf"{_NAME}\s+(?:was|were)\s+quoted\s+as\s+saying\b"),
     # "Ostrova on Monday said '…'"; the words between are no new clause ("Lind met Drost and he said")
     re.compile(rf"{_NAME}\s+(?:{_NO_CLAUSE}\w+\s+){{0,4}}(?:{_VERBS})\b[^.]*?{_PLACEHOLDER}"),
-    # Ostrova, the foreign minister, said that "…"
-    re.compile(rf"{_NAME},\s[^,.“”\"]{{3,90}},\s*(?:\w+\s+){{0,2}}(?:{_VERBS})\b[^.]*?{_PLACEHOLDER}"),
+    # Ostrova, the foreign minister, said that "…" (an apposition, not a clause: "Lind, Quill did not answer, saying")
+    re.compile(
+        rf"{_NAME},\s(?:(?!(?:did|does|do|is|was|were|are|has|had|have|will|would|could)\b)[^,.“”\"]){{3,90}},"
+        rf"\s*(?:\w+\s+){{0,2}}(?:{_VERBS})\b[^.]*?{_PLACEHOLDER}"
+    ),
     re.compile(rf"according\s+to\s+{_NAME}"),
     # press reviews: 'Maksim Yusin in Russia's Kommersant: "…"'
     re.compile(rf"^{_NAME}\s+in\s+(?:[A-Z][\w'’-]*\s*){{1,4}}:?\s*{_PLACEHOLDER}"),
@@ -662,6 +665,12 @@ _ONLY_TITLES = re.compile(
 )
 
 
+def _opening_clause_end(masked: str) -> int:
+    """End of an opening participial clause of saying ("Asked about the talks, "), else 0."""
+    m = re.match(r"[\s“\"‘(—–-]*([A-Z][a-z]+)\b[^,]{0,200},", masked)
+    return m.end() if m and m.group(1).lower() in _QUOTING_VERBS else 0
+
+
 def _first_quoting_verb(masked: str) -> re.Match[str] | None:
     """The first quoting verb of a sentence, skipping a capitalised one that opens it: "Asked about
     the talks, Lind said" and "Speaking in Tallor, Lind told" are said by Lind."""
@@ -708,12 +717,14 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
     if verb is None or _GROUP_BEFORE_VERB.search(masked, 0, verb.start()):
         return None  # "In the province of Hasaka, protesters shouted": the protesters, not Hasaka
     participle = verb.group().lower().endswith("ing")
+    # names in an opening participial clause ("Asked if Lind had called, Quill said ...") are not the subject
+    opener_end = _opening_clause_end(masked)
     before: list[tuple[int, int, str]] = []
     after: list[tuple[int, str]] = []
     for s in sents:
         for surface, eid in index.in_sentence(s):
             at = masked.find(surface)
-            if at < 0 or _place_like(eid, index) or (exclude and surface in exclude):
+            if at < 0 or _place_like(eid, index) or (exclude and surface in exclude) or at < opener_end:
                 continue
             person = index.type_of(eid) == "person"
             if at < verb.start():
