@@ -578,3 +578,24 @@ def test_a_name_in_an_opening_asked_clause_is_not_the_subject() -> None:
         ]
     )
     assert quotes[0].speaker_name == "Mara Quill"
+
+
+def test_the_agent_of_a_passive_verb_is_the_speaker() -> None:
+    quotes = _quotes(
+        [
+            "Protesters closed the stations of Tallor Oil Corp on Monday.",
+            "The action was described by Tallor Oil Corp as “an irresponsible act which is putting lives at risk”.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Tallor Oil Corp"
+
+
+def test_a_statement_ending_in_an_organisation_name_stays_described() -> None:
+    quotes = _quotes(
+        [
+            "The Tallor Defense Fund praised the plan.",
+            "“The minister is doing his part to restore the coast,” said a joint statement from groups including "
+            "the Tallor Defense Fund.",
+        ]
+    )
+    assert quotes[0].speaker_name != "Fund"

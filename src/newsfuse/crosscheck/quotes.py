@@ -580,9 +580,10 @@ def _speaker_from_match(
         )[0]
         q.speaker, q.speaker_name = None, described.strip(" ,")
         last_word = q.speaker_name.split()[-1] if q.speaker_name else ""
-        if last_word[:1].isupper() and index is not None:  # "a cautious Vettel": the name it ends with
+        # "a cautious Vettel": an article, at most two lowercase words and the name it ends with
+        if _ADJECTIVE_NAME.match(q.speaker_name or "") and index is not None:
             eid, shown = _resolve_name(last_word, index)
-            if eid is not None and _person_like(eid, index):
+            if eid is not None and index.type_of(eid) == "person":
                 q.speaker, q.speaker_name = eid, shown
                 return True
         named = _APPOSED_NAME.match(described_from, len(described))
@@ -665,6 +666,11 @@ _ONLY_TITLES = re.compile(
 )
 
 
+_ADJECTIVE_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){1,2}[A-Z][\w'’-]+$")
+# A verb in the passive with its agent: "described by BP", "criticised by the minister Lind".
+_PASSIVE_BY = re.compile(r"\s+by\s+(?:the\s+)?$")
+
+
 def _opening_clause_end(masked: str) -> int:
     """End of an opening participial clause of saying ("Asked about the talks, "), else 0."""
     m = re.match(r"[\s“\"‘(—–-]*([A-Z][a-z]+)\b[^,]{0,200},", masked)
@@ -731,10 +737,9 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
                 # a participle ("..., saying") belongs to the sentence's subject, its first name;
                 # a finite verb to the name closest before it
                 before.append((0 if person else 1, at if participle else verb.start() - at, eid))
-            elif (
-                at - verb.end() <= _AFTER_VERB_CHARS
-                and verb.group().lower() in _INVERTING_VERBS
-                and _ONLY_TITLES.match(masked, verb.end(), at)
+            elif at - verb.end() <= _AFTER_VERB_CHARS and (
+                (verb.group().lower() in _INVERTING_VERBS and _ONLY_TITLES.match(masked, verb.end(), at))
+                or _PASSIVE_BY.match(masked, verb.end(), at)  # "was described by BP as '…'"
             ):
                 after.append((at, eid))  # "said Ostrova", "said Foreign Minister Ostrova"
     if before:
