@@ -599,3 +599,16 @@ def test_a_statement_ending_in_an_organisation_name_stays_described() -> None:
         ]
     )
     assert quotes[0].speaker_name != "Fund"
+
+
+def test_a_described_speaker_ending_in_a_name_shows_the_name_unless_it_is_an_object() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind met Ms Mara Quill of the Tallor Oil Group.",
+            "“We welcome the committee's rejection of new rules,” added the group's chief executive Mara Quill.",
+            "“The resignation of the premier was not discussed at all,” a spokesperson for Mr Lind said.",
+        ]
+    )
+    speakers = {q.text[:6]: q.speaker_name for q in quotes}
+    assert speakers["We wel"] == "Mara Quill"
+    assert speakers["The re"] != "Oskar Lind"

@@ -578,11 +578,15 @@ def _speaker_from_match(
         described = re.split(
             rf"[,:]|\s+(?:{_VERBS}|was|were|in|on|at|also|further|then|had|has|have|is)\b", described_from, maxsplit=1
         )[0]
-        q.speaker, q.speaker_name = None, described.strip(" ,")
-        last_word = q.speaker_name.split()[-1] if q.speaker_name else ""
-        # "a cautious Vettel": an article, at most two lowercase words and the name it ends with
-        if _ADJECTIVE_NAME.match(q.speaker_name or "") and index is not None:
-            eid, shown = _resolve_name(last_word, index)
+        q.speaker, q.speaker_name = None, described.strip(" ,.")
+        if _POSSESSIVE_NAME.search(q.speaker_name or "") and " " not in (q.speaker_name or "").strip():
+            q.speaker, q.speaker_name = None, None
+            return False  # "Dudley's" alone names whose words they are about, not who speaks
+        # "a cautious Vettel", "the group's chief executive Malcolm Webb": the person named at the end,
+        # unless a preposition makes the name an object ("a spokesperson for Mr Sechin")
+        tail = _trailing_name(q.speaker_name or "")
+        if tail is not None and index is not None:
+            eid, shown = _resolve_name(tail, index)
             if eid is not None and index.type_of(eid) == "person":
                 q.speaker, q.speaker_name = eid, shown
                 return True
@@ -666,7 +670,23 @@ _ONLY_TITLES = re.compile(
 )
 
 
-_ADJECTIVE_NAME = re.compile(r"^(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+(?:[a-z][\w-]*\s+){1,2}[A-Z][\w'’-]+$")
+# Words that make a name after them an object, not the described speaker ("a spokesperson for Mr X").
+_OBJECT_BEFORE = frozenset("for of from including with to about the against on".split())
+
+
+def _trailing_name(phrase: str) -> str | None:
+    """The capitalised name (at most three words) a described speaker ends with, when the word before
+    it is no preposition or article: "the group's chief executive Malcolm Webb" -> "Malcolm Webb"."""
+    words = phrase.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    run = words[k:]
+    if not run or len(run) > 3 or k == 0 or words[k - 1].lower() in _OBJECT_BEFORE:
+        return None
+    return " ".join(run)
+
+
 # A verb in the passive with its agent: "described by BP", "criticised by the minister Lind".
 _PASSIVE_BY = re.compile(r"\s+by\s+(?:the\s+)?$")
 
