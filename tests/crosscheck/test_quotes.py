@@ -612,3 +612,13 @@ def test_a_described_speaker_ending_in_a_name_shows_the_name_unless_it_is_an_obj
     speakers = {q.text[:6]: q.speaker_name for q in quotes}
     assert speakers["We wel"] == "Mara Quill"
     assert speakers["The re"] != "Oskar Lind"
+
+
+def test_a_name_after_a_possessive_is_the_speaker() -> None:
+    quotes = _quotes(
+        [
+            "Dr Ivo Dalt of the Tallor Ocean Agency studied the spill.",
+            "“We saw a decrease in oxygen, but not a dead zone,” said the agency's Ivo Dalt.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Ivo Dalt"

@@ -587,7 +587,7 @@ def _speaker_from_match(
         tail = _trailing_name(q.speaker_name or "")
         if tail is not None and index is not None:
             eid, shown = _resolve_name(tail, index)
-            if eid is not None and index.type_of(eid) == "person":
+            if eid is not None and _person_like(eid, index):
                 q.speaker, q.speaker_name = eid, shown
                 return True
         named = _APPOSED_NAME.match(described_from, len(described))
@@ -679,8 +679,8 @@ def _trailing_name(phrase: str) -> str | None:
     it is no preposition or article: "the group's chief executive Malcolm Webb" -> "Malcolm Webb"."""
     words = phrase.split()
     k = len(words)
-    while k > 0 and words[k - 1][:1].isupper():
-        k -= 1
+    while k > 0 and words[k - 1][:1].isupper() and not _POSSESSIVE_NAME.search(words[k - 1]):
+        k -= 1  # stop at a possessive: "NOAA's Steve Murawski" -> "Steve Murawski"
     run = words[k:]
     if not run or len(run) > 3 or k == 0 or words[k - 1].lower() in _OBJECT_BEFORE:
         return None
