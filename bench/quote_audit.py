@@ -4,7 +4,8 @@
 
 Reads a ``newsfuse analyze`` report by path (``report.json``, or the output folder / ``report-index.json``
 of a paged report) and prints, for each sampled quote,
-its speaker, its text and the paragraph it was found in (with the paragraph before), so a reader
+its speaker, its text and the paragraph it was found in (centred on the quote, with the two
+paragraphs before and the start of the one after), so a reader
 can mark the speaker right or wrong.  The sample is drawn over every quote of every story with
 ``random.Random(seed)``, so the same report and seed give the same sample.
 """
@@ -18,11 +19,22 @@ from pathlib import Path
 from newsfuse.render.jsonout import read_report
 
 
+def _window(para: str, quote: str, chars: int) -> str:
+    """At most ``chars`` characters of the paragraph, centred on the quote when it is found there
+    (a quote deep in a long paragraph was cut off before), with "…" where text was left out."""
+    if len(para) <= chars:
+        return para
+    at = para.find(quote[:40])
+    lo = 0 if at < 0 else max(0, min(at - chars // 3, len(para) - chars))
+    return ("…" if lo else "") + para[lo : lo + chars] + ("…" if lo + chars < len(para) else "")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("report", type=Path)
     ap.add_argument("--n", type=int, default=25)
     ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--chars", type=int, default=700, help="characters of the paragraph shown around the quote")
     args = ap.parse_args()
     data = read_report(args.report).to_dict()
     paras = {a["id"]: {p["id"]: p["text"] for p in a["paragraphs"]} for a in data["articles"]}
@@ -39,7 +51,11 @@ def main() -> None:
         print(f"   QUOTE: {q['text'][:300]}")
         if before:
             print(f"   BEFORE: {before[-400:]}")
-        print(f"   PARA: {paras[v['article']].get(v['paragraph'], '')[:700]}")
+        para = paras[v["article"]].get(v["paragraph"], "")
+        print(f"   PARA: {_window(para, v['text'], args.chars)}")
+        after = paras[v["article"]][pids[at + 1]] if 0 <= at < len(pids) - 1 else ""
+        if after:
+            print(f"   AFTER: {after[:300]}")
 
 
 if __name__ == "__main__":

@@ -232,3 +232,393 @@ def test_a_capitalised_modifier_is_no_speaker():
     speakers = {q.text[:12]: q.speaker_name for q in quotes}
     assert speakers["Mr Velasco, "] is None
     assert speakers["Outside part"] == "An official Marlovian statement"
+
+
+def test_an_attribution_after_a_paragraph_break_wins_over_the_quote_before() -> None:
+    # a quote over two paragraphs whose attribution comes at its end belongs to that speaker, not to
+    # the speaker of the quote before it
+    quotes = _quotes(
+        [
+            "“We love you and we thank you,” Mayor Ilona Varga told the crowd.",
+            "“The man is a convicted thief.",
+            "He stole from the poor, from the old and from the sick,” Oskar Lind of the Tallor Tenants Union said.",
+        ]
+    )
+    speakers = {q.text[:7]: q.speaker_name for q in quotes}
+    assert speakers["The man"] == "Oskar Lind"
+    assert speakers["We love"] == "Ilona Varga"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "said Oskar Lind, a professor of history at Tallor University.",
+        "Oskar Lind, a professor of history at Tallor University, said on Monday.",
+    ],
+)
+def test_an_attribution_split_off_into_the_next_paragraph(tail) -> None:
+    # extraction sometimes cuts a paragraph right after the quote; the rest of the sentence is its attribution
+    quotes = _quotes(
+        [
+            "Analysts said the army had turned on the premier.",
+            "“The army had to ask itself whether it would go down with the premier.”",
+            tail,
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_they_is_never_one_person() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind spoke in Tallor on Monday.",
+            "Crowds filled the square. And then they say, “We are proud to stand up and speak our minds.”",
+        ]
+    )
+    assert quotes[0].speaker_name != "Oskar Lind"
+
+
+@pytest.mark.parametrize("verb", ["calls for", "urges", "accused"])
+def test_the_object_of_a_verb_is_no_speaker(verb) -> None:
+    quotes = _quotes(
+        [
+            "A weekly paper in Tallor ran a long article.",
+            f"It {verb} Premier Oskar Lind to be put on trial “for misleading the people and starting the most foolish war of this whole century”.",
+        ]
+    )
+    assert quotes[0].speaker_name != "Oskar Lind"
+
+
+def test_a_quote_after_a_colon_is_the_subjects() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind lost the vote in May.",
+            "Ms Mara Quill, a writer, never liked the plans of Mr Lind for the harbour.",
+            "As a critic in the days of the old Lind government, she began to attack the plan: "
+            "“The harbour towns were ruined by it.”",
+        ]
+    )
+    assert quotes[0].speaker_name == "Mara Quill"
+
+
+def test_a_partial_quote_right_after_a_quote_continues_its_speaker() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind spoke on Monday.",
+            "“The old rules are irrelevant now,” Mara Quill said.",
+            "Anger at home “is driving all of this.”",
+        ]
+    )
+    speakers = {q.text[:6]: q.speaker_name for q in quotes}
+    assert speakers["is dri"] == "Mara Quill"
+
+
+def test_a_partial_quote_naming_someone_else_does_not_continue() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind spoke on Monday.",
+            "“The old rules are irrelevant now,” Mara Quill said.",
+            "General Pavel Drost was not convinced that the rules “are driving all of this.”",
+        ]
+    )
+    speakers = {q.text[:6]: q.speaker_name for q in quotes}
+    assert speakers["are dr"] != "Mara Quill"
+
+
+def test_a_title_with_the_name_in_apposition_shows_the_name() -> None:
+    quotes = _quotes(
+        [
+            "Ministers met in Tallor.",
+            "“We must let every region respond flexibly,” the prime minister, Oskar Lind, said.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_he_goes_to_who_said_something_earlier_in_the_same_sentence() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind spoke on Monday.",
+            "Professor Mara Quill, head of research at the Tallor Institute, said that while opinion is hard to "
+            "measure, she says the “anger at the premier is not limited to a small minority.”",
+        ]
+    )
+    assert quotes[0].speaker_name == "Mara Quill"
+
+
+def test_he_is_not_taken_from_an_object_in_the_same_sentence() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind spoke on Monday.",
+            "Later Lind met General Pavel Drost and he said: “We will rebuild every bridge in the north.”",
+        ]
+    )
+    assert quotes[0].speaker_name != "Pavel Drost"
+
+
+def test_a_new_speaker_between_two_quotes_wins() -> None:
+    quotes = _quotes(
+        [
+            "“We will stay in the square until he goes,” Oskar Lind, a student, said.",
+            "Another protester, Ms Mara Quill, said she disagreed with the plan.",
+            "“We should go home and vote him out in May.”",
+        ]
+    )
+    speakers = {q.text[:6]: q.speaker_name for q in quotes}
+    assert speakers["We wil"] == "Oskar Lind"
+    assert speakers["We sho"] == "Mara Quill"
+
+
+def test_a_standalone_quote_after_its_speakers_quote_stays_with_it() -> None:
+    quotes = _quotes(
+        [
+            "“We will stay in the square until he goes,” Oskar Lind, a student, said.",
+            "“We should not go home before May.”",
+        ]
+    )
+    assert {q.speaker_name for q in quotes} == {"Oskar Lind"}
+
+
+def test_a_bare_plural_group_before_the_verb_is_the_speaker() -> None:
+    quotes = _quotes(["Premier Oskar Lind stayed away.", "In Tallor, protesters chanted “We want our jobs back now!”"])
+    assert quotes[0].speaker_name == "protesters"
+
+
+def test_an_opener_before_the_name_is_skipped() -> None:
+    quotes = _quotes(
+        [
+            "Minister Ilona Varga met the press.",
+            "On Tuesday Interior Minister Ilona Varga said that “the border will stay closed for now.”",
+        ]
+    )
+    assert quotes[0].speaker_name == "Ilona Varga"
+
+
+def test_a_title_after_a_quote_over_paragraphs_keeps_the_name() -> None:
+    quotes = _quotes(
+        [
+            "“Today belongs to the people of Tallor,” President Oskar Lind said in a statement.",
+            "“There are few moments in our lives when we witness history.",
+            "This is one of those moments,” the president said.",
+        ]
+    )
+    assert {q.speaker_name for q in quotes} == {"Oskar Lind"}
+
+
+def test_a_book_title_is_no_quote() -> None:
+    assert _quotes(["Her new book entitled “The Long Road Home: Fifty Years of Hard Choices” is out."]) == []
+    assert _quotes(["She wrote “The Long Road Home: Fifty Years of Hard Choices and Lost Causes” last year."]) == []
+
+
+def test_first_person_i_is_no_speaker_name() -> None:
+    quotes = _quotes(["Premier Oskar Lind won the prize.", "And I said “Are you the man who runs the contest?”"])
+    assert quotes[0].speaker_name != "And I"
+
+
+def test_adding_introduces_a_quote_of_the_subject() -> None:
+    quotes = _quotes(
+        [
+            "Officials met in Tallor.",
+            "In a video link, Ms Mara Quill tried to calm fears, adding: “We are not there yet.”",
+        ]
+    )
+    assert quotes[0].speaker_name == "Mara Quill"
+
+
+def test_he_said_chains_back_past_a_sentence_where_he_speaks_of_someone() -> None:
+    quotes = _quotes(
+        [
+            "Asked about the talks, Premier Oskar Lind said the time had come for change.",
+            "He further said that he felt General Pavel Drost would listen to the people.",
+            "“We cannot look the other way when it comes to our rights,” he said.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_a_sentence_interrupted_by_its_attribution_is_one_quote() -> None:
+    quotes = _quotes(
+        [
+            "Ministers met in Tallor.",
+            "“I was trying to grasp what we know,” explains Oskar Lind, “because I had doubts about the whole thing.”",
+        ]
+    )
+    assert len(quotes) == 1
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_a_first_person_fragment_is_the_persons_the_sentence_names() -> None:
+    quotes = _quotes(
+        [
+            "Sergeant Oskar Lind joined the army in 1989.",
+            "By 2001, Lind was working as a medic, and “changed my cap badge” to the medical corps.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_a_first_person_fragment_with_two_people_named_stays_unknown() -> None:
+    quotes = _quotes(
+        [
+            "Sergeant Oskar Lind joined the army with Captain Mara Quill in 1989.",
+            "By 2001, Lind was working with Quill as a medic, and “changed my cap badge” to the medical corps.",
+        ]
+    )
+    assert quotes[0].speaker_name is None
+
+
+def test_a_job_title_after_the_quote_is_the_speaker() -> None:
+    quotes = _quotes(
+        [
+            "Mr Ivo Dalt will run the Tallor health service.",
+            "He will make sure that the service “is in the best position to protect the people,” the health secretary said.",
+        ]
+    )
+    assert quotes[0].speaker_name == "the health secretary"
+
+
+def test_he_said_is_not_resolved_to_a_name_inside_the_quote() -> None:
+    quotes = _quotes(
+        [
+            "Ms Mara Quill, a student, marched with the crowd on Friday.",
+            "“In Tallor they kept marching until President Oskar Lind fled the country.",
+            "We will march three times longer than they did,” she said.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Mara Quill"
+
+
+@pytest.mark.parametrize(
+    ("para", "shown"),
+    [
+        (
+            "“Some people are still afraid to go out,” said a leading dissident in Tallor, who asked not to be named.",
+            "a leading dissident",
+        ),
+        (
+            "As one Varnian critic told the radio at the time: “Lind is no reformer and has no real plan.”",
+            "one Varnian critic",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_with_any_noun(para, shown) -> None:
+    quotes = _quotes(["Premier Oskar Lind spoke on Monday.", para])
+    assert quotes[0].speaker_name == shown
+
+
+def test_a_described_speaker_ending_in_a_known_name_is_that_person() -> None:
+    quotes = _quotes(
+        [
+            "Mr Oskar Lind set the fastest time in the race.",
+            "“It is a long season and a lot can happen,” said a cautious Lind, who did not finish last year.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_lowercase_words_between_an_inverted_verb_and_the_role() -> None:
+    quotes = _quotes(
+        [
+            "Senator Oskar Lind called the premier.",
+            "“You did not hear a hint of an attack in that statement,” said Lind senior adviser Mara Quill.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Mara Quill"
+
+
+def test_a_spokesman_named_at_the_end_of_an_inverted_attribution() -> None:
+    quotes = _quotes(
+        [
+            "President Oskar Lind offered land to the refugees.",
+            "“The president is offering land to any family that wants to return,” said Mr Lind's spokesman, Ivo Dalt.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Ivo Dalt"
+
+
+def test_a_possessive_name_is_not_the_speaker() -> None:
+    quotes = _quotes(
+        [
+            "The singer Oskar Lind died in 2009.",
+            "Oskar Lind's brother Ivo said the family was “delighted and touched” by the plan.",
+        ]
+    )
+    assert quotes[0].speaker_name != "Oskar Lind"
+
+
+def test_job_words_between_an_inverted_verb_and_the_name() -> None:
+    quotes = _quotes(
+        [
+            "The commission met in Tallor.",
+            "“None of the rules kept pace with the push into deep water,” said commission co-chair Oskar Lind.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_he_said_after_a_paragraph_break_keeps_the_speaker_found() -> None:
+    quotes = _quotes(
+        [
+            "Mr Kent Vale, a company engineer, spoke after activist Ivo Dalt.",
+            "Vale said the aim was to push the oil back down.",
+            "“We will watch the pressures closely.",
+            "The team will make sure the well is closed,” he said.",
+        ]
+    )
+    speakers = {q.text[:6]: q.speaker_name for q in quotes}
+    assert speakers["We wil"] == "Kent Vale"
+
+
+def test_a_name_in_an_opening_asked_clause_is_not_the_subject() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind met the board; Ms Mara Quill, an adviser, sat in.",
+            "Asked if the firm had sought a statement from Lind, Quill did not answer directly, saying: "
+            "“We know what it looks like when a company goes bankrupt.”",
+        ]
+    )
+    assert quotes[0].speaker_name == "Mara Quill"
+
+
+def test_the_agent_of_a_passive_verb_is_the_speaker() -> None:
+    quotes = _quotes(
+        [
+            "Protesters closed the stations of Tallor Oil Corp on Monday.",
+            "The action was described by Tallor Oil Corp as “an irresponsible act which is putting lives at risk”.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Tallor Oil Corp"
+
+
+def test_a_statement_ending_in_an_organisation_name_stays_described() -> None:
+    quotes = _quotes(
+        [
+            "The Tallor Defense Fund praised the plan.",
+            "“The minister is doing his part to restore the coast,” said a joint statement from groups including "
+            "the Tallor Defense Fund.",
+        ]
+    )
+    assert quotes[0].speaker_name != "Fund"
+
+
+def test_a_described_speaker_ending_in_a_name_shows_the_name_unless_it_is_an_object() -> None:
+    quotes = _quotes(
+        [
+            "Premier Oskar Lind met Ms Mara Quill of the Tallor Oil Group.",
+            "“We welcome the committee's rejection of new rules,” added the group's chief executive Mara Quill.",
+            "“The resignation of the premier was not discussed at all,” a spokesperson for Mr Lind said.",
+        ]
+    )
+    speakers = {q.text[:6]: q.speaker_name for q in quotes}
+    assert speakers["We wel"] == "Mara Quill"
+    assert speakers["The re"] != "Oskar Lind"
+
+
+def test_a_name_after_a_possessive_is_the_speaker() -> None:
+    quotes = _quotes(
+        [
+            "Dr Ivo Dalt of the Tallor Ocean Agency studied the spill.",
+            "“We saw a decrease in oxygen, but not a dead zone,” said the agency's Ivo Dalt.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Ivo Dalt"
