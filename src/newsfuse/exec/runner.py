@@ -16,7 +16,7 @@ from datetime import date
 from functools import partial
 from typing import Any, Protocol, TypeVar
 
-from newsfuse.exec.checkpoint import CheckpointStore
+from newsfuse.exec.checkpoint import CheckpointStore, article_fingerprint, story_key
 from newsfuse.exec.partition import join_partitions, time_partitions
 from newsfuse.exec.plan import Shard, plan_shards
 from newsfuse.exec.progress import Progress
@@ -74,6 +74,30 @@ def _story_task(batch: tuple[list[Story], list[Article]], options: Options) -> t
 # ---------------------------------------------------------------- the driver
 
 
+def _story_reads(story: Story, by_id: dict[str, Article]) -> list[str]:
+    """The ids of the articles a story's analysis reads: its own and the origins they copy."""
+    ids: dict[str, None] = {}
+    for aid in story.articles:
+        ids[aid] = None
+        a = by_id.get(aid)
+        if a is not None and a.copy_of is not None:
+            ids[a.copy_of.of] = None
+    return [i for i in ids if i in by_id]
+
+
+def _story_keys(stories: list[Story], by_id: dict[str, Article]) -> list[str]:
+    """Each story's checkpoint key (``checkpoint.story_key``), every article fingerprinted once."""
+    prints: dict[str, str] = {}
+    keys = []
+    for story in stories:
+        reads = _story_reads(story, by_id)
+        for aid in reads:
+            if aid not in prints:
+                prints[aid] = article_fingerprint(by_id[aid])
+        keys.append(story_key(story, [prints[aid] for aid in reads]))
+    return keys
+
+
 def _story_batches(
     stories: list[Story], by_id: dict[str, Article], options: Options
 ) -> list[tuple[list[Story], list[Article]]]:
@@ -95,12 +119,8 @@ def _story_batches(
     for batch_stories, arts in batches:
         ids: dict[str, None] = {}
         for s in batch_stories:
-            for aid in s.articles:
-                ids[aid] = None
-                a = by_id.get(aid)
-                if a is not None and a.copy_of is not None:
-                    ids[a.copy_of.of] = None
-        arts.extend(by_id[i] for i in ids if i in by_id)
+            ids.update(dict.fromkeys(_story_reads(s, by_id)))
+        arts.extend(by_id[i] for i in ids)
     return batches
 
 
@@ -124,7 +144,7 @@ def run_steps(
     signatures: list[list[Any] | None] = [None] * len(shards)
     todo: list[Shard] = []
     for sh in shards:
-        cached = store.load_shard(sh.index, sh.fingerprint) if store and "-" not in sh.paths else None
+        cached = store.load_shard(sh.fingerprint) if store and "-" not in sh.paths else None
         if cached is None:
             todo.append(sh)
         else:
@@ -144,7 +164,8 @@ def run_steps(
         results[sh.index], signatures[sh.index], secs = out
         sig_seconds += secs
         if store and "-" not in sh.paths:
-            store.save_shard(sh.index, sh.fingerprint, out[0])
+            store.save_shard(sh.fingerprint, out[0])
+            store.save_signatures(sh.fingerprint, out[1])
         done += 1
         if progress:
             progress("shards", done, len(shards))
@@ -157,7 +178,8 @@ def run_steps(
     report.articles = articles
     by_id = {a.id: a for a in articles}
 
-    # 2. copies: signatures per shard (restored shards: recomputed in parallel), then global grouping
+    # 2. copies: signatures per shard (restored shards: restored too, else recomputed in parallel),
+    # then global grouping
     t0 = time.perf_counter()
     ids = [a.id for a in articles]
     copies = store.load_copies(ids) if store else None
@@ -166,6 +188,10 @@ def run_steps(
             a.copy_of = from_dict(CopyInfo, c) if c else None
     else:
         missing = [i for i, r in enumerate(results) if r is not None and signatures[i] is None and r.articles]
+        if store:
+            for i in missing:
+                signatures[i] = store.load_signatures(shards[i].fingerprint, results[i].articles)  # type: ignore[union-attr]
+            missing = [i for i in missing if signatures[i] is None]
         if missing:
             for i, (sigs, secs) in zip(
                 missing,
@@ -208,32 +234,42 @@ def run_steps(
         StepStats(step="cluster", read=len(articles), kept=len(stories), seconds=round(cluster_seconds, 4))
     )
 
-    # 4. per-story analysis, in batches of whole stories
-    batches = _story_batches(stories, by_id, options)
-    analysed: list[list[Story] | None] = [store.load_batch(b[0]) if store else None for b in batches]
-    todo_b = sorted((i for i, b in enumerate(analysed) if b is None), key=lambda i: (-len(batches[i][1]), i))
+    # 4. per-story analysis, in batches of whole stories; with a work dir, a story analysed before
+    # (same clustered story, same articles: checkpoint.story_key) is restored, whatever its batch
+    keys = _story_keys(stories, by_id) if store else []
+    done_by_key = store.load_stories(keys) if store else {}
+    todo_stories = [s for s, k in zip(stories, keys, strict=True) if k not in done_by_key] if store else stories
+    if store and done_by_key:
+        log.info("%d of %d stories restored from %s", len(stories) - len(todo_stories), len(stories), work_dir)
+    batches = _story_batches(todo_stories, by_id, options)
+    key_of = {id(s): k for s, k in zip(stories, keys, strict=True)} if store else {}
+    batch_keys = [[key_of[id(s)] for s in b[0]] for b in batches] if store else []
+    analysed: list[list[Story] | None] = [None] * len(batches)
+    todo_b = sorted(range(len(batches)), key=lambda i: (-len(batches[i][1]), i))
     story_seconds = 0.0
-    finished = len(batches) - len(todo_b)
+    finished = 0
 
     def batch_done(j: int, out: tuple[list[Story], float]) -> None:
         nonlocal story_seconds, finished
         analysed[todo_b[j]] = out[0]
         story_seconds += out[1]
         if store:
-            store.save_batch(out[0])
+            store.save_batch(batch_keys[todo_b[j]], out[0])
         finished += 1
         if progress:
             progress("stories", finished, len(batches))
 
     mapper.map(partial(_story_task, options=options), [batches[i] for i in todo_b], on_result=batch_done)
-    report.stories = [s for b in analysed if b is not None for s in b]
     if store:
-        store.write_manifest(
-            [(sh.index, sh.fingerprint) for sh in shards if "-" not in sh.paths],
-            [b[0] for b in batches],
-            len(articles),
-            len(report.stories),
+        done_by_key.update(
+            (k, s) for b, ks in zip(analysed, batch_keys, strict=True) for k, s in zip(ks, b or [], strict=True)
         )
+        report.stories = [done_by_key[k] for k in keys]
+        store.write_manifest(
+            [sh.fingerprint for sh in shards if "-" not in sh.paths], keys, len(articles), len(report.stories)
+        )
+    else:
+        report.stories = [s for b in analysed if b is not None for s in b]
     report.stats.append(
         StepStats(step="stories", read=len(stories), kept=len(report.stories), seconds=round(story_seconds, 4))
     )
