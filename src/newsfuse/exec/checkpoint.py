@@ -11,7 +11,9 @@ is found by its files (``exec/plan.py`` keeps old files in their shards), with i
 signatures, and an analysed story by its *story key* -- its clustered form and the content of
 every article it reads (its own and the origins they copy) -- whichever batch holds it.  A story
 does not depend on the day (only validation judges dates against it, and its effect is in the
-articles' content), so story checkpoints outlive the day; shard ones do not.
+articles' content), so story checkpoints outlive the day; so do shard ones, unless validation
+dropped a date of theirs as future (it may not be tomorrow) or kept one the day asked for is
+too early for.
 
 Layout::
 
@@ -43,6 +45,7 @@ from newsfuse.model import Article, Rejection, StepStats, Story, from_dict, to_d
 from newsfuse.options import Options
 from newsfuse.pipeline import ShardResult
 from newsfuse.stories.dedup import CopySignature
+from newsfuse.validate import FUTURE_NOTE, FUTURE_SLACK
 
 # Bumped when a checkpoint's layout changes, so old files are not misread.
 FORMAT = "2"
@@ -157,19 +160,34 @@ class CheckpointStore:
         if self.root.exists() and not self.root.is_dir():
             raise ValueError(f"--work-dir {self.root} exists and is not a directory")
         self.root.mkdir(parents=True, exist_ok=True)
+        self.today = today
         self.run = run_key(options, today)
-        self.dayless = run_key(options, None)  # stories: see the module docstring
+        self.dayless = run_key(options, None)  # shards and stories: see the module docstring
 
     # -- shards (found by their files alone, wherever they fall in the plan: see exec/plan.py)
     def _shard_path(self, fingerprint: str) -> Path:
-        return self.root / "shards" / f"shard-{_key(self.run, fingerprint)}.jsonl.gz"
+        return self.root / "shards" / f"shard-{_key(self.dayless, fingerprint)}.jsonl.gz"
 
     def _sigs_path(self, fingerprint: str) -> Path:
-        return self.root / "shards" / f"sigs-{_key(self.run, fingerprint)}.npz"
+        return self.root / "shards" / f"sigs-{_key(self.dayless, fingerprint)}.npz"
+
+    def _valid_today(self, header: dict[str, Any]) -> bool:
+        """Whether validation would judge the shard's dates the same today as on its day: the
+        same day; a later one when no date was dropped as future; an earlier one when no kept date
+        would be future today."""
+        day = header.get("day")
+        if not isinstance(day, str):
+            return False
+        if day == self.today.isoformat():
+            return True
+        if day < self.today.isoformat():
+            return not header.get("future_dropped", True)
+        latest = header.get("latest_date")
+        return latest is None or (isinstance(latest, str) and latest <= (self.today + FUTURE_SLACK).isoformat())
 
     def load_shard(self, fingerprint: str) -> ShardResult | None:
         lines = _read_lines(self._shard_path(fingerprint))
-        if not lines or lines[0].get("kind") != "header":
+        if not lines or lines[0].get("kind") != "header" or not self._valid_today(lines[0]):
             return None
         out = ShardResult(stats=[from_dict(StepStats, s) for s in lines[0]["stats"]])
         for line in lines[1:]:
@@ -187,6 +205,9 @@ class CheckpointStore:
             "articles": len(result.articles),
             "rejections": len(result.rejections),
             "stats": to_dict(result.stats),
+            "day": self.today.isoformat(),
+            "future_dropped": any(n.endswith(FUTURE_NOTE) for a in result.articles for n in a.notes),
+            "latest_date": max((a.published.value[:10] for a in result.articles if a.published), default=None),
         }
         lines: list[Any] = [header]
         lines.extend({"kind": "article", "data": to_dict(a)} for a in result.articles)
