@@ -122,3 +122,18 @@ def test_shards_outlive_the_day_unless_a_date_was_judged_by_it(tmp_path: Path) -
     assert later.load_shard("future") is None  # 2024-03-01 may not be future then: redo
     assert CheckpointStore(tmp_path, Options(), date(2023, 12, 31)).load_shard("plain") == plain  # within a day
     assert CheckpointStore(tmp_path, Options(), date(2023, 12, 30)).load_shard("plain") is None  # now future
+
+
+def test_decoder_builds_what_from_dict_builds() -> None:
+    """The checkpoint decoder (type hints looked up once per class) against model.from_dict, on a
+    whole analysed report of the example corpus (summaries, claims, timelines, quotes...)."""
+    from newsfuse.exec.checkpoint import Decoder
+    from newsfuse.exec.local import analyze
+    from newsfuse.model import Report, from_dict, to_dict
+
+    report = analyze([str(Path(__file__).parents[2] / "examples" / "corpus")], today=DAY)
+    assert report.stories and report.stories[0].summary
+    data = to_dict(report)
+    decode = Decoder()
+    assert decode(Report, data) == from_dict(Report, data) == report
+    assert decode(Story, data["stories"][0]) == report.stories[0]  # the cache serves a second call

@@ -64,12 +64,19 @@ def _add_files(root: Path) -> None:
     )
 
 
-def _counting(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
-    """Wrap the (fake) story and signature steps: ids of the stories analysed, articles signed."""
+def _counting(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str], list[int]]:
+    """Wrap the (fake) story, signature and cluster steps: ids of the stories analysed, articles
+    signed, sizes of the partitions clustered."""
     stories: list[str] = []
     signed: list[str] = []
+    clustered: list[int] = []
     story = pipeline.story_step
     sign = runner.dedup_signature_step
+    cluster = runner.cluster_step
+
+    def cluster_step(articles: list[Article], options: Options) -> list[Story]:
+        clustered.append(len(articles))
+        return cluster(articles, options)
 
     def story_step(s: Story, by_id: dict[str, Article], options: Options, memo: object = None) -> Story:
         stories.append(s.id)
@@ -81,7 +88,8 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str]]:
 
     monkeypatch.setattr(pipeline, "story_step", story_step)
     monkeypatch.setattr(runner, "dedup_signature_step", signature_step)
-    return stories, signed
+    monkeypatch.setattr(runner, "cluster_step", cluster_step)
+    return stories, signed, clustered
 
 
 def _story_inputs(report: Report) -> dict[str, tuple[Any, ...]]:
@@ -111,7 +119,7 @@ def test_new_files_are_read_alone_and_the_report_is_a_fresh_runs(
     work = str(tmp_path / "work")
     first = run_steps([str(corpus)], _options(), InProcessMapper(), work_dir=work, today=TODAY)
     _add_files(corpus)
-    analysed, _ = _counting(monkeypatch)
+    analysed, _, clustered = _counting(monkeypatch)
     again, read = _read_log(
         lambda: run_steps([str(corpus)], _options(), InProcessMapper(), work_dir=work, today=TODAY), tmp_path / "log"
     )
@@ -123,6 +131,16 @@ def test_new_files_are_read_alone_and_the_report_is_a_fresh_runs(
     changed = {sid for sid, inputs in after.items() if before.get(sid) != inputs}
     assert sorted(analysed) == sorted(changed)
     assert 3 <= len(changed) < len(again.stories)  # the new story, the one joined, the copy's origin's
+    assert len(clustered) == len(runner.time_partitions(again.articles, _options()))  # copies everywhere changed
+
+    # one more file, in May: only the last time partition is clustered again
+    (corpus / "part-10.jsonl").write_text(
+        _line("Ferry Strike", "Ferry crews returned on day 141.", "2021-05-22", "outlet6"), encoding="utf-8"
+    )
+    clustered.clear()
+    third = run_steps([str(corpus)], _options(), InProcessMapper(), work_dir=work, today=TODAY)
+    assert len(clustered) == 1 and len(runner.time_partitions(third.articles, _options())) > 1
+    assert comparable(third) == comparable(run_steps([str(corpus)], _options(), InProcessMapper(), today=TODAY))
 
 
 def test_incremental_report_equals_fresh(tmp_path: Path, fake_steps: None) -> None:
@@ -227,7 +245,7 @@ def test_real_stages_a_then_a_plus_b_equals_fresh(tmp_path: Path, monkeypatch: p
         "The new tram line carried its first passengers on Friday morning after four years of works.\n\n"
         "The transport authority said trams would run every ten minutes until midnight.",
     )
-    analysed, signed = _counting(monkeypatch)
+    analysed, signed, _ = _counting(monkeypatch)
     again = run_steps([str(corpus)], o, InProcessMapper(), work_dir=work, today=TODAY)
     new_ids = {a.id for a in again.articles} - {a.id for a in first.articles}
     assert len(new_ids) == 2 and set(signed) == new_ids

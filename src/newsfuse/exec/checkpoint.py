@@ -20,6 +20,7 @@ Layout::
     DIR/shards/shard-<key>.jsonl.gz          articles + rejections of one input shard (sharded output)
     DIR/shards/sigs-<key>.npz                the copy signatures of that shard's articles
     DIR/dedup/<key>.json.gz                  copy_of of every article after global copy detection
+    DIR/clusters/part-<key>.jsonl.gz         the stories clustering made of one time partition
     DIR/stories/batch-<key>.jsonl.gz         analysed stories of one batch: a header line with the
                                              story keys, then one story a line (sharded output)
     DIR/manifest.json                        the files of the last finished run, in order
@@ -33,15 +34,19 @@ import hashlib
 import json
 import os
 import tempfile
+import types
+import typing
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_origin, get_type_hints
 
 import numpy as np
 from datasketch import LeanMinHash
 
 from newsfuse._version import __version__
-from newsfuse.model import Article, Rejection, StepStats, Story, from_dict, to_dict
+from newsfuse.model import Article, Rejection, StepStats, Story, to_dict
 from newsfuse.options import Options
 from newsfuse.pipeline import ShardResult
 from newsfuse.stories.dedup import CopySignature
@@ -105,6 +110,65 @@ def _read_lines(path: Path) -> list[Any] | None:
         return None
 
 
+class Decoder:
+    """:func:`newsfuse.model.from_dict`, with a converter built once per type.
+
+    ``from_dict`` asks ``typing`` for a dataclass's hints at every object it builds and inspects
+    every value's type: that was ~3/4 of the time of restoring a finished run's stories (46 s for
+    1,100 stories at 10k articles).  Same rules, same result; the converters live as long as the
+    decoder (one per :class:`CheckpointStore`).
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[Any, Callable[[Any], Any] | None] = {}  # None: the value as it is
+
+    def __call__(self, tp: Any, value: Any) -> Any:
+        conv = self._converter(tp)
+        return value if conv is None or value is None else conv(value)
+
+    def _converter(self, tp: Any) -> Callable[[Any], Any] | None:
+        if tp in self._made:
+            return self._made[tp]
+        origin = get_origin(tp)
+        conv: Callable[[Any], Any] | None = None
+        if origin is typing.Union or origin is types.UnionType:
+            args = [a for a in get_args(tp) if a is not type(None)]
+            conv = self._converter(args[0]) if len(args) == 1 else None
+        elif origin is list:
+            item = self._converter(get_args(tp)[0])
+            if item is not None:
+                conv = partial(_list_of, item)
+        elif origin is dict:
+            val = self._converter(get_args(tp)[1])
+            if val is not None:
+                conv = partial(_dict_of, val)
+        elif dataclasses.is_dataclass(tp) and isinstance(tp, type):
+            fields: list[tuple[str, Callable[[Any], Any] | None]] = []
+            conv = partial(_dataclass_of, tp, fields)
+            self._made[tp] = conv  # before its fields: a type may contain itself
+            hints = get_type_hints(tp)
+            fields.extend((f.name, self._converter(hints[f.name])) for f in dataclasses.fields(tp))
+        self._made[tp] = conv
+        return conv
+
+
+def _list_of(item: Callable[[Any], Any], value: list[Any]) -> list[Any]:
+    return [None if v is None else item(v) for v in value]
+
+
+def _dict_of(val: Callable[[Any], Any], value: dict[str, Any]) -> dict[str, Any]:
+    return {k: None if v is None else val(v) for k, v in value.items()}
+
+
+def _dataclass_of(tp: type, fields: list[tuple[str, Callable[[Any], Any] | None]], value: dict[str, Any]) -> Any:
+    kwargs = {}
+    for name, conv in fields:
+        if name in value:
+            v = value[name]
+            kwargs[name] = v if conv is None or v is None else conv(v)
+    return tp(**kwargs)
+
+
 def _read_first_line(path: Path) -> Any | None:
     try:
         with gzip.open(path, "rb") as gz:
@@ -163,6 +227,7 @@ class CheckpointStore:
         self.today = today
         self.run = run_key(options, today)
         self.dayless = run_key(options, None)  # shards and stories: see the module docstring
+        self.decode = Decoder()
 
     # -- shards (found by their files alone, wherever they fall in the plan: see exec/plan.py)
     def _shard_path(self, fingerprint: str) -> Path:
@@ -189,12 +254,12 @@ class CheckpointStore:
         lines = _read_lines(self._shard_path(fingerprint))
         if not lines or lines[0].get("kind") != "header" or not self._valid_today(lines[0]):
             return None
-        out = ShardResult(stats=[from_dict(StepStats, s) for s in lines[0]["stats"]])
+        out = ShardResult(stats=[self.decode(StepStats, s) for s in lines[0]["stats"]])
         for line in lines[1:]:
             if line["kind"] == "article":
-                out.articles.append(from_dict(Article, line["data"]))
+                out.articles.append(self.decode(Article, line["data"]))
             elif line["kind"] == "rejection":
-                out.rejections.append(from_dict(Rejection, line["data"]))
+                out.rejections.append(self.decode(Rejection, line["data"]))
         if len(out.articles) != lines[0]["articles"] or len(out.rejections) != lines[0]["rejections"]:
             return None
         return out
@@ -256,6 +321,22 @@ class CheckpointStore:
     def save_copies(self, article_ids: list[str], copies: list[dict[str, Any] | None]) -> None:
         _write_atomic(self._dedup_path(article_ids), [copies])
 
+    # -- clustering, per time partition: found by the fingerprints of the articles it sees
+    def partition_key(self, fingerprints: list[str]) -> str:
+        return _key(self.dayless, *fingerprints)
+
+    def load_partition(self, key: str) -> list[Story] | None:
+        lines = _read_lines(self.root / "clusters" / f"part-{key}.jsonl.gz")
+        if not lines or not isinstance(lines[0], dict) or lines[0].get("stories") != len(lines) - 1:
+            return None
+        return [self.decode(Story, d) for d in lines[1:]]
+
+    def save_partition(self, key: str, stories: list[Story]) -> None:
+        _write_atomic(
+            self.root / "clusters" / f"part-{key}.jsonl.gz",
+            [{"kind": "header", "stories": len(stories)}, *(to_dict(s) for s in stories)],
+        )
+
     # -- analysed stories, found by story key whatever batch holds them
     def _batch_path(self, keys: list[str]) -> Path:
         return self.root / "stories" / f"batch-{_key(self.dayless, *keys)}.jsonl.gz"
@@ -285,7 +366,7 @@ class CheckpointStore:
                 continue  # damaged: its stories are analysed again
             for k, d in zip(lines[0]["keys"], lines[1:], strict=True):
                 if k in wanted:
-                    found[k] = from_dict(Story, d)
+                    found[k] = self.decode(Story, d)
         return found
 
     def save_batch(self, keys: list[str], stories: list[Story]) -> Path:

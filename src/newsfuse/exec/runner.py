@@ -85,17 +85,9 @@ def _story_reads(story: Story, by_id: dict[str, Article]) -> list[str]:
     return [i for i in ids if i in by_id]
 
 
-def _story_keys(stories: list[Story], by_id: dict[str, Article]) -> list[str]:
-    """Each story's checkpoint key (``checkpoint.story_key``), every article fingerprinted once."""
-    prints: dict[str, str] = {}
-    keys = []
-    for story in stories:
-        reads = _story_reads(story, by_id)
-        for aid in reads:
-            if aid not in prints:
-                prints[aid] = article_fingerprint(by_id[aid])
-        keys.append(story_key(story, [prints[aid] for aid in reads]))
-    return keys
+def _story_keys(stories: list[Story], by_id: dict[str, Article], prints: dict[str, str]) -> list[str]:
+    """Each story's checkpoint key (``checkpoint.story_key``); ``prints``: article fingerprints."""
+    return [story_key(story, [prints[aid] for aid in _story_reads(story, by_id)]) for story in stories]
 
 
 def _story_batches(
@@ -216,18 +208,29 @@ def run_steps(
         )
     )
 
-    # 3. stories: cluster per time partition (with overlap), join across the cuts
+    # 3. stories: cluster per time partition (with overlap), join across the cuts; with a work dir,
+    # a partition whose articles are those of a finished run is restored (checkpoint.partition_key)
     t0 = time.perf_counter()
     parts = time_partitions(articles, options)
-    if len(parts) == 1:  # nothing to parallelise: no need to ship the corpus anywhere
+    prints = {a.id: article_fingerprint(a) for a in articles} if store else {}
+    part_keys = [store.partition_key([prints[articles[i].id] for i in p.seen]) for p in parts] if store else []
+    per_part: list[list[Story] | None] = [store.load_partition(k) for k in part_keys] if store else [None] * len(parts)
+    todo_p = [j for j, got in enumerate(per_part) if got is None]
+    if len(parts) == 1 and todo_p:  # nothing to parallelise: no need to ship the corpus anywhere
         per_part = [cluster_step(articles, options)]
         cluster_seconds = time.perf_counter() - t0
     else:
-        outs = mapper.map(partial(_cluster_task, options=options), [[articles[i] for i in p.seen] for p in parts])
-        per_part = [o[0] for o in outs]
+        outs = mapper.map(
+            partial(_cluster_task, options=options), [[articles[i] for i in parts[j].seen] for j in todo_p]
+        )
+        for j, o in zip(todo_p, outs, strict=True):
+            per_part[j] = o[0]
         cluster_seconds = sum(o[1] for o in outs)
+    if store:
+        for j in todo_p:
+            store.save_partition(part_keys[j], per_part[j] or [])
     t1 = time.perf_counter()
-    stories = join_partitions(articles, parts, per_part)
+    stories = join_partitions(articles, parts, [p or [] for p in per_part])
     cluster_seconds += time.perf_counter() - t1
     log.info("clustered %d articles into %d stories in %d time partition(s)", len(articles), len(stories), len(parts))
     report.stats.append(
@@ -236,7 +239,7 @@ def run_steps(
 
     # 4. per-story analysis, in batches of whole stories; with a work dir, a story analysed before
     # (same clustered story, same articles: checkpoint.story_key) is restored, whatever its batch
-    keys = _story_keys(stories, by_id) if store else []
+    keys = _story_keys(stories, by_id, prints) if store else []
     done_by_key = store.load_stories(keys) if store else {}
     todo_stories = [s for s, k in zip(stories, keys, strict=True) if k not in done_by_key] if store else stories
     if store and done_by_key:
