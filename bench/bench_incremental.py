@@ -134,6 +134,14 @@ def main(argv: list[str] | None = None) -> int:
             same = a == b
             print(f"fresh run (all) : {wall3:7.1f} s wall {cpu3:7.1f} s CPU   report.json equal to incremental: {same}")
             if not same:
+                differ = [k for k in a if a[k] != b[k]]
+                fields = sorted(
+                    {f for x, y in zip(a["stories"], b["stories"], strict=False) for f in x if x[f] != y.get(f)}
+                )
+                n = sum(1 for x, y in zip(a["stories"], b["stories"], strict=False) if x != y)
+                print(f"  differing: {differ}; stories: {n} of {len(a['stories'])}, fields {fields}")
+                # summary/coverage.py stops its ILP at 5 s of wall clock (its best selection so far): on a
+                # loaded machine a large story's summary can differ between any two runs
                 return 1
     finally:
         if args.keep:
