@@ -1,8 +1,9 @@
 """Print a fixed random sample of quotes from a report, with their paragraphs, for a by-hand audit.
 
-    PYTHONPATH=src python bench/quote_audit.py REPORT.json [--n 25] [--seed 11]
+    PYTHONPATH=src python bench/quote_audit.py REPORT [--n 25] [--seed 11]
 
-Reads a ``newsfuse analyze`` report (``report.json``) by path and prints, for each sampled quote,
+Reads a ``newsfuse analyze`` report by path (``report.json``, or the output folder / ``report-index.json``
+of a paged report) and prints, for each sampled quote,
 its speaker, its text and the paragraph it was found in (with the paragraph before), so a reader
 can mark the speaker right or wrong.  The sample is drawn over every quote of every story with
 ``random.Random(seed)``, so the same report and seed give the same sample.
@@ -11,9 +12,10 @@ can mark the speaker right or wrong.  The sample is drawn over every quote of ev
 from __future__ import annotations
 
 import argparse
-import json
 import random
 from pathlib import Path
+
+from newsfuse.render.jsonout import read_report
 
 
 def main() -> None:
@@ -22,7 +24,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=25)
     ap.add_argument("--seed", type=int, default=11)
     args = ap.parse_args()
-    data = json.loads(args.report.read_text(encoding="utf-8"))
+    data = read_report(args.report).to_dict()
     paras = {a["id"]: {p["id"]: p["text"] for p in a["paragraphs"]} for a in data["articles"]}
     order = {a["id"]: [p["id"] for p in a["paragraphs"]] for a in data["articles"]}
     quotes = [(s["id"], q) for s in data["stories"] for q in s.get("quotes", [])]

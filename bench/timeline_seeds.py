@@ -2,9 +2,9 @@
 
     PYTHONPATH=src python bench/timeline_seeds.py ../shared/seeds [--published FILE_PREFIX=YYYY-MM-DD ...]
 
-The seeds are plain text without metadata.  Publication dates come from the pipeline's readers when
-those are installed; otherwise an article has none unless given with ``--published`` (e.g. the date
-a reader infers from the text), so only its absolute dates are placed.
+The seeds are plain text without metadata.  Publication dates come from the pipeline's readers; an
+article without one can be given one with ``--published`` (e.g. the date a reader infers from the
+text), else only its absolute dates are placed.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from newsfuse.model import PublishedDate, Story
 from newsfuse.options import Options
 from newsfuse.timeline import story_timeline
-from newsfuse.timeline.command import _read_with_pipeline, read_articles
+from newsfuse.timeline.command import read_topic
 
 
 def main() -> None:
@@ -25,7 +25,7 @@ def main() -> None:
     ap.add_argument("--published", action="append", default=[], help="FILE_PREFIX=YYYY-MM-DD")
     args = ap.parse_args()
     paths = sorted(str(p) for p in Path(args.dir).iterdir() if p.is_file())
-    articles = _read_with_pipeline(paths, Options()) or read_articles(paths)
+    articles = read_topic(paths, Options())
     given = dict(x.split("=", 1) for x in args.published)
     for a in articles:
         name = Path(a.origin.split("#")[0]).name

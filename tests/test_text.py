@@ -1,7 +1,7 @@
 from newsfuse.text import content_words, fold, split_sentences, stopword_density
 
 
-def test_split_sentences_respects_abbreviations_and_quotes():
+def test_split_sentences_respects_abbreviations_and_quotes() -> None:
     text = 'Gen. Haddad met U.S. envoys on Jan. 5 in Port Vell. "We agreed," he said. Talks resume Monday!'
     assert split_sentences(text) == [
         "Gen. Haddad met U.S. envoys on Jan. 5 in Port Vell.",
@@ -10,23 +10,23 @@ def test_split_sentences_respects_abbreviations_and_quotes():
     ]
 
 
-def test_split_sentences_keeps_initials():
+def test_split_sentences_keeps_initials() -> None:
     assert len(split_sentences("J. R. Miller wrote it. Then he left.")) == 2
 
 
-def test_fold_and_content_words():
+def test_fold_and_content_words() -> None:
     assert fold("Kuloğlu Çelik") == "kuloglu celik"
     assert content_words("The mayor said the bridge will reopen") == ["mayor", "bridge", "reopen"]
     assert stopword_density("the of and") == 1.0
     assert stopword_density("") == 0.0
 
 
-def test_fold_ascii_fast_path_matches_unicode_path():
+def test_fold_ascii_fast_path_matches_unicode_path() -> None:
     assert fold("Haftar SAID") == "haftar said"
     assert fold("Fayez al-Sarraj Kuloğlu") == "fayez al-sarraj kuloglu"
 
 
-def test_split_sentences_splits_stops_glued_to_the_next_sentence():
+def test_split_sentences_splits_stops_glued_to_the_next_sentence() -> None:
     text = 'The quake hit near the surface.At least five aftershocks followed. He said "no."Then he left.'
     assert split_sentences(text) == [
         "The quake hit near the surface.",

@@ -12,7 +12,7 @@ def _a(aid: str, text: str, when: str | None) -> Article:
     return Article(id=aid, origin=aid, paragraphs=make_paragraphs([text]), published=pub)
 
 
-def test_rejects_empty_body_and_drops_untrusted_dates():
+def test_rejects_empty_body_and_drops_untrusted_dates() -> None:
     arts = [
         _a("empty", "", "2020-01-01"),
         _a("future", BODY, "2031-05-01"),

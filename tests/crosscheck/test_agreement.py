@@ -152,3 +152,16 @@ def test_a_question_never_agrees():
 def test_figures_are_normalised_and_dates_are_not_figures(text, figures, years):
     found, found_years = _figures(text)
     assert set(found) == figures and set(found_years) == years
+
+
+def test_a_denial_never_backs_an_assertion():
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["Engineers found cracks in the Varno dam wall after the flooding, officials said."]),
+            "a2": (
+                "Coast Herald",
+                ["Engineers found no cracks in the Varno dam wall after the flooding, officials said."],
+            ),
+        }
+    )
+    assert not [c.text for c in claims if c.status == "agreed"]

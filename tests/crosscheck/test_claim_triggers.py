@@ -47,7 +47,7 @@ def _claim_of(claims, words: list[str]):
     return hits[0]
 
 
-def test_trigger_is_the_first_event_word_another_source_uses():
+def test_trigger_is_the_first_event_word_another_source_uses() -> None:
     trig = _triggers(
         [
             ("a", "Volunteers served soup to families driven out by the Orvena flood."),
@@ -59,7 +59,7 @@ def test_trigger_is_the_first_event_word_another_source_uses():
     assert trig == ["flood", "flood", "flood"]
 
 
-def test_irregular_forms_synonyms_compounds_and_title_case_meet():
+def test_irregular_forms_synonyms_compounds_and_title_case_meet() -> None:
     trig = _triggers(
         [
             ("a", "Gunmen struck the Pellin barracks overnight."),
@@ -75,12 +75,12 @@ def test_irregular_forms_synonyms_compounds_and_title_case_meet():
     assert trig[4] == trig[5] == "quak"  # "earthquake" ends in the story's "quake"
 
 
-def test_event_word_of_one_source_only_is_no_trigger():
+def test_event_word_of_one_source_only_is_no_trigger() -> None:
     trig = _triggers([("a", "Engineers repaired the Tavro dam gates."), ("b", "The Tavro dam holds back the river.")])
     assert trig == [None, None]
 
 
-def test_same_trigger_links_sentences_worded_apart():
+def test_same_trigger_links_sentences_worded_apart() -> None:
     by_id = {
         "a1": article(
             "a1", "Valley Post", ["The rebels killed three guards at the Marlow grain depot on Friday night."]
@@ -99,7 +99,7 @@ def test_same_trigger_links_sentences_worded_apart():
     assert [c.status for c in claims] == ["single_source", "single_source"]
 
 
-def test_same_trigger_alone_does_not_link():
+def test_same_trigger_alone_does_not_link() -> None:
     by_id = {
         "a1": article("a1", "Valley Post", ["Protesters blocked the northern highway into Marlow."]),
         "a2": article("a2", "Coast Herald", ["Snowdrifts blocked a mountain pass in distant Ostrel."]),
@@ -109,7 +109,7 @@ def test_same_trigger_alone_does_not_link():
     assert linked_pairs(space, opts).nnz == 0  # nothing in common besides "blocked"
 
 
-def test_different_triggers_need_near_copies():
+def test_different_triggers_need_near_copies() -> None:
     by_id = {
         "a1": article(
             "a1",
@@ -133,7 +133,7 @@ def test_different_triggers_need_near_copies():
 
 
 @pytest.mark.parametrize("name", ["claim_trigger_threshold", "claim_distinct_threshold"])
-def test_trigger_thresholds_are_checked(two_outlets, name):
+def test_trigger_thresholds_are_checked(two_outlets, name) -> None:
     opts = Options().crosscheck
     setattr(opts, name, 0.0)
     sents = story_sentences(list(two_outlets), two_outlets)
@@ -141,7 +141,7 @@ def test_trigger_thresholds_are_checked(two_outlets, name):
         claim_space(sents, None, opts)
 
 
-def test_adverbs_and_causative_verbs_are_no_triggers():
+def test_adverbs_and_causative_verbs_are_no_triggers() -> None:
     trig = _triggers(
         [
             ("a", "Tram services were severely disrupted across Ostrel."),
@@ -154,7 +154,7 @@ def test_adverbs_and_causative_verbs_are_no_triggers():
     assert trig == ["disrupt", "disrupt", "sever", "sever"]
 
 
-def test_claim_is_shown_by_a_sentence_that_reads_on_its_own():
+def test_claim_is_shown_by_a_sentence_that_reads_on_its_own() -> None:
     from newsfuse.crosscheck.claims import _faults
 
     assert _faults("The Marlow depot reopened on Monday, the council said.") == 0
@@ -171,7 +171,7 @@ def test_claim_is_shown_by_a_sentence_that_reads_on_its_own():
     assert claim.text.startswith("Mayor Oren Talvik")
 
 
-def test_modifiers_and_fronted_adverbials_are_no_triggers():
+def test_modifiers_and_fronted_adverbials_are_no_triggers() -> None:
     trig = _triggers(
         [
             ("a", "The Dorsk-sponsored accord was signed by Velan on the river barge."),
@@ -186,7 +186,7 @@ def test_modifiers_and_fronted_adverbials_are_no_triggers():
     assert trig[2] == trig[3] == "surrend"
 
 
-def test_an_irregular_form_makes_its_other_forms_verbs():
+def test_an_irregular_form_makes_its_other_forms_verbs() -> None:
     trig = _triggers(
         [
             ("a", "Marshal Obrin left Tesk without a deal."),
@@ -196,7 +196,7 @@ def test_an_irregular_form_makes_its_other_forms_verbs():
     assert trig[0] == trig[1] == "leav"
 
 
-def test_possessives_numbers_and_shared_days_in_the_features():
+def test_possessives_numbers_and_shared_days_in_the_features() -> None:
     fz = Featurizer(None, 0.8)
     f = fz.features(_sent("a", 0, "Norvale's eight ministers met on Monday's session, March 3rd."))
     assert "norval" in f and not any(k.startswith("eight") for k in f)
@@ -205,7 +205,7 @@ def test_possessives_numbers_and_shared_days_in_the_features():
     assert not any(k.startswith("@") for k in fz.features(_sent("a", 2, "Prices may rise in Norvale.")))
 
 
-def test_stative_verbs_are_no_triggers():
+def test_stative_verbs_are_no_triggers() -> None:
     trig = _triggers(
         [
             ("a", "Dorsk supported the Velan government and has shipped grain to Tesk."),

@@ -9,7 +9,7 @@ def article(aid, outlet, paras):
     return Article(id=aid, origin=aid, outlet=outlet, paragraphs=make_paragraphs(paras))
 
 
-def test_value_finders():
+def test_value_finders() -> None:
     stem = CachedStemmer()
     figs = find_figures(0, "At least 1,200 people were killed and $3 million was pledged on January 14, 2020.", stem)
     assert {(f.noun, f.value) for f in figs} == {("people", 1200.0), ("money:$", 3_000_000.0)}
@@ -26,7 +26,7 @@ def _story(paras_a, paras_b, outlet_b="Paper B"):
     return story
 
 
-def test_weekday_conflict_between_sources():
+def test_weekday_conflict_between_sources() -> None:
     story = _story(
         ["The rival delegations signed the prisoner exchange accord in Varna on Monday."],
         ["The rival delegations signed the prisoner exchange accord in Varna on Wednesday."],
@@ -38,7 +38,7 @@ def test_weekday_conflict_between_sources():
     assert any(c.status == "disputed" for c in story.claims)
 
 
-def test_same_figure_is_agreement_not_conflict():
+def test_same_figure_is_agreement_not_conflict() -> None:
     story = _story(
         ["Floods displaced 4,000 families in the Orvel valley this week, the agency said."],
         ["Floods displaced 4,000 families in the Orvel valley this week, officials said."],
@@ -47,7 +47,7 @@ def test_same_figure_is_agreement_not_conflict():
     assert story.claims[0].status == "agreed"
 
 
-def test_one_source_giving_two_values_is_no_conflict():
+def test_one_source_giving_two_values_is_no_conflict() -> None:
     story = _story(
         [
             "Floods displaced 4,000 families in the Orvel valley this week.",
@@ -58,7 +58,7 @@ def test_one_source_giving_two_values_is_no_conflict():
     assert story.conflicts == []
 
 
-def test_figure_conflict_is_labelled_with_the_word_as_written():
+def test_figure_conflict_is_labelled_with_the_word_as_written() -> None:
     story = _story(
         ["About 1,200 residents of lower Orvel were evacuated on Monday, the council said."],
         ["About 1,500 residents of lower Orvel were evacuated on Monday, the council said."],
@@ -83,7 +83,7 @@ def _run(arts):
     return story
 
 
-def test_figures_keep_every_statement_and_respect_hedges():
+def test_figures_keep_every_statement_and_respect_hedges() -> None:
     story = _run(
         [
             article(
@@ -110,7 +110,7 @@ def test_figures_keep_every_statement_and_respect_hedges():
     assert values["2400"] == ["Paper A", "Paper B"] and values["3100"] == ["Paper C"]
 
 
-def test_hedged_figures_that_meet_are_no_conflict():
+def test_hedged_figures_that_meet_are_no_conflict() -> None:
     stem = CachedStemmer()
     a = find_figures(0, "At least 1,300 civilians have been killed in Norvale, monitors say.", stem)[0]
     b = find_figures(1, "Some 1,400 civilians have been killed in Norvale, monitors say.", stem)[0]
@@ -121,7 +121,7 @@ def test_hedged_figures_that_meet_are_no_conflict():
     assert _disagree(a, c)  # two lower bounds: each outlet gives its own toll
 
 
-def test_tolls_of_different_days_and_non_counts_are_no_conflict():
+def test_tolls_of_different_days_and_non_counts_are_no_conflict() -> None:
     story = _run(
         [
             _dated("a", "Paper A", ["Monitors said 40 people were killed in the Norvale clashes."], "2031-05-02"),
@@ -135,7 +135,7 @@ def test_tolls_of_different_days_and_non_counts_are_no_conflict():
     )
 
 
-def test_dates_and_names_are_normalised_before_comparing():
+def test_dates_and_names_are_normalised_before_comparing() -> None:
     story = _run(
         [
             article(
@@ -151,7 +151,7 @@ def test_dates_and_names_are_normalised_before_comparing():
     assert story.conflicts == []
 
 
-def test_name_variants_are_one_actor():
+def test_name_variants_are_one_actor() -> None:
     from newsfuse.crosscheck.conflicts import _merge_names
 
     merged = _merge_names(
@@ -160,7 +160,7 @@ def test_name_variants_are_one_actor():
     assert merged == {"Joe Barton": [1, 2], "BP PLC": [3, 4], "United Nations": [5, 6], "Orlan": [7]}
 
 
-def test_reports_of_a_series_are_no_day_conflict():
+def test_reports_of_a_series_are_no_day_conflict() -> None:
     story = _story(
         ["As of Tuesday, the 84th day of the Varna leak, 90 million litres had spilled into the bay."],
         ["As of Wednesday, the 85th day of the Varna leak, 92 million litres had spilled into the bay."],
@@ -168,5 +168,5 @@ def test_reports_of_a_series_are_no_day_conflict():
     assert [c for c in story.conflicts if c.kind in ("weekday", "date")] == []
 
 
-def test_shares_are_no_counts():
+def test_shares_are_no_counts() -> None:
     assert find_figures(0, "Ten percent blame the port, 73% blame the crew, two times more.", CachedStemmer()) == []

@@ -18,7 +18,7 @@ def _claim_with(story, words):
     return hits[0]
 
 
-def test_fact_from_two_outlets_is_agreed(two_outlets):
+def test_fact_from_two_outlets_is_agreed(two_outlets) -> None:
     story = _run(two_outlets)
     claim = _claim_with(story, ["left Rennick", "without signing"])
     assert claim.status == "agreed"
@@ -27,7 +27,7 @@ def test_fact_from_two_outlets_is_agreed(two_outlets):
     assert {(s.article, s.paragraph) for s in claim.sentences} >= {("a1", "p1"), ("a2", "p1")}
 
 
-def test_fact_from_one_outlet_is_single_source(two_outlets):
+def test_fact_from_one_outlet_is_single_source(two_outlets) -> None:
     story = _run(two_outlets)
     claim = _claim_with(story, ["glass bridge"])
     assert claim.status == "single_source"
@@ -35,7 +35,7 @@ def test_fact_from_one_outlet_is_single_source(two_outlets):
     assert claim.outlets == ["Morning Wire"]
 
 
-def test_conflicting_figure_makes_claims_disputed(two_outlets):
+def test_conflicting_figure_makes_claims_disputed(two_outlets) -> None:
     story = _run(two_outlets)
     figures = [c for c in story.conflicts if c.kind == "figure"]
     assert len(figures) == 1
@@ -46,7 +46,7 @@ def test_conflicting_figure_makes_claims_disputed(two_outlets):
     assert figures[0].id in claim.conflicts
 
 
-def test_reprint_does_not_make_a_claim_agreed(with_reprint):
+def test_reprint_does_not_make_a_claim_agreed(with_reprint) -> None:
     story = _run(with_reprint)
     claim = _claim_with(story, ["left Rennick", "without signing"])
     assert len({s.article for s in claim.sentences}) == 2  # both copies grouped ...
@@ -56,7 +56,7 @@ def test_reprint_does_not_make_a_claim_agreed(with_reprint):
     assert any("no cross-check" in n for n in story.notes)
 
 
-def test_one_article_story_gets_the_note_and_no_agreement(two_outlets):
+def test_one_article_story_gets_the_note_and_no_agreement(two_outlets) -> None:
     story = _run(two_outlets, ["a1"])
     assert story.claims and all(c.status == "single_source" for c in story.claims)
     assert not story.conflicts
@@ -64,7 +64,7 @@ def test_one_article_story_gets_the_note_and_no_agreement(two_outlets):
     assert len(story.framing) == 1
 
 
-def test_quote_in_two_translations_is_one_quote_with_its_speaker(two_outlets):
+def test_quote_in_two_translations_is_one_quote_with_its_speaker(two_outlets) -> None:
     story = _run(two_outlets)
     hits = [q for q in story.quotes if any("hesitate to punish" in v.text for v in q.variants)]
     assert len(hits) == 1
@@ -76,7 +76,7 @@ def test_quote_in_two_translations_is_one_quote_with_its_speaker(two_outlets):
     assert ent.name == "Lena Ostrova"
 
 
-def test_empty_and_odd_stories_do_not_crash(two_outlets):
+def test_empty_and_odd_stories_do_not_crash(two_outlets) -> None:
     from newsfuse.model import Article, make_paragraphs
 
     odd = Article(
@@ -92,14 +92,14 @@ def test_empty_and_odd_stories_do_not_crash(two_outlets):
     assert story.to_dict()["notes"]
 
 
-def test_bad_options_are_clear_errors(two_outlets):
+def test_bad_options_are_clear_errors(two_outlets) -> None:
     opts = Options()
     opts.crosscheck.claim_threshold = 0
     with pytest.raises(ValueError, match="claim_threshold"):
         crosscheck_story(Story(id="s", articles=["a1", "a2"]), two_outlets, opts)
 
 
-def test_shared_stemmer_gives_the_same_story(two_outlets, with_reprint):
+def test_shared_stemmer_gives_the_same_story(two_outlets, with_reprint) -> None:
     shared = CachedStemmer()
     for by_id in (two_outlets, with_reprint, two_outlets):  # the memo carries words over from the other story
         fresh = _run(by_id)
@@ -108,7 +108,7 @@ def test_shared_stemmer_gives_the_same_story(two_outlets, with_reprint):
         assert story == fresh
 
 
-def test_claims_of_a_very_large_story_use_each_articles_leading_sentences():
+def test_claims_of_a_very_large_story_use_each_articles_leading_sentences() -> None:
     from newsfuse.crosscheck import claim_sentences, crosscheck_story
     from newsfuse.crosscheck.sentences import Sent
     from newsfuse.model import Article, Story, make_paragraphs
@@ -153,7 +153,7 @@ def test_claims_of_a_very_large_story_use_each_articles_leading_sentences():
     assert {cs.text for c in story.claims for cs in c.sentences} == {"The Velmar ferry sank near Port Amsel on Monday."}
 
 
-def test_each_claim_lists_the_story_outlets_that_do_not_report_it(two_outlets):
+def test_each_claim_lists_the_story_outlets_that_do_not_report_it(two_outlets) -> None:
     story = _run(two_outlets)
     assert _claim_with(story, ["glass bridge"]).missing_outlets == ["Daily Ledger"]
     assert _claim_with(story, ["left Rennick", "without signing"]).missing_outlets == []

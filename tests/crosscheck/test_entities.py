@@ -14,7 +14,7 @@ def _entity(index, name):
     return index.get(eid)
 
 
-def test_spelling_variants_surnames_and_particles_are_one_entity(two_outlets):
+def test_spelling_variants_surnames_and_particles_are_one_entity(two_outlets) -> None:
     index, _ = _index(two_outlets)
     hask = _entity(index, "Haskarov")
     assert hask.type == "person"
@@ -26,7 +26,7 @@ def test_spelling_variants_surnames_and_particles_are_one_entity(two_outlets):
     assert index.resolve("Ostrova") == index.resolve("Lena Ostrova")
 
 
-def test_titles_are_stripped_and_acronyms_joined(two_outlets):
+def test_titles_are_stripped_and_acronyms_joined(two_outlets) -> None:
     index, _ = _index(two_outlets)
     names = {e.name for e in index.entities}
     assert "Commander Dmitri Haskarov" not in names and "President Lena Ostrova" not in names
@@ -38,7 +38,7 @@ def test_titles_are_stripped_and_acronyms_joined(two_outlets):
     assert index.titles[index.resolve("Haskarov") or ""] == ["Commander"]
 
 
-def test_distinct_names_stay_apart():
+def test_distinct_names_stay_apart() -> None:
     assert not tokens_match("putin", "patton")
     assert tokens_match("haftar", "hifter") and tokens_match("sergey", "sergei")
     assert skeleton("sarraj") == "srj"
@@ -52,13 +52,13 @@ def test_distinct_names_stay_apart():
     assert index.resolve("Monday") is None
 
 
-def test_spacy_backend_falls_back_to_rules_with_a_note(two_outlets):
+def test_spacy_backend_falls_back_to_rules_with_a_note(two_outlets) -> None:
     index, notes = _index(two_outlets, backend="spacy", spacy_model="no_such_model_xx")
     assert index.resolve("Haskarov") is not None
     assert any("spaCy" in n for n in notes)
 
 
-def test_unknown_backend_is_an_error(two_outlets):
+def test_unknown_backend_is_an_error(two_outlets) -> None:
     import pytest
 
     with pytest.raises(ValueError, match="backend"):
@@ -75,7 +75,7 @@ def _articles(*texts):
     return {a.id: a for a in arts}
 
 
-def test_common_words_capitalised_only_by_position_are_no_entities():
+def test_common_words_capitalised_only_by_position_are_no_entities() -> None:
     by_id = _articles(
         "Pets are welcome at the shelter in Varna, said Mayor Oren Talvik.",
         "Nearly 300 families reached the shelter. Talvik thanked the volunteers of Red Lantern.",
@@ -86,7 +86,7 @@ def test_common_words_capitalised_only_by_position_are_no_entities():
     assert {"Oren Talvik", "Varna", "Red Lantern"} <= names  # real names stay, single words typed or inside a sentence
 
 
-def test_a_dateline_in_capitals_is_not_an_acronym():
+def test_a_dateline_in_capitals_is_not_an_acronym() -> None:
     by_id = _articles(
         "VARNA, May 3 - Floods closed the harbour of Varna on Monday.",
         "The harbour of Varna reopened after the floods.",
@@ -103,7 +103,7 @@ def _one_article(paras):
     return {"a": Article(id="a", origin="test:a", outlet="Paper", paragraphs=make_paragraphs(paras))}
 
 
-def test_a_place_shaped_like_a_demonym_is_kept_and_typed():
+def test_a_place_shaped_like_a_demonym_is_kept_and_typed() -> None:
     index, _ = _index(
         _one_article(
             [
@@ -118,7 +118,7 @@ def test_a_place_shaped_like_a_demonym_is_kept_and_typed():
     assert index.resolve("Kivani") is None  # an adjective of nationality stays out
 
 
-def test_countries_are_places_of_kind_country():
+def test_countries_are_places_of_kind_country() -> None:
     index, _ = _index(
         _one_article(["Russia said on Monday that Turkey and Italy would attend.", "Russia sent envoys."])
     )
@@ -127,7 +127,7 @@ def test_countries_are_places_of_kind_country():
         assert (e.type, e.place_kind, e.type_label) == ("place", "country", "place (country)")
 
 
-def test_a_title_with_its_office_is_no_part_of_the_name():
+def test_a_title_with_its_office_is_no_part_of_the_name() -> None:
     index, _ = _index(
         _one_article(
             [
@@ -142,7 +142,7 @@ def test_a_title_with_its_office_is_no_part_of_the_name():
     assert all(not e.name.lower().startswith("of ") for e in index.entities)
 
 
-def test_a_first_name_alone_joins_the_one_person_it_opens():
+def test_a_first_name_alone_joins_the_one_person_it_opens() -> None:
     index, _ = _index(
         _one_article(
             [
@@ -154,7 +154,7 @@ def test_a_first_name_alone_joins_the_one_person_it_opens():
     assert index.resolve("Oskar") == index.resolve("Oskar Lindqvist")
 
 
-def test_short_forms_of_one_organisation_are_one_entity():
+def test_short_forms_of_one_organisation_are_one_entity() -> None:
     index, _ = _index(
         _one_article(
             [
@@ -175,7 +175,7 @@ def test_short_forms_of_one_organisation_are_one_entity():
     assert index.resolve("Turkish Foreign Ministry") != index.resolve("Greek Foreign Ministry")
 
 
-def test_a_hyphenated_name_is_no_modifier():
+def test_a_hyphenated_name_is_no_modifier() -> None:
     index, _ = _index(
         _one_article(["UN chief Ban Ki-moon said on Friday that the talks failed.", "UN-backed forces left."])
     )

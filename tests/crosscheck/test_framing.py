@@ -3,7 +3,7 @@ from newsfuse.model import Story
 from newsfuse.options import Options
 
 
-def test_framing_per_outlet(two_outlets):
+def test_framing_per_outlet(two_outlets) -> None:
     story = Story(id="s", articles=["a1", "a2"])
     crosscheck_story(story, two_outlets, Options())
     by_outlet = {f.outlet: f for f in story.framing}
@@ -33,7 +33,7 @@ def _framing(paras):
     return build_framing(sents, index, by_id, ["a"])[0], index
 
 
-def test_labels_keep_the_outlet_casing():
+def test_labels_keep_the_outlet_casing() -> None:
     framing, index = _framing(
         [
             "The UN-recognized Council of Accord (COA) rules the west.",
@@ -45,7 +45,7 @@ def test_labels_keep_the_outlet_casing():
     assert "un-recognized" not in framing.labels[coa]
 
 
-def test_loaded_words_inside_a_quote_over_several_sentences_are_not_the_outlet_s():
+def test_loaded_words_inside_a_quote_over_several_sentences_are_not_the_outlet_s() -> None:
     framing, _ = _framing(
         [
             "“We welcome the call for a truce. However, our fight against the terrorist gangs will go on,” the spokesman said.",

@@ -23,7 +23,7 @@ def _story(n_articles: int, per_article: int) -> dict[str, Article]:
     return arts
 
 
-def test_quotes_beyond_the_cap_stay_single_and_the_story_says_so(monkeypatch):
+def test_quotes_beyond_the_cap_stay_single_and_the_story_says_so(monkeypatch) -> None:
     by_id = _story(4, 5)
     ids = list(by_id)
     sents = story_sentences(ids, by_id, split_sentences)

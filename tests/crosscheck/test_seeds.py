@@ -43,7 +43,7 @@ def _entity(story, alias):
     return hits[0]
 
 
-def test_spelling_variants_are_one_entity(story):
+def test_spelling_variants_are_one_entity(story) -> None:
     assert _entity(story, "Hifter").id == _entity(story, "Khalifa Haftar").id == _entity(story, "Haftar").id
     sarraj = _entity(story, "Fayez al-Sarraj")
     assert {"Sarraj", "Fayeze Sarraj"} <= set(sarraj.aliases)
@@ -51,7 +51,7 @@ def test_spelling_variants_are_one_entity(story):
     assert _entity(story, "GNA").name == "Government of National Accord"
 
 
-def test_teach_a_lesson_threat_is_one_quote_by_erdogan(story):
+def test_teach_a_lesson_threat_is_one_quote_by_erdogan(story) -> None:
     hits = [q for q in story.quotes if any("hesitate to teach" in v.text for v in q.variants)]
     assert len(hits) == 1
     quote = hits[0]
@@ -59,7 +59,7 @@ def test_teach_a_lesson_threat_is_one_quote_by_erdogan(story):
     assert {"seed-000", "seed-001"} <= set(quote.outlets)
 
 
-def test_haftar_leaving_unsigned_is_agreed_and_single_outlet_facts_are_single_source(story):
+def test_haftar_leaving_unsigned_is_agreed_and_single_outlet_facts_are_single_source(story) -> None:
     left = [c for c in story.claims if any("left Moscow without signing" in s.text for s in c.sentences)]
     assert left and left[0].status == "agreed"
     assert {"seed-000", "seed-001"} <= set(left[0].outlets)

@@ -24,7 +24,7 @@ def _write(tmp_path, groups):
     return p
 
 
-def test_eval_scores_a_small_invented_file(tmp_path):
+def test_eval_scores_a_small_invented_file(tmp_path) -> None:
     group = {
         "id": "g1",
         "sentences": [
@@ -65,7 +65,7 @@ def test_eval_scores_a_small_invented_file(tmp_path):
     assert out["agreed"] == {"claims": 2, "pairs": 2, "same_event_share": 1.0}
 
 
-def test_eval_rejects_malformed_lines(tmp_path):
+def test_eval_rejects_malformed_lines(tmp_path) -> None:
     p = tmp_path / "bad.jsonl"
     p.write_text('{"id": 1}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="sentences"):
@@ -73,7 +73,7 @@ def test_eval_rejects_malformed_lines(tmp_path):
 
 
 @pytest.mark.shared
-def test_dev_set_beats_the_baseline(tmp_path):
+def test_dev_set_beats_the_baseline(tmp_path) -> None:
     if not SHARED.exists():
         pytest.skip("../shared absent")
     lines = SHARED.read_text(encoding="utf-8").splitlines()[:12]
@@ -83,7 +83,7 @@ def test_dev_set_beats_the_baseline(tmp_path):
     assert out["system"]["bcubed_f1"] > out["baselines"]["tfidf_threshold"]["bcubed_f1"]
 
 
-def test_halves_score_random_halves_of_the_topics():
+def test_halves_score_random_halves_of_the_topics() -> None:
     gold = {("1_a", "s1"): "x", ("1_a", "s2"): "x", ("1_b", "s3"): "y", ("2_a", "s4"): "z", ("2_a", "s5"): "z"}
     perfect = {k: (k[0], v) for k, v in gold.items()}
     out = ev.halves(["1_a", "1_b", "2_a"], gold, perfect, 3, seed=5)
@@ -96,7 +96,7 @@ def test_halves_score_random_halves_of_the_topics():
         ev.halves(["1_a", "1_b"], gold, perfect, 2, seed=0)  # one topic cannot be halved
 
 
-def test_eval_reports_halves_when_asked(tmp_path):
+def test_eval_reports_halves_when_asked(tmp_path) -> None:
     groups = [
         {
             "id": f"{t}_x",

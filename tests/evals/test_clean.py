@@ -87,10 +87,13 @@ def test_per_page_file(tmp_path: Path) -> None:
 
 def test_score_by_hand() -> None:
     gold = [GOLD_1, GOLD_2]
-    perfect = [(GOLD_1["body"], GOLD_1["title"]), (GOLD_2["body"], "ferry fares, to rise AGAIN")]
+    perfect: list[tuple[str, str | None]] = [
+        (GOLD_1["body"], GOLD_1["title"]),
+        (GOLD_2["body"], "ferry fares, to rise AGAIN"),
+    ]
     s = ev.score(perfect, gold)
     assert s["f1"] == 1.0 and s["title_accuracy"] == 1.0 and s["comment_leakage"] == 0.0
-    leaky = [(GOLD_1["body"] + "\n" + GOLD_1["comments"], None), ("", None)]
+    leaky: list[tuple[str, str | None]] = [(GOLD_1["body"] + "\n" + GOLD_1["comments"], None), ("", None)]
     s = ev.score(leaky, gold)
     assert s["comment_leakage"] == 1.0 and s["title_accuracy"] == 0.0
     assert s["recall"] == pytest.approx(0.5)  # the empty prediction finds nothing on page 2

@@ -34,7 +34,7 @@ def _rows():
     return rows
 
 
-def test_eval_cluster_reports_system_and_baselines(tmp_path):
+def test_eval_cluster_reports_system_and_baselines(tmp_path) -> None:
     f = tmp_path / "c.jsonl"
     _write(f, _rows())
     res = ev.run(argparse.Namespace(file=str(f), no_baseline=False))
@@ -47,7 +47,7 @@ def test_eval_cluster_reports_system_and_baselines(tmp_path):
     assert res["system"]["bcubed_f1"] == 1.0  # two clearly different topics
 
 
-def test_eval_cluster_halves_cluster_each_half_on_its_own(tmp_path):
+def test_eval_cluster_halves_cluster_each_half_on_its_own(tmp_path) -> None:
     rows = _rows()
     # a second sub-topic of the storm topic: "storm_b" must stay in the same half as "storm"
     for r in rows[:2]:
@@ -65,7 +65,7 @@ def test_eval_cluster_halves_cluster_each_half_on_its_own(tmp_path):
         ev.run(argparse.Namespace(file=str(f), no_baseline=True, halves=-1, seed=0))
 
 
-def test_eval_cluster_rejects_bad_files(tmp_path):
+def test_eval_cluster_rejects_bad_files(tmp_path) -> None:
     f = tmp_path / "bad.jsonl"
     f.write_text('{"id": "x", "text": "no label"}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="format C"):

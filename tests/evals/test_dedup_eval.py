@@ -18,7 +18,7 @@ def _texts(n, rng):
     return out
 
 
-def test_eval_dedup_on_generated_copies(tmp_path):
+def test_eval_dedup_on_generated_copies(tmp_path) -> None:
     src = tmp_path / "texts.jsonl"
     src.write_text("\n".join(json.dumps(r) for r in _texts(40, random.Random(3))) + "\n", encoding="utf-8")
     res = ev.run(argparse.Namespace(source=[str(src)], originals=6, unrelated=10, seed=5))
@@ -29,7 +29,7 @@ def test_eval_dedup_on_generated_copies(tmp_path):
     assert res["system"]["precision"] >= 0.9 and res["system"]["recall"] >= 0.8
 
 
-def test_corpus_generation_is_seeded(tmp_path):
+def test_corpus_generation_is_seeded(tmp_path) -> None:
     texts = [(r["title"], r["text"]) for r in _texts(30, random.Random(4))]
     a, ga, ka = ev.build_corpus(texts, 4, 5, seed=9)
     b, gb, kb = ev.build_corpus(texts, 4, 5, seed=9)

@@ -3,7 +3,7 @@ import pytest
 from newsfuse.evals.records import read_jsonl
 
 
-def test_read_jsonl_skips_blanks_and_names_bad_lines(tmp_path):
+def test_read_jsonl_skips_blanks_and_names_bad_lines(tmp_path) -> None:
     p = tmp_path / "d.jsonl"
     p.write_text('{"id": 1}\n\n{"id": 2}\n', encoding="utf-8")
     assert list(read_jsonl(p)) == [(1, {"id": 1}), (3, {"id": 2})]

@@ -138,12 +138,11 @@ def fake_steps(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def install(patcher: Any) -> None:
     """Swap the real steps for the fakes (``patcher``: a MonkeyPatch, or None for a plain setattr)."""
-    import newsfuse.exec.runner as runner
     import newsfuse.pipeline as pipeline
 
     setter = patcher.setattr if patcher is not None else setattr
-    setter(runner, "shard_step", shard_step)
-    setter(runner, "dedup_signature_step", signatures)
-    setter(runner, "dedup_group_step", group)
-    setter(runner, "cluster_step", cluster)
+    setter(pipeline, "shard_step", shard_step)
+    setter(pipeline, "dedup_signature_step", signatures)
+    setter(pipeline, "dedup_group_step", group)
+    setter(pipeline, "cluster_step", cluster)
     setter(pipeline, "story_step", story)

@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 from fakes import write_corpus
 
-import newsfuse.exec.runner as runner
 import newsfuse.pipeline as pipeline
 from newsfuse.exec.local import InProcessMapper
 from newsfuse.exec.runner import run_steps
 from newsfuse.model import Article, Report, Story, to_dict
 from newsfuse.options import Options
+from newsfuse.stories.partitions import time_partitions
 
 TODAY = date(2024, 6, 1)
 
@@ -71,14 +71,16 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str], li
     signed: list[str] = []
     clustered: list[int] = []
     story = pipeline.story_step
-    sign = runner.dedup_signature_step
-    cluster = runner.cluster_step
+    sign = pipeline.dedup_signature_step
+    cluster = pipeline.cluster_step
 
     def cluster_step(articles: list[Article], options: Options) -> list[Story]:
         clustered.append(len(articles))
         return cluster(articles, options)
 
-    def story_step(s: Story, by_id: dict[str, Article], options: Options, memo: object = None) -> Story:
+    def story_step(
+        s: Story, by_id: dict[str, Article], options: Options, memo: pipeline.StoryMemo | None = None
+    ) -> Story:
         stories.append(s.id)
         return story(s, by_id, options, memo)
 
@@ -87,8 +89,8 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], list[str], li
         return sign(articles, options)
 
     monkeypatch.setattr(pipeline, "story_step", story_step)
-    monkeypatch.setattr(runner, "dedup_signature_step", signature_step)
-    monkeypatch.setattr(runner, "cluster_step", cluster_step)
+    monkeypatch.setattr(pipeline, "dedup_signature_step", signature_step)
+    monkeypatch.setattr(pipeline, "cluster_step", cluster_step)
     return stories, signed, clustered
 
 
@@ -96,7 +98,7 @@ def _story_inputs(report: Report) -> dict[str, tuple[Any, ...]]:
     """What a story's analysis reads, per story id: its articles and their copy origins."""
     by_id = {a.id: a for a in report.articles}
     return {
-        s.id: (tuple(s.articles), tuple(by_id[a].copy_of.of if by_id[a].copy_of else None for a in s.articles))
+        s.id: (tuple(s.articles), tuple(c.of if (c := by_id[a].copy_of) else None for a in s.articles))
         for s in report.stories
     }
 
@@ -131,7 +133,7 @@ def test_new_files_are_read_alone_and_the_report_is_a_fresh_runs(
     changed = {sid for sid, inputs in after.items() if before.get(sid) != inputs}
     assert sorted(analysed) == sorted(changed)
     assert 3 <= len(changed) < len(again.stories)  # the new story, the one joined, the copy's origin's
-    assert len(clustered) == len(runner.time_partitions(again.articles, _options()))  # copies everywhere changed
+    assert len(clustered) == len(time_partitions(again.articles, _options()))  # copies everywhere changed
 
     # one more file, in May: only the last time partition is clustered again
     (corpus / "part-10.jsonl").write_text(
@@ -139,7 +141,7 @@ def test_new_files_are_read_alone_and_the_report_is_a_fresh_runs(
     )
     clustered.clear()
     third = run_steps([str(corpus)], _options(), InProcessMapper(), work_dir=work, today=TODAY)
-    assert len(clustered) == 1 and len(runner.time_partitions(third.articles, _options())) > 1
+    assert len(clustered) == 1 and len(time_partitions(third.articles, _options())) > 1
     assert comparable(third) == comparable(run_steps([str(corpus)], _options(), InProcessMapper(), today=TODAY))
 
 
@@ -170,7 +172,9 @@ def test_the_next_day_nothing_is_redone(tmp_path: Path, fake_steps: None) -> Non
     analysed: list[str] = []
     story = pipeline.story_step
 
-    def counting(s: Story, by_id: dict[str, Article], options: Options, memo: object = None) -> Story:
+    def counting(
+        s: Story, by_id: dict[str, Article], options: Options, memo: pipeline.StoryMemo | None = None
+    ) -> Story:
         analysed.append(s.id)
         return story(s, by_id, options, memo)
 
@@ -181,7 +185,7 @@ def test_the_next_day_nothing_is_redone(tmp_path: Path, fake_steps: None) -> Non
             tmp_path / "log",
         )
     finally:
-        pipeline.story_step = story  # type: ignore[assignment]
+        pipeline.story_step = story
     assert read == [] and analysed == []
     assert comparable(nxt) == comparable(run_steps([str(corpus)], _options(), InProcessMapper(), today=TODAY))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from newsfuse.extract import extract_documents
 from newsfuse.extract.outletdetect import dateline_outlet, resolve_outlet
 from newsfuse.model import Article, RawDocument, RemovedBlock
@@ -44,7 +46,7 @@ def test_datelines() -> None:
 
 
 def _resolve(
-    paragraphs: list[str], removed: list[RemovedBlock] | None = None, **kw: object
+    paragraphs: list[str], removed: list[RemovedBlock] | None = None, **kw: Any
 ) -> tuple[str | None, str | None, str | None]:
     return resolve_outlet(rec("x", **kw), paragraphs, removed or [])
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ from newsfuse.model import REMOVAL_REASONS, Article, RawDocument, Rejection
 from newsfuse.options import CleanOptions, Options
 
 
-def _load_fixtures():  # type: ignore[no-untyped-def]
+def _load_fixtures() -> Any:
     # pytest runs in importlib mode (tests/ mirrors the package), so load the sibling by path.
     path = Path(__file__).with_name("fixtures_text.py")
     spec = importlib.util.spec_from_file_location("newsfuse_test_fixtures_text", path)
@@ -33,7 +34,7 @@ COMMENT_DATE_PAGE, FOOTER_SHARED, footer_page = F.COMMENT_DATE_PAGE, F.FOOTER_SH
 WORDPRESS_PAGE, WORDPRESS_BODY, WORDPRESS_NOISE = F.WORDPRESS_PAGE, F.WORDPRESS_BODY, F.WORDPRESS_NOISE
 
 
-def doc(content: str, origin: str = "page.txt", **kw: str) -> RawDocument:
+def doc(content: str, origin: str = "page.txt", **kw: Any) -> RawDocument:
     return RawDocument(origin=origin, content=content, kind="text", input_format="text", **kw)
 
 

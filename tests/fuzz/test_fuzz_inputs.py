@@ -145,7 +145,7 @@ def api(tmp_path_factory):
     settings_ = Settings(
         db=db,
         token="fuzz-token-123",
-        steps=Steps(steps.extract, steps.validate, steps.find_copies, steps.story_index, lambda st, by_id, o: st),
+        steps=Steps(steps.articles, steps.find_copies, steps.story_index, lambda st, by_id, o: st),
     )
     with TestClient(create_app(settings_), raise_server_exceptions=False) as client:
         yield client

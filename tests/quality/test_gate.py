@@ -9,7 +9,7 @@ SPEC.loader.exec_module(gate)
 RESULT = {"n": 3, "system": {"f1": 0.9, "comment_leakage": 0.05}, "baselines": {"b": {"f1": 0.95}}}
 
 
-def test_floors_ceilings_and_relative_checks():
+def test_floors_ceilings_and_relative_checks() -> None:
     assert gate._check("k", RESULT, {"system.f1": 0.8, "_note": "x"}) == []
     assert "below its floor" in gate._check("k", RESULT, {"system.f1": 0.91})[0]
     assert "above its ceiling" in gate._check("k", RESULT, {"system.comment_leakage": 0.02})[0]
@@ -17,7 +17,7 @@ def test_floors_ceilings_and_relative_checks():
     assert "missing" in gate._check("k", RESULT, {"system.recall": 0.5})[0]
 
 
-def test_every_floor_names_a_known_run():
+def test_every_floor_names_a_known_run() -> None:
     import json
 
     floors = json.loads((Path(__file__).parents[2] / "quality" / "floors.json").read_text())

@@ -9,7 +9,7 @@ from newsfuse.render.escape import md, safe_url
 from newsfuse.render.sample import sample_report
 
 
-def test_markdown_has_every_part_and_citations():
+def test_markdown_has_every_part_and_citations() -> None:
     text = render_markdown(sample_report())
     for part in [
         "### Summary",
@@ -26,26 +26,26 @@ def test_markdown_has_every_part_and_citations():
     assert "username/date/Reply pattern" in text
 
 
-def test_markdown_escapes_markup():
+def test_markdown_escapes_markup() -> None:
     text = render_markdown(sample_report(hostile=True))
     assert not re.search(r"(?<!\\)<", text), "an unescaped < would let a viewer render markup"
     assert md("<b>x</b> *y* [z](javascript:1)") == "\\<b\\>x\\</b\\> \\*y\\* \\[z\\](javascript:1)"
     assert md("# not a heading").startswith("\\#")
 
 
-def test_safe_url_refuses_scripts():
+def test_safe_url_refuses_scripts() -> None:
     assert safe_url("https://example.org/a") == "https://example.org/a"
     assert safe_url("javascript:alert(1)") is None
     assert safe_url('https://x.org/" onmouseover="1') is None
 
 
-def test_jsonl_is_one_story_per_line():
+def test_jsonl_is_one_story_per_line() -> None:
     lines = list(report_jsonl(sample_report()))
     assert len(lines) == 2 and all(line.endswith("\n") and "\n" not in line[:-1] for line in lines)
     assert json.loads(lines[0])["id"] == "s0001"
 
 
-def test_write_report_writes_all_files(tmp_path):
+def test_write_report_writes_all_files(tmp_path) -> None:
     written = write_report(sample_report(), tmp_path / "out")
     assert set(written) == {"json", "markdown", "html"}
     data = json.loads(written["json"].read_text(encoding="utf-8"))
@@ -53,7 +53,7 @@ def test_write_report_writes_all_files(tmp_path):
     assert written["html"].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
-def test_write_report_parquet(tmp_path):
+def test_write_report_parquet(tmp_path) -> None:
     pq = pytest.importorskip("pyarrow.parquet")
     written = write_report(sample_report(), tmp_path, parquet=True)
     table = pq.read_table(written["parquet"])
@@ -63,7 +63,7 @@ def test_write_report_parquet(tmp_path):
     assert Story.from_dict(json.loads(row["story_json"])).id == "s0001"
 
 
-def test_write_report_refuses_a_file_as_directory(tmp_path):
+def test_write_report_refuses_a_file_as_directory(tmp_path) -> None:
     f = tmp_path / "x"
     f.write_text("")
     with pytest.raises(ValueError, match="not a directory"):
@@ -102,7 +102,7 @@ def test_outlet_names_mention_unknown_outlets() -> None:
     assert outlet_names([], 1) == "unknown outlet"
 
 
-def test_markdown_shows_coverage_gaps_and_json_keeps_them():
+def test_markdown_shows_coverage_gaps_and_json_keeps_them() -> None:
     report = sample_report()
     claim = report.stories[0].claims[-1]
     claim.missing_outlets = ["Gap *Times*"]

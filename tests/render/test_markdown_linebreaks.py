@@ -7,7 +7,7 @@ from newsfuse.render.escape import md
 from newsfuse.render.sample import sample_report
 
 
-def test_line_breaks_in_values_become_spaces_and_stay_escaped():
+def test_line_breaks_in_values_become_spaces_and_stay_escaped() -> None:
     for brk in ("\r", "\n", "\r\n", "\u2028", "\x0c", "\x85"):
         out = md(f"Ann Lee{brk}# Injected heading{brk}- item{brk}> quote")
         assert not re.search(r"[\r\n\u2028\x0c\x85]", out)
@@ -15,7 +15,7 @@ def test_line_breaks_in_values_become_spaces_and_stay_escaped():
         assert out.startswith("Ann Lee")
 
 
-def test_author_with_carriage_return_adds_no_heading_to_report():
+def test_author_with_carriage_return_adds_no_heading_to_report() -> None:
     report = sample_report()
     report.articles[0].author = "Tamsin Oduya\r# Injected heading\r\n## Another"
     report.articles[0].title = "Title\rwith break"

@@ -67,11 +67,11 @@ def _many_stories_report(n_stories: int, n_loose: int = 0) -> Report:
 
 @pytest.mark.parametrize("report", [sample_report(), sample_report(hostile=True), Report(), _many_stories_report(3, 2)])
 @pytest.mark.parametrize("indent", [1, None])
-def test_streamed_json_is_the_same_text_as_one_dump(report, indent):
+def test_streamed_json_is_the_same_text_as_one_dump(report, indent) -> None:
     assert "".join(json_chunks(report, indent)) == json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
 
 
-def test_written_report_json_equals_the_whole_dump(tmp_path):
+def test_written_report_json_equals_the_whole_dump(tmp_path) -> None:
     report = sample_report(hostile=True)
     write_report(report, tmp_path, options=ReportOptions(layout="single"))
     text = (tmp_path / "report.json").read_text(encoding="utf-8")
@@ -79,7 +79,7 @@ def test_written_report_json_equals_the_whole_dump(tmp_path):
     jsonschema.validate(json.loads(text), load_schema())
 
 
-def test_json_on_stdout_is_compact_and_complete(capsys):
+def test_json_on_stdout_is_compact_and_complete(capsys) -> None:
     import sys
 
     report = sample_report()
@@ -90,13 +90,13 @@ def test_json_on_stdout_is_compact_and_complete(capsys):
 # ---------------------------------------------------------------- layout switch
 
 
-def test_small_report_stays_one_file_per_format(tmp_path):
+def test_small_report_stays_one_file_per_format(tmp_path) -> None:
     written = write_report(sample_report(), tmp_path)
     assert set(written) == {"json", "markdown", "html"}
     assert not (tmp_path / "report").exists() and not (tmp_path / "report-index.json").exists()
 
 
-def test_threshold_switches_to_pages_at_the_html_size(tmp_path):
+def test_threshold_switches_to_pages_at_the_html_size(tmp_path) -> None:
     report = sample_report()
     size = len(render_html(report).encode("utf-8"))
     at = write_report(report, tmp_path / "at", options=ReportOptions(single_file_max_bytes=size))
@@ -108,7 +108,7 @@ def test_threshold_switches_to_pages_at_the_html_size(tmp_path):
     assert (tmp_path / "at" / "report.html").read_text(encoding="utf-8") == render_html(report)
 
 
-def test_forced_layouts_and_bad_layout(tmp_path):
+def test_forced_layouts_and_bad_layout(tmp_path) -> None:
     assert "folder" in write_report(sample_report(), tmp_path / "p", options=PAGED)
     assert "folder" not in write_report(
         sample_report(), tmp_path / "s", options=ReportOptions(layout="single", single_file_max_bytes=1)
@@ -117,7 +117,7 @@ def test_forced_layouts_and_bad_layout(tmp_path):
         write_report(sample_report(), tmp_path / "x", options=ReportOptions(layout="huge"))
 
 
-def test_switching_layouts_leaves_no_stale_files(tmp_path):
+def test_switching_layouts_leaves_no_stale_files(tmp_path) -> None:
     write_report(sample_report(), tmp_path)
     write_report(sample_report(), tmp_path, options=PAGED)
     assert not (tmp_path / "report.json").exists(), "an old report.json would disagree with the new run"
@@ -126,7 +126,7 @@ def test_switching_layouts_leaves_no_stale_files(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "report.json", "report.md"]
 
 
-def test_paged_layout_refuses_a_folder_it_did_not_write(tmp_path):
+def test_paged_layout_refuses_a_folder_it_did_not_write(tmp_path) -> None:
     (tmp_path / "report").mkdir()
     (tmp_path / "report" / "mine.txt").write_text("keep me")
     with pytest.raises(ValueError, match="not written by newsfuse"):
@@ -134,7 +134,7 @@ def test_paged_layout_refuses_a_folder_it_did_not_write(tmp_path):
     assert (tmp_path / "report" / "mine.txt").read_text() == "keep me"
 
 
-def test_rewriting_a_paged_report_replaces_its_pages(tmp_path):
+def test_rewriting_a_paged_report_replaces_its_pages(tmp_path) -> None:
     write_report(_many_stories_report(5), tmp_path, options=PAGED)
     write_report(_many_stories_report(2), tmp_path, options=PAGED)
     assert sorted(p.name for p in (tmp_path / "report" / "stories").glob("*.html")) == ["s0000.html", "s0001.html"]
@@ -144,7 +144,7 @@ def test_rewriting_a_paged_report_replaces_its_pages(tmp_path):
 # ---------------------------------------------------------------- paged JSON: same content
 
 
-def test_paged_json_parts_hold_the_same_records(tmp_path):
+def test_paged_json_parts_hold_the_same_records(tmp_path) -> None:
     report = sample_report(hostile=True)
     write_report(report, tmp_path, options=ReportOptions(layout="paged", part_max_bytes=1))
     index = json.loads((tmp_path / "report-index.json").read_text(encoding="utf-8"))
@@ -163,7 +163,7 @@ def test_paged_json_parts_hold_the_same_records(tmp_path):
                 jsonschema.validate(json.loads(line), {"$defs": schema["$defs"], "$ref": f"#/$defs/{defs[name]}"})
 
 
-def test_parts_respect_their_size_cap(tmp_path):
+def test_parts_respect_their_size_cap(tmp_path) -> None:
     report = _many_stories_report(60, 40)
     write_report(report, tmp_path, options=ReportOptions(layout="paged", part_max_bytes=2000))
     index = json.loads((tmp_path / "report-index.json").read_text(encoding="utf-8"))
@@ -202,15 +202,15 @@ def _check_links(out: Path) -> int:
     return checked
 
 
-def test_paged_links_resolve(tmp_path):
+def test_paged_links_resolve(tmp_path) -> None:
     write_report(sample_report(), tmp_path, options=PAGED)
     assert _check_links(tmp_path) > 20
     story = _parse(tmp_path / "report" / "stories" / "s0001.html")
-    cites = [a["href"] for t, a in story.tags if t == "a" and "cite" in (a.get("class") or "")]
+    cites = [a["href"] or "" for t, a in story.tags if t == "a" and "cite" in (a.get("class") or "")]
     assert cites and all(h.startswith("../../report/articles/") and "#" in h for h in cites)
 
 
-def test_story_list_is_paged_and_every_page_links(tmp_path):
+def test_story_list_is_paged_and_every_page_links(tmp_path) -> None:
     report = _many_stories_report(450, 1500)
     write_report(report, tmp_path, options=PAGED)
     lists = tmp_path / "report" / "lists"
@@ -226,7 +226,7 @@ def test_story_list_is_paged_and_every_page_links(tmp_path):
     assert len(list((tmp_path / "report" / "articles").glob("*.html"))) == 1950
 
 
-def test_every_paged_file_is_self_contained_escaped_and_under_csp(tmp_path):
+def test_every_paged_file_is_self_contained_escaped_and_under_csp(tmp_path) -> None:
     report = sample_report(hostile=True)
     # an invented article with markup planted in its title and text, and a hostile id
     planted = Article(
@@ -252,7 +252,7 @@ def test_every_paged_file_is_self_contained_escaped_and_under_csp(tmp_path):
             assert "style" not in attrs, (f, tag)
             assert not (attrs.get("href") or "").startswith("javascript:"), f
         csp = next(a["content"] for t, a in p.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
-        assert "default-src 'none'" in csp and "unsafe-inline" not in csp
+        assert csp is not None and "default-src 'none'" in csp and "unsafe-inline" not in csp
         assert csp_hash(css) in csp and csp_hash(js) in csp
     assert "&lt;script&gt;window.__pwned" in (
         tmp_path / "report" / "articles" / f"{file_stem(planted.id)}.html"
@@ -262,7 +262,7 @@ def test_every_paged_file_is_self_contained_escaped_and_under_csp(tmp_path):
     _check_links(tmp_path)
 
 
-def test_file_stem_keeps_plain_ids_and_hashes_the_rest():
+def test_file_stem_keeps_plain_ids_and_hashes_the_rest() -> None:
     assert file_stem("a1b2c3d4e5f6") == "a1b2c3d4e5f6" and file_stem("s0001") == "s0001"
     for bad in ["../x", "a/b", "A1", "x y", "", "a" * 101, "é"]:
         stem = file_stem(bad)
@@ -273,7 +273,7 @@ def test_file_stem_keeps_plain_ids_and_hashes_the_rest():
 # ---------------------------------------------------------------- paged Markdown
 
 
-def test_paged_markdown_has_an_index_story_files_and_parts(tmp_path):
+def test_paged_markdown_has_an_index_story_files_and_parts(tmp_path) -> None:
     report = sample_report(hostile=True)
     write_report(report, tmp_path, options=PAGED)
     index = (tmp_path / "report.md").read_text(encoding="utf-8")
@@ -303,7 +303,7 @@ def _without_seconds(data: dict) -> dict:
     return {**data, "stats": [{**s, "seconds": 0} for s in data["stats"]]}
 
 
-def test_cli_layouts_and_streamed_stdout_give_the_same_report(tmp_path, capsys):
+def test_cli_layouts_and_streamed_stdout_give_the_same_report(tmp_path, capsys) -> None:
     from newsfuse.cli import main
 
     assert main(["analyze", str(EXAMPLES), "--out", str(tmp_path / "single"), "-q"]) == 0

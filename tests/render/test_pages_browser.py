@@ -61,7 +61,7 @@ def _shown(driver, element_id: str) -> bool:
     )
 
 
-def test_paged_report_story_citation_and_payloads(tmp_path, browser):
+def test_paged_report_story_citation_and_payloads(tmp_path, browser) -> None:
     from selenium.webdriver.common.by import By
 
     out = write_report(sample_report(hostile=True), tmp_path / "out", options=ReportOptions(layout="paged"))

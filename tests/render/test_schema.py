@@ -10,13 +10,13 @@ from newsfuse.render import load_schema, report_json
 from newsfuse.render.sample import sample_report
 
 
-def test_schema_is_valid_and_versioned():
+def test_schema_is_valid_and_versioned() -> None:
     schema = load_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
     assert schema["properties"]["schema_version"]["const"] == SCHEMA_VERSION
 
 
-def test_sample_report_uses_every_model_type():
+def test_sample_report_uses_every_model_type() -> None:
     # The validation test below is only worth something if the report exercises every type.
     seen: set[str] = set()
 
@@ -34,16 +34,16 @@ def test_sample_report_uses_every_model_type():
     assert schema_types <= seen | {"RawDocument"}, schema_types - seen
 
 
-def test_report_json_validates():
+def test_report_json_validates() -> None:
     data = json.loads(report_json(sample_report(hostile=True)))
     jsonschema.validate(data, load_schema())
 
 
-def test_empty_report_validates():
+def test_empty_report_validates() -> None:
     jsonschema.validate(to_dict(Report()), load_schema())
 
 
-def test_schema_documents_exactly_the_model_fields():
+def test_schema_documents_exactly_the_model_fields() -> None:
     # A field added to the model must be added (and documented) here too, or this fails.
     defs = load_schema()["$defs"]
     for name, spec in defs.items():
@@ -63,7 +63,7 @@ def test_schema_documents_exactly_the_model_fields():
         lambda d: d.__setitem__("schema_version", "0.1"),
     ],
 )
-def test_schema_rejects_broken_reports(mutate):
+def test_schema_rejects_broken_reports(mutate) -> None:
     data = to_dict(sample_report())
     mutate(data)
     with pytest.raises(jsonschema.ValidationError):

@@ -12,7 +12,7 @@ def _doc(text: str, url: str | None = None) -> RawDocument:
     return RawDocument(origin="api", content=text, kind="text", input_format="text", url=url)
 
 
-def test_migrations_are_recorded_and_idempotent(store_url):
+def test_migrations_are_recorded_and_idempotent(store_url) -> None:
     with open_store(store_url) as s:
         assert s.version == len(MIGRATIONS)
     with open_store(store_url) as s:  # reopening applies nothing twice
@@ -20,14 +20,14 @@ def test_migrations_are_recorded_and_idempotent(store_url):
         assert s.conn.one("SELECT COUNT(*) FROM schema_migrations") == (len(MIGRATIONS),)
 
 
-def test_newer_schema_is_refused(store_url):
+def test_newer_schema_is_refused(store_url) -> None:
     with open_store(store_url) as s:
         s.conn.execute("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)", (999, "x"))
     with pytest.raises(ValueError, match="newer than this newsfuse"):
         open_store(store_url)
 
 
-def test_report_round_trip_and_filters(store_url):
+def test_report_round_trip_and_filters(store_url) -> None:
     report = sample_report()
     with open_store(store_url) as s:
         s.save_report(report)
@@ -55,7 +55,7 @@ def test_report_round_trip_and_filters(store_url):
             s.list_stories(StoryFilter(limit=0))
 
 
-def test_raw_inputs_are_stored_once_by_hash_and_url(store_url):
+def test_raw_inputs_are_stored_once_by_hash_and_url(store_url) -> None:
     report = sample_report()
     art = report.articles[0]
     with open_store(store_url) as s:
@@ -66,22 +66,23 @@ def test_raw_inputs_are_stored_once_by_hash_and_url(store_url):
             assert s.add_raw(d1, h1, art, None, s.next_seq()) == art.id
         # same content and URL, other whitespace: same hash
         assert content_hash(_doc("Some   text here.", url="https://x.example/1")) == h1
-        assert s.find_existing(h1, None).article_id == art.id
+        assert (e := s.find_existing(h1, None)) is not None and e.article_id == art.id
         # the same text at another URL (a reprint) or without one is another input
         assert content_hash(_doc("Some text here.", url="https://y.example/2")) != h1
         assert content_hash(_doc("Some text here.")) != h1
         # other content, same URL
-        assert s.find_existing(content_hash(_doc("other")), "https://x.example/1").article_id == art.id
+        e = s.find_existing(content_hash(_doc("other")), "https://x.example/1")
+        assert e is not None and e.article_id == art.id
         # a rejected input is remembered with its reason
         d2 = _doc("x")
         with s.conn.transaction():
             assert s.add_raw(d2, content_hash(d2), None, ("no_text", "1 character"), s.next_seq()) is None
-        assert s.find_existing(content_hash(d2), None).rejection == "no_text"
-        assert s.raw_document(art.id).content == d1.content
+        assert (e := s.find_existing(content_hash(d2), None)) is not None and e.rejection == "no_text"
+        assert (raw := s.raw_document(art.id)) is not None and raw.content == d1.content
         assert s.counts() == {"articles": 1, "stories": 0, "raw_documents": 2, "rejected": 1, "unassigned": 1}
 
 
-def test_failed_transaction_leaves_nothing(store_url):
+def test_failed_transaction_leaves_nothing(store_url) -> None:
     art = sample_report().articles[0]
     with open_store(store_url) as s:
         d = _doc("text one")
@@ -91,7 +92,7 @@ def test_failed_transaction_leaves_nothing(store_url):
         assert s.counts()["articles"] == 0 and s.counts()["raw_documents"] == 0
 
 
-def test_concurrent_writers_do_not_duplicate(store_url):
+def test_concurrent_writers_do_not_duplicate(store_url) -> None:
     arts = sample_report().articles
     with open_store(store_url) as s:
         errors: list[BaseException] = []
@@ -117,7 +118,7 @@ def test_concurrent_writers_do_not_duplicate(store_url):
         assert s.counts()["articles"] == len(arts)
 
 
-def test_bad_locations_are_clear_errors(tmp_path):
+def test_bad_locations_are_clear_errors(tmp_path) -> None:
     with pytest.raises(ValueError, match="directory"):
         Store(str(tmp_path))
     with pytest.raises(ValueError, match="unsupported"):
@@ -136,7 +137,7 @@ def _in_thread(fn, timeout: float = 10.0):
     return out[0]
 
 
-def test_reads_do_not_wait_for_an_open_write_transaction(store_url):
+def test_reads_do_not_wait_for_an_open_write_transaction(store_url) -> None:
     """A long write transaction (a story update's commit) holds the write lock, never the reads:
     they answer at once from the state committed before it, and see its writes once committed."""
     report = sample_report()
@@ -178,7 +179,7 @@ def test_reads_do_not_wait_for_an_open_write_transaction(store_url):
         assert s.counts()["articles"] == before["articles"] + 1
 
 
-def test_briefs_are_the_listed_stories_without_their_analysis(store_url):
+def test_briefs_are_the_listed_stories_without_their_analysis(store_url) -> None:
     report = sample_report()
     with open_store(store_url) as s:
         s.save_report(report)

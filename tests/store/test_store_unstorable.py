@@ -5,7 +5,7 @@ from newsfuse.model import RawDocument
 from newsfuse.store import StoryFilter, content_hash, open_store
 
 
-def test_nul_and_surrogate_values_are_stored_cleaned(store_url):
+def test_nul_and_surrogate_values_are_stored_cleaned(store_url) -> None:
     doc = RawDocument(
         origin="api\x00x",
         content="Body \x00 with \ud800 odd bits",

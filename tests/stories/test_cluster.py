@@ -23,7 +23,7 @@ def _corpus():
     return a + b + c
 
 
-def test_two_look_alike_events_are_two_stories():
+def test_two_look_alike_events_are_two_stories() -> None:
     stories = cluster_stories(_corpus(), Options())
     groups = _groups(stories)
     assert ["qa0", "qa1", "qa2", "qa3"] in groups
@@ -31,7 +31,7 @@ def test_two_look_alike_events_are_two_stories():
     assert ["con"] in groups
 
 
-def test_result_is_independent_of_input_order():
+def test_result_is_independent_of_input_order() -> None:
     arts = _corpus()
     first = cluster_stories(arts, Options())
     for seed in range(4):
@@ -41,7 +41,7 @@ def test_result_is_independent_of_input_order():
         assert [(s.id, s.articles, s.title) for s in again] == [(s.id, s.articles, s.title) for s in first]
 
 
-def test_story_fields():
+def test_story_fields() -> None:
     arts = _corpus()
     arts.append(article("wire-copy", QUAKE_A, date="2021-03-03", outlet="Reprinter"))
     arts.append(article("wire", QUAKE_A, date="2021-03-01", outlet="Wire"))
@@ -59,13 +59,13 @@ def test_story_fields():
     assert re.fullmatch(r"s[0-9a-f]{11}", quake.id)
 
 
-def test_empty_and_single_article_corpora():
+def test_empty_and_single_article_corpora() -> None:
     assert cluster_stories([], Options()) == []
     (only,) = cluster_stories([article("x", QUAKE_A, title="T")], Options())
     assert only.articles == ["x"] and only.title == "T" and only.notes
 
 
-def test_bad_input_never_crashes():
+def test_bad_input_never_crashes() -> None:
     arts = [
         article("notext", []),
         article("future", QUAKE_A, date="2999-01-01"),
@@ -82,14 +82,14 @@ def test_bad_input_never_crashes():
     assert t.title == ""
 
 
-def test_copy_whose_origin_is_missing_is_clustered_normally():
+def test_copy_whose_origin_is_missing_is_clustered_normally() -> None:
     a = article("c", QUAKE_A)
     a.copy_of = CopyInfo(of="gone", similarity=0.9, kind="near")
     (s,) = cluster_stories([a], Options())
     assert s.articles == ["c"]
 
 
-def test_incremental_index_places_articles_one_at_a_time():
+def test_incremental_index_places_articles_one_at_a_time() -> None:
     index = StoryIndex(Options())
     ids = [index.add(a) for a in sorted(_corpus(), key=lambda a: a.date or "")]
     assert len(set(ids)) >= 2
@@ -97,7 +97,7 @@ def test_incremental_index_places_articles_one_at_a_time():
     assert sum(len(s.articles) for s in index.stories()) == len(ids)
 
 
-def test_articles_beyond_the_time_window_start_a_new_story():
+def test_articles_beyond_the_time_window_start_a_new_story() -> None:
     opts = Options()
     opts.cluster.window_days = 7
     early = event_reports("e", QUAKE_A, "Quake", "2021-03-02", n=2)
@@ -106,7 +106,7 @@ def test_articles_beyond_the_time_window_start_a_new_story():
     assert _groups(stories) == [["e0", "e1"], ["l0", "l1"]]
 
 
-def test_undated_articles_join_retired_stories():
+def test_undated_articles_join_retired_stories() -> None:
     opts = Options()
     opts.cluster.window_days = 7
     early = event_reports("e", QUAKE_A, "Quake", "2021-03-02", n=2)
@@ -116,7 +116,7 @@ def test_undated_articles_join_retired_stories():
     assert ["e0", "e1", "u0"] in _groups(stories)
 
 
-def test_bad_options_raise():
+def test_bad_options_raise() -> None:
     opts = Options()
     opts.cluster.join_threshold = 0
     with pytest.raises(ValueError, match="join_threshold"):
@@ -128,7 +128,7 @@ SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 
 @pytest.mark.shared
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds not present")
-def test_seed_articles_about_the_moscow_talks_form_one_story():
+def test_seed_articles_about_the_moscow_talks_form_one_story() -> None:
     from newsfuse.model import Article, article_id
 
     arts = []
@@ -145,7 +145,7 @@ def test_seed_articles_about_the_moscow_talks_form_one_story():
     assert any(moscow <= set(s.articles) for s in stories)
 
 
-def test_incremental_index_can_refine_on_demand():
+def test_incremental_index_can_refine_on_demand() -> None:
     arts = event_reports("a", QUAKE_A, "Earthquake", "2021-03-02") + event_reports(
         "b", QUAKE_B, "Earthquake", "2021-03-02"
     )
@@ -165,7 +165,7 @@ def _daily_reports(days: list[str]) -> list:
     return out
 
 
-def test_a_story_does_not_chain_along_in_time():
+def test_a_story_does_not_chain_along_in_time() -> None:
     # Reports every four days for four weeks: measured from the story's newest article each one
     # is within the window, so one story runs the whole month; measured from the story's mean
     # date, an article far from most of the story's members starts a new one.
@@ -183,7 +183,7 @@ def test_a_story_does_not_chain_along_in_time():
         assert (date.fromisoformat(last) - date.fromisoformat(first)).days <= 2 * opts.cluster.window_days
 
 
-def test_mean_date_rule_is_the_same_incrementally_and_in_batch():
+def test_mean_date_rule_is_the_same_incrementally_and_in_batch() -> None:
     days = [f"2021-03-{d:02d}" for d in range(1, 29, 4)]
     opts = Options()
     opts.cluster.refine = False
@@ -194,7 +194,7 @@ def test_mean_date_rule_is_the_same_incrementally_and_in_batch():
     assert _groups(index.stories()) == batch
 
 
-def test_a_late_copy_does_not_move_the_story_in_time():
+def test_a_late_copy_does_not_move_the_story_in_time() -> None:
     opts = Options()
     opts.cluster.refine = False
     index = StoryIndex(opts)
@@ -209,7 +209,7 @@ def test_a_late_copy_does_not_move_the_story_in_time():
     assert index.add(early) == index.story_of("e0")
 
 
-def test_bad_time_gap_option_raises():
+def test_bad_time_gap_option_raises() -> None:
     opts = Options()
     opts.cluster.time_gap = "newest"
     with pytest.raises(ValueError, match="time_gap"):

@@ -22,7 +22,7 @@ def _copies(arts):
     return {a.id: a.copy_of for a in arts}
 
 
-def test_identical_files_under_different_names_are_exact_copies():
+def test_identical_files_under_different_names_are_exact_copies() -> None:
     a = article("a", QUAKE_A, date="2021-03-02", outlet="Wire")
     b = article("b", QUAKE_A, date="2021-03-03", outlet="Daily")
     res = _copies([b, a])
@@ -30,7 +30,7 @@ def test_identical_files_under_different_names_are_exact_copies():
     assert res["b"] is not None and res["b"].of == "a" and res["b"].kind == "exact" and res["b"].similarity == 1.0
 
 
-def test_trimmed_reprint_points_at_the_full_original():
+def test_trimmed_reprint_points_at_the_full_original() -> None:
     full = article("full", QUAKE_A, date="2021-03-02")
     trimmed = article("trim", QUAKE_A[:3], date="2021-03-02")  # same day: the more complete text is the origin
     other = article("other", QUAKE_B, date="2021-03-01")
@@ -40,7 +40,7 @@ def test_trimmed_reprint_points_at_the_full_original():
     assert res["trim"].kind in ("contained", "near")
 
 
-def test_copy_with_added_intro_and_boilerplate():
+def test_copy_with_added_intro_and_boilerplate() -> None:
     orig = article("o", QUAKE_B, date="2021-05-01")
     intro = ["Our partners on the coast sent this report late on Friday evening, and we publish it in full below."]
     tail = ["Sign up for the newsletter.", "All rights reserved by the publisher of this page."]
@@ -49,14 +49,14 @@ def test_copy_with_added_intro_and_boilerplate():
     assert res["c"] is not None and res["c"].of == "o"
 
 
-def test_long_report_quoting_a_short_earlier_one_is_not_a_copy():
+def test_long_report_quoting_a_short_earlier_one_is_not_a_copy() -> None:
     short = article("s", QUAKE_A[:2], date="2021-03-01")
     long = article("l", QUAKE_A[:2] + QUAKE_B + UNRELATED + QUAKE_A[2:], date="2021-03-04")
     res = _copies([long, short])
     assert res["l"] is None
 
 
-def test_copy_of_a_copy_points_at_the_group_origin():
+def test_copy_of_a_copy_points_at_the_group_origin() -> None:
     a = article("a", QUAKE_A, date="2021-03-01")
     b = article("b", QUAKE_A[:4], date="2021-03-02")
     c = article("c", QUAKE_A[:4], date="2021-03-03")
@@ -65,12 +65,12 @@ def test_copy_of_a_copy_points_at_the_group_origin():
     assert res["c"] is not None and res["c"].of == "a"
 
 
-def test_unrelated_articles_are_not_copies():
+def test_unrelated_articles_are_not_copies() -> None:
     arts = [article("a", QUAKE_A), article("b", QUAKE_B), article("c", UNRELATED)]
     assert all(v is None for v in _copies(arts).values())
 
 
-def test_result_does_not_depend_on_input_order():
+def test_result_does_not_depend_on_input_order() -> None:
     arts = [
         article("a", QUAKE_A, date="2021-03-01"),
         article("b", QUAKE_A[:3]),
@@ -86,44 +86,44 @@ def test_result_does_not_depend_on_input_order():
         assert group_copies(shuffled, Options()) == first
 
 
-def test_undated_group_origin_is_the_most_complete_text():
+def test_undated_group_origin_is_the_most_complete_text() -> None:
     res = _copies([article("part", QUAKE_A[:3]), article("whole", QUAKE_A)])
     assert res["whole"] is None and res["part"] is not None and res["part"].of == "whole"
 
 
-def test_empty_and_tiny_articles_do_not_crash():
+def test_empty_and_tiny_articles_do_not_crash() -> None:
     arts = [article("e", []), article("t", ["Short."]), article("t2", ["Short."]), article("a", QUAKE_A)]
     res = _copies(arts)
     assert res["e"] is None and res["a"] is None
     assert res["t2"] is not None or res["t"] is not None  # identical short texts are exact copies
 
 
-def test_same_record_twice_is_handled():
+def test_same_record_twice_is_handled() -> None:
     a = article("a", QUAKE_A)
     res = _copies([a, a])
     assert res["a"] is None
 
 
-def test_signature_is_picklable_for_executors():
+def test_signature_is_picklable_for_executors() -> None:
     sig = copy_signature(article("a", QUAKE_A), Options())
     back = pickle.loads(pickle.dumps(sig))
     assert back.id == "a" and back.text_hash == sig.text_hash and (back.shingles == sig.shingles).all()
 
 
-def test_bad_options_raise():
+def test_bad_options_raise() -> None:
     opts = Options()
     opts.dedup.containment = 0.0
     with pytest.raises(ValueError, match="containment"):
         copy_signature(article("a", QUAKE_A), opts)
 
 
-def test_precomputed_lsh_params_are_what_datasketch_picks():
+def test_precomputed_lsh_params_are_what_datasketch_picks() -> None:
     for (threshold, num_perm), params in LSH_PARAMS.items():
         lsh = MinHashLSH(threshold=threshold, num_perm=num_perm, weights=LSH_WEIGHTS)
         assert (lsh.b, lsh.r) == params
 
 
-def test_shared_hasher_gives_the_same_signatures():
+def test_shared_hasher_gives_the_same_signatures() -> None:
     opts = Options()
     arts = [article("a", QUAKE_A), article("b", QUAKE_B), article("u", UNRELATED)]
     batch = copy_signatures(arts, opts)
@@ -134,13 +134,13 @@ def test_shared_hasher_gives_the_same_signatures():
         assert (s.shingles == alone.shingles).all() and s.text_hash == alone.text_hash
 
 
-def test_hasher_built_for_other_options_is_refused():
+def test_hasher_built_for_other_options_is_refused() -> None:
     opts = Options()
     with pytest.raises(ValueError, match="hasher built for"):
         copy_signature(article("a", QUAKE_A), opts, MinHasher(opts.dedup.num_perm, opts.seed + 1))
 
 
-def test_non_default_lsh_settings_still_work():
+def test_non_default_lsh_settings_still_work() -> None:
     opts = Options()
     opts.dedup.threshold = 0.3  # not in LSH_PARAMS: datasketch computes the bands itself
     a = article("a", QUAKE_A, date="2021-03-02")
@@ -161,7 +161,7 @@ def _shingle_hashes_reference(toks, n):
     return np.array(sorted({zlib.crc32(g.encode("utf-8", "surrogatepass")) for g in grams}), dtype=np.uint32)
 
 
-def test_shingle_hashes_match_joining_and_hashing_each_shingle():
+def test_shingle_hashes_match_joining_and_hashing_each_shingle() -> None:
     import numpy as np
 
     from newsfuse.stories.dedup import shingle_hashes
@@ -177,7 +177,7 @@ def test_shingle_hashes_match_joining_and_hashing_each_shingle():
             assert np.array_equal(got, _shingle_hashes_reference(toks, n)), (toks, n)
 
 
-def test_bands_find_what_datasketch_lsh_finds():
+def test_bands_find_what_datasketch_lsh_finds() -> None:
     from newsfuse.stories.dedup import Bands, MinHasher, shingle_hashes
 
     opts = Options()
@@ -198,7 +198,7 @@ def test_bands_find_what_datasketch_lsh_finds():
         theirs.insert(f"a{i}", mh)
 
 
-def test_overlap_counts_shared_values():
+def test_overlap_counts_shared_values() -> None:
     import numpy as np
 
     from newsfuse.stories.dedup import _overlap
@@ -210,7 +210,7 @@ def test_overlap_counts_shared_values():
         assert _overlap(a, b) == _overlap(b, a) == len(set(a.tolist()) & set(b.tolist()))
 
 
-def test_shared_counts_equal_pairwise_overlaps():
+def test_shared_counts_equal_pairwise_overlaps() -> None:
     import numpy as np
 
     from newsfuse.stories.dedup import _overlap, _shared_counts

@@ -6,7 +6,7 @@ from newsfuse.stories.cluster import _top
 from newsfuse.stories.features import DocFreq, cosine, weigh
 
 
-def test_cached_idf_follows_added_documents():
+def test_cached_idf_follows_added_documents() -> None:
     df = DocFreq()
     df.add(["w:a", "w:b"])
     first = df.idf("w:a")
@@ -17,7 +17,7 @@ def test_cached_idf_follows_added_documents():
     assert df.idfs(["w:a", "w:c"]).keys() >= {"w:a", "w:c"}
 
 
-def test_weigh_and_cosine_equal_the_plain_formulas():
+def test_weigh_and_cosine_equal_the_plain_formulas() -> None:
     rng = random.Random(5)
     docs = [{f"w:{rng.randrange(40)}": float(rng.choice([0.5, 1, 2, 3, 5])) for _ in range(15)} for _ in range(30)]
     df = DocFreq.of(docs)
@@ -31,7 +31,7 @@ def test_weigh_and_cosine_equal_the_plain_formulas():
         assert cosine(va, vb) == sum(x * big.get(k, 0.0) for k, x in small.items())
 
 
-def test_top_keeps_the_strongest_features_ties_by_name():
+def test_top_keeps_the_strongest_features_ties_by_name() -> None:
     rng = random.Random(7)
     for _ in range(200):
         vec = {f"f{rng.randrange(100)}": float(rng.choice([0.1, 0.2, 0.3])) for _ in range(rng.randint(0, 60))}
@@ -66,7 +66,7 @@ def test_sparse_sums_and_top_equal_the_dict_versions():
         assert {names[i]: x for i, x in zip(ids.tolist(), vals.tolist(), strict=True)} == dict(_top(total, n))
 
 
-def test_central_ranks_members_as_the_dict_formulas_do():
+def test_central_ranks_members_as_the_dict_formulas_do() -> None:
     from newsfuse.stories.cluster import _central
 
     rng = random.Random(12)

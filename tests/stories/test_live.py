@@ -5,12 +5,12 @@ import pytest
 from story_fixtures import invented_stream
 
 from newsfuse.evals.metrics import bcubed
-from newsfuse.exec.partition import join_partitions, time_partitions
 from newsfuse.model import Article, Story
 from newsfuse.options import Options
 from newsfuse.stories.cluster import StoryIndex, cluster_stories
 from newsfuse.stories.dedup import copy_signatures, group_copies
 from newsfuse.stories.live import LiveStories
+from newsfuse.stories.partitions import join_partitions, time_partitions
 
 
 def batch_stories(articles: list[Article], options: Options) -> list[Story]:
@@ -40,7 +40,7 @@ def _live(articles: list[Article], options: Options, seed: int, every: int = 1) 
 
 
 @pytest.mark.parametrize("partition_days", [56, 9])
-def test_live_stories_equal_batch_stories_in_any_order(partition_days):
+def test_live_stories_equal_batch_stories_in_any_order(partition_days) -> None:
     options = Options()
     options.scale.partition_days = partition_days  # 9: several partitions, stories crossing the cuts
     articles = invented_stream(120, seed=3, span_days=40)
@@ -52,7 +52,7 @@ def test_live_stories_equal_batch_stories_in_any_order(partition_days):
         assert _view(live.stories()) == _view(batch)
 
 
-def test_live_copies_are_the_batch_copies():
+def test_live_copies_are_the_batch_copies() -> None:
     options = Options()
     articles = invented_stream(80, seed=5)
     found = group_copies(copy_signatures(articles, options), options)
@@ -63,7 +63,7 @@ def test_live_copies_are_the_batch_copies():
     assert got == {a.id: found.get(a.id) for a in articles}
 
 
-def test_the_first_pass_alone_depends_on_arrival_order():
+def test_the_first_pass_alone_depends_on_arrival_order() -> None:
     # Why the live path re-clusters: the incremental index fed in arrival order (IDF learnt on the
     # way, no refinement) does not reproduce the batch partition.
     options = Options()
@@ -80,7 +80,7 @@ def test_the_first_pass_alone_depends_on_arrival_order():
     assert min(scores) < 0.99
 
 
-def test_an_update_reclusters_only_the_partitions_that_changed():
+def test_an_update_reclusters_only_the_partitions_that_changed() -> None:
     options = Options()
     options.scale.partition_days = 9
     articles = [a for a in invented_stream(120, seed=3, span_days=40) if a.date]

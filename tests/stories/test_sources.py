@@ -2,7 +2,7 @@ from newsfuse.model import Article, CopyInfo
 from newsfuse.stories.sources import count_sources, independent_sources, outlets_of, unknown_outlet_articles
 
 
-def test_reprints_do_not_add_sources():
+def test_reprints_do_not_add_sources() -> None:
     wire = Article(id="w", origin="w", outlet="Wire")
     copies = [
         Article(id=f"c{i}", origin="c", outlet=f"Paper{i}", copy_of=CopyInfo("w", 0.9, "near")) for i in range(10)
@@ -17,7 +17,7 @@ def test_reprints_do_not_add_sources():
     assert len(outlets_of(list(by_id), by_id)) == 11
 
 
-def test_unknown_outlets_alone_count_as_one_source():
+def test_unknown_outlets_alone_count_as_one_source() -> None:
     a, b = Article(id="a", origin="a"), Article(id="b", origin="b")
     by_id = {"a": a, "b": b}
     assert independent_sources(["a", "b"], by_id) == 1
@@ -25,7 +25,7 @@ def test_unknown_outlets_alone_count_as_one_source():
     assert count_sources(["article:a", "article:b", "cnn"]) == 1
 
 
-def test_one_outlet_in_any_written_form():
+def test_one_outlet_in_any_written_form() -> None:
     arts = [
         Article(id="1", origin="1", outlet="CNN"),
         Article(id="2", origin="2", outlet="cnn.com"),
@@ -38,7 +38,7 @@ def test_one_outlet_in_any_written_form():
     assert outlets_of(list(by_id), by_id) == ["CNN", "The Kelbrook Courier"]
 
 
-def test_a_wire_story_counts_as_its_agency():
+def test_a_wire_story_counts_as_its_agency() -> None:
     # Two newspapers running the agency's story under its dateline, and the agency's own article.
     arts = [
         Article(id="p", origin="p", outlet="Coast Herald", wire="Associated Press"),

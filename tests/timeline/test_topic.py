@@ -8,7 +8,7 @@ import pytest
 from newsfuse.model import Article, PublishedDate, make_paragraphs
 from newsfuse.options import Options
 from newsfuse.timeline import topic_timeline
-from newsfuse.timeline.command import read_articles, topic_timeline_command
+from newsfuse.timeline.command import read_topic, topic_timeline_command
 from newsfuse.timeline.topic import DateWeights, build_index, score_dates, select_dates
 
 
@@ -97,7 +97,7 @@ def test_command_markdown_and_json(tmp_path: Path, capsys: pytest.CaptureFixture
         json.dumps({"id": a.id, "date": a.date, "outlet": a.outlet, "text": a.text, "clean": True}) for a in TOPIC
     ] + ["{not json", json.dumps({"id": "empty", "text": ""})]
     f.write_text("\n".join(lines), encoding="utf-8")
-    assert len(read_articles([str(tmp_path)])) == len(TOPIC)  # bad lines rejected, not fatal
+    assert len(read_topic([str(tmp_path)], Options())) == len(TOPIC)  # bad lines rejected, not fatal
 
     assert topic_timeline_command(_args([str(f)], "md", 2), Options())
     md = capsys.readouterr().out

@@ -27,7 +27,7 @@ from newsfuse.model import (
     make_paragraphs,
 )
 from newsfuse.options import Options
-from newsfuse.validate import validate_articles
+from newsfuse.pipeline import VALIDATE, ArticleStep
 from newsfuse.web import Settings, create_app
 from newsfuse.web.ingest import Steps
 
@@ -55,6 +55,10 @@ def _extract(docs: list[RawDocument], options: Options) -> list[Article | Reject
             )
         )
     return out
+
+
+def _extract_step(docs: list[RawDocument], options: Options, today: date) -> list[Article | Rejection]:
+    return _extract(docs, options)
 
 
 def _find_copies(articles: list[Article], options: Options) -> None:
@@ -102,7 +106,7 @@ def _story_step(story: Story, by_id: dict[str, Article], options: Options) -> St
 
 
 def simple_steps() -> Steps:
-    return Steps(_extract, validate_articles, _find_copies, _Index, _story_step)
+    return Steps((ArticleStep("extract", _extract_step), VALIDATE), _find_copies, _Index, _story_step)
 
 
 def make_client(db: str, token: str | None = TOKEN, **kw: object) -> TestClient:

@@ -4,7 +4,7 @@ from newsfuse.render.sample import sample_report
 from newsfuse.store import open_store
 
 
-def test_health_and_openapi(client, h):
+def test_health_and_openapi(client, h) -> None:
     r = client.get("/api/health")
     assert r.status_code == 200 and r.json()["status"] == "ok" and r.json()["db"] == "sqlite"
     spec = client.get("/openapi.json").json()
@@ -18,7 +18,7 @@ def test_health_and_openapi(client, h):
     assert client.get("/docs").status_code == 404  # Swagger UI would load a CDN script
 
 
-def test_writes_need_a_configured_token(db, h):
+def test_writes_need_a_configured_token(db, h) -> None:
     with h.make_client(db, token=None) as c:
         r = c.post("/api/articles", json=h.article_json(1), headers=h.AUTH)
         assert r.status_code == 403 and "NEWSFUSE_TOKEN" in r.json()["detail"]
@@ -36,7 +36,7 @@ def test_writes_need_a_configured_token(db, h):
         assert c.get("/api/health").json()["articles"] == 1
 
 
-def test_post_one_then_batch_updates_stories(client, h):
+def test_post_one_then_batch_updates_stories(client, h) -> None:
     r = client.post("/api/articles", json=h.article_json(1), headers=h.AUTH)
     assert r.status_code == 201, r.text
     res = r.json()["results"][0]
@@ -57,7 +57,7 @@ def test_post_one_then_batch_updates_stories(client, h):
     assert raw["content"] == h.article_json(1)["content"] and raw["kind"] == "record"
 
 
-def test_same_url_is_stored_once(client, h):
+def test_same_url_is_stored_once(client, h) -> None:
     a = h.article_json(1, url="https://one.example/a")
     b = h.article_json(2, url="https://one.example/a")  # other text, same URL
     r = client.post("/api/articles", json={"articles": [a, b]}, headers=h.AUTH).json()
@@ -67,7 +67,7 @@ def test_same_url_is_stored_once(client, h):
     assert client.get("/api/health").json()["articles"] == 1
 
 
-def test_rejections_are_reported_and_remembered(client, h):
+def test_rejections_are_reported_and_remembered(client, h) -> None:
     short = {"content": "Too short.", "kind": "record", "title": "Tiny"}
     r = client.post("/api/articles", json=short, headers=h.AUTH).json()["results"][0]
     assert r["status"] == "rejected" and r["reason"] == "no_text"
@@ -76,7 +76,7 @@ def test_rejections_are_reported_and_remembered(client, h):
     assert client.get("/api/health").json()["rejected"] == 1
 
 
-def test_raw_bodies(client, h):
+def test_raw_bodies(client, h) -> None:
     text = "Harbour news: the bridge reopened on Tuesday after long repairs.\n\nMore on the bridge."
     r = client.post(
         "/api/articles/raw?title=Harbour%20reopens&outlet=two.example",
@@ -124,7 +124,7 @@ def test_limits_are_clear_4xx(db, h):
         assert c.get("/api/stories/nope").status_code == 404
 
 
-def test_errors_do_not_leak_stack_traces(db, h):
+def test_errors_do_not_leak_stack_traces(db, h) -> None:
     with h.make_client(db) as c:
 
         def boom(*a, **k):
@@ -137,7 +137,7 @@ def test_errors_do_not_leak_stack_traces(db, h):
         assert "secret" not in r.text and "Traceback" not in r.text
 
 
-def test_cors_off_by_default(client, h):
+def test_cors_off_by_default(client, h) -> None:
     r = client.get("/api/health", headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in r.headers
     r = client.options(
@@ -146,7 +146,7 @@ def test_cors_off_by_default(client, h):
     assert "access-control-allow-origin" not in r.headers
 
 
-def test_concurrent_posts_neither_lose_nor_duplicate(client, h):
+def test_concurrent_posts_neither_lose_nor_duplicate(client, h) -> None:
     errors = []
 
     def post(i: int) -> None:
@@ -169,7 +169,7 @@ def test_concurrent_posts_neither_lose_nor_duplicate(client, h):
     assert sum(s["articles"] for s in stories) == 30
 
 
-def test_restart_recovers_stories_for_stored_articles(db, h):
+def test_restart_recovers_stories_for_stored_articles(db, h) -> None:
     with h.make_client(db) as c:
         c.post("/api/articles", json={"articles": [h.article_json(1), h.article_json(2)]}, headers=h.AUTH)
     # Simulate a crash after the article commit but before the story update.
@@ -183,7 +183,7 @@ def test_restart_recovers_stories_for_stored_articles(db, h):
         assert h["stories"] == 1 and h["unassigned"] == 0 and not h["starting"]
 
 
-def test_reads_a_stored_report(db, h):
+def test_reads_a_stored_report(db, h) -> None:
     with open_store(db) as s:
         s.save_report(sample_report())
     with h.make_client(db) as c:
@@ -193,7 +193,7 @@ def test_reads_a_stored_report(db, h):
         assert [s["id"] for s in c.get("/api/stories?entity=brandt").json()["stories"]] == ["s0001"]
 
 
-def test_failing_story_analysis_keeps_articles(db, h):
+def test_failing_story_analysis_keeps_articles(db, h) -> None:
     steps = h.simple_steps()
 
     def broken(story, by_id, options):
@@ -213,14 +213,14 @@ def test_failing_story_analysis_keeps_articles(db, h):
         assert any("analysis failed" in n for n in story["notes"])
 
 
-def test_real_extraction_of_posted_html_and_text(db, h):
+def test_real_extraction_of_posted_html_and_text(db, h) -> None:
     from fastapi.testclient import TestClient
 
-    from newsfuse.extract import extract_documents
+    from newsfuse.pipeline import ARTICLE_STEPS
     from newsfuse.web import Settings, create_app
 
     steps = h.simple_steps()
-    steps.extract = extract_documents
+    steps.articles = ARTICLE_STEPS
     paras = [
         "The ferry between Lunden and Ostmark resumed service on Monday after a three-week halt caused by storms.",
         "Operators said 14 crossings a day would run until the end of the month, with extra boats at weekends.",
@@ -251,7 +251,7 @@ def test_real_extraction_of_posted_html_and_text(db, h):
         assert r.status_code == 201, r.text
 
 
-def test_post_without_wait_acknowledges_at_commit(client, h):
+def test_post_without_wait_acknowledges_at_commit(client, h) -> None:
     r = client.post(
         "/api/articles?wait=false", json={"articles": [h.article_json(i) for i in range(5)]}, headers=h.AUTH
     )

@@ -101,7 +101,7 @@ def _highlighted(driver, element_id: str) -> None:
     assert bg not in ("rgba(0, 0, 0, 0)", "transparent"), bg
 
 
-def test_live_app_story_citation_and_payloads(server, browser):
+def test_live_app_story_citation_and_payloads(server, browser) -> None:
     from selenium.webdriver.common.by import By
 
     ARTIFACTS.mkdir(exist_ok=True)
@@ -123,7 +123,7 @@ def test_live_app_story_citation_and_payloads(server, browser):
     browser.save_screenshot(str(ARTIFACTS / "web-article.png"))
 
 
-def test_report_html_offline(tmp_path, browser):
+def test_report_html_offline(tmp_path, browser) -> None:
     from selenium.webdriver.common.by import By
 
     ARTIFACTS.mkdir(exist_ok=True)

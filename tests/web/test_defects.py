@@ -4,7 +4,7 @@ as strings; a page answers a bad parameter with an HTML page."""
 from __future__ import annotations
 
 
-def test_rejected_stub_does_not_block_its_url(client, h):
+def test_rejected_stub_does_not_block_its_url(client, h) -> None:
     url = "https://one.example/full-story"
     stub = {"content": " ", "kind": "record", "title": "Bridge stub", "url": url}
     r = client.post("/api/articles", json=stub, headers=h.AUTH)
@@ -21,7 +21,7 @@ def test_rejected_stub_does_not_block_its_url(client, h):
     assert client.get("/api/health").json()["raw_documents"] == 2
 
 
-def test_dates_are_parsed_not_compared_as_strings(client, h):
+def test_dates_are_parsed_not_compared_as_strings(client, h) -> None:
     arts = [h.article_json(1, date="2021-02-27"), h.article_json(2, topic="Ferry", date="2021-03-05")]
     client.post("/api/articles", json={"articles": arts}, headers=h.AUTH)
     ids = lambda q: [s["id"] for s in client.get(f"/api/stories?{q}").json()["stories"]]  # noqa: E731
@@ -40,7 +40,7 @@ def test_dates_are_parsed_not_compared_as_strings(client, h):
     )
 
 
-def test_bad_page_number_is_an_html_error(client):
+def test_bad_page_number_is_an_html_error(client) -> None:
     for q in ("page=0", "page=x", "page=-1"):
         r = client.get(f"/?{q}")
         assert r.status_code == 400, q

@@ -55,7 +55,7 @@ def _start(db: str, port: int, token: str) -> subprocess.Popen[bytes]:
     raise RuntimeError("server did not start")
 
 
-def test_kill_mid_batch_loses_nothing_acknowledged(tmp_path, h):
+def test_kill_mid_batch_loses_nothing_acknowledged(tmp_path, h) -> None:
     db = str(tmp_path / "kill.sqlite")
     port = _free_port()
     base = f"http://127.0.0.1:{port}"

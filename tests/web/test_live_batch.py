@@ -55,7 +55,7 @@ def _batch(paths: list[str]) -> dict[str, tuple[str, ...]]:
     return {o: g for g in groups for o in g}
 
 
-def test_example_corpus_live_equals_batch(tmp_path):
+def test_example_corpus_live_equals_batch(tmp_path) -> None:
     batch = _batch([str(CORPUS)])
     for seed in range(3):
         live = _live([str(CORPUS)], str(tmp_path / f"live{seed}.sqlite"), seed, analysis=True)
@@ -63,7 +63,7 @@ def test_example_corpus_live_equals_batch(tmp_path):
 
 
 @pytest.mark.parametrize("seed", [0, 1])
-def test_invented_stream_live_equals_batch(tmp_path, seed):
+def test_invented_stream_live_equals_batch(tmp_path, seed) -> None:
     # Records marked clean: the cleaner's corpus evidence (lines repeated across a batch) does
     # not apply, so both sides see the same texts; reprints at other URLs are stored (not
     # answered as duplicates) and found as copies, as in batch.

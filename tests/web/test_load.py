@@ -9,7 +9,7 @@ from newsfuse.web.settings import Settings
 CORPUS = Path(__file__).parents[2] / "examples" / "corpus"
 
 
-def test_serve_load_ingests_once_and_builds_stories(tmp_path):
+def test_serve_load_ingests_once_and_builds_stories(tmp_path) -> None:
     app = create_app(Settings(db=str(tmp_path / "s.sqlite")))
     with TestClient(app) as client:
         _load_paths(app, [str(CORPUS)])

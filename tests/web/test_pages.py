@@ -19,7 +19,7 @@ def _client(db, h):
     return h.make_client(db)
 
 
-def test_pages_render_escaped_with_strict_csp(db, h):
+def test_pages_render_escaped_with_strict_csp(db, h) -> None:
     with _client(db, h) as c:
         for path in ["/", "/stories/s0001", "/articles/a000000000a1", "/?q=bridge&outlet=harbour"]:
             r = c.get(path)
@@ -35,7 +35,7 @@ def test_pages_render_escaped_with_strict_csp(db, h):
             assert not any(t == "img" for t, _ in p.tags)
 
 
-def test_story_page_links_to_paragraph_anchors(db, h):
+def test_story_page_links_to_paragraph_anchors(db, h) -> None:
     with _client(db, h) as c:
         page = c.get("/stories/s0001").text
         assert 'href="/articles/a000000000a1#a000000000a1-p2"' in page
@@ -44,7 +44,7 @@ def test_story_page_links_to_paragraph_anchors(db, h):
         assert 'href="javascript:' not in art
 
 
-def test_filters(db, h):
+def test_filters(db, h) -> None:
     with _client(db, h) as c:
         assert "Verlon river festival" in c.get("/?q=festival").text
         assert "Verlon river festival" not in c.get("/?entity=brandt").text
@@ -55,7 +55,7 @@ def test_filters(db, h):
         assert "<script>alert(1)" not in hostile
 
 
-def test_missing_pages_are_404(db, h):
+def test_missing_pages_are_404(db, h) -> None:
     with _client(db, h) as c:
         assert c.get("/stories/nope").status_code == 404
         assert c.get("/articles/nope").status_code == 404

@@ -40,7 +40,7 @@ def _post_raw_json(c, payload: str, h):
     )
 
 
-def test_nul_surrogate_and_controls_are_cleaned_and_noted(any_db, h):
+def test_nul_surrogate_and_controls_are_cleaned_and_noted(any_db, h) -> None:
     with h.make_client(any_db) as c:
         rec = h.article_json(1, title="Bridge\u0000 story", author="Ann\r\n# Lee", url="https://one.example/a\u0000b")
         rec["content"] = str(rec["content"]).replace("council", "coun\u0000cil\u001b")
@@ -110,7 +110,7 @@ def test_story_that_cannot_be_stored_is_retried_and_never_fatal(db, h):
         store_mod.Store.save_stories = real  # type: ignore[method-assign]
 
 
-def test_unreadable_stored_data_does_not_stop_the_start(db, h):
+def test_unreadable_stored_data_does_not_stop_the_start(db, h) -> None:
     with h.make_client(db) as c:
         r = c.post(
             "/api/articles", json={"articles": [h.article_json(1), h.article_json(2, topic="Dam")]}, headers=h.AUTH
@@ -128,7 +128,7 @@ def test_unreadable_stored_data_does_not_stop_the_start(db, h):
         assert r.status_code == 201 and r.json()["results"][0]["story_id"] == "s-ferry"
 
 
-def test_non_finite_numbers_in_a_body_are_a_422_not_a_500(client, h):
+def test_non_finite_numbers_in_a_body_are_a_422_not_a_500(client, h) -> None:
     # Found by tests/fuzz: Python's JSON parser accepts NaN/Infinity, and the 422 that echoed them failed to encode.
     for body in ("Infinity", "NaN", '{"content": "x", "title": -Infinity}', '{"articles": [NaN]}'):
         r = client.post("/api/articles", content=body, headers={**h.AUTH, "Content-Type": "application/json"})

@@ -11,7 +11,7 @@ def _args(tmp_path, **kw):
     return argparse.Namespace(**{**base, **kw})
 
 
-def test_serve_reads_token_from_env_and_runs_uvicorn(tmp_path, monkeypatch, h):
+def test_serve_reads_token_from_env_and_runs_uvicorn(tmp_path, monkeypatch, h) -> None:
     import newsfuse.web.ingest as ingest
 
     monkeypatch.setattr(ingest.Steps, "default", classmethod(lambda cls: h.simple_steps()))
@@ -44,7 +44,7 @@ def test_serve_reads_token_from_env_and_runs_uvicorn(tmp_path, monkeypatch, h):
     assert seen["budget"] is None  # 0: no limit
 
 
-def test_serve_rejects_bad_arguments(tmp_path):
+def test_serve_rejects_bad_arguments(tmp_path) -> None:
     with pytest.raises(ValueError, match="port"):
         web_app.serve(_args(tmp_path, port=70000))
     with pytest.raises(ValueError, match="at least 8"):
@@ -54,7 +54,7 @@ def test_serve_rejects_bad_arguments(tmp_path):
 
 
 @pytest.mark.postgres
-def test_web_app_on_postgres(h):
+def test_web_app_on_postgres(h) -> None:
     url = os.environ.get("NEWSFUSE_TEST_PG")
     if not url:
         pytest.skip("NEWSFUSE_TEST_PG is not set (see .ci/start-postgres)")

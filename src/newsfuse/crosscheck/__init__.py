@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsfuse.crosscheck.claims import build_claims, claim_space, group_sentences, topic_claims
-from newsfuse.crosscheck.conflicts import find_conflicts
+from newsfuse.crosscheck.conflicts import find_conflicts, mark_disputed_summary
 from newsfuse.crosscheck.entities import build_entities
 from newsfuse.crosscheck.framing import build_framing
 from newsfuse.crosscheck.quotes import build_quotes
@@ -79,6 +79,7 @@ def crosscheck_story(
     story.conflicts = find_conflicts(
         checked, story.claims, space, index, by_id, opts, stemmer, topics=topic_claims(space, groups)
     )
+    mark_disputed_summary([*([story.headline] if story.headline else []), *story.summary], story.conflicts, stemmer)
     story.quotes = build_quotes(sents, index, by_id, ids, opts.quote_min_words, stemmer, notes=story.notes)
     story.framing = build_framing(sents, index, by_id, ids)
     if independent_sources(ids, by_id) < 2:

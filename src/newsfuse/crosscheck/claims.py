@@ -5,7 +5,7 @@ Each sentence becomes a weighted bag of features:
 - content words, Snowball-stemmed so "signed"/"signing"/"signature" meet, weighted down along
   the sentence (``position_decay``): a news sentence states its main event first and adds
   background after, so the opening words decide what fact it reports;
-- names spelled as the story's canonical entity name, so "Hifter" counts as "Haftar";
+- names spelled as the story's canonical entity name, so "Hoskarov" counts as "Haskarov";
 - the sentence's **event trigger**: its first event word (a verb, an event noun) that another
   source of the story also uses as an event word.  Which fact a sentence reports is decided by the
   first event in it that other outlets report too ("Volunteers served soup to families driven out
@@ -112,9 +112,9 @@ class Featurizer:
     def scan(self, sent: Sent) -> tuple[list[tuple[str, str | None]], list[bool]]:
         """:meth:`words`, and per word whether it may be the sentence's event trigger.
 
-        Not the trigger: the tail of a hyphenated modifier ("Putin-sponsored talks", "UN-backed":
+        Not the trigger: the tail of a hyphenated modifier ("Kremlin-sponsored talks", "UN-backed":
         it describes the noun after it, the event is elsewhere), and the words of a fronted
-        adverbial ("After eight hours of talks, Sarraj signed the deal": the opener sets the scene,
+        adverbial ("After seven hours of talks, Mansuri signed the deal": the opener sets the scene,
         the main clause after its comma reports the fact).
         """
         names = self._name_words(sent)
@@ -269,7 +269,7 @@ class EventWords:
                 ):
                     self.verbal.add(stem(w))
                 elif w in IRREGULAR_VERBS:
-                    # "left" makes "leave" a verb of the story, so "Haftar Leaves Moscow" counts too
+                    # "left" makes "leave" a verb of the story, so "Haskarov Leaves Rennick" counts too
                     self.verbal.add(stem(IRREGULAR_VERBS[w]))
         self.nouns = {stem(w) for w in EVENT_NOUNS}
         # any member names its class
@@ -364,6 +364,7 @@ class FactBag:
     figures: frozenset[str]  # numbers it states, normalised ("1,100" and "1100" -> "1100", "six" -> "6")
     days: frozenset[str]  # days it names ("@01-14", "@monday")
     years: frozenset[str]
+    negated: bool = False  # it says "not", "no", "never", "without" ...
 
 
 # Numbers as written in digits (a figure: "1,100", "2.5"); "3 million" is read as 3000000.
@@ -410,6 +411,12 @@ def _figures(folded: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(figures), frozenset(years)
 
 
+# Words that deny what a sentence states: a sentence with one and a sentence without never agree
+# ("tar balls found off Key West are not linked to the spill" / "tar balls found in the Keys raise fears
+# the spill has reached Florida"); general English, not fitted to any data.
+_NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
+
+
 def fact_bag(sent: Sent, words: Sequence[tuple[str, str | None]], stem: Callable[[str], str]) -> FactBag:
     """The :class:`FactBag` of a sentence from its :meth:`Featurizer.scan` words."""
     plain: set[str] = set()
@@ -423,8 +430,10 @@ def fact_bag(sent: Sent, words: Sequence[tuple[str, str | None]], stem: Callable
                 names.add(stem(name))
         elif w not in SPEECH_VERBS:
             plain.add(stem(w))
-    figures, years = _figures(fold(sent.text))
-    return FactBag(frozenset(plain), frozenset(names), figures, frozenset(days), years)
+    folded = fold(sent.text)
+    figures, years = _figures(folded)
+    negated = any(w in _NEGATIONS or w.endswith("n't") or w.endswith("n’t") for w in _WORD_RE.findall(folded))
+    return FactBag(frozenset(plain), frozenset(names), figures, frozenset(days), years, negated)
 
 
 def _weekdays(days: frozenset[str]) -> frozenset[str]:
@@ -446,6 +455,9 @@ _AGREE_MIN_LONG_COVERAGE = 0.25
 # right pairs at 0.17 and 0.18), yet not when the longer sentence is a page of its own that happens
 # to repeat the figure (a 150-word conspiracy paragraph repeating "11 workers" at 0.08).
 _AGREE_MIN_LONG_COVERAGE_FIGURE = 0.1
+# Only a figure of at least this value is such evidence: "two" and "three" are in every other
+# sentence ("spreads to people in two ways" / "two people were admitted to hospital").
+_TELLING_FIGURE = 10.0
 # Share of the longer sentence two sentences stating different figures or days must have in common
 # to be one (disputed) fact: half of it, twice what agreement asks (``_AGREE_MIN_LONG_COVERAGE``),
 # so that little but the figure and the attribution ("aid groups said" / "the mayor said") differs.
@@ -460,6 +472,8 @@ def supports(a: FactBag, b: FactBag, idf: Mapping[str, float], coverage: float) 
       around Port Amsel since March, aid groups said" and "450 killed around Port Amsel since
       March, the Red Crescent said" are one fact with a disputed figure (for conflicts to raise),
       "6 killed on Saturday" and "70 killed in fighting in the south" are different facts;
+    - both deny something or neither does (``_NEGATIONS``): "X was not linked to Y" never backs
+      "X raised fears of Y";
     - they share at least ``_AGREE_MIN_WORDS`` content words besides names;
     - at least half the names of the shorter sentence (by IDF weight) are named in the other ("The
       government of Brennia banned Varno grain" is not "The government of Ostmark banned Varno grain");
@@ -475,12 +489,14 @@ def supports(a: FactBag, b: FactBag, idf: Mapping[str, float], coverage: float) 
             (a.years, b.years),
         )
     )
+    if a.negated != b.negated:
+        return False
     shared_words = a.words & b.words
     if len(shared_words) < _AGREE_MIN_WORDS:
         return False
 
     def weight(items: frozenset[str]) -> float:
-        return sum(idf.get(t, 1.0) for t in items)
+        return sum(idf.get(t, 1.0) for t in sorted(items))  # sorted: a sum in hash order varies with PYTHONHASHSEED
 
     wa = weight(a.words) + weight(a.names) + weight(a.figures) + weight(a.days)
     wb = weight(b.words) + weight(b.names) + weight(b.figures) + weight(b.days)
@@ -495,7 +511,7 @@ def supports(a: FactBag, b: FactBag, idf: Mapping[str, float], coverage: float) 
     # the longer sentence must be about the shorter's fact too, not merely mention its subject ("There
     # is no vaccine for the new strain" is not backed by "The new strain seems more lethal to those
     # aged 25 to 45 ..."), unless they state the same figure ("shares closed up 7.2%")
-    if not a.figures.isdisjoint(b.figures):
+    if any(float(f) >= _TELLING_FIGURE for f in a.figures & b.figures):
         return shared >= _AGREE_MIN_LONG_COVERAGE_FIGURE * max(wa, wb)
     return shared >= _AGREE_MIN_LONG_COVERAGE * max(wa, wb)
 
@@ -715,12 +731,12 @@ def _supported_pairs(space: ClaimSpace, options: CrossCheckOptions) -> list[tupl
     cols_all: list[int] = []
     vals_all: list[float] = []
     for r, f in enumerate(space.facts):
-        for t in f.words:
+        for t in sorted(f.words):  # sorted: columns (and float sums) must not follow hash order
             c = cols.setdefault("w:" + t, len(cols))
             rows_w.append(r)
             cols_w.append(c)
         for kind, items in (("w:", f.words), ("n:", f.names), ("f:", f.figures), ("d:", f.days)):
-            for t in items:
+            for t in sorted(items):
                 rows_all.append(r)
                 cols_all.append(cols.setdefault(kind + t, len(cols)))
                 vals_all.append(space.fact_idf.get(t, 1.0))

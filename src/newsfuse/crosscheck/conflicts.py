@@ -25,9 +25,10 @@ import numpy as np
 
 from newsfuse.crosscheck.claims import ClaimSpace
 from newsfuse.crosscheck.entities import EntityIndex
+from newsfuse.crosscheck.frames import Frame, frame_of, other_names, same_frame, state_starts
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.stemming import CachedStemmer
-from newsfuse.model import Article, Claim, Conflict, ConflictValue, Source
+from newsfuse.model import Article, Claim, Conflict, ConflictValue, Source, SummarySentence
 from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import outlets_of
 from newsfuse.text import STOPWORDS, tokens
@@ -155,6 +156,8 @@ _LOWER_BOUND = re.compile(
 _UPPER_BOUND = re.compile(
     r"(?:up to|fewer than|less than|under|at most|no more than|as much as|as many as|as high as)\s*$", re.IGNORECASE
 )
+# ... or after it: "4,000 barrels a day or more" (after the counted noun, and a rate or a word or two).
+_OR_MORE = re.compile(r"(?:\s*[\w-]+){0,4}?\s*,?\s*(?:or more|or higher|or above)\b", re.IGNORECASE)
 _NEARLY = re.compile(r"(?:nearly|almost|close to|just under)\s*$", re.IGNORECASE)
 _ABOUT = re.compile(r"(?:about|around|some|approximately|roughly|an estimated|estimated|circa|~)\s*$", re.IGNORECASE)
 _INCREMENT = re.compile(r"(?:another|a further|an additional|extra|more than another)\s*$", re.IGNORECASE)
@@ -166,6 +169,9 @@ _SAME_VALUE_MIN = 20
 # Published more than this many days apart, two figures are not about the same reference date: a
 # death toll or a count of refugees grows from day to day.
 _MAX_DAYS_APART = 1
+# A weekday names a day of the week of its article: two start days of a state are compared only in
+# articles published less than a week apart.
+_MAX_WEEK_APART = 5
 # Figures about the same thing share at least this many other content words nearby (one shared
 # word, such as "oil" in an oil-spill story, links unrelated counts).
 _MIN_SHARED_CONTEXT = 2
@@ -181,9 +187,53 @@ _ENOUGH_SHARED_CONTEXT = 4
 # and the GCC".
 _SAME_FACT = 0.7
 # Words near a figure that say nothing about what it counts (so they cannot make two figures "the same").
+# Multipliers are part of the figure ("$40 million", "$760 million"): sharing one says nothing either.
 _GENERIC = frozenset(
     {"least", "more", "than", "about", "nearly", "almost", "around", "some", "over", "people", "total"}
+    | {"thousand", "million", "billion", "bn", "m"}
 )
+
+
+# Nouns that number what follows rather than count it: "year seven pupils", "phase 6", "number nine",
+# "no 22", "grade 5", "level 4", "category 3" (general English for labels and ranks).
+_LABEL_BEFORE = re.compile(
+    r"\b(?:year|grade|phase|level|stage|category|class|number|no\.?|page|chapter|section|article|room|flight|"
+    r"route|gate|platform|terminal|ward|channel|item|round|week|day|game|step|point|size)\s+$",
+    re.IGNORECASE,
+)
+# Area and volume units name what they measure in two words ("600 sq miles", "1,500 sq km", "9.2
+# million cubic feet"): the second word is part of the counted noun.
+_TWO_WORD_UNITS = {"sq": "square", "square": "square", "cubic": "cubic"}
+# Text that is not reporting: headings, menus and teasers the cleaner left glued into one "sentence"
+# ("... data distribution A connected approach to governance ... compliance Our next generation ...",
+# "... infected with swine flu In France, ... being tested In Israel, ...").  A capitalised function
+# word that opens a phrase (an article or pronoun then a lower-case word, or a preposition or
+# conjunction) right after a lower-case word with no punctuation between marks a seam between blocks; a sentence has at most one by
+# chance ("said The Times" is followed by a capital), two or more are glued blocks.
+_SEAM = re.compile(
+    r"\b[a-z]+ (?:(?:A|An|The|Our|Your|Their|This|These|Those|We|You|Its|How|What|Why|Get|Read)\s+[a-z]|"
+    r"(?:In|On|At|For|But|And|As|When|After|While|With|From)\s+\w)"
+)
+_MAX_SEAMS = 1
+# A figure written with two or more trailing zeros and no hedge ("200,000", "4,000") is rounded: it
+# stands for the values within a quarter of its last written digit ("200,000 gallons" and "210,000 gallons" agree;
+# "1,200" and "1,500" do not).
+_ROUNDING = 0.25
+
+
+# A person's name is never written after an article: "the Briton said", "the American" is a
+# nationality noun (a person named another way), not the name of a second actor.
+_COMMON_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+
+
+# A sentence of news prose is rarely longer than this many words; a longer one is captions or list
+# items glued together by extraction.
+_MAX_SENTENCE_WORDS = 90
+
+
+def is_reporting(text: str) -> bool:
+    """False for text that is no statement: blocks of headings, captions or menus glued into one sentence."""
+    return len(_SEAM.findall(text)) <= _MAX_SEAMS and len(text.split()) <= _MAX_SENTENCE_WORDS
 
 
 @dataclass(frozen=True)
@@ -196,6 +246,7 @@ class Figure:
     context: frozenset[str]  # stems around it
     low: float = 0.0  # the values the figure allows, from its hedge ("at least", "about" ...)
     high: float = 0.0
+    frame: Frame | None = None  # its time frame, qualifiers and the names of its clause (frames.py)
 
 
 def _value(m: re.Match[str]) -> float:
@@ -209,9 +260,13 @@ def _value(m: re.Match[str]) -> float:
 def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
     """Numbers with what they count; days of dates and bare years are not figures."""
     out: list[Figure] = []
+    if not is_reporting(text):
+        return out
     for m in _FIGURE.finditer(text):
         if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # the day of a date ("January 14")
+        if _LABEL_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # a label, not a count: "year seven pupils", "phase 6", "photograph number nine"
         num = m.group("num")
         if len(num) == 4 and num.isdigit() and not m.group("mult") and not m.group("cur"):
             continue  # a year
@@ -231,6 +286,8 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
         if text[m.end() : m.end() + 1] == "-" or (m.end() < len(text) and text[m.end()].isalpha()):
             continue  # part of a compound ("13-year-old", "57-nation", "3D")
         after = tokens(text[m.end() : m.end() + 40])
+        if after and after[0] == "of" and not m.group("cur") and not m.group("mult"):
+            continue  # a part of a group ("five of the nine diagnosed"), not a count of its noun
         if not m.group("cur") and (text[m.end() : m.end() + 1] == "%" or (after and after[0] in _NOT_A_COUNT)):
             continue  # "73 percent", "two times": a share or a ratio, not a count
         if m.group("cur"):
@@ -243,6 +300,12 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
             if re.search(r"\b" + re.escape(nouns[0]) + r"\b", text[m.end() : m.end() + 40]) is None:
                 continue  # capitalised: a name ("26 were in Homs"), not a counted noun
             noun, word = ("people", nouns[0]) if nouns[0] in _PEOPLE else (stem.stem(nouns[0]), nouns[0])
+            if nouns[0] in _TWO_WORD_UNITS and after.index(nouns[0]) + 1 < len(after):
+                unit = after[after.index(nouns[0]) + 1]
+                noun, word = f"{_TWO_WORD_UNITS[nouns[0]]} {stem.stem(unit)}", f"{nouns[0]} {unit}"
+        frame = frame_of(text, m.start(), m.end(), stem.stem)
+        if frame.hypothetical:
+            continue  # "100,000 barrels could spill", "would have made $5.6bn": a projection, not a count
         window = tokens(text[max(0, m.start() - 60) : m.end() + 80])
         context = frozenset(
             stem.stem(w)
@@ -252,8 +315,25 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
         surface = text[m.start() : m.end() + len(after[0]) + 1].strip() if after else m.group(0)
         value = _value(m)
         low, high = _bounds(text[max(0, m.start() - 25) : m.start()], value)
+        if _OR_MORE.match(text, m.end() + len(after[0]) + 1 if after else m.end()):
+            low, high = value, math.inf  # "4,000 barrels a day or more"
+        written = m.group("num").replace(",", "")
+        zeros = len(written) - len(written.rstrip("0")) if written.isdigit() else 0
+        if zeros >= 2 and low == high:  # a hedged figure ("about 1,200") has its own interval
+            tol = 10**zeros * _ROUNDING * (_MULTIPLIERS[m.group("mult").lower()] if m.group("mult") else 1)
+            low, high = max(0.0, low - tol), high + tol
         out.append(
-            Figure(sent=i, noun=noun, word=word, surface=surface, value=value, context=context, low=low, high=high)
+            Figure(
+                sent=i,
+                noun=noun,
+                word=word,
+                surface=surface,
+                value=value,
+                context=context,
+                low=low,
+                high=high,
+                frame=frame,
+            )
         )
     return out
 
@@ -269,6 +349,36 @@ def _bounds(before: str, value: float) -> tuple[float, float]:
     if _ABOUT.search(before):
         return value * (1 - _APPROX), value * (1 + _APPROX)
     return value, value
+
+
+def _comparable(
+    a: Figure,
+    b: Figure,
+    sents: Sequence[Sent],
+    year_a: str | None,
+    year_b: str | None,
+    day_a: int | None,
+    day_b: int | None,
+) -> bool:
+    """Whether two figures of one noun can count the same thing at the same time (frames.py): the
+    same time frame and qualifiers; not two incidents (each clause names something the other
+    sentence never mentions: "the Deepwater Horizon blast killed 11" / "Lockerbie killed 270"); a
+    running total ("so far", "since March") of another day only when the later one is the lower (the
+    same value of two days is still one figure, shown with all its statements)."""
+    if a.frame is None or b.frame is None:
+        return True
+    if not same_frame(a.frame, b.frame, year_a, year_b):
+        return False
+    if other_names(a.frame, sents[b.sent].text) and other_names(b.frame, sents[a.sent].text):
+        return False
+    if (a.frame.increment or b.frame.increment) and day_a is not None and day_b is not None and day_a != day_b:
+        return False  # "the new cases include 10 children": each day's new cases are that day's
+    if a.frame.running and day_a is not None and day_b is not None and day_a != day_b and a.value != b.value:
+        # a running total grows: a later one above an earlier one is news, not a conflict; a later one
+        # below what an earlier report already counted is
+        early, late = (a, b) if day_a < day_b else (b, a)
+        return late.high < early.low
+    return True
 
 
 def _disagree(a: Figure, b: Figure) -> bool:
@@ -394,13 +504,49 @@ def _initials(name: str) -> str:
     ).lower()
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """Whether two strings are at most one insertion, deletion or substitution apart."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+# A spelling variant keeps at least this many letters: "Nicola"/"Nicolas Sturgeon", "Calderon" and
+# "Calder n" (an accent lost in extraction); shorter names one letter apart are often two people.
+_VARIANT_MIN_LETTERS = 8
+# A surname cut short by a lost character keeps at least this many letters ("Calder" for "Calderon").
+_CUT_SURNAME_MIN = 5
+
+
+def _variant(a: str, b: str) -> bool:
+    """Two spellings of one name: one letter apart, or the same first names with a surname cut short."""
+    la, lb = re.sub(r"[^a-z]", "", a.lower()), re.sub(r"[^a-z]", "", b.lower())
+    if min(len(la), len(lb)) >= _VARIANT_MIN_LETTERS and la != lb and _one_edit(la, lb):
+        return True
+    wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) == len(wb) >= 2 and wa[:-1] == wb[:-1] and wa[-1] != wb[-1]:
+        short, long = sorted((wa[-1], wb[-1]), key=len)
+        return len(short) >= _CUT_SURNAME_MIN and long.startswith(short)
+    return False
+
+
 def _merge_names(values: dict[str, list[int]]) -> dict[str, list[int]]:
     """Names of one actor written differently are one value: an acronym and the name it abbreviates
-    ("U.N" and "United Nations"), a name and a longer one it begins or ends ("BP" / "BP PLC")."""
+    ("U.N" and "United Nations"), a name and a longer one it begins or ends ("BP" / "BP PLC"), two
+    spellings of one name ("Nicola" / "Nicolas Sturgeon", "Felipe Calder" / "Felipe Calderon")."""
     long_names = {v: _initials(v) for v in values if _acronym(v) is None}
     key: dict[str, str] = {}
     for v in values:
         acro = _acronym(v)
+        spelled = [n for n in values if _variant(v, n)]
+        if spelled:
+            key[v] = max([v, *spelled], key=lambda n: (len(n), n))
+            continue
         # a name that ends or begins a longer one is that one: "Barton" / "Joe Barton", "Coast Guard" /
         # "US Coast Guard", "BP" / "BP PLC"
         part = v.lower().split()
@@ -546,6 +692,7 @@ def find_conflicts(
 
         sim = _pairwise(space, [sents[f.sent] for f in fs])
         published = [_day_number(_published(by_id, sents[f.sent].article)) for f in fs]
+        years = [(_published(by_id, sents[f.sent].article) or "")[:4] or None for f in fs]
         direct: set[tuple[int, int]] = set()  # figure pairs linked on their own (not through a chain)
         named = [days_of(f.sent) for f in fs]
         for x in range(len(fs)):
@@ -555,6 +702,8 @@ def find_conflicts(
                     continue  # different reference dates: a toll of Monday and one of Friday
                 if named[x] and named[y] and not (named[x] & named[y]):
                     continue  # "38 killed on Tuesday" and "70 killed on Monday" count different days
+                if not _comparable(fs[x], fs[y], sents, years[x], years[y], px, py):
+                    continue
                 same_value = fs[x].value == fs[y].value >= _SAME_VALUE_MIN
                 n_shared = len(fs[x].context & fs[y].context)
                 if (
@@ -594,9 +743,32 @@ def find_conflicts(
                 label = word + (f" ({', '.join(sorted(shared)[:3])})" if shared else "")
                 b.add("figure", label, dict(values))
 
+    # when a state (a truce, a curfew ...) began, story-wide: "the truce in force since Sunday" and "a
+    # ceasefire to start from Saturday" need not be one claim
+    starts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, s in enumerate(sents):
+        if is_reporting(s.text):
+            for state, day in state_starts(s.text):
+                starts[state][day].append(i)
+    for state, by_weekday in sorted(starts.items()):
+        if len(by_weekday) < 2:
+            continue
+        days = [
+            d
+            for i in {i for idx in by_weekday.values() for i in idx}
+            if (d := _day_number(_published(by_id, sents[i].article))) is not None
+        ]
+        if days and max(days) - min(days) > _MAX_WEEK_APART:
+            continue  # "since Sunday" in articles of different weeks names different Sundays
+        b.add("weekday", f"start of the {state}", {d: sorted(set(idx)) for d, idx in by_weekday.items()})
+
     # dates, weekdays and actors, per claim
     for claim in claims if topics is None else topics:
-        idx = [pos[k] for cs in claim.sentences if (k := (cs.article, cs.paragraph, cs.text)) in pos]
+        idx = [
+            pos[k]
+            for cs in claim.sentences
+            if (k := (cs.article, cs.paragraph, cs.text)) in pos and is_reporting(cs.text)
+        ]
         if len({sents[i].source for i in idx}) < 2:
             continue
         subject = claim.text if len(claim.text) <= 80 else claim.text[:77] + "..."
@@ -636,7 +808,9 @@ def find_conflicts(
                 actors = {
                     eid
                     for surface, eid in index.in_sentence(sents[i])
-                    if index.type_of(eid) in ("person", "organisation") and 0 <= text.find(surface) < len(text) // 2
+                    if index.type_of(eid) in ("person", "organisation")
+                    and 0 <= text.find(surface) < len(text) // 2
+                    and not (index.type_of(eid) == "person" and _COMMON_NOUN_BEFORE.search(text, 0, text.find(surface)))
                 }
                 others = {
                     eid for _, eid in index.in_sentence(sents[i]) if index.type_of(eid) in ("person", "organisation")
@@ -664,3 +838,44 @@ def find_conflicts(
                 c.conflicts.append(conflict.id)
                 c.status = "disputed"
     return b.conflicts
+
+
+def _shown(value: str) -> str:
+    """A conflict value as a reader writes it: "1500000" -> "1,500,000"; dates and names as they are."""
+    try:
+        v = float(value)
+    except ValueError:
+        return value
+    return f"{v:,.0f}" if v == int(v) else f"{v:,g}"
+
+
+def _states(text: str, kind: str, value: str, stem: CachedStemmer) -> bool:
+    if kind == "figure":
+        return any(_fmt(f.value) == value for f in find_figures(0, text, stem))
+    if kind == "date":
+        return any(d[-5:] == value[-5:] for d in find_dates(text))
+    return value.lower() in text.lower()
+
+
+def mark_disputed_summary(
+    summary: Sequence[SummarySentence], conflicts: Sequence[Conflict], stemmer: CachedStemmer | None = None
+) -> None:
+    """Say so in a summary sentence whose figure, date or day is disputed (in place): a sentence from
+    the paragraph of one side of a conflict that states that side's value gets "(disputed: other
+    sources give X)" ("About 1,200 residents were evacuated" when others say 1,500)."""
+    stem = stemmer or CachedStemmer()
+    for sent in summary:
+        cited = {(src.article, src.paragraph) for src in sent.sources}
+        others: list[str] = []
+        for c in conflicts:
+            if c.kind not in ("figure", "date", "weekday"):
+                continue
+            for v in c.values:
+                if cited & {(src.article, src.paragraph) for src in v.sources} and _states(
+                    sent.text, c.kind, v.value, stem
+                ):
+                    others += [
+                        _shown(o.value) for o in c.values if o.value != v.value and _shown(o.value) not in others
+                    ]
+        if others and "(disputed:" not in sent.text:
+            sent.text = f"{sent.text.rstrip()} (disputed: other sources give {' / '.join(others)})"

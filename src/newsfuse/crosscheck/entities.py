@@ -424,6 +424,18 @@ def build_entities(
     """Find, type and merge the entities of a story's sentences."""
     if backend not in {"rules", "spacy"}:
         raise ValueError(f"unknown entity backend {backend!r}: use 'rules' or 'spacy'")
+    names = _Names.of(_find_mentions(sents, backend, spacy_model, notes))
+    _join_acronyms(names)
+    buckets = _join_full_names(names)
+    _join_surnames(names, buckets)
+    _join_single_word_variants(names)
+    _join_first_names(names.keys, names.kstr, names.by_key, names.cues, names.uf)
+    _join_short_organisations(names.keys, names.kstr, names.cues, names.uf)
+    return _index(_entities(names, outlet_of), names)
+
+
+def _find_mentions(sents: Sequence[Sent], backend: str, spacy_model: str, notes: list[str] | None) -> list[Mention]:
+    """Every candidate name written in the sentences: spaCy's spans when asked and available, else the rules'."""
     mentions: list[Mention] | None = None
     if backend == "spacy":
         mentions = spacy_mentions(sents, spacy_model)
@@ -433,33 +445,54 @@ def build_entities(
         lowercase = _lowercase_words(sents)
         placed = _placed_words(sents)
         mentions = [m for s in sents for m in rule_mentions(s, lowercase, placed)]
+    return mentions
 
-    # group mentions by normalised key
-    by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
-    for m in mentions:
-        k = name_tokens(m.surface)
-        if k:
-            by_key[k].append(m)
-    keys = list(by_key)
-    kstr = {k: " ".join(k) for k in keys}
-    uf = UnionFind([kstr[k] for k in keys])
-    # An all-capitals word the story also writes in normal case ("KELBROOK, March 10 -" beside
-    # "Kelbrook") is a name shouted by a dateline, not an acronym: its capitals say nothing of type.
-    cues: dict[tuple[str, ...], Counter[str]] = {}
-    for k, ms in by_key.items():
-        shouted = any(not _is_acronym(m.surface) for m in ms)
-        cues[k] = Counter(
-            m.cue for m in ms if m.cue and not (shouted and m.cue == "organisation" and _is_acronym(m.surface))
-        )
 
-    # acronyms written with their expansion, then initials of multi-word organisations
+@dataclass
+class _Names:
+    """The story's written names (normalised token keys), their mentions and type cues, and the
+    union-find that the joining phases merge them in."""
+
+    by_key: dict[tuple[str, ...], list[Mention]]
+    keys: list[tuple[str, ...]]
+    kstr: dict[tuple[str, ...], str]
+    cues: dict[tuple[str, ...], Counter[str]]
+    uf: UnionFind
+
+    @classmethod
+    def of(cls, mentions: list[Mention]) -> _Names:
+        """Group mentions by normalised key, with each key's type cues."""
+        by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+        for m in mentions:
+            k = name_tokens(m.surface)
+            if k:
+                by_key[k].append(m)
+        keys = list(by_key)
+        kstr = {k: " ".join(k) for k in keys}
+        # An all-capitals word the story also writes in normal case ("KELBROOK, March 10 -" beside
+        # "Kelbrook") is a name shouted by a dateline, not an acronym: its capitals say nothing of type.
+        cues: dict[tuple[str, ...], Counter[str]] = {}
+        for k, ms in by_key.items():
+            shouted = any(not _is_acronym(m.surface) for m in ms)
+            cues[k] = Counter(
+                m.cue for m in ms if m.cue and not (shouted and m.cue == "organisation" and _is_acronym(m.surface))
+            )
+        return cls(by_key, keys, kstr, cues, UnionFind([kstr[k] for k in keys]))
+
+    def join(self, a: tuple[str, ...], b: tuple[str, ...]) -> None:
+        self.uf.union(self.kstr[a], self.kstr[b])
+
+
+def _join_acronyms(names: _Names) -> None:
+    """Acronyms written with their expansion, then initials of multi-word organisations."""
+    by_key, keys, cues, uf, kstr = names.by_key, names.keys, names.cues, names.uf, names.kstr
     single = {k[0]: k for k in keys if len(k) == 1}
     for k, ms in by_key.items():
         for m in ms:
             if m.acronym and _acronym_fits(m.acronym, m.surface):
                 ak = name_tokens(m.acronym)
                 if ak in by_key:
-                    uf.union(kstr[k], kstr[ak])
+                    names.join(k, ak)
     initials: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in keys:
         if len(k) >= 2 and cues[k].get("organisation", 0) > 0:
@@ -469,14 +502,19 @@ def build_entities(
         if acro in single and len(acro) >= 3 and len({uf.find(kstr[o]) for o in owners}) == 1:
             ak = single[acro]
             if any(_is_acronym(m.surface) for m in by_key[ak]):
-                uf.union(kstr[owners[0]], kstr[ak])
+                names.join(owners[0], ak)
 
-    # full names: same last name (spelling variants allowed) and compatible first names
-    # person-like names only: an organisation word last ("Service", "Army") makes "National Weather
-    # Service" and "National Marine Fisheries Service" different bodies, not spellings of one name
+
+def _join_full_names(names: _Names) -> dict[str, list[tuple[str, ...]]]:
+    """Full names: same last name (spelling variants allowed) and compatible first names.
+
+    Person-like names only: an organisation word last ("Service", "Army") makes "National Weather
+    Service" and "National Marine Fisheries Service" different bodies, not spellings of one name.
+    Returns those names bucketed by their last name's first letter and skeleton."""
+    cues = names.cues
     multi = [
         k
-        for k in keys
+        for k in names.keys
         if len(k) >= 2
         and cues[k].get("organisation", 0) == 0
         and k[-1] not in ORG_HEADS
@@ -489,10 +527,14 @@ def build_entities(
         for x in range(len(group)):
             for y in range(x + 1, len(group)):
                 if _names_match(group[x], group[y]):
-                    uf.union(kstr[group[x]], kstr[group[y]])
+                    names.join(group[x], group[y])
+    return buckets
 
-    # a single word joins the one person whose name ends with it (or a variant of it)
-    for k in keys:
+
+def _join_surnames(names: _Names, buckets: dict[str, list[tuple[str, ...]]]) -> None:
+    """A single word joins the one person whose name ends with it (or a variant of it)."""
+    by_key, cues, uf, kstr = names.by_key, names.cues, names.uf, names.kstr
+    for k in names.keys:
         if len(k) != 1 or _is_acronym(by_key[k][0].surface):
             continue
         weight: Counter[str] = Counter()
@@ -506,35 +548,41 @@ def build_entities(
         # often than any other (a stray "EPA Barack Obama" must not block "Obama")
         if len(ranked) == 1 or (ranked and ranked[0][1] >= _DOMINANT * ranked[1][1]):
             uf.union(ranked[0][0], kstr[k])
-    # single-word spelling variants of each other (Hifter/Haftar both alone)
+
+
+def _join_single_word_variants(names: _Names) -> None:
+    """Single-word spelling variants of each other (Hifter/Haftar both alone)."""
     sbuckets: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for k in keys:
-        if len(k) == 1 and not _is_acronym(by_key[k][0].surface):
+    for k in names.keys:
+        if len(k) == 1 and not _is_acronym(names.by_key[k][0].surface):
             sbuckets[k[0][0] + skeleton(k[0])].append(k)
     for group in sbuckets.values():
         for x in range(1, len(group)):
             if tokens_match(group[0][0], group[x][0]):
-                uf.union(kstr[group[0]], kstr[group[x]])
+                names.join(group[0], group[x])
 
-    _join_first_names(keys, kstr, by_key, cues, uf)
-    _join_short_organisations(keys, kstr, cues, uf)
 
-    # build entities
+# An entity before numbering: its mention count, the entity, its name keys and the titles seen.
+_Built = tuple[int, Entity, list[tuple[str, ...]], Counter[str]]
+
+
+def _entities(names: _Names, outlet_of: Callable[[str], str]) -> list[_Built]:
+    """One entity per merged group of names: typed by the majority of cues, named by its most
+    frequent full form; most mentioned first."""
     clusters: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for k in keys:
-        clusters[uf.find(kstr[k])].append(k)
-    built: list[tuple[int, Entity, list[tuple[str, ...]], Counter[str]]] = []
+    for k in names.keys:
+        clusters[names.uf.find(names.kstr[k])].append(k)
+    built: list[_Built] = []
     for members in clusters.values():
-        ms = [m for k in members for m in by_key[k]]
+        ms = [m for k in members for m in names.by_key[k]]
         surfaces = Counter(m.surface for m in ms)
         cue_votes: Counter[str] = Counter()
         for k in members:
-            cue_votes.update(cues[k])
+            cue_votes.update(names.cues[k])
         etype: EntityType = "other"
         if cue_votes:
             top = cue_votes.most_common(1)[0][0]
             etype = top  # type: ignore[assignment]
-        # canonical: the most frequent of the longest non-acronym forms
         # canonical: the most frequent full (multi-word) form, else the most frequent form; acronyms last
         non_acro = [s for s in surfaces if not _is_acronym(s)] or list(surfaces)
         full = [s for s in non_acro if len(name_tokens(s)) >= 2] or non_acro
@@ -562,6 +610,11 @@ def build_entities(
         titles = Counter(m.title for m in ms if m.title)
         built.append((len(ms), ent, members, titles))
     built.sort(key=lambda x: (-x[0], x[1].name))
+    return built
+
+
+def _index(built: list[_Built], names: _Names) -> EntityIndex:
+    """Number the entities (e1 = most mentioned) and index them by surface, sentence and last name."""
     index = EntityIndex()
     for n, (_, ent, members, titles) in enumerate(built, start=1):
         ent.id = f"e{n}"
@@ -576,8 +629,8 @@ def build_entities(
                 hit = next((c for c in canon if tokens_match(w, c)), None)
                 if hit is not None and hit != w:
                     index.spelling.setdefault(w, hit)
-            index.by_surface[kstr[k]] = ent.id
-            for m in by_key[k]:
+            index.by_surface[names.kstr[k]] = ent.id
+            for m in names.by_key[k]:
                 index.by_surface[fold(m.surface)] = ent.id
                 index.by_sentence.setdefault(m.sent.key, []).append((m.surface, ent.id))
     return index

@@ -45,8 +45,8 @@ _PLACEHOLDER = "QQQ"
 # stories are cut: each article's leading quotes are linked, the others stay single (story note).
 MAX_LINKED_QUOTES = 2000
 _QUOTED = re.compile(r"[“\"«‘][^”\"»’]*[”\"»’]")
-# A speaker: a capitalised name (titles included), a pronoun, or a described person ("an LNA
-# military spokesman"); names never start inside a word ("pro-Haftar").
+# A speaker: a capitalised name (titles included), a pronoun, or a described person ("an NSF
+# military spokesman"); names never start inside a word ("pro-Haskarov").
 _ROLES = (
     r"(?:spokesman|spokeswoman|spokesperson|official|officials|source|sources|minister|ministry|statement|president"
     r"|leader|commander|envoy|diplomat|analyst|analysts|expert|experts|witness|witnesses|resident|residents|army"
@@ -81,7 +81,7 @@ _PATTERNS = [
     re.compile(rf"{_PLACEHOLDER}[,.!?]?\s*(?:{_VERBS})\s+{_NAME}"),
     re.compile(rf"{_NAME}\s+(?:was|were)\s+quoted\s+as\s+saying\b"),
     re.compile(rf"{_NAME}\s+(?:\w+\s+){{0,4}}(?:{_VERBS})\b[^.]*?{_PLACEHOLDER}"),
-    # Lavrov, the foreign minister, said that "…"
+    # Ostrova, the foreign minister, said that "…"
     re.compile(rf"{_NAME},\s[^,.“”\"]{{3,90}},\s*(?:\w+\s+){{0,2}}(?:{_VERBS})\b[^.]*?{_PLACEHOLDER}"),
     re.compile(rf"according\s+to\s+{_NAME}"),
     # press reviews: 'Maksim Yusin in Russia's Kommersant: "…"'
@@ -91,7 +91,7 @@ _PATTERNS = [
 ]
 _DESCRIBED = re.compile(r"^(?:an?|the|his|her|its|their)\s", re.IGNORECASE)
 # Verbs that introduce a quote without being verbs of saying in the strict sense ("condemned the
-# 'criminal adventure' of NATO, which 'destroyed the Libyan state'"); general English, used only
+# 'reckless gamble' of the alliance, which 'ruined the harbour towns'"); general English, used only
 # when no attribution pattern matched, to take the speaker from the quote's own sentence.
 _QUOTING_VERBS = (
     frozenset(
@@ -112,7 +112,7 @@ _CLAUSE_WORDS = frozenset(
     did i we you he she they i'm we're we've we'll i've i'll you're it's that's there's isn't aren't wasn't
     weren't won't wouldn't can't cannot couldn't don't doesn't didn't hasn't haven't never me us our my your""".split()
 )
-# Past forms that are verbs (not adjectives) when an object follows: "destroyed the Libyan state".
+# Past forms that are verbs (not adjectives) when an object follows: "ruined the harbour towns".
 _PAST_WITH_OBJECT = re.compile(
     r"\b[a-z]{3,}ed\s+(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|all|every|\d)\b"
 )
@@ -147,7 +147,7 @@ _DESCRIBED_START = re.compile(
 _DESCRIBED_SAYER = re.compile(
     rf"^(?:[^.]*?[,;]\s+)?((?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}{_ROLES})\b[^.;]{{0,100}}?\b(?:{_VERBS})\b"
 )
-# "said Foreign Minister Sergei Lavrov": a name this close after a quoting verb is its subject;
+# "said Foreign Minister Lena Ostrova": a name this close after a quoting verb is its subject;
 # one further away is what was said about ("said the crowds rejected the Arab League's decision").
 _AFTER_VERB_CHARS = 30
 # A quote standing alone takes the speaker of one of this many sentences before it (the sentence
@@ -166,8 +166,8 @@ def is_statement(text: str, before: str = "") -> bool:
     A span is a statement when it is long (``_STATEMENT_WORDS`` words or more), holds a clause word
     (auxiliary, modal, first- or second-person pronoun), a past-tense verb with an object, or is
     itself part of a clause of the sentence (right after "will", "to", "that", a verb of saying, a
-    colon) or opens the sentence.  "an 'unconditional open-ended' ceasefire", "implement an 'unlimited cessation of
-    hostilities'" and "Osborne's 'Age of Austerity' mantra" are not statements.
+    colon) or opens the sentence.  "an 'open-ended and binding' truce", "implement a 'complete pause in
+    the fighting'" and "the mayor's 'Year of Renewal' slogan" are not statements.
     """
     words = [w.lower() for w in _WORD.findall(text)]
     if any(w in _CLAUSE_WORDS for w in words):
@@ -345,10 +345,10 @@ def _resolve_name(name: str, index: EntityIndex | None) -> tuple[str | None, str
 def _pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tuple[str | None, str | None]:
     """Who "he"/"she" is: the speaker of the closest earlier sentence that names one (quoted words left out).
 
-    In each earlier sentence the one who says something is taken ("Mr Arabi said ..."; a name the
+    In each earlier sentence the one who says something is taken ("Mr Varga said ..."; a name the
     story has not typed counts when it is the subject of the saying), else its first person: in
-    "Erdogan threatened to teach a lesson to Hifter ... he said", "he" is Erdogan, not the nearer
-    Hifter.  A closer sentence whose subject is an unnamed speaker ("An activist who took part
+    "Ostrova threatened to punish Haskarov ... she said", "she" is Ostrova, not the nearer
+    Haskarov.  A closer sentence whose subject is an unnamed speaker ("An activist who took part
     ... said") wins: then the speaker is that description, with no entity.  At most
     ``_PRONOUN_LOOK_BACK`` sentences are read back, so the cost per quote is bounded.
     """
@@ -365,7 +365,7 @@ def _pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> 
             break
         text = _QUOTED.sub(" ", s.text)
         sayer = _subject_of_saying(s.text, [s], index)
-        if sayer is not None and index.type_of(sayer) in {"person", "other"}:
+        if sayer is not None and index.type_of(sayer) in {"person", "other"} and not _place_like(sayer, index):
             ent = index.get(sayer)
             return sayer, ent.name if ent else None
         described = _DESCRIBED_SAYER.search(text)
@@ -381,7 +381,7 @@ def _pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> 
 
 
 def _described_speaker(phrase: str, index: EntityIndex | None) -> str | None:
-    """'the Turkish president' -> the one entity introduced with that title, if exactly one."""
+    """'the Velland president' -> the one entity introduced with that title, if exactly one."""
     if index is None:
         return None
     key = fold(_DESCRIBED.sub("", phrase)).strip()
@@ -417,7 +417,7 @@ def _speaker_from_match(
             if eid is not None and not _place_like(eid, index):
                 q.speaker, q.speaker_name = eid, shown
                 return True
-        # a described speaker ("an LNA military spokesman", "Haftar's spokesman") is not the entity it names
+        # a described speaker ("an NSF military spokesman", "Haskarov's spokesman") is not the entity it names
         described = re.split(
             rf"[,:]|\s+(?:{_VERBS}|was|were|in|on|at|also|further|then|had|has|have|is)\b", described_from, maxsplit=1
         )[0]
@@ -430,6 +430,10 @@ def _speaker_from_match(
     eid, shown = _resolve_name(name, index)
     if _place_like(eid, index):
         return False  # "In Damascus, ..." names where, not who
+    if eid is None and index is not None and len(name.split()) == 1:
+        # one capitalised word the story's names do not know is a modifier or an opener, not a
+        # speaker: "Arab states led by ... have called", "An official Syrian statement said"
+        return False
     q.speaker, q.speaker_name = eid, shown
     return True
 
@@ -488,9 +492,9 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
     """Who does the saying in ``text`` (the sentences ``sents``, quotes masked)?
 
     The person named closest before the first quoting verb (the subject usually stands right
-    before its verb: "Lavrov, on a visit to Sri Lanka, condemned"; before a participle, the first
-    person: "Erdogan used the occasion to slam Haftar, saying"), else a body named there, else
-    the first person or body after the verb ("said Lavrov"); places never speak.
+    before its verb: "Ostrova, on a visit to Marlow, condemned"; before a participle, the first
+    person: "Ostrova used the occasion to attack Haskarov, saying"), else a body named there, else
+    the first person or body after the verb ("said Ostrova"); places never speak.
     """
     masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     verb = next((m for m in _WORD.finditer(masked) if m.group().lower() in _QUOTING_VERBS), None)
@@ -510,7 +514,7 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
                 # a finite verb to the name closest before it
                 before.append((0 if person else 1, at if participle else verb.start() - at, eid))
             elif at - verb.end() <= _AFTER_VERB_CHARS and verb.group().lower() not in _TO_LISTENER:
-                after.append((at, eid))  # "said Lavrov", "said Foreign Minister Lavrov"
+                after.append((at, eid))  # "said Ostrova", "said Foreign Minister Ostrova"
     if before:
         return min(before)[2]
     return min(after)[1] if after else None
@@ -529,7 +533,7 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
 
     A quote standing alone in its sentence takes the speaker of the quote just before it (in the
     same or the previous paragraph: the news convention for a statement going on), else the
-    speaker the sentence before it attributes something to ("Lavrov told reporters on Tuesday.
+    speaker the sentence before it attributes something to ("Ostrova told reporters on Tuesday.
     'We ...'").  Nothing found: the speaker stays unknown rather than guessed.
     """
     for rx in _PATTERNS:
@@ -565,7 +569,7 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
 
 
 def _speaker_of_sentence(q: RawQuote, sent: Sent, sents: Sequence[Sent], index: EntityIndex | None) -> bool:
-    """Take the speaker of a sentence that attributes something to someone ("Lavrov told reporters ...")."""
+    """Take the speaker of a sentence that attributes something to someone ("Ostrova told reporters ...")."""
     text = _QUOTED.sub(" ", sent.text)
     for rx in _PREVIOUS_PATTERNS:
         m = rx.search(text)

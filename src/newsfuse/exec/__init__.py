@@ -1,8 +1,9 @@
 """Executors: the only code that knows where the pipeline's steps run.
 
 ``local`` (default: this process; or a process pool) and ``dask`` (a LocalCluster or a running
-cluster) both drive :func:`newsfuse.exec.runner.run_steps`, which decides every cut of the work
-from the data alone, so both give the same report.  ``work_dir`` makes a run resumable.
+cluster) both drive :func:`newsfuse.exec.runner.run_steps`, which walks the pipeline's declared
+steps (:data:`newsfuse.pipeline.STEPS`); every cut of the work is made from the data alone, so both
+give the same report.  ``work_dir`` makes a run resumable.
 """
 
 from __future__ import annotations

@@ -321,9 +321,17 @@ class CheckpointStore:
     def save_copies(self, article_ids: list[str], copies: list[dict[str, Any] | None]) -> None:
         _write_atomic(self._dedup_path(article_ids), [copies])
 
+    # -- content keys (what clustering and story analysis read of an article)
+    def article_keys(self, articles: list[Article]) -> dict[str, str]:
+        """Article id -> :func:`article_fingerprint`."""
+        return {a.id: article_fingerprint(a) for a in articles}
+
+    def story_key(self, story: Story, article_keys: list[str]) -> str:
+        return story_key(story, article_keys)
+
     # -- clustering, per time partition: found by the fingerprints of the articles it sees
-    def partition_key(self, fingerprints: list[str]) -> str:
-        return _key(self.dayless, *fingerprints)
+    def partition_key(self, article_keys: list[str]) -> str:
+        return _key(self.dayless, *article_keys)
 
     def load_partition(self, key: str) -> list[Story] | None:
         lines = _read_lines(self.root / "clusters" / f"part-{key}.jsonl.gz")
@@ -369,12 +377,11 @@ class CheckpointStore:
                     found[k] = self.decode(Story, d)
         return found
 
-    def save_batch(self, keys: list[str], stories: list[Story]) -> Path:
+    def save_batch(self, keys: list[str], stories: list[Story]) -> None:
         if len(keys) != len(stories):
             raise ValueError(f"{len(keys)} story keys for {len(stories)} stories")
         path = self._batch_path(keys)
         _write_atomic(path, [{"kind": "header", "run": self.dayless, "keys": keys}, *(to_dict(s) for s in stories)])
-        return path
 
     # -- the run's sharded output
     def write_manifest(self, shards: list[str], story_keys: list[str], articles: int, stories: int) -> Path:

@@ -9,18 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from newsfuse.options import Options
-
-
-@dataclass(frozen=True)
-class Shard:
-    index: int
-    paths: tuple[str, ...]
-    fingerprint: str  # changes when any of its files changes (path, size, mtime)
-    size: int = 0  # bytes (work estimate, for scheduling the largest shards first)
+from newsfuse.pipeline import Shard
 
 
 def _walk(root: Path, follow_symlinks: bool) -> list[Path]:

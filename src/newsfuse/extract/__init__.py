@@ -7,12 +7,12 @@ uses evidence across the corpus, e.g. lines one outlet repeats in every article)
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 from newsfuse.extract.html import extract_html
 from newsfuse.extract.outletdetect import propagate_outlets
 from newsfuse.extract.record import extract_record
+from newsfuse.extract.text import clean_texts
 from newsfuse.model import Article, RawDocument, Rejection
 from newsfuse.options import Options
 
@@ -49,20 +49,11 @@ def extract_documents(docs: list[RawDocument], options: Options) -> list[Article
         else:
             out[i] = _one(doc, options)
     if text_idx:
-        try:
-            # Imported by name: the plain-text cleaner is another module's work and may be absent.
-            clean_texts = importlib.import_module("newsfuse.extract.text").clean_texts
-        except (ImportError, AttributeError):
-            for i in text_idx:
-                out[i] = Rejection(
-                    docs[i].origin, "unsupported", "plain-text cleaning is not available", stage="extract"
-                )
-        else:
-            cleaned = clean_texts([docs[i] for i in text_idx], options)
-            if len(cleaned) != len(text_idx):
-                raise RuntimeError(f"clean_texts returned {len(cleaned)} results for {len(text_idx)} documents")
-            for i, item in zip(text_idx, cleaned, strict=True):
-                out[i] = item
+        cleaned = clean_texts([docs[i] for i in text_idx], options)
+        if len(cleaned) != len(text_idx):
+            raise RuntimeError(f"clean_texts returned {len(cleaned)} results for {len(text_idx)} documents")
+        for i, result in zip(text_idx, cleaned, strict=True):
+            out[i] = result
     for doc, item in zip(docs, out, strict=True):
         if doc.notes and isinstance(item, Article):
             item.notes[:0] = doc.notes  # what reading changed (see readers/sanitize.py)

@@ -116,16 +116,23 @@ class _Cites:
         self.by_id = by_id
         self.links = links
         self.number = {aid: i + 1 for i, aid in enumerate(story.articles)}
+        # Paragraph texts by id, per cited article (made at its first citation): a story of a
+        # 60,000-paragraph article cites it hundreds of times, and a scan per citation made its
+        # page take seconds.
+        self._texts: dict[str, dict[str, str]] = {}
+
+    def _paragraph(self, art: Article, pid: str) -> str:
+        texts = self._texts.get(art.id)
+        if texts is None:
+            texts = self._texts[art.id] = {}
+            for p in art.paragraphs:
+                texts.setdefault(p.id, p.text)  # the first of a (malformed) repeated id, as the scan found
+        return texts.get(pid, "")
 
     def _tooltip(self, aid: str, pid: str, outlet: str | None) -> str:
         art = self.by_id.get(aid)
         label = outlet or (art.outlet if art else None) or "unknown outlet"
-        text = ""
-        if art:
-            for p in art.paragraphs:
-                if p.id == pid:
-                    text = p.text
-                    break
+        text = self._paragraph(art, pid) if art else ""
         if len(text) > TOOLTIP_CHARS:
             text = text[:TOOLTIP_CHARS].rstrip() + "…"
         return f"{label} ¶{pid}: {text}" if text else f"{label} ¶{pid}"

@@ -29,7 +29,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import Any
 
-from newsfuse.model import Article, RawDocument, Report, Story, from_dict, to_dict
+from newsfuse.model import Article, Decoder, RawDocument, Report, Story, to_dict
 from newsfuse.readers.sanitize import clean_value
 from newsfuse.store.dialect import Connection, connect, sqlite_path
 from newsfuse.store.migrations import migrate
@@ -144,8 +144,8 @@ def _brief_dict(data: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _brief(d: Mapping[str, Any]) -> StoryBrief:
-    return StoryBrief(from_dict(Story, d["story"]), int(d["claims"]), int(d["conflicts"]))
+def _brief(d: Mapping[str, Any], decode: Decoder) -> StoryBrief:
+    return StoryBrief(decode(Story, d["story"]), int(d["claims"]), int(d["conflicts"]))
 
 
 def _terms(st: Story) -> set[tuple[str, str]]:
@@ -169,6 +169,9 @@ class Store:
         self._closed = False
         # An in-memory SQLite database exists only on its one connection.
         self._shared = sqlite_path(url) == ":memory:"
+        # Decodes what is read (model.from_dict with each type's conversion worked out once: ~10
+        # times faster than from_dict on stories, which reads do all the time).
+        self._decode = Decoder()
         with self.lock:
             self.version = migrate(self.conn)
 
@@ -313,7 +316,7 @@ class Store:
     def _articles(self, where: str = "", params: Sequence[Any] = ()) -> list[Article]:
         with self._reading() as conn:
             rows = conn.query(f"SELECT data FROM articles {where} ORDER BY seq", params)
-        return [from_dict(Article, json.loads(r[0])) for r in rows]
+        return [self._decode(Article, json.loads(r[0])) for r in rows]
 
     def all_articles(self) -> list[Article]:
         """Every article, in arrival order."""
@@ -328,7 +331,7 @@ class Store:
         out: list[tuple[Article, str | None]] = []
         for aid, data, story_id in rows:
             try:
-                out.append((from_dict(Article, json.loads(data)), story_id))
+                out.append((self._decode(Article, json.loads(data)), story_id))
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
                 log.error("stored article %s cannot be read (%s: %s); left out", aid, type(exc).__name__, exc)
         return out
@@ -353,7 +356,7 @@ class Store:
             row = conn.one(
                 "SELECT r.payload FROM raw_documents r JOIN articles a ON a.raw_hash = r.hash WHERE a.id = ?", (aid,)
             )
-        return from_dict(RawDocument, json.loads(row[0])) if row else None
+        return self._decode(RawDocument, json.loads(row[0])) if row else None
 
     def counts(self) -> dict[str, int]:
         with self._reading() as conn, conn.snapshot():
@@ -412,7 +415,7 @@ class Store:
     def get_story(self, sid: str) -> Story | None:
         with self._reading() as conn:
             row = conn.one("SELECT data FROM stories WHERE id = ?", (sid,))
-        return from_dict(Story, json.loads(row[0])) if row else None
+        return self._decode(Story, json.loads(row[0])) if row else None
 
     def story_version(self, sid: str) -> str | None:
         """Changes whenever the story is stored again (its update time and size); ``None``: no
@@ -423,7 +426,7 @@ class Store:
 
     def list_stories(self, f: StoryFilter | None = None) -> list[Story]:
         """The stories ``f`` selects, whole (see :meth:`list_briefs` for what a list shows)."""
-        return [from_dict(Story, json.loads(r[0])) for r in self._select(f, "data")]
+        return [self._decode(Story, json.loads(r[0])) for r in self._select(f, "data")]
 
     def list_briefs(self, f: StoryFilter | None = None) -> list[StoryBrief]:
         """The stories ``f`` selects, in the order of :meth:`list_stories`, as briefs: without
@@ -431,7 +434,8 @@ class Store:
         decoded from its data)."""
         out: list[StoryBrief] = []
         for brief, data in self._select(f, "brief, CASE WHEN brief IS NULL THEN data END"):
-            out.append(_brief(json.loads(brief)) if brief is not None else _brief(_brief_dict(json.loads(data))))
+            d = json.loads(brief) if brief is not None else _brief_dict(json.loads(data))
+            out.append(_brief(d, self._decode))
         return out
 
     def _select(self, f: StoryFilter | None, columns: str) -> list[tuple[Any, ...]]:

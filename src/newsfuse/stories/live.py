@@ -16,11 +16,11 @@ the batch pipeline's stories of the articles it holds:
    text, so it decides each connected part of that "could be a copy" graph on its own.  The index
    keeps the graph (the bands of every signature, a union-find of its parts) and, after an
    insert, runs ``group_copies`` again on the one part the new article belongs to;
-2. **stories** by the batch's cut (:func:`newsfuse.exec.partition.time_partitions`: time
+2. **stories** by the batch's cut (:func:`newsfuse.stories.partitions.time_partitions`: time
    partitions of ``scale.partition_days`` with ``cluster.window_days`` of overlap) and the batch's
    function per partition (:func:`newsfuse.stories.cluster.cluster_stories`: canonical order,
    IDF of the partition, refinement), joined as the batch joins them
-   (:func:`newsfuse.exec.partition.join_partitions`).  Only the partitions whose articles (or
+   (:func:`newsfuse.stories.partitions.join_partitions`).  Only the partitions whose articles (or
    whose articles' copy relations) changed are clustered again; the others come from a cache.
 
 So the cost of an update is the cost of clustering the affected partitions (at most
@@ -33,12 +33,12 @@ all of them are clustered again once.
 
 from __future__ import annotations
 
-from newsfuse.exec.partition import join_partitions, time_partitions
 from newsfuse.model import Article, Story
 from newsfuse.options import Options
 from newsfuse.stories.cluster import arrival_key, cluster_stories
 from newsfuse.stories.dedup import Bands, CopySignature, MinHasher, _lsh_params, copy_signature, group_copies
 from newsfuse.stories.features import Vector, article_features
+from newsfuse.stories.partitions import join_partitions, time_partitions
 
 
 def _fresh(st: Story) -> Story:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import os
 import signal
 import time
 import traceback
@@ -35,6 +36,16 @@ StoryStep = Callable[[Story, dict[str, Article], Options], Story]
 
 # Seconds a new worker process may take to start (spawn, imports) before it counts as failed.
 START_SECONDS = 120.0
+# Niceness added to the server's worker processes (Unix): what they do (stories brought up to date)
+# can wait a moment, reads should not.  At the same priority, the analysis worker, busy through a
+# soak, took a core from the server's request threads on a 2-core machine.
+WORKER_NICENESS = 10
+
+
+def lower_priority() -> None:
+    """Make this (worker) process give the CPU to the server first: nice it by WORKER_NICENESS."""
+    with contextlib.suppress(AttributeError, OSError):  # os.nice: Unix only
+        os.nice(WORKER_NICENESS)
 
 
 class OverBudget(Exception):
@@ -61,6 +72,7 @@ def story_articles(story: Story, by_id: dict[str, Article]) -> dict[str, Article
 def _serve(conn: Connection, step: StoryStep, options: Options) -> None:
     """The worker process: analyse each (story, articles) received, send back the story or the error."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops it (close, kill), not Ctrl-C
+    lower_priority()
     conn.send(("ready", None))
     while True:
         try:

@@ -42,6 +42,7 @@ def create_app(settings: Settings) -> FastAPI:
             settings.today,
             story_budget=settings.story_budget_seconds,
             story_process=settings.story_process,
+            index_process=settings.index_process,
         )
     except Exception:
         store.close()
@@ -65,7 +66,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.state.store = store
     app.state.ingestor = ingestor
-    app.state.page_cache = pages.PageCache()
+    app.state.page_cache = pages.PageCache()  # story pages (HTML)
+    app.state.story_json_cache = pages.PageCache()  # GET /api/stories/{id}
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, exc: Exception) -> JSONResponse:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Query, Request
@@ -101,16 +102,51 @@ def index(
 
 
 class PageCache:
-    """Story pages as last rendered, by story id and version (:meth:`Store.story_version`), up to
+    """Story pages (HTML or JSON) as last made, by story id and version (:meth:`Store.story_version`), up to
     ``max_bytes`` in all (least recently used dropped first).  A large story's page costs seconds of
     CPU to build (a 60,000-paragraph article's: 2.5 s, 4.5 MB of HTML), which every other read of
-    the server shares the GIL with; built once per version, it is then one lookup."""
+    the server shares the GIL with; built once per version, it is then one lookup.
+
+    :meth:`page` builds each version once however many requests ask for it at the same time: the
+    others wait for that one (in a soak, several readers opening a large story that had just
+    changed each built its page, together, and reads timed out)."""
 
     def __init__(self, max_bytes: int = 64 * 1024 * 1024) -> None:
         self.max_bytes = max_bytes
         self._pages: OrderedDict[str, tuple[str, bytes]] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
+        # (story id, version) being built -> its lock and how many requests hold or wait for it.
+        self._building: dict[tuple[str, str], tuple[threading.Lock, list[int]]] = {}
+        self.builds = 0  # pages built (for tests and benchmarks)
+
+    def page(self, sid: str, version: str, build: Callable[[], bytes | None]) -> bytes | None:
+        """The page of story ``sid`` at ``version``: cached, or made by ``build`` (``None``: no
+        such page; not cached), once for all the requests that ask for it meanwhile."""
+        hit = self.get(sid, version)
+        if hit is not None:
+            return hit
+        key = (sid, version)
+        with self._lock:
+            entry = self._building.get(key)
+            if entry is None:
+                entry = self._building[key] = (threading.Lock(), [0])
+            entry[1][0] += 1
+        try:
+            with entry[0]:
+                hit = self.get(sid, version)  # built by the request this one waited for
+                if hit is None:
+                    hit = build()
+                    with self._lock:
+                        self.builds += 1
+                    if hit is not None:
+                        self.put(sid, version, hit)
+                return hit
+        finally:
+            with self._lock:
+                entry[1][0] -= 1
+                if not entry[1][0]:
+                    del self._building[key]
 
     def get(self, sid: str, version: str) -> bytes | None:
         with self._lock:
@@ -144,19 +180,19 @@ def _page_cache(request: Request) -> PageCache:
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story(request: Request, story_id: str) -> Response:
     store = _store(request)
+
+    def build() -> bytes | None:
+        st = store.get_story(story_id)
+        if st is None:
+            return None
+        by_id = {a.id: a for a in store.articles_by_ids(st.articles)}
+        return bytes(_layout(story_title(st), story_page(st, by_id, LINKS)).body)
+
     version = store.story_version(story_id)
-    cache = _page_cache(request)
-    page = cache.get(story_id, version) if version is not None else None
-    if page is not None:
-        return HTMLResponse(page)
-    st = store.get_story(story_id)
-    if st is None:
+    page = _page_cache(request).page(story_id, version, build) if version is not None else None
+    if page is None:
         return _not_found(f"No story {story_id}.")
-    by_id = {a.id: a for a in store.articles_by_ids(st.articles)}
-    out = _layout(story_title(st), story_page(st, by_id, LINKS))
-    if version is not None:
-        cache.put(story_id, version, bytes(out.body))
-    return out
+    return HTMLResponse(page)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

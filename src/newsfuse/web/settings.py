@@ -32,6 +32,9 @@ class Settings:
     # Analyse stories in a worker process (None: yes with the real story step, no with stand-ins).
     # Only there can an analysis be stopped, so only there is the budget enforced.
     story_process: bool | None = None
+    # Run the live story index (its re-clustering) in a worker process (None: no; off by default
+    # until live stories equal batch stories under concurrent posts with it, see web/ingest.py).
+    index_process: bool | None = None
 
     def check(self) -> None:
         if self.token is not None and len(self.token) < 8:

@@ -1,6 +1,6 @@
-from newsfuse.exec.partition import join_partitions, time_partitions
 from newsfuse.model import Article, CopyInfo, PublishedDate, Story, make_paragraphs
 from newsfuse.options import Options
+from newsfuse.stories.partitions import join_partitions, time_partitions
 
 
 def _art(aid: str, day: str | None, copy_of: str | None = None) -> Article:

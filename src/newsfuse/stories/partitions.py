@@ -1,5 +1,7 @@
-"""Story clustering at scale: cut the corpus by publication time, cluster the pieces in parallel,
-then join the stories that cross a cut.
+"""Stories at scale: cut the corpus by publication time, cluster the pieces (in parallel, wherever
+an executor runs them), then join the stories that cross a cut.  The batch pipeline
+(:data:`newsfuse.pipeline.STEPS`) and the live index (:mod:`newsfuse.stories.live`) both use
+this cut and this join, so they give the same stories.
 
 Partition *k* owns the articles dated in its ``scale.partition_days`` days and also sees the
 articles of the ``cluster.window_days`` days before it (the overlap; they are owned by partition
@@ -65,9 +67,15 @@ def time_partitions(articles: list[Article], options: Options) -> list[Partition
     return [Partition(owned=o, seen=sorted(s)) for o, s in zip(owned, seen, strict=True) if o]
 
 
-def build_story(article_ids: list[str], by_id: dict[str, Article]) -> Story:
+def joined_story(article_ids: list[str], by_id: dict[str, Article]) -> Story:
     """A story joined across partitions, with the fields the clusterer fills: articles in arrival
-    order, id from the first (the clusterer's scheme), outlets, independent sources, dates, title."""
+    order, id from the first (the clusterer's scheme), outlets, independent sources, dates, title.
+
+    Two rules differ from :func:`newsfuse.stories.cluster.build_stories` on purpose (changing
+    them would change the stories of every corpus longer than one partition): the title is the
+    most complete original's, not the one closest to the centroid, because a joined story has no
+    single partition's IDF to measure closeness with; the dates are the members' date strings
+    cut to ten characters, not parsed."""
     ordered = sorted(article_ids, key=lambda i: arrival_key(by_id[i]))
     arts = [by_id[i] for i in ordered]
     dates = sorted(a.date[:10] for a in arts if a.date)
@@ -118,7 +126,7 @@ def join_partitions(articles: list[Article], partitions: list[Partition], result
     for members in groups.values():
         same = candidates.get(frozenset(members))
         if same is None:
-            story = build_story(members, by_id)
+            story = joined_story(members, by_id)
         else:  # counted again on the whole corpus: a copy's origin may live in another partition
             story = same
             story.outlets = outlets_of(story.articles, by_id)
