@@ -13,7 +13,8 @@ once on the old files, then again after the new ones are added; each run is a fr
 writing the report as JSON (``--format json``), timed by wall clock and CPU (user + system of the
 process tree).  ``--verify`` also runs a fresh
 analysis of all the files in a new work dir and checks its ``report.json`` equals the incremental
-run's (timings aside).  Nothing generated is kept unless ``--keep``.
+run's (timings aside).  Nothing generated is kept unless ``--keep`` (then the first run's work dir
+is also kept, as ``work-first``).
 """
 
 from __future__ import annotations
@@ -109,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
                     f.rename(dst)
         work = scratch / "work"
         wall1, cpu1 = run(corpus, scratch / "out1", work, args.workers)
+        if args.keep:  # the first run's work dir, to run the second again (profiling)
+            shutil.copytree(work, scratch / "work-first")
         for f in sorted(staged.rglob("*.txt")):  # today's files arrive
             dst = corpus / f.relative_to(staged)
             dst.parent.mkdir(parents=True, exist_ok=True)

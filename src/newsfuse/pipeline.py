@@ -38,7 +38,7 @@ from newsfuse.model import Article, CopyInfo, RawDocument, Rejection, StepStats,
 from newsfuse.options import Options
 from newsfuse.readers import read_inputs
 from newsfuse.stories.cluster import cluster_stories
-from newsfuse.stories.dedup import copy_signatures, group_copies
+from newsfuse.stories.dedup import Grouped, copy_signatures, grouped_copies
 from newsfuse.stories.partitions import Partition, join_partitions, time_partitions
 from newsfuse.summary import summarize_story
 from newsfuse.text import SentenceMemo
@@ -217,12 +217,17 @@ def dedup_signature_step(articles: list[Article], options: Options) -> list[Any]
     return list(copy_signatures(articles, options))
 
 
-def dedup_group_step(articles: list[Article], signatures: list[Any], options: Options) -> None:
+def dedup_group_step(
+    articles: list[Article], signatures: list[Any], options: Options, earlier: Grouped | None = None
+) -> Grouped | None:
     """The global half: MinHash LSH bands over all signatures give candidate pairs (never all
-    pairs), verified on exact shingles; sets ``copy_of`` on every copy (and clears it elsewhere)."""
-    copies = group_copies(signatures, options)
+    pairs), verified on exact shingles; sets ``copy_of`` on every copy (and clears it elsewhere).
+    ``earlier``: an earlier run's grouping, whose decisions are reused where they still hold
+    (:func:`~newsfuse.stories.dedup.grouped_copies`); returns this one's, to keep."""
+    grouped = grouped_copies(signatures, options, earlier)
     for a in articles:
-        a.copy_of = copies.get(a.id)
+        a.copy_of = grouped.copies.get(a.id)
+    return grouped
 
 
 # ---------------------------------------------------------------- clustering and stories
@@ -317,6 +322,10 @@ class Saved(Protocol):
     def load_copies(self, article_ids: list[str]) -> list[dict[str, Any] | None] | None: ...
 
     def save_copies(self, article_ids: list[str], copies: list[dict[str, Any] | None]) -> None: ...
+
+    def load_grouping(self) -> Grouped | None: ...
+
+    def save_grouping(self, grouped: Grouped) -> None: ...
 
     def article_keys(self, articles: list[Article]) -> dict[str, str]: ...
 
@@ -460,9 +469,11 @@ def _dedup_finish(corpus: Corpus, options: Options, seconds: float) -> list[Step
     articles = corpus.articles
     if not corpus.copies_restored:
         all_sigs = [s for sigs in corpus.signatures if sigs for s in sigs]
-        dedup_group_step(articles, all_sigs, options)
+        grouped = dedup_group_step(articles, all_sigs, options, corpus.saved.load_grouping() if corpus.saved else None)
         del all_sigs  # shingle sets are the largest thing held per article: free them now
         if corpus.saved:
+            if grouped is not None:
+                corpus.saved.save_grouping(grouped)
             corpus.saved.save_copies(
                 [a.id for a in articles], [to_dict(a.copy_of) if a.copy_of else None for a in articles]
             )

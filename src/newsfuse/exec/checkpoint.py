@@ -20,6 +20,8 @@ Layout::
     DIR/shards/shard-<key>.jsonl.gz          articles + rejections of one input shard (sharded output)
     DIR/shards/sigs-<key>.npz                the copy signatures of that shard's articles
     DIR/dedup/<key>.json.gz                  copy_of of every article after global copy detection
+    DIR/dedup/grouping-<key>.json.gz         the last run's copy grouping (priority order, copies),
+                                             replayed by the next run where it still holds
     DIR/clusters/part-<key>.jsonl.gz         the stories clustering made of one time partition
     DIR/stories/batch-<key>.jsonl.gz         analysed stories of one batch: a header line with the
                                              story keys, then one story a line (sharded output)
@@ -46,10 +48,10 @@ import numpy as np
 from datasketch import LeanMinHash
 
 from newsfuse._version import __version__
-from newsfuse.model import Article, Rejection, StepStats, Story, to_dict
+from newsfuse.model import Article, CopyInfo, Rejection, StepStats, Story, to_dict
 from newsfuse.options import Options
 from newsfuse.pipeline import ShardResult
-from newsfuse.stories.dedup import CopySignature
+from newsfuse.stories.dedup import CopySignature, Grouped, SigKey
 from newsfuse.validate import FUTURE_NOTE, FUTURE_SLACK
 
 # Bumped when a checkpoint's layout changes, so old files are not misread.
@@ -320,6 +322,21 @@ class CheckpointStore:
 
     def save_copies(self, article_ids: list[str], copies: list[dict[str, Any] | None]) -> None:
         _write_atomic(self._dedup_path(article_ids), [copies])
+
+    # The last run's copy grouping (one file, replaced by each run), whatever its articles: a
+    # later run over more articles replays it where the priority orders agree (stories/dedup.py).
+    def _grouping_path(self) -> Path:
+        return self.root / "dedup" / f"grouping-{self.dayless}.json.gz"
+
+    def load_grouping(self) -> Grouped | None:
+        lines = _read_lines(self._grouping_path())
+        if not lines or len(lines) != 2 or not isinstance(lines[0], list) or not isinstance(lines[1], dict):
+            return None
+        order: list[SigKey] = [(str(k[0]), k[1], int(k[2]), str(k[3])) for k in lines[0]]
+        return Grouped(order, {aid: self.decode(CopyInfo, c) for aid, c in lines[1].items()})
+
+    def save_grouping(self, grouped: Grouped) -> None:
+        _write_atomic(self._grouping_path(), [grouped.order, {aid: to_dict(c) for aid, c in grouped.copies.items()}])
 
     # -- content keys (what clustering and story analysis read of an article)
     def article_keys(self, articles: list[Article]) -> dict[str, str]:
