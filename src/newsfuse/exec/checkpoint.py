@@ -209,14 +209,19 @@ def _signature_arrays(sigs: list[CopySignature]) -> dict[str, np.ndarray]:
 
 
 def _signatures_from(z: Any) -> list[CopySignature]:
+    # Each ``z[name]`` reads (and inflates) that array from the archive again: read each once.
+    # (Indexing ``z`` per article made restoring 10k signatures take 4.5 s of CPU instead of 0.2 s.)
     seed, scheme = int(z["seed"][0]), str(z["scheme"][0])
     ends = np.cumsum(z["shingle_lens"])
     shingles = np.split(z["shingles"].astype(np.uint32, copy=False), ends[:-1]) if len(ends) else []
+    minhash, has_minhash = z["minhash"], z["has_minhash"].tolist()
+    dates, dated = z["dates"].tolist(), z["dated"].tolist()
+    sizes, text_hashes = z["sizes"].tolist(), z["text_hashes"].tolist()
     out = []
     for i, aid in enumerate(z["ids"].tolist()):
-        mh = LeanMinHash(seed=seed, hashvalues=z["minhash"][i], scheme=scheme) if z["has_minhash"][i] else None
-        date_ = str(z["dates"][i]) if z["dated"][i] else None
-        out.append(CopySignature(str(aid), date_, int(z["sizes"][i]), str(z["text_hashes"][i]), shingles[i], mh))
+        mh = LeanMinHash(seed=seed, hashvalues=minhash[i], scheme=scheme) if has_minhash[i] else None
+        date_ = str(dates[i]) if dated[i] else None
+        out.append(CopySignature(str(aid), date_, int(sizes[i]), str(text_hashes[i]), shingles[i], mh))
     return out
 
 
