@@ -13,6 +13,14 @@ claim, each of its sentences.  Judge a conflict right when two independent sourc
 value for the same thing at the same time (same incident, counted thing, unit and reference date);
 an agreed claim right when all its sentences state the same fact.  ``--tsv`` writes one row per item
 with an empty ``right`` column (y/n) and a ``note`` column to fill in.
+
+``--recheck OUT.json`` re-runs the cross-check of the current code on the report's stories (same
+articles, same clustering and summaries) and audits that report, written to OUT.json: the way to
+compare rules on one pool of stories without re-running ``newsfuse analyze``.  ``--labels TSV
+[TSV ...]`` (TSVs written by ``--tsv`` whose ``right`` column was filled in) scores the report's
+conflicts against them: a conflict is the labelled one when its story, kind and set of values are
+the same; it prints precision over the labelled conflicts found, how many are unlabelled, and the
+recall of the labelled right ones.
 """
 
 from __future__ import annotations
@@ -44,6 +52,50 @@ def load_report(path: Path) -> dict[str, Any]:
             if line.strip()
         ]
     return out
+
+
+def recheck(path: Path, out: Path) -> None:
+    """Re-run the cross-check on every story of the report at ``path``; write the report to ``out``."""
+    import re
+
+    from newsfuse.crosscheck import crosscheck_story
+    from newsfuse.options import Options
+    from newsfuse.render.jsonout import read_report, write_json
+
+    report = read_report(path)
+    by_id = {a.id: a for a in report.articles}
+    options = Options()
+    for story in report.stories:
+        for s in [*([story.headline] if story.headline else []), *story.summary]:
+            s.text = re.sub(r" \(disputed: other sources give [^)]*\)$", "", s.text)
+        story.conflicts = []
+        crosscheck_story(story, by_id, options)
+    with out.open("w", encoding="utf-8") as fh:
+        write_json(report, fh)
+
+
+def conflict_key(story: str, kind: str, values: list[str]) -> str:
+    """How a labelled conflict is found again in another run: story, kind and its sorted values."""
+    return f"{story}|{kind}|{'/'.join(sorted(values))}"
+
+
+def score(data: dict[str, Any], label_files: list[Path]) -> str:
+    """Precision of the report's conflicts over the labelled ones and recall of the labelled right ones."""
+    labels: dict[str, str] = {}
+    for f in label_files:
+        with f.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                vals = [part.split(": ")[0] for part in row["values"].split(" | ")]
+                labels[conflict_key(row["story"], row["kind"], vals)] = (row.get("right") or "").strip().lower()
+    found = {conflict_key(s["id"], c["kind"], [v["value"] for v in c["values"]]) for s, c in _items(data, "conflicts")}
+    judged = [labels[k] for k in found if k in labels and labels[k] in ("y", "n")]
+    right = sum(1 for j in judged if j == "y")
+    all_right = sum(1 for v in labels.values() if v == "y")
+    kept_right = sum(1 for k in found if labels.get(k) == "y")
+    return (
+        f"conflicts {len(found)}: labelled {len(judged)}, right {right}/{len(judged)}, unlabelled "
+        f"{len(found) - len(judged)}; recall of labelled right ones {kept_right}/{all_right}"
+    )
 
 
 def _items(data: dict[str, Any], kind: str) -> list[tuple[dict[str, Any], dict[str, Any]]]:
@@ -81,8 +133,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--width", type=int, default=600, help="characters of each sentence/paragraph shown")
     ap.add_argument("--tsv", type=Path, help="write the sample here, with empty right/note columns to fill in")
+    ap.add_argument("--recheck", type=Path, help="re-run the cross-check on the stories, write that report here")
+    ap.add_argument("--labels", type=Path, nargs="+", help="TSVs with the right column filled in: score the report")
     args = ap.parse_args(argv)
+    if args.recheck:
+        recheck(args.report, args.recheck)
+        args.report = args.recheck
     data = load_report(args.report)
+    if args.labels:
+        print(score(data, args.labels))
+        return 0
     arts = {a["id"]: a for a in data["articles"]}
     paras = {a["id"]: {p["id"]: p["text"] for p in a.get("paragraphs", [])} for a in data["articles"]}
     items = _items(data, args.kind)

@@ -145,7 +145,8 @@ def test_a_question_never_agrees():
     [
         ("police said 1,100 people were killed in 2011", {"1100"}, {"2011"}),
         ("six people died on january 14 and 3 million fled", {"6", "3e+06"}, set()),
-        ("a 51-year-old man and no one else", set(), set()),
+        # an age is a figure: "a 3-year-old" and "a 51-year-old" are not one person
+        ("a 51-year-old man and no one else", {"51"}, set()),
         ("twenty-five students and ten teachers", {"25", "10"}, set()),
     ],
 )
@@ -165,3 +166,45 @@ def test_a_denial_never_backs_an_assertion():
         }
     )
     assert not [c.text for c in claims if c.status == "agreed"]
+
+
+def test_an_agreed_claim_shows_a_sentence_its_sources_state():
+    # the long sentence runs two facts together; the other outlet states the first only: the claim
+    # is shown by the sentence both state, not by the long one
+    long = (
+        "Minister Oda Renn closed the Varno dam sluices on Monday, while farmers downstream counted "
+        "their drowned cattle and ruined orchards after the storm."
+    )
+    short = "On Monday minister Renn closed the Varno dam sluices."
+    claims = _claims({"a1": ("Valley Post", [long]), "a2": ("Coast Herald", [short])})
+    agreed = [c for c in claims if c.status == "agreed"]
+    assert [c.text for c in agreed] == [short]
+
+
+def test_people_of_different_ages_are_not_one_fact():
+    claims = _claims(
+        {
+            "a1": (
+                "Valley Post",
+                ["It said a 3-year-old who had recently returned from the Varno valley had the fever."],
+            ),
+            "a2": (
+                "Coast Herald",
+                [
+                    "In Ostmark, a 51-year-old woman who had recently returned from the Varno valley was confirmed "
+                    "as the country's first case, the Ostmark news agency reported."
+                ],
+            ),
+        }
+    )
+    assert not [c.text for c in claims if c.status == "agreed"]
+
+
+def test_a_cut_off_sentence_is_never_shown_as_an_agreed_claim():
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["A flood in the valley and a failure of the Varno dam..."]),
+            "a2": ("Coast Herald", ["Engineers fear a failure of the Varno dam and a flood in the valley."]),
+        }
+    )
+    assert all(not c.text.endswith("...") for c in claims if c.status == "agreed")

@@ -4,8 +4,8 @@ Each rule: what it must not flag, and the conflict it still raises.
 """
 
 from newsfuse.crosscheck import crosscheck_story
-from newsfuse.crosscheck.conflicts import _disagree, find_figures, is_reporting
-from newsfuse.crosscheck.frames import frame_of, same_frame
+from newsfuse.crosscheck.conflicts import _disagree, counted_phrase, find_figures, glued_at, is_reporting
+from newsfuse.crosscheck.frames import frame_of, in_quote, same_frame
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, PublishedDate, Story, make_paragraphs
 from newsfuse.options import Options
@@ -96,13 +96,10 @@ def test_different_periods_and_years_are_no_conflict():
     c = _one("Ostmark Energy made a profit of $3 billion so far this year, the company said.")
     assert not same_frame(a.frame, c.frame, "2030", "2030")
     # "$5bn, compared with $2.9bn for the second quarter of 2029": the year belongs to the second figure
-    first, second = find_figures(
-        0,
-        "Ostmark made $5 billion in the second quarter, compared with $2.9 billion for the second quarter of 2029.",
-        STEM,
-    )
-    assert first.frame is not None and second.frame is not None
-    assert first.frame.years == frozenset() and second.frame.years == {"2029"}
+    text = "Ostmark made $5 billion in the second quarter, compared with $2.9 billion for the second quarter of 2029."
+    first = frame_of(text, text.index("$5 "), text.index("$5 ") + 10, STEM.stem)
+    second = frame_of(text, text.index("$2.9"), text.index("$2.9") + 12, STEM.stem)
+    assert first.years == frozenset() and second.years == {"2029"}
     assert _figure_values(
         _art(
             "a",
@@ -346,3 +343,152 @@ def test_long_glued_captions_are_not_reporting():
     assert not is_reporting(glued)
     assert not is_reporting(" ".join(["word"] * 95) + ".")
     assert is_reporting("He was born in Orvel and grew up in Kessel, where he worked in the port.")
+
+
+def test_a_modifier_of_the_counted_noun_names_another_count():
+    dogs = "The team took two search dogs."
+    assert counted_phrase(dogs, dogs.index(" search")) == (["search"], "dogs")
+    crew = "They sent 71 search and rescue specialists."
+    assert counted_phrase(crew, crew.index(" search")) == ([], "search")
+    assert not _figure_values(
+        _art("a", "Paper A", "The Kessel rescue team flew out on Friday with two search dogs and heavy equipment."),
+        _art(
+            "b", "Paper B", "The Kessel rescue team flew out on Friday with 40 search and rescue workers and equipment."
+        ),
+    )
+    # the same noun phrase on both sides is still compared
+    assert _figure_values(
+        _art("a", "Paper A", "The Kessel rescue team flew out on Friday with two search dogs and heavy equipment."),
+        _art("b", "Paper B", "The Kessel rescue team flew out on Friday with six search dogs and heavy equipment."),
+    ) == [{"2", "6"}]
+
+
+def test_parts_and_increments_written_after_the_number_are_no_counts():
+    assert find_figures(0, "Relief flights will also use two other airports near Varna.", STEM) == []
+    assert find_figures(0, "Police said 10 more people were arrested in Varna.", STEM) == []
+    assert find_figures(0, "The ferry sank, killing the captain and 10 others near Varna.", STEM) == []
+    assert not _figure_values(
+        _art(
+            "a", "Paper A", "Relief flights into Varna will also use two other airports in the region, officials said."
+        ),
+        _art("b", "Paper B", "Relief flights into Varna now use four airports in the region, officials said."),
+    )
+
+
+def test_a_caption_glued_in_front_of_a_sentence_is_not_compared():
+    text = "Rescuers search the rubble with their hands The Red Cross has sent 40 nurses to Varna."
+    assert glued_at(text) == text.index("The Red Cross")
+    (fig,) = find_figures(0, "Photo shows 3 cranes near the dam The army has sent 40 nurses to Varna.", STEM)
+    assert fig.value == 40  # the caption's figure is not read
+    assert glued_at("The paper was quoted by The Times on Monday.") == 0  # a title after a verb of speech
+    assert glued_at("Talks were held in The Hague.") == 0
+
+
+def test_corrections_are_not_reporting():
+    assert not is_reporting("The original said that the pipe was leaking '5,000 gallons a day' into the bay.")
+    assert not is_reporting("An earlier version of this story misstated the number of evacuees.")
+    assert is_reporting("The pipe was leaking 5,000 gallons a day into the bay, the original estimate said.") is True
+
+
+def test_a_later_higher_count_is_an_update_a_later_lower_one_a_conflict():
+    early = _art(
+        "a",
+        "Paper A",
+        "Three people were killed in Wednesday's clashes in Varna, the health ministry said.",
+        "2031-05-02",
+    )
+    later_high = _art(
+        "b",
+        "Paper B",
+        "At least eight people were killed in Wednesday's clashes in Varna, the health ministry said.",
+        "2031-05-03",
+    )
+    later_low = _art(
+        "b",
+        "Paper B",
+        "Two people were killed in Wednesday's clashes in Varna, the health ministry said.",
+        "2031-05-03",
+    )
+    assert not _figure_values(early, later_high)
+    assert _figure_values(early, later_low) == [{"2", "3"}]
+
+
+def test_a_quoted_figure_is_compared_only_with_quoted_ones():
+    assert in_quote('"Of course, 200 tents are not available," he said.', 12)
+    assert not in_quote('The agency said 100 tents were needed, "urgently".', 17)
+    assert not _figure_values(
+        _art("a", "Paper A", "The Varna relief agency estimates that 100 family tents are needed in the valley."),
+        _art(
+            "b", "Paper B", '"We think 200 family tents are needed in the valley," a Varna relief agency officer said.'
+        ),
+    )
+    assert _figure_values(
+        _art("a", "Paper A", "The Varna relief agency estimates that 100 family tents are needed in the valley."),
+        _art("b", "Paper B", "The Varna relief agency estimates that 200 family tents are needed in the valley."),
+    ) == [{"100", "200"}]
+
+
+def test_a_measure_anywhere_in_the_counted_phrase_is_no_count():
+    assert find_figures(0, "Welcome back, 12 minutes past the hour in Varna.", STEM) == []
+
+
+def test_days_said_of_different_words_are_no_conflict():
+    common = "Orvan Foods, a wholesaler of tinned fish and frozen vegetables in Varna owned by the late Piet Orvan, "
+    assert not [
+        c
+        for c in _conflicts(
+            _art("a", "Paper A", common + "remained closed Monday."),
+            _art("b", "Paper B", common + "issued a statement Saturday evening."),
+        ).conflicts
+        if c.kind == "weekday"
+    ]
+    assert [
+        c
+        for c in _conflicts(
+            _art("a", "Paper A", common + "remained closed Monday."),
+            _art("b", "Paper B", common + "remained closed Tuesday."),
+        ).conflicts
+        if c.kind == "weekday"
+    ]
+
+
+def test_a_figure_said_of_a_name_the_other_never_mentions_is_not_compared():
+    assert not _figure_values(
+        _art(
+            "a",
+            "Paper A",
+            "The Varna club's deal with the striker is believed to be worth $160 million over eight years.",
+        ),
+        _art(
+            "b", "Paper B", "Ostrov is believed to want a deal with the Varna club worth $75 million over eight years."
+        ),
+    )
+    # a source named before the figure is not what the figure is about
+    assert _figure_values(
+        _art("a", "Paper A", "The Varna Herald said the Kessel platform was producing 900 barrels of oil a day."),
+        _art("b", "Paper B", "Engineers say the Kessel platform was producing 1,400 barrels of oil a day."),
+    ) == [{"900", "1400"}]
+
+
+def test_clock_times_are_no_counts():
+    assert find_figures(0, "The shooting in Varna occurred about 3:10 p.m. on Friday.", STEM) == []
+    assert find_figures(0, "The deputy was alone at about 3 p.m. in Varna.", STEM) == []
+
+
+def test_a_plural_noun_ends_the_counted_phrase():
+    text = "About 300 people went to the Varna school."
+    assert counted_phrase(text, text.index(" people")) == ([], "people")
+    text = "The rig pumped 1,400 barrels a day."
+    assert counted_phrase(text, text.index(" barrels")) == ([], "barrels")
+
+
+def test_a_sentence_with_two_values_of_one_noun_is_not_compared():
+    text = "The slick off Varna grew from about 1,150 square miles on Thursday to 3,850 square miles on Friday."
+    assert find_figures(0, text, STEM) == []
+    assert len(find_figures(0, "The blast killed 11 workers and spilled 4,000 barrels of fuel.", STEM)) == 2
+
+
+def test_a_statistics_line_is_not_compared():
+    line = "The Varna patrol seized six rifles, 12 magazines and about 300 rounds of ammunition."
+    assert find_figures(0, line, STEM) == []
+    assert len(find_figures(0, "The Varna patrol seized six rifles and 12 magazines.", STEM)) == 2

@@ -170,3 +170,21 @@ def test_reports_of_a_series_are_no_day_conflict() -> None:
 
 def test_shares_are_no_counts() -> None:
     assert find_figures(0, "Ten percent blame the port, 73% blame the crew, two times more.", CachedStemmer()) == []
+
+
+def test_example_corpus_keeps_its_evacuation_conflict_with_every_statement() -> None:
+    from pathlib import Path
+
+    from newsfuse.extract import extract_documents
+    from newsfuse.model import RawDocument
+    from newsfuse.readers import read_inputs
+
+    corpus = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+    docs = [i for i in read_inputs([str(corpus)], Options()) if isinstance(i, RawDocument)]
+    arts = [a for a in extract_documents(docs, Options()) if isinstance(a, Article)]
+    by_id = {a.id: a for a in arts}
+    story = Story(id="s", articles=list(by_id))
+    crosscheck_story(story, by_id, Options())
+    figures = [c for c in story.conflicts if c.kind == "figure"]
+    assert [{v.value for v in c.values} for c in figures] == [{"1200", "1500"}]
+    assert sum(len(v.sources) for v in figures[0].values) == 6

@@ -180,3 +180,57 @@ def test_a_hyphenated_name_is_no_modifier() -> None:
         _one_article(["UN chief Ban Ki-moon said on Friday that the talks failed.", "UN-backed forces left."])
     )
     assert index.resolve("Ban Ki-moon") is not None
+
+
+def test_a_surname_goes_to_the_person_written_most_despite_a_stray_cue() -> None:
+    # "in Lena Varo's Ostmark" reads like a place once; President Lena Varo is still a person, and
+    # the bare "Varo" of the story is hers, not her late father's
+    paras = [
+        "President Lena Varo met the envoy in Kelbrook on Monday.",
+        "Crowds marched in Lena Varo's Ostmark on Tuesday.",
+        "President Lena Varo said the dam would hold.",
+        "Varo said talks would go on, and Varo thanked the envoy.",
+        "Lena Varo, whose father Tomas Varo ruled for 30 years, promised reform.",
+        "President Lena Varo visited the valley.",
+        "Varo told the council the gates would stay open.",
+    ]
+    index, _ = _index(_one_article(paras))
+    assert index.resolve("Varo") == index.resolve("Lena Varo") != index.resolve("Tomas Varo")
+    assert _entity(index, "Lena Varo").type == "person"
+
+
+def test_a_surname_spelt_as_one_person_writes_it_is_theirs() -> None:
+    paras = [
+        "President Lena Kassad met the envoy on Monday.",
+        "President Lena Kassad said the dam would hold; Kassad thanked the envoy.",
+        "President Lena Kassad visited the valley.",
+        "Rebel commander Col Piet Kasaad said his men would not leave the hills.",
+        "Col Kasaad said the rebels would give no guarantees.",
+    ]
+    index, _ = _index(_one_article(paras))
+    assert index.resolve("Kassad") == index.resolve("Lena Kassad")
+    assert index.resolve("Kasaad") == index.resolve("Piet Kasaad") != index.resolve("Lena Kassad")
+
+
+def test_a_common_word_opening_a_sentence_is_no_part_of_a_name() -> None:
+    paras = [
+        "Neighbouring Ostmark has closed its border with Velland.",
+        "Talks between Velland and Ostmark broke down on Monday.",
+        "New Kelbrook is a town on the neighbouring river; officials in New Kelbrook said the bridge held.",
+        "Regional Council members met; the Council said regional roads were shut.",
+    ]
+    index, _ = _index(_one_article(paras))
+    names = {e.name for e in index.entities}
+    assert "Ostmark" in names and "Neighbouring Ostmark" not in names
+    assert "New Kelbrook" in names  # "Kelbrook" is never named alone: the name stays whole
+    assert "Regional Council" in names  # an organisation's name keeps its first word
+
+
+def test_a_country_owns_no_surname() -> None:
+    paras = [
+        "Saudi Arabia recalled its envoy from Velland on Monday.",
+        "The king's statement was read on Al Arabiya television.",
+        "Saudi Arabia said the violence must end.",
+    ]
+    index, _ = _index(_one_article(paras))
+    assert index.resolve("Al Arabiya") != index.resolve("Saudi Arabia")

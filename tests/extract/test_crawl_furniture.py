@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from newsfuse.extract import extract_documents
-from newsfuse.extract.gluedtitle import split_echo_title, split_glued_title, split_stamp_header
+from newsfuse.extract.gluedtitle import (
+    split_echo_title,
+    split_glued_caption,
+    split_glued_title,
+    split_quoted_head,
+    split_stamp_header,
+)
 from newsfuse.extract.signals import boilerplate_reason, inline_comment_signature, wire_credit
 from newsfuse.extract.text import _strip_inline
 from newsfuse.model import Article, RawDocument
@@ -126,6 +132,10 @@ def test_disclaimer_blog_header_and_split_tickers() -> None:
         )
     )
     assert isinstance(doc, RawDocument) and "(VRP4.SA) fell" in doc.content
+    (doc,) = list(record_documents({"text": "It owns carrier Varno Air VAIR.\nUL, which it wants to sell."}, "r#2"))
+    assert isinstance(doc, RawDocument) and "VAIR.UL, which" in doc.content
+    (doc,) = list(record_documents({"text": "The dam board joined NATO.\nUS, Ostmark and Brennia agreed."}, "r#3"))
+    assert isinstance(doc, RawDocument) and "NATO.\nUS, Ostmark" in doc.content
 
 
 @pytest.mark.parametrize(
@@ -236,3 +246,105 @@ def test_an_untitled_record_gets_the_headline_its_lead_retells() -> None:
     assert art.title == "Flood fears grow in Kelbrook valley camps"
     assert art.paragraphs[0].text.startswith("Council officials in Kelbrook fear")
     assert any("retells" in r.detail for r in art.removed)
+
+
+def test_of_two_retold_splits_the_one_leaving_no_headline_words_wins() -> None:
+    text = "Water Board launches Kelbrook appeal The Water Board has launched an appeal for the homes in Kelbrook."
+    assert split_echo_title(text) == (
+        "Water Board launches Kelbrook appeal",
+        "The Water Board has launched an appeal for the homes in Kelbrook.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        (
+            'Jane Roe: "We will rebuild every house in this valley" Kelbrook mayor Jane Roe has promised residents a new town.',
+            (
+                'Jane Roe: "We will rebuild every house in this valley"',
+                "Kelbrook mayor Jane Roe has promised residents a new town.",
+            ),
+        ),
+        (
+            "Kelbrook families ` sleeping in the cold' Thousands of Kelbrook families spent a second night in the open.",
+            (
+                "Kelbrook families ` sleeping in the cold'",
+                "Thousands of Kelbrook families spent a second night in the open.",
+            ),
+        ),
+        # Prose: a quotation goes on in lower case, or with punctuation, or before a day name.
+        ('Residents called the flood "the worst in living memory" and asked the board to act at once.', None),
+        ('The mayor said "we will rebuild", and the board agreed to pay for the work on the dam.', None),
+        ('The mayor called it "a disaster" Monday and asked the county board for help with the dam.', None),
+        # The quotation goes on with its object.
+        ('The mayor condemned "in the strongest terms" Kelbrook\'s council for its silence on the dam.', None),
+        # No word shared: not a caption of this lead.
+        ('Storm "Ada" hits coast The board has opened both outlet gates of the dam overnight in Kelbrook.', None),
+    ],
+)
+def test_a_caption_ending_on_a_quotation_glued_to_the_lead(text: str, split: tuple[str, str] | None) -> None:
+    assert split_quoted_head(text) == split
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        (
+            "Thousands of families are sleeping in the open Nearly a week after the flood, aid is still not reaching them.",
+            (
+                "Thousands of families are sleeping in the open",
+                "Nearly a week after the flood, aid is still not reaching them.",
+            ),
+        ),
+        (
+            "Residents near the dam wait for news of help The Red Cross estimates that 1,200 people have left Kelbrook.",
+            (
+                "Residents near the dam wait for news of help",
+                "The Red Cross estimates that 1,200 people have left Kelbrook.",
+            ),
+        ),
+        # A name after a verb, a newspaper's name, a month: one sentence.
+        ("The flood hit the valley on Monday and residents told Jane Roe that they would not leave their homes.", None),
+        ("Kelbrook mayor Jane Roe told The Valley Post on Monday that the dam would hold through the spring.", None),
+        ("The waters rose in March the board said, and residents were moved to the school hall in the town.", None),
+        (
+            "Kelbrook mayor Jane Roe, the former News Editor of the valley paper, said the dam would hold all spring.",
+            None,
+        ),
+        # A capitalised common word the document never writes in lower case is taken for a name.
+        (
+            "Thousands of families are sleeping in the open Tonight the board will decide whether to open the gates.",
+            None,
+        ),
+    ],
+)
+def test_a_sentence_case_caption_glued_to_the_lead(text: str, split: tuple[str, str] | None) -> None:
+    assert split_glued_caption(text, frozenset({"nearly", "news"})) == split
+
+
+def test_a_glued_caption_is_removed_with_its_reason() -> None:
+    lines = [
+        "Kelbrook dam gates opened after crack found",
+        "Families wait in the school hall for news Nearly a week after the crack was found, the gates of the dam are open.",
+        "Residents have been nearly silent about the move, the town council said on Monday.",
+    ]
+    doc = RawDocument(origin="v.jsonl#2", content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert art.paragraphs[0].text.startswith("Nearly a week after the crack was found")
+    assert any(r.reason == "caption" and r.text.startswith("Families wait") for r in art.removed)
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("The opinions expressed in this commentary are solely those of Jane Roe.", "disclaimer"),
+        ("The views expressed are his own.", "disclaimer"),
+        # A sentence about opinions someone expressed is reporting.
+        ("The opinions expressed by residents at the meeting were mostly about the dam.", None),
+    ],
+)
+def test_an_opinion_piece_closing_note_is_a_disclaimer(line: str, reason: str | None) -> None:
+    got = boilerplate_reason(line, len(line.split()), True)
+    assert (got[0] if got else None) == reason

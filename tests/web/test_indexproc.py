@@ -15,7 +15,7 @@ import pytest
 from newsfuse.model import Article, Story, to_dict
 from newsfuse.options import Options
 from newsfuse.stories.live import LiveStories
-from newsfuse.web import indexproc
+from newsfuse.web import workerproc
 from newsfuse.web.indexproc import IndexProcess
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "stories"))
@@ -94,7 +94,7 @@ def test_without_a_worker_process_the_index_runs_in_this_process(monkeypatch, ca
         def Pipe(self):
             raise OSError("no processes here")
 
-    monkeypatch.setattr(indexproc.multiprocessing, "get_context", lambda method: NoSpawn())
+    monkeypatch.setattr(workerproc.multiprocessing, "get_context", lambda method: NoSpawn())
     options = Options()
     articles = _shuffled(40, 3)
     index = IndexProcess(LiveStories, options)

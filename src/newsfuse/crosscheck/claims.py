@@ -384,6 +384,7 @@ _SPELLED: dict[str, int] = {
 _SPELLED_RE = re.compile(
     r"\b(" + "|".join(_SPELLED) + r")(?:-(one|two|three|four|five|six|seven|eight|nine)\b)?(?![\w-])"
 )
+_AGE_RE = re.compile(r"(?<![\w.,])(\d{1,3})-year-old\b")
 # A four-digit number in this range, written without a comma, is a year ("in 2009"), not a count.
 _YEARS = range(1800, 2101)
 
@@ -402,6 +403,8 @@ def _figures(folded: str) -> tuple[frozenset[str], frozenset[str]]:
         if m.group(3):
             value *= 1e6 if m.group(3) == "million" else 1e9
         figures.add(f"{value:g}" if value < 1e15 else whole)
+    # An age is a figure too: "a 3-year-old" and "a 51-year-old woman" are two people, not one fact.
+    figures.update(str(int(m.group(1))) for m in _AGE_RE.finditer(text))
     for m in _SPELLED_RE.finditer(text):
         tens, unit = m.group(1), m.group(2)
         if unit is not None:  # "twenty-five" is 25, not 20 and 5
@@ -758,6 +761,38 @@ def _supported_pairs(space: ClaimSpace, options: CrossCheckOptions) -> list[tupl
     return [(int(i), int(j)) for i, j in zip(ci[ok], cj[ok], strict=True) if supports(facts[i], facts[j], idf, cov)]
 
 
+# Share of a star's centre (IDF-weighted words, names, figures, days) each sentence counted for it
+# must state itself.  ``supports`` asks that of the shorter sentence of a pair only, yet the claim
+# shows the centre: a long centre (two facts run together, a caption glued to a lead) is "backed" by
+# short sentences that each state a part of it, and the claim then says more than its sources do.
+_CENTRE_MIN_COVERAGE = 0.4
+# A centre must read as a statement: not cut off ("A civil war and a regional war..."), not a page
+# of glued text (the longest sentences of real crawls are captions and lists run together).
+_CENTRE_MAX_WORDS = 50
+
+
+def _fact_weight(f: FactBag, idf: Mapping[str, float]) -> float:
+    return sum(idf.get(t, 1.0) for items in (f.words, f.names, f.figures, f.days) for t in sorted(items))
+
+
+def _covers(centre: FactBag, other: FactBag, idf: Mapping[str, float]) -> bool:
+    """Whether ``other`` states at least ``_CENTRE_MIN_COVERAGE`` of ``centre``."""
+    total = _fact_weight(centre, idf)
+    shared = FactBag(
+        centre.words & other.words,
+        centre.names & other.names,
+        centre.figures & other.figures,
+        centre.days & other.days,
+        frozenset(),
+    )
+    return total > 0 and _fact_weight(shared, idf) >= _CENTRE_MIN_COVERAGE * total
+
+
+def _cut_off(text: str) -> bool:
+    """A sentence that trails off ("A civil war and a regional war...") states no whole fact."""
+    return text.rstrip("\"'”’) ").endswith(("...", "…"))
+
+
 def agreed_stars(space: ClaimSpace, by_id: Mapping[str, Article], options: CrossCheckOptions) -> list[list[int]]:
     """The story's agreed claims, as lists of rows (first: the centre); disjoint.
 
@@ -771,17 +806,25 @@ def agreed_stars(space: ClaimSpace, by_id: Mapping[str, Article], options: Cross
     """
     if not space.facts:
         return []
-    # a question asserts nothing ("Can humans catch swine flu?" heads an explainer): it never agrees
-    asks = {i for i, s in enumerate(space.sents) if s.text.rstrip("\"'”’) ").endswith("?")}
+    # a question asserts nothing ("Can humans catch swine flu?" heads an explainer), nor does a
+    # sentence cut off: neither ever agrees
+    asks = {i for i, s in enumerate(space.sents) if s.text.rstrip("\"'”’) ").endswith("?") or _cut_off(s.text)}
     backed: dict[int, list[int]] = defaultdict(list)
+    facts, idf = space.facts, space.fact_idf
+    centres = {i for i, s in enumerate(space.sents) if len(s.text.split()) <= _CENTRE_MAX_WORDS}
     for i, j in _supported_pairs(space, options):
-        if i not in asks and j not in asks:
+        if i in asks or j in asks:
+            continue
+        # j backs i as a centre only where j states most of i (and i may be a centre)
+        if i in centres and _covers(facts[i], facts[j], idf):
             backed[i].append(j)
+        if j in centres and _covers(facts[j], facts[i], idf):
             backed[j].append(i)
-    keys = {i: source_key(by_id[space.sents[i].article], by_id) for i in backed if space.sents[i].article in by_id}
-    left = set(backed)
+    members = set(backed).union(*backed.values())
+    keys = {i: source_key(by_id[space.sents[i].article], by_id) for i in members if space.sents[i].article in by_id}
+    left = set(members)
 
-    faults = {c: _faults(space.sents[c].text) for c in left}
+    faults = {c: _faults(space.sents[c].text) for c in backed}
 
     def rank(c: int) -> tuple[int, int, int, int]:
         star = [c, *(j for j in backed[c] if j in left)]
@@ -789,7 +832,7 @@ def agreed_stars(space: ClaimSpace, by_id: Mapping[str, Article], options: Cross
 
     # lazy greedy: a star only shrinks as others are taken, so a centre whose rank, recomputed, is
     # still the best on the heap is the best of all
-    heap = [(tuple(-v for v in rank(c)), c) for c in left]
+    heap = [(tuple(-v for v in rank(c)), c) for c in backed]
     heapq.heapify(heap)
     out: list[list[int]] = []
     while heap:

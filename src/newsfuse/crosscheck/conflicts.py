@@ -25,7 +25,15 @@ import numpy as np
 
 from newsfuse.crosscheck.claims import ClaimSpace
 from newsfuse.crosscheck.entities import EntityIndex
-from newsfuse.crosscheck.frames import Frame, frame_of, other_names, same_frame, state_starts
+from newsfuse.crosscheck.frames import (
+    VERB_FORMS,
+    Frame,
+    frame_of,
+    other_names,
+    other_subject,
+    same_frame,
+    state_starts,
+)
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim, Conflict, ConflictValue, Source, SummarySentence
@@ -194,6 +202,21 @@ _GENERIC = frozenset(
 )
 
 
+# A counted noun phrase: words after the number separated by single spaces (punctuation ends it).
+_PHRASE_WORD = re.compile(r" ([A-Za-z][A-Za-z'-]*)")
+# A sentence with this many counted figures is an inventory or a statistics line ("six rifles, 12
+# magazines and about 300 rounds", "793 yards and six touchdowns on 147 carries and 39 catches"):
+# its figures are items of different people, games or operations more often than one fact.
+_LIST_FIGURES = 3
+# Plurals without -s that head a counted phrase (general English).
+_PLURALS = frozenset("people men women children police staff cattle feet teeth mice geese personnel".split())
+# Modifiers and a head are read from at most this many words ("100,000 family-sized tents").
+_MAX_PHRASE_WORDS = 3
+# Words that make a count a part of another one, or an increment: "two other airports", "10 more
+# people", "his mother and 10 others", "the remaining 40 workers" (general English).
+_PART_WORDS = frozenset("other others more additional extra remaining further ones".split())
+
+
 # Nouns that number what follows rather than count it: "year seven pupils", "phase 6", "number nine",
 # "no 22", "grade 5", "level 4", "category 3" (general English for labels and ranks).
 _LABEL_BEFORE = re.compile(
@@ -231,9 +254,43 @@ _COMMON_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 _MAX_SENTENCE_WORDS = 90
 
 
+# A correction reports an error, not the fact: "The original said that ... '5,000 gallons'", "An
+# earlier version of this story misstated ..." (general newsroom wording).
+_CORRECTION = re.compile(
+    r"\b(?:an earlier version of this|the original (?:said|stated|version|story|article|report)|"
+    r"incorrectly (?:said|stated|reported|gave)|misstated|wrongly (?:said|stated|reported))\b|\bcorrection:",
+    re.IGNORECASE,
+)
+# A caption or heading glued in front of the sentence: a lower-case word, then a capitalised article
+# or determiner and a name, with no punctuation between ("... looking for food and water The UN has
+# launched an appeal").  Not after a preposition or a verb of speech or reading ("in The Hague",
+# "said The Times", "read The Guardian"): there "The" opens a title.
+_CAPTION_SEAM = re.compile(r"\b(?P<prev>[a-z]+) (?:The|A|An|This|These|Our|Its|Up to|More than|At least) [A-Z0-9]")
+_TITLE_BEFORE = frozenset("said says say told tells reported reports wrote writes read reads according by".split())
+
+
 def is_reporting(text: str) -> bool:
-    """False for text that is no statement: blocks of headings, captions or menus glued into one sentence."""
-    return len(_SEAM.findall(text)) <= _MAX_SEAMS and len(text.split()) <= _MAX_SENTENCE_WORDS
+    """False for text that is no statement: blocks of headings, captions or menus glued into one
+    sentence, corrections of an earlier text."""
+    return (
+        len(_SEAM.findall(text)) <= _MAX_SEAMS
+        and len(text.split()) <= _MAX_SENTENCE_WORDS
+        and _CORRECTION.search(text) is None
+    )
+
+
+def glued_at(text: str) -> int:
+    """Where the sentence proper starts after a caption or heading glued in front of it (0: none).
+    Figures before it are the caption's; a sentence with one is not compared for days and actors
+    (its similarity to another sentence may be the caption's)."""
+    seams = [m.start() for m in _SEAM.finditer(text)] + [
+        m.start()
+        for m in _CAPTION_SEAM.finditer(text)
+        if m.group("prev") not in STOPWORDS and m.group("prev") not in _TITLE_BEFORE
+    ]
+    if not seams:
+        return 0
+    return max(seams) + text[max(seams) :].index(" ") + 1
 
 
 @dataclass(frozen=True)
@@ -257,12 +314,59 @@ def _value(m: re.Match[str]) -> float:
     return v
 
 
+def _verb_like(word: str) -> bool:
+    """A participle or past form right after a count ("1,500 people evacuated", "11 workers died"):
+    the end of the counted noun phrase.  Hyphenated words are modifiers ("family-sized")."""
+    if "-" in word:
+        return False
+    return word in VERB_FORMS or (len(word) > 4 and (word.endswith("ed") or word.endswith("ing")))
+
+
+def counted_phrase(text: str, end: int) -> tuple[list[str], str] | None:
+    """The noun phrase a number at ``text[:end]`` counts, as (modifiers, head), lowercased: "two
+    search dogs" -> (["search"], "dogs"), "71 search and rescue specialists" -> ([], "search"),
+    "10,000 US troops" -> (["us"], "troops").  None when the words after the number are no counted
+    noun (a stopword, a name) or make it a part of another count ("two other airports", "10 more
+    people", "his mother and 10 others").  Two figures are of one count only when both the head and the
+    modifiers are the same: a modifier names a subset ("American soldiers", "search dogs")."""
+    words: list[str] = []
+    pos = end
+    while len(words) < _MAX_PHRASE_WORDS:
+        m = _PHRASE_WORD.match(text, pos)
+        if m is None:
+            break
+        w = m.group(1)
+        low = w.lower()
+        if not words:
+            if low in _PART_WORDS:
+                return None
+            if w[0].islower() and (low in STOPWORDS or low in _NOT_COUNTED):
+                return None
+        elif w[0].isupper() or low in STOPWORDS or low in _NOT_COUNTED or _verb_like(low):
+            break
+        words.append(low)
+        pos = m.end()
+        if _verb_like(low) and len(words) == 1:
+            break  # "10 wounded", "five missing": the participle is what is counted
+        if low in _PLURALS or (low.endswith("s") and not low.endswith("ss") and len(low) > 3):
+            break  # a plural noun heads the phrase: "300 people went", "1,400 barrels a day"
+    if not words or words[-1] in _PART_WORDS or len(words[-1]) < 2:
+        return None  # no noun, or an abbreviation cut at its dot ("3 p.m.")
+    head_written = text[end:pos].split()[-1]
+    if head_written[0].isupper():
+        return None  # a name ("26 were in Homs" is cut earlier; "300 Marines" stays a count of a name)
+    return words[:-1], words[-1]
+
+
 def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
     """Numbers with what they count; days of dates and bare years are not figures."""
     out: list[Figure] = []
     if not is_reporting(text):
         return out
+    glued = glued_at(text)
     for m in _FIGURE.finditer(text):
+        if m.start() < glued:
+            continue  # a figure of a caption glued in front of the sentence
         if _MONTH_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue  # the day of a date ("January 14")
         if _LABEL_BEFORE.search(text, max(0, m.start() - 16), m.start()):
@@ -283,6 +387,8 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
             max(0, m.start() - 3) : m.start()
         ].rstrip().endswith("("):
             continue  # "another 35", "a further 111": an increment, not a total; "($795,000)": a conversion
+        if text[max(0, m.start() - 1) : m.start()] == ":" or text[m.end() : m.end() + 1] == ":":
+            continue  # a clock time ("3:10 p.m.", "with 14:05 left")
         if text[m.end() : m.end() + 1] == "-" or (m.end() < len(text) and text[m.end()].isalpha()):
             continue  # part of a compound ("13-year-old", "57-nation", "3D")
         after = tokens(text[m.end() : m.end() + 40])
@@ -294,15 +400,19 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
             noun = "money:" + m.group("cur")
             word = "money (" + m.group("cur") + ")"
         else:
-            nouns = [w for w in after[:3] if w not in _NOT_COUNTED and w not in STOPWORDS and not w[0].isdigit()]
-            if not nouns or nouns[0] in _MEASURES:
-                continue
-            if re.search(r"\b" + re.escape(nouns[0]) + r"\b", text[m.end() : m.end() + 40]) is None:
-                continue  # capitalised: a name ("26 were in Homs"), not a counted noun
-            noun, word = ("people", nouns[0]) if nouns[0] in _PEOPLE else (stem.stem(nouns[0]), nouns[0])
-            if nouns[0] in _TWO_WORD_UNITS and after.index(nouns[0]) + 1 < len(after):
-                unit = after[after.index(nouns[0]) + 1]
-                noun, word = f"{_TWO_WORD_UNITS[nouns[0]]} {stem.stem(unit)}", f"{nouns[0]} {unit}"
+            phrase = counted_phrase(text, m.end())
+            if phrase is None:
+                continue  # no counted noun, a measure, a name, or a part of another count ("two other airports")
+            mods, head = phrase
+            if mods and mods[-1] in _TWO_WORD_UNITS:
+                # "600 sq miles", "9.2 million cubic feet": an area or a volume is a count of its unit
+                noun, word = f"{_TWO_WORD_UNITS[mods[-1]]} {stem.stem(head)}", f"{mods[-1]} {head}"
+            elif head in _MEASURES or any(w in _MEASURES for w in mods):
+                continue  # a measure ("18 days", "12 minutes past the hour")
+            else:
+                base = "people" if head in _PEOPLE else stem.stem(head)
+                noun = " ".join([*(stem.stem(w) for w in mods), base])
+                word = " ".join([*mods, head])
         frame = frame_of(text, m.start(), m.end(), stem.stem)
         if frame.hypothetical:
             continue  # "100,000 barrels could spill", "would have made $5.6bn": a projection, not a count
@@ -335,7 +445,15 @@ def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
                 frame=frame,
             )
         )
-    return out
+    values: defaultdict[str, set[float]] = defaultdict(set)
+    for f in out:
+        values[f.noun].add(f.value)
+    # two values of one noun in one sentence are a change or two parts ("about 1,150 square miles on
+    # Thursday, 3,850 square miles by Friday", "help three million people, while two million need
+    # relief"): which of them another source's figure is about cannot be told
+    if len(out) >= _LIST_FIGURES:
+        return []  # a list or a statistics line: which item another source's figure is about is unclear
+    return [f for f in out if len(values[f.noun]) == 1]
 
 
 def _bounds(before: str, value: float) -> tuple[float, float]:
@@ -363,22 +481,32 @@ def _comparable(
     """Whether two figures of one noun can count the same thing at the same time (frames.py): the
     same time frame and qualifiers; not two incidents (each clause names something the other
     sentence never mentions: "the Deepwater Horizon blast killed 11" / "Lockerbie killed 270"); a
-    running total ("so far", "since March") of another day only when the later one is the lower (the
-    same value of two days is still one figure, shown with all its statements)."""
+    figure of another day (a running total, or the death or injury toll of one incident as reports
+    come in) only when the later one is the lower (the same value of two days is still one figure, shown with all
+    its statements)."""
     if a.frame is None or b.frame is None:
         return True
     if not same_frame(a.frame, b.frame, year_a, year_b):
         return False
     if other_names(a.frame, sents[b.sent].text) and other_names(b.frame, sents[a.sent].text):
         return False
+    if other_subject(a.frame, sents[b.sent].text) or other_subject(b.frame, sents[a.sent].text):
+        return False  # one of them is said of something the other never mentions
     if (a.frame.increment or b.frame.increment) and day_a is not None and day_b is not None and day_a != day_b:
         return False  # "the new cases include 10 children": each day's new cases are that day's
-    if a.frame.running and day_a is not None and day_b is not None and day_a != day_b and a.value != b.value:
-        # a running total grows: a later one above an earlier one is news, not a conflict; a later one
-        # below what an earlier report already counted is
+    growing = a.frame.running or (a.frame.predicate in _TOLLS and b.frame.predicate in _TOLLS)
+    if growing and day_a is not None and day_b is not None and day_a != day_b and a.value != b.value:
+        # reported on different days: a running total grows, and so does the toll of one incident as
+        # reports come in ("three killed in Wednesday's clashes", next day "at least eight"): a later
+        # one above an earlier one is an update, not a conflict; a later one below what an earlier
+        # report already counted is
         early, late = (a, b) if day_a < day_b else (b, a)
         return late.high < early.low
     return True
+
+
+# Tolls that grow as reports come in (bodies found, the injured counted): predicate classes of frames.py.
+_TOLLS = frozenset({"death", "injury", "missing"})
 
 
 def _disagree(a: Figure, b: Figure) -> bool:
@@ -404,6 +532,35 @@ def _numbers(text: str) -> frozenset[str]:
         for n in _NUMBER.findall(text)
         if n not in days and not (len(n) == 4 and n.isdigit() and n[:2] in ("19", "20"))
     )
+
+
+# The words said of a day: the nearest content words before it ("remained closed Monday", "signed
+# the accord in Varna on Monday") and after it ("on Monday signed the accord"), within a few tokens.
+_NEAR_BEFORE = 2
+_NEAR_AFTER = 1
+_NEAR_REACH = 5
+
+
+def _near_day(text: str, rx: re.Pattern[str], stem: CachedStemmer) -> frozenset[str]:
+    """Stems of the content words next to the days ``rx`` finds in ``text`` (days and months left out)."""
+
+    def content(ws: list[str]) -> list[str]:
+        return [
+            w
+            for w in ws
+            if w not in STOPWORDS
+            and len(w) > 2
+            and not w[0].isdigit()
+            and w not in _MONTHS
+            and _WEEKDAY.fullmatch(w) is None
+        ]
+
+    out: set[str] = set()
+    for m in rx.finditer(text):
+        before = content(tokens(text[: m.start()])[-_NEAR_REACH:])[-_NEAR_BEFORE:]
+        after = content(tokens(text[m.end() :])[:_NEAR_REACH])[:_NEAR_AFTER]
+        out |= {stem.stem(w) for w in before + after}
+    return frozenset(out)
 
 
 def _day_number(published: str | None) -> int | None:
@@ -592,6 +749,7 @@ def _direct(
     threshold: float,
     published: Mapping[int, int | None] | None = None,
     numbers: Mapping[int, frozenset[str]] | None = None,
+    near: Mapping[int, frozenset[str]] | None = None,
 ) -> dict[str, list[int]]:
     """Keep the sentences that are directly similar to a sentence of another source giving another value.
 
@@ -602,7 +760,9 @@ def _direct(
     days, each dated its own day).  ``numbers``: sentence -> the numbers it states; when given, two
     sentences that both state numbers and not the same ones do not conflict on their day: they are
     two reports of a series ("as of Tuesday, the 84th day, 90 million gallons" / "as of Wednesday,
-    the 85th day, 92 million"), each of its own day.
+    the 85th day, 92 million"), each of its own day.  ``near``: sentence -> the words next to its
+    day; when given, two sentences whose days are said of different words do not conflict ("the
+    firm remained closed Monday" / "the firm issued a statement Saturday": two facts, two days).
     """
     if len(values) < 2:
         return {}  # one value: nothing to disagree with
@@ -626,6 +786,12 @@ def _direct(
         for a in range(len(items)):
             for b in range(a + 1, len(items)):
                 if ok[a, b] and nums[a] and nums[b] and nums[a] != nums[b]:
+                    ok[a, b] = ok[b, a] = False
+    if near is not None:
+        words = [near.get(i, frozenset()) for _, i in items]
+        for a in range(len(items)):
+            for b in range(a + 1, len(items)):
+                if ok[a, b] and not (words[a] & words[b]):
                     ok[a, b] = ok[b, a] = False
     keep: dict[str, list[int]] = defaultdict(list)
     for n in np.flatnonzero(ok.any(axis=1)):
@@ -767,7 +933,7 @@ def find_conflicts(
         idx = [
             pos[k]
             for cs in claim.sentences
-            if (k := (cs.article, cs.paragraph, cs.text)) in pos and is_reporting(cs.text)
+            if (k := (cs.article, cs.paragraph, cs.text)) in pos and is_reporting(cs.text) and not glued_at(cs.text)
         ]
         if len({sents[i].source for i in idx}) < 2:
             continue
@@ -782,7 +948,8 @@ def find_conflicts(
                 values[next(iter(found))].append(i)
         pub = {i: _day_number(_published(by_id, sents[i].article)) for i in idx}
         nums = {i: _numbers(sents[i].text) for i in idx}
-        values = _direct(_merge_dates(values), sents, space, max(options.claim_threshold, _SAME_FACT), pub, nums)
+        near = {i: _near_day(sents[i].text, _DATE_MD, stem) | _near_day(sents[i].text, _DATE_DM, stem) for i in idx}
+        values = _direct(_merge_dates(values), sents, space, max(options.claim_threshold, _SAME_FACT), pub, nums, near)
         if len(values) >= 2:
             b.add("date", subject, values)
         # "on Monday" names a different day in articles published on different days: weekdays are
@@ -797,7 +964,8 @@ def find_conflicts(
                 found = find_weekdays(sents[i].text)
                 if len(found) == 1:
                     values[next(iter(found))].append(i)
-            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT), None, nums)
+            near = {i: _near_day(sents[i].text, _WEEKDAY, stem) for i in same_day}
+            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT), None, nums, near)
             if len(values) >= 2:
                 b.add("weekday", subject, values)
         if index is not None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -444,8 +444,26 @@ def _find_mentions(sents: Sequence[Sent], backend: str, spacy_model: str, notes:
     if mentions is None:
         lowercase = _lowercase_words(sents)
         placed = _placed_words(sents)
-        mentions = [m for s in sents for m in rule_mentions(s, lowercase, placed)]
+        mentions = _drop_positional_words([m for s in sents for m in rule_mentions(s, lowercase, placed)], lowercase)
     return mentions
+
+
+def _drop_positional_words(mentions: list[Mention], lowercase: set[str]) -> list[Mention]:
+    """A name opening a sentence may carry a common word capitalised by position ("Neighboring
+    Turkey", "Embattled Haskarov"): when the story writes that word in lower case and names the
+    rest on its own elsewhere, the mention is of the rest.  "New York" stays whole ("York" is
+    never named alone), and so does an organisation ("Security Council" beside a bare "Council")."""
+    alone = {m.surface for m in mentions if not m.initial}
+    out: list[Mention] = []
+    for m in mentions:
+        words = m.surface.split()
+        if m.initial and len(words) >= 2 and words[0].lower() in lowercase:
+            rest = " ".join(words[1:])
+            # "General Assembly", "Security Council": the word is part of an organisation's name
+            if rest in alone and fold(words[-1]) not in ORG_HEADS:
+                m = replace(m, surface=rest, initial=False)
+        out.append(m)
+    return out
 
 
 @dataclass
@@ -505,6 +523,13 @@ def _join_acronyms(names: _Names) -> None:
                 names.join(owners[0], ak)
 
 
+def _person_like(cues: Counter[str]) -> bool:
+    """A name whose type cues say person at least as often as place and organisation together (or
+    say nothing): one stray cue ("in Bashar al-Assad's Syria" read as a place) must not take a
+    person written with titles many times out of the people."""
+    return cues.get("organisation", 0) + cues.get("place", 0) <= cues.get("person", 0)
+
+
 def _join_full_names(names: _Names) -> dict[str, list[tuple[str, ...]]]:
     """Full names: same last name (spelling variants allowed) and compatible first names.
 
@@ -512,14 +537,7 @@ def _join_full_names(names: _Names) -> dict[str, list[tuple[str, ...]]]:
     Service" and "National Marine Fisheries Service" different bodies, not spellings of one name.
     Returns those names bucketed by their last name's first letter and skeleton."""
     cues = names.cues
-    multi = [
-        k
-        for k in names.keys
-        if len(k) >= 2
-        and cues[k].get("organisation", 0) == 0
-        and k[-1] not in ORG_HEADS
-        and cues[k].get("place", 0) == 0
-    ]
+    multi = [k for k in names.keys if len(k) >= 2 and k[-1] not in ORG_HEADS and _person_like(cues[k])]
     buckets: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in multi:
         buckets[k[-1][0] + skeleton(k[-1])].append(k)
@@ -537,10 +555,15 @@ def _join_surnames(names: _Names, buckets: dict[str, list[tuple[str, ...]]]) -> 
     for k in names.keys:
         if len(k) != 1 or _is_acronym(by_key[k][0].surface):
             continue
+        # the same spelling first: "Col Asaad" is Riyad al-Asaad's, even where a President Bashar
+        # al-Assad, a spelling variant, is written far more often; a variant only when none is spelt so
         weight: Counter[str] = Counter()
+        variants: Counter[str] = Counter()
         for o in buckets.get(k[0][0] + skeleton(k[0]), []):
-            if tokens_match(o[-1], k[0]) and not (cues[o].keys() - {"person"}):
-                weight[uf.find(kstr[o])] += len(by_key[o])
+            # a country or city ("Saudi Arabia") is nobody's surname ("Al Arabiya" is a channel)
+            if tokens_match(o[-1], k[0]) and _person_like(cues[o]) and place_kind(" ".join(o)) is None:
+                (weight if o[-1] == k[0] else variants)[uf.find(kstr[o])] += len(by_key[o])
+        weight = weight or variants
         if cues[k].get("organisation", 0) or cues[k].get("place", 0) > cues[k].get("person", 0) + 1:
             continue  # a place or organisation named like someone's surname stays apart
         ranked = weight.most_common(2)
@@ -556,10 +579,19 @@ def _join_single_word_variants(names: _Names) -> None:
     for k in names.keys:
         if len(k) == 1 and not _is_acronym(names.by_key[k][0].surface):
             sbuckets[k[0][0] + skeleton(k[0])].append(k)
+    # a single word already joined to a full name (a surname) belongs to that person: two such
+    # words are joined only when they are one person already or when one of them belongs to none
+    # ("Col Kasaad" of Piet Kasaad and "Kassad" of President Lena Kassad are two people)
+    owned = {names.uf.find(names.kstr[k]) for k in names.keys if len(k) >= 2}
     for group in sbuckets.values():
         for x in range(1, len(group)):
+            a, b = names.uf.find(names.kstr[group[0]]), names.uf.find(names.kstr[group[x]])
+            if a != b and a in owned and b in owned:
+                continue
             if tokens_match(group[0][0], group[x][0]):
                 names.join(group[0], group[x])
+                if a in owned or b in owned:
+                    owned.add(names.uf.find(names.kstr[group[0]]))
 
 
 # An entity before numbering: its mention count, the entity, its name keys and the titles seen.

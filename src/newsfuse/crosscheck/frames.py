@@ -110,6 +110,8 @@ _PREDICATE_CLASSES = {
 _PREDICATE = {w: cls for cls, words in _PREDICATE_CLASSES.items() for w in words}
 # Irregular past forms that end in neither -ed nor -ing.
 _IRREGULAR = frozenset("left spent paid sold bought took gave made won lost held fled hit cut rose fell grew".split())
+# Words that end a counted noun phrase as verbs (irregular forms and the predicate words).
+VERB_FORMS = _IRREGULAR | frozenset(_PREDICATE) - {"dead", "deaths", "death", "fatalities", "injuries", "missing"}
 # Participles that say how a figure was arrived at, not what happened to what it counts.
 _NOT_PREDICATE = frozenset(
     """estimated reported expected projected revised combined based related said including excluding
@@ -138,6 +140,8 @@ class Frame:
     names: frozenset[str]  # capitalised names of the clause (not the sentence's first word), folded
     predicate: str | None = None  # what happened to the counted thing: a class ("death") or a verb stem
     increment: bool = False  # "new", "latest": a count of the report's own day
+    quoted: bool = False  # inside a direct quotation: a speaker's words, not the report's own figure
+    names_before: frozenset[str] = frozenset()  # names of the clause before the figure, sources left out
 
 
 def clause_around(text: str, start: int, end: int) -> tuple[str, str]:
@@ -217,7 +221,18 @@ def frame_of(text: str, start: int, end: int, stem: Callable[[str], str] = str.l
         and w.lower() not in STOPWORDS
         and w.lower() not in _MONTH_DAY
     }
+    said = _ATTRIBUTION.sub(" ", before)
+    names_before = {
+        re.sub(r"'s$", "", w.lower())
+        for w in _WORD.findall(said)
+        if w[0].isupper() and w.lower() not in STOPWORDS and w.lower() not in _MONTH_DAY
+    }
+    if first is not None and first.start() >= start - len(before) and _SUBJECT_AUX.match(text, first.end()) is None:
+        # the first word is capitalised anyway ("Nearly 1,500", "Officials"); it is a name when it is
+        # the subject of an auxiliary ("Lowe is believed to be seeking $75 million")
+        names_before.discard(re.sub(r"'s$", "", first.group(0).lower()))
     return Frame(
+        names_before=frozenset(names_before),
         rate=frozenset(rate),
         period=frozenset(period),
         years=frozenset(m.group("y") for m in _YEAR.finditer(clause)),
@@ -229,7 +244,32 @@ def frame_of(text: str, start: int, end: int, stem: Callable[[str], str] = str.l
         names=frozenset(names),
         predicate=_predicate(before, after, stem),
         increment=bool(_INCREMENT.search(before)),
+        quoted=in_quote(text, start),
     )
+
+
+# Quotation marks: straight and curly double quotes (single quotes are apostrophes too often).
+_QUOTE_MARKS = re.compile(r'["\u201c\u201d]')
+
+
+def in_quote(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` is inside a direct quotation: an odd number of quotation marks before it,
+    or a closing mark after it with none before (a quote that began in an earlier sentence)."""
+    before = len(_QUOTE_MARKS.findall(text, 0, pos))
+    if before % 2 == 1:
+        return True
+    return before == 0 and "\u201d" in text[pos:] and "\u201c" not in text[pos:]
+
+
+# Who says a figure is its source, not what it is about: "The Associated Press said the platform was
+# producing ...", "according to the Red Cross, ..." (general verbs of reporting).
+_ATTRIBUTION = re.compile(
+    r"(?:\b[A-Z][\w'&.-]*\s+){1,4}(?:said|says|say|reported|reports|told|estimated|estimates|announced|"
+    r"confirmed|added)\b|\baccording to(?:\s+(?:the\s+)?[A-Z][\w'&.-]*)+"
+)
+
+
+_SUBJECT_AUX = re.compile(r"\s+(?:is|was|has|had|will|would)\b")
 
 
 def _hypothetical(text: str, start: int, after: str) -> bool:
@@ -244,13 +284,15 @@ def same_frame(a: Frame, b: Frame, year_a: str | None = None, year_b: str | None
     """Whether two figures of one noun can count the same thing at the same time.
 
     ``year_a``/``year_b``: the publication years, standing for a year left unwritten ("in the second
-    quarter" written in 2010 is 2010's).  Required equal: rate units, periods, qualifiers, running
+    quarter" written in 2010 is 2010's).  Required equal: rate units, periods, qualifiers, quoted or not, running
     total or not; a year written on one side only must be the other's publication year; two "since"
     phrases must share a word; two days named must be the same day (a day named on one side only
     is allowed: "1,500 were evacuated" and "1,200 were evacuated on Monday" are one count).
     """
     if a.rate != b.rate or a.period != b.period or a.qualifiers != b.qualifiers or a.running != b.running:
         return False
+    if a.quoted != b.quoted:
+        return False  # a speaker's figure and a reported one are statements of different kinds of source
     if a.years != b.years:
         ya = a.years or ({year_a} if year_a else None)
         yb = b.years or ({year_b} if year_b else None)
@@ -261,6 +303,14 @@ def same_frame(a: Frame, b: Frame, year_a: str | None = None, year_b: str | None
     if a.predicate is not None and b.predicate is not None and a.predicate != b.predicate:
         return False
     return not (a.days and b.days and a.days != b.days)
+
+
+def other_subject(a: Frame, b_text: str) -> bool:
+    """Whether the clause before ``a``'s figure names something (not its source) the sentence
+    ``b_text`` never mentions: "Lowe is seeking a deal of $75 million" is not about "the deal of
+    $160 million" of another sentence."""
+    low = b_text.lower()
+    return any(re.search(r"\b" + re.escape(n) + r"\b", low) is None for n in a.names_before)
 
 
 def other_names(a: Frame, b_text: str) -> bool:

@@ -186,7 +186,11 @@ def split_echo_title(text: str) -> tuple[str, str] | None:
     toks = text.split()
     if len(toks) < 10:
         return None
-    best: tuple[float, int] | None = None
+    # Ranked by the share of the headline's words the lead retells, then by how many: of two
+    # splits the lead retells equally well ("Board launches | Dam appeal The board has launched an
+    # appeal" and "Board launches Dam appeal | The board ..."), the one that leaves no headline
+    # words in front of the lead is right.
+    best: tuple[float, int, int] | None = None
     for j in range(3, min(MAX_ECHO_TITLE_WORDS, len(toks) - 6) + 1):
         prev, cur = toks[j - 1], toks[j]
         if not _capitalised(cur) or cur[:1].isdigit() or prev[-1:] in ".!?:;,-–—" or prev.lower() in _TITLE_LOWER:
@@ -204,12 +208,97 @@ def split_echo_title(text: str) -> tuple[str, str] | None:
         lead = {_stem(t) for t in toks[j : end + 1]}
         echo = len(head & lead)
         share = echo / len(head)
-        if echo >= MIN_ECHO_WORDS and share >= MIN_ECHO_SHARE and (best is None or share > best[0]):
-            best = (share, j)
+        if echo >= MIN_ECHO_WORDS and share >= MIN_ECHO_SHARE and (best is None or (share, echo) > best[:2]):
+            best = (share, echo, j)
     if best is None:
         return None
-    j = best[1]
+    j = best[2]
     return " ".join(toks[:j]), " ".join(toks[j:])
 
 
-__all__ = ["LEADING_STAMP_RE", "StampHeader", "split_echo_title", "split_glued_title", "split_stamp_header"]
+# A photo caption or pull quote run into the lead: 'Jane Roe: "We will rebuild every house" Kelbrook mayor
+# Jane Roe has promised ...'.  In prose a closing quotation mark is followed by punctuation or a
+# lower-case word ('"a disaster", she said'; '"a disaster" that ...'); a capital straight after it
+# opens a new sentence the scraper glued on.  The segment before it must hold no sentence end, the
+# sentence after it must be a real one (:data:`MIN_LEAD_WORDS`), and the two must share a content word:
+# a caption names whom or what the lead is about.
+_QUOTED_HEAD_RE = re.compile(
+    r"""^(?P<head>[^.!?"“`‘]{0,200}?(?:"[^"]{3,240}?"|“[^”]{3,240}?”|[`‘][^'’]{3,240}?['’]))\s+(?P<rest>[A-Z].*)$""",
+    re.S,
+)
+MIN_LEAD_WORDS = 8
+_NOT_SENTENCE_OPENERS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
+
+
+def split_quoted_head(text: str) -> tuple[str, str] | None:
+    """(caption or headline ending on a quotation, rest) when ``text`` opens with one glued to
+    the lead (see :data:`_QUOTED_HEAD_RE`), else None."""
+    m = _QUOTED_HEAD_RE.match(text)
+    if m is None:
+        return None
+    head, rest = m.group("head"), m.group("rest")
+    inner = head.rstrip("\"”'’")[-1:]
+    if inner in ",;:-–—":
+        return None
+    first = rest.split()[0]
+    if first.strip(",.;:").lower() in _NOT_SENTENCE_OPENERS or first.endswith(("'s", "’s")):
+        return None  # 'condemned "in the strongest terms" Friday's attack': the quotation's object
+    end = re.search(r"[.!?](?:\s|$)", rest)
+    lead = rest[: end.end()] if end else rest
+    if len(lead.split()) < MIN_LEAD_WORDS:
+        return None
+    stems = {_stem(t) for t in head.split() if t.lower() not in STOPWORDS and len(_stem(t)) > 3}
+    if not stems & {_stem(t) for t in lead.split()}:
+        return None
+    return head.strip(), rest
+
+
+# A caption or headline in sentence case glued to the lead with no punctuation between: "Thousands
+# are sleeping in the open Nearly a week after the quake, aid ...".  Inside a sentence a capitalised
+# word after a lower-case one is a name ("told Jane Roe"), so the split needs a capitalised word that is
+# no name: the same document uses it in lower case ("nearly"), or it is a function word ("Some", "The");
+# the sentence must go on in lower case after it, and both parts must be long enough to be a caption
+# and a lead.  Month and day names are names here ("fell in March the board said" is not two sentences).
+MIN_CAPTION_WORDS = 5
+
+
+def split_glued_caption(text: str, lower_words: frozenset[str]) -> tuple[str, str] | None:
+    """(caption or headline, rest) when the first sentence of ``text`` is a sentence-case caption
+    and a lead run together (see :data:`MIN_CAPTION_WORDS`); ``lower_words`` are the words the
+    document writes in lower case."""
+    toks = text.split()
+    for j in range(MIN_CAPTION_WORDS, min(len(toks) - MIN_LEAD_WORDS, 60)):
+        prev, cur = toks[j - 1], toks[j]
+        if prev[-1:] in ".!?":
+            return None  # the first sentence ended without a glued lead
+        if not prev[-1:].isalpha() or not prev[:1].islower() or prev.lower() in STOPWORDS:
+            continue
+        word = cur.lower()
+        if not cur[:1].isupper() or not cur[1:].islower() or not cur.isalpha() or word in _NOT_SENTENCE_OPENERS:
+            continue
+        nxt = toks[j + 1 : j + 4]
+        if word in STOPWORDS:
+            # "The Red Cross estimates": a content word in lower case within three, not "The Daily Post on".
+            if not any(t[:1].islower() and t.lower().strip(",.;:") not in STOPWORDS for t in nxt):
+                continue
+        elif word not in lower_words or not nxt[0][:1].islower() or sum(1 for t in nxt if t[:1].islower()) < 2:
+            continue  # "the former Foreign Secretary", "a new daily World Service broadcast": a name goes on
+        end = next((k for k in range(j, len(toks)) if toks[k][-1:] in ".!?"), len(toks) - 1)
+        if end + 1 - j < MIN_LEAD_WORDS:
+            return None
+        return " ".join(toks[:j]), " ".join(toks[j:])
+    return None
+
+
+__all__ = [
+    "LEADING_STAMP_RE",
+    "StampHeader",
+    "split_echo_title",
+    "split_glued_caption",
+    "split_glued_title",
+    "split_quoted_head",
+    "split_stamp_header",
+]

@@ -235,6 +235,9 @@ _PROMO_WEAK_RE = re.compile(
 # Disclaimer phrases strong enough to mark even a long, sentence-like paragraph.
 _DISCLAIMER_STRONG_RE = re.compile(
     r"^\W*disclaimer\b|\bviews (?:and opinions )?expressed\b.{0,120}\bnot necessarily\b"
+    # An opinion piece's closing note: "The opinions expressed in this commentary are solely those of Jo Roe."
+    r"|^\W*(?:the )?(?:opinions|views) expressed (?:in (?:this|the) \w+ )?are (?:solely )?(?:those of\b|(?:his|her|their)"
+    r" own\b|the author'?s'? own\b)"
     r"|\bsole responsibility of the author|\bfair use\b|\bgrants permission to (?:cross-post|republish|reprint)"
     r"|\bcontains copyrighted material|\ball rights reserved\b|\bmay not be (?:published|reproduced|republished|"
     r"redistributed|rewritten)|\breproduction in whole or in part|\brepublication or redistribution",

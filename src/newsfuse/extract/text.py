@@ -25,7 +25,14 @@ from datetime import date
 
 from newsfuse.extract.blocks import Block, block_key, split_blocks
 from newsfuse.extract.corpus import CorpusEvidence, outlet_group
-from newsfuse.extract.gluedtitle import LEADING_STAMP_RE, split_echo_title, split_glued_title, split_stamp_header
+from newsfuse.extract.gluedtitle import (
+    LEADING_STAMP_RE,
+    split_echo_title,
+    split_glued_caption,
+    split_glued_title,
+    split_quoted_head,
+    split_stamp_header,
+)
 from newsfuse.extract.outletdetect import resolve_outlet
 from newsfuse.extract.signals import (
     EMBED_CHROME_RE,
@@ -739,6 +746,26 @@ def _body_paragraphs(
                     else:
                         inline.append(("other", head, "headline glued to the lead that retells it"))
                         title = head
+            quoted = split_quoted_head(text)
+            if quoted is not None:
+                head, text = quoted
+                if title is None:
+                    inline.append(("other", head, "headline ending on a quotation glued to the lead"))
+                    title = head
+                else:
+                    inline.append(("caption", head, "caption or pull quote glued to the lead"))
+            else:
+                lower_words = frozenset(
+                    w for k in body_idx for w in lines[k].block.text.split() if w.isalpha() and w.islower()
+                )
+                captioned = split_glued_caption(text, lower_words)
+                if captioned is not None:
+                    head, text = captioned
+                    if title is None:
+                        inline.append(("other", head, "headline or caption glued to the lead"))
+                        title = head
+                    else:
+                        inline.append(("caption", head, "caption glued to the lead"))
         for reason, rtext, detail in inline:
             removed.append(RemovedBlock(rtext, lines[i].block.index, reason, detail))
         if text:

@@ -74,10 +74,19 @@ def _first(rec: dict[str, Any], names: tuple[str, ...]) -> str | None:
 _SPLIT_TICKER_RE = re.compile(r"\(([A-Z0-9]{1,6})\.\s*\n\s*([A-Z]{1,3}\))")
 
 
+# The same without brackets: "national carrier Varno Air VAIR." + "UL, which ...".  Only an exchange
+# suffix of Reuters instrument codes (general market vocabulary) followed by a comma or semicolon
+# joins, so that "... joined NATO." + "US, Britain and France agreed" stays two sentences.
+_EXCHANGE_SUFFIXES = "UL|N|O|L|DE|PA|T|HK|SS|SZ|TO|AX|SA|MI|AS|MC|BO|NS|KS|F|BR|CO|ST|OL|HE|SW|VX|J|SI|TW|MX"
+_SPLIT_BARE_TICKER_RE = re.compile(r"\b([A-Z][A-Z0-9]{1,5})\.[ \t]*\n\s*(" + _EXCHANGE_SUFFIXES + r")(?=[,;])")
+
+
 def _text(rec: dict[str, Any]) -> str | None:
     text = _raw_text(rec)
     if text is not None and "(" in text:
         text = _SPLIT_TICKER_RE.sub(r"(\1.\2", text)
+    if text is not None and ".\n" in text:
+        text = _SPLIT_BARE_TICKER_RE.sub(r"\1.\2", text)
     return text
 
 

@@ -16,12 +16,7 @@ off (injected test steps, tools) the budget is not enforced.
 
 from __future__ import annotations
 
-import contextlib
-import logging
-import multiprocessing
-import os
 import signal
-import time
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -29,23 +24,9 @@ from typing import Any
 
 from newsfuse.model import Article, Story
 from newsfuse.options import Options
-
-log = logging.getLogger("newsfuse.web")
+from newsfuse.web.workerproc import WorkerStartError, lower_priority, start_worker, stop_worker
 
 StoryStep = Callable[[Story, dict[str, Article], Options], Story]
-
-# Seconds a new worker process may take to start (spawn, imports) before it counts as failed.
-START_SECONDS = 120.0
-# Niceness added to the server's worker processes (Unix): what they do (stories brought up to date)
-# can wait a moment, reads should not.  At the same priority, the analysis worker, busy through a
-# soak, took a core from the server's request threads on a 2-core machine.
-WORKER_NICENESS = 10
-
-
-def lower_priority() -> None:
-    """Make this (worker) process give the CPU to the server first: nice it by WORKER_NICENESS."""
-    with contextlib.suppress(AttributeError, OSError):  # os.nice: Unix only
-        os.nice(WORKER_NICENESS)
 
 
 class OverBudget(Exception):
@@ -138,42 +119,13 @@ class StoryAnalyser:
         if self._proc is not None and self._proc.is_alive() and self._conn is not None:
             return self._conn
         self._stop(kill=True)
-        ctx = multiprocessing.get_context("spawn")
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(
-            target=_serve, args=(child, self.step, self.options), name="newsfuse-story-analysis", daemon=True
-        )
-        t0 = time.perf_counter()
-        proc.start()
-        child.close()
-        self._proc, self._conn = proc, parent
-        # Wait until it runs (spawn re-imports newsfuse), so that its start-up is not charged to
-        # the first story's budget.
         try:
-            if not parent.poll(START_SECONDS):
-                raise WorkerError(f"the analysis worker process did not start in {START_SECONDS:g} s")
-            parent.recv()
-        except (EOFError, OSError) as exc:
-            self._stop(kill=True)
-            raise WorkerError(f"the analysis worker process failed to start ({type(exc).__name__})") from None
-        except WorkerError:
-            self._stop(kill=True)
-            raise
-        log.info("story analysis worker process %d started in %.1f s", proc.pid, time.perf_counter() - t0)
-        return parent
+            self._proc, self._conn = start_worker(_serve, (self.step, self.options), "newsfuse-story-analysis")
+        except WorkerStartError as exc:
+            raise WorkerError(str(exc)) from None
+        return self._conn
 
     def _stop(self, kill: bool) -> None:
         proc, conn = self._proc, self._conn
         self._proc = self._conn = None
-        if conn is not None:
-            if not kill:
-                with contextlib.suppress(OSError, ValueError):
-                    conn.send(None)
-            conn.close()
-        if proc is not None:
-            if kill:
-                proc.kill()
-            proc.join(timeout=10)
-            if proc.is_alive():
-                proc.kill()
-                proc.join(timeout=10)
+        stop_worker(proc, conn, kill)

@@ -19,12 +19,9 @@ same); if no worker can be started, the index runs in this process, with a warni
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import multiprocessing
 import pickle
 import signal
-import time
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -32,12 +29,10 @@ from typing import Any, Protocol
 
 from newsfuse.model import Article, CopyInfo, Story
 from newsfuse.options import Options
-from newsfuse.web.analysis import lower_priority
+from newsfuse.web.workerproc import WorkerStartError, lower_priority, start_worker, stop_worker
 
 log = logging.getLogger("newsfuse.web")
 
-# Seconds a new worker process may take to start (spawn, imports) before it counts as failed.
-START_SECONDS = 120.0
 # New workers started in a row (after deaths) before the index falls back to this process.
 MAX_STARTS = 3
 
@@ -179,45 +174,20 @@ class IndexProcess:
             log.warning("no story index worker process could be started; the index runs in the server process")
             return None
         self._starts += 1
-        t0 = time.perf_counter()
         try:
-            ctx = multiprocessing.get_context("spawn")
-            parent, child = ctx.Pipe()
-            proc = ctx.Process(
-                target=_serve, args=(child, self.factory, self.options), name="newsfuse-story-index", daemon=True
-            )
-            proc.start()
+            self._proc, self._conn = start_worker(_serve, (self.factory, self.options), "newsfuse-story-index")
+        except WorkerStartError as exc:
+            log.warning("%s", exc)
+            return self._worker()
         except Exception as exc:  # cannot spawn at all (no /dev/shm, a frozen interpreter...)
             log.warning("the story index worker process cannot start (%s: %s)", type(exc).__name__, exc)
             self._starts = MAX_STARTS
             return self._worker()
-        child.close()
-        self._proc, self._conn = proc, parent
-        try:
-            if not parent.poll(START_SECONDS):
-                raise EOFError
-            parent.recv()
-        except (EOFError, OSError):
-            log.warning("the story index worker process died or took over %g s to start", START_SECONDS)
-            self._stop(kill=True)
-            return self._worker()
-        log.info("story index worker process %d started in %.1f s", proc.pid, time.perf_counter() - t0)
         # A new worker holds nothing: it gets every article (with the copy_of the caller has).
         self._unsent = list(self._held.values())
-        return parent
+        return self._conn
 
     def _stop(self, kill: bool) -> None:
         proc, conn = self._proc, self._conn
         self._proc = self._conn = None
-        if conn is not None:
-            if not kill:
-                with contextlib.suppress(OSError, ValueError):
-                    conn.send(None)
-            conn.close()
-        if proc is not None:
-            if kill:
-                proc.kill()
-            proc.join(timeout=10)
-            if proc.is_alive():
-                proc.kill()
-                proc.join(timeout=10)
+        stop_worker(proc, conn, kill)
