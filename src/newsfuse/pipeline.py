@@ -38,7 +38,7 @@ from newsfuse.model import Article, CopyInfo, RawDocument, Rejection, StepStats,
 from newsfuse.options import Options
 from newsfuse.readers import read_inputs
 from newsfuse.stories.cluster import cluster_stories
-from newsfuse.stories.dedup import copy_signatures, group_copies
+from newsfuse.stories.dedup import Grouped, copy_signatures, grouped_copies
 from newsfuse.stories.partitions import Partition, join_partitions, time_partitions
 from newsfuse.summary import summarize_story
 from newsfuse.text import SentenceMemo
@@ -217,12 +217,17 @@ def dedup_signature_step(articles: list[Article], options: Options) -> list[Any]
     return list(copy_signatures(articles, options))
 
 
-def dedup_group_step(articles: list[Article], signatures: list[Any], options: Options) -> None:
+def dedup_group_step(
+    articles: list[Article], signatures: list[Any], options: Options, earlier: Grouped | None = None
+) -> Grouped | None:
     """The global half: MinHash LSH bands over all signatures give candidate pairs (never all
-    pairs), verified on exact shingles; sets ``copy_of`` on every copy (and clears it elsewhere)."""
-    copies = group_copies(signatures, options)
+    pairs), verified on exact shingles; sets ``copy_of`` on every copy (and clears it elsewhere).
+    ``earlier``: an earlier run's grouping, whose decisions are reused where they still hold
+    (:func:`~newsfuse.stories.dedup.grouped_copies`); returns this one's, to keep."""
+    grouped = grouped_copies(signatures, options, earlier)
     for a in articles:
-        a.copy_of = copies.get(a.id)
+        a.copy_of = grouped.copies.get(a.id)
+    return grouped
 
 
 # ---------------------------------------------------------------- clustering and stories
@@ -300,19 +305,41 @@ class StoryBatch:
 
 
 class Saved(Protocol):
-    """Finished work kept across runs (:class:`newsfuse.exec.checkpoint.CheckpointStore`)."""
+    """Finished work kept across runs (:class:`newsfuse.exec.checkpoint.CheckpointStore`), found
+    by what it was computed from: a shard by its files, copy signatures with their shard, a time
+    partition's clusters by the content of the articles it sees, an analysed story by its *story
+    key* (the clustered story and the content of every article its analysis reads).  So a run on
+    more files than a finished one (an incremental run) redoes only what the new files change."""
 
-    def load_shard(self, index: int, fingerprint: str) -> ShardResult | None: ...
+    def load_shard(self, fingerprint: str) -> ShardResult | None: ...
 
-    def save_shard(self, index: int, fingerprint: str, result: ShardResult) -> None: ...
+    def save_shard(self, fingerprint: str, result: ShardResult) -> None: ...
+
+    def load_signatures(self, fingerprint: str, articles: list[Article]) -> list[Any] | None: ...
+
+    def save_signatures(self, fingerprint: str, sigs: list[Any]) -> None: ...
 
     def load_copies(self, article_ids: list[str]) -> list[dict[str, Any] | None] | None: ...
 
     def save_copies(self, article_ids: list[str], copies: list[dict[str, Any] | None]) -> None: ...
 
-    def load_batch(self, stories: list[Story]) -> list[Story] | None: ...
+    def load_grouping(self) -> Grouped | None: ...
 
-    def save_batch(self, stories: list[Story]) -> None: ...
+    def save_grouping(self, grouped: Grouped) -> None: ...
+
+    def article_keys(self, articles: list[Article]) -> dict[str, str]: ...
+
+    def partition_key(self, article_keys: list[str]) -> str: ...
+
+    def load_partition(self, key: str) -> list[Story] | None: ...
+
+    def save_partition(self, key: str, stories: list[Story]) -> None: ...
+
+    def story_key(self, story: Story, article_keys: list[str]) -> str: ...
+
+    def load_stories(self, keys: list[str]) -> dict[str, Story]: ...
+
+    def save_batch(self, keys: list[str], stories: list[Story]) -> None: ...
 
 
 @dataclass
@@ -331,9 +358,12 @@ class Corpus:
     signature_seconds: float = 0.0
     copies_restored: bool = False
     partitions: list[Partition] = field(default_factory=list)
-    clustered: list[list[Story]] = field(default_factory=list)  # per partition
+    clustered: list[list[Story] | None] = field(default_factory=list)  # per partition
+    article_keys: dict[str, str] = field(default_factory=dict)  # article id -> content key (with saved)
+    partition_keys: list[str] = field(default_factory=list)  # per partition (with saved)
+    story_keys: dict[str, str] = field(default_factory=dict)  # story id -> story key (with saved)
     batches: list[StoryBatch] = field(default_factory=list)
-    analysed: list[list[Story] | None] = field(default_factory=list)  # per batch
+    analysed: dict[str, Story] = field(default_factory=dict)  # story id -> analysed (or restored) story
 
 
 @dataclass(frozen=True)
@@ -364,7 +394,7 @@ def _read_cut(corpus: Corpus, options: Options) -> list[Shard]:
     corpus.signatures = [None] * len(corpus.shards)
     todo: list[Shard] = []
     for sh in corpus.shards:
-        cached = corpus.saved.load_shard(sh.index, sh.fingerprint) if corpus.saved and "-" not in sh.paths else None
+        cached = corpus.saved.load_shard(sh.fingerprint) if corpus.saved and "-" not in sh.paths else None
         if cached is None:
             todo.append(sh)
         else:
@@ -384,7 +414,8 @@ def _read_task(shard: Shard, options: Options, today: date) -> tuple[tuple[Shard
 def _read_done(corpus: Corpus, shard: Shard, result: tuple[ShardResult, list[Any]]) -> None:
     corpus.shard_results[shard.index], corpus.signatures[shard.index] = result
     if corpus.saved and "-" not in shard.paths:
-        corpus.saved.save_shard(shard.index, shard.fingerprint, result[0])
+        corpus.saved.save_shard(shard.fingerprint, result[0])
+        corpus.saved.save_signatures(shard.fingerprint, result[1])
 
 
 def _read_finish(corpus: Corpus, options: Options, seconds: float) -> list[StepStats]:
@@ -399,21 +430,25 @@ def _shard_size(shard: Shard) -> int:
     return shard.size
 
 
-# -- dedup: signatures of restored shards, then copy groups over the whole corpus
+# -- dedup: signatures of restored shards (restored with them, else computed again), then copy
+# groups over the whole corpus
 
 
 def _dedup_cut(corpus: Corpus, options: Options) -> list[tuple[int, list[Article]]]:
-    copies = corpus.saved.load_copies([a.id for a in corpus.articles]) if corpus.saved else None
+    saved = corpus.saved
+    copies = saved.load_copies([a.id for a in corpus.articles]) if saved else None
     if copies is not None:
         for a, c in zip(corpus.articles, copies, strict=True):
             a.copy_of = from_dict(CopyInfo, c) if c else None
         corpus.copies_restored = True
         return []
-    return [
-        (i, r.articles)
-        for i, r in enumerate(corpus.shard_results)
-        if r is not None and corpus.signatures[i] is None and r.articles
+    todo = [
+        i for i, r in enumerate(corpus.shard_results) if r is not None and corpus.signatures[i] is None and r.articles
     ]
+    if saved:
+        for i in todo:
+            corpus.signatures[i] = saved.load_signatures(corpus.shards[i].fingerprint, corpus.shard_results[i].articles)  # type: ignore[union-attr]
+    return [(i, corpus.shard_results[i].articles) for i in todo if corpus.signatures[i] is None]  # type: ignore[union-attr]
 
 
 def _dedup_task(piece: tuple[int, list[Article]], options: Options, today: date) -> tuple[list[Any], float]:
@@ -424,6 +459,9 @@ def _dedup_task(piece: tuple[int, list[Article]], options: Options, today: date)
 
 def _dedup_done(corpus: Corpus, piece: tuple[int, list[Article]], sigs: list[Any]) -> None:
     corpus.signatures[piece[0]] = sigs
+    shard = corpus.shards[piece[0]]
+    if corpus.saved and "-" not in shard.paths:
+        corpus.saved.save_signatures(shard.fingerprint, sigs)
 
 
 def _dedup_finish(corpus: Corpus, options: Options, seconds: float) -> list[StepStats]:
@@ -431,9 +469,11 @@ def _dedup_finish(corpus: Corpus, options: Options, seconds: float) -> list[Step
     articles = corpus.articles
     if not corpus.copies_restored:
         all_sigs = [s for sigs in corpus.signatures if sigs for s in sigs]
-        dedup_group_step(articles, all_sigs, options)
+        grouped = dedup_group_step(articles, all_sigs, options, corpus.saved.load_grouping() if corpus.saved else None)
         del all_sigs  # shingle sets are the largest thing held per article: free them now
         if corpus.saved:
+            if grouped is not None:
+                corpus.saved.save_grouping(grouped)
             corpus.saved.save_copies(
                 [a.id for a in articles], [to_dict(a.copy_of) if a.copy_of else None for a in articles]
             )
@@ -443,15 +483,26 @@ def _dedup_finish(corpus: Corpus, options: Options, seconds: float) -> list[Step
     return [StepStats(step="dedup", read=len(articles), kept=len(articles) - n_copies, seconds=round(secs, 4))]
 
 
-# -- cluster: per time partition (with overlap), joined across the cuts
+# -- cluster: per time partition (with overlap), joined across the cuts; with saved work, a
+# partition that sees the same articles (same content, copy_of included) as before is restored
 
 
 def _cluster_cut(corpus: Corpus, options: Options) -> list[tuple[int, list[Article]]]:
     corpus.partitions = time_partitions(corpus.articles, options)
-    corpus.clustered = [[] for _ in corpus.partitions]
+    corpus.clustered = [None] * len(corpus.partitions)
+    saved = corpus.saved
+    if saved:
+        corpus.article_keys = keys = saved.article_keys(corpus.articles)
+        corpus.partition_keys = [
+            saved.partition_key([keys[corpus.articles[i].id] for i in p.seen]) for p in corpus.partitions
+        ]
+        corpus.clustered = [saved.load_partition(k) for k in corpus.partition_keys]
+    todo = [k for k, got in enumerate(corpus.clustered) if got is None]
+    if saved and len(todo) < len(corpus.partitions):
+        log.info("%d of %d time partitions restored", len(corpus.partitions) - len(todo), len(corpus.partitions))
     if len(corpus.partitions) == 1:
         return []  # nothing to parallelise: no need to ship the corpus anywhere (see _cluster_finish)
-    return [(k, [corpus.articles[i] for i in p.seen]) for k, p in enumerate(corpus.partitions)]
+    return [(k, [corpus.articles[i] for i in corpus.partitions[k].seen]) for k in todo]
 
 
 def _cluster_task(piece: tuple[int, list[Article]], options: Options, today: date) -> tuple[list[Story], float]:
@@ -462,13 +513,15 @@ def _cluster_task(piece: tuple[int, list[Article]], options: Options, today: dat
 
 def _cluster_done(corpus: Corpus, piece: tuple[int, list[Article]], stories: list[Story]) -> None:
     corpus.clustered[piece[0]] = stories
+    if corpus.saved:
+        corpus.saved.save_partition(corpus.partition_keys[piece[0]], stories)
 
 
 def _cluster_finish(corpus: Corpus, options: Options, seconds: float) -> list[StepStats]:
     t0 = time.perf_counter()
-    if len(corpus.partitions) == 1:
-        corpus.clustered = [cluster_step(corpus.articles, options)]
-    corpus.stories = join_partitions(corpus.articles, corpus.partitions, corpus.clustered)
+    if len(corpus.partitions) == 1 and corpus.clustered[0] is None:
+        _cluster_done(corpus, (0, corpus.articles), cluster_step(corpus.articles, options))
+    corpus.stories = join_partitions(corpus.articles, corpus.partitions, [c or [] for c in corpus.clustered])
     corpus.clustered = []
     log.info(
         "clustered %d articles into %d stories in %d time partition(s)",
@@ -481,6 +534,17 @@ def _cluster_finish(corpus: Corpus, options: Options, seconds: float) -> list[St
 
 
 # -- stories: per-story analysis, in batches of whole stories
+
+
+def story_reads(story: Story, by_id: dict[str, Article]) -> list[str]:
+    """The ids of the articles a story's analysis reads: its own and the origins they copy."""
+    ids: dict[str, None] = {}
+    for aid in story.articles:
+        ids[aid] = None
+        a = by_id.get(aid)
+        if a is not None and a.copy_of is not None:
+            ids[a.copy_of.of] = None
+    return [i for i in ids if i in by_id]
 
 
 def story_batches(stories: list[Story], by_id: dict[str, Article], options: Options) -> list[StoryBatch]:
@@ -503,20 +567,28 @@ def story_batches(stories: list[Story], by_id: dict[str, Article], options: Opti
     for k, batch_stories in enumerate(groups):
         ids: dict[str, None] = {}
         for s in batch_stories:
-            for aid in s.articles:
-                ids[aid] = None
-                a = by_id.get(aid)
-                if a is not None and a.copy_of is not None:
-                    ids[a.copy_of.of] = None
-        batches.append(StoryBatch(k, batch_stories, [by_id[i] for i in ids if i in by_id]))
+            ids.update(dict.fromkeys(story_reads(s, by_id)))
+        batches.append(StoryBatch(k, batch_stories, [by_id[i] for i in ids]))
     return batches
 
 
 def _stories_cut(corpus: Corpus, options: Options) -> list[StoryBatch]:
-    corpus.batches = story_batches(corpus.stories, {a.id: a for a in corpus.articles}, options)
+    by_id = {a.id: a for a in corpus.articles}
+    todo = corpus.stories
+    corpus.analysed = {}
     saved = corpus.saved
-    corpus.analysed = [saved.load_batch(b.stories) if saved else None for b in corpus.batches]
-    return [b for b, done in zip(corpus.batches, corpus.analysed, strict=True) if done is None]
+    if saved:  # a story analysed before (same story key), whatever batch held it, is restored
+        keys = corpus.article_keys
+        corpus.story_keys = {s.id: saved.story_key(s, [keys[i] for i in story_reads(s, by_id)]) for s in corpus.stories}
+        restored = saved.load_stories(list(corpus.story_keys.values()))
+        for sid, k in corpus.story_keys.items():
+            if k in restored:
+                corpus.analysed[sid] = restored[k]
+        todo = [s for s in corpus.stories if s.id not in corpus.analysed]
+        if restored:
+            log.info("%d of %d stories restored", len(corpus.stories) - len(todo), len(corpus.stories))
+    corpus.batches = story_batches(todo, by_id, options)
+    return corpus.batches
 
 
 def _stories_task(batch: StoryBatch, options: Options, today: date) -> tuple[list[Story], float]:
@@ -526,14 +598,16 @@ def _stories_task(batch: StoryBatch, options: Options, today: date) -> tuple[lis
 
 
 def _stories_done(corpus: Corpus, batch: StoryBatch, stories: list[Story]) -> None:
-    corpus.analysed[batch.index] = stories
+    for s in stories:
+        corpus.analysed[s.id] = s
     if corpus.saved:
-        corpus.saved.save_batch(stories)
+        corpus.saved.save_batch([corpus.story_keys[s.id] for s in stories], stories)
 
 
 def _stories_finish(corpus: Corpus, options: Options, seconds: float) -> list[StepStats]:
     clustered = len(corpus.stories)
-    corpus.stories = [s for b in corpus.analysed if b is not None for s in b]
+    corpus.stories = [corpus.analysed[s.id] for s in corpus.stories]  # the clustered order
+    corpus.analysed = {}
     return [StepStats(step="stories", read=clustered, kept=len(corpus.stories), seconds=round(seconds, 4))]
 
 

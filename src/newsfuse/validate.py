@@ -15,6 +15,9 @@ from newsfuse.options import Options
 EARLIEST = date(1900, 1, 1)
 # Time zones and clock skew: a date one day ahead of our clock can still be real.
 FUTURE_SLACK = timedelta(days=1)
+# The end of the note on an article whose date was dropped as future (the only way the day of the
+# run changes an article: exec/checkpoint.py reuses shards across days when no article has it).
+FUTURE_NOTE = "is in the future: dropped"
 
 
 def validate_articles(
@@ -43,7 +46,7 @@ def validate_articles(
                 a.published = None
             else:
                 if d > today + FUTURE_SLACK:
-                    a.notes.append(f"date {a.published.value} is in the future: dropped")
+                    a.notes.append(f"date {a.published.value} {FUTURE_NOTE}")
                     a.published = None
                 elif d < EARLIEST:
                     a.notes.append(f"date {a.published.value} is before 1900: dropped")

@@ -94,7 +94,7 @@ def signatures(articles: list[Article], options: Options) -> list[Any]:
     return [(a.id, a.date, a.text) for a in articles]
 
 
-def group(articles: list[Article], sigs: list[Any], options: Options) -> None:
+def group(articles: list[Article], sigs: list[Any], options: Options, earlier: object = None) -> None:
     first: dict[str, str] = {}
     for aid, _, text in sorted(sigs, key=lambda s: (s[1], s[0])):
         first.setdefault(text, aid)

@@ -47,3 +47,36 @@ def test_bad_settings(tmp_path: Path) -> None:
     o.scale.shard_files = 0
     with pytest.raises(ValueError, match="shard_files"):
         plan_shards([str(tmp_path)], o)
+
+
+def _files(root: Path, names: list[str]) -> None:
+    for name in names:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("x" * 10)
+
+
+def _groups(root: Path, o: Options) -> set[tuple[str, ...]]:
+    return {tuple(Path(p).relative_to(root).as_posix() for p in s.paths) for s in plan_shards([str(root)], o)}
+
+
+def test_added_files_leave_the_other_shards_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Content-defined cuts: appending files changes the last shard only; inserting files in the
+    middle changes the shards around them, not every later one (as cutting by count would)."""
+    monkeypatch.chdir(tmp_path)  # relative paths: the same cuts on every machine
+    root = Path("c")
+    o = Options()
+    o.scale.shard_files = 32
+    _files(root, [f"a/{i:04d}.txt" for i in range(0, 2000, 2)])
+    before = _groups(root, o)
+    assert all(16 <= len(g) <= 32 for g in list(before)[:-1]) and len(before) < 1000 / 16
+    _files(root, [f"b/{i:04d}.txt" for i in range(50)])  # a new folder, sorting last
+    after = _groups(root, o)
+    assert len(before - after) == 1  # the last old shard took some of the new files
+    _files(root, ["a/0501.txt", "a/1201.txt"])  # two files among the old ones
+    again = _groups(root, o)
+    assert len(after - again) <= 6  # of ~45: the shards they land in and a few after each
+
+
+def test_small_inputs_stay_one_shard(tmp_path: Path) -> None:
+    _files(tmp_path, [f"{i:03d}.txt" for i in range(63)])
+    assert len(plan_shards([str(tmp_path)], Options())) == 1  # fewer than half of shard_files (128)

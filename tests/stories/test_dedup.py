@@ -14,6 +14,7 @@ from newsfuse.stories.dedup import (
     copy_signatures,
     find_copies,
     group_copies,
+    grouped_copies,
 )
 
 
@@ -84,6 +85,39 @@ def test_result_does_not_depend_on_input_order() -> None:
         shuffled = sigs[:]
         random.Random(seed).shuffle(shuffled)
         assert group_copies(shuffled, Options()) == first
+
+
+def test_an_earlier_grouping_is_reused_and_gives_a_fresh_passs_result() -> None:
+    """Incremental runs: a grouping of some articles, handed to the pass over more, gives what a
+    fresh pass gives, whether the new ones sort after the old ones, among them or before them."""
+    paras = QUAKE_A + QUAKE_B + UNRELATED
+    rnd = random.Random(7)
+    arts = []
+    for i in range(40):
+        start = rnd.randrange(len(paras) - 2)
+        text = paras[start : start + rnd.randint(2, 5)]
+        if rnd.random() < 0.5:  # an own report of invented words: most of its text is new
+            words = [f"{rnd.choice('bcdfgklmnprstv')}{rnd.choice('aeiou')}{rnd.choice('lmnrst')}o" for _ in range(60)]
+            text = [" ".join(words).capitalize() + ".", *text[:1]]
+        day = f"2021-03-{rnd.randint(1, 28):02d}" if rnd.random() < 0.9 else None
+        arts.append(article(f"x{i:02d}", text, date=day))
+    sigs = [copy_signature(a, Options()) for a in arts]
+    fresh = group_copies(sigs, Options())
+    assert 5 < len(fresh) < 35  # copies and origins both
+    by_priority = [next(s for s in sigs if s.id == key[0]) for key in grouped_copies(sigs, Options()).order]
+    olds = [by_priority[:k] for k in (10, 25, 39)]  # the new ones sort last (a crawl's newest): long prefixes
+    olds += [random.Random(seed).sample(sigs, 30) for seed in range(4)]  # new ones anywhere, earlier too
+    for old in olds:
+        earlier = grouped_copies(old, Options())
+        assert earlier.copies == group_copies(old, Options())
+        again = grouped_copies(sigs, Options(), earlier)
+        assert again.copies == fresh and again.order == grouped_copies(sigs, Options()).order
+        # a later one added, then the next run on top of that
+        assert grouped_copies(sigs, Options(), again).copies == fresh
+    changed = [copy_signature(a, Options()) for a in arts[:39]]  # same ids, one text gone: a shorter prefix
+    assert grouped_copies(changed, Options(), grouped_copies(sigs, Options())).copies == group_copies(
+        changed, Options()
+    )
 
 
 def test_undated_group_origin_is_the_most_complete_text() -> None:

@@ -90,8 +90,8 @@ def run_steps(
     report.stories = corpus.stories
     if store:
         store.write_manifest(
-            [(sh.index, sh.fingerprint) for sh in corpus.shards if "-" not in sh.paths],
-            [b.stories for b in corpus.batches],
+            [sh.fingerprint for sh in corpus.shards if "-" not in sh.paths],
+            [corpus.story_keys[s.id] for s in corpus.stories],
             len(corpus.articles),
             len(corpus.stories),
         )

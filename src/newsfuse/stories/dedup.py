@@ -12,6 +12,12 @@ Two steps, so an executor can run the first one in parallel:
 
 :func:`find_copies` runs both in-process and sets ``Article.copy_of``.
 
+Step 2 is one pass in priority order, and what it decides for an article depends only on the
+articles before it.  So a later run over more articles (an incremental ``analyze``) hands it what
+the earlier run decided (:class:`Grouped`): over the longest prefix of the priority order where
+both runs have the same signatures, the decisions are replayed (the index is rebuilt, no candidate
+is verified again) and only the rest is computed; the result is the one of a fresh pass.
+
 Why containment and not only Jaccard: a trimmed copy (half of the original) or a copy with an
 added intro has a low Jaccard similarity to its origin but most of *its own* text is found in
 the origin.  The rule is therefore directional: article ``x`` copies an earlier (higher
@@ -211,6 +217,24 @@ class Bands:
             table.setdefault(key, []).append(key_id)
 
 
+SigKey = tuple[str, str | None, int, str]
+
+
+def _sig_key(sig: CopySignature) -> SigKey:
+    """Everything of a signature a grouping decision depends on: the id, the date and size (its
+    priority), and the text hash (the shingles and MinHash are functions of that text)."""
+    return (sig.id, sig.date, sig.size, sig.text_hash)
+
+
+@dataclass(frozen=True)
+class Grouped:
+    """What :func:`grouped_copies` decided: the signatures' keys in priority order and the copies
+    among them (``{copy id: CopyInfo}``), kept so that a later call can reuse its prefix."""
+
+    order: list[SigKey]
+    copies: dict[str, CopyInfo]
+
+
 def _priority(sig: CopySignature) -> tuple[int, str, int, str]:
     """Origin priority: earliest date, undated last, then the most complete text, then id."""
     return (0 if sig.date else 1, sig.date or "", -sig.size, sig.id)
@@ -265,22 +289,37 @@ def group_copies(signatures: list[CopySignature], options: Options) -> dict[str,
     Origins and articles that copy nothing are absent from the result.  Deterministic: the
     result does not depend on the order of ``signatures``.
     """
+    return grouped_copies(signatures, options).copies
+
+
+def grouped_copies(signatures: list[CopySignature], options: Options, earlier: Grouped | None = None) -> Grouped:
+    """:func:`group_copies`, reusing ``earlier`` (a grouping of other signatures with the same
+    options) over the longest common prefix of both priority orders; same result as without."""
     opts = options.dedup
     _check(opts)
     # The same record given twice (same origin, same text, hence same id) is one article here.
     sigs = sorted({s.id: s for s in reversed(signatures)}.values(), key=_priority)
     rank = {s.id: i for i, s in enumerate(sigs)}
+    order = [_sig_key(s) for s in sigs]
+    known = 0
+    if earlier is not None:
+        limit = min(len(order), len(earlier.order))
+        while known < limit and order[known] == earlier.order[known]:
+            known += 1
 
     lsh = Bands(*_lsh_params(opts))
     first_with_text: dict[str, str] = {}
     root: dict[str, str] = {}  # article id -> origin id of its group
     out: dict[str, CopyInfo] = {}
     by_id = {s.id: s for s in sigs}
-    for s in sigs:  # highest priority first: every candidate parent is already indexed
+    for i, s in enumerate(sigs):  # highest priority first: every candidate parent is already indexed
         parent: str | None = None
         exact = first_with_text.get(s.text_hash) if s.size else None
         keys = lsh.keys(s.minhash) if s.minhash is not None else []
-        if exact is not None:
+        if i < known:  # decided by the earlier pass on the same prefix: replay it
+            info = earlier.copies.get(s.id) if earlier is not None else None
+            parent = info.of if info is not None else None  # an origin (its own root)
+        elif exact is not None:
             parent = exact
         elif s.minhash is not None and len(s.shingles) >= MIN_SHINGLES:
             best = (0.0, 0)
@@ -297,11 +336,14 @@ def group_copies(signatures: list[CopySignature], options: Options) -> dict[str,
         else:
             origin = root[parent]
             root[s.id] = origin
-            kind, sim = _kind_and_similarity(s, by_id[origin])
-            out[s.id] = CopyInfo(of=origin, similarity=sim, kind=kind)
+            if i < known and earlier is not None:
+                out[s.id] = earlier.copies[s.id]
+            else:
+                kind, sim = _kind_and_similarity(s, by_id[origin])
+                out[s.id] = CopyInfo(of=origin, similarity=sim, kind=kind)
         if s.minhash is not None and exact is None:
             lsh.insert(s.id, keys)
-    return out
+    return Grouped(order, out)
 
 
 def find_copies(articles: list[Article], options: Options) -> None:
