@@ -146,3 +146,25 @@ def test_summary_of_a_multi_source_story_is_cited_and_in_date_order() -> None:
     # the first source is the sentence's own article: the summary runs in its date order
     dates = [by_id[s.sources[0].article].date or "" for s in story.summary]
     assert dates == sorted(dates)
+
+
+def test_a_search_stopped_by_its_node_limit_still_picks_and_picks_the_same(monkeypatch) -> None:
+    # a programme with many near-equal choices; stopped after one node (the machine's load plays no
+    # part), the solver still returns a selection within the budget, the same on every call
+    import newsfuse.summary.coverage as coverage
+
+    rng = np.random.default_rng(7)
+    m, k = 40, 120
+    rows = [sorted(set(rng.integers(0, k, size=8).tolist())) for _ in range(m)]
+    table = ConceptTable(
+        pool=list(range(m)),
+        rows=rows,
+        weights=rng.integers(1, 4, size=k).astype(float),
+        lengths=rng.integers(8, 30, size=m).astype(float),
+        bonus=np.zeros(m),
+        repeats=[],
+    )
+    monkeypatch.setattr(coverage, "NODE_LIMIT", 1)
+    first = solve_ilp(table, 100)
+    assert first is not None and 0 < sum(table.lengths[j] for j in first) <= 100
+    assert all(solve_ilp(table, 100) == first for _ in range(3))
