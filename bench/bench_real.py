@@ -26,6 +26,7 @@ largest process, the 1-minute load before the run, and the per-step seconds of t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -112,10 +113,8 @@ class TreeRss:
                 procs = [self.proc, *self.proc.children(recursive=True)]
                 rss = []
                 for p in procs:
-                    try:
+                    with contextlib.suppress(psutil.Error):
                         rss.append(p.memory_info().rss)
-                    except psutil.Error:
-                        pass
                 if rss:
                     self.peak_sum = max(self.peak_sum, sum(rss))
                     self.peak_one = max(self.peak_one, max(rss))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
+
 from newsfuse.model import Article
 from newsfuse.stories.sources import source_key
 from newsfuse.summary.candidates import Candidate
