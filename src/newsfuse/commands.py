@@ -16,7 +16,6 @@ from newsfuse.options import Options, ReportOptions
 from newsfuse.render import write_report
 from newsfuse.render.jsonout import write_json
 from newsfuse.render.views import plural
-from newsfuse.timeline.command import topic_timeline_command
 
 log = logging.getLogger("newsfuse")
 
@@ -109,5 +108,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def run_timeline(args: argparse.Namespace) -> int:
     _check_paths(args.paths)
+    # Imported here: topic timelines need scikit-learn (~1 s to import), which `analyze` does not.
+    from newsfuse.timeline.command import topic_timeline_command
+
     ok = topic_timeline_command(args, Options())
     return EXIT_OK if ok else EXIT_NOTHING_READ

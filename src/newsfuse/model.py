@@ -347,8 +347,14 @@ class Report:
 # ---------------------------------------------------------------- JSON round-trip
 
 
+# Exact types returned as they are by to_dict (subclasses take the general path).
+_SCALARS = frozenset({str, int, float, bool})
+
+
 def to_dict(obj: Any) -> Any:
     """Dataclasses to plain JSON-able structures (fields in declaration order)."""
+    if obj is None or type(obj) in _SCALARS:  # most values of a report (a cheap test first)
+        return obj
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, (list, tuple)):

@@ -75,6 +75,20 @@ def test_matrix_merge_blocks_give_the_same_groups(monkeypatch) -> None:
     assert _group_bucket(_Similarities(ws), len(ws)) == _reference_groups(ws)
 
 
+def test_small_buckets_pair_by_pair_equal_the_sparse_products(monkeypatch) -> None:
+    rng = random.Random(8)
+    buckets = [[Words(_sentence(rng)) for _ in range(rng.randint(1, story_mod._SMALL_BUCKET))] for _ in range(20)]
+    dense = [_Similarities(ws) for ws in buckets]
+    monkeypatch.setattr(story_mod, "_SMALL_BUCKET", 0)
+    for ws, small in zip(buckets, dense, strict=True):
+        big = _Similarities(ws)
+        assert small.dense is not None and big.dense is None
+        idx = sorted(rng.sample(range(len(ws)), k=max(1, len(ws) // 2)))
+        for rows, cols in ((slice(0, len(ws)), slice(0, len(ws))), (idx, idx), (slice(0, 1), idx)):
+            assert (small.block(rows, cols) == big.block(rows, cols)).all()
+        assert _group_bucket(small, len(ws)) == _group_bucket(big, len(ws))
+
+
 def _huge_story(n: int) -> tuple[Story, dict[str, Article]]:
     rng = random.Random(11)
     paras = [f"{_sentence(rng)[:-1]} on Monday." for _ in range(n)]

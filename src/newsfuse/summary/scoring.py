@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 
 from newsfuse.model import Article
 from newsfuse.stories.sources import source_key
@@ -66,18 +64,70 @@ def _analyzer(doc: str | list[str]) -> list[str]:
     return doc if isinstance(doc, list) else content_words(doc)
 
 
+def l2_rows(x: sparse.csr_matrix) -> sparse.csr_matrix:
+    """A copy of ``x`` with every row scaled to unit L2 norm (all-zero rows left as they are), as
+    scikit-learn's ``normalize``: each row's squares are summed one by one in storage order (a
+    cumulative sum, not numpy's pairwise sum), so the values are the same to the last bit."""
+    x = sparse.csr_matrix(x, dtype=np.float64, copy=True)
+    data, indptr = x.data, x.indptr
+    if not len(data):
+        return x
+    counts = np.diff(indptr)
+    rows = np.repeat(np.arange(x.shape[0]), counts)
+    squares = np.zeros((x.shape[0], int(counts.max())), dtype=np.float64)
+    squares[rows, np.arange(len(data)) - indptr[rows]] = data * data
+    sums = np.cumsum(squares, axis=1)[:, -1]
+    norms = np.sqrt(sums)
+    norms[sums == 0.0] = 1.0
+    data /= norms[rows]
+    return x
+
+
 def vectorize(
     texts: Sequence[str | list[str]], extra: Sequence[str | list[str]] = ()
 ) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
     """TF-IDF rows for ``texts`` and for ``extra`` (titles), fit on both.  A text may be given
-    already as its content words (a list), which saves tokenising it twice."""
-    vec = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True)
-    all_texts = list(texts) + list(extra)
-    if not any(_analyzer(t) for t in all_texts):
+    already as its content words (a list), which saves tokenising it twice.
+
+    The weighting is scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` followed by
+    ``normalize``, written out (same vocabulary order, same entry order in each row, same
+    operations in the same order: the same matrix to the last bit, which
+    ``tests/summary/test_scoring.py`` checks against scikit-learn): the estimator's parameter checks
+    cost ~9 ms per story and importing scikit-learn ~0.9 s per worker process.
+    """
+    docs = [_analyzer(t) for t in [*texts, *extra]]
+    if not any(docs):
         z = sparse.csr_matrix((len(texts), 1))
         return z, sparse.csr_matrix((len(extra), 1))
-    m = vec.fit_transform(all_texts)
-    m = normalize(m)
+    vocab: dict[str, int] = {}
+    cols: list[int] = []
+    counts: list[int] = []
+    indptr = [0]
+    for doc in docs:
+        counter: dict[int, int] = {}
+        for w in doc:
+            k = vocab.setdefault(w, len(vocab))
+            counter[k] = counter.get(k, 0) + 1
+        for k in sorted(counter):  # a row's entries in order of first sight in the story
+            cols.append(k)
+            counts.append(counter[k])
+        indptr.append(len(cols))
+    column = np.empty(len(vocab), dtype=np.int32)  # columns in alphabetical order of the words
+    for new, (_, old) in enumerate(sorted(vocab.items())):
+        column[old] = new
+    indices = column[np.asarray(cols, dtype=np.int32)]
+    # Smoothed IDF, ln((1 + n) / (1 + df)) + 1 (newsfuse.tfidf.smoothed_idf), as arrays.
+    idf = np.bincount(indices, minlength=len(vocab)).astype(np.float64)
+    idf += 1.0
+    idf = np.full_like(idf, fill_value=len(docs) + 1, dtype=np.float64) / idf
+    np.log(idf, out=idf)
+    idf += 1.0
+    data = np.asarray(counts, dtype=np.float64)
+    np.log(data, out=data)  # sublinear TF: 1 + ln(count)
+    data += 1.0
+    data *= idf[indices]
+    m = sparse.csr_matrix((data, indices, np.asarray(indptr, dtype=np.int32)), shape=(len(docs), len(vocab)))
+    m = l2_rows(l2_rows(m))  # the vectorizer's normalisation, then the one this function always applied
     return sparse.csr_matrix(m[: len(texts)]), sparse.csr_matrix(m[len(texts) :])
 
 
@@ -98,7 +148,7 @@ def score_candidates(cands: list[Candidate], by_id: dict[str, Article]) -> Story
     key_ids = {k: i for i, k in enumerate(dict.fromkeys(keys))}
     rows = np.array([key_ids[k] for k in keys], dtype=np.int64)
     membership = sparse.csr_matrix((np.ones(n), (rows, np.arange(n))), shape=(len(key_ids), n))
-    per_source = normalize(membership @ X)
+    per_source = l2_rows(membership @ X)
     centroid = np.asarray(per_source.mean(axis=0)).ravel()
     cnorm = np.linalg.norm(centroid)
     centroid_sim = np.asarray(X @ (centroid / cnorm)).ravel() if cnorm else np.zeros(n)

@@ -32,6 +32,10 @@ NOTE_EXAMPLES = 3
 # dated sentences (t17-dev), so only larger stories are cut, to the first sentences of every article
 # (as the claims are, see CrossCheckOptions.max_claim_sentences), and the story notes say so.
 MAX_TIMELINE_SENTENCES = 4000
+# Buckets of at most this many sentences get their similarity matrix pair by pair in Python: most
+# date buckets hold one to a few sentences, where building two sparse matrices and multiplying them
+# cost ~1 ms of scipy overhead against ~5 us per pair (32 members: ~500 pairs, about the same).
+_SMALL_BUCKET = 32
 # Rows of the similarity matrix computed at once: bounds memory (512 x 4,000 float64 = 16 MB).
 _BLOCK_ROWS = 512
 
@@ -119,6 +123,11 @@ class _Similarities:
     function, without a Python call per pair)."""
 
     def __init__(self, members: Sequence[Words]) -> None:
+        self.sizes = np.array([len(w.all) for w in members], dtype=np.float64)
+        self.dense: np.ndarray | None = None
+        if len(members) <= _SMALL_BUCKET:
+            self.dense = self._pairwise(members)
+            return
         vocab: dict[str, int] = {}
         rows_all: list[int] = []
         cols_all: list[int] = []
@@ -134,9 +143,27 @@ class _Similarities:
         shape = (len(members), max(len(vocab), 1))
         self.all = csr_matrix((np.ones(len(rows_all), dtype=np.int32), (rows_all, cols_all)), shape=shape)
         self.common = csr_matrix((np.ones(len(rows_common), dtype=np.int32), (rows_common, cols_common)), shape=shape)
-        self.sizes = np.array([len(w.all) for w in members], dtype=np.float64)
+
+    def _pairwise(self, members: Sequence[Words]) -> np.ndarray:
+        """The whole matrix of a small bucket, pair by pair: the same integer counts and the same
+        float division as :meth:`block`'s products, so the same values."""
+        n = len(members)
+        sizes = [len(w.all) for w in members]
+        out = np.zeros((n, n), dtype=np.float64)
+        for i in range(n):
+            a = members[i]
+            for j in range(i, n):
+                b = members[j]
+                shared = len(a.all & b.all)
+                if shared >= MERGE_MIN_SHARED and a.common & b.common:
+                    out[i, j] = out[j, i] = shared / min(sizes[i], sizes[j])
+        return out
 
     def block(self, rows: Sequence[int] | slice, cols: Sequence[int] | slice) -> np.ndarray:
+        if self.dense is not None:
+            rows_ = rows if isinstance(rows, slice) else list(rows)
+            cols_ = cols if isinstance(cols, slice) else list(cols)
+            return self.dense[rows_][:, cols_]  # a copy: callers write into blocks
         shared = (self.all[rows] @ self.all[cols].T).toarray()
         common = (self.common[rows] @ self.common[cols].T).toarray()
         smaller = np.minimum(self.sizes[rows][:, None], self.sizes[cols][None, :])
