@@ -622,3 +622,24 @@ def test_a_name_after_a_possessive_is_the_speaker() -> None:
         ]
     )
     assert quotes[0].speaker_name == "Ivo Dalt"
+
+
+def test_a_name_in_a_relative_clause_before_the_verb_is_not_the_one_saying() -> None:
+    quotes = _quotes(
+        [
+            "Prime Minister Oskar Lind, who kept close ties with President Pavel Drost but has criticised the "
+            "raids, said Foreign Minister Ilona Varga would visit the valley on Tuesday.",
+            "“Our message will be delivered,” he said.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_a_relative_clause_holding_the_only_verb_of_saying_still_names_its_subject() -> None:
+    quotes = _quotes(
+        [
+            "Oskar Lind, who had predicted a flood in March, made another forecast on Monday.",
+            "“The river will rise again before the summer,” he said.",
+        ]
+    )
+    assert quotes[0].speaker_name == "Oskar Lind"

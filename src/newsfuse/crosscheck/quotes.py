@@ -739,7 +739,16 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
     the first person or body after the verb ("said Ostrova"); places never speak.
     """
     masked = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    # a relative clause set off by commas says nothing of who speaks, and names in it are not the
+    # subject: in "Ostrova, who has criticised Haskarov, said ..." the saying is Ostrova's
+    # (unless the clause holds the only verb of saying: "Warne, who had predicted a tie, made another
+    # forecast" is still Warne's)
+    unmasked = masked
+    masked = _RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), masked)
     verb = _first_quoting_verb(masked)
+    if verb is None and masked != unmasked:
+        masked = unmasked
+        verb = _first_quoting_verb(masked)
     if verb is None or _GROUP_BEFORE_VERB.search(masked, 0, verb.start()):
         return None  # "In the province of Hasaka, protesters shouted": the protesters, not Hasaka
     participle = verb.group().lower().endswith("ing")
@@ -765,6 +774,11 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
     if before:
         return min(before)[2]
     return min(after)[1] if after else None
+
+
+# A relative clause set off by commas (", who cultivated close ties with Haskarov but has criticised
+# the raids,"), up to the next comma.
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom)\b[^,.;:]*,")
 
 
 _PREVIOUS_PATTERNS = [
