@@ -643,3 +643,13 @@ def test_a_relative_clause_holding_the_only_verb_of_saying_still_names_its_subje
         ]
     )
     assert quotes[0].speaker_name == "Oskar Lind"
+
+
+def test_a_name_before_a_title_is_its_modifier_not_the_speaker() -> None:
+    quotes = _quotes(
+        [
+            "The U.S. embassy in Velland reopened on Monday.",
+            "The U.S. president repeated his call for calm and urged “concrete steps that protect the valley.”",
+        ]
+    )
+    assert quotes[0].speaker_name != "U.S"

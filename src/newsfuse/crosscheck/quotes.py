@@ -761,6 +761,9 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
             at = masked.find(surface)
             if at < 0 or _place_like(eid, index) or (exclude and surface in exclude) or at < opener_end:
                 continue
+            title_after = _TITLE_AFTER.match(masked, at + len(surface))
+            if title_after is not None and fold(title_after.group(1)) in PERSON_TITLES:
+                continue  # "The U.S. president urged": a modifier of the title, not the one speaking
             person = index.type_of(eid) == "person"
             if at < verb.start():
                 # a participle ("..., saying") belongs to the sentence's subject, its first name;
@@ -774,6 +777,10 @@ def _subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exc
     if before:
         return min(before)[2]
     return min(after)[1] if after else None
+
+
+# The word after a name, past its abbreviation dot ("U.S. president"): a title there makes the name a modifier.
+_TITLE_AFTER = re.compile(r"\.?\s+([a-z]+)\b")
 
 
 # A relative clause set off by commas (", who cultivated close ties with Haskarov but has criticised
