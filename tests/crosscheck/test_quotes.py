@@ -653,3 +653,8 @@ def test_a_name_before_a_title_is_its_modifier_not_the_speaker() -> None:
         ]
     )
     assert quotes[0].speaker_name != "U.S"
+
+
+def test_a_described_speaker_ends_before_its_relative_clause() -> None:
+    quotes = _quotes(["“The flood ruined our lives,” said one farmer who had just arrived with his wife and daughter."])
+    assert quotes[0].speaker_name == "one farmer"

@@ -576,7 +576,9 @@ def _speaker_from_match(
                 return True
         # a described speaker ("an NSF military spokesman", "Haskarov's spokesman") is not the entity it names
         described = re.split(
-            rf"[,:]|\s+(?:{_VERBS}|was|were|in|on|at|also|further|then|had|has|have|is)\b", described_from, maxsplit=1
+            rf"[,:]|\s+(?:{_VERBS}|was|were|in|on|at|also|further|then|had|has|have|is|who|whose|whom)\b",
+            described_from,
+            maxsplit=1,
         )[0]
         q.speaker, q.speaker_name = None, described.strip(" ,.")
         if _POSSESSIVE_NAME.search(q.speaker_name or "") and " " not in (q.speaker_name or "").strip():
