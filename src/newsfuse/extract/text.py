@@ -746,26 +746,22 @@ def _body_paragraphs(
                     else:
                         inline.append(("other", head, "headline glued to the lead that retells it"))
                         title = head
-            quoted = split_quoted_head(text)
-            if quoted is not None:
-                head, text = quoted
-                if title is None:
-                    inline.append(("other", head, "headline ending on a quotation glued to the lead"))
-                    title = head
-                else:
-                    inline.append(("caption", head, "caption or pull quote glued to the lead"))
-            else:
+            # a caption or headline run into the lead: the title when the record has none, else a caption
+            glued_head = split_quoted_head(text)
+            details = ("headline ending on a quotation glued to the lead", "caption or pull quote glued to the lead")
+            if glued_head is None:
                 lower_words = frozenset(
                     w for k in body_idx for w in lines[k].block.text.split() if w.isalpha() and w.islower()
                 )
-                captioned = split_glued_caption(text, lower_words)
-                if captioned is not None:
-                    head, text = captioned
-                    if title is None:
-                        inline.append(("other", head, "headline or caption glued to the lead"))
-                        title = head
-                    else:
-                        inline.append(("caption", head, "caption glued to the lead"))
+                glued_head = split_glued_caption(text, lower_words)
+                details = ("headline or caption glued to the lead", "caption glued to the lead")
+            if glued_head is not None:
+                head, text = glued_head
+                if title is None:
+                    inline.append(("other", head, details[0]))
+                    title = head
+                else:
+                    inline.append(("caption", head, details[1]))
         for reason, rtext, detail in inline:
             removed.append(RemovedBlock(rtext, lines[i].block.index, reason, detail))
         if text:
