@@ -77,6 +77,17 @@ def test_credits_headers_and_pointers() -> None:
     assert text == "KELBROOK (Reuters) - The gates stayed open." and removed
     text, _ = _strip_inline("11 March 2031 Last updated at 21:40 GMT Help The water board says the dam is safe.", None)
     assert text == "The water board says the dam is safe."
+    # The clock time first, then the date and the local time; then a failed page include's server message.
+    text, removed = _strip_inline(
+        "Page last updated at 05:27 GMT, Tuesday, 11 March 2031 06:27 UK (an error occurred while processing this "
+        "directive) The water board says the dam is safe.",
+        None,
+    )
+    assert text == "The water board says the dam is safe."
+    assert [r[2] for r in removed] == [
+        "page time stamp at the start of the paragraph",
+        "web server error message at the start of the paragraph",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -172,6 +183,11 @@ def test_disclaimer_blog_header_and_split_tickers() -> None:
         (
             "Envoy briefs council on the valley 16 March 2031 Last updated at 14:51 GMT Help The envoy is briefing the council.",
             ("Envoy briefs council on the valley", "16 March 2031 Last updated at 14:51 GMT Help"),
+        ),
+        (
+            "Dam holds as gates open Page last updated at 05:27 GMT, Tuesday, 11 March 2031 06:27 UK The water "
+            "board says the dam is safe.",
+            ("Dam holds as gates open", "Page last updated at 05:27 GMT, Tuesday, 11 March 2031 06:27 UK"),
         ),
         (
             "15 February 31 22:17 GMT The mayor has decreed that a vote on the dam will be held.",

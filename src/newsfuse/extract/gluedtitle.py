@@ -38,8 +38,9 @@ _NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|and))*?
 _JOB = r"(?:Producer|Correspondent|Editor|Writer|Reporter|Analyst|Contributor|Staff|Anchor|Chief|Columnist|Intern)s?"
 # A page's publication stamp, three shapes:
 # - a full date followed at once by a clock time and a time zone ("Tuesday 4 January 2005 08.43 GMT",
-#   "Jan. 4, 2005 8:43 AM EST", "16 March 2031 Last updated at 14:51 GMT Help"): reporting writes
-#   "at 8.43am on Tuesday", not a stamp;
+#   "Jan. 4, 2005 8:43 AM EST", "16 March 2031 Last updated at 14:51 GMT Help"), or a "last updated"
+#   clock time and then the date ("Page last updated at 05:27 GMT, Tuesday, 11 March 2031 06:27 UK"):
+#   reporting writes "at 8.43am on Tuesday", not a stamp;
 # - a broadcast transcript's "Aired January 31, 2031 - 23:00 ET", with its "rush transcript" notice;
 # - a date and a byline split by a bar ("January 25, 2031 | By Jane Roe, Valley Post").
 _JOB_WORDS = tuple(_JOB[3:-4].split("|")) + tuple(w + "s" for w in _JOB[3:-4].split("|"))
@@ -48,6 +49,11 @@ _STAMP_RE = re.compile(
     + _STAMP_DATE
     + r",?\s+(?:(?:[Ll]ast\s+)?[Uu]pdated\s+)?(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[aApP]\.?[mM]\.?\s*)?(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T)\b"
     + r"(?:\s+Help\b)?"
+    # the clock time first: "Page last updated at 05:27 GMT, Tuesday, 11 March 2031 06:27 UK"
+    + r"|\b(?:[Pp]age\s+)?[Ll]ast\s+[Uu]pdated\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T),?\s+"
+    + r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    + _DATE
+    + r"(?:\s+\d{1,2}[.:]\d{2}(?:\s+(?:UK|local))?)?"
     + r"|\bAired\s+"
     + _DATE
     + r"\s*[-–—]\s*\d{1,2}:\d{2}\s*(?:[ECMP][SD]?T|GMT)\b"

@@ -407,7 +407,27 @@ _LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
         "other",
         "page time stamp at the start of the paragraph",
     ),
+    (
+        # "Page last updated at 05:27 GMT, Tuesday, 27 September 2031 06:27 UK": the clock time first, then
+        # the date and the same time in the local zone
+        re.compile(
+            r"^(?:page\s+)?last\s+updated\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:GMT|UTC|BST|[ECMP][SD]?T)?,?\s+"
+            r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+            r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
+            r"(?:\s+\d{1,2}[:.]\d{2}(?:\s+(?:UK|local|ET|GMT))?)?(?=\s)",
+            re.I,
+        ),
+        "other",
+        "page time stamp at the start of the paragraph",
+    ),
     (LEADING_STAMP_RE, "other", "page time stamp at the start of the paragraph"),
+    (
+        # A web server's error message where a page include failed (Apache server-side includes print
+        # this exact text), scraped with the page
+        re.compile(r"^[(\[]?an error occurred while processing this directive[)\]]?", re.I),
+        "other",
+        "web server error message at the start of the paragraph",
+    ),
     (
         re.compile(
             r"^(?:Photograph|Photo|Picture|Image|Photos)s?\s*:\s*(?:[^/\n]{1,40}?\\?/){0,4}" + _PHOTO_AGENCY + r"(?=\s)"
