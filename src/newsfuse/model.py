@@ -136,7 +136,7 @@ def make_paragraphs(texts: list[str]) -> list[Paragraph]:
 
 
 def article_id(origin: str, text: str) -> str:
-    """A short stable id from where the article came from and what it says."""
+    """A short stable id from where the article came from (:attr:`RawDocument.name`) and what it says."""
     h = hashlib.sha1(f"{origin}\x00{text}".encode("utf-8", "surrogatepass")).hexdigest()
     return "a" + h[:11]
 
@@ -164,6 +164,11 @@ class RawDocument:
     # ``"clean": true``): it is then split into paragraphs without the plain-text cleaner.
     clean: bool = False
     notes: list[str] = field(default_factory=list)  # what reading changed (e.g. control characters removed)
+    # ``origin`` below the input named on the command line, led by that input's own name
+    # ("corpus/day1/a.txt#3" for ``/data/corpus``): the article id is made from it and the text, so
+    # ids (and the story ids made from them) do not depend on where the input folder lies.  None:
+    # the origin itself (uploads, tests).
+    name: str | None = None
 
 
 @dataclass

@@ -63,10 +63,12 @@ def _stats(step: str, read: int, kept: int, rejections: Iterable[Rejection], sec
 # ---------------------------------------------------------------- the article steps (per shard)
 
 
-def read_step(paths: list[str], options: Options) -> tuple[list[RawDocument], list[Rejection]]:
+def read_step(
+    paths: list[str], options: Options, names: list[str] | None = None
+) -> tuple[list[RawDocument], list[Rejection]]:
     docs: list[RawDocument] = []
     rejected: list[Rejection] = []
-    for item in read_inputs(paths, options):
+    for item in read_inputs(paths, options, names):
         (rejected if isinstance(item, Rejection) else docs).append(item)  # type: ignore[arg-type]
     return docs, rejected
 
@@ -149,12 +151,17 @@ class ShardResult:
 
 
 def run_article_steps(
-    paths: list[str], options: Options, today: date, steps: Sequence[ArticleStep[Any, Any]] = ARTICLE_STEPS
+    paths: list[str],
+    options: Options,
+    today: date,
+    steps: Sequence[ArticleStep[Any, Any]] = ARTICLE_STEPS,
+    names: list[str] | None = None,
 ) -> ShardResult:
-    """Read ``paths`` and walk ``steps`` over the documents read."""
+    """Read ``paths`` (known by ``names``: see :func:`newsfuse.readers.read_inputs`) and walk
+    ``steps`` over the documents read."""
     out = ShardResult()
     t0 = time.perf_counter()
-    docs, rejected = read_step(paths, options)
+    docs, rejected = read_step(paths, options, names)
     out.rejections.extend(rejected)
     out.stats.append(_stats("read", len(docs) + len(rejected), len(docs), rejected, time.perf_counter() - t0))
     outcomes, rejected, stats = article_outcomes(docs, options, today, steps)
@@ -164,11 +171,11 @@ def run_article_steps(
     return out
 
 
-def _shard_once(paths: list[str], options: Options, today: date) -> ShardResult:
-    return run_article_steps(paths, options, today)
+def _shard_once(paths: list[str], options: Options, today: date, names: list[str] | None) -> ShardResult:
+    return run_article_steps(paths, options, today, names=names)
 
 
-def shard_step(paths: list[str], options: Options, today: date) -> ShardResult:
+def shard_step(paths: list[str], options: Options, today: date, names: list[str] | None = None) -> ShardResult:
     """Read, extract and validate one shard of input files.
 
     A bug a stage hits on one odd file must not cost the other files of the shard, nor the run:
@@ -176,7 +183,7 @@ def shard_step(paths: list[str], options: Options, today: date) -> ShardResult:
     a :class:`Rejection` with reason ``error`` (and the exception in ``detail``).
     """
     try:
-        return _shard_once(paths, options, today)
+        return _shard_once(paths, options, today, names)
     except Exception as exc:  # a stage's bug; isolate the file that triggers it
         if len(paths) == 1:
             log.exception("file %s failed", paths[0])
@@ -186,7 +193,9 @@ def shard_step(paths: list[str], options: Options, today: date) -> ShardResult:
                 ],
                 stats=[_stats("read", 1, 0, [], 0.0)],
             )
-    return merge_shard_results([shard_step([p], options, today) for p in paths])
+    return merge_shard_results(
+        [shard_step([p], options, today, None if names is None else [names[i]]) for i, p in enumerate(paths)]
+    )
 
 
 def merge_shard_results(results: Iterable[ShardResult]) -> ShardResult:
@@ -293,6 +302,7 @@ class Shard:
     paths: tuple[str, ...]
     fingerprint: str  # changes when any of its files changes (path, size, mtime)
     size: int = 0  # bytes (work estimate, for scheduling the largest shards first)
+    names: tuple[str, ...] | None = None  # each file's name below its input (RawDocument.name)
 
 
 @dataclass(frozen=True)
@@ -405,7 +415,7 @@ def _read_cut(corpus: Corpus, options: Options) -> list[Shard]:
 
 
 def _read_task(shard: Shard, options: Options, today: date) -> tuple[tuple[ShardResult, list[Any]], float]:
-    result = shard_step(list(shard.paths), options, today)
+    result = shard_step(list(shard.paths), options, today, None if shard.names is None else list(shard.names))
     t0 = time.perf_counter()
     sigs = dedup_signature_step(result.articles, options)
     return (result, sigs), time.perf_counter() - t0  # the seconds of the signatures (dedup's)

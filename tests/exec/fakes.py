@@ -53,7 +53,7 @@ def write_corpus(root: Any, files: int = 6, per_file: int = 8, bad_lines: bool =
     return paths
 
 
-def shard_step(paths: list[str], options: Options, today: date) -> ShardResult:
+def shard_step(paths: list[str], options: Options, today: date, names: list[str] | None = None) -> ShardResult:
     marker = os.environ.get("NEWSFUSE_TEST_KILL_AT")
     out = ShardResult()
     read = 0

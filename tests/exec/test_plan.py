@@ -1,3 +1,4 @@
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,25 @@ def test_added_files_leave_the_other_shards_alone(tmp_path: Path, monkeypatch: p
 def test_small_inputs_stay_one_shard(tmp_path: Path) -> None:
     _files(tmp_path, [f"{i:03d}.txt" for i in range(63)])
     assert len(plan_shards([str(tmp_path)], Options())) == 1  # fewer than half of shard_files (128)
+
+
+def test_names_are_paths_below_the_input_and_ids_do_not_depend_on_where_it_lies(tmp_path: Path) -> None:
+    from newsfuse.pipeline import shard_step
+
+    text = "Kelbrook council opened the school hall to families overnight, the mayor said on Monday evening.\n"
+    for place in ("here", "there/deeper"):
+        (tmp_path / place / "crawl" / "day1").mkdir(parents=True)
+        (tmp_path / place / "crawl" / "day1" / "a.txt").write_text("Hall opens\n\n" + text * 3)
+        (tmp_path / place / "crawl" / "b.jsonl").write_text('{"title": "Hall", "text": "%s"}\n' % (text.strip() * 2))
+    o = Options()
+    ids = []
+    for place in ("here", "there/deeper"):
+        (shard,) = plan_shards([str(tmp_path / place / "crawl")], o)
+        assert shard.names == ("crawl/b.jsonl", "crawl/day1/a.txt")
+        arts = shard_step(list(shard.paths), o, date(2025, 3, 11), list(shard.names)).articles
+        assert [a.origin for a in arts] == [str(tmp_path / place / "crawl" / n) for n in ("b.jsonl#1", "day1/a.txt")]
+        ids.append([a.id for a in arts])
+    assert ids[0] == ids[1] and len(set(ids[0])) == 2
+    # Named below another input, the same file is another name (and another shard fingerprint).
+    (inner,) = plan_shards([str(tmp_path / "here" / "crawl" / "day1")], o)
+    assert inner.names == ("day1/a.txt",)

@@ -8,7 +8,7 @@ from newsfuse.options import Options
 
 
 def test_a_failing_file_is_rejected_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    def once(paths: list[str], options: Options, today: date) -> pipeline.ShardResult:
+    def once(paths: list[str], options: Options, today: date, names: list[str] | None) -> pipeline.ShardResult:
         if "bad" in paths:
             raise RuntimeError("stage bug")
         arts = [Article(id=p, origin=p, paragraphs=make_paragraphs(["text"])) for p in paths]

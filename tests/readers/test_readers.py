@@ -280,3 +280,15 @@ def test_jsonl_from_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     items = read(["-"])
     assert [i.origin for i in items] == ["-#1", "-#2"] and all(isinstance(i, RawDocument) for i in items)
+
+
+def test_documents_are_named_below_the_input_given(tmp_path: Path) -> None:
+    (tmp_path / "crawl" / "day1").mkdir(parents=True)
+    (tmp_path / "crawl" / "day1" / "a.txt").write_text("The mayor opened the school hall to families overnight.")
+    (tmp_path / "crawl" / "b.jsonl").write_text('{"text": "One."}\n{"text": "Two."}\n')
+    docs = [d for d in read_inputs([str(tmp_path / "crawl")], Options()) if isinstance(d, RawDocument)]
+    assert [d.name for d in docs] == ["crawl/b.jsonl#1", "crawl/b.jsonl#2", "crawl/day1/a.txt"]
+    docs = [d for d in read_inputs([str(tmp_path / "crawl" / "b.jsonl")], Options()) if isinstance(d, RawDocument)]
+    assert [d.name for d in docs] == ["b.jsonl#1", "b.jsonl#2"]
+    with pytest.raises(ValueError, match="one name per path"):
+        list(read_inputs([str(tmp_path / "crawl")], Options(), names=[]))

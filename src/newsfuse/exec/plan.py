@@ -13,6 +13,7 @@ from pathlib import Path
 
 from newsfuse.options import Options
 from newsfuse.pipeline import Shard
+from newsfuse.readers import input_name
 
 
 def _walk(root: Path, follow_symlinks: bool) -> list[Path]:
@@ -33,16 +34,25 @@ def _walk(root: Path, follow_symlinks: bool) -> list[Path]:
 
 def expand_paths(paths: list[str], options: Options) -> list[str]:
     """Files named and files found under directories, in the order given (directories sorted)."""
-    files: list[str] = []
+    return [f for f, _ in expand_named(paths, options)]
+
+
+def expand_named(paths: list[str], options: Options) -> list[tuple[str, str]]:
+    """(file, name) for the files named and found under directories, in the order given: the name
+    is the file's path below the input named, led by that input's name (see
+    :attr:`newsfuse.model.RawDocument.name`)."""
+    files: list[tuple[str, str]] = []
     for raw in paths:
         if raw == "-":
-            files.append(raw)
+            files.append((raw, raw))
             continue
         p = Path(raw)
+        lead = input_name(raw)
         if p.is_dir():
-            files.extend(str(f) for f in _walk(p, options.read.follow_symlinks))
+            prefix = len(str(p))
+            files.extend((str(f), lead + str(f)[prefix:]) for f in _walk(p, options.read.follow_symlinks))
         else:
-            files.append(raw)
+            files.append((raw, lead))
     return files
 
 
@@ -92,23 +102,34 @@ def plan_shards(paths: list[str], options: Options) -> list[Shard]:
     # files a shard, shards are simply cut where they fill.
     least = max(1, options.scale.shard_files // 2)
     gap = options.scale.shard_files // 4
-    groups: list[list[str]] = []
-    current: list[str] = []
+    groups: list[list[tuple[str, str]]] = []
+    current: list[tuple[str, str]] = []
     size = 0
-    for f in expand_paths(paths, options):
+    for f, name in expand_named(paths, options):
         n = _size(f)
         full = len(current) >= options.scale.shard_files or (current and size + n > options.scale.shard_bytes)
         anchor = gap >= 2 and len(current) >= least and _anchored(f, gap)
-        if f == "-" or current == ["-"] or full or anchor:
+        if f == "-" or (current and current[0][0] == "-") or full or anchor:
             if current:
                 groups.append(current)
             current, size = [], 0
-        current.append(f)
+        current.append((f, name))
         size += n
     if current:
         groups.append(current)
     shards = []
     for i, g in enumerate(groups):
-        h = hashlib.sha1("\x01".join(_file_key(p) for p in g).encode("utf-8", "surrogateescape")).hexdigest()
-        shards.append(Shard(index=i, paths=tuple(g), fingerprint=h[:20], size=sum(_size(p) for p in g)))
+        # The names too: the articles' ids are made from them (one file named below two inputs
+        # is two shards' worth of different ids)
+        key = "\x01".join(_file_key(p) + "\x00" + name for p, name in g)
+        h = hashlib.sha1(key.encode("utf-8", "surrogateescape")).hexdigest()
+        shards.append(
+            Shard(
+                index=i,
+                paths=tuple(p for p, _ in g),
+                fingerprint=h[:20],
+                size=sum(_size(p) for p, _ in g),
+                names=tuple(name for _, name in g),
+            )
+        )
     return shards

@@ -153,7 +153,7 @@ def extract_html(doc: RawDocument, options: Options) -> Article | Rejection:
         outlet, outlet_source, wire = resolve_outlet(doc, texts, removed)
     text = "\n\n".join(p.text for p in paragraphs)
     return Article(
-        id=article_id(doc.origin, text),
+        id=article_id(doc.name or doc.origin, text),
         origin=doc.origin,
         paragraphs=paragraphs,
         title=title,

@@ -52,7 +52,7 @@ def extract_record(doc: RawDocument, options: Options) -> Article | Rejection:
     outlet, outlet_source, wire = resolve_outlet(doc, [p.text for p in paragraphs], removed)
     text = "\n\n".join(p.text for p in paragraphs)
     return Article(
-        id=article_id(doc.origin, text),
+        id=article_id(doc.name or doc.origin, text),
         origin=doc.origin,
         paragraphs=paragraphs,
         title=normalize_space(doc.title) if doc.title else None,

@@ -565,7 +565,7 @@ def _clean(
     published = _publication_date(doc, lines, header.blocks, paragraphs, barrier, last, notes, today)
     outlet, outlet_source, wire = resolve_outlet(doc, paragraphs, removed)
     return Article(
-        id=make_article_id(doc.origin, doc.content),
+        id=make_article_id(doc.name or doc.origin, doc.content),
         origin=doc.origin,
         paragraphs=make_paragraphs(paragraphs),
         title=title,

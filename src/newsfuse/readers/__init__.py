@@ -44,16 +44,40 @@ _HTML_TAG = re.compile(
 _MIN_TAGS = 3
 
 
-def read_inputs(paths: list[str], options: Options) -> Iterator[RawDocument | Rejection]:
+def input_name(path: str) -> str:
+    """The name the documents read from ``path`` are known by (:attr:`RawDocument.name`): the last
+    part of the path, resolved (so ``.`` is the folder's own name)."""
+    if path == "-":
+        return "-"
+    return Path(path).resolve().name or str(Path(path).resolve())
+
+
+def read_inputs(
+    paths: list[str], options: Options, names: list[str] | None = None
+) -> Iterator[RawDocument | Rejection]:
     """Every document found under ``paths``, in a stable order (directories sorted, recursively),
-    sanitised (see :mod:`newsfuse.readers.sanitize`: no NUL, lone surrogate or control character)."""
-    for item in _read_inputs(paths, options):
-        yield sanitize_document(item) if isinstance(item, RawDocument) else sanitize_rejection(item)
+    sanitised (see :mod:`newsfuse.readers.sanitize`: no NUL, lone surrogate or control character).
+
+    Each document's :attr:`~newsfuse.model.RawDocument.name` is its origin below the path it was
+    found under, led by ``names[i]`` for ``paths[i]`` (default: :func:`input_name`; a planner that
+    cut a folder into files passes the names below the folder)."""
+    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+        raise ValueError("paths must be a list of strings")
+    if names is not None and (not isinstance(names, list) or len(names) != len(paths)):
+        raise ValueError("names must be a list with one name per path")
+    for i, p in enumerate(paths):
+        lead = names[i] if names is not None else input_name(p)
+        prefix = "-" if p == "-" else str(Path(p))
+        for item in _read_inputs([p], options):
+            if isinstance(item, RawDocument):
+                if item.origin.startswith(prefix):
+                    item.name = lead + item.origin[len(prefix) :]
+                yield sanitize_document(item)
+            else:
+                yield sanitize_rejection(item)
 
 
 def _read_inputs(paths: list[str], options: Options) -> Iterator[RawDocument | Rejection]:
-    if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
-        raise ValueError("paths must be a list of strings")
     for p in paths:
         if p == "-":
             data = sys.stdin.buffer.read(options.read.max_file_bytes + 1)
