@@ -10,6 +10,11 @@ def test_split_sentences_respects_abbreviations_and_quotes() -> None:
     ]
 
 
+def test_split_sentences_keeps_plural_titles() -> None:
+    text = "At the hall, Sens. Jane Roe and Tom Vell sparred over the dam. Reps. Ada Moor and Kit Lane left."
+    assert len(split_sentences(text)) == 2
+
+
 def test_split_sentences_keeps_initials() -> None:
     assert len(split_sentences("J. R. Miller wrote it. Then he left.")) == 2
 

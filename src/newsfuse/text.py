@@ -45,6 +45,13 @@ _ABBREV = {
     "gov",
     "sen",
     "rep",
+    # plural titles before two names ("Sens. Jane Roe and John Doe")
+    "sens",
+    "reps",
+    "govs",
+    "gens",
+    "drs",
+    "messrs",
     "rev",
     "st",
     "mt",

@@ -12,7 +12,7 @@ from newsfuse.extract.gluedtitle import (
     split_quoted_head,
     split_stamp_header,
 )
-from newsfuse.extract.signals import boilerplate_reason, inline_comment_signature, wire_credit
+from newsfuse.extract.signals import boilerplate_reason, dated_caption, inline_comment_signature, wire_credit
 from newsfuse.extract.text import _strip_inline
 from newsfuse.model import Article, RawDocument
 from newsfuse.options import Options
@@ -190,6 +190,14 @@ def test_disclaimer_blog_header_and_split_tickers() -> None:
             ("Dam holds as gates open", "Page last updated at 05:27 GMT, Tuesday, 11 March 2031 06:27 UK"),
         ),
         (
+            "Dam holds as gates open Tuesday, May 4, 2031; 5:00 PM The water board says the dam is safe.",
+            ("Dam holds as gates open", "Tuesday, May 4, 2031; 5:00 PM"),
+        ),
+        (
+            "Monday, March 9, 2031; Page A01 The water board says the dam is safe and will stay open.",
+            ("", "Monday, March 9, 2031; Page A01"),
+        ),
+        (
             "15 February 31 22:17 GMT The mayor has decreed that a vote on the dam will be held.",
             ("", "15 February 31 22:17 GMT"),
         ),
@@ -364,3 +372,54 @@ def test_a_glued_caption_is_removed_with_its_reason() -> None:
 def test_an_opinion_piece_closing_note_is_a_disclaimer(line: str, reason: str | None) -> None:
     got = boilerplate_reason(line, len(line.split()), True)
     assert (got[0] if got else None) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "caption"),
+    [
+        ("Workers lay boom around an island in Kelbrook, Wednesday, July 21, 2031.", True),
+        ("Mayor Idris Kallweit speaks to reporters at the town hall, Friday, Oct. 17, 2031, in Kelbrook.", True),
+        (
+            "(AP Photo/Jane Roe) (Jane Roe - AP) A worker walks on the spillway in Kelbrook, Monday, July 19, 2031.",
+            True,
+        ),
+        # Reporting: a dated day after a preposition, a speaker, a stamp before a lead.
+        ("On Sunday, April 27, 2031, a barge struck rocks south of Kelbrook.", False),
+        ("The board also confirmed in Thursday Feb. 26, 2031 results that it will sell the dam.", False),
+        ("The gates will stay open, the board said Tuesday, May 4, 2031.", False),
+        ("Tuesday, May 4, 2031; 5:00 PM KELBROOK -- The water board opened the gates.", False),
+    ],
+)
+def test_dated_captions(text: str, caption: bool) -> None:
+    assert dated_caption(text) is caption
+    assert (boilerplate_reason(text, len(text.split()), True) is not None) is caption
+
+
+def test_gallery_credits_and_captions_inside_a_paragraph() -> None:
+    text, removed = _strip_inline(
+        "(AP Photo/Jane Roe) (Jane Roe - AP) Volunteers fill sandbags in Kelbrook, Monday, July 19, 2031. "
+        "(AP Photo/Tom Vell) (Tom Vell - AP) The water board said yesterday that the spillway had been repaired.",
+        None,
+    )
+    assert text == "The water board said yesterday that the spillway had been repaired."
+    assert [r[0] for r in removed] == ["caption", "caption", "caption"]
+
+
+def test_a_page_header_run_on_after_the_body_is_removed() -> None:
+    lines = [
+        "Kelbrook dam gates opened",
+        "",
+        "The Verrin Valley Water Board opened both outlet gates overnight after a crack was found in the spillway.",
+        "",
+        "About 1,200 residents of lower Kelbrook were told to leave their homes, the town council said on Monday.",
+        "",
+        "Repairs begin at the dam Tuesday, May 4, 2031; 5:00 PM Divers began to inspect the foundations of the "
+        "spillway on Tuesday, the board said.",
+    ]
+    doc = RawDocument(origin="t.txt", content="\n".join(lines), kind="text", input_format="text")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert (
+        art.paragraphs[-1].text == "Divers began to inspect the foundations of the spillway on Tuesday, the board said."
+    )
+    assert any(r.text == "Repairs begin at the dam Tuesday, May 4, 2031; 5:00 PM" for r in art.removed)

@@ -39,8 +39,9 @@ _JOB = r"(?:Producer|Correspondent|Editor|Writer|Reporter|Analyst|Contributor|St
 # A page's publication stamp, three shapes:
 # - a full date followed at once by a clock time and a time zone ("Tuesday 4 January 2005 08.43 GMT",
 #   "Jan. 4, 2005 8:43 AM EST", "16 March 2031 Last updated at 14:51 GMT Help"), or a "last updated"
-#   clock time and then the date ("Page last updated at 05:27 GMT, Tuesday, 11 March 2031 06:27 UK"):
-#   reporting writes "at 8.43am on Tuesday", not a stamp;
+#   clock time and then the date ("Page last updated at 05:27 GMT, Tuesday, 11 March 2031 06:27 UK"),
+#   or a date, a semicolon and the time or print page ("Tuesday, May 4, 2031; 5:00 PM"): reporting
+#   writes "at 8.43am on Tuesday", not a stamp;
 # - a broadcast transcript's "Aired January 31, 2031 - 23:00 ET", with its "rush transcript" notice;
 # - a date and a byline split by a bar ("January 25, 2031 | By Jane Roe, Valley Post").
 _JOB_WORDS = tuple(_JOB[3:-4].split("|")) + tuple(w + "s" for w in _JOB[3:-4].split("|"))
@@ -49,6 +50,11 @@ _STAMP_RE = re.compile(
     + _STAMP_DATE
     + r",?\s+(?:(?:[Ll]ast\s+)?[Uu]pdated\s+)?(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:[aApP]\.?[mM]\.?\s*)?(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T)\b"
     + r"(?:\s+Help\b)?"
+    # a date, a semicolon and the clock time or the print page: "Tuesday, May 4, 2031; 5:00 PM",
+    # "Monday, March 9, 2031; Page A01"
+    + r"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    + _DATE
+    + r";\s*(?:\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?|Page\s+[A-Z]?\d{1,3})(?:\s*--(?=\s))?"
     # the clock time first: "Page last updated at 05:27 GMT, Tuesday, 11 March 2031 06:27 UK"
     + r"|\b(?:[Pp]age\s+)?[Ll]ast\s+[Uu]pdated\s+(?:at\s+)?\d{1,2}[.:]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T),?\s+"
     + r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"

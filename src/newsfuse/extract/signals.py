@@ -480,6 +480,57 @@ def caption_with_credit(text: str) -> bool:
     return ("/" in text or "|" in text) and _LEADING_CREDIT_RE.match(text.strip()) is not None
 
 
+# A wire photo's credit in brackets, as scrapers of photo galleries keep it after its caption and so
+# before the next caption or the lead: "... in Kelbrook, Monday, July 19, 2031. (AP Photo/Jane Roe)
+# (Jane Roe - AP) A worker walks ...", "(AP Photo) (AP) A display shows ...".
+PHOTO_CREDIT_FIRST_RE = re.compile(
+    r"^\((?:AP|AFP|Reuters|EPA|[A-Z][\w&.-]{1,20}) Photo(?:\s*\\?/\s*[^()]{1,60})?\)"
+    r"(?:\s*\((?:[^()]{1,50}?\s[-–]\s)?(?:AP|AFP|Reuters|EPA|Getty Images|Bloomberg)\))?"
+)
+# A weekday and a full date as a caption writes them, an apposition after the scene ("... in
+# Tokyo, Thursday, Oct. 16, 2031."), not a page's time stamp ("Tuesday, May 4, 2031; 5:00 PM").
+_WEEKDAY_DATE_RE = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+    r"[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b(?!\s*[;|]|\s+\d{1,2}[:.]\d{2})"
+)
+# Reporting writes a dated day after a preposition ("on Friday, March 24, 1989"); a caption does not.
+_DATE_LEAD_INS = frozenset("on in at for since until till by before after from to between of and through during that as".split())
+# A sentence that reports (someone said) is no caption, whatever its date.
+_REPORTING_RE = re.compile(r"\b(?:said|says|told|according|announced|reported)\b")
+# A dateline or a page stamp makes a paragraph a lead, even after a photo credit.
+_LEAD_MARK_RE = re.compile(r"\s--\s|\((?:AP|AFP|Reuters|CNN)\)\s*[-–—]|\b\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\b")
+CAPTION_MAX_WORDS = 60  # the longest wire captions run to about 50 words
+# After its date a caption says at most where and why ("..., in Washington.", "..., to testify before
+# the House subcommittee on energy."); a longer run is another sentence glued on.
+CAPTION_TAIL_WORDS = 25
+
+
+def has_weekday_date(text: str) -> bool:
+    """Whether ``text`` names a weekday with a full date (cheap pre-test for :func:`dated_caption`)."""
+    return "day" in text and _WEEKDAY_DATE_RE.search(text) is not None
+
+
+def dated_caption(text: str) -> bool:
+    """A photo caption told as a scene with its weekday and full date near its end ("Workers lay
+    boom around an island in Kelbrook, Wednesday, July 21, 2031."), perhaps after the previous
+    photo's bracketed credit; not a dated sentence of reporting ("... struck rocks on Sunday,
+    April 27, 2031", "..., the board said Tuesday, May 4, 2031"), nor a lead after a page stamp."""
+    if len(text.split()) > CAPTION_MAX_WORDS or _LEAD_MARK_RE.search(text):
+        return False
+    m = _WEEKDAY_DATE_RE.search(text)
+    if m is None:
+        return False
+    before = text[: m.start()].split()
+    after = text[m.end() :]
+    return (
+        bool(before)
+        and before[-1].lower().strip(",") not in _DATE_LEAD_INS
+        and len(after.split()) <= CAPTION_TAIL_WORDS
+        and "Photo" not in after
+        and not _REPORTING_RE.search(text)
+    )
+
+
 # "* Reuters is not responsible for the content in this press release."
 _NOT_RESPONSIBLE_RE = re.compile(
     r"\bis not responsible for the content\b|\bnot (?:be )?(?:held )?responsible for (?:the )?content of external", re.I
@@ -505,6 +556,8 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
         return "other", "wire credit line (reporting/editing by, contributed to this report)"
     if n_words <= 60 and caption_with_credit(t):
         return "caption", "caption opening with its photo credit"
+    if n_words <= CAPTION_MAX_WORDS and "day" in low and dated_caption(t):
+        return "caption", "photo caption (a scene with its weekday and full date)"
     if n_words <= 40 and "responsible" in low and _NOT_RESPONSIBLE_RE.search(t):
         return "disclaimer", "disclaimer (not responsible for the content)"
     if n_words <= 20 and low.rstrip(" .!:").endswith(("here", "below", "online")) and _POINTER_RE.match(t):

@@ -36,13 +36,16 @@ from newsfuse.extract.gluedtitle import (
 from newsfuse.extract.outletdetect import resolve_outlet
 from newsfuse.extract.signals import (
     EMBED_CHROME_RE,
+    PHOTO_CREDIT_FIRST_RE,
     TIME_RE,
     boilerplate_reason,
     comment_header,
     comment_policy,
     comment_signature,
     credit_like,
+    dated_caption,
     has_date,
+    has_weekday_date,
     inline_comment_signature,
     is_timestamp,
     might_have_credit,
@@ -386,6 +389,7 @@ _PHOTO_AGENCY = (
     r"Xinhua|Handout|Pool|Shutterstock|Press Association|Camera Press|Eyevine|Polaris|Redux|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?)"
 )
 _LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
+    (PHOTO_CREDIT_FIRST_RE, "caption", "wire photo credit at the start of the paragraph"),
     (
         re.compile(
             r"^(?:the\s+)?(?:opinions|views)\s+expressed\s+(?:here\s+|in this (?:article|column|post)\s+)?are\s+"
@@ -485,16 +489,22 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
         )
         text = (" ".join(keep) + " " + text[m.end() :]).strip()
         m = EMBED_CHROME_RE.search(text)
-    sents = split_sentences(text) if might_have_credit(text) else []
+    sents = split_sentences(text) if might_have_credit(text) or has_weekday_date(text) else []
     if len(sents) > 1:
         kept = []
+        changed = False
         for s in sents:
+            credit = PHOTO_CREDIT_FIRST_RE.match(s) if s.startswith("(") else None
+            if credit and len(s) > credit.end() + 20:  # the previous photo's credit before the next sentence
+                removed.append(("caption", credit.group(0), "wire photo credit inside a paragraph"))
+                s = s[credit.end() :].lstrip()
+                changed = True
             # A caption sentence is short and carries a credit; 30 words covers "X greets Y in Z, via Agency/Source."
-            if credit_like(s, max_words=30) and not _QUOTE_RE.search(s):
+            if (credit_like(s, max_words=30) or dated_caption(s)) and not _QUOTE_RE.search(s):
                 removed.append(("caption", s, "photo caption/credit inside a paragraph"))
-            else:
-                kept.append(s)
-        if len(kept) < len(sents):
+                continue
+            kept.append(s)
+        if len(kept) < len(sents) or changed:
             text = " ".join(kept)
     return text.strip(), removed
 
@@ -782,6 +792,15 @@ def _body_paragraphs(
                     title = head
                 else:
                     inline.append(("caption", head, details[1]))
+        elif has_date(text):
+            # Another page's header run on after this one's body (a scraped gallery or live page):
+            # "Headline Tuesday, May 4, 2031; 5:00 PM The next lead ..."
+            stamped = split_stamp_header(text)
+            if stamped is not None:
+                inline.append(
+                    ("other", f"{stamped.head} {stamped.stamp}".strip(), "page header ending on a time stamp")
+                )
+                text = stamped.rest
         for reason, rtext, detail in inline:
             removed.append(RemovedBlock(rtext, lines[i].block.index, reason, detail))
         if text:
