@@ -36,19 +36,15 @@ import hashlib
 import json
 import os
 import tempfile
-import types
-import typing
-from collections.abc import Callable
 from datetime import date
-from functools import partial
 from pathlib import Path
-from typing import Any, get_args, get_origin, get_type_hints
+from typing import Any
 
 import numpy as np
 from datasketch import LeanMinHash
 
 from newsfuse._version import __version__
-from newsfuse.model import Article, CopyInfo, Rejection, StepStats, Story, to_dict
+from newsfuse.model import Article, CopyInfo, Decoder, Rejection, StepStats, Story, to_dict
 from newsfuse.options import Options
 from newsfuse.pipeline import ShardResult
 from newsfuse.stories.dedup import CopySignature, Grouped, SigKey
@@ -110,65 +106,6 @@ def _read_lines(path: Path) -> list[Any] | None:
         return None
     except (OSError, EOFError, ValueError):  # damaged by something other than us: redo the work
         return None
-
-
-class Decoder:
-    """:func:`newsfuse.model.from_dict`, with a converter built once per type.
-
-    ``from_dict`` asks ``typing`` for a dataclass's hints at every object it builds and inspects
-    every value's type: that was ~3/4 of the time of restoring a finished run's stories (46 s for
-    1,100 stories at 10k articles).  Same rules, same result; the converters live as long as the
-    decoder (one per :class:`CheckpointStore`).
-    """
-
-    def __init__(self) -> None:
-        self._made: dict[Any, Callable[[Any], Any] | None] = {}  # None: the value as it is
-
-    def __call__(self, tp: Any, value: Any) -> Any:
-        conv = self._converter(tp)
-        return value if conv is None or value is None else conv(value)
-
-    def _converter(self, tp: Any) -> Callable[[Any], Any] | None:
-        if tp in self._made:
-            return self._made[tp]
-        origin = get_origin(tp)
-        conv: Callable[[Any], Any] | None = None
-        if origin is typing.Union or origin is types.UnionType:
-            args = [a for a in get_args(tp) if a is not type(None)]
-            conv = self._converter(args[0]) if len(args) == 1 else None
-        elif origin is list:
-            item = self._converter(get_args(tp)[0])
-            if item is not None:
-                conv = partial(_list_of, item)
-        elif origin is dict:
-            val = self._converter(get_args(tp)[1])
-            if val is not None:
-                conv = partial(_dict_of, val)
-        elif dataclasses.is_dataclass(tp) and isinstance(tp, type):
-            fields: list[tuple[str, Callable[[Any], Any] | None]] = []
-            conv = partial(_dataclass_of, tp, fields)
-            self._made[tp] = conv  # before its fields: a type may contain itself
-            hints = get_type_hints(tp)
-            fields.extend((f.name, self._converter(hints[f.name])) for f in dataclasses.fields(tp))
-        self._made[tp] = conv
-        return conv
-
-
-def _list_of(item: Callable[[Any], Any], value: list[Any]) -> list[Any]:
-    return [None if v is None else item(v) for v in value]
-
-
-def _dict_of(val: Callable[[Any], Any], value: dict[str, Any]) -> dict[str, Any]:
-    return {k: None if v is None else val(v) for k, v in value.items()}
-
-
-def _dataclass_of(tp: type, fields: list[tuple[str, Callable[[Any], Any] | None]], value: dict[str, Any]) -> Any:
-    kwargs = {}
-    for name, conv in fields:
-        if name in value:
-            v = value[name]
-            kwargs[name] = v if conv is None or v is None else conv(v)
-    return tp(**kwargs)
 
 
 def _read_first_line(path: Path) -> Any | None:

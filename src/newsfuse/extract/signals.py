@@ -494,7 +494,9 @@ _WEEKDAY_DATE_RE = re.compile(
     r"[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b(?!\s*[;|]|\s+\d{1,2}[:.]\d{2})"
 )
 # Reporting writes a dated day after a preposition ("on Friday, March 24, 1989"); a caption does not.
-_DATE_LEAD_INS = frozenset("on in at for since until till by before after from to between of and through during that as".split())
+_DATE_LEAD_INS = frozenset(
+    "on in at for since until till by before after from to between of and through during that as".split()
+)
 # A sentence that reports (someone said) is no caption, whatever its date.
 _REPORTING_RE = re.compile(r"\b(?:said|says|told|according|announced|reported)\b")
 # A dateline or a page stamp makes a paragraph a lead, even after a photo credit.
