@@ -423,3 +423,36 @@ def test_a_page_header_run_on_after_the_body_is_removed() -> None:
         art.paragraphs[-1].text == "Divers began to inspect the foundations of the spillway on Tuesday, the board said."
     )
     assert any(r.text == "Repairs begin at the dam Tuesday, May 4, 2031; 5:00 PM" for r in art.removed)
+
+
+def test_a_site_contact_footer_is_removed_and_names_the_outlet() -> None:
+    text, removed = _strip_inline(
+        "Ona Vell is a former mayor of Kelbrook. Letters for publication should be sent to: letters@courier.example "
+        "If you need help using the site: help@courier.example Call the main Courier switchboard: Related: dam news",
+        None,
+    )
+    assert text == "Ona Vell is a former mayor of Kelbrook."
+    assert removed[0][2] == "site contact footer glued to the paragraph's end"
+    # As a line of its own; and not a sentence that reports an address.
+    line = "Send your pictures and videos to pics@radio.example or text them to 61124."
+    assert boilerplate_reason(line, len(line.split()), True) is not None
+    news = "Residents can email repairs@kelbrook.example to report damage, the council said on Monday."
+    assert boilerplate_reason(news, len(news.split()), True) is None
+    assert _strip_inline("The mayor visited the hall. " + news, None)[0] == "The mayor visited the hall. " + news
+
+
+def test_the_outlet_comes_from_the_footer_address() -> None:
+    lines = [
+        "Kelbrook dam gates opened",
+        "",
+        "The Verrin Valley Water Board opened both outlet gates overnight after a crack was found in the spillway.",
+        "",
+        "About 1,200 residents of lower Kelbrook were told to leave their homes, the town council said on Monday.",
+        "",
+        "Ona Vell is a former mayor of Kelbrook. Letters for publication should be sent to: letters@guardian.co.uk "
+        "If you need help using the site: userhelp@guardian.co.uk",
+    ]
+    doc = RawDocument(origin="t.txt", content="\n".join(lines), kind="text", input_format="text")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert art.outlet == "The Guardian" and not any("@" in p.text for p in art.paragraphs)

@@ -533,6 +533,59 @@ def dated_caption(text: str) -> bool:
     )
 
 
+# A site's contact footer: "Letters for publication should be sent to: letters@paper.example",
+# "To contact the news desk email desk@paper.example or phone …", "If you need help using the site: …",
+# "Call the main switchboard: …".  An address with contact wording, or the footer's own phrases;
+# a reported sentence ("…, the council said") is news, whatever address it gives.
+_EMAIL_RE = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+_CONTACT_WORDS_RE = re.compile(
+    r"\b(?:sent to|send (?:your|us|letters|comments)|contact|e-?mail|write to|letters?|feedback|help|news ?desk|tips?)\b",
+    re.I,
+)
+_CONTACT_PHRASE_RE = re.compile(
+    r"\bswitchboard\b|\bif you (?:need help|are writing a comment|have a (?:question|complaint) about)\b", re.I
+)
+CONTACT_MAX_WORDS = 40  # a footer line of addresses and phone numbers; longer is prose
+
+
+# The words before an address that make it a footer's ("… should be sent to:", "To contact the desk email").
+_CONTACT_LEAD_RE = re.compile(r"\b(?:sent to|send|contact|e-?mail|write to)\b", re.I)
+FOOTER_MAX_WORDS = 150  # a site footer glued to the last paragraph: addresses, switchboard, "published on"
+
+
+def contact_footer_start(text: str) -> int | None:
+    """Where a site's contact footer glued to the end of a paragraph starts: at the capitalised word
+    that opens the clause leading to an e-mail address ("… Quarterly | Letters for publication should
+    be sent to: letters@paper.example If you need help …"), when the clause has contact wording and
+    at most :data:`FOOTER_MAX_WORDS` words follow; else None."""
+    m = _EMAIL_RE.search(text)
+    if m is None:
+        return None
+    before = list(re.finditer(r"\S+", text[: m.start()]))[-10:]
+    start = None
+    for tok in reversed(before):
+        w = tok.group(0)
+        if w[:1].isupper():
+            start = tok.start()
+            break
+        if not (w[:1].islower() or w in (":", "-", "–")):
+            return None
+    if start is None or not _CONTACT_LEAD_RE.search(text, start, m.start()) or _REPORTING_RE.search(text, start):
+        return None
+    if len(text[start:].split()) > FOOTER_MAX_WORDS:
+        return None
+    return start
+
+
+def contact_footer(text: str) -> bool:
+    """A site's contact footer sentence or line (see above)."""
+    if len(text.split()) > CONTACT_MAX_WORDS or _REPORTING_RE.search(text):
+        return False
+    if "@" in text and _EMAIL_RE.search(text) and _CONTACT_WORDS_RE.search(text):
+        return True
+    return _CONTACT_PHRASE_RE.search(text) is not None
+
+
 # "* Reuters is not responsible for the content in this press release."
 _NOT_RESPONSIBLE_RE = re.compile(
     r"\bis not responsible for the content\b|\bnot (?:be )?(?:held )?responsible for (?:the )?content of external", re.I
@@ -558,6 +611,8 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
         return "other", "wire credit line (reporting/editing by, contributed to this report)"
     if n_words <= 60 and caption_with_credit(t):
         return "caption", "caption opening with its photo credit"
+    if n_words <= CONTACT_MAX_WORDS and ("@" in t or "switchboard" in low or "if you" in low) and contact_footer(t):
+        return "other", "site contact footer (addresses for letters, help, the news desk)"
     if n_words <= CAPTION_MAX_WORDS and "day" in low and dated_caption(t):
         return "caption", "photo caption (a scene with its weekday and full date)"
     if n_words <= 40 and "responsible" in low and _NOT_RESPONSIBLE_RE.search(t):

@@ -42,6 +42,8 @@ from newsfuse.extract.signals import (
     comment_header,
     comment_policy,
     comment_signature,
+    contact_footer,
+    contact_footer_start,
     credit_like,
     dated_caption,
     has_date,
@@ -489,7 +491,12 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
         )
         text = (" ".join(keep) + " " + text[m.end() :]).strip()
         m = EMBED_CHROME_RE.search(text)
-    sents = split_sentences(text) if might_have_credit(text) or has_weekday_date(text) else []
+    footer = contact_footer_start(text) if "@" in text else None
+    if footer is not None and footer > 0:
+        removed.append(("other", text[footer:].strip(), "site contact footer glued to the paragraph's end"))
+        text = text[:footer].rstrip()
+    contact = "@" in text or "switchboard" in text or "If you" in text
+    sents = split_sentences(text) if contact or might_have_credit(text) or has_weekday_date(text) else []
     if len(sents) > 1:
         kept = []
         changed = False
@@ -499,6 +506,9 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
                 removed.append(("caption", credit.group(0), "wire photo credit inside a paragraph"))
                 s = s[credit.end() :].lstrip()
                 changed = True
+            if contact and contact_footer(s):
+                removed.append(("other", s, "site contact footer inside a paragraph"))
+                continue
             # A caption sentence is short and carries a credit; 30 words covers "X greets Y in Z, via Agency/Source."
             if (credit_like(s, max_words=30) or dated_caption(s)) and not _QUOTE_RE.search(s):
                 removed.append(("caption", s, "photo caption/credit inside a paragraph"))
