@@ -19,6 +19,7 @@ from newsfuse.crosscheck.described import (
     APPOSED_NAME,
     described_before_verb,
     described_speaker,
+    name_description,
     trailing_name,
 )
 from newsfuse.crosscheck.entities import EntityIndex
@@ -85,6 +86,8 @@ _PATTERNS = [
         rf"{NAME},\s(?:(?!(?:did|does|do|is|was|were|are|has|had|have|will|would|could)\b)[^,.“”\"]){{3,90}},"
         rf"\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b[^.]*?{PLACEHOLDER}"
     ),
+    # Ostrova, who has ruled for ten years, said: "…" (a relative clause after the subject)
+    re.compile(rf"{NAME},\s+(?:who|whose)\s[^,.“”\"]{{3,90}}?,\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b[^.]*?{PLACEHOLDER}"),
     re.compile(rf"according\s+to\s+{NAME}"),
     # press reviews: 'Maksim Yusin in Russia's Kommersant: "…"'
     re.compile(rf"^{NAME}\s+in\s+(?:[A-Z][\w'’-]*\s*){{1,4}}:?\s*{PLACEHOLDER}"),
@@ -211,6 +214,13 @@ _PREVIOUS_PATTERNS = [
 
 
 def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, previous: RawQuote | None = None) -> None:
+    """Find the speaker (:func:`_attribute`); a described one ("the prime minister") is then named
+    when the article gives exactly one person that office."""
+    _attribute(q, sents, index, previous)
+    name_description(q, sents, index)
+
+
+def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, previous: RawQuote | None) -> None:
     """Find the speaker: attribution patterns, then the quote's own sentence, then its neighbours.
 
     A quote standing alone in its sentence takes the speaker of the quote just before it (in the
@@ -385,6 +395,7 @@ def split_attribution(q: RawQuote, following: str, sents: Sequence[Sent], index:
     keep = q.speaker, q.speaker_name
     if _speaker_from_match(q, m.group(1).strip(), following[m.start(1) :], sents, index):
         q.how = "pattern"
+        name_description(q, sents, index)
     else:
         q.speaker, q.speaker_name = keep
 

@@ -107,6 +107,8 @@ class ArticleSents:
     # sentences that lie wholly inside a quote (the middle of a long quote): their names are the
     # speaker's words, so "he said" is never resolved to them
     quoted: frozenset[int] = frozenset()
+    # (entity, office, modifiers) of the people the article names with an office, found on first use
+    titled: list[tuple[str, str, set[str]]] | None = None
 
     def mark_quoted(self, spans: Sequence[Span], paragraph_ids: Sequence[str]) -> None:
         inside: set[int] = set()

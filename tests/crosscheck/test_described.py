@@ -1,0 +1,67 @@
+"""Described speakers named from the article: "the Velland leader" is "Velland President Oskar Lind"."""
+
+import pytest
+
+from newsfuse.crosscheck.entities import build_entities
+from newsfuse.crosscheck.quotes import build_quotes
+from newsfuse.crosscheck.sentences import story_sentences
+from newsfuse.model import Article, make_paragraphs
+
+
+def _speakers(paras: list[str]) -> list[str | None]:
+    art = Article(id="a", origin="a", outlet="Paper", paragraphs=make_paragraphs(paras))
+    by_id = {"a": art}
+    sents = story_sentences(["a"], by_id)
+    index = build_entities(sents, lambda _: "Paper")
+    return [q.speaker_name for q in build_quotes(sents, index, by_id, ["a"], 3)]
+
+
+@pytest.mark.parametrize(
+    ("intro", "description"),
+    [
+        ("Velland President Oskar Lind spoke to the crowd in Tallor on Monday.", "The Velland leader"),
+        ("Velland President Oskar Lind spoke to the crowd in Tallor on Monday.", "The president"),
+        ("Oskar Lind, the president of Velland, spoke to the crowd in Tallor on Monday.", "The Velland president"),
+        ("Prime Minister Oskar Lind spoke to the crowd in Tallor on Monday.", "The prime minister"),
+        ("Oskar Lind, Velland's prime minister, spoke to the crowd in Tallor.", "The Velland leader"),
+    ],
+)
+def test_a_described_speaker_is_the_one_person_the_article_gives_that_office(intro: str, description: str) -> None:
+    speakers = _speakers([intro, f"{description}, who has ruled for ten years, said: “We will not leave the square.”"])
+    assert speakers == ["Oskar Lind"]
+
+
+def test_two_people_with_the_office_leave_the_description() -> None:
+    speakers = _speakers(
+        [
+            "Velland President Oskar Lind met Marran President Pavel Drost in Tallor on Monday.",
+            "“We will not leave the square before the vote,” the president said.",
+        ]
+    )
+    assert speakers == ["the president"]
+
+
+def test_the_modifier_must_match_and_rank_words_count() -> None:
+    # "the Marran leader" is not the Velland president; "the president" is not the former president
+    assert _speakers(
+        [
+            "Velland President Oskar Lind spoke to the crowd in Tallor on Monday.",
+            "“We will not leave the square before the vote,” the Marran leader said.",
+        ]
+    ) == ["the Marran leader"]
+    assert _speakers(
+        [
+            "Former President Oskar Lind spoke to the crowd in Tallor on Monday.",
+            "“We will not leave the square before the vote,” the president said.",
+        ]
+    ) == ["the president"]
+
+
+def test_an_indefinite_description_stays_unnamed() -> None:
+    speakers = _speakers(
+        [
+            "Velland Foreign Ministry spokesman Oskar Lind spoke in Tallor on Monday.",
+            "“We will not leave the square before the vote,” a spokesman said.",
+        ]
+    )
+    assert speakers == ["a spokesman"]
