@@ -65,3 +65,37 @@ def test_an_indefinite_description_stays_unnamed() -> None:
         ]
     )
     assert speakers == ["a spokesman"]
+
+
+def test_an_attribution_after_a_paragraph_break_with_a_description_before_the_name() -> None:
+    # the quote goes on in the next paragraph with no new mark; its attribution names the speaker
+    # after a description with lowercase words
+    speakers = _speakers(
+        [
+            "Crowds gathered in Tallor on Monday.",
+            "“The city is free again tonight.",
+            "We thank everyone,” Nobel laureate and party founder Mara Quill wrote on her page.",
+        ]
+    )
+    assert speakers == ["Mara Quill"]
+
+
+def test_a_name_after_a_preposition_in_the_description_is_not_the_speaker() -> None:
+    speakers = _speakers(
+        [
+            "Mara Quill was charged in Tallor on Monday.",
+            "“My client will plead not guilty at the hearing,” the lawyer for Mara Quill told reporters.",
+        ]
+    )
+    assert speakers != ["Mara Quill"]
+
+
+def test_she_passes_over_a_man_titled_mr() -> None:
+    speakers = _speakers(
+        [
+            "Mrs Mara Quill runs the Tallor food bank, which lost its lease this week.",
+            "The landlord, Mr Pavel Drost, declined to comment on the decision.",
+            "“We will find new rooms before the winter comes,” she said.",
+        ]
+    )
+    assert speakers == ["Mara Quill"]

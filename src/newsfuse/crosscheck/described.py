@@ -109,9 +109,13 @@ _HEAD_WORD = "|".join(sorted(_OFFICE_HEADS, key=len, reverse=True))
 # prime minister," / ", a spokesman for the ministry".
 _APPOSED_OFFICE = re.compile(
     r"\s*,\s*(?:(?:the|a|an)\s+|([A-Z][\w.'’-]*['’]s)\s+)?((?:[\w.'’-]+\s+){0,3}?)"
-    rf"({_HEAD_WORD})(?![\w'’-])(?:\s+(?:of|for|at)\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s*){{1,3}}))?",
+    rf"({_HEAD_WORD})(?![\w'’-])(?:\s+(?:of|for|at)\s+(?:the\s+)?((?:[A-Z][\w.'’-]*\s*){{1,3}}))?"
+    # closed by punctuation: in "working for Lind, the bureau chief said" the office is the next subject
+    r"(?=\s*(?:[,.;:)]|$))",
     re.IGNORECASE,
 )
+# A word before a name that makes it an object, not the holder of the office after it ("working for Lind, the chief said").
+_OBJECT_WORD = re.compile(r"\b(?:for|of|with|to|by|from|at|against|on|about|in)\s*$", re.IGNORECASE)
 # A definite description of one office: "the Velland leader", "Velland's vice president", "the
 # president of Velland" (indefinite ones, "a spokesman", are people the text does not name).
 _DEFINITE_OFFICE = re.compile(
@@ -189,7 +193,7 @@ def titled_people(where: ArticleSents, index: EntityIndex) -> list[tuple[str, st
                 if before is not None:
                     out.append((eid, *before))
                 after = _APPOSED_OFFICE.match(s.text, m.end())
-                if after is not None:
+                if after is not None and not _OBJECT_WORD.search(s.text[: m.start()]):
                     mods = _modifiers(after.group(1), after.group(2), after.group(4))
                     out.append((eid, after.group(3).lower(), mods))
     where.titled = out

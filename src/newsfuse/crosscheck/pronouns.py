@@ -27,12 +27,32 @@ from newsfuse.crosscheck.speech import (
     sentence_of,
     subject_of_saying,
 )
+from newsfuse.text import fold
 
 # "he said" is resolved within this many sentences before the quote (a few paragraphs of news).
 _PRONOUN_LOOK_BACK = 40
 
 
-def pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tuple[str | None, str | None]:
+# Titles that tell a person's sex (honorifics and royal titles, general English); a person the story
+# titles only with these is never "she" (resp. "he").
+_MALE_TITLES = frozenset("mr mr. sir lord king prince".split())
+_FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss lady dame queen princess".split())
+
+
+def fits_pronoun(eid: str, pronoun: str, index: EntityIndex) -> bool:
+    """Can ``pronoun`` ("he"/"she"; anything else fits all) stand for the entity, as far as its titles tell?"""
+    words = {w for t in index.titles.get(eid, []) for w in fold(t).split()}
+    male, female = bool(words & _MALE_TITLES), bool(words & _FEMALE_TITLES)
+    if pronoun.lower() == "he":
+        return not female or male
+    if pronoun.lower() == "she":
+        return not male or female
+    return True
+
+
+def pronoun_speaker(
+    q: RawQuote, sents: Sequence[Sent], index: EntityIndex, pronoun: str = ""
+) -> tuple[str | None, str | None]:
     """Who "he"/"she" is: the speaker of the closest earlier sentence that names one (quoted words left out).
 
     In each earlier sentence the one who says something is taken ("Mr Varga said ..."; a name the
@@ -40,7 +60,8 @@ def pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> t
     "Ostrova threatened to punish Haskarov ... she said", "she" is Ostrova, not the nearer
     Haskarov.  A closer sentence whose subject is an unnamed speaker ("An activist who took part
     ... said") wins: then the speaker is that description, with no entity.  At most
-    ``_PRONOUN_LOOK_BACK`` sentences are read back, so the cost per quote is bounded.
+    ``_PRONOUN_LOOK_BACK`` sentences are read back, so the cost per quote is bounded.  A person
+    whose titles say the other sex ("Mrs Quill" for "he") is passed over.
     """
     where = article_sents(q, sents)
     located = where.by_paragraph.get(q.paragraph, [])
@@ -57,7 +78,12 @@ def pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> t
             continue
         text = QUOTED.sub(" ", s.text)
         sayer = subject_of_saying(s.text, [s], index)
-        if sayer is not None and index.type_of(sayer) in {"person", "other"} and not place_like(sayer, index):
+        if (
+            sayer is not None
+            and index.type_of(sayer) in {"person", "other"}
+            and not place_like(sayer, index)
+            and fits_pronoun(sayer, pronoun, index)
+        ):
             ent = index.get(sayer)
             return sayer, ent.name if ent else None
         described = DESCRIBED_SAYER.search(text)
@@ -66,7 +92,7 @@ def pronoun_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> t
         if _PRONOUN_SAYS.search(text):
             continue  # "He further said that Lind would ...": still the same "he", not Lind; read on back
         found = [(text.find(surface), eid) for surface, eid in index.in_sentence(s) if index.type_of(eid) == "person"]
-        found = [(at, eid) for at, eid in found if at >= 0]
+        found = [(at, eid) for at, eid in found if at >= 0 and fits_pronoun(eid, pronoun, index)]
         if found:
             eid = min(found)[1]
             ent = index.get(eid)
@@ -79,7 +105,7 @@ _PRONOUN_SAYS = re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:He|She|he|she)\s+(?:{NO_C
 
 
 def same_sentence_sayer(
-    q: RawQuote, pronoun_at: int, sents: Sequence[Sent], index: EntityIndex
+    q: RawQuote, pronoun_at: int, sents: Sequence[Sent], index: EntityIndex, pronoun: str = ""
 ) -> tuple[str | None, str | None]:
     """ "Mara Quill, a lecturer, said that ... and he says '...'": a person who says something earlier
     in the pronoun's own sentence is who the pronoun is (only when that saying comes before it, so
@@ -93,7 +119,7 @@ def same_sentence_sayer(
         return None, None
     own = [s for _, _, s in article_sents(q, sents).by_paragraph.get(q.paragraph, [])]
     sayer = subject_of_saying(head, own, index)
-    if sayer is None or index.type_of(sayer) != "person":
+    if sayer is None or index.type_of(sayer) != "person" or not fits_pronoun(sayer, pronoun, index):
         return None, None
     ent = index.get(sayer)
     return sayer, ent.name if ent else None

@@ -116,11 +116,13 @@ def _closes_straight(text: str, i: int) -> bool:
 
 
 # What follows the end of a quote: its attribution ('," he said', '," Mr Hague asked') or nothing.
-# The name may carry a place or an apposition: '," Oskar Lind of the Tenants Union said', '," Mara
+# The name may carry a place, an apposition or a description before it: '," Oskar Lind of the Tenants Union said', '," Mara
 # Quill, a professor at Tallor University, told'.
 _ATTRIBUTION_AFTER = re.compile(
     rf"\s*(?:$|[a-z(—–-]|(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:(?:of|from|at|with)\s+[^,.“”\"]{{2,60}}?\s+)?(?:{VERBS})\b"
-    rf"|(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*,\s[^“”\"]{{3,90}}?\s(?:{VERBS})\b)"
+    rf"|(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*,\s[^“”\"]{{3,90}}?\s(?:{VERBS})\b"
+    # '," Nobel laureate and party founder Mara Quill writes': a name with its description before it
+    rf"|(?:[\w'’.-]+\s+){{1,8}}?(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:{VERBS})\b)"
 )
 
 

@@ -60,6 +60,12 @@ _ANY_DESCRIBED = (
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?!(?:who|which|that|he|she|they|it|the|a|an)\b)[A-Za-z][\w'’-]+"
 )
+# A word of a description that is no clause (no verb, pronoun or conjunction of a clause).
+_NO_VERB_WORD = (
+    r"(?!(?:is|are|was|were|be|been|has|had|have|will|would|could|can|said|says|told|that|who|which|when|while|after"
+    r"|he|she|they|it|we|I|but|as|if|because)\b)"
+)
+_OBJECT_WORDS = r"(?:for|of|from|including|with|to|about|the|against|on|and|or|by|at|in|into|than|like|a|an)"
 _PATTERNS = [
     # "…," Landis at Oklahoma University said / a representative of one state at the League told
     re.compile(
@@ -100,6 +106,15 @@ _PATTERNS = [
     re.compile(rf"(?<![\w-])({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b[^.]*?{PLACEHOLDER}"),
 ]
 
+# "…," Nobel laureate and party founder Mara Quill tweets / Lind's team-mate Pavel Drost said: the name
+# right before the verb, after a description with no clause in it whose last word is no preposition
+# ("…," the lawyer for Mara Quill said is the lawyer's)
+_NAME_AFTER_DESCRIPTION = re.compile(
+    rf"{PLACEHOLDER}[,.!?]?\s*(?:[-–—]\s*)?(?:{_NO_VERB_WORD}[\w'’.-]+\s+){{0,7}}(?!{_OBJECT_WORDS}\b)[a-z][\w'’-]*\s+"
+    rf"((?:[A-Z][\w'’.-]*\s+){{0,2}}[A-Z][\w'’-]*)\s+(?:{VERBS})\b"
+)
+
+
 # How many matches of one attribution pattern are tried, left to right, before the next pattern.
 _PATTERN_TRIES = 4
 
@@ -120,9 +135,10 @@ def _speaker_from_match(
         return q.speaker_name is not None
     if name.lower() in PRONOUNS:
         if index is not None:
-            q.speaker, q.speaker_name = same_sentence_sayer(q, len(q.context) - len(described_from), sents, index)
+            at = len(q.context) - len(described_from)
+            q.speaker, q.speaker_name = same_sentence_sayer(q, at, sents, index, name)
             if q.speaker is None:
-                q.speaker, q.speaker_name = pronoun_speaker(q, sents, index)
+                q.speaker, q.speaker_name = pronoun_speaker(q, sents, index, name)
         return q.speaker_name is not None
     if (fold(name.split()[0]) in STOPWORDS and len(name.split()) == 1) or name in {"I", "We"}:
         return False
@@ -196,8 +212,9 @@ def _in_sentence_speaker(
         if described is not None:
             q.speaker, q.speaker_name = None, described
             return True
-        if re.search(r"\b(?:he|she|He|She)\b", outside):
-            q.speaker, q.speaker_name = pronoun_speaker(q, sents, index)
+        pronoun = re.search(r"\b(?:he|she|He|She)\b", outside)
+        if pronoun is not None:
+            q.speaker, q.speaker_name = pronoun_speaker(q, sents, index, pronoun.group())
             return q.speaker_name is not None
         return False
     ent = index.get(eid)
@@ -220,6 +237,20 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
     name_description(q, sents, index)
 
 
+def _name_after_description(q: RawQuote, index: EntityIndex) -> bool:
+    """'…," Nobel laureate and party founder Mara Quill wrote': the person named right before the
+    verb; only people ('…," state TV reported' is a relay, not the speaker: the patterns before
+    this one would name who was quoted)."""
+    m = _NAME_AFTER_DESCRIPTION.search(q.context)
+    if m is None:
+        return False
+    eid, shown = resolve_name(m.group(1), index)
+    if eid is None or not person_like(eid, index) or place_like(eid, index):
+        return False
+    q.speaker, q.speaker_name = eid, shown
+    return True
+
+
 def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, previous: RawQuote | None) -> None:
     """Find the speaker: attribution patterns, then the quote's own sentence, then its neighbours.
 
@@ -239,6 +270,9 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
                 return
             pos = m.start(1) + 1
     q.speaker, q.speaker_name = None, None
+    if index is not None and _name_after_description(q, index):
+        q.how = "pattern"
+        return
     own, text, before = own_sentences(q, sents)
     if index is not None and own and _in_sentence_speaker(q, own, text, sents, index):
         q.how = "sentence"
@@ -341,7 +375,7 @@ def _colon_subject(q: RawQuote, text: str, sents: Sequence[Sent], index: EntityI
     if subj is None:
         return False
     if subj.group(1):
-        q.speaker, q.speaker_name = pronoun_speaker(q, sents, index)
+        q.speaker, q.speaker_name = pronoun_speaker(q, sents, index, subj.group(1))
         return q.speaker_name is not None
     eid, shown = resolve_name(subj.group(2), index)
     if eid is None or index.type_of(eid) not in {"person", "organisation"}:
