@@ -99,3 +99,35 @@ def test_she_passes_over_a_man_titled_mr() -> None:
         ]
     )
     assert speakers == ["Mara Quill"]
+
+
+def test_a_quote_opening_a_paragraph_is_the_one_person_the_sentence_before_opens_with() -> None:
+    speakers = _speakers(
+        [
+            "Dr Mara Quill, who led the Tallor survey team, sees a simple reason for the rise.",
+            "“The river has been warmer than usual for more than eight weeks.",
+        ]
+    )
+    assert speakers == ["Mara Quill"]
+
+
+def test_a_person_named_further_on_in_the_sentence_before_is_not_taken() -> None:
+    speakers = _speakers(
+        [
+            "The mayor disputed a recent comment by Dr Mara Quill on the river survey in Tallor.",
+            "“The river has been warmer than usual for more than eight weeks.",
+        ]
+    )
+    assert speakers == [None]
+
+
+def test_according_to_at_the_start_of_a_sentence_and_concluded() -> None:
+    assert _speakers(
+        [
+            "The flood reached the town on Monday.",
+            "According to Professor Mara Quill, head of the Tallor survey, we are not there yet: “The river is still rising.”",
+        ]
+    ) == ["Mara Quill"]
+    assert _speakers(
+        ["The flood reached the town on Monday.", "“The river is still rising tonight,” concluded Dr Mara Quill."]
+    ) == ["Mara Quill"]

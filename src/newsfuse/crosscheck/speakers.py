@@ -94,7 +94,7 @@ _PATTERNS = [
     ),
     # Ostrova, who has ruled for ten years, said: "…" (a relative clause after the subject)
     re.compile(rf"{NAME},\s+(?:who|whose)\s[^,.“”\"]{{3,90}}?,\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b[^.]*?{PLACEHOLDER}"),
-    re.compile(rf"according\s+to\s+{NAME}"),
+    re.compile(rf"[Aa]ccording\s+to\s+{NAME}"),
     # press reviews: 'Maksim Yusin in Russia's Kommersant: "…"'
     re.compile(rf"^{NAME}\s+in\s+(?:[A-Z][\w'’-]*\s*){{1,4}}:?\s*{PLACEHOLDER}"),
     re.compile(rf"{NAME}\s*:\s*{PLACEHOLDER}"),
@@ -226,7 +226,7 @@ _PREVIOUS_PATTERNS = [
     re.compile(rf"{NAME}\s+(?:{NO_CLAUSE}\w+\s+){{0,2}}(?:{VERBS})\b"),
     re.compile(rf"{NAME},\s[^,.“”\"]{{3,90}},\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b"),
     re.compile(rf"\b(?:{'|'.join(sorted(INVERTING_VERBS))})\s+{NAME}"),
-    re.compile(rf"according\s+to\s+{NAME}"),
+    re.compile(rf"[Aa]ccording\s+to\s+{NAME}"),
 ]
 
 
@@ -318,13 +318,42 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
             return
         q.speaker, q.speaker_name, q.how = previous.speaker, previous.speaker_name, "neighbour"
         return
+    right_before = before
     for _ in range(LOOK_BACK):
         if before is None:
-            return
+            break
         if _speaker_of_sentence(q, before, sents, index):
             q.how = "neighbour"
             return
         before = article_sents(q, sents).by_index.get(before.index - 1)
+    if index is not None and right_before is not None and _sole_person(q, right_before, sents, index):
+        q.how = "neighbour"
+
+
+def _sole_person(q: RawQuote, before: Sent, sents: Sequence[Sent], index: EntityIndex) -> bool:
+    """A quote that opens a paragraph, with no attribution, is the words of the one person the
+    sentence right before opens with ("Dr Mara Quill, who led the team, disagrees. / '…'"); with two
+    people or none there, or a person named further on, unknown."""
+    if q.ptext[: max(0, q.start - 1)].strip() or before.index in article_sents(q, sents).quoted:
+        return False
+    if before.paragraph == q.paragraph:
+        return False
+    text = QUOTED.sub(" ", before.text)
+    people = {
+        eid: text.find(surface)
+        for surface, eid in index.in_sentence(before)
+        if surface in text and index.type_of(eid) == "person" and not place_like(eid, index)
+    }
+    if len(people) != 1:
+        return False
+    eid, at = people.popitem()
+    # the person opens the sentence, after titles only ("Dr Mara Quill, who led the team, ..."): the
+    # subject; a person named later is mostly someone spoken of ("disputed a comment by Quill")
+    if not re.fullmatch(r"[\s“\"‘(—–-]*(?:[A-Z][\w.'’-]*\s+)*", text[:at]) or text[:at].strip().startswith("The"):
+        return False
+    ent = index.get(eid)
+    q.speaker, q.speaker_name = eid, ent.name if ent else None
+    return True
 
 
 def _after_quote(sent: Sent, previous: RawQuote, sents: Sequence[Sent]) -> bool:

@@ -56,7 +56,8 @@ QUOTING_VERBS = (
     laments quipped shouted shouts chanted chant chanted cried yelled insisted says said saying writes wrote
     told tells added adds explained explains argued argues asked asks reiterated reiterates call warn urge
     speak spoke estimated estimates asserts asserted assert adding telling warning explaining insisting noting
-    arguing writing asking declaring stating stressing claiming tweeting ask cited cites""".split()
+    arguing writing asking declaring stating stressing claiming tweeting ask cited cites concluded concludes
+    joked jokes""".split()
     )
     | SPEECH_VERBS
 )
@@ -69,7 +70,8 @@ INVERTING_VERBS = frozenset(
     """said says added adds wrote writes explained explains continued continues noted notes insisted insists
     argued argues replied replies declared declares stated states tweeted tweets recalled recalls admitted
     admits acknowledged acknowledges remarked remarks commented comments stressed stresses conceded concedes
-    observed observes quipped responded responds affirmed affirms announced announces""".split()
+    observed observes quipped responded responds affirmed affirms announced announces concluded concludes
+    joked jokes""".split()
 )
 # A lowercase role or group right before the verb is its subject ("protesters shouted", "a
 # diplomat said"), whatever name comes before it.
