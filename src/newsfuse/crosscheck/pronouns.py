@@ -31,6 +31,9 @@ from newsfuse.text import fold
 
 # "he said" is resolved within this many sentences before the quote (a few paragraphs of news).
 _PRONOUN_LOOK_BACK = 40
+# A person merely mentioned (the subject of no saying) is "he" only in this many sentences before
+# the quote; further back the search ends with no name (precision first: a wrong name is worse than none).
+_PRONOUN_MENTION_BACK = 3
 
 
 # Titles that tell a person's sex (honorifics and royal titles, general English); a person the story
@@ -93,6 +96,8 @@ def pronoun_speaker(
             continue  # "He further said that Lind would ...": still the same "he", not Lind; read on back
         found = [(text.find(surface), eid) for surface, eid in index.in_sentence(s) if index.type_of(eid) == "person"]
         found = [(at, eid) for at, eid in found if at >= 0 and fits_pronoun(eid, pronoun, index)]
+        if found and start - i > _PRONOUN_MENTION_BACK:
+            return None, None  # a person only mentioned this far back: too uncertain, no name
         if found:
             eid = min(found)[1]
             ent = index.get(eid)

@@ -1,4 +1,4 @@
-"""Described speakers named from the article: "the Velland leader" is "Velland President Oskar Lind"."""
+"""Speaker rules with invented sentences: described speakers named from the article, split attributions, pronouns."""
 
 import pytest
 
@@ -131,3 +131,25 @@ def test_according_to_at_the_start_of_a_sentence_and_concluded() -> None:
     assert _speakers(
         ["The flood reached the town on Monday.", "“The river is still rising tonight,” concluded Dr Mara Quill."]
     ) == ["Mara Quill"]
+
+
+def test_he_is_not_a_person_only_mentioned_far_back() -> None:
+    # Lind is only mentioned (he says nothing) four sentences before "he said": no name rather than a guess
+    speakers = _speakers(
+        [
+            "The council of Tallor met Mayor Oskar Lind on Monday.",
+            "The meeting lasted three hours. The budget was the main topic. Rain fell all day.",
+            "“We are tired of waiting for the new bridge,” he said.",
+        ]
+    )
+    assert speakers == [None]
+
+
+def test_he_is_a_person_mentioned_in_the_sentence_before() -> None:
+    speakers = _speakers(
+        [
+            "The council of Tallor met Mayor Oskar Lind on Monday.",
+            "“We are tired of waiting for the new bridge,” he said.",
+        ]
+    )
+    assert speakers == ["Oskar Lind"]
