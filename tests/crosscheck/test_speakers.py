@@ -153,3 +153,15 @@ def test_he_is_a_person_mentioned_in_the_sentence_before() -> None:
         ]
     )
     assert speakers == ["Oskar Lind"]
+
+
+def test_he_far_back_is_the_person_the_article_is_about() -> None:
+    speakers = _speakers(
+        [
+            "Mayor Oskar Lind opened the new bridge in Tallor on Monday.",
+            "Lind had fought for the bridge for ten years. Lind is 61.",
+            "The bridge cost nine million. Rain fell all day. The river was high.",
+            "“We waited a long time for this day,” he said.",
+        ]
+    )
+    assert speakers == ["Oskar Lind"]

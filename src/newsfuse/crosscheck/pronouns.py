@@ -8,6 +8,7 @@ before.  Nothing found: unknown.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from newsfuse.crosscheck.entities import EntityIndex
@@ -21,6 +22,7 @@ from newsfuse.crosscheck.speech import (
     QUOTING_VERBS,
     VERBS,
     WORD,
+    ArticleSents,
     RawQuote,
     article_sents,
     place_like,
@@ -32,8 +34,11 @@ from newsfuse.text import fold
 # "he said" is resolved within this many sentences before the quote (a few paragraphs of news).
 _PRONOUN_LOOK_BACK = 40
 # A person merely mentioned (the subject of no saying) is "he" only in this many sentences before
-# the quote; further back the search ends with no name (precision first: a wrong name is worse than none).
+# the quote, unless the article is about them (see main_person); further back the search ends with no name
+# (precision first: a wrong name is worse than none).
 _PRONOUN_MENTION_BACK = 3
+# Sentences naming a person that make them the article's subject (a few mentions in a news story).
+_MAIN_PERSON_SENTENCES = 3
 
 
 # Titles that tell a person's sex (honorifics and royal titles, general English); a person the story
@@ -97,12 +102,29 @@ def pronoun_speaker(
         found = [(text.find(surface), eid) for surface, eid in index.in_sentence(s) if index.type_of(eid) == "person"]
         found = [(at, eid) for at, eid in found if at >= 0 and fits_pronoun(eid, pronoun, index)]
         if found and start - i > _PRONOUN_MENTION_BACK:
-            return None, None  # a person only mentioned this far back: too uncertain, no name
+            # a person only mentioned this far back is too uncertain, unless the article is about them
+            subject = main_person(where, index)
+            if subject is None or subject != min(found)[1]:
+                return None, None
         if found:
             eid = min(found)[1]
             ent = index.get(eid)
             return eid, ent.name if ent else None
     return None, None
+
+
+def main_person(where: ArticleSents, index: EntityIndex) -> str | None:
+    """The person the article is about: named in the most sentences, at least ``_MAIN_PERSON_SENTENCES``
+    and more than anyone else (a profile, an interview); computed once per article."""
+    if where.main_person is not None:
+        return where.main_person or None
+    counts: Counter[str] = Counter()
+    for s in where.by_index.values():
+        counts.update({eid for _, eid in index.in_sentence(s) if index.type_of(eid) == "person"})
+    top = counts.most_common(2)
+    ok = bool(top) and top[0][1] >= _MAIN_PERSON_SENTENCES and (len(top) == 1 or top[0][1] > top[1][1])
+    where.main_person = top[0][0] if ok else ""
+    return where.main_person or None
 
 
 # A sentence whose saying is done by "he"/"she" ("He further said ...", "Later, she told ...").

@@ -111,6 +111,8 @@ class ArticleSents:
     quoted: frozenset[int] = frozenset()
     # (entity, office, modifiers) of the people the article names with an office, found on first use
     titled: list[tuple[str, str, set[str]]] | None = None
+    # the person the article is about ("" when none), found on first use
+    main_person: str | None = None
 
     def mark_quoted(self, spans: Sequence[Span], paragraph_ids: Sequence[str]) -> None:
         inside: set[int] = set()
