@@ -1,0 +1,178 @@
+"""Who "he", "she" and "they" are in an attribution ('"…," he said').
+
+"he"/"she" go to the person who says something in the pronoun's own sentence before it, else to the
+speaker (or first person) of the closest earlier sentence; "they" to a body or group that spoke just
+before.  Nothing found: unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from newsfuse.crosscheck.entities import EntityIndex
+from newsfuse.crosscheck.sentences import Sent
+from newsfuse.crosscheck.speech import (
+    DESCRIBED_SAYER,
+    LOOK_BACK,
+    NO_CLAUSE,
+    PLACEHOLDER,
+    QUOTED,
+    QUOTING_VERBS,
+    VERBS,
+    WORD,
+    ArticleSents,
+    RawQuote,
+    article_sents,
+    place_like,
+    sentence_of,
+    subject_of_saying,
+)
+from newsfuse.text import fold
+
+# "he said" is resolved within this many sentences before the quote (a few paragraphs of news).
+_PRONOUN_LOOK_BACK = 40
+# A person merely mentioned (the subject of no saying) is "he" only in this many sentences before
+# the quote, unless the article is about them (see main_person); further back the search ends with no name
+# (precision first: a wrong name is worse than none).
+_PRONOUN_MENTION_BACK = 3
+# Sentences naming a person that make them the article's subject (a few mentions in a news story).
+_MAIN_PERSON_SENTENCES = 3
+
+
+# Titles that tell a person's sex (honorifics and royal titles, general English); a person the story
+# titles only with these is never "she" (resp. "he").
+_MALE_TITLES = frozenset("mr mr. sir lord king prince".split())
+_FEMALE_TITLES = frozenset("mrs mrs. ms ms. miss lady dame queen princess".split())
+
+
+def fits_pronoun(eid: str, pronoun: str, index: EntityIndex) -> bool:
+    """Can ``pronoun`` ("he"/"she"; anything else fits all) stand for the entity, as far as its titles tell?"""
+    words = {w for t in index.titles.get(eid, []) for w in fold(t).split()}
+    male, female = bool(words & _MALE_TITLES), bool(words & _FEMALE_TITLES)
+    if pronoun.lower() == "he":
+        return not female or male
+    if pronoun.lower() == "she":
+        return not male or female
+    return True
+
+
+def pronoun_speaker(
+    q: RawQuote, sents: Sequence[Sent], index: EntityIndex, pronoun: str = ""
+) -> tuple[str | None, str | None]:
+    """Who "he"/"she" is: the speaker of the closest earlier sentence that names one (quoted words left out).
+
+    In each earlier sentence the one who says something is taken ("Mr Varga said ..."; a name the
+    story has not typed counts when it is the subject of the saying), else its first person: in
+    "Ostrova threatened to punish Haskarov ... she said", "she" is Ostrova, not the nearer
+    Haskarov.  A closer sentence whose subject is an unnamed speaker ("An activist who took part
+    ... said") wins: then the speaker is that description, with no entity.  At most
+    ``_PRONOUN_LOOK_BACK`` sentences are read back, so the cost per quote is bounded.  A person
+    whose titles say the other sex ("Mrs Quill" for "he") is passed over.
+    """
+    where = article_sents(q, sents)
+    located = where.by_paragraph.get(q.paragraph, [])
+    start = next((s.index for a, b, s in located if b > q.start - 1), None)
+    if start is None:
+        start = located[-1][2].index + 1 if located else None
+    if start is None:
+        return None, None
+    for i in range(start - 1, max(-1, start - 1 - _PRONOUN_LOOK_BACK), -1):
+        s = where.by_index.get(i)
+        if s is None:
+            break
+        if i in where.quoted:
+            continue
+        text = QUOTED.sub(" ", s.text)
+        sayer = subject_of_saying(s.text, [s], index)
+        if (
+            sayer is not None
+            and index.type_of(sayer) in {"person", "other"}
+            and not place_like(sayer, index)
+            and fits_pronoun(sayer, pronoun, index)
+        ):
+            ent = index.get(sayer)
+            return sayer, ent.name if ent else None
+        described = DESCRIBED_SAYER.search(text)
+        if described is not None:
+            return None, described.group(1)
+        if _PRONOUN_SAYS.search(text):
+            continue  # "He further said that Lind would ...": still the same "he", not Lind; read on back
+        found = [(text.find(surface), eid) for surface, eid in index.in_sentence(s) if index.type_of(eid) == "person"]
+        found = [(at, eid) for at, eid in found if at >= 0 and fits_pronoun(eid, pronoun, index)]
+        if found and start - i > _PRONOUN_MENTION_BACK:
+            # a person only mentioned this far back is too uncertain, unless the article is about them
+            subject = main_person(where, index)
+            if subject is None or subject != min(found)[1]:
+                return None, None
+        if found:
+            eid = min(found)[1]
+            ent = index.get(eid)
+            return eid, ent.name if ent else None
+    return None, None
+
+
+def main_person(where: ArticleSents, index: EntityIndex) -> str | None:
+    """The person the article is about: named in the most sentences, at least ``_MAIN_PERSON_SENTENCES``
+    and more than anyone else (a profile, an interview); computed once per article."""
+    if where.main_person is not None:
+        return where.main_person or None
+    counts: Counter[str] = Counter()
+    for s in where.by_index.values():
+        counts.update({eid for _, eid in index.in_sentence(s) if index.type_of(eid) == "person"})
+    top = counts.most_common(2)
+    ok = bool(top) and top[0][1] >= _MAIN_PERSON_SENTENCES and (len(top) == 1 or top[0][1] > top[1][1])
+    where.main_person = top[0][0] if ok else ""
+    return where.main_person or None
+
+
+# A sentence whose saying is done by "he"/"she" ("He further said ...", "Later, she told ...").
+_PRONOUN_SAYS = re.compile(rf"^(?:[^,]{{0,60}},\s*)?(?:He|She|he|she)\s+(?:{NO_CLAUSE}\w+\s+){{0,2}}(?:{VERBS})\b")
+
+
+def same_sentence_sayer(
+    q: RawQuote, pronoun_at: int, sents: Sequence[Sent], index: EntityIndex, pronoun: str = ""
+) -> tuple[str | None, str | None]:
+    """ "Mara Quill, a lecturer, said that ... and he says '...'": a person who says something earlier
+    in the pronoun's own sentence is who the pronoun is (only when that saying comes before it, so
+    in "Lind met Drost and he said" nobody is taken from the sentence)."""
+    if not 0 <= pronoun_at <= len(q.context):
+        return None, None
+    head = q.context[:pronoun_at]
+    cut = max((m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z“\"])", head)), default=0)
+    head = QUOTED.sub(lambda m: " " * len(m.group()), head[cut:].replace(PLACEHOLDER, " "))
+    if not any(w.lower() in QUOTING_VERBS for w in WORD.findall(head)):
+        return None, None
+    own = [s for _, _, s in article_sents(q, sents).by_paragraph.get(q.paragraph, [])]
+    sayer = subject_of_saying(head, own, index)
+    if sayer is None or index.type_of(sayer) != "person" or not fits_pronoun(sayer, pronoun, index):
+        return None, None
+    ent = index.get(sayer)
+    return sayer, ent.name if ent else None
+
+
+# An attribution by pronoun right after a quote ('," he said', '. She added').
+
+PRONOUN_AFTER = re.compile(r"[,.!?]?\s*(?:he|she|they|He|She|They)\b")
+
+
+def they_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tuple[str | None, str | None]:
+    """Who "they" are: the body that says something in one of the ``LOOK_BACK`` sentences before
+    (a ministry, a party) or a group described there ("Officials in Tallor said ..."), else unknown."""
+    at = sentence_of(q, sents)
+    where = article_sents(q, sents)
+    for i in range(at - 1, at - 1 - LOOK_BACK, -1) if at is not None else ():
+        s = where.by_index.get(i)
+        if s is None:
+            break
+        if i in where.quoted:
+            continue
+        sayer = subject_of_saying(s.text, [s], index)
+        if sayer is not None and index.type_of(sayer) == "organisation":
+            ent = index.get(sayer)
+            return sayer, ent.name if ent else None
+        described = DESCRIBED_SAYER.search(QUOTED.sub(" ", s.text))
+        if described is not None and described.group(1).endswith("s"):
+            return None, described.group(1)
+    return None, None

@@ -1,0 +1,495 @@
+"""Who said a quote: the attribution patterns news uses and the neighbours of the quote.
+
+Speakers come from the patterns news uses, tried in order on the paragraph with the quote
+replaced by a placeholder: ``"…," X said`` / ``said X``, ``X said … "…"``, ``according to X``,
+``X told Y``, ``X: "…"``, ``X was quoted as saying``.  X is resolved to a story entity; a pronoun
+("he said") goes to the nearest person mentioned before the quote in the same article
+(:mod:`newsfuse.crosscheck.pronouns`), a description ("the prime minister") is kept or named
+(:mod:`newsfuse.crosscheck.described`).  Then the quote's own sentence, then the quote or
+sentence before it.  Interface: :func:`attribute`, :func:`split_attribution`,
+:func:`continues_in_paragraph`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsfuse.crosscheck.described import (
+    APPOSED_NAME,
+    described_before_verb,
+    described_speaker,
+    name_description,
+    trailing_name,
+)
+from newsfuse.crosscheck.entities import EntityIndex
+from newsfuse.crosscheck.pronouns import pronoun_speaker, same_sentence_sayer, they_speaker
+from newsfuse.crosscheck.sentences import Sent
+from newsfuse.crosscheck.speech import (
+    DESCRIBED,
+    DESCRIBED_SAYER,
+    GROUP_BEFORE_VERB,
+    INVERTING_VERBS,
+    LOOK_BACK,
+    NAME,
+    NO_CLAUSE,
+    PLACEHOLDER,
+    POSSESSIVE_NAME,
+    PRONOUNS,
+    QUOTED,
+    QUOTING_VERBS,
+    ROLES,
+    VERBS,
+    WORD,
+    RawQuote,
+    article_sents,
+    own_sentences,
+    person_like,
+    place_like,
+    resolve_name,
+    sentence_of,
+    subject_of_saying,
+)
+from newsfuse.text import STOPWORDS, fold
+
+# Verbs of saying in attributions with an unnamed speaker.
+_INVERTED_SAYS = r"said|says|told|tells|added|adds|wrote|writes|explained|insisted|warned|asked"
+# "a leading dissident", "one Asian critic", "another cautious Lind": an article and up to four
+# words, the last no pronoun or article.
+_ANY_DESCRIBED = (
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?!(?:who|which|that|he|she|they|it|the|a|an)\b)[A-Za-z][\w'’-]+"
+)
+# A word of a description that is no clause (no verb, pronoun or conjunction of a clause).
+_NO_VERB_WORD = (
+    r"(?!(?:is|are|was|were|be|been|has|had|have|will|would|could|can|said|says|told|that|who|which|when|while|after"
+    r"|he|she|they|it|we|I|but|as|if|because)\b)"
+)
+_OBJECT_WORDS = r"(?:for|of|from|including|with|to|about|the|against|on|and|or|by|at|in|into|than|like|a|an)"
+_PATTERNS = [
+    # "…," Landis at Oklahoma University said / a representative of one state at the League told
+    re.compile(
+        rf"{PLACEHOLDER}[,.!?]?\s*(?:[-–—]\s*)?{NAME}(?:\s+(?:of|from|at|in|with|for)\s+[^,.“”\"]{{2,60}}?)?"
+        rf"\s+(?:also\s+|further\s+|then\s+)?(?:{VERBS})\b"
+    ),
+    # "…," a Gulf-based diplomat who declined to be named said
+    re.compile(rf"{PLACEHOLDER}[,.!?]?\s*{NAME},?\s+(?:who|whose)\s[^,.“”\"]{{3,60}}?,?\s+(?:{VERBS})\b"),
+    # "…," Joe Stork, deputy director at the group, said
+    re.compile(rf"{PLACEHOLDER}[,.!?]?\s*{NAME},\s[^,.“”\"]{{3,90}},\s*(?:also\s+|further\s+|then\s+)?(?:{VERBS})\b"),
+    # "…," Neil Fisher, vice president at Unisys Corp told Reuters
+    re.compile(rf"{PLACEHOLDER}[,.!?]?\s*{NAME},\s[^,.“”\"]{{3,90}}?\s+(?:{VERBS})\b"),
+    # "…," said U.S. State Department spokesman Mark Toner / said McCain senior adviser Mark Salter
+    re.compile(
+        rf"{PLACEHOLDER}[,.!?]?\s*(?:{VERBS})\s+(?:[A-Z][\w.'’-]*\s+){{1,5}}(?:[a-z][\w-]*\s+){{0,2}}{ROLES}"
+        r"\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*){0,3})"
+    ),
+    re.compile(rf"{PLACEHOLDER}[,.!?]?\s*(?:{VERBS})\s+{NAME}"),
+    re.compile(rf"{NAME}\s+(?:was|were)\s+quoted\s+as\s+saying\b"),
+    # "Ostrova on Monday said '…'"; the words between are no new clause ("Lind met Drost and he said")
+    re.compile(rf"{NAME}\s+(?:{NO_CLAUSE}\w+\s+){{0,4}}(?:{VERBS})\b[^.]*?{PLACEHOLDER}"),
+    # Ostrova, the foreign minister, said that "…" (an apposition, not a clause: "Lind, Quill did not answer, saying")
+    re.compile(
+        rf"{NAME},\s(?:(?!(?:did|does|do|is|was|were|are|has|had|have|will|would|could)\b)[^,.“”\"]){{3,90}},"
+        rf"\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b[^.]*?{PLACEHOLDER}"
+    ),
+    # Ostrova, who has ruled for ten years, said: "…" (a relative clause after the subject)
+    re.compile(rf"{NAME},\s+(?:who|whose)\s[^,.“”\"]{{3,90}}?,\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b[^.]*?{PLACEHOLDER}"),
+    re.compile(rf"[Aa]ccording\s+to\s+{NAME}"),
+    # press reviews: 'Maksim Yusin in Russia's Kommersant: "…"'
+    re.compile(rf"^{NAME}\s+in\s+(?:[A-Z][\w'’-]*\s*){{1,4}}:?\s*{PLACEHOLDER}"),
+    re.compile(rf"{NAME}\s*:\s*{PLACEHOLDER}"),
+    re.compile(rf"{NAME}\s+told\s+"),
+    # an unnamed speaker whatever the noun ('…," said a leading dissident in the city', 'as one
+    # Asian critic told Reuters: "…"', '…," a cautious Lind said'), after every named pattern
+    re.compile(rf"{PLACEHOLDER}[,.!?]?\s*(?:{_INVERTED_SAYS})\s+({_ANY_DESCRIBED})"),
+    re.compile(rf"{PLACEHOLDER}[,.!?]?\s*({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b"),
+    re.compile(rf"(?<![\w-])({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b[^.]*?{PLACEHOLDER}"),
+]
+
+# "…," Nobel laureate and party founder Mara Quill tweets / Lind's team-mate Pavel Drost said: the name
+# right before the verb, after a description with no clause in it whose last word is no preposition
+# ("…," the lawyer for Mara Quill said is the lawyer's)
+_NAME_AFTER_DESCRIPTION = re.compile(
+    rf"{PLACEHOLDER}[,.!?]?\s*(?:[-–—]\s*)?(?:{_NO_VERB_WORD}[\w'’.-]+\s+){{0,7}}(?!{_OBJECT_WORDS}\b)[a-z][\w'’-]*\s+"
+    rf"((?:[A-Z][\w'’.-]*\s+){{0,2}}[A-Z][\w'’-]*)\s+(?:{VERBS})\b"
+)
+
+
+# How many matches of one attribution pattern are tried, left to right, before the next pattern.
+_PATTERN_TRIES = 4
+
+# Text between two quotes of a paragraph that can be their attribution alone ('," he said. "').
+_ATTRIBUTION_CHARS = 80
+
+
+def _speaker_from_match(
+    q: RawQuote, name: str, described_from: str, sents: Sequence[Sent], index: EntityIndex | None
+) -> bool:
+    """Set the speaker from a name an attribution pattern found; False when it names no speaker."""
+    # a conjunction swept into a name ("And I said", "But Lind said") is no part of it; "I" is no one
+    name = re.sub(r"^(?:And|But|So|Or|Then|Yet|Now)\s+(?=\S)", "", name)
+    if name.lower() == "they":
+        # "they" is never one person: a body or a group that spoke just before, else unknown
+        if index is not None:
+            q.speaker, q.speaker_name = they_speaker(q, sents, index)
+        return q.speaker_name is not None
+    if name.lower() in PRONOUNS:
+        if index is not None:
+            at = len(q.context) - len(described_from)
+            q.speaker, q.speaker_name = same_sentence_sayer(q, at, sents, index, name)
+            if q.speaker is None:
+                q.speaker, q.speaker_name = pronoun_speaker(q, sents, index, name)
+        return q.speaker_name is not None
+    if (fold(name.split()[0]) in STOPWORDS and len(name.split()) == 1) or name in {"I", "We"}:
+        return False
+    # "Haskarov's spokesman", "Michael Lind's brother Marlon": a possessive ends the name found
+    if DESCRIBED.match(name) or POSSESSIVE_NAME.search(name.split()[0]) or POSSESSIVE_NAME.search(name.split()[-1]):
+        rest = DESCRIBED.sub("", name)
+        if DESCRIBED.match(name) and rest[:1].isupper() and not POSSESSIVE_NAME.search(rest.split()[0]):
+            eid, shown = resolve_name(rest, index)  # "The LCC": a name after the article
+            if eid is not None and not place_like(eid, index):
+                q.speaker, q.speaker_name = eid, shown
+                return True
+        # a described speaker ("an NSF military spokesman", "Haskarov's spokesman") is not the entity it names
+        described = re.split(
+            rf"[,:]|\s+(?:{VERBS}|was|were|in|on|at|also|further|then|had|has|have|is|who|whose|whom)\b",
+            described_from,
+            maxsplit=1,
+        )[0]
+        q.speaker, q.speaker_name = None, described.strip(" ,.")
+        if POSSESSIVE_NAME.search(q.speaker_name or "") and " " not in (q.speaker_name or "").strip():
+            q.speaker, q.speaker_name = None, None
+            return False  # "Dudley's" alone names whose words they are about, not who speaks
+        # "a cautious Vettel", "the group's chief executive Malcolm Webb": the person named at the end,
+        # unless a preposition makes the name an object ("a spokesperson for Mr Sechin")
+        tail = trailing_name(q.speaker_name or "")
+        if tail is not None and index is not None:
+            eid, shown = resolve_name(tail, index)
+            if eid is not None and person_like(eid, index):
+                q.speaker, q.speaker_name = eid, shown
+                return True
+        named = APPOSED_NAME.match(described_from, len(described))
+        if named is not None:  # "the prime minister, Oskar Lind, said": the name is shown
+            eid, shown = resolve_name(named.group(1), index)
+            if eid is None or index is None or person_like(eid, index):
+                q.speaker, q.speaker_name = eid, shown
+                return True
+        eid = described_speaker(q.speaker_name, index)
+        if eid is not None:
+            ent = index.get(eid) if index else None
+            q.speaker, q.speaker_name = eid, ent.name if ent else q.speaker_name
+        return True
+    eid, shown = resolve_name(name, index)
+    if eid is None and index is not None:
+        # "On Tuesday Secretary of State Hillary Clinton said": the capitalised run closest before
+        # the verb that names someone the story knows is the speaker, not the opener
+        head = re.split(rf"\b(?:{VERBS})\b", described_from, maxsplit=1)[0]
+        for run in reversed(re.findall(r"(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*", head)):
+            known, known_name = resolve_name(run, index)
+            if known is not None and not place_like(known, index):
+                eid, shown = known, known_name
+                break
+    if place_like(eid, index):
+        return False  # "In Damascus, ..." names where, not who
+    if eid is None and index is not None and len(name.split()) == 1:
+        # one capitalised word the story's names do not know is a modifier or an opener, not a
+        # speaker: "Arab states led by ... have called", "An official Syrian statement said"
+        return False
+    q.speaker, q.speaker_name = eid, shown
+    return True
+
+
+def _in_sentence_speaker(
+    q: RawQuote, own: Sequence[Sent], text: str, sents: Sequence[Sent], index: EntityIndex
+) -> bool:
+    """Who does the saying in the quote's own sentence, when a quoting verb is there ("he" resolved)."""
+    outside = QUOTED.sub(" ", text.replace(PLACEHOLDER, " "))
+    if not any(w.lower() in QUOTING_VERBS for w in WORD.findall(outside)):
+        return False
+    eid = subject_of_saying(text, own, index, exclude=q.text)
+    if eid is None:
+        described = described_before_verb(text)
+        if described is not None:
+            q.speaker, q.speaker_name = None, described
+            return True
+        pronoun = re.search(r"\b(?:he|she|He|She)\b", outside)
+        if pronoun is not None:
+            q.speaker, q.speaker_name = pronoun_speaker(q, sents, index, pronoun.group())
+            return q.speaker_name is not None
+        return False
+    ent = index.get(eid)
+    q.speaker, q.speaker_name = eid, ent.name if ent else None
+    return True
+
+
+_PREVIOUS_PATTERNS = [
+    re.compile(rf"{NAME}\s+(?:{NO_CLAUSE}\w+\s+){{0,2}}(?:{VERBS})\b"),
+    re.compile(rf"{NAME},\s[^,.“”\"]{{3,90}},\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b"),
+    re.compile(rf"\b(?:{'|'.join(sorted(INVERTING_VERBS))})\s+{NAME}"),
+    re.compile(rf"[Aa]ccording\s+to\s+{NAME}"),
+]
+
+
+def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, previous: RawQuote | None = None) -> None:
+    """Find the speaker (:func:`_attribute`); a described one ("the prime minister") is then named
+    when the article gives exactly one person that office."""
+    _attribute(q, sents, index, previous)
+    name_description(q, sents, index)
+
+
+def _name_after_description(q: RawQuote, index: EntityIndex) -> bool:
+    """'…," Nobel laureate and party founder Mara Quill wrote': the person named right before the
+    verb; only people ('…," state TV reported' is a relay, not the speaker: the patterns before
+    this one would name who was quoted)."""
+    m = _NAME_AFTER_DESCRIPTION.search(q.context)
+    if m is None:
+        return False
+    eid, shown = resolve_name(m.group(1), index)
+    if eid is None or not person_like(eid, index) or place_like(eid, index):
+        return False
+    q.speaker, q.speaker_name = eid, shown
+    return True
+
+
+def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, previous: RawQuote | None) -> None:
+    """Find the speaker: attribution patterns, then the quote's own sentence, then its neighbours.
+
+    A quote standing alone in its sentence takes the speaker of the quote just before it (in the
+    same or the previous paragraph: the news convention for a statement going on), else the
+    speaker the sentence before it attributes something to ("Ostrova told reporters on Tuesday.
+    'We ...'").  Nothing found: the speaker stays unknown rather than guessed.
+    """
+    for rx in _PATTERNS:
+        pos = 0
+        for _ in range(_PATTERN_TRIES):  # "In his comments, Mr X told ...": "In" is no one, try further on
+            m = rx.search(q.context, pos)
+            if m is None:
+                break
+            if _speaker_from_match(q, m.group(1).strip(), q.context[m.start(1) :], sents, index):
+                q.how = "pattern"
+                return
+            pos = m.start(1) + 1
+    q.speaker, q.speaker_name = None, None
+    if index is not None and _name_after_description(q, index):
+        q.how = "pattern"
+        return
+    own, text, before = own_sentences(q, sents)
+    if index is not None and own and _in_sentence_speaker(q, own, text, sents, index):
+        q.how = "sentence"
+        return
+    q.speaker, q.speaker_name = None, None
+    if index is not None and own and _colon_subject(q, text, sents, index):
+        q.how = "sentence"
+        return
+    if index is not None and own and _first_person_subject(q, own, text, index):
+        q.how = "sentence"
+        return
+    q.speaker, q.speaker_name = None, None
+    standalone = not re.search(r"\w", text.replace(PLACEHOLDER, ""))
+    close_previous = (
+        previous is not None
+        and previous.speaker_name is not None
+        and previous.article == q.article
+        and 0 <= q.position - previous.position <= 1
+    )
+    if not standalone:
+        # a partial quote in a sentence that names no one and has no verb of saying ("Anger at
+        # home 'is driving all of this.'") goes on with the quote of the sentence before
+        if (
+            previous is not None
+            and close_previous
+            and index is not None
+            and own
+            and _names_no_one(q, own, text, index)
+            and _sentence_gap(previous, q, sents) <= 1
+        ):
+            q.speaker, q.speaker_name, q.how = previous.speaker, previous.speaker_name, "neighbour"
+        return
+    if previous is not None and close_previous:
+        # a new speaker introduced in the sentence right before, between the two quotes ("Another
+        # resident, Mara Quill, disagreed."), wins over the speaker of the quote before
+        if (
+            before is not None
+            and _after_quote(before, previous, sents)
+            and _speaker_of_sentence(q, before, sents, index)
+            and q.speaker_name != previous.speaker_name
+        ):
+            q.how = "neighbour"
+            return
+        q.speaker, q.speaker_name, q.how = previous.speaker, previous.speaker_name, "neighbour"
+        return
+    right_before = before
+    for _ in range(LOOK_BACK):
+        if before is None:
+            break
+        if _speaker_of_sentence(q, before, sents, index):
+            q.how = "neighbour"
+            return
+        before = article_sents(q, sents).by_index.get(before.index - 1)
+    if index is not None and right_before is not None and _sole_person(q, right_before, sents, index):
+        q.how = "neighbour"
+
+
+def _sole_person(q: RawQuote, before: Sent, sents: Sequence[Sent], index: EntityIndex) -> bool:
+    """A quote that opens a paragraph, with no attribution, is the words of the one person the
+    sentence right before opens with ("Dr Mara Quill, who led the team, disagrees. / '…'"); with two
+    people or none there, or a person named further on, unknown."""
+    if q.ptext[: max(0, q.start - 1)].strip() or before.index in article_sents(q, sents).quoted:
+        return False
+    if before.paragraph == q.paragraph:
+        return False
+    text = QUOTED.sub(" ", before.text)
+    people = {
+        eid: text.find(surface)
+        for surface, eid in index.in_sentence(before)
+        if surface in text and index.type_of(eid) == "person" and not place_like(eid, index)
+    }
+    if len(people) != 1:
+        return False
+    eid, at = people.popitem()
+    # the person opens the sentence, after titles only ("Dr Mara Quill, who led the team, ..."): the
+    # subject; a person named later is mostly someone spoken of ("disputed a comment by Quill")
+    if not re.fullmatch(r"[\s“\"‘(—–-]*(?:[A-Z][\w.'’-]*\s+)*", text[:at]) or text[:at].strip().startswith("The"):
+        return False
+    ent = index.get(eid)
+    q.speaker, q.speaker_name = eid, ent.name if ent else None
+    return True
+
+
+def _after_quote(sent: Sent, previous: RawQuote, sents: Sequence[Sent]) -> bool:
+    """Does ``sent`` start after the end of the quote ``previous`` (no part of it)?"""
+    if sent.paragraph != previous.paragraph:
+        return previous.order.get(sent.paragraph, -1) > previous.position
+    located = article_sents(previous, sents).by_paragraph.get(sent.paragraph, [])
+    start = next((a for a, _, s in located if s.index == sent.index), None)
+    return start is not None and start > previous.end
+
+
+def _sentence_gap(previous: RawQuote, q: RawQuote, sents: Sequence[Sent]) -> int:
+    """How many sentences lie from the start of ``previous`` to the start of ``q`` (large when unknown)."""
+    a, b = sentence_of(previous, sents), sentence_of(q, sents)
+    return b - a if a is not None and b is not None and b >= a else 1 << 30
+
+
+def _names_no_one(q: RawQuote, own: Sequence[Sent], text: str, index: EntityIndex) -> bool:
+    """Does the quote's sentence, outside the quote, name no person or body, no pronoun and no
+    described speaker?"""
+    outside = QUOTED.sub(" ", text.replace(PLACEHOLDER, " "))
+    if re.search(r"\b(?:he|she|they|it|we|I|you)\b", outside, re.IGNORECASE):
+        return False
+    if DESCRIBED_SAYER.search(outside) or GROUP_BEFORE_VERB.search(outside):
+        return False
+    for s in own:
+        for surface, eid in index.in_sentence(s):
+            if surface in outside and not place_like(eid, index):
+                return False
+    return True
+
+
+# A quote's sentence that introduces it with a colon: its main clause (after an opening clause
+# ending in a comma) and the subject that starts it ("As a critic in those days, she began to
+# attack the plan: '...'" -> "she").
+_COLON_INTRO = re.compile(r"(?:^|,\s+)([^,]{3,160}?):\s*$")
+_CLAUSE_SUBJECT = re.compile(r"^(?:(he|she|He|She)|((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*))\s+[a-z]")
+
+
+def _colon_subject(q: RawQuote, text: str, sents: Sequence[Sent], index: EntityIndex) -> bool:
+    """The speaker of a quote introduced by a colon: the subject of the clause before the colon,
+    when it is a person named there or "he"/"she" (resolved to the last person before)."""
+    head = QUOTED.sub(" ", text.split(PLACEHOLDER, 1)[0]).rstrip()
+    m = _COLON_INTRO.search(head)
+    if m is None:
+        return False
+    subj = _CLAUSE_SUBJECT.match(m.group(1).strip())
+    if subj is None:
+        return False
+    if subj.group(1):
+        q.speaker, q.speaker_name = pronoun_speaker(q, sents, index, subj.group(1))
+        return q.speaker_name is not None
+    eid, shown = resolve_name(subj.group(2), index)
+    if eid is None or index.type_of(eid) not in {"person", "organisation"}:
+        return False
+    q.speaker, q.speaker_name = eid, shown
+    return True
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|I'll|my|me|mine|myself)\b")
+
+
+def _first_person_subject(q: RawQuote, own: Sequence[Sent], text: str, index: EntityIndex) -> bool:
+    """A quoted fragment in the first person inside a reporter's sentence ("By 2001 Lind was a
+    medic and 'changed my cap badge' to the corps") is the words of the one person the sentence
+    names before it."""
+    if not _FIRST_PERSON.search(q.text):
+        return False
+    head = QUOTED.sub(" ", text.split(PLACEHOLDER, 1)[0])
+    named = {
+        eid for s in own for surface, eid in index.in_sentence(s) if surface in head and not place_like(eid, index)
+    }
+    if len(named) != 1:
+        return False
+    eid = named.pop()
+    if index.type_of(eid) != "person":
+        return False
+    ent = index.get(eid)
+    q.speaker, q.speaker_name = eid, ent.name if ent else None
+    return True
+
+
+# A paragraph that is only the attribution of the quote ending the paragraph before, split off by
+# extraction: 'said Oskar Lind, a professor ...' or 'Oskar Lind, a professor ..., said on Monday.'
+_SPLIT_SAID_FIRST = re.compile(rf"^\s*(?:[,–—-]\s*)?(?:{VERBS})\s+{NAME}")
+_SPLIT_NAME_FIRST = re.compile(
+    rf"^\s*(?:[,–—-]\s*)?{NAME}(?:,\s[^,.“”\"]{{3,90}},)?\s+(?:also\s+)?(?:{VERBS})"
+    r"(?:\s+(?:on|late|early|earlier|later|last|this|yesterday|today|tonight|in\s+an?\s+(?:statement|interview))\b[^.]{0,40})?"
+    r"\s*[.;]"
+)
+
+
+def split_attribution(q: RawQuote, following: str, sents: Sequence[Sent], index: EntityIndex | None) -> None:
+    """Take the speaker from the next paragraph when it is only the attribution of this quote."""
+    m = _SPLIT_SAID_FIRST.match(following)
+    if m is not None and m.group(1).lower() in PRONOUNS:
+        m = None  # 'said he' is rare; "said they were ..." is what was said
+    if m is None:
+        m = _SPLIT_NAME_FIRST.match(following)
+    if m is None or m.group(1).lower() in PRONOUNS:
+        return
+    keep = q.speaker, q.speaker_name
+    if _speaker_from_match(q, m.group(1).strip(), following[m.start(1) :], sents, index):
+        q.how = "pattern"
+        name_description(q, sents, index)
+    else:
+        q.speaker, q.speaker_name = keep
+
+
+def _speaker_of_sentence(q: RawQuote, sent: Sent, sents: Sequence[Sent], index: EntityIndex | None) -> bool:
+    """Take the speaker of a sentence that attributes something to someone ("Ostrova told reporters ...")."""
+    if q.where is not None and sent.index in q.where.quoted:
+        return False
+    text = QUOTED.sub(" ", sent.text)
+    for rx in _PREVIOUS_PATTERNS:
+        m = rx.search(text)
+        if m and _speaker_from_match(q, m.group(1).strip(), text[m.start(1) :], sents, index):
+            return True
+    q.speaker, q.speaker_name = None, None
+    if index is not None:
+        eid = subject_of_saying(sent.text, [sent], index)
+        if eid is not None:
+            ent = index.get(eid)
+            q.speaker, q.speaker_name = eid, ent.name if ent else None
+            return True
+    return False
+
+
+def continues_in_paragraph(last: RawQuote, q: RawQuote, sents: Sequence[Sent]) -> bool:
+    """Is ``q`` the next sentences of ``last``, with only the attribution between them?"""
+    between = q.ptext[last.end + 1 : max(last.end + 1, q.start - 1)]
+    if len(between) > _ATTRIBUTION_CHARS or not re.search(r"[.:;,]\s*$", between):
+        return False
+    if not any(w.lower() in QUOTING_VERBS for w in WORD.findall(between)):
+        return False
+    _, text, _ = own_sentences(q, sents)
+    # the next sentence ('"A," she said. "B."') or the rest of the same one ('"A," explains Ross, "b."')
+    rest = QUOTED.sub(" ", text.replace(PLACEHOLDER, " ")).replace(between.strip(), " ")
+    return not re.search(r"\w", rest)

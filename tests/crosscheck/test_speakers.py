@@ -1,0 +1,167 @@
+"""Speaker rules with invented sentences: described speakers named from the article, split attributions, pronouns."""
+
+import pytest
+
+from newsfuse.crosscheck.entities import build_entities
+from newsfuse.crosscheck.quotes import build_quotes
+from newsfuse.crosscheck.sentences import story_sentences
+from newsfuse.model import Article, make_paragraphs
+
+
+def _speakers(paras: list[str]) -> list[str | None]:
+    art = Article(id="a", origin="a", outlet="Paper", paragraphs=make_paragraphs(paras))
+    by_id = {"a": art}
+    sents = story_sentences(["a"], by_id)
+    index = build_entities(sents, lambda _: "Paper")
+    return [q.speaker_name for q in build_quotes(sents, index, by_id, ["a"], 3)]
+
+
+@pytest.mark.parametrize(
+    ("intro", "description"),
+    [
+        ("Velland President Oskar Lind spoke to the crowd in Tallor on Monday.", "The Velland leader"),
+        ("Velland President Oskar Lind spoke to the crowd in Tallor on Monday.", "The president"),
+        ("Oskar Lind, the president of Velland, spoke to the crowd in Tallor on Monday.", "The Velland president"),
+        ("Prime Minister Oskar Lind spoke to the crowd in Tallor on Monday.", "The prime minister"),
+        ("Oskar Lind, Velland's prime minister, spoke to the crowd in Tallor.", "The Velland leader"),
+    ],
+)
+def test_a_described_speaker_is_the_one_person_the_article_gives_that_office(intro: str, description: str) -> None:
+    speakers = _speakers([intro, f"{description}, who has ruled for ten years, said: “We will not leave the square.”"])
+    assert speakers == ["Oskar Lind"]
+
+
+def test_two_people_with_the_office_leave_the_description() -> None:
+    speakers = _speakers(
+        [
+            "Velland President Oskar Lind met Marran President Pavel Drost in Tallor on Monday.",
+            "“We will not leave the square before the vote,” the president said.",
+        ]
+    )
+    assert speakers == ["the president"]
+
+
+def test_the_modifier_must_match_and_rank_words_count() -> None:
+    # "the Marran leader" is not the Velland president; "the president" is not the former president
+    assert _speakers(
+        [
+            "Velland President Oskar Lind spoke to the crowd in Tallor on Monday.",
+            "“We will not leave the square before the vote,” the Marran leader said.",
+        ]
+    ) == ["the Marran leader"]
+    assert _speakers(
+        [
+            "Former President Oskar Lind spoke to the crowd in Tallor on Monday.",
+            "“We will not leave the square before the vote,” the president said.",
+        ]
+    ) == ["the president"]
+
+
+def test_an_indefinite_description_stays_unnamed() -> None:
+    speakers = _speakers(
+        [
+            "Velland Foreign Ministry spokesman Oskar Lind spoke in Tallor on Monday.",
+            "“We will not leave the square before the vote,” a spokesman said.",
+        ]
+    )
+    assert speakers == ["a spokesman"]
+
+
+def test_an_attribution_after_a_paragraph_break_with_a_description_before_the_name() -> None:
+    # the quote goes on in the next paragraph with no new mark; its attribution names the speaker
+    # after a description with lowercase words
+    speakers = _speakers(
+        [
+            "Crowds gathered in Tallor on Monday.",
+            "“The city is free again tonight.",
+            "We thank everyone,” Nobel laureate and party founder Mara Quill wrote on her page.",
+        ]
+    )
+    assert speakers == ["Mara Quill"]
+
+
+def test_a_name_after_a_preposition_in_the_description_is_not_the_speaker() -> None:
+    speakers = _speakers(
+        [
+            "Mara Quill was charged in Tallor on Monday.",
+            "“My client will plead not guilty at the hearing,” the lawyer for Mara Quill told reporters.",
+        ]
+    )
+    assert speakers != ["Mara Quill"]
+
+
+def test_she_passes_over_a_man_titled_mr() -> None:
+    speakers = _speakers(
+        [
+            "Mrs Mara Quill runs the Tallor food bank, which lost its lease this week.",
+            "The landlord, Mr Pavel Drost, declined to comment on the decision.",
+            "“We will find new rooms before the winter comes,” she said.",
+        ]
+    )
+    assert speakers == ["Mara Quill"]
+
+
+def test_a_quote_opening_a_paragraph_is_the_one_person_the_sentence_before_opens_with() -> None:
+    speakers = _speakers(
+        [
+            "Dr Mara Quill, who led the Tallor survey team, sees a simple reason for the rise.",
+            "“The river has been warmer than usual for more than eight weeks.",
+        ]
+    )
+    assert speakers == ["Mara Quill"]
+
+
+def test_a_person_named_further_on_in_the_sentence_before_is_not_taken() -> None:
+    speakers = _speakers(
+        [
+            "The mayor disputed a recent comment by Dr Mara Quill on the river survey in Tallor.",
+            "“The river has been warmer than usual for more than eight weeks.",
+        ]
+    )
+    assert speakers == [None]
+
+
+def test_according_to_at_the_start_of_a_sentence_and_concluded() -> None:
+    assert _speakers(
+        [
+            "The flood reached the town on Monday.",
+            "According to Professor Mara Quill, head of the Tallor survey, we are not there yet: “The river is still rising.”",
+        ]
+    ) == ["Mara Quill"]
+    assert _speakers(
+        ["The flood reached the town on Monday.", "“The river is still rising tonight,” concluded Dr Mara Quill."]
+    ) == ["Mara Quill"]
+
+
+def test_he_is_not_a_person_only_mentioned_far_back() -> None:
+    # Lind is only mentioned (he says nothing) four sentences before "he said": no name rather than a guess
+    speakers = _speakers(
+        [
+            "The council of Tallor met Mayor Oskar Lind on Monday.",
+            "The meeting lasted three hours. The budget was the main topic. Rain fell all day.",
+            "“We are tired of waiting for the new bridge,” he said.",
+        ]
+    )
+    assert speakers == [None]
+
+
+def test_he_is_a_person_mentioned_in_the_sentence_before() -> None:
+    speakers = _speakers(
+        [
+            "The council of Tallor met Mayor Oskar Lind on Monday.",
+            "“We are tired of waiting for the new bridge,” he said.",
+        ]
+    )
+    assert speakers == ["Oskar Lind"]
+
+
+def test_he_far_back_is_the_person_the_article_is_about() -> None:
+    speakers = _speakers(
+        [
+            "Mayor Oskar Lind opened the new bridge in Tallor on Monday.",
+            "Lind had fought for the bridge for ten years. Lind is 61.",
+            "The bridge cost nine million. Rain fell all day. The river was high.",
+            "“We waited a long time for this day,” he said.",
+        ]
+    )
+    assert speakers == ["Oskar Lind"]
