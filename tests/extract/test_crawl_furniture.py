@@ -456,3 +456,18 @@ def test_the_outlet_comes_from_the_footer_address() -> None:
     (art,) = extract_documents([doc], Options())
     assert isinstance(art, Article)
     assert art.outlet == "The Guardian" and not any("@" in p.text for p in art.paragraphs)
+
+
+def test_a_headline_ending_on_a_quotation_then_a_caption_then_the_lead() -> None:
+    lines = [
+        "Dam toll \u2018may be 50\u2019 Volunteers fill sandbags as the river rises The water board estimates the toll at "
+        "forty homes flooded in lower Kelbrook overnight, officials said on Monday.",
+        "The board opened both outlet gates and said the water level would fall by a metre a day.",
+        "Residents of the flooded streets were told to stay with relatives until Wednesday.",
+    ]
+    doc = RawDocument(origin="t.txt", content="\n".join(lines), kind="text", input_format="text")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert art.title == "Dam toll \u2018may be 50\u2019"
+    assert art.paragraphs[0].text.startswith("The water board estimates the toll at forty homes")
+    assert ("caption", "Volunteers fill sandbags as the river rises") in [(r.reason, r.text) for r in art.removed]

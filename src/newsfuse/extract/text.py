@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 
 from newsfuse.extract.blocks import Block, block_key, split_blocks
 from newsfuse.extract.corpus import CorpusEvidence, outlet_group
@@ -786,22 +787,30 @@ def _body_paragraphs(
                     else:
                         inline.append(("other", head, "headline glued to the lead that retells it"))
                         title = head
-            # a caption or headline run into the lead: the title when the record has none, else a caption
-            glued_head = split_quoted_head(text)
-            details = ("headline ending on a quotation glued to the lead", "caption or pull quote glued to the lead")
-            if glued_head is None:
-                lower_words = frozenset(
-                    w for k in body_idx for w in lines[k].block.text.split() if w.isalpha() and w.islower()
-                )
-                glued_head = split_glued_caption(text, lower_words)
-                details = ("headline or caption glued to the lead", "caption glued to the lead")
-            if glued_head is not None:
-                head, text = glued_head
-                if title is None:
-                    inline.append(("other", head, details[0]))
-                    title = head
-                else:
-                    inline.append(("caption", head, details[1]))
+            # a caption or headline run into the lead: the title when the record has none, else a
+            # caption; a headline ending on a quotation may still have a caption after it
+            # ("Toll 'may be 50,000' On the ground with survivors The Red Cross estimates ...")
+            lower_words = frozenset(
+                w for k in body_idx for w in lines[k].block.text.split() if w.isalpha() and w.islower()
+            )
+            for split, details in (
+                (
+                    split_quoted_head,
+                    ("headline ending on a quotation glued to the lead", "caption or pull quote glued to the lead"),
+                ),
+                (
+                    partial(split_glued_caption, lower_words=lower_words),
+                    ("headline or caption glued to the lead", "caption glued to the lead"),
+                ),
+            ):
+                glued_head = split(text)
+                if glued_head is not None:
+                    head, text = glued_head
+                    if title is None:
+                        inline.append(("other", head, details[0]))
+                        title = head
+                    else:
+                        inline.append(("caption", head, details[1]))
         elif has_date(text):
             # Another page's header run on after this one's body (a scraped gallery or live page):
             # "Headline Tuesday, May 4, 2031; 5:00 PM The next lead ..."
