@@ -234,3 +234,18 @@ def test_a_country_owns_no_surname() -> None:
     ]
     index, _ = _index(_one_article(paras))
     assert index.resolve("Al Arabiya") != index.resolve("Saudi Arabia")
+
+
+def test_a_name_ending_like_a_demonym_is_a_name_before_a_verb_of_saying_or_a_possessive() -> None:
+    from newsfuse.crosscheck.entities import rule_mentions
+
+    lower = {"the", "vote", "was", "a", "sham", "said", "on", "officials", "party", "won", "told", "reporters"}
+
+    def found(text: str) -> list[tuple[str, str | None]]:
+        return [(m.surface, m.cue) for m in rule_mentions(Sent("a1", "p1", 0, text, None, "x"), lower)]
+
+    assert found("The vote was a sham, Velandri said on Monday.") == [("Velandri", "person")]
+    assert found("Castellani's party won the vote.") == [("Castellani", None)]
+    # Adjectives and nouns of nationality stay out.
+    assert found("Iraqi officials said the vote was a sham.") == []
+    assert found("An Iraqi told reporters the vote was a sham.") == []

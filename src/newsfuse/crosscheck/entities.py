@@ -45,6 +45,8 @@ _DEMONYM = re.compile(r"(?:ian|yan|can|ean|ish|ese|i|ians|yans|cans|eans|aris|at
 # A capitalised modifier glued to a participle ("UN-backed", "Benghazi-based"): a label, not a name.
 # The part after the hyphen is a participle or a word of that kind; "Ki-moon" is a name.
 _MODIFIER = re.compile(r"^[\w]+-(?:[a-z]+(?:ed|ing|en)|led|run|made|born|held|built|owned|style)$")
+# Before a demonym used as a noun ("an Iraqi said"), not before a name.
+_ARTICLES = frozenset({"a", "an", "the", "one"})
 _DEMONYM_WORDS = frozenset("german american arab french greek dutch swiss thai european".split())
 _ADJECTIVE_WORDS = _DEMONYM_WORDS | {"african", "arab"}
 # Two spellings of one transliterated name must also be this close (SequenceMatcher ratio):
@@ -268,9 +270,11 @@ def _mentions_from_span(
 ) -> list[Mention]:
     span = [_POSSESSIVE.sub("", t) if _POSSESSIVE.search(t) and not t.endswith("s'") else t for t in span]
     # strip leading function words capitalised by position ("The", "On", "After")
+    before = prev  # the word before the name, also when it opened the span ("An Iraqi said")
     while span and ((f0 := fold(span[0])) in STOPWORDS or f0 in NOT_NAMES):
         span = span[1:]
         initial = False
+        before = f0
     # a capitalised modifier glued to a participle ends what comes before it:
     # "UN-backed Government ..." -> "Government ...", "British Petroleum-operated Deepwater Horizon"
     # -> "Deepwater Horizon"
@@ -336,6 +340,10 @@ def _mentions_from_span(
             and f not in COUNTRIES
             and f not in CAPITALS
             and (not nxt or not nxt[0].isalnum() or nxt[0].islower() or _is_cap(nxt))
+            # a name that merely ends like one ("ElBaradei said", "Berlusconi's party"): an adjective
+            # is neither the subject of a verb of saying nor possessive
+            and not (nxt in SPEECH_VERBS and before not in _ARTICLES)
+            and not (end > 0 and _POSSESSIVE.search(toks[end - 1]) and not toks[end - 1].endswith("s'"))
         ):
             return out  # an adjective of nationality, not a name
         if initial and f in lowercase:
