@@ -249,3 +249,14 @@ def test_a_name_ending_like_a_demonym_is_a_name_before_a_verb_of_saying_or_a_pos
     # Adjectives and nouns of nationality stay out.
     assert found("Iraqi officials said the vote was a sham.") == []
     assert found("An Iraqi told reporters the vote was a sham.") == []
+
+
+def test_a_demonym_after_in_is_no_place_when_its_noun_follows() -> None:
+    from newsfuse.crosscheck.entities import _placed_words
+
+    sents = [
+        Sent("a1", "p1", 0, "Troops moved in Velsian cities overnight.", None, "x"),
+        Sent("a1", "p1", 1, "The talks were held in Kelbrook on Monday.", None, "x"),
+        Sent("a1", "p1", 2, "Families sheltered in Ashcombe, the board said.", None, "x"),
+    ]
+    assert _placed_words(sents) == {"kelbrook", "ashcombe"}

@@ -195,15 +195,19 @@ def _lowercase_words(sents: Sequence[Sent]) -> set[str]:
 
 
 def _placed_words(sents: Sequence[Sent]) -> set[str]:
-    """Single capitalised words the story writes after "in"/"near"/... ("in Tripoli"), folded."""
+    """Single capitalised words the story writes after "in"/"near"/... ("in Tripoli"), folded; not
+    an adjective before its noun ("in Syrian cities": a content word in lower case follows)."""
     out: set[str] = set()
     for s in sents:
         for m in _PLACED.finditer(s.text):
+            nxt = m.group(2)
+            if nxt and nxt[0].islower() and nxt not in STOPWORDS:
+                continue
             out.add(fold(m.group(1)))
     return out
 
 
-_PLACED = re.compile(r"\b(?:" + "|".join(sorted(PLACE_PREPS)) + r")\s+([A-Z][a-z]+)\b")
+_PLACED = re.compile(r"\b(?:" + "|".join(sorted(PLACE_PREPS)) + r")\s+([A-Z][a-z]+)\b(?:\s+([\w'-]+))?")
 
 
 def rule_mentions(sent: Sent, lowercase: set[str], places: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
