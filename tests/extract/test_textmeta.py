@@ -117,6 +117,8 @@ def test_outlet_sources() -> None:
         "copyright",
     )
     assert outlet_from_signatures(["Nothing to see."]) is None
+    # the word in a sentence, not a copyright line
+    assert outlet_from_signatures(["This content has been removed as our copyright has expired."]) is None
     assert outlet_from_filename("dump/www.harbour-post.co.uk_0001.txt") == "harbour-post.co.uk"
     assert outlet_from_filename("dump/000_59b3661161a6e4e1.txt") is None
 

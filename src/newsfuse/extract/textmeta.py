@@ -405,6 +405,9 @@ def _clean_outlet(name: str, kind: str) -> str | None:
         parts = [p.strip() for p in name.split(",") if p.strip()]
         name = parts[-1] if parts else ""
         name = re.sub(r"\ball rights reserved\b.*$", "", name, flags=re.I).strip(" .,")
+        # A name, not the sentence around the word ("… as our copyright has expired"): capitalised or a host.
+        if name and not name[0].isupper() and not name[0].isdigit() and "." not in name:
+            return None
     if not name or name.lower() in _NOT_OUTLET or len(name) > 60 or len(name.split()) > 6:
         return None
     if not re.search(r"[A-Za-z]", name):
