@@ -131,3 +131,17 @@ def test_site_template_names_the_outlet_of_articles_without_other_evidence() -> 
     assert all(a.outlet == "Portvale Gazette" and (a.outlet_source or "").startswith("template") for a in arts[3:])
     # The teaser itself is removed from every article as site template.
     assert all(not any("Hopes for a quick deal" in p.text for p in a.paragraphs) for a in arts)
+
+
+def test_a_print_edition_note_is_furniture_that_names_the_paper() -> None:
+    lines = [
+        "Dam crack found in Kelbrook",
+        "The Verrin Valley Water Board opened both outlet gates overnight after a crack was found in the spillway.",
+        "About 1,200 residents of lower Kelbrook were told to leave their homes, the town council said on Monday.",
+        "This article appeared on p22 of the Main section of the Guardian on Friday 28 May 2031.",
+    ]
+    doc = RawDocument(origin="x.txt", content="\n".join(lines), kind="text", input_format="text")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert art.outlet == "The Guardian" and art.outlet_source and art.outlet_source.startswith("furniture")
+    assert not any("appeared on" in p.text for p in art.paragraphs)

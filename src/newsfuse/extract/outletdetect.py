@@ -77,6 +77,8 @@ def _name_pattern() -> str:
     forms: set[str] = set()
     for name, aliases in KNOWN_OUTLETS.items():
         forms.add(re.escape(name))
+        if name.startswith("The "):  # running text writes "of the Guardian"
+            forms.add(r"the\s+" + re.escape(name[4:]))
         for a in aliases:
             if "." in a:
                 forms.add("(?i:" + re.escape(a) + ")")

@@ -136,8 +136,8 @@ def _sentence_like(text: str, n_words: int, stop: float) -> bool:
 
 
 _EDITORIAL_NOTE_RE = re.compile(
-    r"^(?:this|the above) (?:article|story|post|piece|report|entry|column)\s+(?:is|was|has been|first|originally)"
-    r"\s*(?:written|prepared|produced|published|originally|first|edited|updated|republished|appeared|posted|tagged)"
+    r"^(?:this|the above) (?:article|story|post|piece|report|entry|column)\s+(?:(?:is|was|has been|first|originally)\s*)?"
+    r"(?:written|prepared|produced|published|originally|first|edited|updated|republished|appeared|posted|tagged)"
     r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b|^editor'?s[’']? note\b"
     r"|^a version (?:of this (?:article|story) )?appeared (?:on|in) (?:p|page)"
     r"|^(?:a|an|the) (?:page \w+ |earlier |previous |front-page |\w+ section )?(?:article|story|version|headline|caption|report)\b"
