@@ -127,6 +127,22 @@ def test_countries_are_places_of_kind_country() -> None:
         assert (e.type, e.place_kind, e.type_label) == ("place", "country", "place (country)")
 
 
+def test_a_country_said_is_a_place_and_a_news_agency_an_organisation() -> None:
+    index, _ = _index(
+        _one_article(
+            [
+                "The United States said on Monday it would send envoys to Tallor.",
+                "Reuters could not confirm the report.",
+                "The United States later sent two envoys, according to Reuters.",
+            ]
+        )
+    )
+    us = _entity(index, "United States")
+    assert (us.type, us.place_kind) == ("place", "country")  # "X said" made it a person before
+    agency = _entity(index, "Reuters")
+    assert agency.type == "organisation"  # known outlet, no cue in the text
+
+
 def test_a_title_with_its_office_is_no_part_of_the_name() -> None:
     index, _ = _index(
         _one_article(

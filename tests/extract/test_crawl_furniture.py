@@ -471,3 +471,19 @@ def test_a_headline_ending_on_a_quotation_then_a_caption_then_the_lead() -> None
     assert art.title == "Dam toll \u2018may be 50\u2019"
     assert art.paragraphs[0].text.startswith("The water board estimates the toll at forty homes")
     assert ("caption", "Volunteers fill sandbags as the river rises") in [(r.reason, r.text) for r in art.removed]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Are you in Kelbrook? Send us your comments and experiences using the form below.", "promo"),
+        ("A selection of your comments may be published, displaying your name and location.", "promo"),
+        ("The Courier may edit your comments and not all emails will be published.", "promo"),
+        ("BACK {current} of {total} NEXT", "navigation"),
+        # reporting about comments is no call for them
+        ("Residents sent the council their comments on the dam plan last week, the mayor said.", None),
+    ],
+)
+def test_calls_for_readers_comments_and_unrendered_templates(line: str, reason: str | None) -> None:
+    got = boilerplate_reason(line, len(line.split()), True)
+    assert (got[0] if got else None) == reason

@@ -31,6 +31,7 @@ from newsfuse.crosscheck.lexicon import NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PE
 from newsfuse.crosscheck.places import CAPITALS, CITY_AFTER, CITY_BEFORE, COUNTRIES, place_kind
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.model import Entity, EntityType, PlaceKind
+from newsfuse.outlets import known_outlet
 from newsfuse.text import STOPWORDS, fold
 from newsfuse.unionfind import UnionFind
 
@@ -633,6 +634,8 @@ def _entities(names: _Names, outlet_of: Callable[[str], str]) -> list[_Built]:
         canonical = max(full, key=lambda s: (surfaces[s], len(s), s))
         mentions_per: Counter[str] = Counter(outlet_of(m.sent.article) for m in ms)
         titled = any(m.title for m in ms)
+        if etype == "other" and known_outlet(canonical) is not None:
+            etype = "organisation"  # a news outlet or agency ("Reuters", "the BBC"): no cue said so
         kind = _place_kind(canonical, etype, titled, members, ms)
         ent = Entity(
             id="",
@@ -690,9 +693,12 @@ def _place_kind(
     the vocabulary does not know is a city when the story writes "the city of X" / "X city" /
     "the capital, X".
     """
-    if etype == "organisation" or (etype == "person" and (titled or any(len(k) > 1 for k in members))):
-        return None
     known = place_kind(fold(name))
+    if etype == "organisation" or (
+        # a person's full name is no place, unless it is all a country's name ("the United States said")
+        etype == "person" and (titled or (any(len(k) > 1 for k in members) and known != "country"))
+    ):
+        return None
     if known is not None:
         return "country" if known == "country" else "city"
     if etype != "place":

@@ -546,6 +546,20 @@ _CONTACT_PHRASE_RE = re.compile(
     r"\bswitchboard\b|\bif you (?:need help|are writing a comment|have a (?:question|complaint) about)\b", re.I
 )
 CONTACT_MAX_WORDS = 40  # a footer line of addresses and phone numbers; longer is prose
+# A call for readers' comments, stories or pictures and its publishing terms ("Send us your comments
+# using the form below", "A selection of your comments may be published", "The paper may edit your
+# comments"): a page's form, not reporting.
+_READER_CALL_RE = re.compile(
+    r"\bsend us your (?:comments|experiences|views|stories|pictures|photos)\b"
+    r"|\byour comments (?:may|will) be (?:published|edited)\b|\bmay edit your comments\b"
+    r"|\ba selection of your comments\b",
+    re.I,
+)
+READER_CALL_MAX_WORDS = 60  # the call and its terms, glued into one line by the scraper
+# A page template's placeholder the scraper caught unrendered ("BACK {current} of {total} NEXT"):
+# prose has no braces around a bare word.
+_PLACEHOLDER_RE = re.compile(r"\{[a-z_]{2,20}\}")
+PLACEHOLDER_MAX_WORDS = 25  # a widget's line; a long paragraph with one slip keeps its prose
 
 
 # The words before an address that make it a footer's ("… should be sent to:", "To contact the desk email").
@@ -611,6 +625,10 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
         return "other", "wire credit line (reporting/editing by, contributed to this report)"
     if n_words <= 60 and caption_with_credit(t):
         return "caption", "caption opening with its photo credit"
+    if n_words <= PLACEHOLDER_MAX_WORDS and "{" in t and _PLACEHOLDER_RE.search(t):
+        return "navigation", "unrendered page template ('{current} of {total}')"
+    if n_words <= READER_CALL_MAX_WORDS and "your" in low and _READER_CALL_RE.search(t):
+        return "promo", "call for readers' comments or pictures (and its publishing terms)"
     if n_words <= CONTACT_MAX_WORDS and ("@" in t or "switchboard" in low or "if you" in low) and contact_footer(t):
         return "other", "site contact footer (addresses for letters, help, the news desk)"
     if n_words <= CAPTION_MAX_WORDS and "day" in low and dated_caption(t):
