@@ -377,6 +377,38 @@ def test_long_headerless_thread_longer_than_the_article() -> None:
     assert reasons_of(a, "worked at that port") == {"comment"}
 
 
+def test_short_article_under_a_long_headed_thread() -> None:
+    # The thread after "Comments on this story" is three times the article: the header alone would
+    # not open it (the run after it dwarfs the run before), its entries' shape confirms it.
+    comment = (
+        "The harbour has been run into the ground by the same people for years and nobody in the council "
+        "has ever answered for it, so I do not expect this deal to last the winter either."
+    )
+    thread = ["Comments on this story"]
+    for k in range(12):
+        thread += [f"portwatcher{k}", comment.replace("years", f"{k + 3} years")]
+    page = "\n".join(["Harbour Strike Ends", PARA, PARA.replace("Tuesday", "Monday"), *thread])
+    a = clean(page)
+    assert len(a.paragraphs) == 2
+    assert "run into the ground" not in a.text
+    assert reasons_of(a, "run into the ground") == {"comment"}
+
+
+def test_signed_thread_entries_are_comments_and_a_page_stamp_is_not() -> None:
+    comment = "Nobody asked the night shift what they wanted, and that is why the strike lasted nine days this time."
+    thread = ["Readers' views"]
+    for k in range(6):
+        thread += [
+            comment.replace("nine", f"{k + 2}"),
+            f"— dockhand{k}, 3:1{k} p.m. on March 5, 2021",
+            "Report this comment",
+        ]
+    page = "\n".join(["Harbour Strike Ends", "Fri Mar 5, 7:05 AM ET", PARA, PARA.replace("Tuesday", "Monday"), *thread])
+    a = clean(page)
+    assert len(a.paragraphs) == 2  # the stamp above the article cut nothing
+    assert "Nobody asked" not in a.text
+
+
 def test_text_in_another_language_is_kept_with_a_note() -> None:
     de = [
         "Die Hafenarbeiter in Saint Ives haben am Dienstag beschlossen, ihren Streik nach neun Tagen zu beenden.",

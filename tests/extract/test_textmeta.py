@@ -142,3 +142,37 @@ def test_blocks_layout() -> None:
     assert [b.text for b in blocks] == ["Head", "Name", "reply text", "link and emphasis"]
     assert blocks[0].heading == 1 and blocks[1].bullet and blocks[2].indent == 4
     assert blocks[3].link_chars == 4 and blocks[1].gap_before == 1
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Comments on this story",
+        "Most popular comments",
+        "Comments: 12",
+        "Showing 1-10 of 34 comments",
+        "23 people have commented",
+        "Readers' views",
+        "Log in or register to post comments",
+    ],
+)
+def test_comment_section_headers(line: str) -> None:
+    assert comment_header(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "signature"),
+    [
+        ("— jsmith, 3:10 p.m. on January 12, 2008", True),
+        ("Report this comment", True),
+        ("Report as abusive", True),
+        ("Recommended by 14 people", True),
+        ("harbourfan said...", True),
+        # a page's own stamp, not a commenter: no word of it names anyone
+        ("Fri Dec 28, 7:05 AM ET", False),
+        # a dateline has no clock time
+        ("KELBROOK, January 11, 2008", False),
+    ],
+)
+def test_comment_signatures(line: str, signature: bool) -> None:
+    assert (comment_signature(line) is not None) is signature

@@ -70,8 +70,15 @@ def is_timestamp(text: str) -> bool:
 
 # Headers and widgets that open a reader-comment section.  Matched against whole short lines.
 _COMMENT_HEADER_RE = re.compile(
-    r"^(?:\d+\s+|no\s+)?(?:(?:reader|user|latest|recent|most recent|article|readers'?|your|all)\s+)*"
-    r"(?:comments?|responses?|replies|talkbacks?|reactions?)(?:\s*\(\s*\d+\s*\))?(?:\s+(?:of\s+)?\d+)?\s*[:»>]*$"
+    r"^(?:\d+\s+|no\s+)?(?:(?:reader|user|latest|recent|most recent|most popular|top|community|article|readers'?"
+    r"|your|all|display|hide|show)\s+)*"
+    r"(?:comments?|responses?|replies|talkbacks?|reactions?)(?:\s*\(\s*\d+\s*\))?(?:\s+(?:of\s+)?\d+)?"
+    # "Comments on this story", "Reactions to this article", "Comments: 12"
+    r"(?:\s+(?:on|about|to|for)\s+this\s+(?:story|article|post|entry|blog|report|item))?(?:\s*:\s*\d+)?\s*[:»>]*$"
+    r"|^comments? (?:for|on) this (?:story|article|post|entry) (?:are|is|have been) (?:now )?closed"
+    r"|^(?:showing|displaying)\s+(?:comments?\s+)?\d+\s*[-–]\s*\d+\s+of\s+\d+(?:\s+comments?)?$"
+    r"|^\d+ (?:people|readers|users) (?:have )?commented|^you are (?:commenting|posting) as\b"
+    r"|^(?:readers?'?|your) (?:views|feedback|say|opinions)$|^readers (?:respond|react|write)$"
     r"|^comment\(s\)"
     r"|^(?:\d+\s+)?comments?\s+(?:posted|so far|\(\d+\))"
     r"|^(?:post|add|leave|write|submit|place|share|enter|send)\s+(?:a\s+|your\s+|new\s+|an?\s+)?(?:own\s+)?"
@@ -83,7 +90,7 @@ _COMMENT_HEADER_RE = re.compile(
     r"|^this (?:article|story|post|entry) has no comments|^be the first to comment"
     r"|^newest most voted|^notify of$|^inline feedbacks$|^oldest newest|^sort by:? (?:newest|oldest|best|top)"
     r"|^(?:\d+|no) (?:responses?|replies|comments?) to\b|^(?:\d+|no) comments? yet"
-    r"|^(?:log ?in|sign ?in|register)\s+to\s+(?:post|comment|reply)"
+    r"|^(?:log ?in|sign ?in|register)(?:\s+or\s+(?:register|sign ?up|log ?in|sign ?in))?\s+to\s+(?:post|comment|reply)"
     r"|^you must be logged in to post a comment"
     r"|^your (?:thoughts|views|comments) on\b|^click here to comment"
     r"|^(?:do you have|any) (?:comments?|thoughts|views|an opinion) (?:on|about) this (?:story|article|post)"
@@ -94,8 +101,10 @@ _COMMENT_HEADER_RE = re.compile(
 _COMMENT_SIGNATURE_RE = re.compile(
     r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b.{0,120}"
     r"|^(?:\d+\.\s*)?by\s+\S.{0,60}\s+(?:on|at)\s+.*\d"
-    r"|^[^\"“”.!?]{1,60}\s(?:says|said|wrote|writes)\s*:\s*$"
-    r"|^reply(?:\s+to\b.*)?$|^(?:quote\s*\|\s*)?report (?:this post|abuse|comment)|^report$"
+    r"|^[^\"“”.!?]{1,60}\s(?:says|said|wrote|writes)\s*(?::|…)\s*$"
+    r"|^recommended by \d+ (?:people|readers|users)$|^\d+ (?:people|readers|users) recommend(?:ed)? this$"
+    r"|^reply(?:\s+to\b.*)?$|^(?:quote\s*\|\s*)?report (?:this )?(?:post|abuse|comment)|^report$"
+    r"|^report (?:as )?(?:abusive|inappropriate|offensive)|^flag (?:as|this)\b|^alert (?:a )?moderators?$"
     r"|^(?:like|reply|share|flag|permalink)(?:\s*[|·•]\s*(?:like|reply|share|flag|permalink|report))+$"
     r"|^link to this$|^inappropriate\?|^recommend(?:ed)?(?:\s*\(\d+\))?$|^\d+\s+(?:likes?|points?|votes?)$"
     r"|^(?:upvote|downvote)(?:\s+(?:upvote|downvote))*$|^comment no\.?\s*\d+",
@@ -161,6 +170,8 @@ def inline_comment_signature(text: str) -> bool:
     return ":" in head and _CHAT_ENTRY_RE.match(text.strip()) is not None
 
 
+# Blogger's "name said..." entry head (the general strip above would eat its dots).
+_SAID_ELLIPSIS_RE = re.compile(r"^[^\"“”.!?]{1,60}\s(?:says|said|wrote|writes)\s*\.\.\.$", re.I)
 _SIGNATURE_BYLINE_RE = re.compile(r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b", re.I)
 
 
@@ -177,11 +188,33 @@ def comment_signature(text: str) -> str | None:
         parts = _NAME_STAMP_SPLIT_RE.split(t, maxsplit=1)
         if len(parts) == 2 and len(t.split()) <= 12 and username_like(parts[0]) and is_timestamp(parts[1]):
             return "comment signature (username and timestamp)"
+        # "jsmith, 3:10 p.m. on January 12, 2008": a name, a comma and a clock time.  The clock time is
+        # what makes it a comment's: a dateline ("KELBROOK, January 11, 2008") has none.
+        name, comma, stamp = t.partition(", ")
+        if (
+            comma
+            and len(t.split()) <= 12
+            and TIME_RE.search(stamp)
+            and username_like(name)
+            and _names_someone(name)  # "Fri Dec 28, 7:05 AM ET" is a page's stamp
+            and is_timestamp(stamp)
+        ):
+            return "comment signature (name, clock time)"
+    if text.rstrip().endswith("...") and _SAID_ELLIPSIS_RE.match(text.strip()):
+        return "comment signature/widget (username, date, Reply)"  # "harbourfan said..."
     if _COMMENT_SIGNATURE_RE.match(t):
         if _SIGNATURE_BYLINE_RE.match(t) and not (has_date(t) or TIME_RE.search(t) or _RELATIVE_TIME_RE.search(t)):
             return None  # "Posted by Jane" alone is as likely the article's byline
         return "comment signature/widget (username, date, Reply)"
     return None
+
+
+_MONTH_WORD_RE = re.compile(rf"\b{MONTHS}\b\.?", re.I)
+
+
+def _names_someone(text: str) -> bool:
+    """Some word of the text is neither a weekday, a month, a number nor a stamp's filler."""
+    return bool(_DATE_FILLER_RE.sub(" ", _WEEKDAY_RE.sub(" ", _MONTH_WORD_RE.sub(" ", text))).split())
 
 
 _NAME_TOKEN_RE = re.compile(r"^[\w@.'’&=\-]+$", re.UNICODE)

@@ -89,6 +89,12 @@ COMMENT_AFTER_RATIO = 2.0
 # run after it is at most this many times the run before it.
 STRONG_HEADER_MIN_BEFORE = 150.0
 STRONG_AFTER_RATIO = 3.0
+# A comment-section header opens the thread whatever the lengths when what follows has a thread's
+# shape: within this many lines, at least THREAD_MIN_ENTRIES entries, each a signature line or a
+# short name line before prose ("jsmith" / "This is a waste of money ...").  Short articles under
+# long threads leaked whole before (the run after the header dwarfed the article).
+THREAD_WINDOW = 30
+THREAD_MIN_ENTRIES = 3
 # Words of prose before a copyright line for it to close the article.
 MIN_WORDS_BEFORE_COPYRIGHT = 100
 # A further text run is body when its value reaches this share of the main run's value, or
@@ -252,11 +258,28 @@ def _comment_start(lines: list[_Line]) -> tuple[int, str]:
                 # longer than the article; before a mere teaser it is more likely a page tab.
                 if is_strong and (before >= STRONG_HEADER_MIN_BEFORE or after <= STRONG_AFTER_RATIO * before):
                     return i, why
+                if is_strong and _thread_shaped(lines, i + 1):
+                    return i, f"{why}, then a thread's entries (names or signatures before prose)"
         if ln.sentence and ln.reason is None:
             strong += ln.n_words
             if base_indent is None:
                 base_indent = ln.block.indent
     return len(lines), ""
+
+
+def _thread_shaped(lines: list[_Line], start: int) -> bool:
+    """Whether the lines from ``start`` look like comment entries: signature lines, or short
+    name-like lines each followed by a sentence (an article's subheads are followed by prose too,
+    which is why this only confirms a comment-section header, never opens a thread alone)."""
+    entries = 0
+    window = lines[start : start + THREAD_WINDOW]
+    for k, ln in enumerate(window):
+        nxt = window[k + 1] if k + 1 < len(window) else None
+        if ln.sig or (nxt is not None and nxt.sentence and not ln.sentence and username_like(ln.block.text)):
+            entries += 1
+            if entries >= THREAD_MIN_ENTRIES:
+                return True
+    return False
 
 
 def _run_bounds(values: list[float]) -> tuple[list[float], list[float]]:
