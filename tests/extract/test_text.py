@@ -409,6 +409,42 @@ def test_signed_thread_entries_are_comments_and_a_page_stamp_is_not() -> None:
     assert "Nobody asked" not in a.text
 
 
+def test_caption_before_a_photo_credit_and_the_lead_after_it() -> None:
+    # A scraper's record: headline, time stamp and caption on one line, then the credit run into the lead.
+    page = "\n".join(
+        [
+            "Harbour strike ends after nine days Tuesday 2 March 2021 09.18 GMT Dockers leave the main gate at dawn.",
+            "Photograph: Ana Vik/Getty Harbour workers voted to return to work on the night shift.",
+            PARA,
+            "A crane stands idle over the empty quay.",
+            "Photograph: Reuters The union said the deal would hold until the spring.",
+            PARA.replace("Tuesday", "Monday"),
+        ]
+    )
+    a = clean(page, origin="strike.jsonl")
+    assert "Harbour workers voted to return to work on the night shift." in a.text  # the lead, its credit cut
+    assert "The union said the deal would hold until the spring." in a.text
+    assert "Dockers leave" not in a.text and "crane stands idle" not in a.text
+    assert reasons_of(a, "crane stands idle") == {"caption"}
+    assert reasons_of(a, "Dockers leave the main gate") == {"caption"}
+    assert "Ana Vik" not in a.text
+
+
+def test_photo_label_before_a_caption_is_no_credit() -> None:
+    # "Photo: <caption>": the label opens the caption, so the sentence before it is no caption.
+    page = "\n".join(
+        [
+            "Harbour Strike Ends",
+            PARA,
+            "The union said the members would vote again in the spring.",
+            "Photo: Northern quay seen from the harbour wall on March 1.",
+            PARA.replace("Tuesday", "Monday"),
+        ]
+    )
+    a = clean(page)
+    assert "The union said the members would vote again in the spring." in a.text
+
+
 def test_text_in_another_language_is_kept_with_a_note() -> None:
     de = [
         "Die Hafenarbeiter in Saint Ives haben am Dienstag beschlossen, ihren Streik nach neun Tagen zu beenden.",

@@ -484,6 +484,16 @@ _WIRE_CREDIT_RE = re.compile(
     re.I,
 )
 WIRE_CREDIT_MAX_WORDS = 30
+# The bracketed credit closes a wire story, so what a scraper ran on after it on the same line is the
+# page's (the site's product adverts, its comment policy): "(Reporting by A; Editing by B) An
+# ultra-low latency infrastructure for electronic trading ...".
+_BRACKETED_WIRE_CREDIT_RE = re.compile(
+    r"^[(\[]\s*(?:(?:additional|further|extra)\s+)?(?:reporting|writing|written|editing|edited|compiled)\s+by\b"
+    r"[^()\[\]]{0,300}[)\]]",
+    re.I,
+)
+# Words of run-on furniture a bracketed credit takes with it (a whole next article is not run-on).
+CREDIT_RUN_ON_MAX_WORDS = 120
 # "CNN's Jane Roe contributed to this report.", "The Associated Press contributed to this story."
 _CONTRIBUTION_RE = re.compile(
     r"^.{0,500}?\b(?:contributed|contributing)\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\b[^.!?]{0,60}[.!]?\s*$",
@@ -496,6 +506,8 @@ def wire_credit(text: str) -> bool:
     t = text.strip()
     n = len(t.split())
     if n <= WIRE_CREDIT_MAX_WORDS and _WIRE_CREDIT_RE.match(t) is not None:
+        return True
+    if t[:1] in "([" and n <= WIRE_CREDIT_MAX_WORDS + CREDIT_RUN_ON_MAX_WORDS and _BRACKETED_WIRE_CREDIT_RE.match(t):
         return True
     # A list of contributing reporters and their places can be long.
     return n <= 3 * WIRE_CREDIT_MAX_WORDS and "contribut" in t and _CONTRIBUTION_RE.match(t) is not None
@@ -654,7 +666,7 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
     """
     t = text.strip()
     low = t.lower()
-    if n_words <= 3 * WIRE_CREDIT_MAX_WORDS and wire_credit(t):
+    if n_words <= WIRE_CREDIT_MAX_WORDS + CREDIT_RUN_ON_MAX_WORDS and wire_credit(t):
         return "other", "wire credit line (reporting/editing by, contributed to this report)"
     if n_words <= 60 and caption_with_credit(t):
         return "caption", "caption opening with its photo credit"

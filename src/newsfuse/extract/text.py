@@ -115,6 +115,13 @@ MAX_BLOCKS = 20_000
 # A record line of at least this many words without closing punctuation is a caption or a teaser.
 CAPTION_MIN_WORDS = 6
 _CLOSING = frozenset(".!?\"”’')…:;")
+# Words after a photo credit that opens a line for the rest to be judged as a paragraph of its own
+# (fewer is the credit's tail or a caption fragment).
+CREDIT_LEAD_MIN_WORDS = 4
+# A sentence just before a photo credit is that photo's caption up to this length (the longest
+# captions seen on news sites run to about 35 words; a paragraph's sentence before an inline photo
+# is kept when longer).
+CAPTION_BEFORE_CREDIT_MAX_WORDS = 40
 # Blocks before the body searched for the title and the byline/dateline.
 HEADER_WINDOW = 25
 # A tweet is at most 280 characters; inline embed text is taken back that far from its chrome.
@@ -133,6 +140,8 @@ class _Line:
     repeated: bool = False  # only evidence against it: other articles of the batch have it (a headline
     # also appears in the related-links lists of its outlet's other pages)
     stamp: bool = False  # only a date/time
+    credit_lead: bool = False  # opens with a photo credit ("Photograph: Jane Roe/AP The talks ...")
+    caption_tail: bool = False  # its last sentence is the caption of the photo credited on the next line
 
 
 def _sentence_like(text: str, n_words: int, stop: float) -> bool:
@@ -166,12 +175,23 @@ def _author_bio(text: str) -> bool:
     return len(text.split()) <= 40 and _AUTHOR_BIO_RE.match(text) is not None
 
 
+def _starts_sentence(text: str) -> bool:
+    return not text or text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'("
+
+
 def _line(b: Block, repeated: dict[str, str]) -> _Line:
-    toks = words(b.text)
+    # A photo credit the scraper ran into the next paragraph ("Photograph: Jane Roe/AP BP said ...")
+    # is judged by what follows it: the credit alone would make a lead sentence a caption.
+    # ("Photo: Northern quay seen at dawn" is a caption after its label: no credit, judged whole.)
+    credit = credit_lead_end(b.text)
+    judged = b.text
+    if credit is not None and len(b.text[credit:].split()) >= CREDIT_LEAD_MIN_WORDS:
+        judged = b.text[credit:].strip()
+    toks = words(judged)
     n = len(toks)
     stop = sum(map(STOPWORDS.__contains__, map(str.lower, toks))) / n if n else 0.0
-    sent = _sentence_like(b.text, n, stop)
-    reason = boilerplate_reason(b.text, n, sent)
+    sent = _sentence_like(judged, n, stop)
+    reason = boilerplate_reason(judged, n, sent)
     repeated_only = False
     if reason is None and n >= 3 and comment_policy(b.text):
         reason = ("comment", "rules for commenters")
@@ -184,6 +204,7 @@ def _line(b: Block, repeated: dict[str, str]) -> _Line:
             repeated_only = True
     line = _Line(b, n, stop, sent, reason)
     line.repeated = repeated_only
+    line.credit_lead = credit is not None
     line.sig = comment_signature(b.text) is not None
     if not line.sig and inline_comment_signature(b.text):
         line.sig = True
@@ -410,9 +431,27 @@ def _reason_outside(ln: _Line, where: str, in_related: bool, after_thread: bool)
 #   credit runs to its last slash-separated part, which ends at a photo agency's name or at the
 #   next one or two capitalised words;
 # - a wire page's place/time header ("NEW YORK | Tue Jul 6, 2010 5:28 am EDT NEW YORK (Reuters) - ...").
+# After the credit's last slash: one word ("Jane Roe/Getty The talks ...", "…/REUTERS BP said"), or one
+# of the two-word agency names.
+_LAST_CREDIT_PART = (
+    r"(?:Getty Images|Associated Press|Rex Features|Press Association|Camera Press|Zuma Press|Public Domain"
+    r"|[A-Za-z][\w.'’&-]*)"
+)
 _PHOTO_AGENCY = (
-    r"(?:Getty Images|AFP|AP|Reuters|EPA|Rex Features|Rex|PA|Alamy|Corbis|Public Domain|Bloomberg|Zuma(?: Press)?|Sipa|"
+    r"(?:Getty [Ii]mages|Getty|AFP|AP|Reuters|EPA|Rex Features|Rex|PA|Alamy|Corbis|Public Domain|Bloomberg|Zuma(?: Press)?|Sipa|"
     r"Xinhua|Handout|Pool|Shutterstock|Press Association|Camera Press|Eyevine|Polaris|Redux|[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)?)"
+)
+_AGENCY_SLASH_RE = re.compile(r"(?:\bAP|AFP|Reuters|REUTERS|EPA|PA|Getty Images|Getty)\\?/[A-Z][\w.'’&-]*$")
+# Agencies whose name may close a credit ("AFP/Getty"): no photographer's first name.
+_AGENCY_WORDS = frozenset(("ap", "afp", "reuters", "epa", "pa", "getty", "rex", "corbis", "bloomberg", "xinhua"))
+_CREDIT_WORD_RE = re.compile(r"\s+([A-Z][\w.'’&-]*)(?=\s)")
+# "Photograph: Jane Roe/AP" opening a line: the credit of the photo whose caption came just before.
+_CREDIT_LEAD_RE = re.compile(
+    r"^(?:Photograph|Photo|Picture|Image|Photos)s?\s*:\s*(?:(?:[^/\n]{1,40}?\\?/){1,4}"
+    + _LAST_CREDIT_PART
+    + "|"
+    + _PHOTO_AGENCY
+    + r")(?:\s+for\s+(?:the\s+)?[A-Z][\w.'’-]*)?(?=\s|$)"
 )
 _LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
     (PHOTO_CREDIT_FIRST_RE, "caption", "wire photo credit at the start of the paragraph"),
@@ -460,13 +499,6 @@ _LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
     ),
     (
         re.compile(
-            r"^(?:Photograph|Photo|Picture|Image|Photos)s?\s*:\s*(?:[^/\n]{1,40}?\\?/){0,4}" + _PHOTO_AGENCY + r"(?=\s)"
-        ),
-        "caption",
-        "photo credit at the start of the paragraph",
-    ),
-    (
-        re.compile(
             r"^(?:[A-Z][A-Za-z .,'’\\/-]{1,60}?\s*\|\s*)?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
             r"(?:\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?)?(?=\s)"
         ),
@@ -485,6 +517,24 @@ _LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
 )
 
 
+def credit_lead_end(text: str, sentence_after: bool = True) -> int | None:
+    """Where a photo credit opening the text ends ("Photograph: AP/Kevin Roe The talks ..." → after
+    "Roe"); None when the text opens with no credit or, with ``sentence_after``, when what follows
+    starts no sentence ("Photo: Northern quay seen at dawn" is a caption after its label)."""
+    m = _CREDIT_LEAD_RE.match(text) if text[:1] in "PI" else None
+    if m is None:
+        return None
+    end = m.end()
+    last = m.group(0).rsplit("/", 1)[-1]
+    if _AGENCY_SLASH_RE.search(m.group(0)) and last.lower() not in _AGENCY_WORDS:
+        # "AP/Kevin Roe": after an agency comes its photographer's full name, when the word after
+        # the name starts a sentence and the name's second word is no sentence's first ("AP/Getty The").
+        nxt = _CREDIT_WORD_RE.match(text, end)
+        if nxt and nxt.group(1).lower() not in STOPWORDS and _starts_sentence(text[nxt.end() :].lstrip()):
+            end = nxt.end()
+    return end if not sentence_after or _starts_sentence(text[end:].lstrip()) else None
+
+
 def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[RemovalReason, str, str]]]:
     """Remove a repeated title prefix, inline embed chrome (with the embedded post) and inline
     photo credits from one body paragraph.  Returns the text and (reason, removed text, detail)."""
@@ -501,6 +551,10 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
         if lead and len(text) > lead.end() + 20:
             removed.append((reason, text[: lead.end()].strip(), detail))
             text = text[lead.end() :].lstrip(" :.-–—|")
+    credit_end = credit_lead_end(text, sentence_after=False)
+    if credit_end is not None and len(text) > credit_end + 20:
+        removed.append(("caption", text[:credit_end].strip(), "photo credit at the start of the paragraph"))
+        text = text[credit_end:].lstrip(" :.-–—|")
     m = EMBED_CHROME_RE.search(text) if "(@" in text else None
     while m:
         before = text[: m.start()]
@@ -578,6 +632,7 @@ def _clean(
         notes.append(f"only the first {MAX_BLOCKS} of {len(blocks)} lines were cleaned; the rest was dropped unread")
         blocks = blocks[:MAX_BLOCKS]
     lines = [_line(b, repeated) for b in blocks]
+    _mark_captions_before_credits(lines)
     barrier, barrier_why = _comment_start(lines)
     end_limit = _copyright_end(lines, barrier)
     runs, in_body = _find_body(lines, end_limit, notes)
@@ -673,6 +728,24 @@ def _mark_record_captions(lines: list[_Line], in_body: list[bool]) -> None:
             and lines[i + 1].sentence
         ):
             ln.reason = ("caption", "record line without closing punctuation between sentences (a caption or teaser)")
+
+
+def _mark_captions_before_credits(lines: list[_Line]) -> None:
+    """A photo credit opening a line ("Photograph: Jane Roe/AP ...") follows its caption: the line
+    before is that caption when it is one short sentence, else its last sentence is (a headline,
+    time stamp and caption run together on one line), cut when the body is assembled."""
+    for i in range(1, len(lines)):
+        if not lines[i].credit_lead:
+            continue
+        prev = lines[i - 1]
+        if prev.reason is not None or prev.sig:
+            continue
+        sents = split_sentences(prev.block.text)
+        if len(sents) == 1 and prev.n_words <= CAPTION_BEFORE_CREDIT_MAX_WORDS:
+            prev.reason = ("caption", "caption before its photo credit")
+            prev.value = min(BOILERPLATE_VALUE, -0.5 * prev.n_words)
+        elif sents:
+            prev.caption_tail = True
 
 
 def _mark_credit_captions(lines: list[_Line], in_body: list[bool]) -> None:
@@ -843,6 +916,11 @@ def _body_paragraphs(
                     ("other", f"{stamped.head} {stamped.stamp}".strip(), "page header ending on a time stamp")
                 )
                 text = stamped.rest
+        if lines[i].caption_tail and text:
+            sents = split_sentences(text)
+            if len(sents[-1].split()) <= CAPTION_BEFORE_CREDIT_MAX_WORDS:
+                inline.append(("caption", sents[-1], "caption before its photo credit (end of the paragraph)"))
+                text = " ".join(sents[:-1])
         for reason, rtext, detail in inline:
             removed.append(RemovedBlock(rtext, lines[i].block.index, reason, detail))
         if text:
