@@ -276,3 +276,19 @@ def test_a_demonym_after_in_is_no_place_when_its_noun_follows() -> None:
         Sent("a1", "p1", 2, "Families sheltered in Ashcombe, the board said.", None, "x"),
     ]
     assert _placed_words(sents) == {"kelbrook", "ashcombe"}
+
+
+def test_a_doctor_is_a_person_named_without_the_place_of_work() -> None:
+    index, _ = _index(
+        _one_article(
+            [
+                "Dr. Mara Quillon of Kelbrook General Hospital said the Velamir-resistant strain was spreading.",
+                "Five patients were treated, Dr. Pavel Drost and colleagues reported.",
+            ]
+        )
+    )
+    assert _entity(index, "Mara Quillon").type == "person"  # "Dr." was split from its dot and missed
+    assert _entity(index, "Pavel Drost").type == "person"
+    names = {e.name for e in index.entities}
+    assert "Mara Quillon of Kelbrook" not in names
+    assert not any(n.startswith("Velamir") for n in names)  # an adjective made of a name

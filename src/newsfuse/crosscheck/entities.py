@@ -45,6 +45,12 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM = re.compile(r"(?:ian|yan|can|ean|ish|ese|i|ians|yans|cans|eans|aris|atis)$")
 # A capitalised modifier glued to a participle ("UN-backed", "Benghazi-based"): a label, not a name.
 # The part after the hyphen is a participle or a word of that kind; "Ki-moon" is a name.
+# A capitalised word joined to a lower-case word ("Tamiflu-resistant") is an adjective; names joined
+# by hyphens keep their capitals ("Dana-Farber", "Port-au-Prince"), and "al-"/"bin-" prefixes
+# are lower-case before the name, not after it.
+_LOWER_COMPOUND = re.compile(r"^[A-Z][\w'’]*-[a-z]{3,}$")
+# Titles written only before a name ("Dr. Roe"), never in an apposition after one ("Roe, head of").
+_HONORIFICS = frozenset("mr mrs ms dr prof sir lord lady dame".split())
 _MODIFIER = re.compile(r"^[\w]+-(?:[a-z]+(?:ed|ing|en)|led|run|made|born|held|built|owned|style)$")
 # Before a demonym used as a noun ("an Iraqi said"), not before a name.
 _ARTICLES = frozenset({"a", "an", "the", "one"})
@@ -241,6 +247,8 @@ def rule_mentions(sent: Sent, lowercase: set[str], places: frozenset[str] | set[
         prev = toks[start - 1].lower() if start > 0 else ""
         if prev == "the" and start > 1 and toks[start - 2].lower() in PLACE_PREPS:
             prev = toks[start - 2].lower()  # "in the Gulf of Mexico" is "in X"
+        elif prev == "." and start > 1 and toks[start - 2].lower() in _HONORIFICS:
+            prev = toks[start - 2].lower()  # "Dr. Jane Roe": the tokens split the title from its dot
         nxt = toks[j].lower() if j < n else ""
         nxt2 = toks[j + 1].lower() if j + 1 < n else ""
         out.extend(
@@ -296,6 +304,15 @@ def _mentions_from_span(
         return []
     out: list[Mention] = []
     low = [fold(t).rstrip(".") for t in span]
+    # "Dr. Jane Roe of Kelbrook General Hospital", "President Jo Roe of Tallor": a titled person's
+    # name ends at "of"; what follows is where they work or rule, a name of its own.
+    if "of" in low[1:] and (prev in _HONORIFICS or low[0] in PERSON_TITLES):
+        k = low.index("of", 1)
+        if any(t not in PERSON_TITLES for t in low[(0 if prev in _HONORIFICS else 1) : k]) and k + 1 < len(span):
+            out.extend(
+                _mentions_from_span(span[k + 1 :], sent, False, "of", nxt, nxt2, toks, end, lowercase, places)
+            )
+            span, low, nxt, nxt2 = span[:k], low[:k], "of", ""
     cue: EntityType | None = None
     title: str | None = None
     last_title = max((k for k, t in enumerate(low) if t in PERSON_TITLES), default=-1)
@@ -337,6 +354,8 @@ def _mentions_from_span(
     if len(span) == 1:
         w = span[0]
         f = fold(w)
+        if _LOWER_COMPOUND.match(w):
+            return out  # "Tamiflu-resistant", "Kremlin-friendly": an adjective made of a name
         if _is_acronym(w):
             cue = cue or "organisation"
         elif f in _DEMONYM_WORDS or (
@@ -360,8 +379,10 @@ def _mentions_from_span(
             cue = "place"
         elif nxt in SPEECH_VERBS and prev != "the":
             cue = "person"  # "X said"; but "the White House said" is no person
-        elif nxt == "," and any(fold(t).rstrip(".") in PERSON_TITLES for t in toks[end + 1 : end + 4]):
-            cue = "person"  # apposition with a title: "Karim al-Mansuri, head of ..."
+        elif nxt == "," and any(
+            (ft := fold(t).rstrip(".")) in PERSON_TITLES and ft not in _HONORIFICS for t in toks[end + 1 : end + 4]
+        ):
+            cue = "person"  # apposition with a title: "Karim al-Mansuri, head of ..." (not "X, Dr. Roe")
     surface = " ".join(span)
     acronym = None
     if end + 2 < len(toks) and toks[end] == "(" and _is_acronym(toks[end + 1]) and toks[end + 2] == ")":

@@ -32,7 +32,8 @@ ORG_HEADS: frozenset[str] = frozenset(
     forces force police navy guard brigade militia movement front alliance coalition federation
     network news television tv radio times post press agency institute university foundation
     commission office department board group authority administration accord league club
-    service services bureau association society council institute centre center plc llc ag sa""".split()
+    service services bureau association society council institute centre center plc llc ag sa
+    hospital clinic school college academy laboratory museum church""".split()
 )
 
 # Words that, right after "in"/"from"/"to"/"near", mark the next capitalised span as a place
