@@ -309,9 +309,7 @@ def _mentions_from_span(
     if "of" in low[1:] and (prev in _HONORIFICS or low[0] in PERSON_TITLES):
         k = low.index("of", 1)
         if any(t not in PERSON_TITLES for t in low[(0 if prev in _HONORIFICS else 1) : k]) and k + 1 < len(span):
-            out.extend(
-                _mentions_from_span(span[k + 1 :], sent, False, "of", nxt, nxt2, toks, end, lowercase, places)
-            )
+            out.extend(_mentions_from_span(span[k + 1 :], sent, False, "of", nxt, nxt2, toks, end, lowercase, places))
             span, low, nxt, nxt2 = span[:k], low[:k], "of", ""
     cue: EntityType | None = None
     title: str | None = None
