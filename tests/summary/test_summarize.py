@@ -364,6 +364,23 @@ def test_a_heading_glued_to_its_sentence_is_cut_off() -> None:
     kept = "The envoy flew to The Hague on Monday to meet the judges of the court."
     assert strip_glued_heading(kept) == kept
     assert strip_glued_heading("They met in the morning A man was hurt.") == "They met in the morning A man was hurt."
+    # after a year, and before "A" with a number or a spelled-out number opening the lead
+    assert strip_glued_heading(
+        "The harbour strike of 1921 The current strike is the longest since the port opened its gates."
+    ).startswith("The current strike")
+    assert strip_glued_heading(
+        "A crane has stood idle for 30 years A 24-hour picket has been set up at the main gate of the port."
+    ).startswith("A 24-hour picket")
+    assert strip_glued_heading(
+        "Dock worker says he feels better Five-year-old Ana Vik started feeling unwell in late March this year."
+    ).startswith("Five-year-old Ana Vik")
+    kept = "He passed with 3 A grades and went on to study law at the university in the capital."
+    assert strip_glued_heading(kept) == kept
+    assert strip_glued_heading(
+        "Volunteers sail to help Kelbrook The flooded streets of the old town can be seen from the hills."
+    ).startswith("The flooded streets")
+    kept = "Hopes for Plan A to drain the flooded streets of the old town were dashed on Monday night."
+    assert strip_glued_heading(kept) == kept
 
 
 def test_wire_photo_captions_and_quote_continuations() -> None:
@@ -401,7 +418,9 @@ def test_cut_off_sentences_back_references_and_requoting() -> None:
         ],
     )
     cands = article_candidates(a)
-    assert [(c.usable, c.reason) for c in cands[:5]] == [(False, "fragment")] * 3 + [(False, "dangling reference")] * 2
+    # the byline remnant ", Valley Post" glued before "The water board …" is cut off as a heading
+    assert cands[0].usable and cands[0].text == "The water board opened both outlet gates of the dam on Tuesday night."
+    assert [(c.usable, c.reason) for c in cands[1:5]] == [(False, "fragment")] * 2 + [(False, "dangling reference")] * 2
     assert cands[5].text == "The dam has held for ninety years."
     # "The river is still rising fast tonight." closes the mayor's quotation: it gets its opening mark back.
     assert cands[7].text.startswith('"The river is still rising')

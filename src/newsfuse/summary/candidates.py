@@ -84,11 +84,18 @@ _LOADED = re.compile("|".join(re.escape(m) for m in lexicon.LOADED_PHRASES))
 _UNANCHORED = re.compile("|".join(re.escape(m) for m in lexicon.UNANCHORED_TIME))
 _LEADING_NOISE = re.compile(r"^[\s\-–—•*|:>#]+")
 # A heading run into the sentence after it with no stop: a lower-case word, then "The"/"A"/"An" and a
-# lower-case word ("… dominate the newspapers The disaster in Haiti is …"). Mid-sentence, "The" is
+# lower-case word ("… dominate the newspapers The disaster in Haiti is …"), or after a year ("The
+# influenza pandemic of 1918 The current outbreak …"). Mid-sentence, "The" is
 # capitalised only inside a name or title, and then the next word is capitalised too ("The Hague").
 # The same holds for the words that open a clause ("… lost treasure When thousands of …").
 _GLUED_HEADING = re.compile(
-    r"\b[a-z][a-z'’-]+\s+(?=(?:The|A|An|When|While|As|After|Before|Although|Since|If|In|On|At|For|With|But|It|They|He|She)\s+[a-z][a-z-]+\b)"
+    # after a capitalised word only "The"/"An" and a lower-case word ("… in Port-au-Prince The US is
+    # mounting …" has "The US": no boundary read there; "… help Haiti The devastating effects …" has one;
+    # "A" is left out: "Plan A to halt the leak", "Group A of the draw")
+    r"\b[A-Z][\w'’-]*[a-z0-9]\s+(?=(?:The|An)\s+[a-z][a-z-]+\b)|"
+    r"(?:\b[a-z][a-z'’-]+|\b\d{4})\s+(?=(?:The|A|An|When|While|As|After|Before|Although|Since|If|In|On|At|For|With|But|It|They|He|She)\s+[a-z][a-z-]+\b"
+    # "… around for 30 years A 24-hour facility …", "… feels a lot better Five-year-old Edgar …"
+    r"|(?:A|An)\s+\d|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)(?:-year-old\b|\s+[a-z]))"
 )
 MAX_HEADING_WORDS = 30
 # A broadcast transcript's speaker label: "WOLF MARROW, VALLEY TV ANCHOR: ", "MORGAN: ", "CLINTON (on camera): ".
