@@ -806,6 +806,12 @@ def agreed_stars(space: ClaimSpace, by_id: Mapping[str, Article], options: Cross
     """
     if not space.facts:
         return []
+    # A star's sources are some of the story's, and count_sources never grows on a subset once the
+    # whole set counts fewer than two (at most one known outlet, or none): then no star can reach
+    # two sources and the loop below would take none.  Most stories of a real crawl are one
+    # source's, so this spares them the pair search and the star ranking.
+    if independent_sources({s.article for s in space.sents}, by_id) < 2:
+        return []
     # a question asserts nothing ("Can humans catch swine flu?" heads an explainer), nor does a
     # sentence cut off: neither ever agrees
     asks = {i for i, s in enumerate(space.sents) if s.text.rstrip("\"'”’) ").endswith("?") or _cut_off(s.text)}
