@@ -124,8 +124,13 @@ class Featurizer:
         out: list[tuple[str, str | None]] = []
         mask: list[bool] = []
         for n, m in enumerate(matches):
-            w = _POSSESSIVE.sub("", m.group(0))  # "Libya's" is "Libya", "Monday's" a calendar word
-            day = _day_feature(w, matches, n)
+            # "Libya's" is "Libya", "Monday's" a calendar word.  A suffix test, not a regex
+            # substitution: this loop runs once per word of every sentence.
+            w = m.group(0)
+            if w.endswith(_POSSESSIVE_ENDS):
+                w = w[:-2]
+            # only a weekday or a month can open a day feature (_day_feature is None for any other word)
+            day = _day_feature(w, matches, n) if w in _DAY_WORDS else None
             if day is not None:
                 out.append((day, day))
                 mask.append(False)
@@ -167,7 +172,8 @@ class Featurizer:
 
 
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)  # the tokens of newsfuse.text.tokens, with positions
-_POSSESSIVE = re.compile(r"['’]s$")
+# The possessive ending a token may carry (the regex ['’]s$ on a token, as a C-level suffix test).
+_POSSESSIVE_ENDS = ("'s", "’s")
 # Numbers are left out of the features (see the module docstring), spelled out as well as in digits.
 NUMBER_WORDS: frozenset[str] = frozenset(
     """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
@@ -196,6 +202,7 @@ _MONTH_NUMBERS: dict[str, int] = {
     for m in names.split()
 }
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_WORDS = _WEEKDAYS | frozenset(_MONTH_NUMBERS)  # the words _day_feature can make a feature of
 _DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?$")
 
 
