@@ -394,13 +394,18 @@ _SPELLED_RE = re.compile(
 _AGE_RE = re.compile(r"(?<![\w.,])(\d{1,3})-year-old\b")
 # A four-digit number in this range, written without a comma, is a year ("in 2009"), not a count.
 _YEARS = range(1800, 2101)
+_DIGIT = re.compile(r"\d")  # the same digits as the \d of the patterns above (Unicode Nd)
 
 
 def _figures(folded: str) -> tuple[frozenset[str], frozenset[str]]:
     """The figures and the years a (folded) sentence states."""
-    text = _DATE_RE.sub(" ", folded)
     figures: set[str] = set()
     years: set[str] = set()
+    if _DIGIT.search(folded) is None:
+        # _DATE_RE, _FIGURE_RE and _AGE_RE all need a digit: one scan for it spares the three on
+        # the many sentences without one; only spelled-out numbers are left to find
+        return _spelled(folded, figures), frozenset(years)
+    text = _DATE_RE.sub(" ", folded)
     for m in _FIGURE_RE.finditer(text):
         whole = m.group(1).replace(",", "")
         if m.group(3) is None and m.group(2) is None and "," not in m.group(1) and int(whole) in _YEARS:
@@ -412,13 +417,18 @@ def _figures(folded: str) -> tuple[frozenset[str], frozenset[str]]:
         figures.add(f"{value:g}" if value < 1e15 else whole)
     # An age is a figure too: "a 3-year-old" and "a 51-year-old woman" are two people, not one fact.
     figures.update(str(int(m.group(1))) for m in _AGE_RE.finditer(text))
+    return _spelled(text, figures), frozenset(years)
+
+
+def _spelled(text: str, figures: set[str]) -> frozenset[str]:
+    """``figures`` with the numbers ``text`` spells out added."""
     for m in _SPELLED_RE.finditer(text):
         tens, unit = m.group(1), m.group(2)
         if unit is not None:  # "twenty-five" is 25, not 20 and 5
             figures.add(str(_SPELLED[tens] + _SPELLED[unit]))
         elif tens not in ("zero", "one"):  # "one of", "no one": not figures
             figures.add(str(_SPELLED[tens]))
-    return frozenset(figures), frozenset(years)
+    return frozenset(figures)
 
 
 # Words that deny what a sentence states: a sentence with one and a sentence without never agree
