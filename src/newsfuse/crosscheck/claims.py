@@ -61,7 +61,7 @@ from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim
 from newsfuse.options import CrossCheckOptions
-from newsfuse.stories.sources import count_sources, independent_sources, outlets_of, source_key
+from newsfuse.stories.sources import SourceKeys, count_sources, outlets_of
 from newsfuse.summary.lexicon import BARE_CONNECTIVES, DANGLING_STARTS, LOADED_LABELS
 from newsfuse.text import STOPWORDS, fold, tokens
 from newsfuse.tfidf import smoothed_idf
@@ -810,7 +810,9 @@ def _cut_off(text: str) -> bool:
     return text.rstrip("\"'”’) ").endswith(("...", "…"))
 
 
-def agreed_stars(space: ClaimSpace, by_id: Mapping[str, Article], options: CrossCheckOptions) -> list[list[int]]:
+def agreed_stars(
+    space: ClaimSpace, by_id: Mapping[str, Article], options: CrossCheckOptions, sources: SourceKeys | None = None
+) -> list[list[int]]:
     """The story's agreed claims, as lists of rows (first: the centre); disjoint.
 
     Each is a star: a centre sentence and the sentences that back it directly (:func:`supports`),
@@ -820,14 +822,17 @@ def agreed_stars(space: ClaimSpace, by_id: Mapping[str, Article], options: Cross
     fact.  The centre is the sentence backed by the most sources (then by the most sentences,
     then the one with the fewest reading faults); stars are taken greedily until no sentence is
     backed by another source.
+
+    ``sources``: the story's :class:`SourceKeys` over ``by_id`` (a fresh one when ``None``).
     """
     if not space.facts:
         return []
+    sources = sources or SourceKeys(by_id)
     # A star's sources are some of the story's, and count_sources never grows on a subset once the
     # whole set counts fewer than two (at most one known outlet, or none): then no star can reach
     # two sources and the loop below would take none.  Most stories of a real crawl are one
     # source's, so this spares them the pair search and the star ranking.
-    if independent_sources({s.article for s in space.sents}, by_id) < 2:
+    if sources.independent({s.article for s in space.sents}) < 2:
         return []
     # a question asserts nothing ("Can humans catch swine flu?" heads an explainer), nor does a
     # sentence cut off: neither ever agrees
@@ -844,7 +849,7 @@ def agreed_stars(space: ClaimSpace, by_id: Mapping[str, Article], options: Cross
         if j in centres and _covers(facts[j], facts[i], idf):
             backed[j].append(i)
     members = set(backed).union(*backed.values())
-    keys = {i: source_key(by_id[space.sents[i].article], by_id) for i in members if space.sents[i].article in by_id}
+    keys = {i: sources.key(space.sents[i].article) for i in members if space.sents[i].article in by_id}
     left = set(members)
 
     faults = {c: _faults(space.sents[c].text) for c in backed}
@@ -902,7 +907,8 @@ def build_claims(
     story_outlets = outlets_of(story_articles if story_articles is not None else {s.article for s in keep}, by_id)
     built: list[tuple[tuple[int, int, int], Claim]] = []
     subjects = group_sentences(space, options) if groups is None else groups
-    stars = agreed_stars(space, by_id, options)
+    sources = SourceKeys(by_id)  # the story's articles' source keys, once for all its claims
+    stars = agreed_stars(space, by_id, options, sources)
     # a claim's subject is the group of its representative (an agreed claim's centre): a star may
     # take sentences of other groups, but joining their groups would make subjects of many events
     # (ECB+ dev, every document its own outlet: subject B-cubed precision 0.669 this way, 0.596 joined)
@@ -914,13 +920,13 @@ def build_claims(
         rest = [i for i in members if i not in in_star]
         if not rest:
             continue
-        if independent_sources({keep[i].article for i in rest}, by_id) < 2:
+        if sources.independent({keep[i].article for i in rest}) < 2:
             rows.append(rest)
             continue
         # several sources that back no common fact: each source's sentences are its own claim
         by_source: dict[str, list[int]] = {}
         for i in rest:
-            by_source.setdefault(source_key(by_id[keep[i].article], by_id), []).append(i)
+            by_source.setdefault(sources.key(keep[i].article), []).append(i)
         rows.extend(by_source.values())
     for members in rows:
         members.sort(key=lambda i: (keep[i].article, keep[i].index))
@@ -933,7 +939,7 @@ def build_claims(
             text=rep.text,
             sentences=[keep[i].as_claim_sentence() for i in members],
             outlets=outlets_of(arts, by_id),
-            independent_sources=independent_sources(arts, by_id),
+            independent_sources=sources.independent(arts),
         )
         claim.missing_outlets = [o for o in story_outlets if o not in set(claim.outlets)]
         claim.status = "agreed" if claim.independent_sources >= 2 else "single_source"
