@@ -61,7 +61,7 @@ from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim
 from newsfuse.options import CrossCheckOptions
-from newsfuse.stories.sources import count_sources, independent_sources, outlets_of, source_key
+from newsfuse.stories.sources import SourceKeys, count_sources, outlets_of
 from newsfuse.summary.lexicon import BARE_CONNECTIVES, DANGLING_STARTS, LOADED_LABELS
 from newsfuse.text import STOPWORDS, fold, tokens
 from newsfuse.tfidf import smoothed_idf
@@ -124,8 +124,13 @@ class Featurizer:
         out: list[tuple[str, str | None]] = []
         mask: list[bool] = []
         for n, m in enumerate(matches):
-            w = _POSSESSIVE.sub("", m.group(0))  # "Libya's" is "Libya", "Monday's" a calendar word
-            day = _day_feature(w, matches, n)
+            # "Libya's" is "Libya", "Monday's" a calendar word.  A suffix test, not a regex
+            # substitution: this loop runs once per word of every sentence.
+            w = m.group(0)
+            if w.endswith(_POSSESSIVE_ENDS):
+                w = w[:-2]
+            # only a weekday or a month can open a day feature (_day_feature is None for any other word)
+            day = _day_feature(w, matches, n) if w in _DAY_WORDS else None
             if day is not None:
                 out.append((day, day))
                 mask.append(False)
@@ -167,7 +172,8 @@ class Featurizer:
 
 
 _WORD_RE = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)  # the tokens of newsfuse.text.tokens, with positions
-_POSSESSIVE = re.compile(r"['’]s$")
+# The possessive ending a token may carry (the regex ['’]s$ on a token, as a C-level suffix test).
+_POSSESSIVE_ENDS = ("'s", "’s")
 # Numbers are left out of the features (see the module docstring), spelled out as well as in digits.
 NUMBER_WORDS: frozenset[str] = frozenset(
     """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
@@ -196,6 +202,7 @@ _MONTH_NUMBERS: dict[str, int] = {
     for m in names.split()
 }
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_WORDS = _WEEKDAYS | frozenset(_MONTH_NUMBERS)  # the words _day_feature can make a feature of
 _DAY_NUMBER = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?$")
 
 
@@ -387,13 +394,18 @@ _SPELLED_RE = re.compile(
 _AGE_RE = re.compile(r"(?<![\w.,])(\d{1,3})-year-old\b")
 # A four-digit number in this range, written without a comma, is a year ("in 2009"), not a count.
 _YEARS = range(1800, 2101)
+_DIGIT = re.compile(r"\d")  # the same digits as the \d of the patterns above (Unicode Nd)
 
 
 def _figures(folded: str) -> tuple[frozenset[str], frozenset[str]]:
     """The figures and the years a (folded) sentence states."""
-    text = _DATE_RE.sub(" ", folded)
     figures: set[str] = set()
     years: set[str] = set()
+    if _DIGIT.search(folded) is None:
+        # _DATE_RE, _FIGURE_RE and _AGE_RE all need a digit: one scan for it spares the three on
+        # the many sentences without one; only spelled-out numbers are left to find
+        return _spelled(folded, figures), frozenset(years)
+    text = _DATE_RE.sub(" ", folded)
     for m in _FIGURE_RE.finditer(text):
         whole = m.group(1).replace(",", "")
         if m.group(3) is None and m.group(2) is None and "," not in m.group(1) and int(whole) in _YEARS:
@@ -405,13 +417,18 @@ def _figures(folded: str) -> tuple[frozenset[str], frozenset[str]]:
         figures.add(f"{value:g}" if value < 1e15 else whole)
     # An age is a figure too: "a 3-year-old" and "a 51-year-old woman" are two people, not one fact.
     figures.update(str(int(m.group(1))) for m in _AGE_RE.finditer(text))
+    return _spelled(text, figures), frozenset(years)
+
+
+def _spelled(text: str, figures: set[str]) -> frozenset[str]:
+    """``figures`` with the numbers ``text`` spells out added."""
     for m in _SPELLED_RE.finditer(text):
         tens, unit = m.group(1), m.group(2)
         if unit is not None:  # "twenty-five" is 25, not 20 and 5
             figures.add(str(_SPELLED[tens] + _SPELLED[unit]))
         elif tens not in ("zero", "one"):  # "one of", "no one": not figures
             figures.add(str(_SPELLED[tens]))
-    return frozenset(figures), frozenset(years)
+    return frozenset(figures)
 
 
 # Words that deny what a sentence states: a sentence with one and a sentence without never agree
@@ -793,7 +810,9 @@ def _cut_off(text: str) -> bool:
     return text.rstrip("\"'”’) ").endswith(("...", "…"))
 
 
-def agreed_stars(space: ClaimSpace, by_id: Mapping[str, Article], options: CrossCheckOptions) -> list[list[int]]:
+def agreed_stars(
+    space: ClaimSpace, by_id: Mapping[str, Article], options: CrossCheckOptions, sources: SourceKeys | None = None
+) -> list[list[int]]:
     """The story's agreed claims, as lists of rows (first: the centre); disjoint.
 
     Each is a star: a centre sentence and the sentences that back it directly (:func:`supports`),
@@ -803,8 +822,17 @@ def agreed_stars(space: ClaimSpace, by_id: Mapping[str, Article], options: Cross
     fact.  The centre is the sentence backed by the most sources (then by the most sentences,
     then the one with the fewest reading faults); stars are taken greedily until no sentence is
     backed by another source.
+
+    ``sources``: the story's :class:`SourceKeys` over ``by_id`` (a fresh one when ``None``).
     """
     if not space.facts:
+        return []
+    sources = sources or SourceKeys(by_id)
+    # A star's sources are some of the story's, and count_sources never grows on a subset once the
+    # whole set counts fewer than two (at most one known outlet, or none): then no star can reach
+    # two sources and the loop below would take none.  Most stories of a real crawl are one
+    # source's, so this spares them the pair search and the star ranking.
+    if sources.independent({s.article for s in space.sents}) < 2:
         return []
     # a question asserts nothing ("Can humans catch swine flu?" heads an explainer), nor does a
     # sentence cut off: neither ever agrees
@@ -821,7 +849,7 @@ def agreed_stars(space: ClaimSpace, by_id: Mapping[str, Article], options: Cross
         if j in centres and _covers(facts[j], facts[i], idf):
             backed[j].append(i)
     members = set(backed).union(*backed.values())
-    keys = {i: source_key(by_id[space.sents[i].article], by_id) for i in members if space.sents[i].article in by_id}
+    keys = {i: sources.key(space.sents[i].article) for i in members if space.sents[i].article in by_id}
     left = set(members)
 
     faults = {c: _faults(space.sents[c].text) for c in backed}
@@ -879,7 +907,8 @@ def build_claims(
     story_outlets = outlets_of(story_articles if story_articles is not None else {s.article for s in keep}, by_id)
     built: list[tuple[tuple[int, int, int], Claim]] = []
     subjects = group_sentences(space, options) if groups is None else groups
-    stars = agreed_stars(space, by_id, options)
+    sources = SourceKeys(by_id)  # the story's articles' source keys, once for all its claims
+    stars = agreed_stars(space, by_id, options, sources)
     # a claim's subject is the group of its representative (an agreed claim's centre): a star may
     # take sentences of other groups, but joining their groups would make subjects of many events
     # (ECB+ dev, every document its own outlet: subject B-cubed precision 0.669 this way, 0.596 joined)
@@ -891,13 +920,13 @@ def build_claims(
         rest = [i for i in members if i not in in_star]
         if not rest:
             continue
-        if independent_sources({keep[i].article for i in rest}, by_id) < 2:
+        if sources.independent({keep[i].article for i in rest}) < 2:
             rows.append(rest)
             continue
         # several sources that back no common fact: each source's sentences are its own claim
         by_source: dict[str, list[int]] = {}
         for i in rest:
-            by_source.setdefault(source_key(by_id[keep[i].article], by_id), []).append(i)
+            by_source.setdefault(sources.key(keep[i].article), []).append(i)
         rows.extend(by_source.values())
     for members in rows:
         members.sort(key=lambda i: (keep[i].article, keep[i].index))
@@ -910,7 +939,7 @@ def build_claims(
             text=rep.text,
             sentences=[keep[i].as_claim_sentence() for i in members],
             outlets=outlets_of(arts, by_id),
-            independent_sources=independent_sources(arts, by_id),
+            independent_sources=sources.independent(arts),
         )
         claim.missing_outlets = [o for o in story_outlets if o not in set(claim.outlets)]
         claim.status = "agreed" if claim.independent_sources >= 2 else "single_source"

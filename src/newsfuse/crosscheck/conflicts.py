@@ -358,12 +358,18 @@ def counted_phrase(text: str, end: int) -> tuple[list[str], str] | None:
     return words[:-1], words[-1]
 
 
-def find_figures(i: int, text: str, stem: CachedStemmer) -> list[Figure]:
-    """Numbers with what they count; days of dates and bare years are not figures."""
+def find_figures(
+    i: int, text: str, stem: CachedStemmer, reporting: bool | None = None, glued: int | None = None
+) -> list[Figure]:
+    """Numbers with what they count; days of dates and bare years are not figures.
+
+    ``reporting`` and ``glued``: :func:`is_reporting` and :func:`glued_at` of ``text`` when the
+    caller has them already (computed here when ``None``)."""
     out: list[Figure] = []
-    if not is_reporting(text):
+    if not (is_reporting(text) if reporting is None else reporting):
         return out
-    glued = glued_at(text)
+    if glued is None:
+        glued = glued_at(text)
     for m in _FIGURE.finditer(text):
         if m.start() < glued:
             continue  # a figure of a caption glued in front of the sentence
@@ -840,7 +846,11 @@ def find_conflicts(
             day_memo[i] = frozenset(find_dates(sents[i].text) | find_weekdays(sents[i].text))
         return day_memo[i]
 
-    figures = [f for i, s in enumerate(sents) for f in find_figures(i, s.text, stem)]
+    # whether each sentence is reporting, and where a glued caption ends in it, once: the figures,
+    # the state starts and every topic's sentences below ask (each a few regex scans of the text)
+    reporting = [is_reporting(s.text) for s in sents]
+    glued = [glued_at(s.text) if r else 0 for s, r in zip(sents, reporting, strict=True)]
+    figures = [f for i, s in enumerate(sents) for f in find_figures(i, s.text, stem, reporting[i], glued[i])]
     by_noun: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
         by_noun[f.noun].append(f)
@@ -913,7 +923,7 @@ def find_conflicts(
     # ceasefire to start from Saturday" need not be one claim
     starts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, s in enumerate(sents):
-        if is_reporting(s.text):
+        if reporting[i]:
             for state, day in state_starts(s.text):
                 starts[state][day].append(i)
     for state, by_weekday in sorted(starts.items()):
@@ -933,7 +943,8 @@ def find_conflicts(
         idx = [
             pos[k]
             for cs in claim.sentences
-            if (k := (cs.article, cs.paragraph, cs.text)) in pos and is_reporting(cs.text) and not glued_at(cs.text)
+            # sents[pos[k]].text is cs.text (the text is part of the key)
+            if (k := (cs.article, cs.paragraph, cs.text)) in pos and reporting[pos[k]] and not glued[pos[k]]
         ]
         if len({sents[i].source for i in idx}) < 2:
             continue

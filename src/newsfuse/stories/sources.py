@@ -53,6 +53,28 @@ def independent_sources(article_ids: Iterable[str], by_id: Mapping[str, Article]
     return count_sources(source_key(by_id[i], by_id) for i in article_ids if i in by_id)
 
 
+class SourceKeys:
+    """:func:`source_key` by article id, each computed once: a memo for the analysis of one story,
+    which counts the sources of many overlapping sets of its articles (every claim, every group of
+    sentences) and would otherwise normalise the same outlet names again for each.  Only as long
+    as ``by_id`` does not change (never module-wide)."""
+
+    def __init__(self, by_id: Mapping[str, Article]) -> None:
+        self.by_id = by_id
+        self._keys: dict[str, str] = {}
+
+    def key(self, article_id: str) -> str:
+        """``source_key(by_id[article_id], by_id)``."""
+        k = self._keys.get(article_id)
+        if k is None:
+            k = self._keys[article_id] = source_key(self.by_id[article_id], self.by_id)
+        return k
+
+    def independent(self, article_ids: Iterable[str]) -> int:
+        """``independent_sources(article_ids, by_id)``."""
+        return count_sources(self.key(i) for i in article_ids if i in self.by_id)
+
+
 def unknown_outlet_articles(article_ids: Iterable[str], by_id: Mapping[str, Article]) -> int:
     """How many of the articles have no known outlet (nor wire) for their text's origin."""
     return sum(1 for i in article_ids if i in by_id and is_unknown(source_key(by_id[i], by_id)))

@@ -41,6 +41,18 @@ _CAPTION = re.compile(
     r"\b(?:on the (?:left|right)|pictured|\((?:L|R|C|left|right|centre|center)\)|file photo|photo:|image caption|image copyright)",
     re.IGNORECASE,
 )
+# Each _CAPTION match (lowercased) contains one of these.
+_CAPTION_LITERALS = (
+    "on the left",
+    "on the right",
+    "pictured",
+    "(",
+    "file photo",
+    "photo:",
+    "image caption",
+    "image copyright",
+)
+_DIGIT = re.compile(r"\d")  # the \d of _CAPTION_DATE (any Unicode digit)
 # A picture described in the present ("X gestures during a rally", "Y looks on as …", "Z poses for …"),
 # a graphic's credit ("SOURCE: Coast Guard"), a bulleted summary glued into one line (" * ").
 # A place in the picture between commas ("…, top center, as gas is brought up") marks a caption too.
@@ -277,6 +289,16 @@ def _bare(token: str) -> str:
     return re.split("['’]", token, maxsplit=1)[0]
 
 
+def _caption(text: str, low: str) -> bool:
+    """``_CAPTION.search(text) or _CAPTION_DATE.search(text)``, with cheap tests first (every
+    candidate sentence of every story is judged): on ASCII text, ignoring case is lowercasing, so
+    no _CAPTION match is possible without one of its literals in ``low``; _CAPTION_DATE needs a
+    digit."""
+    if (not text.isascii() or any(m in low for m in _CAPTION_LITERALS)) and _CAPTION.search(text):
+        return True
+    return _DIGIT.search(text) is not None and _CAPTION_DATE.search(text) is not None
+
+
 def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks: list[str]) -> None:
     """Set ``usable``/``reason``/``penalty``.  ``inside_quote``: the sentence continues a quotation
     opened in an earlier sentence, so all of it is someone's words.  ``ws``/``toks``: its words
@@ -305,7 +327,7 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         c.usable, c.reason = False, "question"
     elif _BOILERPLATE.search(low) or _BYLINE.match(text):
         c.usable, c.reason = False, "boilerplate"
-    elif _CAPTION.search(text) or _CAPTION_DATE.search(text) or _CAPTION_PRESENT.search(unquoted):
+    elif _caption(text, low) or _CAPTION_PRESENT.search(unquoted):
         c.usable, c.reason = False, "caption"
     elif _CHATTER.search(unquoted):
         c.usable, c.reason = False, "chatter"
