@@ -145,3 +145,24 @@ def test_a_print_edition_note_is_furniture_that_names_the_paper() -> None:
     assert isinstance(art, Article)
     assert art.outlet == "The Guardian" and art.outlet_source and art.outlet_source.startswith("furniture")
     assert not any("appeared on" in p.text for p in art.paragraphs)
+
+
+def test_the_shape_of_a_sites_stamps_and_credits_names_the_outlet() -> None:
+    # No line repeats word for word: each page has its own time stamp and photo credit, in one shape.
+    topics = ["Alder", "Birch", "Cedar", "Damson", "Elm", "Fir"]
+    people = ["Ana Vik", "Olaf Berg", "Liv Moen", "Per Dahl", "Kari Lund", "Jon Ask"]
+    agencies = ["AP", "Reuters", "AFP", "AP", "Reuters", "AFP"]
+    docs = []
+    for i, (t, who, agency) in enumerate(zip(topics, people, agencies, strict=True)):
+        stamp = f"{['Monday', 'Tuesday', 'Friday'][i % 3]} {i + 3} March 2021 0{i}.1{i} GMT"
+        caption = f"The {t} quay at dawn.\nPhotograph: {who}/{agency} "
+        lead = "PORTVALE (Portvale Gazette) -- " if i < 3 else ""
+        docs.append(rec(f"{stamp}\n{caption}{lead}{_story(i, t)}", n=i + 1))
+    out = extract_documents(docs, Options())
+    arts = [a for a in out if isinstance(a, Article)]
+    assert [a.outlet for a in arts[:3]] == ["Portvale Gazette"] * 3
+    assert all(a.outlet == "Portvale Gazette" for a in arts[3:]), [a.outlet_source for a in arts]
+    assert all("shaped like" in (a.outlet_source or "") or "template" in (a.outlet_source or "") for a in arts[3:])
+    # Two witnesses are too few to name a third page's outlet.
+    two = extract_documents(docs[1:4], Options())
+    assert [a.outlet for a in two if isinstance(a, Article)][-1] is None

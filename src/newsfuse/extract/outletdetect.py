@@ -307,44 +307,120 @@ def resolve_outlet(
     return None, None, None
 
 
+# Furniture lines whose *shape* a site repeats with other names, dates and numbers in it: "Photograph:
+# Jane Roe/AP", "Sunday 26 April 2009 11.25 BST", "LONDON | Tue Mar 15, 2011 1:48pm GMT", "The
+# Associated Press contributed to this report."  Only removed furniture counts (never comments, whose
+# signatures are the readers'), up to this length, and only shapes of at least SHAPE_MIN_TOKENS tokens
+# with a name, date or number slot in them (a fixed line is a template line above).
+SHAPE_MAX_CHARS = 120
+SHAPE_MIN_TOKENS = 4
+_SHAPE_REASONS = frozenset(("other", "caption", "navigation", "promo", "disclaimer"))
+_SHAPE_TOKEN_RE = re.compile(r"\d+|[A-Za-z]+|[^\sA-Za-z\d]")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun".split())
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_SLOTS = frozenset("0WMC")
+
+
+def furniture_shape(text: str) -> str | None:
+    """The shape of a furniture line: numbers, weekdays, months and capitalised names become slots,
+    the first word, lower-case words, capitals ("BST", "AP") and punctuation stay; None when too
+    short or without a slot."""
+    out: list[str] = []
+    for i, t in enumerate(_SHAPE_TOKEN_RE.findall(text[:80])):
+        low = t.lower()
+        if t.isdigit():
+            slot = "0"
+        elif low in _WEEKDAYS:
+            slot = "W"
+        elif low in _MONTHS:
+            slot = "M"
+        elif i == 0 or (t.isupper() and len(t) > 1) or not t[0].isupper():
+            slot = t
+        else:
+            slot = "C"
+        if not (slot == "C" and out and out[-1] == "C"):  # a name of several words is one slot
+            out.append(slot)
+    if len(out) < SHAPE_MIN_TOKENS or not any(t in _SLOTS for t in out[1:]):
+        return None
+    return "shape:" + " ".join(out)
+
+
+def _template_keys(a: Article) -> set[str]:
+    keys = {line_key(r.text) for r in a.removed if "repeated in" in r.detail and len(r.text) >= MIN_TEMPLATE_CHARS}
+    for r in a.removed:
+        if r.reason in _SHAPE_REASONS and len(r.text) <= SHAPE_MAX_CHARS and (shape := furniture_shape(r.text)):
+            keys.add(shape)
+    return keys
+
+
+def _key_of(r: RemovedBlock) -> set[str]:
+    shape = furniture_shape(r.text) if r.reason in _SHAPE_REASONS and len(r.text) <= SHAPE_MAX_CHARS else None
+    return {line_key(r.text)} | ({shape} if shape else set())
+
+
+def _line_votes(per_key: Iterable[dict[str, set[int]]]) -> Counter[str]:
+    """Each shared line counts its witness articles."""
+    votes: Counter[str] = Counter()
+    for w in per_key:
+        for k, arts in w.items():
+            votes[k] += len(arts)
+    return votes
+
+
+def _article_votes(per_key: Iterable[dict[str, set[int]]]) -> Counter[str]:
+    """Distinct witness articles per outlet, whatever number of keys they share."""
+    seen: dict[str, set[int]] = {}
+    for w in per_key:
+        for k, arts in w.items():
+            seen.setdefault(k, set()).update(arts)
+    return Counter({k: len(v) for k, v in seen.items()})
+
+
+def _decide(votes: Counter[str]) -> tuple[str, int] | None:
+    if not votes:
+        return None
+    (k, n), total = votes.most_common(1)[0], sum(votes.values())
+    return (k, n) if n >= MIN_TEMPLATE_WITNESSES and n >= TEMPLATE_AGREEMENT * total else None
+
+
 def propagate_outlets(articles: Sequence[Article]) -> list[Article]:
     """Outlets for articles that name none, from the site template they share with articles that do.
 
     A page's template lines (teasers, comment rules, adverts: removed by the cleaner as repeated
-    in otherwise different articles) are the site's; when every article of known outlet that
+    in otherwise different articles) are the site's, and so are the shapes of its furniture lines
+    (:func:`furniture_shape`: its time stamps and photo credits); when every article of known outlet that
     carries one of an unknown article's template lines is of one outlet, and at least
     :data:`MIN_TEMPLATE_WITNESSES` of them are, the unknown article is that outlet's.
     """
-    keys_of: list[set[str]] = [
-        {line_key(r.text) for r in a.removed if "repeated in" in r.detail and len(r.text) >= MIN_TEMPLATE_CHARS}
-        for a in articles
-    ]
-    witnesses: dict[str, Counter[str]] = {}
+    keys_of: list[set[str]] = [_template_keys(a) for a in articles]
+    # key -> outlet -> the articles of that outlet carrying it
+    witnesses: dict[str, dict[str, set[int]]] = {}
     names: dict[str, str] = {}
-    for a, keys in zip(articles, keys_of, strict=True):
+    for i, (a, keys) in enumerate(zip(articles, keys_of, strict=True)):
         if a.outlet is None:
             continue
         k = outlet_key(a.outlet)
         names.setdefault(k, a.outlet)
         for key in keys:
-            witnesses.setdefault(key, Counter())[k] += 1
+            witnesses.setdefault(key, {}).setdefault(k, set()).add(i)
     out: list[Article] = []
     for a, keys in zip(articles, keys_of, strict=True):
         if a.outlet is None and keys:
-            votes: Counter[str] = Counter()
-            for key in keys:
-                votes.update(witnesses.get(key, Counter()))
-            if votes:
-                (k, n), total = votes.most_common(1)[0], sum(votes.values())
-                if n >= MIN_TEMPLATE_WITNESSES and n >= TEMPLATE_AGREEMENT * total:
-                    example = next(
-                        r.text for r in a.removed if line_key(r.text) in keys and witnesses.get(line_key(r.text))
-                    )
-                    a = replace(
-                        a,
-                        outlet=names[k],
-                        outlet_source=f"template shared with {n} articles of {names[k]}: {example[:60]}",
-                    )
+            # Template lines first, each shared line a vote (several lines shared with the same few
+            # pages are strong evidence); then furniture shapes, weaker, where the witnesses must
+            # be distinct articles (one page's stamp and credit are one witness, not two).
+            found = _decide(_line_votes([witnesses.get(key, {}) for key in keys if not key.startswith("shape:")]))
+            how = "template shared with"
+            if found is None:
+                how = "furniture shaped like that of"
+                found = _decide(_article_votes([witnesses.get(key, {}) for key in keys if key.startswith("shape:")]))
+            if found is not None:
+                k, n = found
+                shown = next(r for r in a.removed if any(k in witnesses.get(x, {}) for x in _key_of(r) & keys))
+                a = replace(a, outlet=names[k], outlet_source=f"{how} {n} articles of {names[k]}: {shown.text[:60]}")
         out.append(a)
     return out
 
