@@ -445,6 +445,13 @@ def test_photo_label_before_a_caption_is_no_credit() -> None:
     assert "The union said the members would vote again in the spring." in a.text
 
 
+def test_a_correction_note_is_no_body() -> None:
+    note = "A previous version of this article omitted part of the union leader's answer to the question."
+    a = clean("\n".join(["Harbour Strike Ends", PARA, PARA.replace("Tuesday", "Monday"), note]))
+    assert note not in a.text
+    assert reasons_of(a, "previous version") == {"disclaimer"}
+
+
 def test_text_in_another_language_is_kept_with_a_note() -> None:
     de = [
         "Die Hafenarbeiter in Saint Ives haben am Dienstag beschlossen, ihren Streik nach neun Tagen zu beenden.",

@@ -176,3 +176,13 @@ def test_comment_section_headers(line: str) -> None:
 )
 def test_comment_signatures(line: str, signature: bool) -> None:
     assert (comment_signature(line) is not None) is signature
+
+
+def test_broadcast_transcript_header_is_furniture() -> None:
+    head = "Harbour strike ends; Floods in the valley Aired March 4, 2031 - 16:00:00 ET THIS IS A RUSH TRANSCRIPT."
+    assert boilerplate_reason(head, len(head.split()), True) == (
+        "disclaimer",
+        "broadcast transcript header (programme topics, air time, 'rush transcript')",
+    )
+    said = "The anchor said the transcript of the hearing would be published on Friday."
+    assert boilerplate_reason(said, len(said.split()), True) is None

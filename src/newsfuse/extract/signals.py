@@ -658,6 +658,13 @@ _POINTER_RE = re.compile(
 )
 
 
+# A broadcaster's transcript page opens with the programme's topics, its air time and a warning that
+# the copy is unchecked: "Topic one; Topic two Aired January 25, 2011 - 16:00:00 ET THIS IS A RUSH
+# TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM ...".  The warning is written in capitals.
+_RUSH_TRANSCRIPT_RE = re.compile(r"\bTHIS IS A RUSH TRANSCRIPT\b|\bTHIS COPY MAY NOT BE IN ITS FINAL FORM\b")
+TRANSCRIPT_HEADER_MAX_WORDS = 80
+
+
 def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[RemovalReason, str] | None:
     """Explicit evidence in the wording of one line; None when the line says nothing of the kind.
 
@@ -678,6 +685,8 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
         return "other", "site contact footer (addresses for letters, help, the news desk)"
     if n_words <= CAPTION_MAX_WORDS and "day" in low and dated_caption(t):
         return "caption", "photo caption (a scene with its weekday and full date)"
+    if n_words <= TRANSCRIPT_HEADER_MAX_WORDS and "TRANSCRIPT" in t and _RUSH_TRANSCRIPT_RE.search(t):
+        return "disclaimer", "broadcast transcript header (programme topics, air time, 'rush transcript')"
     if n_words <= 40 and "responsible" in low and _NOT_RESPONSIBLE_RE.search(t):
         return "disclaimer", "disclaimer (not responsible for the content)"
     if n_words <= 20 and low.rstrip(" .!:").endswith(("here", "below", "online")) and _POINTER_RE.match(t):

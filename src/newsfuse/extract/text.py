@@ -156,7 +156,8 @@ _EDITORIAL_NOTE_RE = re.compile(
     r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b|^editor'?s[’']? note\b"
     r"|^a version (?:of this (?:article|story) )?appeared (?:on|in) (?:p|page)"
     r"|^(?:a|an|the) (?:page \w+ |earlier |previous |front-page |\w+ section )?(?:article|story|version|headline|caption|report)\b"
-    r"[^.]{0,80}\b(?:misstated|misidentified|misspelled|incorrectly (?:said|stated|reported|gave)|gave the wrong|should have said)",
+    r"[^.]{0,80}\b(?:misstated|misidentified|misspelled|misquoted|misattributed|omitted|incorrectly (?:said|stated|reported|gave)"
+    r"|gave the wrong|should have said)",
     re.I,
 )
 _AUTHOR_BIO_RE = re.compile(
@@ -444,6 +445,9 @@ _PHOTO_AGENCY = (
 _AGENCY_SLASH_RE = re.compile(r"(?:\bAP|AFP|Reuters|REUTERS|EPA|PA|Getty Images|Getty)\\?/[A-Z][\w.'’&-]*$")
 # Agencies whose name may close a credit ("AFP/Getty"): no photographer's first name.
 _AGENCY_WORDS = frozenset(("ap", "afp", "reuters", "epa", "pa", "getty", "rex", "corbis", "bloomberg", "xinhua"))
+# A broadcast transcript's speaker label as its first turn writes it: a full name, often a role ("JANE ROE,
+# VALLEY TV ANCHOR: "); a one-word label ("TIMELINE: ") is as likely a kicker.
+_SPEAKER_LABEL_RE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){1,4}(?:,\s*[A-Z][A-Z0-9 .,'’&()-]{1,80}?)?:\s")
 _CREDIT_WORD_RE = re.compile(r"\s+([A-Z][\w.'’&-]*)(?=\s)")
 # "Photograph: Jane Roe/AP" opening a line: the credit of the photo whose caption came just before.
 _CREDIT_LEAD_RE = re.compile(
@@ -855,7 +859,8 @@ def _body_paragraphs(
                 else:
                     inline.append(("other", stamp_header, "page header ending on a time stamp"))
                 author = author or stamped.author
-            glued = split_glued_title(text)
+            # a transcript's speaker label ("JANE ROE, VALLEY TV ANCHOR: Good evening.") is no headline
+            glued = split_glued_title(text) if not _SPEAKER_LABEL_RE.match(text) else None
             if glued is not None:
                 head, rest = glued
                 if rest[:3] in ("AM ", "PM ") and rest[3:4].isupper():  # "...; 12:00 | AM The board said"
@@ -872,7 +877,7 @@ def _body_paragraphs(
                 else:
                     rest = text
                 text = rest
-            elif title is None:
+            elif title is None and not _SPEAKER_LABEL_RE.match(text):
                 echoed = split_echo_title(text)
                 if echoed is not None:
                     head, text = echoed
