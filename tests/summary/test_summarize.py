@@ -304,6 +304,10 @@ def test_headline_drops_weekdays() -> None:
         "A storm closed Karsby port, the harbour master said."
     )
     assert drop_weekdays("The Monday Club met in Velmora.") == "The Monday Club met in Velmora."
+    # a day set off by commas takes one of them along (it left "Velmora,, calling" before)
+    assert drop_weekdays("Dockers marched in Karsby, Velmora, on Tuesday, calling for higher pay.") == (
+        "Dockers marched in Karsby, Velmora, calling for higher pay."
+    )
 
 
 def test_contractions_fragments_and_update_stamps() -> None:

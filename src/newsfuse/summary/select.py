@@ -32,9 +32,13 @@ _ON_WEEKDAY = re.compile(rf"\s+(?:on|late|early)\s+{_WEEKDAY}(?=[\s,.;:])")
 _BARE_WEEKDAY = re.compile(rf"(?<=[a-z])\s+{_WEEKDAY}(?=[,.;])")
 
 
+_DOUBLED_COMMA = re.compile(r",\s*([,.;:])")
+
+
 def drop_weekdays(text: str) -> str:
     """'X struck Bali on Thursday, police said Friday.' -> 'X struck Bali, police said.'"""
-    return _BARE_WEEKDAY.sub("", _ON_WEEKDAY.sub("", text))
+    # "… in Cairo, Egypt, on Tuesday, calling for …": the day was set off by commas, one of them goes too
+    return _DOUBLED_COMMA.sub(r"\1", _BARE_WEEKDAY.sub("", _ON_WEEKDAY.sub("", text)))
 
 
 def fit_words(text: str, limit: int) -> str:
