@@ -166,3 +166,20 @@ def test_the_shape_of_a_sites_stamps_and_credits_names_the_outlet() -> None:
     # Two witnesses are too few to name a third page's outlet.
     two = extract_documents(docs[1:4], Options())
     assert [a.outlet for a in two if isinstance(a, Article)][-1] is None
+
+
+def test_a_site_of_pages_without_an_outlet_pools_its_witnesses() -> None:
+    # No unknown page alone shares template lines with 3 pages of known outlet; the three together do.
+    line_a = "Hopes for a quick deal on the harbour rules remain alive, despite the row over costs."
+    line_b = "Read our full guide to the harbour district and its history in the weekend magazine."
+    line_c = "Tell us what you think about the new ferry timetable by writing to the letters desk."
+    topics = ["Alder", "Birch", "Cedar", "Damson", "Elm", "Fir"]
+    extra = [line_a, line_a, line_b, line_a + "\n" + line_c, line_b + "\n" + line_c, line_b + "\n" + line_c]
+    docs = []
+    for i, (t, furniture) in enumerate(zip(topics, extra, strict=True)):
+        lead = "PORTVALE (Portvale Gazette) -- " if i < 3 else ""
+        docs.append(rec(f"{lead}{_story(i, t)}{furniture}\n", n=i + 1))
+    arts = [a for a in extract_documents(docs, Options()) if isinstance(a, Article)]
+    assert [a.outlet for a in arts[:3]] == ["Portvale Gazette"] * 3
+    assert [a.outlet for a in arts[3:]] == ["Portvale Gazette"] * 3, [a.outlet_source for a in arts]
+    assert all((a.outlet_source or "").startswith("site of 3 pages") for a in arts[3:])

@@ -186,3 +186,10 @@ def test_broadcast_transcript_header_is_furniture() -> None:
     )
     said = "The anchor said the transcript of the hearing would be published on Friday."
     assert boilerplate_reason(said, len(said.split()), True) is None
+
+
+def test_a_caption_closing_on_its_agency_is_a_caption() -> None:
+    cap = "Dockers leave the main gate of the Karsby terminal at dawn (AP)."
+    assert boilerplate_reason(cap, len(cap.split()), True) is not None
+    body = "Dockers left the main gate of the Karsby terminal at dawn, the union said."
+    assert boilerplate_reason(body, len(body.split()), True) is None

@@ -45,6 +45,9 @@ MIN_TEMPLATE_WITNESSES = 3
 # Share of those witnesses that must agree: one witness with a wrong outlet must not block the
 # rest, two outlets sharing a template (a syndication partner's page) must.
 TEMPLATE_AGREEMENT = 0.9
+# Pages without an outlet that share template lines or furniture shapes form a site when this many
+# carry a shared key (and the site has this many pages): fewer is a coincidence of two pages.
+SITE_MIN_ARTICLES = 3
 # Template lines shorter than this ("Advertisement", "Share") are common to every site.
 MIN_TEMPLATE_CHARS = 40
 
@@ -422,6 +425,58 @@ def propagate_outlets(articles: Sequence[Article]) -> list[Article]:
                 shown = next(r for r in a.removed if any(k in witnesses.get(x, {}) for x in _key_of(r) & keys))
                 a = replace(a, outlet=names[k], outlet_source=f"{how} {n} articles of {names[k]}: {shown.text[:60]}")
         out.append(a)
+    return _propagate_to_sites(out, keys_of, names)
+
+
+def _propagate_to_sites(articles: list[Article], keys_of: list[set[str]], names: dict[str, str]) -> list[Article]:
+    """Articles still without an outlet, grouped into sites by the template lines and furniture shapes
+    they share (each shared by at least SITE_MIN_ARTICLES of them), take the outlet the witnesses of
+    the whole group name: one page of a site rarely carries enough evidence, its site's pages together
+    often do (same witness rules as for one article; the witnesses now include the articles the pass
+    before gave an outlet)."""
+    witnesses: dict[str, dict[str, set[int]]] = {}
+    for i, (a, keys) in enumerate(zip(articles, keys_of, strict=True)):
+        if a.outlet is not None:
+            k = outlet_key(a.outlet)
+            names.setdefault(k, a.outlet)
+            for key in keys:
+                witnesses.setdefault(key, {}).setdefault(k, set()).add(i)
+    unknown = [i for i, a in enumerate(articles) if a.outlet is None and keys_of[i]]
+    carriers: dict[str, list[int]] = {}
+    for i in unknown:
+        for key in keys_of[i]:
+            carriers.setdefault(key, []).append(i)
+    parent = {i: i for i in unknown}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for members in carriers.values():
+        if len(members) >= SITE_MIN_ARTICLES:
+            for i in members[1:]:
+                parent[find(i)] = find(members[0])
+    sites: dict[int, list[int]] = {}
+    for i in unknown:
+        sites.setdefault(find(i), []).append(i)
+    out = list(articles)
+    for members in sites.values():
+        if len(members) < SITE_MIN_ARTICLES:
+            continue
+        keys = set().union(*(keys_of[i] for i in members))
+        found = _decide(_article_votes([witnesses.get(key, {}) for key in keys]))
+        if found is None:
+            continue
+        k, n = found
+        for i in members:
+            out[i] = replace(
+                articles[i],
+                outlet=names[k],
+                outlet_source=f"site of {len(members)} pages without an outlet, its furniture shared with {n} articles of {names[k]}",
+            )
+    return out
     return out
 
 

@@ -658,6 +658,8 @@ _POINTER_RE = re.compile(
 )
 
 
+# A gallery caption closes on its photo agency in brackets; reporting names its sources in words.
+_AGENCY_CREDIT_END_RE = re.compile(r"\s\((?:AP|AFP|Reuters|EPA|Getty Images|AP Photo|Reuters Photo)\)\.?$")
 # A broadcaster's transcript page opens with the programme's topics, its air time and a warning that
 # the copy is unchecked: "Topic one; Topic two Aired January 25, 2011 - 16:00:00 ET THIS IS A RUSH
 # TRANSCRIPT. THIS COPY MAY NOT BE IN ITS FINAL FORM ...".  The warning is written in capitals.
@@ -683,6 +685,8 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
         return "promo", "call for readers' comments or pictures (and its publishing terms)"
     if n_words <= CONTACT_MAX_WORDS and ("@" in t or "switchboard" in low or "if you" in low) and contact_footer(t):
         return "other", "site contact footer (addresses for letters, help, the news desk)"
+    if n_words <= CAPTION_MAX_WORDS and t.endswith((").", ")")) and _AGENCY_CREDIT_END_RE.search(t):
+        return "caption", "photo caption ending with its agency's credit ('… near Venice, La. (AP).')"
     if n_words <= CAPTION_MAX_WORDS and "day" in low and dated_caption(t):
         return "caption", "photo caption (a scene with its weekday and full date)"
     if n_words <= TRANSCRIPT_HEADER_MAX_WORDS and "TRANSCRIPT" in t and _RUSH_TRANSCRIPT_RE.search(t):
