@@ -37,7 +37,7 @@ DateSource = Literal[
 CopyKind = Literal["exact", "near", "contained"]
 ClaimStatus = Literal["agreed", "single_source", "disputed"]
 EntityType = Literal["person", "organisation", "place", "other"]
-PlaceKind = Literal["country", "city"]
+PlaceKind = Literal["country", "city", "region"]
 Granularity = Literal["day", "month", "year"]
 
 

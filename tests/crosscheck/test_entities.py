@@ -292,3 +292,18 @@ def test_a_doctor_is_a_person_named_without_the_place_of_work() -> None:
     names = {e.name for e in index.entities}
     assert "Mara Quillon of Kelbrook" not in names
     assert not any(n.startswith("Velamir") for n in names)  # an adjective made of a name
+
+
+def test_regions_are_places_and_time_zones_no_names() -> None:
+    index, _ = _index(
+        _one_article(
+            [
+                "Ministers from Europe and the Middle East met in Tallor at 14:00 GMT on Monday.",
+                "The talks in Tallor ended at 18:00 GMT, officials said.",
+            ]
+        )
+    )
+    europe = _entity(index, "Europe")
+    assert (europe.type, europe.place_kind) == ("place", "region")  # was "other"
+    assert _entity(index, "Middle East").place_kind == "region"
+    assert index.resolve("GMT") is None  # a time zone names no organisation

@@ -719,7 +719,7 @@ def _place_kind(
     ):
         return None
     if known is not None:
-        return "country" if known == "country" else "city"
+        return "country" if known == "country" else "region" if known == "region" else "city"
     if etype != "place":
         return None
     for m in ms:

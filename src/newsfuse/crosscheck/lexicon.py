@@ -46,7 +46,8 @@ NOT_NAMES: frozenset[str] = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december jan feb mar apr jun jul aug sep sept oct
     nov dec today yesterday tomorrow meanwhile however but and the a an this that these those it
-    its he she they we i you his her their our click read more photo file video related""".split()
+    its he she they we i you his her their our click read more photo file video related
+    gmt bst utc est edt cst cdt pst pdt cet cest et pt am pm""".split()  # time zones: "12:00 GMT" names no one
 )
 
 # Name particles ignored when comparing names ("al-Sarraj" = "Sarraj").

@@ -68,11 +68,25 @@ CITY_BEFORE = re.compile(r"\b(?:city|town|village|capital|port|suburb)\s+(?:of\s
 CITY_AFTER = re.compile(r"^\s*(?:city|town|village)\b")
 
 
+# Continents and the world's regions as news writes them (general geography, not any story's).
+REGIONS: frozenset[str] = frozenset(
+    line.strip()
+    for line in """europe|asia|africa|antarctica|oceania|arctic|north america|south america|latin america
+    central america|middle east|far east|caribbean|balkans|scandinavia|mediterranean|sahel|horn of africa
+    east africa|west africa|north africa|southern africa|sub-saharan africa|southeast asia|south asia
+    central asia|east asia|western europe|eastern europe|central europe|gulf of mexico|persian gulf
+    """.replace("\n", "|").split("|")
+    if line.strip()
+)
+
+
 def place_kind(folded_name: str) -> str | None:
-    """'country' or 'city' for a name the vocabulary knows, else None."""
+    """'country', 'city' or 'region' for a name the vocabulary knows, else None."""
     name = folded_name.strip().removeprefix("the ")
     if name in COUNTRIES:
         return "country"
     if name in CAPITALS:
         return "city"
+    if name in REGIONS:
+        return "region"
     return None

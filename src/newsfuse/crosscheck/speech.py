@@ -97,7 +97,7 @@ LOOK_BACK = 2
 
 POSSESSIVE_NAME = re.compile(r"['’]s$")
 PRONOUNS = {"he", "she", "they"}
-_PLACE_TYPES = frozenset({"place", "country", "city"})
+_PLACE_TYPES = frozenset({"place", "country", "city", "region"})
 
 
 @dataclass
