@@ -193,3 +193,11 @@ def test_a_caption_closing_on_its_agency_is_a_caption() -> None:
     assert boilerplate_reason(cap, len(cap.split()), True) is not None
     body = "Dockers left the main gate of the Karsby terminal at dawn, the union said."
     assert boilerplate_reason(body, len(body.split()), True) is None
+
+
+def test_a_bracketed_wire_credit_takes_the_notes_before_and_the_page_after() -> None:
+    from newsfuse.extract.signals import wire_credit
+
+    assert wire_credit("(Reporting by Ana Vik; Editing by Jo Roe) A connected approach to risk and compliance")
+    assert wire_credit("(ID: nX0001) ($1 = 0.73 euro) (Reporting by Ana Vik; Editing by Jo Roe) Our legal platform")
+    assert not wire_credit("(The talks resumed on Monday.) The ministers said they would meet again in Tallor.")

@@ -488,7 +488,8 @@ WIRE_CREDIT_MAX_WORDS = 30
 # page's (the site's product adverts, its comment policy): "(Reporting by A; Editing by B) An
 # ultra-low latency infrastructure for electronic trading ...".
 _BRACKETED_WIRE_CREDIT_RE = re.compile(
-    r"^[(\[]\s*(?:(?:additional|further|extra)\s+)?(?:reporting|writing|written|editing|edited|compiled)\s+by\b"
+    # after at most two other bracketed notes: "(ID: nN07395987) (Reporting by …)", "(For the full text …) (…"
+    r"^(?:[(\[][^()\[\]]{0,120}[)\]]\s*){0,2}[(\[]\s*(?:(?:additional|further|extra)\s+)?(?:reporting|writing|written|editing|edited|compiled)\s+by\b"
     r"[^()\[\]]{0,300}[)\]]",
     re.I,
 )
