@@ -307,3 +307,18 @@ def test_regions_are_places_and_time_zones_no_names() -> None:
     assert (europe.type, europe.place_kind) == ("place", "region")  # was "other"
     assert _entity(index, "Middle East").place_kind == "region"
     assert index.resolve("GMT") is None  # a time zone names no organisation
+
+
+def test_a_common_word_capitalised_in_headings_is_no_entity() -> None:
+    index, _ = _index(
+        _one_article(
+            [
+                "Ministers discussed the health of the harbour workers in Tallor on Monday.",
+                "Officials said health checks would start on Tuesday and health staff were ready.",
+                "Officials in Tallor said Health was the main worry of the Velamir dockers.",
+            ]
+        )
+    )
+    names = {e.name for e in index.entities}
+    assert "Tallor" in names and "Velamir" in names  # names the story never writes in lower case stay
+    assert "Health" not in names

@@ -194,10 +194,21 @@ class EntityIndex:
 # ---------------------------------------------------------------- mention finding
 
 
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+
+
 def _lowercase_words(sents: Sequence[Sent]) -> set[str]:
     out: set[str] = set()
     for s in sents:
         out.update(w for w in re.findall(r"\b[a-z][a-z'-]+\b", s.text))
+    return out
+
+
+def _lowercase_counts(sents: Sequence[Sent]) -> Counter[str]:
+    """How often the story writes each word in lower case."""
+    out: Counter[str] = Counter()
+    for s in sents:
+        out.update(_LOWER_WORD.findall(s.text))
     return out
 
 
@@ -463,7 +474,7 @@ def build_entities(
     _join_single_word_variants(names)
     _join_first_names(names.keys, names.kstr, names.by_key, names.cues, names.uf)
     _join_short_organisations(names.keys, names.kstr, names.cues, names.uf)
-    return _index(_entities(names, outlet_of), names)
+    return _index(_entities(names, outlet_of, _lowercase_counts(sents)), names)
 
 
 def _find_mentions(sents: Sequence[Sent], backend: str, spacy_model: str, notes: list[str] | None) -> list[Mention]:
@@ -630,7 +641,7 @@ def _join_single_word_variants(names: _Names) -> None:
 _Built = tuple[int, Entity, list[tuple[str, ...]], Counter[str]]
 
 
-def _entities(names: _Names, outlet_of: Callable[[str], str]) -> list[_Built]:
+def _entities(names: _Names, outlet_of: Callable[[str], str], lower: Counter[str] | None = None) -> list[_Built]:
     """One entity per merged group of names: typed by the majority of cues, named by its most
     frequent full form; most mentioned first."""
     clusters: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -672,6 +683,16 @@ def _entities(names: _Names, outlet_of: Callable[[str], str]) -> list[_Built]:
             # One word, never capitalised but at the start of a sentence, with nothing in its context
             # that says name ("Nearly", "Pets", "Speaking"): a common word the story happens not to
             # write in lower case too.  A real name is written inside a sentence somewhere, or typed.
+            continue
+        if (
+            lower is not None
+            and ent.type == "other"
+            and len(canonical.split()) == 1
+            and not _is_acronym(canonical)
+            and lower[canonical.lower()] >= len(ms)
+        ):
+            # One untyped word the story writes in lower case at least as often as capitalised
+            # ("Health", "Symptoms", "Influenza" in title-case headings and captions): a common word.
             continue
         titles = Counter(m.title for m in ms if m.title)
         built.append((len(ms), ent, members, titles))
