@@ -41,6 +41,16 @@ def test_yearless_date_takes_the_year_nearest_publication() -> None:
     assert one("Elections are due on January 20.", date(2020, 12, 28)) == ("2021-01-20", "day")
 
 
+def test_yearless_date_takes_the_one_year_its_sentence_writes() -> None:
+    found = find_dates("In 1921, the first strike at the port began in April.", PUB).mentions
+    assert [(m.text, m.iso) for m in found] == [("In 1921", "1921"), ("in April", "1921-04")]
+    found = find_dates("The dockers struck in 2019 and again on March 1.", PUB).mentions
+    assert [m.iso for m in found] == ["2019", "2019-03-01"]
+    # two years written: the year-less date keeps the year nearest publication
+    found = find_dates("Talks held in 2019 and in 2020 resumed in February.", PUB).mentions
+    assert found[-1].iso == "2021-02"
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -19,7 +19,7 @@ shared module-wide.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
@@ -469,6 +469,7 @@ class DateResolver:
             else:
                 absolute.append(r)
             taken.append((m.start(), m.end()))
+        absolute = _with_sentence_year(absolute)
         relative: list[DateMention] = []
         for m in _RELATIVE_RE.finditer(sentence):
             if any(m.start() < b and a < m.end() for a, b in taken):
@@ -485,6 +486,34 @@ class DateResolver:
                 relative.append(r)
         out.mentions = sorted(absolute + relative, key=lambda x: x.start)
         return out
+
+
+_WRITTEN_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+def _with_sentence_year(mentions: list[DateMention]) -> list[DateMention]:
+    """A year-less day or month in a sentence that writes one year takes that year: "In 1918, there was a
+    first wave of mild flu in April" is April 1918, not the April nearest the article's date, when the
+    year comes first.  With two years written ("between 2005 and January 2009") nothing is moved."""
+    years = {int(y) for x in mentions for y in _WRITTEN_YEAR.findall(x.text)}
+    if len(years) != 1:
+        return mentions
+    (year,) = years
+    first_year = min(x.start for x in mentions if _WRITTEN_YEAR.search(x.text))
+    out: list[DateMention] = []
+    for x in mentions:
+        # only after the year: "… returned on March 5th, before the vote in 2022" is no March 2022
+        if (
+            x.start > first_year
+            and x.granularity in ("day", "month")
+            and not _WRITTEN_YEAR.search(x.text)
+            and x.value.year != year
+        ):
+            moved = _valid(year, x.value.month, x.value.day)
+            if moved is not None:
+                x = replace(x, value=moved)
+        out.append(x)
+    return out
 
 
 # A written date right after a weekday ("Monday, Jan. 13", "Saturday (Jan.12)").
