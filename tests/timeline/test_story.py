@@ -202,3 +202,22 @@ def test_undated_story_takes_years_from_the_batch_it_was_read_with() -> None:
     old = art("g3", "Coast Herald", "2015-06-01", "An old story.")
     story2, _ = make_story([undated])
     assert story_timeline(story2, {**by_id, "g3": old}, Options()) == []
+
+
+def test_a_yearless_month_after_a_sentence_about_a_long_past_year_is_left_unresolved() -> None:
+    from newsfuse.timeline.mentions import index_sentences
+
+    a = art(
+        "h1",
+        "Valley Post",
+        "2021-04-27",
+        "In 1921, there was a first strike at the port in April. It ended but came back in August.",
+        "The union said on Monday that members would vote in August.",
+    )
+    idx = index_sentences([a])
+    dated = {s.text: [m.iso for m in s.mentions] for s in idx.sentences}
+    assert dated["In 1921, there was a first strike at the port in April."] == ["1921", "1921-04"]
+    assert dated["It ended but came back in August."] == []  # 1921's or 2020's: not guessed
+    assert "in August" in idx.unresolved
+    # in a paragraph about now, the month is resolved as before
+    assert dated["The union said on Monday that members would vote in August."][-1] == "2021-08"

@@ -13,7 +13,7 @@ from datetime import date
 
 from newsfuse.model import Article, parse_iso
 from newsfuse.text import split_sentences
-from newsfuse.timeline.dates import DateMention, DateResolver, may_hold_date, prospective
+from newsfuse.timeline.dates import DateMention, DateResolver, SentenceDates, may_hold_date, prospective
 
 
 @dataclass
@@ -34,6 +34,33 @@ class SentenceIndex:
     undated_articles: int = 0
     # Undated articles whose relative expressions were resolved against an anchor (see _anchor).
     anchored_articles: int = 0
+
+
+_YEAR_WRITTEN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# A year at least this far before the article's: the sentence after it may still be about that time.
+PAST_YEAR_GAP = 2
+
+
+def _written_past_year(found: SentenceDates, pub: date | None) -> int | None:
+    years = {m.value.year for m in found.mentions if not m.relative and _YEAR_WRITTEN.search(m.text)}
+    if pub is None or len(years) != 1:
+        return None
+    (year,) = years
+    return year if year <= pub.year - PAST_YEAR_GAP else None
+
+
+def _after_a_past_year(found: SentenceDates, year: int) -> SentenceDates:
+    """A year-less day or month right after a sentence about a long-past year ("In 1918 there was a first
+    wave in April. It came back severely in August.") may be of that year or of the article's: it is left
+    unresolved rather than guessed."""
+    keep: list[DateMention] = []
+    for m in found.mentions:
+        if not m.relative and m.granularity in ("day", "month") and not _YEAR_WRITTEN.search(m.text):
+            found.unresolved.append(m.text)
+        else:
+            keep.append(m)
+    found.mentions = keep
+    return found
 
 
 def index_sentences(
@@ -84,8 +111,12 @@ def index_sentences(
             if not keep_undated_sentences and not may_hold_date(para.text):
                 pos += 1  # positions only order sentences within an article; a skipped paragraph counts one
                 continue
+            past_year: int | None = None  # the year the sentence before wrote, when long past
             for sent in split(para.text):
                 found = resolver.find(sent, pub, reference)
+                if past_year is not None and found.mentions:
+                    found = _after_a_past_year(found, past_year)
+                past_year = _written_past_year(found, pub)
                 out.unresolved.extend(found.unresolved)
                 if found.mentions or keep_undated_sentences:
                     out.sentences.append(DatedSentence(art.id, para.id, art.outlet, sent, pos, pub, found.mentions))
