@@ -452,6 +452,17 @@ def test_a_correction_note_is_no_body() -> None:
     assert reasons_of(a, "previous version") == {"disclaimer"}
 
 
+def test_a_sentence_case_headline_ending_on_a_name_is_cut_from_the_lead() -> None:
+    lead = "The harbour workers of Kelbrook returned to work on Tuesday after the union accepted the offer."
+    page = "\n".join(["Dockers return to work in Kelbrook " + lead, PARA, PARA.replace("Tuesday", "Monday")])
+    a = clean(page)
+    assert a.title == "Dockers return to work in Kelbrook"
+    assert a.paragraphs[0].text == lead
+    # a Title Case headline capitalises its common words too: no boundary is read inside it
+    titled = "\n".join(["Dockers Return To Work In Kelbrook Harbour " + lead, PARA, PARA.replace("Tuesday", "Monday")])
+    assert clean(titled).title != "Dockers Return To Work In Kelbrook"
+
+
 def test_text_in_another_language_is_kept_with_a_note() -> None:
     de = [
         "Die Hafenarbeiter in Saint Ives haben am Dienstag beschlossen, ihren Streik nach neun Tagen zu beenden.",

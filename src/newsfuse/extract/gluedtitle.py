@@ -192,9 +192,23 @@ def _stem(tok: str) -> str:
     return tok.strip("\"'“”‘’`()[],.;:!?").lower()[:5]
 
 
-def split_echo_title(text: str) -> tuple[str, str] | None:
+def _common_word_opens_lead(toks: list[str], j: int, lower_words: frozenset[str]) -> bool:
+    """After a name, ``toks[j]`` opens the lead when it is a common word written capitalised ("… in Haiti |
+    Rescuers have begun …"): the article writes it in lower case elsewhere, the word after it is lower
+    case (not "Foreign Minister", "President Francois"), and the headline before it is in sentence case
+    (a Title Case headline capitalises its common words too: "Obama Says Economic Crisis Comes First")."""
+    cur = toks[j]
+    nxt = toks[j + 1] if j + 1 < len(toks) else ""
+    if cur.lower() not in lower_words or not nxt[:1].islower():
+        return False
+    return any(t.isalpha() and t.islower() and t not in STOPWORDS for t in toks[:j])
+
+
+def split_echo_title(text: str, lower_words: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(title, rest) when ``text`` opens with a sentence-case headline that the lead after it
-    retells (see :data:`MIN_ECHO_SHARE`), else None."""
+    retells (see :data:`MIN_ECHO_SHARE`), else None.  ``lower_words``: words the article writes in
+    lower case, so a headline ending on a name can end before a capitalised common word ("… in Haiti
+    | Rescuers have begun …"), which a name never goes on with."""
     toks = text.split()
     if len(toks) < 10:
         return None
@@ -207,8 +221,10 @@ def split_echo_title(text: str) -> tuple[str, str] | None:
         prev, cur = toks[j - 1], toks[j]
         if not _capitalised(cur) or cur[:1].isdigit() or prev[-1:] in ".!?:;,-–—" or prev.lower() in _TITLE_LOWER:
             continue
-        if prev.lower() in STOPWORDS or (_capitalised(prev) and not prev.isupper()):
-            continue  # "said Obama", "President Barack": a name goes on; a headline ends on a lower-case word
+        if prev.lower() in STOPWORDS:
+            continue  # "said Obama": a name goes on
+        if _capitalised(prev) and not prev.isupper() and not _common_word_opens_lead(toks, j, lower_words):
+            continue  # "President Barack Obama": a headline ends on a lower-case word, or before a common one
         before = " ".join(toks[:j])
         opened = before.count("`") + before.count("‘") + before.count("“")
         if opened > before.count("'") + before.count("’") + before.count("”") or before.count('"') % 2:

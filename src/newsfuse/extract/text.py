@@ -835,6 +835,11 @@ def _find_header(doc: RawDocument, lines: list[_Line], title_line: int | None, f
     return _Header(author, meta_lines, header_blocks)
 
 
+def _lower_words(lines: list[_Line], body_idx: list[int]) -> frozenset[str]:
+    """Words the body writes in lower case (common words, not names)."""
+    return frozenset(w for k in body_idx for w in lines[k].block.text.split() if w.isalpha() and w.islower())
+
+
 def _body_paragraphs(
     lines: list[_Line], body_idx: list[int], title_line: int | None, header: _Header, title: str | None
 ) -> tuple[list[str], list[RemovedBlock], str | None, str | None]:
@@ -878,7 +883,7 @@ def _body_paragraphs(
                     rest = text
                 text = rest
             elif title is None and not _SPEAKER_LABEL_RE.match(text):
-                echoed = split_echo_title(text)
+                echoed = split_echo_title(text, _lower_words(lines, body_idx))
                 if echoed is not None:
                     head, text = echoed
                     is_by, name = byline(head)
@@ -891,9 +896,7 @@ def _body_paragraphs(
             # a caption or headline run into the lead: the title when the record has none, else a
             # caption; a headline ending on a quotation may still have a caption after it
             # ("Toll 'may be 50,000' On the ground with survivors The Red Cross estimates ...")
-            lower_words = frozenset(
-                w for k in body_idx for w in lines[k].block.text.split() if w.isalpha() and w.islower()
-            )
+            lower_words = _lower_words(lines, body_idx)
             for split, details in (
                 (
                     split_quoted_head,
