@@ -72,6 +72,7 @@ _FIGURE = re.compile(
     + r")\b(?:\s?(?P<mult>thousand|million|billion|bn|m)\b)?",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"[0-9]")  # the \d of _FIGURE on ASCII text
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -269,21 +270,35 @@ _CAPTION_SEAM = re.compile(r"\b(?P<prev>[a-z]+) (?:The|A|An|This|These|Our|Its|U
 _TITLE_BEFORE = frozenset("said says say told tells reported reports wrote writes read reads according by".split())
 
 
+# Each _CORRECTION match, lowercased, contains one of these.
+_CORRECTION_LITERALS = ("earlier version", "original", "incorrectly", "misstated", "wrongly", "correction:")
+
+
+def _is_correction(text: str) -> bool:
+    """``_CORRECTION.search(text) is not None``, after substring tests on ASCII text: there ignoring
+    case is lowercasing (beyond ASCII the pattern also takes "ſ" for "s" and "ı" for "i"), so a
+    match needs one of _CORRECTION_LITERALS in the lowercased text (most sentences have none)."""
+    if text.isascii():
+        low = text.lower()
+        if not any(m in low for m in _CORRECTION_LITERALS):
+            return False
+    return _CORRECTION.search(text) is not None
+
+
+def _is_reporting(text: str, seams: int) -> bool:
+    """:func:`is_reporting` of ``text``, given the count of its _SEAM matches."""
+    return seams <= _MAX_SEAMS and len(text.split()) <= _MAX_SENTENCE_WORDS and not _is_correction(text)
+
+
 def is_reporting(text: str) -> bool:
     """False for text that is no statement: blocks of headings, captions or menus glued into one
     sentence, corrections of an earlier text."""
-    return (
-        len(_SEAM.findall(text)) <= _MAX_SEAMS
-        and len(text.split()) <= _MAX_SENTENCE_WORDS
-        and _CORRECTION.search(text) is None
-    )
+    return _is_reporting(text, len(_SEAM.findall(text)))
 
 
-def glued_at(text: str) -> int:
-    """Where the sentence proper starts after a caption or heading glued in front of it (0: none).
-    Figures before it are the caption's; a sentence with one is not compared for days and actors
-    (its similarity to another sentence may be the caption's)."""
-    seams = [m.start() for m in _SEAM.finditer(text)] + [
+def _glued_at(text: str, seam_starts: list[int]) -> int:
+    """:func:`glued_at` of ``text``, given where its _SEAM matches start."""
+    seams = seam_starts + [
         m.start()
         for m in _CAPTION_SEAM.finditer(text)
         if m.group("prev") not in STOPWORDS and m.group("prev") not in _TITLE_BEFORE
@@ -291,6 +306,21 @@ def glued_at(text: str) -> int:
     if not seams:
         return 0
     return max(seams) + text[max(seams) :].index(" ") + 1
+
+
+def glued_at(text: str) -> int:
+    """Where the sentence proper starts after a caption or heading glued in front of it (0: none).
+    Figures before it are the caption's; a sentence with one is not compared for days and actors
+    (its similarity to another sentence may be the caption's)."""
+    return _glued_at(text, [m.start() for m in _SEAM.finditer(text)])
+
+
+def reporting_and_glued(text: str) -> tuple[bool, int]:
+    """``(is_reporting(text), glued_at(text) if reporting else 0)`` with one _SEAM scan for both
+    (findall and finditer see the same non-overlapping matches)."""
+    seams = [m.start() for m in _SEAM.finditer(text)]
+    reporting = _is_reporting(text, len(seams))
+    return reporting, (_glued_at(text, seams) if reporting else 0)
 
 
 @dataclass(frozen=True)
@@ -370,6 +400,12 @@ def find_figures(
         return out
     if glued is None:
         glued = glued_at(text)
+    if text.isascii() and _DIGIT.search(text) is None:
+        # On ASCII text ignoring case is lowercasing and \d is [0-9]: a _FIGURE match without a
+        # digit is one of the number words, in the lowercased text (most sentences have neither).
+        lowered = text.lower()
+        if not any(w in lowered for w in _NUMBER_WORDS):
+            return out
     for m in _FIGURE.finditer(text):
         if m.start() < glued:
             continue  # a figure of a caption glued in front of the sentence
@@ -848,8 +884,9 @@ def find_conflicts(
 
     # whether each sentence is reporting, and where a glued caption ends in it, once: the figures,
     # the state starts and every topic's sentences below ask (each a few regex scans of the text)
-    reporting = [is_reporting(s.text) for s in sents]
-    glued = [glued_at(s.text) if r else 0 for s, r in zip(sents, reporting, strict=True)]
+    checked = [reporting_and_glued(s.text) for s in sents]
+    reporting = [r for r, _ in checked]
+    glued = [g for _, g in checked]
     figures = [f for i, s in enumerate(sents) for f in find_figures(i, s.text, stem, reporting[i], glued[i])]
     by_noun: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
