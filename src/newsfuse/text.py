@@ -105,7 +105,9 @@ _SENT_END_RE = re.compile(r"([.!?…]+[\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0
 
 
 def normalize_space(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
+    r"""Runs of whitespace as one space, none at the ends (``re.sub(r"\s+", " ", s).strip()``:
+    str.split and re's \s agree on what whitespace is, on every code point; the join is faster)."""
+    return " ".join(s.split())
 
 
 def fold(s: str) -> str:

@@ -66,6 +66,9 @@ _NUMBER_WORDS = {
     "thousands": 2000,
 }
 _MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000, "bn": 1_000_000_000}
+# A name's capitalised word right before a number ("FTSE 100", "S&P 500"); compiled once (find_figures
+# runs per figure).
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\s$")
 _FIGURE = re.compile(
     r"(?<![\w.,])(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
@@ -416,7 +419,7 @@ def find_figures(
         num = m.group("num")
         if len(num) == 4 and num.isdigit() and not m.group("mult") and not m.group("cur"):
             continue  # a year
-        if re.search(r"\b[A-Z][A-Za-z]*[A-Z]\s$", text[max(0, m.start() - 12) : m.start()]) and not m.group("cur"):
+        if _NAME_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) and not m.group("cur"):
             continue  # part of a name: "FTSE 100", "S&P 500"
         if _RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _RANGE_AFTER.match(text, m.end()):
             continue  # a range ("between 12,000 and 25,000", "three to five"): no one value to compare

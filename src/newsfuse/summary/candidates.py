@@ -290,9 +290,14 @@ def _opinion(uws: list[str], unquoted: str) -> bool:
     return any(w != "I" for w in markers) or (bool(markers) and _FIRST_PERSON_I.search(unquoted) is not None)
 
 
+# Compiled once (re's pattern cache costs a lookup per call; these run per candidate sentence).
+_APOSTROPHE = re.compile("['’]")
+_FINAL_STOP = re.compile(r"[.!\"”’)]$")
+
+
 def _bare(token: str) -> str:
     """A word without its contraction: "it's" -> "it", "they're" -> "they"."""
-    return re.split("['’]", token, maxsplit=1)[0]
+    return _APOSTROPHE.split(token, maxsplit=1)[0]
 
 
 def _caption(text: str, low: str) -> bool:
@@ -387,7 +392,7 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         c.penalty *= 0.8 if anchored else 0.5
     if len(toks) > LONG_WORDS:
         c.penalty *= LONG_PENALTY  # a long sentence spends half a 100-word summary on one point
-    if not re.search(r"[.!\"”’)]$", text):
+    if not _FINAL_STOP.search(text):
         c.penalty *= 0.5  # no final punctuation: a heading or caption glued into the text
         if len(toks) < 12:
             c.usable, c.reason = False, "heading"  # short and unpunctuated: a crosshead, not a sentence
