@@ -468,7 +468,7 @@ def article_candidates(
             toks = [w.lower() for w in ws]
             c.cwords = [t for t in toks if t not in STOPWORDS and len(t) > 1]  # = text.content_words
             c.content = frozenset(c.cwords)
-            c.stems = frozenset(t[:4] for t in toks)
+            c.stems = frozenset([t[:4] for t in toks])  # a list, not a generator: faster to build from
             _judge(c, article.date is not None, open_quote, ws, toks)
             if c.starts_with_quote and text[:1] not in _OPEN_QUOTES:
                 c.text = requote(text, open_quote, _ends_inside_quote(raw, open_quote))
