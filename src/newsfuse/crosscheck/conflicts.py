@@ -997,10 +997,15 @@ def find_conflicts(
                 # a date equal to the article's own publication date is its dateline ("Wed Mar 23,
                 # 2011 7:03 pm"), not the date of what it reports
                 values[next(iter(found))].append(i)
-        pub = {i: _day_number(_published(by_id, sents[i].article)) for i in idx}
-        nums = {i: _numbers(sents[i].text) for i in idx}
-        near = {i: _near_day(sents[i].text, _DATE_MD, stem) | _near_day(sents[i].text, _DATE_DM, stem) for i in idx}
-        values = _direct(_merge_dates(values), sents, space, max(options.claim_threshold, _SAME_FACT), pub, nums, near)
+        # _direct looks at the numbers and the words near the days only when two values are left to
+        # compare (it returns {} at once otherwise): they are worked out then, once per claim
+        nums: dict[int, frozenset[str]] | None = None
+        values = _merge_dates(values)
+        if len(values) >= 2:
+            pub = {i: _day_number(_published(by_id, sents[i].article)) for i in idx}
+            nums = {i: _numbers(sents[i].text) for i in idx}
+            near = {i: _near_day(sents[i].text, _DATE_MD, stem) | _near_day(sents[i].text, _DATE_DM, stem) for i in idx}
+            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT), pub, nums, near)
         if len(values) >= 2:
             b.add("date", subject, values)
         # "on Monday" names a different day in articles published on different days: weekdays are
@@ -1015,6 +1020,10 @@ def find_conflicts(
                 found = find_weekdays(sents[i].text)
                 if len(found) == 1:
                     values[next(iter(found))].append(i)
+            if len(values) < 2:
+                continue  # one weekday or none: _direct would return {} (nothing to disagree with)
+            if nums is None:
+                nums = {i: _numbers(sents[i].text) for i in idx}
             near = {i: _near_day(sents[i].text, _WEEKDAY, stem) for i in same_day}
             values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT), None, nums, near)
             if len(values) >= 2:
