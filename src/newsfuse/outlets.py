@@ -112,11 +112,18 @@ def _site_label(host: str) -> str:
     return labels[-1] if labels else host
 
 
+# Compiled once: known_outlet and outlet_key run for every article of every story (re's own
+# pattern cache costs a lookup per call).
+_SPACES = re.compile(r"\s+")
+_LEADING_THE = re.compile(r"^the\s+")
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
 def known_outlet(value: str | None) -> str | None:
     """The display name of a known outlet written in any of its forms, else None."""
     if not value:
         return None
-    v = re.sub(r"\s+", " ", value.strip().lower()).strip(" .,;:")
+    v = _SPACES.sub(" ", value.strip().lower()).strip(" .,;:")
     if v in _ALIASES:
         return _ALIASES[v]
     host = _host(v)
@@ -137,16 +144,16 @@ def outlet_key(value: str) -> str:
     """The key independent sources are counted by: one per outlet, whatever the form."""
     name = known_outlet(value)
     if name is not None:
-        return _squash(re.sub(r"^the\s+", "", name.lower()))
+        return _squash(_LEADING_THE.sub("", name.lower()))
     host = _host(value)
     text = _site_label(host) if host is not None else value.lower()
-    text = re.sub(r"^the\s+", "", text.strip())
+    text = _LEADING_THE.sub("", text.strip())
     text = text.removeprefix("the") if host is not None and len(text) > 6 else text
     return _squash(text) or value.strip().lower()
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"[^0-9a-z]+", "", text)
+    return _NOT_ALNUM.sub("", text)
 
 
 def display_name(value: str) -> str:

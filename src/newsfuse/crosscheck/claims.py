@@ -435,6 +435,7 @@ def _spelled(text: str, figures: set[str]) -> frozenset[str]:
 # ("tar balls found off Key West are not linked to the spill" / "tar balls found in the Keys raise fears
 # the spill has reached Florida"); general English, not fitted to any data.
 _NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
+_NOT_ENDS = ("n't", "n’t")
 
 
 def fact_bag(sent: Sent, words: Sequence[tuple[str, str | None]], stem: Callable[[str], str]) -> FactBag:
@@ -452,7 +453,11 @@ def fact_bag(sent: Sent, words: Sequence[tuple[str, str | None]], stem: Callable
             plain.add(stem(w))
     folded = fold(sent.text)
     figures, years = _figures(folded)
-    negated = any(w in _NEGATIONS or w.endswith("n't") or w.endswith("n’t") for w in _WORD_RE.findall(folded))
+    ws = _WORD_RE.findall(folded)
+    # a negation word, or a word ending in "n't" (which only a text holding "n't" can have)
+    negated = not _NEGATIONS.isdisjoint(ws) or (
+        ("n't" in folded or "n’t" in folded) and any(w.endswith(_NOT_ENDS) for w in ws)
+    )
     return FactBag(frozenset(plain), frozenset(names), figures, frozenset(days), years, negated)
 
 

@@ -66,12 +66,16 @@ _NUMBER_WORDS = {
     "thousands": 2000,
 }
 _MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "m": 1_000_000, "bn": 1_000_000_000}
+# A name's capitalised word right before a number ("FTSE 100", "S&P 500"); compiled once (find_figures
+# runs per figure).
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\s$")
 _FIGURE = re.compile(
     r"(?<![\w.,])(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")\b(?:\s?(?P<mult>thousand|million|billion|bn|m)\b)?",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"[0-9]")  # the \d of _FIGURE on ASCII text
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -269,21 +273,35 @@ _CAPTION_SEAM = re.compile(r"\b(?P<prev>[a-z]+) (?:The|A|An|This|These|Our|Its|U
 _TITLE_BEFORE = frozenset("said says say told tells reported reports wrote writes read reads according by".split())
 
 
+# Each _CORRECTION match, lowercased, contains one of these.
+_CORRECTION_LITERALS = ("earlier version", "original", "incorrectly", "misstated", "wrongly", "correction:")
+
+
+def _is_correction(text: str) -> bool:
+    """``_CORRECTION.search(text) is not None``, after substring tests on ASCII text: there ignoring
+    case is lowercasing (beyond ASCII the pattern also takes "ſ" for "s" and "ı" for "i"), so a
+    match needs one of _CORRECTION_LITERALS in the lowercased text (most sentences have none)."""
+    if text.isascii():
+        low = text.lower()
+        if not any(m in low for m in _CORRECTION_LITERALS):
+            return False
+    return _CORRECTION.search(text) is not None
+
+
+def _is_reporting(text: str, seams: int) -> bool:
+    """:func:`is_reporting` of ``text``, given the count of its _SEAM matches."""
+    return seams <= _MAX_SEAMS and len(text.split()) <= _MAX_SENTENCE_WORDS and not _is_correction(text)
+
+
 def is_reporting(text: str) -> bool:
     """False for text that is no statement: blocks of headings, captions or menus glued into one
     sentence, corrections of an earlier text."""
-    return (
-        len(_SEAM.findall(text)) <= _MAX_SEAMS
-        and len(text.split()) <= _MAX_SENTENCE_WORDS
-        and _CORRECTION.search(text) is None
-    )
+    return _is_reporting(text, len(_SEAM.findall(text)))
 
 
-def glued_at(text: str) -> int:
-    """Where the sentence proper starts after a caption or heading glued in front of it (0: none).
-    Figures before it are the caption's; a sentence with one is not compared for days and actors
-    (its similarity to another sentence may be the caption's)."""
-    seams = [m.start() for m in _SEAM.finditer(text)] + [
+def _glued_at(text: str, seam_starts: list[int]) -> int:
+    """:func:`glued_at` of ``text``, given where its _SEAM matches start."""
+    seams = seam_starts + [
         m.start()
         for m in _CAPTION_SEAM.finditer(text)
         if m.group("prev") not in STOPWORDS and m.group("prev") not in _TITLE_BEFORE
@@ -291,6 +309,21 @@ def glued_at(text: str) -> int:
     if not seams:
         return 0
     return max(seams) + text[max(seams) :].index(" ") + 1
+
+
+def glued_at(text: str) -> int:
+    """Where the sentence proper starts after a caption or heading glued in front of it (0: none).
+    Figures before it are the caption's; a sentence with one is not compared for days and actors
+    (its similarity to another sentence may be the caption's)."""
+    return _glued_at(text, [m.start() for m in _SEAM.finditer(text)])
+
+
+def reporting_and_glued(text: str) -> tuple[bool, int]:
+    """``(is_reporting(text), glued_at(text) if reporting else 0)`` with one _SEAM scan for both
+    (findall and finditer see the same non-overlapping matches)."""
+    seams = [m.start() for m in _SEAM.finditer(text)]
+    reporting = _is_reporting(text, len(seams))
+    return reporting, (_glued_at(text, seams) if reporting else 0)
 
 
 @dataclass(frozen=True)
@@ -370,6 +403,12 @@ def find_figures(
         return out
     if glued is None:
         glued = glued_at(text)
+    if text.isascii() and _DIGIT.search(text) is None:
+        # On ASCII text ignoring case is lowercasing and \d is [0-9]: a _FIGURE match without a
+        # digit is one of the number words, in the lowercased text (most sentences have neither).
+        lowered = text.lower()
+        if not any(w in lowered for w in _NUMBER_WORDS):
+            return out
     for m in _FIGURE.finditer(text):
         if m.start() < glued:
             continue  # a figure of a caption glued in front of the sentence
@@ -380,7 +419,7 @@ def find_figures(
         num = m.group("num")
         if len(num) == 4 and num.isdigit() and not m.group("mult") and not m.group("cur"):
             continue  # a year
-        if re.search(r"\b[A-Z][A-Za-z]*[A-Z]\s$", text[max(0, m.start() - 12) : m.start()]) and not m.group("cur"):
+        if _NAME_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) and not m.group("cur"):
             continue  # part of a name: "FTSE 100", "S&P 500"
         if _RANGE_BEFORE.search(text, max(0, m.start() - 12), m.start()) or _RANGE_AFTER.match(text, m.end()):
             continue  # a range ("between 12,000 and 25,000", "three to five"): no one value to compare
@@ -848,8 +887,9 @@ def find_conflicts(
 
     # whether each sentence is reporting, and where a glued caption ends in it, once: the figures,
     # the state starts and every topic's sentences below ask (each a few regex scans of the text)
-    reporting = [is_reporting(s.text) for s in sents]
-    glued = [glued_at(s.text) if r else 0 for s, r in zip(sents, reporting, strict=True)]
+    checked = [reporting_and_glued(s.text) for s in sents]
+    reporting = [r for r, _ in checked]
+    glued = [g for _, g in checked]
     figures = [f for i, s in enumerate(sents) for f in find_figures(i, s.text, stem, reporting[i], glued[i])]
     by_noun: dict[str, list[Figure]] = defaultdict(list)
     for f in figures:
@@ -957,10 +997,15 @@ def find_conflicts(
                 # a date equal to the article's own publication date is its dateline ("Wed Mar 23,
                 # 2011 7:03 pm"), not the date of what it reports
                 values[next(iter(found))].append(i)
-        pub = {i: _day_number(_published(by_id, sents[i].article)) for i in idx}
-        nums = {i: _numbers(sents[i].text) for i in idx}
-        near = {i: _near_day(sents[i].text, _DATE_MD, stem) | _near_day(sents[i].text, _DATE_DM, stem) for i in idx}
-        values = _direct(_merge_dates(values), sents, space, max(options.claim_threshold, _SAME_FACT), pub, nums, near)
+        # _direct looks at the numbers and the words near the days only when two values are left to
+        # compare (it returns {} at once otherwise): they are worked out then, once per claim
+        nums: dict[int, frozenset[str]] | None = None
+        values = _merge_dates(values)
+        if len(values) >= 2:
+            pub = {i: _day_number(_published(by_id, sents[i].article)) for i in idx}
+            nums = {i: _numbers(sents[i].text) for i in idx}
+            near = {i: _near_day(sents[i].text, _DATE_MD, stem) | _near_day(sents[i].text, _DATE_DM, stem) for i in idx}
+            values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT), pub, nums, near)
         if len(values) >= 2:
             b.add("date", subject, values)
         # "on Monday" names a different day in articles published on different days: weekdays are
@@ -975,6 +1020,10 @@ def find_conflicts(
                 found = find_weekdays(sents[i].text)
                 if len(found) == 1:
                     values[next(iter(found))].append(i)
+            if len(values) < 2:
+                continue  # one weekday or none: _direct would return {} (nothing to disagree with)
+            if nums is None:
+                nums = {i: _numbers(sents[i].text) for i in idx}
             near = {i: _near_day(sents[i].text, _WEEKDAY, stem) for i in same_day}
             values = _direct(values, sents, space, max(options.claim_threshold, _SAME_FACT), None, nums, near)
             if len(values) >= 2:

@@ -194,13 +194,15 @@ class EntityIndex:
 # ---------------------------------------------------------------- mention finding
 
 
+# Compiled once (re's pattern cache costs a lookup per call; these run per sentence and per name token).
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+_DAY_SUFFIX = re.compile(r"[.\d]+(?:st|nd|rd|th)?$")
 
 
 def _lowercase_words(sents: Sequence[Sent]) -> set[str]:
     out: set[str] = set()
     for s in sents:
-        out.update(w for w in re.findall(r"\b[a-z][a-z'-]+\b", s.text))
+        out.update(w for w in _LOWER_WORD.findall(s.text))
     return out
 
 
@@ -308,7 +310,7 @@ def _mentions_from_span(
             break
     # calendar words inside ("January 14th") end the name
     for k, t in enumerate(span):
-        if fold(t) in NOT_NAMES or re.sub(r"[.\d]+(?:st|nd|rd|th)?$", "", fold(t)) in _CALENDAR:  # "Jan.13"
+        if fold(t) in NOT_NAMES or _DAY_SUFFIX.sub("", fold(t)) in _CALENDAR:  # "Jan.13"
             span = span[:k]
             break
     if not span:
@@ -650,7 +652,7 @@ def _entities(names: _Names, outlet_of: Callable[[str], str], lower: Counter[str
     built: list[_Built] = []
     for members in clusters.values():
         ms = [m for k in members for m in names.by_key[k]]
-        surfaces = Counter(m.surface for m in ms)
+        surfaces = Counter([m.surface for m in ms])  # a list, not a generator: faster to count (once per cluster)
         cue_votes: Counter[str] = Counter()
         for k in members:
             cue_votes.update(names.cues[k])

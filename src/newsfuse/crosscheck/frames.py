@@ -346,6 +346,10 @@ _STATE_REACH = 8
 def state_starts(text: str) -> list[tuple[str, str]]:
     """(state class, weekday) for each "<state noun> ... since/from/took effect <weekday>" of a sentence."""
     out: list[tuple[str, str]] = []
+    if "day" not in text.lower():
+        # every _STARTED match ends on a weekday, and no character beyond ASCII matches "d", "a" or
+        # "y" under re.IGNORECASE: a sentence without "day" has none (most reporting sentences)
+        return out
     for m in _STARTED.finditer(text):
         before = _WORD.findall(text[: m.start()])[-_STATE_REACH:]
         states = [_STATE[w.lower()] for w in before if w.lower() in _STATE]

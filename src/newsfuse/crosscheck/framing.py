@@ -34,6 +34,9 @@ _COMPOUND = re.compile(
 _MAIN_ACTORS = 8
 # A sentence this short (in words) is a fragment or caption, not an assertion.
 _MIN_ASSERTION_WORDS = 6
+# Compiled once (re's pattern cache costs a lookup per call; these run per sentence).
+_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+([^,.;]{3,60})[,.;]")
+_OPEN_QUOTE = re.compile(r"[“\"«]")
 
 
 def _labels_before(before: str) -> list[str]:
@@ -55,7 +58,7 @@ def _labels_before(before: str) -> list[str]:
 
 
 def _apposition(after: str) -> list[str]:
-    m = re.match(r"\s*,\s*(?:the|a|an)\s+([^,.;]{3,60})[,.;]", after)
+    m = _APPOSITION.match(after)
     if not m:
         return []
     phrase = m.group(1).strip()
@@ -129,7 +132,7 @@ def build_framing(
             sent_words = tokens(s.text)
             if len(sent_words) >= _MIN_ASSERTION_WORDS:
                 asserted += 1
-                if not any(w in ATTRIBUTION_CUES for w in sent_words) and not re.search(r"[“\"«]", s.text):
+                if not any(w in ATTRIBUTION_CUES for w in sent_words) and not _OPEN_QUOTE.search(s.text):
                     unattributed += 1
             if index is None:
                 continue

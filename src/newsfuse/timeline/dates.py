@@ -94,6 +94,29 @@ _TRIGGER_LOWER = (
 _TRIGGER_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 
 
+# Something every _RELATIVE_RE match contains, lowercased (on ASCII text, where ignoring case is
+# lowercasing; beyond ASCII the pattern also takes "ſ" for "s", so there it always runs).  Wider than
+# the relative part of _TRIGGER_LOWER: "last  year" (two spaces) holds "year", not "last year".
+_RELATIVE_LITERALS = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tonight",
+    "yesterday", "tomorrow", "morning", "afternoon", "evening", "night", "week", "month", "year", "ago",
+)  # fmt: skip
+
+
+def may_hold_absolute(text: str) -> bool:
+    """False when ``text`` certainly holds no _ABSOLUTE_RE match: each of its forms has a month name
+    (with its capital, the pattern ignores no case) or a year."""
+    return any(k in text for k in _TRIGGER_CASED) or _TRIGGER_YEAR_RE.search(text) is not None
+
+
+def may_hold_relative(text: str) -> bool:
+    """False when ``text`` certainly holds no _RELATIVE_RE match."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(k in low for k in _RELATIVE_LITERALS)
+
+
 def may_hold_date(text: str) -> bool:
     """False when ``text`` certainly holds no date expression (a fast pre-check)."""
     if any(k in text for k in _TRIGGER_CASED):
@@ -462,7 +485,8 @@ class DateResolver:
             return out
         taken: list[tuple[int, int]] = []
         absolute: list[DateMention] = []
-        for m in _ABSOLUTE_RE.finditer(sentence):
+        # each pattern only where its cheap pre-check allows a match (no match is skipped)
+        for m in _ABSOLUTE_RE.finditer(sentence) if may_hold_absolute(sentence) else ():
             r = self._absolute(m, ref, sentence, published is not None)
             if isinstance(r, str):
                 out.unresolved.append(m.group(0))
@@ -471,7 +495,7 @@ class DateResolver:
             taken.append((m.start(), m.end()))
         absolute = _with_sentence_year(absolute)
         relative: list[DateMention] = []
-        for m in _RELATIVE_RE.finditer(sentence):
+        for m in _RELATIVE_RE.finditer(sentence) if may_hold_relative(sentence) else ():
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
             if m.group("wd") and _ABSOLUTE_NEXT_RE.match(sentence, m.end()):
