@@ -322,3 +322,21 @@ def test_a_common_word_capitalised_in_headings_is_no_entity() -> None:
     names = {e.name for e in index.entities}
     assert "Tallor" in names and "Velamir" in names  # names the story never writes in lower case stay
     assert "Health" not in names
+
+
+def test_acronyms_spelt_like_function_words_and_inverted_sayers() -> None:
+    index, _ = _index(
+        _one_article(
+            [
+                "US officials met WHO experts and UK envoys in Tallor on Monday.",
+                '"We will not leave the harbour," said Janelle.',
+                "THE HARBOUR IS OPEN AGAIN AT LAST",
+            ]
+        )
+    )
+    assert _entity(index, "WHO").type == "organisation"  # "who" is a stopword: it was dropped
+    us = _entity(index, "US")
+    assert (us.type, us.place_kind) == ("place", "country")
+    assert _entity(index, "Janelle").type == "person"  # a name alone after an inverted "said"
+    # a sentence in capitals spells no acronyms: its "THE" opens no name
+    assert not any(e.name.startswith("THE") for e in index.entities)

@@ -49,6 +49,8 @@ _DEMONYM = re.compile(r"(?:ian|yan|can|ean|ish|ese|i|ians|yans|cans|eans|aris|at
 # by hyphens keep their capitals ("Dana-Farber", "Port-au-Prince"), and "al-"/"bin-" prefixes
 # are lower-case before the name, not after it.
 _LOWER_COMPOUND = re.compile(r"^[A-Z][\w'’]*-[a-z]{3,}$")
+# What may follow a name that closes an inverted attribution ('"…," said Jane Roe.').
+_CLAUSE_ENDS = frozenset({".", ",", ";", "!", "?", ""})
 # Titles written only before a name ("Dr. Roe"), never in an apposition after one ("Roe, head of").
 _HONORIFICS = frozenset("mr mrs ms dr prof sir lord lady dame".split())
 _MODIFIER = re.compile(r"^[\w]+-(?:[a-z]+(?:ed|ing|en)|led|run|made|born|held|built|owned|style)$")
@@ -282,6 +284,13 @@ def rule_mentions(sent: Sent, lowercase: set[str], places: frozenset[str] | set[
     return out
 
 
+def _shouted(toks: list[str]) -> bool:
+    """A sentence in capitals (a heading, a transcript label): its "THE" and "FOR" are no acronyms."""
+    alpha = [t for t in toks if t.isalpha()]
+    caps = sum(1 for t in alpha if len(t) >= 2 and t.isupper())
+    return caps >= 3 and caps >= 0.5 * len(alpha)
+
+
 def _mentions_from_span(
     span: list[str],
     sent: Sent,
@@ -297,7 +306,12 @@ def _mentions_from_span(
     span = [_POSSESSIVE.sub("", t) if _POSSESSIVE.search(t) and not t.endswith("s'") else t for t in span]
     # strip leading function words capitalised by position ("The", "On", "After")
     before = prev  # the word before the name, also when it opened the span ("An Iraqi said")
-    while span and ((f0 := fold(span[0])) in STOPWORDS or f0 in NOT_NAMES):
+    while (
+        span
+        and ((f0 := fold(span[0])) in STOPWORDS or f0 in NOT_NAMES)
+        # "WHO", "US": an acronym spelt like a function word is a name, unless the sentence shouts
+        and not (f0 in STOPWORDS and len(span[0]) >= 2 and span[0].isupper() and not _shouted(toks))
+    ):
         span = span[1:]
         initial = False
         before = f0
@@ -368,7 +382,8 @@ def _mentions_from_span(
         if _LOWER_COMPOUND.match(w):
             return out  # "Tamiflu-resistant", "Kremlin-friendly": an adjective made of a name
         if _is_acronym(w):
-            cue = cue or "organisation"
+            # "US", "UK", "UAE": a country's short form, not an organisation's acronym
+            cue = cue or ("place" if place_kind(f) == "country" else "organisation")
         elif f in _DEMONYM_WORDS or (
             _DEMONYM.search(f)
             and f not in places  # "in Tripoli", "in Haiti": a place named like a demonym
@@ -390,6 +405,8 @@ def _mentions_from_span(
             cue = "place"
         elif nxt in SPEECH_VERBS and prev != "the":
             cue = "person"  # "X said"; but "the White House said" is no person
+        elif prev in SPEECH_VERBS and nxt in _CLAUSE_ENDS:
+            cue = "person"  # '"…," says Janelle.': a name alone after an inverted verb of saying
         elif nxt == "," and any(
             (ft := fold(t).rstrip(".")) in PERSON_TITLES and ft not in _HONORIFICS for t in toks[end + 1 : end + 4]
         ):
