@@ -201,13 +201,6 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _DAY_SUFFIX = re.compile(r"[.\d]+(?:st|nd|rd|th)?$")
 
 
-def _lowercase_words(sents: Sequence[Sent]) -> set[str]:
-    out: set[str] = set()
-    for s in sents:
-        out.update(w for w in _LOWER_WORD.findall(s.text))
-    return out
-
-
 def _lowercase_counts(sents: Sequence[Sent]) -> Counter[str]:
     """How often the story writes each word in lower case."""
     out: Counter[str] = Counter()
@@ -486,17 +479,20 @@ def build_entities(
     """Find, type and merge the entities of a story's sentences."""
     if backend not in {"rules", "spacy"}:
         raise ValueError(f"unknown entity backend {backend!r}: use 'rules' or 'spacy'")
-    names = _Names.of(_find_mentions(sents, backend, spacy_model, notes))
+    lower = _lowercase_counts(sents)
+    names = _Names.of(_find_mentions(sents, backend, spacy_model, notes, set(lower)))
     _join_acronyms(names)
     buckets = _join_full_names(names)
     _join_surnames(names, buckets)
     _join_single_word_variants(names)
     _join_first_names(names.keys, names.kstr, names.by_key, names.cues, names.uf)
     _join_short_organisations(names.keys, names.kstr, names.cues, names.uf)
-    return _index(_entities(names, outlet_of, _lowercase_counts(sents)), names)
+    return _index(_entities(names, outlet_of, lower), names)
 
 
-def _find_mentions(sents: Sequence[Sent], backend: str, spacy_model: str, notes: list[str] | None) -> list[Mention]:
+def _find_mentions(
+    sents: Sequence[Sent], backend: str, spacy_model: str, notes: list[str] | None, lowercase: set[str]
+) -> list[Mention]:
     """Every candidate name written in the sentences: spaCy's spans when asked and available, else the rules'."""
     mentions: list[Mention] | None = None
     if backend == "spacy":
@@ -504,7 +500,6 @@ def _find_mentions(sents: Sequence[Sent], backend: str, spacy_model: str, notes:
         if mentions is None and notes is not None:
             notes.append(f"entities: spaCy model {spacy_model!r} not available, rule-based entities used")
     if mentions is None:
-        lowercase = _lowercase_words(sents)
         placed = _placed_words(sents)
         mentions = _drop_positional_words([m for s in sents for m in rule_mentions(s, lowercase, placed)], lowercase)
     return mentions

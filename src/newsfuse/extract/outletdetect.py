@@ -351,17 +351,34 @@ def furniture_shape(text: str) -> str | None:
     return "shape:" + " ".join(out)
 
 
+def _shape_key(r: RemovedBlock) -> str | None:
+    return furniture_shape(r.text) if r.reason in _SHAPE_REASONS and len(r.text) <= SHAPE_MAX_CHARS else None
+
+
 def _template_keys(a: Article) -> set[str]:
     keys = {line_key(r.text) for r in a.removed if "repeated in" in r.detail and len(r.text) >= MIN_TEMPLATE_CHARS}
-    for r in a.removed:
-        if r.reason in _SHAPE_REASONS and len(r.text) <= SHAPE_MAX_CHARS and (shape := furniture_shape(r.text)):
-            keys.add(shape)
+    keys.update(shape for r in a.removed if (shape := _shape_key(r)))
     return keys
 
 
 def _key_of(r: RemovedBlock) -> set[str]:
-    shape = furniture_shape(r.text) if r.reason in _SHAPE_REASONS and len(r.text) <= SHAPE_MAX_CHARS else None
+    shape = _shape_key(r)
     return {line_key(r.text)} | ({shape} if shape else set())
+
+
+def _witnesses(
+    articles: Sequence[Article], keys_of: list[set[str]], names: dict[str, str]
+) -> dict[str, dict[str, set[int]]]:
+    """key -> outlet -> the articles of that outlet carrying it (``names`` gets each outlet's name)."""
+    witnesses: dict[str, dict[str, set[int]]] = {}
+    for i, (a, keys) in enumerate(zip(articles, keys_of, strict=True)):
+        if a.outlet is None:
+            continue
+        k = outlet_key(a.outlet)
+        names.setdefault(k, a.outlet)
+        for key in keys:
+            witnesses.setdefault(key, {}).setdefault(k, set()).add(i)
+    return witnesses
 
 
 def _line_votes(per_key: Iterable[dict[str, set[int]]]) -> Counter[str]:
@@ -399,16 +416,8 @@ def propagate_outlets(articles: Sequence[Article]) -> list[Article]:
     :data:`MIN_TEMPLATE_WITNESSES` of them are, the unknown article is that outlet's.
     """
     keys_of: list[set[str]] = [_template_keys(a) for a in articles]
-    # key -> outlet -> the articles of that outlet carrying it
-    witnesses: dict[str, dict[str, set[int]]] = {}
     names: dict[str, str] = {}
-    for i, (a, keys) in enumerate(zip(articles, keys_of, strict=True)):
-        if a.outlet is None:
-            continue
-        k = outlet_key(a.outlet)
-        names.setdefault(k, a.outlet)
-        for key in keys:
-            witnesses.setdefault(key, {}).setdefault(k, set()).add(i)
+    witnesses = _witnesses(articles, keys_of, names)
     out: list[Article] = []
     for a, keys in zip(articles, keys_of, strict=True):
         if a.outlet is None and keys:
@@ -434,13 +443,7 @@ def _propagate_to_sites(articles: list[Article], keys_of: list[set[str]], names:
     the whole group name: one page of a site rarely carries enough evidence, its site's pages together
     often do (same witness rules as for one article; the witnesses now include the articles the pass
     before gave an outlet)."""
-    witnesses: dict[str, dict[str, set[int]]] = {}
-    for i, (a, keys) in enumerate(zip(articles, keys_of, strict=True)):
-        if a.outlet is not None:
-            k = outlet_key(a.outlet)
-            names.setdefault(k, a.outlet)
-            for key in keys:
-                witnesses.setdefault(key, {}).setdefault(k, set()).add(i)
+    witnesses = _witnesses(articles, keys_of, names)
     unknown = [i for i, a in enumerate(articles) if a.outlet is None and keys_of[i]]
     carriers: dict[str, list[int]] = {}
     for i in unknown:
@@ -476,7 +479,6 @@ def _propagate_to_sites(articles: list[Article], keys_of: list[set[str]], names:
                 outlet=names[k],
                 outlet_source=f"site of {len(members)} pages without an outlet, its furniture shared with {n} articles of {names[k]}",
             )
-    return out
     return out
 
 

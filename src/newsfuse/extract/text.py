@@ -853,6 +853,7 @@ def _body_paragraphs(
             continue
         text, inline = _strip_inline(lines[i].block.text, title)
         if not paragraphs:
+            lower_words = _lower_words(lines, body_idx)  # common words, for the glued-headline splits below
             # The page's headline, byline or time stamp run into the first paragraph by the scraper.
             stamped = split_stamp_header(text)
             if stamped is not None:
@@ -883,7 +884,7 @@ def _body_paragraphs(
                     rest = text
                 text = rest
             elif title is None and not _SPEAKER_LABEL_RE.match(text):
-                echoed = split_echo_title(text, _lower_words(lines, body_idx))
+                echoed = split_echo_title(text, lower_words)
                 if echoed is not None:
                     head, text = echoed
                     is_by, name = byline(head)
@@ -896,7 +897,6 @@ def _body_paragraphs(
             # a caption or headline run into the lead: the title when the record has none, else a
             # caption; a headline ending on a quotation may still have a caption after it
             # ("Toll 'may be 50,000' On the ground with survivors The Red Cross estimates ...")
-            lower_words = _lower_words(lines, body_idx)
             for split, details in (
                 (
                     split_quoted_head,

@@ -512,25 +512,25 @@ class DateResolver:
         return out
 
 
-_WRITTEN_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+WRITTEN_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")  # a year written out in a date expression
 
 
 def _with_sentence_year(mentions: list[DateMention]) -> list[DateMention]:
     """A year-less day or month in a sentence that writes one year takes that year: "In 1918, there was a
     first wave of mild flu in April" is April 1918, not the April nearest the article's date, when the
     year comes first.  With two years written ("between 2005 and January 2009") nothing is moved."""
-    years = {int(y) for x in mentions for y in _WRITTEN_YEAR.findall(x.text)}
+    years = {int(y) for x in mentions for y in WRITTEN_YEAR.findall(x.text)}
     if len(years) != 1:
         return mentions
     (year,) = years
-    first_year = min(x.start for x in mentions if _WRITTEN_YEAR.search(x.text))
+    first_year = min(x.start for x in mentions if WRITTEN_YEAR.search(x.text))
     out: list[DateMention] = []
     for x in mentions:
         # only after the year: "… returned on March 5th, before the vote in 2022" is no March 2022
         if (
             x.start > first_year
             and x.granularity in ("day", "month")
-            and not _WRITTEN_YEAR.search(x.text)
+            and not WRITTEN_YEAR.search(x.text)
             and x.value.year != year
         ):
             moved = _valid(year, x.value.month, x.value.day)

@@ -13,7 +13,7 @@ from datetime import date
 
 from newsfuse.model import Article, parse_iso
 from newsfuse.text import split_sentences
-from newsfuse.timeline.dates import DateMention, DateResolver, SentenceDates, may_hold_date, prospective
+from newsfuse.timeline.dates import WRITTEN_YEAR, DateMention, DateResolver, SentenceDates, may_hold_date, prospective
 
 
 @dataclass
@@ -36,13 +36,12 @@ class SentenceIndex:
     anchored_articles: int = 0
 
 
-_YEAR_WRITTEN = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # A year at least this far before the article's: the sentence after it may still be about that time.
 PAST_YEAR_GAP = 2
 
 
 def _written_past_year(found: SentenceDates, pub: date | None) -> int | None:
-    years = {m.value.year for m in found.mentions if not m.relative and _YEAR_WRITTEN.search(m.text)}
+    years = {m.value.year for m in found.mentions if not m.relative and WRITTEN_YEAR.search(m.text)}
     if pub is None or len(years) != 1:
         return None
     (year,) = years
@@ -55,7 +54,7 @@ def _after_a_past_year(found: SentenceDates, year: int) -> SentenceDates:
     unresolved rather than guessed."""
     keep: list[DateMention] = []
     for m in found.mentions:
-        if not m.relative and m.granularity in ("day", "month") and not _YEAR_WRITTEN.search(m.text):
+        if not m.relative and m.granularity in ("day", "month") and not WRITTEN_YEAR.search(m.text):
             found.unresolved.append(m.text)
         else:
             keep.append(m)
