@@ -658,3 +658,31 @@ def test_a_name_before_a_title_is_its_modifier_not_the_speaker() -> None:
 def test_a_described_speaker_ends_before_its_relative_clause() -> None:
     quotes = _quotes(["“The flood ruined our lives,” said one farmer who had just arrived with his wife and daughter."])
     assert quotes[0].speaker_name == "one farmer"
+
+
+def test_the_person_before_the_verb_speaks_not_the_organisation_before_the_office() -> None:
+    # "Kelbrook Council leader Jane Roe said": the office's organisation opens the name run, the holder
+    # closes it; "The harbour board chair of Kelbrook said" keeps its description.
+    quotes = _quotes(
+        [
+            "Jane Roe has led the council since 2019.",
+            'Kelbrook Council leader Jane Roe said on Monday that "the harbour will reopen within a week".',
+        ]
+    )
+    assert [q.speaker_name for q in quotes] == ["Jane Roe"]
+    quotes = _quotes(['The Valley Secretary of State said it was "a sad day for the harbour towns".'])
+    assert quotes[0].speaker_name == "The Valley Secretary of State"
+
+
+def test_described_speakers_with_dotted_and_capitalised_words() -> None:
+    quotes = _quotes(['"We urge all sides to talk before the harbour closes," the U.S. embassy spokesman said.'])
+    assert quotes[0].speaker_name == "the U.S. embassy spokesman"
+    # the organisation's name after the article is no speaker when the description goes on after it
+    quotes = _quotes(
+        [
+            "The Kelbrook Harbour Authority (KHA) called the meeting on Monday.",
+            'A KHA harbour official said the vote was "a clear sign that the strike is over for good".',
+            'The KHA also reported "a calm night on the quays".',
+        ]
+    )
+    assert [q.speaker_name for q in quotes] == ["A KHA harbour official", "Kelbrook Harbour Authority"]

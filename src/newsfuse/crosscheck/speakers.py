@@ -23,6 +23,7 @@ from newsfuse.crosscheck.described import (
     trailing_name,
 )
 from newsfuse.crosscheck.entities import EntityIndex
+from newsfuse.crosscheck.lexicon import SPEECH_VERBS
 from newsfuse.crosscheck.pronouns import pronoun_speaker, same_sentence_sayer, they_speaker
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.speech import (
@@ -66,6 +67,8 @@ _NO_VERB_WORD = (
     r"|he|she|they|it|we|I|but|as|if|because)\b)"
 )
 _OBJECT_WORDS = r"(?:for|of|from|including|with|to|about|the|against|on|and|or|by|at|in|into|than|like|a|an)"
+# "Ostrova on Monday said '…'"; the words between are no new clause ("Lind met Drost and he said")
+_BETWEEN_NAME_AND_VERB = re.compile(rf"{NAME}\s+((?:{NO_CLAUSE}\w+\s+){{0,4}})(?:{VERBS})\b[^.]*?{PLACEHOLDER}")
 _PATTERNS = [
     # "…," Landis at Oklahoma University said / a representative of one state at the League told
     re.compile(
@@ -85,8 +88,7 @@ _PATTERNS = [
     ),
     re.compile(rf"{PLACEHOLDER}[,.!?]?\s*(?:{VERBS})\s+{NAME}"),
     re.compile(rf"{NAME}\s+(?:was|were)\s+quoted\s+as\s+saying\b"),
-    # "Ostrova on Monday said '…'"; the words between are no new clause ("Lind met Drost and he said")
-    re.compile(rf"{NAME}\s+(?:{NO_CLAUSE}\w+\s+){{0,4}}(?:{VERBS})\b[^.]*?{PLACEHOLDER}"),
+    _BETWEEN_NAME_AND_VERB,
     # Ostrova, the foreign minister, said that "…" (an apposition, not a clause: "Lind, Quill did not answer, saying")
     re.compile(
         rf"{NAME},\s(?:(?!(?:did|does|do|is|was|were|are|has|had|have|will|would|could)\b)[^,.“”\"]){{3,90}},"
@@ -145,14 +147,31 @@ def _speaker_from_match(
     # "Haskarov's spokesman", "Michael Lind's brother Marlon": a possessive ends the name found
     if DESCRIBED.match(name) or POSSESSIVE_NAME.search(name.split()[0]) or POSSESSIVE_NAME.search(name.split()[-1]):
         rest = DESCRIBED.sub("", name)
-        if DESCRIBED.match(name) and rest[:1].isupper() and not POSSESSIVE_NAME.search(rest.split()[0]):
+        # "The LCC said": a name after the article; not "A US state department official said", where
+        # the description goes on in lower case after the name
+        goes_on = described_from[len(name) :].split()[:1]
+        described_on = (
+            bool(goes_on)
+            and goes_on[0][:1].islower()
+            and goes_on[0] not in SPEECH_VERBS
+            and goes_on[0] not in STOPWORDS  # "The LCC also reported": an adverb, the name is the subject
+            and not goes_on[0].endswith("ly")
+        )
+        if (
+            DESCRIBED.match(name)
+            and rest[:1].isupper()
+            and not described_on
+            and not POSSESSIVE_NAME.search(rest.split()[0])
+        ):
             eid, shown = resolve_name(rest, index)  # "The LCC": a name after the article
             if eid is not None and not place_like(eid, index):
                 q.speaker, q.speaker_name = eid, shown
                 return True
         # a described speaker ("an NSF military spokesman", "Haskarov's spokesman") is not the entity it names
         described = re.split(
-            rf"[,:]|\s+(?:{VERBS}|was|were|in|on|at|also|further|then|had|has|have|is|who|whose|whom)\b",
+            # ... or a reduced relative clause ("An IMF report released on Monday said")
+            rf"[,:]|\s+(?:{VERBS}|was|were|in|on|at|also|further|then|had|has|have|is|who|whose|whom"
+            r"|released|published|issued|obtained|seen|posted|broadcast|aired)\b",
             described_from,
             maxsplit=1,
         )[0]
@@ -251,6 +270,25 @@ def _name_after_description(q: RawQuote, index: EntityIndex) -> bool:
     return True
 
 
+_OBJECT_PREPOSITIONS = frozenset("of for from at in with to by on".split())
+
+
+def _person_before_verb(q: RawQuote, between: str, index: EntityIndex) -> bool:
+    """'UN peacekeeping chief Herve Ladsous told …': of the names before the verb, the subject is the
+    person right before it, not the organisation (or place) whose office the words between describe."""
+    runs = list(re.finditer(r"(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*", between))
+    if not runs:
+        return False
+    before = between[: runs[-1].start()].split()
+    if before and before[-1].lower() in _OBJECT_PREPOSITIONS:
+        return False  # "The US Secretary of State said": an object of the office, not its holder
+    eid, shown = resolve_name(runs[-1].group(), index)
+    if eid is None or index.type_of(eid) != "person":
+        return False
+    q.speaker, q.speaker_name = eid, shown
+    return True
+
+
 def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, previous: RawQuote | None) -> None:
     """Find the speaker: attribution patterns, then the quote's own sentence, then its neighbours.
 
@@ -265,6 +303,9 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
             m = rx.search(q.context, pos)
             if m is None:
                 break
+            if rx is _BETWEEN_NAME_AND_VERB and index is not None and _person_before_verb(q, m.group(2), index):
+                q.how = "pattern"
+                return
             if _speaker_from_match(q, m.group(1).strip(), q.context[m.start(1) :], sents, index):
                 q.how = "pattern"
                 return

@@ -36,7 +36,7 @@ ROLES = (
 )
 NAME = (
     r"(?<![\w-])((?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]*"
-    rf"|(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w-]*['’]s)\s(?:[\w'’-]+\s){{0,3}}?{ROLES}"
+    rf"|(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w-]*['’]s)\s(?:[\w'’.-]+\s){{0,3}}?{ROLES}"
     r"|he|she|they|He|She|They)"
 )
 # A word between a name and its verb that starts a new clause, so the name is not the verb's subject.
