@@ -504,3 +504,33 @@ def test_two_versions_of_one_story_keep_their_shared_paragraphs() -> None:
     for a in clean_texts(docs, Options()):
         assert isinstance(a, Article)
         assert PARA in a.text
+
+
+def test_unsigned_thread_under_the_sites_comment_disclaimer() -> None:
+    # A scraper dropped the commenters' names and dates: the site's disclaimer heading the thread and
+    # the note closing it are the only signs that the prose between them is readers'.
+    comments = [
+        "I find it hard to believe anyone still trusts the harbour board after this.",
+        "The night shift deserves better pay, and the council knows it.",
+        "Nobody will remember this strike by the summer, mark my words.",
+    ]
+    page = "\n".join(
+        [
+            "Harbour Strike Ends",
+            PARA,
+            PARA.replace("Tuesday", "Monday"),
+            "We welcome comments that advance the story.",
+            "Views expressed in the comments do not represent those of the Kelbrook Courier.",
+            *comments,
+            "This discussion is now closed.",
+        ]
+    )
+    a = clean(page)
+    assert len(a.paragraphs) == 2
+    for c in comments:
+        assert c not in a.text
+        assert reasons_of(a, c[:30]) == {"comment"}
+    # the disclaimer is the site's furniture, not a comment: it names the outlet
+    a = clean(page.replace("the Kelbrook Courier", "Reuters"))
+    assert reasons_of(a, "Views expressed") == {"disclaimer"}
+    assert a.outlet == "Reuters"

@@ -154,10 +154,19 @@ def test_blocks_layout() -> None:
         "23 people have commented",
         "Readers' views",
         "Log in or register to post comments",
+        "Views expressed in the comments do not represent those of the Kelbrook Courier.",
+        "The opinions expressed by commenters are their own",
+        "Comments are the views of their authors",
+        "This discussion is now closed.",
     ],
 )
 def test_comment_section_headers(line: str) -> None:
     assert comment_header(line)
+
+
+def test_views_of_a_person_are_no_comment_header() -> None:
+    assert comment_header("The views expressed by the minister were his own.") is None
+    assert comment_header("This bridge is now closed.") is None
 
 
 @pytest.mark.parametrize(

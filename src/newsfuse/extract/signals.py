@@ -97,6 +97,18 @@ _COMMENT_HEADER_RE = re.compile(
     r"|^your email address will not be published|^required fields are marked|^cancel reply$",
     re.I,
 )
+# The site's disclaimer at the head of its thread ("Views expressed in the comments do not represent
+# those of the Daily Post.", "Comments are the opinions of their authors"), and the note that closes
+# a thread ("This discussion is now closed."): a scraper that drops the commenters' names and dates
+# leaves these as the only sign that the prose after them is readers', not the article's.  The line
+# itself is the site's furniture (it often names the site), not a reader's comment.
+_COMMENT_DISCLAIMER_RE = re.compile(
+    r"^(?:the\s+)?(?:views|opinions)\s+expressed\s+(?:in|by)\s+(?:the\s+|these\s+|our\s+|readers'?\s+|reader\s+)?"
+    r"(?:comments?|commenters|posts|readers|forums?)\b"
+    r"|^(?:reader\s+)?comments?\s+(?:are|reflect|represent)\s+(?:solely\s+|only\s+)?(?:the\s+)?(?:views|opinions)\s+of\b"
+    r"|^this\s+(?:discussion|conversation|thread|debate)\s+(?:is|has\s+been)\s+(?:now\s+)?closed",
+    re.I,
+)
 # A comment's signature or one of its per-comment widgets.
 _COMMENT_SIGNATURE_RE = re.compile(
     r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b.{0,120}"
@@ -116,7 +128,8 @@ _COMMENT_SIGNATURE_RE = re.compile(
 _COMMENT_POLICY_RE = re.compile(
     r"^(?:discussion|comment|commenting|community) (?:policy|guidelines|rules)"
     r"|^comments (?:that|which) (?:include|contain)|^comments (?:are|will be|may be) (?:moderated|reviewed)"
-    r"|^(?:some )?comments (?:posted here )?may be (?:reviewed|moderated)",
+    r"|^(?:some )?comments (?:posted here )?may be (?:reviewed|moderated)"
+    r"|^we (?:welcome|encourage|invite|value) (?:your |reader |readers'? )?comments\b",
     re.I,
 )
 
@@ -125,13 +138,19 @@ def comment_policy(text: str) -> bool:
     return _COMMENT_POLICY_RE.match(text.strip()) is not None
 
 
+COMMENT_DISCLAIMER = "comment-section disclaimer"
+
+
 def comment_header(text: str) -> str | None:
-    """Detail string when the line opens a comment section, else None."""
+    """Detail string when the line opens a comment section, else None (:data:`COMMENT_DISCLAIMER`
+    for the site's disclaimer heading its thread)."""
     if len(text) > 120:
         return None
     t = text.strip(" .:-–—|»>[]+")
     if _COMMENT_HEADER_RE.match(t):
         return "comment-section header"
+    if _COMMENT_DISCLAIMER_RE.match(t):
+        return COMMENT_DISCLAIMER
     return None
 
 

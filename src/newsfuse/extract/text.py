@@ -36,6 +36,7 @@ from newsfuse.extract.gluedtitle import (
 )
 from newsfuse.extract.outletdetect import resolve_outlet
 from newsfuse.extract.signals import (
+    COMMENT_DISCLAIMER,
     EMBED_CHROME_RE,
     PHOTO_CREDIT_FIRST_RE,
     TIME_RE,
@@ -973,7 +974,9 @@ def _removed_outside(
         if i >= barrier:
             where = "comments"
             if i == barrier:
-                removed.append(RemovedBlock(b.text, b.index, "comment", f"comment thread starts: {barrier_why}"))
+                # the site's disclaimer heading the thread is its furniture (and may name the site)
+                why: RemovalReason = "disclaimer" if barrier_why.startswith(COMMENT_DISCLAIMER) else "comment"
+                removed.append(RemovedBlock(b.text, b.index, why, f"comment thread starts: {barrier_why}"))
                 continue
         elif in_body[i]:
             where = "in the body"
