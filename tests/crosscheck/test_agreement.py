@@ -148,6 +148,8 @@ def test_a_question_never_agrees():
         # an age is a figure: "a 3-year-old" and "a 51-year-old" are not one person
         ("a 51-year-old man and no one else", {"51"}, set()),
         ("twenty-five students and ten teachers", {"25", "10"}, set()),
+        # a figure counting time keeps its unit: a duration is not a count of people
+        ("nearly 30 years ago 30 more people died in three days", {"30 year", "30", "3 day"}, set()),
     ],
 )
 def test_figures_are_normalised_and_dates_are_not_figures(text, figures, years):
@@ -208,3 +210,17 @@ def test_a_cut_off_sentence_is_never_shown_as_an_agreed_claim():
         }
     )
     assert all(not c.text.endswith("...") for c in claims if c.status == "agreed")
+
+
+def test_a_duration_never_backs_a_count_of_the_same_number():
+    # the crackdown, the killing and the number are shared, but "30 years ago" is no count of the dead
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["Police continued the crackdown in Tallor, and nearly 30 more people were killed."]),
+            "a2": (
+                "Coast Herald",
+                ["Tallor saw a police crackdown nearly 30 years ago in which many people were killed."],
+            ),
+        }
+    )
+    assert not [c.text for c in claims if c.status != "single_source"]

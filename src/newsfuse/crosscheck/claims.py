@@ -392,6 +392,13 @@ _SPELLED_RE = re.compile(
     r"\b(" + "|".join(_SPELLED) + r")(?:-(one|two|three|four|five|six|seven|eight|nine)\b)?(?![\w-])"
 )
 _AGE_RE = re.compile(r"(?<![\w.,])(\d{1,3})-year-old\b")
+# A figure that counts time ("nearly 30 years ago", "three days of talks") is a duration, not a count:
+# kept with its unit ("30 year"), so "30 years ago" never backs "30 people were killed".  It stays
+# telling (:data:`_TELLING_FIGURE`): "the first pandemic in 40 years" identifies a fact (tried: durations
+# never telling lost that agreed claim on H1N1, though it dropped "41 years of family rule" members).
+_DURATION_AFTER = re.compile(
+    r"\s+(?:more\s+|or\s+so\s+|long\s+|full\s+)?(year|month|week|day|hour|minute|decade|centur)(?:s|ies|y)?\b"
+)
 # A four-digit number in this range, written without a comma, is a year ("in 2009"), not a count.
 _YEARS = range(1800, 2101)
 _DIGIT = re.compile(r"\d")  # the same digits as the \d of the patterns above (Unicode Nd)
@@ -414,7 +421,7 @@ def _figures(folded: str) -> tuple[frozenset[str], frozenset[str]]:
         value = float(whole + ("." + m.group(2) if m.group(2) else ""))
         if m.group(3):
             value *= 1e6 if m.group(3) == "million" else 1e9
-        figures.add(f"{value:g}" if value < 1e15 else whole)
+        figures.add(_with_unit(f"{value:g}" if value < 1e15 else whole, text, m.end()))
     # An age is a figure too: "a 3-year-old" and "a 51-year-old woman" are two people, not one fact.
     figures.update(str(int(m.group(1))) for m in _AGE_RE.finditer(text))
     return _spelled(text, figures), frozenset(years)
@@ -425,10 +432,21 @@ def _spelled(text: str, figures: set[str]) -> frozenset[str]:
     for m in _SPELLED_RE.finditer(text):
         tens, unit = m.group(1), m.group(2)
         if unit is not None:  # "twenty-five" is 25, not 20 and 5
-            figures.add(str(_SPELLED[tens] + _SPELLED[unit]))
+            figures.add(_with_unit(str(_SPELLED[tens] + _SPELLED[unit]), text, m.end()))
         elif tens not in ("zero", "one"):  # "one of", "no one": not figures
-            figures.add(str(_SPELLED[tens]))
+            figures.add(_with_unit(str(_SPELLED[tens]), text, m.end()))
     return frozenset(figures)
+
+
+def _with_unit(figure: str, text: str, end: int) -> str:
+    """``figure``, with its unit of time when it counts time (see :data:`_DURATION_AFTER`)."""
+    m = _DURATION_AFTER.match(text, end)
+    return f"{figure} {m.group(1)}" if m else figure
+
+
+def _telling(figure: str) -> bool:
+    """A figure large enough to identify a fact (:data:`_TELLING_FIGURE`), a duration's by its number."""
+    return float(figure.split(" ", 1)[0]) >= _TELLING_FIGURE
 
 
 # Words that deny what a sentence states: a sentence with one and a sentence without never agree
@@ -536,7 +554,7 @@ def supports(a: FactBag, b: FactBag, idf: Mapping[str, float], coverage: float) 
     # the longer sentence must be about the shorter's fact too, not merely mention its subject ("There
     # is no vaccine for the new strain" is not backed by "The new strain seems more lethal to those
     # aged 25 to 45 ..."), unless they state the same figure ("shares closed up 7.2%")
-    if any(float(f) >= _TELLING_FIGURE for f in a.figures & b.figures):
+    if any(_telling(f) for f in a.figures & b.figures):
         return shared >= _AGREE_MIN_LONG_COVERAGE_FIGURE * max(wa, wb)
     return shared >= _AGREE_MIN_LONG_COVERAGE * max(wa, wb)
 
