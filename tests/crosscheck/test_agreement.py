@@ -224,3 +224,13 @@ def test_a_duration_never_backs_a_count_of_the_same_number():
         }
     )
     assert not [c.text for c in claims if c.status != "single_source"]
+
+
+def test_a_fact_box_run_together_is_no_claim():
+    # two outlets print the same list of dates as one 90-word "sentence": no single statement to agree on
+    box = " ".join(
+        f"{day} May: the Varno council votes on sluice plan number {day} and the dam board answers it"
+        for day in range(1, 7)
+    )
+    claims = _claims({"a1": ("Valley Post", [box + "."]), "a2": ("Coast Herald", [box + "."])})
+    assert not [c for c in claims if any(s.text.startswith("1 May") for s in c.sentences)]

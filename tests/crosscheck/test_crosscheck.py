@@ -97,6 +97,10 @@ def test_bad_options_are_clear_errors(two_outlets) -> None:
     opts.crosscheck.claim_threshold = 0
     with pytest.raises(ValueError, match="claim_threshold"):
         crosscheck_story(Story(id="s", articles=["a1", "a2"]), two_outlets, opts)
+    opts = Options()
+    opts.crosscheck.claim_max_words = 3
+    with pytest.raises(ValueError, match="claim_max_words"):
+        crosscheck_story(Story(id="s", articles=["a1", "a2"]), two_outlets, opts)
 
 
 def test_shared_stemmer_gives_the_same_story(two_outlets, with_reprint) -> None:

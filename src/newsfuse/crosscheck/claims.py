@@ -586,9 +586,11 @@ class ClaimSpace:
 def claim_space(
     sents: Sequence[Sent], index: EntityIndex | None, options: CrossCheckOptions, stemmer: CachedStemmer | None = None
 ) -> ClaimSpace:
-    """Featurise the sentences with at least ``claim_min_words`` non-stopwords.
+    """Featurise the sentences with at least ``claim_min_words`` non-stopwords and at most
+    ``claim_max_words`` words.
 
-    Shorter ones (datelines, captions, "Read more") assert nothing checkable and are left out.
+    Shorter ones (datelines, captions, "Read more") assert nothing checkable and are left out, and
+    so are longer ones (lists and fact boxes run together).
     """
     if not 0.0 < options.claim_threshold <= 1.0:
         raise ValueError(f"claim_threshold must be in (0, 1], got {options.claim_threshold}")
@@ -598,10 +600,19 @@ def claim_space(
         raise ValueError(f"claim_max_per_article must be > 0, got {options.claim_max_per_article}")
     if options.claim_min_words < 0:
         raise ValueError(f"claim_min_words must be >= 0, got {options.claim_min_words}")
+    if options.claim_max_words <= options.claim_min_words:
+        raise ValueError(
+            f"claim_max_words must be > claim_min_words ({options.claim_min_words}), got {options.claim_max_words}"
+        )
     for name in ("claim_trigger_threshold", "claim_distinct_threshold", "claim_agree_coverage"):
         if not 0.0 < getattr(options, name) <= 1.0:
             raise ValueError(f"{name} must be in (0, 1], got {getattr(options, name)}")
-    keep = [s for s in sents if sum(1 for w in tokens(s.text) if w not in STOPWORDS) >= options.claim_min_words]
+    keep = [
+        s
+        for s in sents
+        if sum(1 for w in tokens(s.text) if w not in STOPWORDS) >= options.claim_min_words
+        and len(s.text.split()) <= options.claim_max_words
+    ]
     fz = Featurizer(index, options.position_decay, stemmer=stemmer)
     scans = [fz.scan(s) for s in keep]
     words = [ws for ws, _ in scans]
