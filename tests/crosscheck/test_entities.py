@@ -340,3 +340,16 @@ def test_acronyms_spelt_like_function_words_and_inverted_sayers() -> None:
     assert _entity(index, "Janelle").type == "person"  # a name alone after an inverted "said"
     # a sentence in capitals spells no acronyms: its "THE" opens no name
     assert not any(e.name.startswith("THE") for e in index.entities)
+
+
+def test_a_heading_in_capitals_and_an_opening_quantifier_are_no_entities() -> None:
+    by_id = _articles(
+        "The shop owner turned activist was beaten in prison, said Ibn Talkalkh, who owned a shop in Tallor.",
+        "SHOP OWNER TURNED ACTIVIST",
+        'Several states have advocated arming the opposition "Taking up arms will be a dead end," he says.',
+        "KELBROOK HARBOUR AUTHORITY said the quays would reopen.",
+    )
+    index, _ = _index(by_id)
+    names = {e.name for e in index.entities}
+    assert "Ibn Talkalkh" in names and "KELBROOK HARBOUR AUTHORITY" in names
+    assert not names & {"SHOP OWNER TURNED ACTIVIST", "Several"}

@@ -5,8 +5,9 @@ import pytest
 
 from newsfuse.model import Report, Story
 from newsfuse.render import render_markdown, report_jsonl, write_report
-from newsfuse.render.escape import md, safe_url
+from newsfuse.render.escape import esc, md, safe_url
 from newsfuse.render.sample import sample_report
+from newsfuse.render.views import story_title
 
 
 def test_markdown_has_every_part_and_citations() -> None:
@@ -109,3 +110,20 @@ def test_markdown_shows_coverage_gaps_and_json_keeps_them() -> None:
     assert "not reported by Gap \\*Times\\*" in render_markdown(report)
     back = Report.from_dict(json.loads(json.dumps(report.to_dict())))
     assert back.stories[0].claims[-1].missing_outlets == ["Gap *Times*"]
+
+
+def test_reports_list_the_most_covered_stories_first_and_json_keeps_date_order(tmp_path) -> None:
+    report = sample_report()
+    base = report.stories[0]
+    lone = Story(id="s-lone", articles=[base.articles[0]], outlets=base.outlets[:1], independent_sources=1)
+    lone.first_date = lone.last_date = "2001-01-01"  # older than the sample story: first by date
+    lone.title = "Lone early story"
+    report.stories = [lone, *report.stories]
+    assert base.independent_sources > 1
+    md_text = render_markdown(report)
+    assert md_text.index(f"## {md(story_title(base))}") < md_text.index("## Lone early story")
+    write_report(report, tmp_path)
+    html_text = (tmp_path / "report.html").read_text(encoding="utf-8")
+    listing = html_text[: html_text.index('id="story-')]
+    assert listing.index(esc(story_title(base))) < listing.index("Lone early story")
+    assert json.loads((tmp_path / "report.json").read_text())["stories"][0]["id"] == "s-lone"

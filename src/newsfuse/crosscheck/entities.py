@@ -45,6 +45,10 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _DEMONYM = re.compile(r"(?:ian|yan|can|ean|ish|ese|i|ians|yans|cans|eans|aris|atis)$")
 # A capitalised modifier glued to a participle ("UN-backed", "Benghazi-based"): a label, not a name.
 # The part after the hyphen is a participle or a word of that kind; "Ki-moon" is a name.
+# A run of at least this many words in capitals, most of which the story also writes in lower case,
+# is a heading or a caption's label, not a name ("SHOP OWNER TURNED ACTIVIST", "NEW CAP FOR WELL");
+# shorter runs are left alone ("WHITE HOUSE", "NEW YORK" in a dateline).
+_CAPS_HEADING_MIN_WORDS = 3
 # A capitalised word joined to a lower-case word ("Tamiflu-resistant") is an adjective; names joined
 # by hyphens keep their capitals ("Dana-Farber", "Port-au-Prince"), and "al-"/"bin-" prefixes
 # are lower-case before the name, not after it.
@@ -322,6 +326,10 @@ def _mentions_from_span(
             break
     if not span:
         return []
+    if len(span) >= _CAPS_HEADING_MIN_WORDS and all(t.isupper() and len(t) > 1 for t in span):
+        common = sum(1 for t in span if fold(t) in lowercase)
+        if 2 * common > len(span):
+            return []  # a heading in capitals ("SHOP OWNER TURNED ACTIVIST"): words the story writes in lower case
     out: list[Mention] = []
     low = [fold(t).rstrip(".") for t in span]
     # "Dr. Jane Roe of Kelbrook General Hospital", "President Jo Roe of Tallor": a titled person's

@@ -47,7 +47,9 @@ NOT_NAMES: frozenset[str] = frozenset(
     june july august september october november december jan feb mar apr jun jul aug sep sept oct
     nov dec today yesterday tomorrow meanwhile however but and the a an this that these those it
     its he she they we i you his her their our click read more photo file video related
+    several many every various numerous others another either neither much
     gmt bst utc est edt cst cdt pst pdt cet cest et pt am pm""".split()  # time zones: "12:00 GMT" names no one
+    # (quantifiers opening a sentence, "Several states have advocated ...", are no one either)
 )
 
 # Name particles ignored when comparing names ("al-Sarraj" = "Sarraj").

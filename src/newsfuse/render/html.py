@@ -19,7 +19,16 @@ from importlib import resources
 
 from newsfuse.model import Report, Story
 from newsfuse.render.escape import esc
-from newsfuse.render.views import Links, article_list, article_page, plural, run_overview, story_list, story_page
+from newsfuse.render.views import (
+    Links,
+    article_list,
+    article_page,
+    by_coverage,
+    plural,
+    run_overview,
+    story_list,
+    story_page,
+)
 
 
 @lru_cache(maxsize=4)
@@ -92,7 +101,7 @@ def html_chunks(report: Report) -> Iterator[str]:
     def pages() -> Iterator[str]:
         yield (
             '<section class="page" id="stories">'
-            + story_list(report.stories, links)
+            + story_list(by_coverage(report.stories), links)
             + f"<h2>Articles in no story ({len(loose)})</h2>"
             + article_list(loose, links)
             + '<p class="meta"><a href="#run">Processing steps and rejected inputs</a></p></section>'

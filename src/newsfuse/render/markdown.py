@@ -10,7 +10,15 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from newsfuse.model import Article, Rejection, Report, Source, StepStats, Story
 from newsfuse.render.escape import md
-from newsfuse.render.views import STATUS_TITLES, coverage_line, outlet_names, plural, source_label, story_title
+from newsfuse.render.views import (
+    STATUS_TITLES,
+    by_coverage,
+    coverage_line,
+    outlet_names,
+    plural,
+    source_label,
+    story_title,
+)
 
 NONE = "_none found_"
 
@@ -162,7 +170,7 @@ def markdown_chunks(report: Report) -> Iterator[str]:
     yield "\n".join(header_lines(report)) + "\n"
     if not report.stories:
         yield NONE + "\n\n"
-    for st in report.stories:
+    for st in by_coverage(report.stories):
         yield "\n".join(_story(st, by_id)) + "\n"
 
     yield "## Articles\n\n"

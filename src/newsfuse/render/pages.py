@@ -37,6 +37,7 @@ from newsfuse.render.views import (
     Links,
     article_list,
     article_page,
+    by_coverage,
     coverage_line,
     plural,
     run_overview,
@@ -142,7 +143,7 @@ class PagedHtml:
         self._list_pages("unclustered", loose, self.options.rows_per_page, self._loose_body)
         rejections = self.report.rejections
         self._list_pages("run", rejections, self.options.rows_per_page, self._run_body)
-        pages = _chunks(self.report.stories, self.options.stories_per_page)
+        pages = _chunks(by_coverage(self.report.stories), self.options.stories_per_page)
         first = ""
         for n, chunk in enumerate(pages, 1):
             links = TOP if n == 1 else DEEP
@@ -192,7 +193,7 @@ def write_markdown_pages(report: Report, folder: Path, options: ReportOptions) -
     by_id = {a.id: a for a in report.articles}
     (folder / "stories").mkdir(parents=True, exist_ok=True)
     index = [*header_lines(report), "## Stories", ""]
-    for st in report.stories:
+    for st in by_coverage(report.stories):
         stem = file_stem(st.id)
         (folder / "stories" / f"{stem}.md").write_text(
             "\n".join(story_lines(st, by_id)) + "\n", encoding="utf-8", errors="surrogatepass"

@@ -97,6 +97,16 @@ def coverage_line(story: Story) -> str:
     return line
 
 
+def by_coverage(stories: Sequence[Story]) -> list[Story]:
+    """Stories as a report lists them: the most independently covered first (independent sources,
+    then outlets, then articles), then by date.  A crawl's one-article stories (most of them) come
+    last instead of burying the cross-checked ones; ``report.json`` keeps the pipeline's date order."""
+    return sorted(
+        stories,
+        key=lambda s: (-s.independent_sources, -len(s.outlets), -len(s.articles), s.first_date or "~", s.id),
+    )
+
+
 def _date_range(story: Story) -> str:
     if story.first_date and story.last_date and story.first_date != story.last_date:
         return f"{story.first_date} – {story.last_date}"
