@@ -158,6 +158,13 @@ def test_blocks_layout() -> None:
         "The opinions expressed by commenters are their own",
         "Comments are the views of their authors",
         "This discussion is now closed.",
+        "Comments from our readers",
+        "What readers are saying",
+        "Talk back",
+        "Discussion (15 comments)",
+        "Sort comments by: Newest",
+        "The views expressed below are those of our readers",
+        "Comments closed",
     ],
 )
 def test_comment_section_headers(line: str) -> None:
@@ -167,6 +174,10 @@ def test_comment_section_headers(line: str) -> None:
 def test_views_of_a_person_are_no_comment_header() -> None:
     assert comment_header("The views expressed by the minister were his own.") is None
     assert comment_header("This bridge is now closed.") is None
+    assert comment_header("Comments from the minister were welcome.") is None
+    assert comment_header("What you said was wrong, the judge told him.") is None
+    assert comment_header("Talk back to the mayor is hard.") is None
+    assert comment_header("Tell us what you think.") is None  # a column's sign-off as often as a thread's head
 
 
 @pytest.mark.parametrize(

@@ -94,7 +94,11 @@ _COMMENT_HEADER_RE = re.compile(
     r"|^you must be logged in to post a comment"
     r"|^your (?:thoughts|views|comments) on\b|^click here to comment"
     r"|^(?:do you have|any) (?:comments?|thoughts|views|an opinion) (?:on|about) this (?:story|article|post)"
-    r"|^your email address will not be published|^required fields are marked|^cancel reply$",
+    r"|^your email address will not be published|^required fields are marked|^cancel reply$"
+    r"|^comments?\s+from\s+(?:our\s+)?(?:readers|users|viewers|listeners)\b|^talk\s+back$"
+    r"|^what (?:our\s+)?(?:readers|users|viewers|you)(?:'re|\s+are)?\s+(?:saying|said)$"
+    r"|^discussion\s*\(\s*\d+(?:\s+comments?)?\s*\)$|^comment (?:now|here)$|^(?:posted|recent|newest|oldest) comments$"
+    r"|^sort comments\b|^comments? (?:now )?closed$",
     re.I,
 )
 # The site's disclaimer at the head of its thread ("Views expressed in the comments do not represent
@@ -106,7 +110,8 @@ _COMMENT_DISCLAIMER_RE = re.compile(
     r"^(?:the\s+)?(?:views|opinions)\s+expressed\s+(?:in|by)\s+(?:the\s+|these\s+|our\s+|readers'?\s+|reader\s+)?"
     r"(?:comments?|commenters|posts|readers|forums?)\b"
     r"|^(?:reader\s+)?comments?\s+(?:are|reflect|represent)\s+(?:solely\s+|only\s+)?(?:the\s+)?(?:views|opinions)\s+of\b"
-    r"|^this\s+(?:discussion|conversation|thread|debate)\s+(?:is|has\s+been)\s+(?:now\s+)?closed",
+    r"|^this\s+(?:discussion|conversation|thread|debate)\s+(?:is|has\s+been)\s+(?:now\s+)?closed"
+    r"|^(?:the\s+)?(?:views|opinions|comments)\s+(?:expressed\s+)?below\s+(?:are|do|reflect|represent)\b",
     re.I,
 )
 # A comment's signature or one of its per-comment widgets.
