@@ -364,6 +364,10 @@ def test_a_heading_glued_to_its_sentence_is_cut_off() -> None:
         )
         == "The flood in Kelbrook is the lead story in most of them."
     )
+    # a caption glued before a lead opening on a demonstrative or a pronoun
+    assert strip_glued_heading(
+        "Harbour master Jo Roe is taking over the quays operation This is not the first time Roe has run the port."
+    ).startswith("This is not the first time")
     # A capitalised "The" inside a name is not a boundary; nor is a boundary with too little after it.
     kept = "The envoy flew to The Hague on Monday to meet the judges of the court."
     assert strip_glued_heading(kept) == kept

@@ -111,7 +111,9 @@ _GLUED_HEADING = re.compile(
     # mounting …" has "The US": no boundary read there; "… help Haiti The devastating effects …" has one;
     # "A" is left out: "Plan A to halt the leak", "Group A of the draw")
     r"\b[A-Z][\w'’-]*[a-z0-9]\s+(?=(?:The|An)\s+[a-z][a-z-]+\b)|"
-    r"(?:\b[a-z][a-z'’-]+|\b\d{4})\s+(?=(?:The|A|An|When|While|As|After|Before|Although|Since|If|In|On|At|For|With|But|It|They|He|She)\s+[a-z][a-z-]+\b"
+    r"(?:\b[a-z][a-z'’-]+|\b\d{4})\s+(?=(?:The|A|An|When|While|As|After|Before|Although|Since|If|In|On|At|For|With|But|It|They|He|She"
+    # "... Gulf of Mexico operation This is not the first time ...": demonstratives and pronouns too
+    r"|This|These|Those|That|There|We|Our|His|Her|Their|Its)\s+[a-z][a-z-]+\b"
     # "… around for 30 years A 24-hour facility …", "… feels a lot better Five-year-old Edgar …"
     r"|(?:A|An)\s+\d|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)(?:-year-old\b|\s+[a-z]))"
 )
