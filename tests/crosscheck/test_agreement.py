@@ -234,3 +234,14 @@ def test_a_fact_box_run_together_is_no_claim():
     )
     claims = _claims({"a1": ("Valley Post", [box + "."]), "a2": ("Coast Herald", [box + "."])})
     assert not [c for c in claims if any(s.text.startswith("1 May") for s in c.sentences)]
+
+
+def test_opposite_changes_never_agree():
+    # the same topic words, opposite predicates: "stopped" is not backed by "restarted"
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["Work on the second relief channel at the Varno dam had already been stopped."]),
+            "a2": ("Coast Herald", ["Work on the second relief channel at the Varno dam has restarted."]),
+        }
+    )
+    assert not [c.text for c in claims if c.status == "agreed"]

@@ -454,6 +454,31 @@ def _telling(figure: str) -> bool:
 # the spill has reached Florida"); general English, not fitted to any data.
 _NEGATIONS = frozenset("not no never none nobody nothing neither nor without cannot".split())
 _NOT_ENDS = ("n't", "n’t")
+# Predicates of opposite change: a sentence saying one and a sentence saying the other (and not the
+# first) never agree ("work on the relief well had been stopped" / "work on the relief wells has
+# restarted": the star joined them on their topic words).  General English, pairs of the kind a
+# news report turns on; stemmed once with the stemmer every fact bag uses.
+_OPPOSITE_WORDS = (
+    "stop resume, stop restart, halt resume, suspend resume, suspend restart, close reopen, shut reopen, "
+    "rise fall, rose fell, risen fallen, increase decrease, raise lower, higher lower, gain lose, gained lost, "
+    "win lose, won lost, accept reject, approve reject, allow ban, lift impose, support oppose, convict acquit, "
+    "confirm deny, succeed fail, expand shrink, strengthen weaken, improve worsen, hire fire, soar plunge, "
+    "surge plunge, jump drop"
+)
+
+
+def _opposites() -> frozenset[tuple[str, str]]:
+    stem = CachedStemmer().stem
+    pairs = [pair.split() for pair in _OPPOSITE_WORDS.split(", ")]
+    return frozenset((stem(x), stem(y)) for x, y in pairs) | frozenset((stem(y), stem(x)) for x, y in pairs)
+
+
+_OPPOSITES = _opposites()
+
+
+def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether one word set says a change and the other its opposite (:data:`_OPPOSITE_WORDS`)."""
+    return any(x in a and y in b and x not in b and y not in a for x, y in _OPPOSITES)
 
 
 def fact_bag(sent: Sent, words: Sequence[tuple[str, str | None]], stem: Callable[[str], str]) -> FactBag:
@@ -532,7 +557,7 @@ def supports(a: FactBag, b: FactBag, idf: Mapping[str, float], coverage: float) 
             (a.years, b.years),
         )
     )
-    if a.negated != b.negated:
+    if a.negated != b.negated or _opposed(a.words, b.words):
         return False
     shared_words = a.words & b.words
     if len(shared_words) < _AGREE_MIN_WORDS:
