@@ -686,3 +686,26 @@ def test_described_speakers_with_dotted_and_capitalised_words() -> None:
         ]
     )
     assert [q.speaker_name for q in quotes] == ["A KHA harbour official", "Kelbrook Harbour Authority"]
+
+
+def test_the_listener_before_a_colon_is_no_speaker() -> None:
+    # 'told the Kelbrook Courier: "…"': the paper is who was told; the unnamed resident speaks
+    quotes = _quotes(
+        [
+            "The Kelbrook Courier reported the strike first.",
+            'One resident told the Kelbrook Courier: "We have not slept for three nights."',
+        ]
+    )
+    assert [q.speaker_name for q in quotes] == ["One resident"]
+
+
+def test_an_apposition_holding_words_that_end_like_verbs() -> None:
+    # "Paris", "crisis", "healthcare" end like "is"/"are": they do not end the apposition
+    quotes = _quotes(
+        [
+            "Mayor Oren Talvik met the strikers on Monday.",
+            "Jane Roe, a doctor based in Paris who wrote about the healthcare crisis in Mayor Talvik's town, "
+            'told the Kelbrook Courier: "The clinic will stay open all week."',
+        ]
+    )
+    assert [q.speaker_name for q in quotes] == ["Jane Roe"]

@@ -67,6 +67,9 @@ _NO_VERB_WORD = (
     r"|he|she|they|it|we|I|but|as|if|because)\b)"
 )
 _OBJECT_WORDS = r"(?:for|of|from|including|with|to|about|the|against|on|and|or|by|at|in|into|than|like|a|an)"
+# 'Ostrova: "…"'; not the listener in 'One resident told the BBC: "…"' (see _LISTENER_BEFORE)
+_COLON_NAME = re.compile(rf"{NAME}\s*:\s*{PLACEHOLDER}")
+_LISTENER_BEFORE = re.compile(r"\b(?:told|tells|telling|asked|asks|to)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Ostrova on Monday said '…'"; the words between are no new clause ("Lind met Drost and he said")
 _BETWEEN_NAME_AND_VERB = re.compile(rf"{NAME}\s+((?:{NO_CLAUSE}\w+\s+){{0,4}})(?:{VERBS})\b[^.]*?{PLACEHOLDER}")
 _PATTERNS = [
@@ -91,7 +94,7 @@ _PATTERNS = [
     _BETWEEN_NAME_AND_VERB,
     # Ostrova, the foreign minister, said that "…" (an apposition, not a clause: "Lind, Quill did not answer, saying")
     re.compile(
-        rf"{NAME},\s(?:(?!(?:did|does|do|is|was|were|are|has|had|have|will|would|could)\b)[^,.“”\"]){{3,90}},"
+        rf"{NAME},\s(?:(?!\b(?:did|does|do|is|was|were|are|has|had|have|will|would|could)\b)[^,.“”\"]){{3,160}},"
         rf"\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b[^.]*?{PLACEHOLDER}"
     ),
     # Ostrova, who has ruled for ten years, said: "…" (a relative clause after the subject)
@@ -99,7 +102,7 @@ _PATTERNS = [
     re.compile(rf"[Aa]ccording\s+to\s+{NAME}"),
     # press reviews: 'Maksim Yusin in Russia's Kommersant: "…"'
     re.compile(rf"^{NAME}\s+in\s+(?:[A-Z][\w'’-]*\s*){{1,4}}:?\s*{PLACEHOLDER}"),
-    re.compile(rf"{NAME}\s*:\s*{PLACEHOLDER}"),
+    _COLON_NAME,
     re.compile(rf"{NAME}\s+told\s+"),
     # an unnamed speaker whatever the noun ('…," said a leading dissident in the city', 'as one
     # Asian critic told Reuters: "…"', '…," a cautious Lind said'), after every named pattern
@@ -303,6 +306,9 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
             m = rx.search(q.context, pos)
             if m is None:
                 break
+            if rx is _COLON_NAME and _LISTENER_BEFORE.search(q.context, 0, m.start(1)):
+                pos = m.end(1)  # 'told the BBC: "…"': who was told (the whole name), not who speaks
+                continue
             if rx is _BETWEEN_NAME_AND_VERB and index is not None and _person_before_verb(q, m.group(2), index):
                 q.how = "pattern"
                 return
