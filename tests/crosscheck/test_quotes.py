@@ -709,3 +709,13 @@ def test_an_apposition_holding_words_that_end_like_verbs() -> None:
         ]
     )
     assert [q.speaker_name for q in quotes] == ["Jane Roe"]
+
+
+def test_a_definite_description_before_its_verb_is_the_speaker_when_nothing_else_is() -> None:
+    quotes = _quotes(
+        [
+            "The night shift had left the crane running.",
+            '"We may have blown something out higher in the casing," the engineer said.',
+        ]
+    )
+    assert [q.speaker_name for q in quotes] == ["the engineer"]

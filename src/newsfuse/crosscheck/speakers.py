@@ -61,6 +61,8 @@ _ANY_DESCRIBED = (
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?!(?:who|which|that|he|she|they|it|the|a|an)\b)[A-Za-z][\w'’-]+"
 )
+# "the engineer", "the oil company": "the", up to two words, a common noun in lower case last.
+_DEF_DESCRIBED = r"[Tt]he\s+(?:[\w'’-]+\s+){0,2}?(?!(?:who|which|that|he|she|they|it|the|a|an)\b)[a-z][\w'’-]+"
 # A word of a description that is no clause (no verb, pronoun or conjunction of a clause).
 _NO_VERB_WORD = (
     r"(?!(?:is|are|was|were|be|been|has|had|have|will|would|could|can|said|says|told|that|who|which|when|while|after"
@@ -110,6 +112,9 @@ _PATTERNS = [
     re.compile(rf"{PLACEHOLDER}[,.!?]?\s*({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b"),
     re.compile(rf"(?<![\w-])({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b[^.]*?{PLACEHOLDER}"),
 ]
+# A definite description before its verb ('…," the engineer said'; "said the crowds …" is what was
+# said), taken only when nothing else names the speaker: the story may name who "the general" is.
+_DEF_DESCRIBED_SAYS = re.compile(rf"{PLACEHOLDER}[,.!?]?\s*({_DEF_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b")
 
 # "…," Nobel laureate and party founder Mara Quill tweets / Lind's team-mate Pavel Drost said: the name
 # right before the verb, after a description with no clause in it whose last word is no preposition
@@ -256,6 +261,10 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
     """Find the speaker (:func:`_attribute`); a described one ("the prime minister") is then named
     when the article gives exactly one person that office."""
     _attribute(q, sents, index, previous)
+    if q.speaker_name is None:
+        m = _DEF_DESCRIBED_SAYS.search(q.context)
+        if m is not None and _speaker_from_match(q, m.group(1).strip(), q.context[m.start(1) :], sents, index):
+            q.how = "pattern"
     name_description(q, sents, index)
 
 
