@@ -719,3 +719,14 @@ def test_a_definite_description_before_its_verb_is_the_speaker_when_nothing_else
         ]
     )
     assert [q.speaker_name for q in quotes] == ["the engineer"]
+
+
+def test_an_inverted_verb_before_a_description_ending_on_the_name() -> None:
+    quotes = _quotes(
+        [
+            '"Will the money last?" Mayor Oren Talvik asked on Monday.',
+            '"The council will use the lull to get ready," said risk communications consultant Kyla Roe, '
+            "who has studied floods for years.",
+        ]
+    )
+    assert [q.speaker_name for q in quotes][-1] == "Kyla Roe"

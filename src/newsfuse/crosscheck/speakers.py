@@ -125,6 +125,13 @@ _NAME_AFTER_DESCRIPTION = re.compile(
 )
 
 
+# '…," says 20-year-old AmeriCorps worker Kyla Philbrook, of Albany': the inverted form, the name closing
+# a description after the verb (before a comma, a stop or "of/from/at/in/who"); people only.
+_INVERTED_NAME_AFTER_DESCRIPTION = re.compile(
+    rf"{PLACEHOLDER}[,.!?]?\s*(?:{_INVERTED_SAYS})\s+(?:{_NO_VERB_WORD}[\w'’.-]+\s+){{0,6}}?(?!{_OBJECT_WORDS}\b)"
+    rf"[a-z][\w'’-]*\s+((?:[A-Z][\w'’.-]*\s+){{1,2}}[A-Z][\w'’-]*)(?=[,.;]|\s+(?:of|from|at|in|who)\b)"
+)
+
 # How many matches of one attribution pattern are tried, left to right, before the next pattern.
 _PATTERN_TRIES = 4
 
@@ -272,7 +279,7 @@ def _name_after_description(q: RawQuote, index: EntityIndex) -> bool:
     """'…," Nobel laureate and party founder Mara Quill wrote': the person named right before the
     verb; only people ('…," state TV reported' is a relay, not the speaker: the patterns before
     this one would name who was quoted)."""
-    m = _NAME_AFTER_DESCRIPTION.search(q.context)
+    m = _NAME_AFTER_DESCRIPTION.search(q.context) or _INVERTED_NAME_AFTER_DESCRIPTION.search(q.context)
     if m is None:
         return False
     eid, shown = resolve_name(m.group(1), index)
