@@ -467,3 +467,22 @@ def test_present_tense_captions_graphic_credits_bullets_and_chatter() -> None:
     assert cands[7].reason == "dangling reference"
     assert cands[8].usable
     assert cands[9].text == "When the water rose, the archive of the town was moved."
+
+
+def test_dated_list_entries_and_courtesy_credits() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "w4",
+        "north-gazette",
+        [
+            "The council met the water board on Monday to agree the new flood plan.",
+            "May 2: A sign on the side of a road in lower Kelbrook calls for help with the sandbags.",
+            "April 22 - The dam gate jams and the river floods the lower town.",
+            "(Courtesy of Jane Roe) When the water rose, the archive of the town was moved to the hall.",
+        ],
+    )
+    cands = article_candidates(a)
+    assert [c.reason for c in cands[1:3]] == ["dated list entry", "dated list entry"]
+    assert cands[3].text == "When the water rose, the archive of the town was moved to the hall."
+    assert cands[0].usable and cands[3].usable

@@ -131,8 +131,13 @@ TRANSCRIPT_PENALTY = 0.4
 _UPDATE_STAMP = re.compile(r"^\((?:update|updated|new)\b[^()]{0,80}\)\s*(?=\S)", re.IGNORECASE)
 # A photo credit in brackets before a sentence: "(By Jane Roe -- Valley Post) The mayor …".
 _PAREN_CREDIT = re.compile(
-    r"^\((?:by|photo by|photo:|credit:|[\w .-]{0,20}\bphoto(?:graph)?\b)[^()]{3,80}\)\s*(?:AP\d{4}\s+)?(?=\S)",
+    r"^\((?:by|photo by|photo:|credit:|courte\w*\s+of\b|[\w .-]{0,20}\bphoto(?:graph)?\b)[^()]{3,80}\)\s*(?:AP\d{4}\s+)?(?=\S)",
     re.IGNORECASE,
+)
+# An entry of a dated list or gallery, labelled with its day ("May 2: A sign on the side of a road calls for
+# help …", "April 22 - The rig sinks …"): a timeline's line or a photo caption, not a sentence of the report.
+_DATE_LABEL = re.compile(
+    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?::|\s[-–—])\s+(?=[A-Z\"“])"
 )
 # A subordinate clause with no main clause after it: "When friends and colleagues are killed covering a story."
 _SUBORDINATE = frozenset("when if although though because while whereas unless".split())
@@ -362,6 +367,8 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         c.usable, c.reason = False, "boilerplate"
     elif _caption(text, low) or _caption_present(unquoted):
         c.usable, c.reason = False, "caption"
+    elif _DATE_LABEL.match(text):
+        c.usable, c.reason = False, "dated list entry"
     elif _chatter(text, low, unquoted):
         c.usable, c.reason = False, "chatter"
     elif not lexicon.LOADED_LABELS.isdisjoint(outside) or any(m in low for m in lexicon.LOADED_PHRASES):
