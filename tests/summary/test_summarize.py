@@ -479,10 +479,11 @@ def test_dated_list_entries_and_courtesy_credits() -> None:
             "The council met the water board on Monday to agree the new flood plan.",
             "May 2: A sign on the side of a road in lower Kelbrook calls for help with the sandbags.",
             "April 22 - The dam gate jams and the river floods the lower town.",
+            "Saturday: The mayor's boat, seen during the regatta near the harbour wall.",
             "(Courtesy of Jane Roe) When the water rose, the archive of the town was moved to the hall.",
         ],
     )
     cands = article_candidates(a)
-    assert [c.reason for c in cands[1:3]] == ["dated list entry", "dated list entry"]
-    assert cands[3].text == "When the water rose, the archive of the town was moved to the hall."
-    assert cands[0].usable and cands[3].usable
+    assert [c.reason for c in cands[1:4]] == ["dated list entry"] * 3
+    assert cands[4].text == "When the water rose, the archive of the town was moved to the hall."
+    assert cands[0].usable and cands[4].usable

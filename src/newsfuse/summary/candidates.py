@@ -135,9 +135,11 @@ _PAREN_CREDIT = re.compile(
     re.IGNORECASE,
 )
 # An entry of a dated list or gallery, labelled with its day ("May 2: A sign on the side of a road calls for
-# help …", "April 22 - The rig sinks …"): a timeline's line or a photo caption, not a sentence of the report.
+# help …", "April 22 - The rig sinks …", "Saturday: The yacht … seen during …"): a timeline's line or a photo
+# caption, not a sentence of the report.
 _DATE_LABEL = re.compile(
-    r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?::|\s[-–—])\s+(?=[A-Z\"“])"
+    r"^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?\s*(?::|\s[-–—])"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday):)\s+(?=[A-Z\"“])"
 )
 # A subordinate clause with no main clause after it: "When friends and colleagues are killed covering a story."
 _SUBORDINATE = frozenset("when if although though because while whereas unless".split())
