@@ -364,6 +364,14 @@ def test_a_heading_glued_to_its_sentence_is_cut_off() -> None:
         )
         == "The flood in Kelbrook is the lead story in most of them."
     )
+    # a pull quote glued before a sentence
+    assert (
+        strip_glued_heading(
+            'Harbour master Jo Roe: "The quays will not truly reopen until the gates are fixed" '
+            "A decision will then be made on the night shift."
+        )
+        == "A decision will then be made on the night shift."
+    )
     # a caption glued before a lead opening on a demonstrative or a pronoun
     assert strip_glued_heading(
         "Harbour master Jo Roe is taking over the quays operation This is not the first time Roe has run the port."

@@ -118,6 +118,9 @@ _GLUED_HEADING = re.compile(
     r"|(?:A|An)\s+\d|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)(?:-year-old\b|\s+[a-z]))"
 )
 MAX_HEADING_WORDS = 30
+# A pull quote run into the next sentence: a speaker's name, a colon, the quotation, then a capitalised
+# word with no stop between ('Admiral Thad Allen: "This thing won't be sealed until …" A decision will …').
+_PULL_QUOTE = re.compile(r"^[A-Z][^:\"“”.!?]{2,60}:\s*[\"“][^\"“”]{10,240}[\"”]\s+(?=[A-Z])")
 # A broadcast transcript's speaker label: "WOLF MARROW, VALLEY TV ANCHOR: ", "MORGAN: ", "CLINTON (on camera): ".
 _SPEAKER_LABEL = re.compile(
     r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,4}(?:\s*\([^()]{1,30}\))?(?:,\s*[A-Z][A-Z0-9 .,'’&()-]{1,80}?)?:\s+(?=\S)"
@@ -248,7 +251,11 @@ def strip_title(text: str, title: str | None) -> str:
 
 def strip_glued_heading(text: str) -> str:
     """'Valley gates stay open The water board said …' -> 'The water board said …' when the part before
-    the glued boundary is a heading (at most MAX_HEADING_WORDS words) and enough sentence follows."""
+    the glued boundary is a heading (at most MAX_HEADING_WORDS words) and enough sentence follows; a
+    pull quote glued before a sentence ('Admiral Jo Roe: "…" A decision will …') is cut the same way."""
+    pulled = _PULL_QUOTE.match(text)
+    if pulled is not None and len(text[pulled.end() :].split()) >= MIN_WORDS:
+        text = text[pulled.end() :]
     m = _GLUED_HEADING.search(text)
     if m is None:
         return text
