@@ -372,6 +372,17 @@ def test_a_heading_glued_to_its_sentence_is_cut_off() -> None:
         )
         == "A decision will then be made on the night shift."
     )
+    # a lead's first sentence: a caption glued before "The"/"A" and a name; a title after a preposition,
+    # a possessive or a title noun stays, and so does the same seam outside the lead
+    glued = "Both sides claimed the harbour district of Tallor The Valley Post says the quays reopened at dawn."
+    assert strip_glued_heading(glued, lead=True).startswith("The Valley Post says")
+    assert strip_glued_heading(glued) == glued
+    for kept in (
+        "The mayor told The Valley Post that the quays would reopen at dawn on Monday.",
+        "Speaking with local newspaper The Valley Post, the mayor said the quays would reopen.",
+        "Cases of influenza A H1N1 have been confirmed in the port of Kelbrook this week.",
+    ):
+        assert strip_glued_heading(kept, lead=True) == kept
     # a caption glued before a lead opening on a demonstrative or a pronoun
     assert strip_glued_heading(
         "Harbour master Jo Roe is taking over the quays operation This is not the first time Roe has run the port."
