@@ -534,3 +534,20 @@ def test_unsigned_thread_under_the_sites_comment_disclaimer() -> None:
     a = clean(page.replace("the Kelbrook Courier", "Reuters"))
     assert reasons_of(a, "Views expressed") == {"disclaimer"}
     assert a.outlet == "Reuters"
+
+
+def test_a_caption_glued_before_a_lead_opening_on_a_name() -> None:
+    # A scraper ran the picture's caption into the lead: "… over Tallor The Valley ferry sank …"
+    page = "\n".join(
+        [
+            "Rescue boats searched the bay all night after the ferry went down off Tallor "
+            "The Valley ferry Arden sank on Tuesday with 40 passengers on board, the coastguard said.",
+            PARA,
+        ]
+    )
+    a = clean(page)
+    assert a.paragraphs[0].text.startswith("The Valley ferry Arden sank")
+    assert a.title is not None and a.title.startswith("Rescue boats searched the bay")
+    # "told The Valley Post" goes on: a title after a verb of telling is no seam
+    kept = "The harbour master told The Valley Post on Tuesday that the quays would reopen at dawn for the night shift."
+    assert clean("\n".join([kept, PARA])).paragraphs[0].text == kept

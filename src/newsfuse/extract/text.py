@@ -30,6 +30,7 @@ from newsfuse.extract.gluedtitle import (
     LEADING_STAMP_RE,
     split_echo_title,
     split_glued_caption,
+    split_glued_name_lead,
     split_glued_title,
     split_quoted_head,
     split_stamp_header,
@@ -906,6 +907,10 @@ def _body_paragraphs(
                 (
                     partial(split_glued_caption, lower_words=lower_words),
                     ("headline or caption glued to the lead", "caption glued to the lead"),
+                ),
+                (
+                    split_glued_name_lead,
+                    ("headline or caption glued to a lead opening on a name", "caption glued to the lead"),
                 ),
             ):
                 glued_head = split(text)
