@@ -123,6 +123,35 @@ def fold(s: str) -> str:
     return s.lower().replace("ı", "i")
 
 
+# A caption or headline glued before a lead that opens on "The"/"A" and a name ("… flying over Hatay The
+# F-4 Phantom disappeared …", "… attacked the city of Homs A Syrian and a German man have been …"): inside
+# a sentence "The" and a capitalised word follow a preposition, an article, a verb of telling, a
+# possessive or a noun that introduces a title ("told The Times", "UK newspaper The Sunday Times", "the
+# film The Godfather"), never another word; "A" and a capitalised word follow a name only at such a seam
+# ("influenza A H1N1" has a common noun before it).
+_NAME_SEAM_RE = re.compile(r"\b([A-Za-z][\w'’-]*[a-z0-9]|\d{4})\s+(?=(The|A)\s+[A-Z\"“])")
+_BEFORE_THE_NAME = frozenset(
+    """in of at to from by with for on into onto about against between among over under near via and or but
+    nor than as like the a an told tells telling said says saying wrote writes write read reads reading
+    reported reports according called named quoted cited visited visit visits reach reached joined
+    published edited editor editors columnist columnists correspondent newspaper newspapers paper daily weekly
+    magazine journal channel network station agency programme program show film movie book novel album song play
+    series""".split()
+)
+
+
+def name_seams(text: str) -> Iterator[int]:
+    """Offsets in ``text`` where a lead opening on "The"/"A" and a name may have been glued after a
+    caption or headline (see :data:`_NAME_SEAM_RE`), left to right."""
+    for m in _NAME_SEAM_RE.finditer(text):
+        prev = m.group(1)
+        if prev.endswith(("'s", "’s")) or fold(prev) in _BEFORE_THE_NAME:
+            continue  # "Britain's The Sunday Times", "told The Times": the name goes on the sentence
+        if m.group(2) == "A" and not prev[:1].isupper():
+            continue
+        yield m.end()
+
+
 def words(text: str) -> list[str]:
     """Word tokens (letters/digits, inner apostrophes kept), original case."""
     return _WORD_RE.findall(text)

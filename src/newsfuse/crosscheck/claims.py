@@ -467,10 +467,15 @@ _OPPOSITE_WORDS = (
 )
 
 
-def _opposites() -> frozenset[tuple[str, str]]:
+def _opposites() -> dict[str, frozenset[str]]:
+    """Each stem of :data:`_OPPOSITE_WORDS` with the stems of its opposites."""
     stem = CachedStemmer().stem
-    pairs = [pair.split() for pair in _OPPOSITE_WORDS.split(", ")]
-    return frozenset((stem(x), stem(y)) for x, y in pairs) | frozenset((stem(y), stem(x)) for x, y in pairs)
+    out: defaultdict[str, set[str]] = defaultdict(set)
+    for pair in _OPPOSITE_WORDS.split(", "):
+        x, y = (stem(w) for w in pair.split())
+        out[x].add(y)
+        out[y].add(x)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 _OPPOSITES = _opposites()
@@ -478,7 +483,7 @@ _OPPOSITES = _opposites()
 
 def _opposed(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether one word set says a change and the other its opposite (:data:`_OPPOSITE_WORDS`)."""
-    return any(x in a and y in b and x not in b and y not in a for x, y in _OPPOSITES)
+    return any(y in b and x not in b and y not in a for x in a & _OPPOSITES.keys() for y in _OPPOSITES[x])
 
 
 def fact_bag(sent: Sent, words: Sequence[tuple[str, str | None]], stem: Callable[[str], str]) -> FactBag:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from newsfuse.outlets import known_outlet
-from newsfuse.text import STOPWORDS
+from newsfuse.text import STOPWORDS, name_seams
 
 MIN_TITLE_WORDS = 4
 MAX_TITLE_WORDS = 25
@@ -321,45 +321,25 @@ def split_glued_caption(text: str, lower_words: frozenset[str]) -> tuple[str, st
     return None
 
 
-# A caption or headline glued before a lead that opens on "The"/"A" and a name ("… flying over Hatay The
-# F-4 Phantom disappeared …", "… attacked the city of Homs A Syrian and a German man have been …"): inside
-# a sentence "The" and a capitalised word follow a preposition, an article, a verb of telling, a
-# possessive or a noun that introduces a title ("told The Times", "UK newspaper The Sunday Times"), never
-# another word; "A" and a capitalised word follow a name only at such a seam ("influenza A H1N1" has a
-# common noun before it).  Only the first paragraph's first sentence is searched.
-_THE_A_NAME = re.compile(r"\b([A-Za-z][\w'’-]*[a-z0-9]|\d{4})\s+(The|A)\s+(?=[A-Z\"“])")
-_BEFORE_THE_NAME = frozenset(
-    """in of at to from by with for on into onto about against between among over under near via and or but
-    nor than as like the a an told tells telling said says saying wrote writes write read reads reading
-    reported reports according called named quoted cited visited visit visits reach reached joined
-    published edited editor editors columnist columnists correspondent newspaper newspapers paper daily weekly
-    magazine journal channel network station agency programme program show film movie book novel album song play
-    series""".split()
-)
-
-
+# A caption or headline glued before a lead that opens on "The"/"A" and a name (:func:`newsfuse.text.name_seams`);
+# only the first paragraph's first sentence is searched.
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
 def split_glued_name_lead(text: str) -> tuple[str, str] | None:
     """(caption or headline, rest) when the first sentence of ``text`` is a caption glued before a lead
-    opening on "The"/"A" and a name (see :data:`_THE_A_NAME`), else None."""
+    opening on "The"/"A" and a name (:func:`newsfuse.text.name_seams`), else None."""
     end = re.search(r"[.!?](?:[\"”’)]*)(?:\s|$)", text)
-    first = text[: end.start()] if end else text
-    for m in _THE_A_NAME.finditer(first):
-        prev = m.group(1)
-        if prev.lower() in _BEFORE_THE_NAME or prev.endswith(("'s", "’s")):
-            continue
-        if m.group(2) == "A" and not prev[:1].isupper():
-            continue
-        head, rest = text[: m.start(2)].strip(), text[m.start(2) :]
-        if head.startswith("By ") or _CLOCK.search(head):
-            return None  # a byline or a page's time stamp, not a headline or caption (other rules take those)
-        lead_end = re.search(r"[.!?](?:\s|$)", rest)
-        lead = rest[: lead_end.end()] if lead_end else rest
-        if len(head.split()) >= MIN_CAPTION_WORDS and len(lead.split()) >= MIN_LEAD_WORDS:
-            return head, rest
+    at = next(name_seams(text[: end.start()] if end else text), None)
+    if at is None:
         return None
+    head, rest = text[:at].strip(), text[at:]
+    if head.startswith("By ") or _CLOCK.search(head):
+        return None  # a byline or a page's time stamp, not a headline or caption (other rules take those)
+    lead_end = re.search(r"[.!?](?:\s|$)", rest)
+    lead = rest[: lead_end.end()] if lead_end else rest
+    if len(head.split()) >= MIN_CAPTION_WORDS and len(lead.split()) >= MIN_LEAD_WORDS:
+        return head, rest
     return None
 
 

@@ -980,7 +980,7 @@ def _removed_outside(
             where = "comments"
             if i == barrier:
                 # the site's disclaimer heading the thread is its furniture (and may name the site)
-                why: RemovalReason = "disclaimer" if barrier_why.startswith(COMMENT_DISCLAIMER) else "comment"
+                why: RemovalReason = "disclaimer" if comment_header(b.text) == COMMENT_DISCLAIMER else "comment"
                 removed.append(RemovedBlock(b.text, b.index, why, f"comment thread starts: {barrier_why}"))
                 continue
         elif in_body[i]:

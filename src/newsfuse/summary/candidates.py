@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from newsfuse.model import Article
 from newsfuse.summary import lexicon
-from newsfuse.text import STOPWORDS, fold, normalize_space, split_sentences, words
+from newsfuse.text import STOPWORDS, fold, name_seams, normalize_space, split_sentences, words
 
 # A sentence shorter than this is a fragment (caption, byline, heading); longer than
 # MAX_WORDS is usually several sentences glued by a failed split or a run-on list.
@@ -118,19 +118,6 @@ _GLUED_HEADING = re.compile(
     r"|(?:A|An)\s+\d|(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)(?:-year-old\b|\s+[a-z]))"
 )
 MAX_HEADING_WORDS = 30
-# "<word> The <Capital>" / "<word> A <Capital>" inside a sentence (see _glued_before_name).
-_THE_A_NAME = re.compile(r"\b([A-Za-z][\w'’-]*[a-z0-9]|\d{4})\s+(?=(The|A)\s+[A-Z\"“])")
-# Words after which "The" + a name goes on the sentence: prepositions, conjunctions, articles, verbs of
-# telling and reading, nouns that introduce a title ("told The Times", "wrote in The Guardian", "UK newspaper
-# The Sunday Times", "the film The Godfather").
-_BEFORE_THE_NAME = frozenset(
-    """in of at to from by with for on into onto about against between among over under near via and or but
-    nor than as like the a an told tells telling said says saying wrote writes write read reads reading
-    reported reports according called named quoted cited visited visit visits reach reached joined
-    published edited editor editors columnist columnists correspondent newspaper newspapers paper daily weekly
-    magazine journal channel network station agency programme program show film movie book novel album song play
-    series""".split()
-)
 # A pull quote run into the next sentence: a speaker's name, a colon, the quotation, then a capitalised
 # word with no stop between ('Admiral Thad Allen: "This thing won't be sealed until …" A decision will …').
 _PULL_QUOTE = re.compile(r"^[A-Z][^:\"“”.!?]{2,60}:\s*[\"“][^\"“”]{10,240}[\"”]\s+(?=[A-Z])")
@@ -262,38 +249,22 @@ def strip_title(text: str, title: str | None) -> str:
     return text
 
 
-def _glued_before_name(text: str) -> re.Match[str] | None:
-    """A caption glued before a lead that opens on "The"/"A" and a name ("… flying over Hatay The F-4
-    Phantom disappeared …", "… outside the embassy in Homs A Syrian and a German man …"): "The" and a
-    capitalised word mid-sentence follow a preposition, an article or a verb of telling ("in The Hague",
-    "told The Times"), never a content word that ends a clause; "A" and a capitalised word follow a name
-    only at such a seam ("influenza A H1N1" has a common noun before it)."""
-    for m in _THE_A_NAME.finditer(text):
-        prev = m.group(1)
-        if prev.endswith(("'s", "’s")):
-            continue  # "Britain's The Sunday Times": a possessive goes on with its name
-        if m.group(2) == "The" and fold(prev) not in _BEFORE_THE_NAME:
-            return m
-        if m.group(2) == "A" and prev[:1].isupper() and fold(prev) not in _BEFORE_THE_NAME:
-            return m
-    return None
-
-
 def strip_glued_heading(text: str, lead: bool = False) -> str:
     """'Valley gates stay open The water board said …' -> 'The water board said …' when the part before
     the glued boundary is a heading (at most MAX_HEADING_WORDS words) and enough sentence follows; a
     pull quote glued before a sentence ('Admiral Jo Roe: "…" A decision will …') is cut the same way.
     ``lead``: the article's first sentence, where a scraper glues a caption before the lead, so a lead
-    opening on "The"/"A" and a name is looked for too (:func:`_glued_before_name`; elsewhere that seam
-    is as often a title inside the sentence: "forcing The Sunday Telegraph to drop …")."""
+    opening on "The"/"A" and a name is looked for too (:func:`newsfuse.text.name_seams`; elsewhere that
+    seam is as often a title inside the sentence: "forcing The Sunday Telegraph to drop …")."""
     pulled = _PULL_QUOTE.match(text)
     if pulled is not None and len(text[pulled.end() :].split()) >= MIN_WORDS:
         text = text[pulled.end() :]
-    m = _GLUED_HEADING.search(text) or (_glued_before_name(text) if lead else None)
-    if m is None:
+    m = _GLUED_HEADING.search(text)
+    at = m.end() if m is not None else (next(name_seams(text), None) if lead else None)
+    if at is None:
         return text
-    rest = text[m.end() :]
-    if len(text[: m.end()].split()) <= MAX_HEADING_WORDS and len(rest.split()) >= MIN_WORDS:
+    rest = text[at:]
+    if len(text[:at].split()) <= MAX_HEADING_WORDS and len(rest.split()) >= MIN_WORDS:
         return rest
     return text
 
