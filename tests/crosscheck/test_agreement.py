@@ -245,3 +245,24 @@ def test_opposite_changes_never_agree():
         }
     )
     assert not [c.text for c in claims if c.status == "agreed"]
+
+
+def test_one_outlets_claim_cites_only_the_sentences_that_state_it():
+    # one outlet, one subject (the dam, the sluices, the minister), two facts: the claim of the
+    # closing cites its two tellings, not the sentence about the farmers that shares the subject
+    claims = _claims(
+        {
+            "a1": (
+                "Valley Post",
+                [
+                    "Minister Oda Renn closed the Varno dam sluices on Monday to stop the flooding.",
+                    "The closed sluices left farmers in the Varno valley without water, minister Renn said.",
+                ],
+            ),
+            "a2": ("Valley Post", ["On Monday minister Renn ordered the Varno dam sluices closed to stop flooding."]),
+        }
+    )
+    closing = _with(claims, "Oda Renn closed")
+    assert sorted(s.text[:20] for s in closing.sentences) == ["Minister Oda Renn cl", "On Monday minister R"]
+    farmers = _with(claims, "without water")
+    assert farmers is not closing and len(farmers.sentences) == 1
