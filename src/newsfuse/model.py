@@ -96,6 +96,9 @@ class Article:
     removed: list[RemovedBlock] = field(default_factory=list)
     copy_of: CopyInfo | None = None
     notes: list[str] = field(default_factory=list)  # non-fatal issues (e.g. "future date dropped")
+    # Outlet unknown: the keys (newsfuse.outlets.outlet_key) of the batch's named outlets whose house
+    # style the text breaks (newsfuse.extract.housestyle), so it is none of theirs.
+    unlike_outlets: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -293,8 +296,10 @@ class Story:
     articles: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
     independent_sources: int = 0
-    # Articles whose outlet (and wire origin) is unknown: they add nothing to independent_sources.
+    # Articles whose outlet (and wire origin) is unknown: they add nothing to independent_sources,
+    # except the one source ``unnamed_sources`` counts for those unlike every named outlet beside them.
     unknown_outlet_articles: int = 0
+    unnamed_sources: int = 0
     first_date: str | None = None
     last_date: str | None = None
     title: str = ""  # provisional title; replaced by the headline when summarised

@@ -183,3 +183,30 @@ def test_a_site_of_pages_without_an_outlet_pools_its_witnesses() -> None:
     assert [a.outlet for a in arts[:3]] == ["Portvale Gazette"] * 3
     assert [a.outlet for a in arts[3:]] == ["Portvale Gazette"] * 3, [a.outlet_source for a in arts]
     assert all((a.outlet_source or "").startswith("site of 3 pages") for a in arts[3:])
+
+
+def test_credits_in_the_forms_sites_write_them() -> None:
+    # in parentheses, the possessive of a name ending in s, "<outlet> staff writer <name>"
+    assert _resolve([BODY, "(CNN's Mira Kess contributed to this report.)"])[0] == "CNN"
+    assert _resolve([BODY, "Fox News' Ona Vell contributed to this report."])[0] == "Fox News"
+    credit = [RemovedBlock("Washington Post staff writer Pell Ruark contributed to this report.", 9, "other", "x")]
+    assert _resolve([BODY], credit)[0] == "The Washington Post"
+    # a person's possessive is no outlet's credit
+    assert _resolve([BODY, "(Mayor Kess' aide Ona Vell contributed to this report.)"])[0] is None
+
+
+def test_a_site_naming_itself_in_capitals() -> None:
+    promo = [RemovedBlock("FOX News covers the harbour from all the angles.", 9, "other", "x")]
+    assert _resolve([BODY], promo)[0] == "Fox News"
+
+
+def test_a_sign_off_or_the_sites_address_is_a_self_reference() -> None:
+    assert _resolve([BODY, "Ona Vell, BBC News, Kelbrook The water kept rising all night."])[0] == "BBC"
+    assert _resolve([BODY, "Ona Vell, BBC correspondent, in Kelbrook Crews worked on."])[0] == "BBC"
+    assert _resolve([BODY, "The dam is safe, a board engineer told FoxNews.com on Monday."])[0] == "Fox News"
+    # the broadcaster cited by name is still no self-reference, nor is a name list in a sentence
+    assert _resolve([BODY, "The dam is safe, a board engineer told Fox News on Monday."])[0] is None
+    assert _resolve([BODY, "Reporters from Ona Vell, BBC News, and others came."])[0] is None
+    # two correspondents' pieces of one outlet
+    two = [BODY, "The BBC's Ona Vell in Kelbrook says the mood is calm.", "The BBC's Pell Ruark: shops were shut."]
+    assert _resolve(two)[0] == "BBC"

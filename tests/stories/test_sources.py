@@ -48,3 +48,39 @@ def test_a_wire_story_counts_as_its_agency() -> None:
     by_id = {a.id: a for a in arts}
     assert independent_sources(list(by_id), by_id) == 1
     assert outlets_of(list(by_id), by_id) == ["AP", "Coast Herald", "Valley Post"]
+
+
+def test_unknown_articles_unlike_every_named_outlet_count_as_one_more_source() -> None:
+    from newsfuse.outlets import outlet_key
+    from newsfuse.render.views import source_label
+    from newsfuse.stories.sources import source_key, unnamed_sources
+
+    post, herald = outlet_key("Valley Post"), outlet_key("Coast Herald")
+    arts = [
+        Article(id="p", origin="p", outlet="Valley Post"),
+        Article(id="h", origin="h", outlet="Coast Herald"),
+        Article(id="u1", origin="u1", unlike_outlets=[herald, post]),
+        Article(id="u2", origin="u2", unlike_outlets=[post]),
+        Article(id="u3", origin="u3"),
+        Article(id="c", origin="c", copy_of=CopyInfo("u1", 0.9, "near")),
+    ]
+    by_id = {a.id: a for a in arts}
+    # u1's house style is neither outlet's: one more source; so is a copy of it
+    assert independent_sources(["p", "h", "u1"], by_id) == 3
+    assert unnamed_sources(["p", "h", "u1"], by_id) == 1
+    assert independent_sources(["p", "h", "c"], by_id) == 3
+    # u2 could be the Coast Herald's; u3 says nothing: no more than the named outlets
+    assert independent_sources(["p", "h", "u2", "u3"], by_id) == 2
+    assert unnamed_sources(["p", "h", "u2", "u3"], by_id) == 0
+    assert independent_sources(["p", "u2"], by_id) == 2
+    # several such articles are one more source together; alone they are one source, as before
+    assert independent_sources(["p", "u1", "u2"], by_id) == 2
+    assert independent_sources(["u1", "u2", "u3"], by_id) == 1
+    assert unknown_outlet_articles(["p", "u1", "u2"], by_id) == 2
+    # the key still reads as the article's in a report
+    assert source_label(source_key(by_id["u1"], by_id)) == "unknown outlet (u1)"
+    # never more on a subset than on the whole set
+    ids = list(by_id)
+    whole = independent_sources(ids, by_id)
+    for drop in ids:
+        assert independent_sources([i for i in ids if i != drop], by_id) <= whole

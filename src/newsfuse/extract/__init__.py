@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from newsfuse.extract.housestyle import mark_unlike_outlets
 from newsfuse.extract.html import extract_html
 from newsfuse.extract.outletdetect import propagate_outlets
 from newsfuse.extract.record import extract_record
@@ -58,6 +59,6 @@ def extract_documents(docs: list[RawDocument], options: Options) -> list[Article
         if doc.notes and isinstance(item, Article):
             item.notes[:0] = doc.notes  # what reading changed (see readers/sanitize.py)
     done = [x for x in out if x is not None]
-    arts = propagate_outlets([x for x in done if isinstance(x, Article)])
+    arts = mark_unlike_outlets(propagate_outlets([x for x in done if isinstance(x, Article)]))
     it = iter(arts)
     return [next(it) if isinstance(x, Article) else x for x in done]

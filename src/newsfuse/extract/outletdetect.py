@@ -68,8 +68,11 @@ _BY_NAME_OUTLET_RE = re.compile(
 # "From Ben Roe and Amir Doe, CNN" / "By Jane Roe, Reuters" opening the text (scrapers glue the
 # byline to what follows, so only the known outlets' names end it safely).
 _NAMES_THEN_OUTLET = r"^(?:By|From)\s+(?:[A-Z][\w.'’-]+\s?){1,4}(?:(?:,|,?\s+and)\s+(?:[A-Z][\w.'’-]+\s?){1,4}){0,3},\s+(?:the\s+)?(?P<name>{names})\b"
+# "CNN's Jane Roe contributed to this report", also in parentheses, with the possessive of a name
+# ending in s ("Fox News' Jane Roe"), and "Washington Post staff writer Jane Roe contributed ...".
 _CREDIT_RE = re.compile(
-    r"(?:^|[.;]\s+)(?:The )?(?P<name>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3})['’]s (?:[A-Z][\w.'’-]+ ?){1,4}"
+    r"(?:^\(?|[.;]\s+\(?)(?:The )?(?P<name>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}?)"
+    r"(?:['’]s |(?<=s)['’] |(?: staff)? (?:writers?|correspondents?|reporters?) )(?:[A-Z][\w.'’-]+ ?){1,4}"
     r"(?:(?:,|,? and) (?:[A-Z][\w.'’-]+ ?){1,4}){0,3}(?:contributed|reported) (?:to|for|from) this (?:report|story|article)"
 )
 
@@ -80,6 +83,10 @@ def _name_pattern() -> str:
     forms: set[str] = set()
     for name, aliases in KNOWN_OUTLETS.items():
         forms.add(re.escape(name))
+        # a site writes its own name in capitals too ("FOX News covers ...", "FOX NEWS")
+        words = name.removeprefix("The ").split()
+        if any(not w.isupper() for w in words):
+            forms.add(r"\s+".join(f"(?:{re.escape(w)}|{re.escape(w.upper())})" for w in words))
         if name.startswith("The "):  # running text writes "of the Guardian"
             forms.add(r"the\s+" + re.escape(name[4:]))
         for a in aliases:
@@ -100,7 +107,24 @@ _SELF_REF_RE = re.compile(
     r"(?<![\w.])(?:the\s+)?(?P<b>" + _NAMES + r")['’]s\s+(?:own\s+)?(?:[a-z]+\s+){0,2}"
     r"(?:correspondent|reporter|editor|producer|team|crew)\b"
     r"|(?<![\w.])(?P<c>" + _NAMES + r")\s+(?:correspondent|reporter|producer)s?\s+[A-Z]"
-    r"|(?<![\w.])(?:the\s+)?(?P<d>" + _NAMES + r")\s+(?:has\s+)?(?:learned|can\s+reveal|understands|obtained)\b",
+    r"|(?<![\w.])(?:the\s+)?(?P<d>" + _NAMES + r")\s+(?:has\s+)?(?:learned|can\s+reveal|understands|obtained)\b"
+    # "The BBC's Jane Roe in Portvale says ...", "The BBC's Jane Roe: ..." (a correspondent's piece)
+    r"|(?:^|(?<=[.!?]\s))The\s+(?P<e>" + _NAMES + r")['’]s\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+"
+    r"(?:\s+(?:in|at|on)\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)*)?(?::|\s+(?:says|reports|said|has|is|visited|spent))",
+)
+# Self-references that one suffices for: a reporter's sign-off opening a paragraph ("Matthew Roe,
+# BBC News, Portvale", "Jane Roe, BBC correspondent, in Portvale"), and a source that "told" the
+# site by its web address ("told FoxNews.com"): other outlets cite the broadcaster or paper by its
+# name, a site names its own desk by its address.
+_HOSTS = (
+    "(?i:"
+    + "|".join(sorted({re.escape(a) for al in KNOWN_OUTLETS.values() for a in al if "." in a}, key=len, reverse=True))
+    + ")"
+)
+_STRONG_SELF_REF_RE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+\s){1,3}?[A-Z][\w'’-]+,\s+(?:the\s+)?(?P<s>" + _NAMES + r")(?:\s+News)?"
+    r"(?:\s+(?:[a-z]+\s+){0,2}(?:correspondent|editor|reporter))?,\s+(?:in\s+|with\s+)?[A-Z]"
+    r"|\b(?:told|to|with)\s+(?P<h>" + _HOSTS + r")(?![\w])"
 )
 _BYLINE_KNOWN_RE = re.compile(_NAMES_THEN_OUTLET.replace("{names}", _NAMES))
 # A byline that names a known outlet anywhere: "By Jane Roe BBC News, Los Angeles".
@@ -226,15 +250,15 @@ def _literal_names() -> tuple[str, ...]:
         out.add(name.removeprefix("The "))
         out.update(a for a in aliases if "." in a)
         out.update(" ".join(w[:1].upper() + w[1:] for w in a.split(" ")) for a in aliases if len(a) >= 4 and " " in a)
-    return tuple(sorted(out))
+    return tuple(sorted({n.lower() for n in out}))
 
 
 _LITERAL_NAMES = _literal_names()
 
 
 def _names_something(text: str) -> bool:
-    low_hosts = text.lower() if "." in text else ""
-    return any(n in text or ("." in n and n in low_hosts) for n in _LITERAL_NAMES)
+    low = text.lower()  # names in capitals ("FOX News") and hosts in any case
+    return any(n in low for n in _LITERAL_NAMES)
 
 
 def self_reference_outlet(paragraphs: Iterable[str]) -> OutletEvidence | None:
@@ -243,12 +267,13 @@ def self_reference_outlet(paragraphs: Iterable[str]) -> OutletEvidence | None:
     for text in paragraphs:
         if not _names_something(text):
             continue
-        for m in _SELF_REF_RE.finditer(text):
-            raw = next(g for g in m.groups() if g)
-            name = known_outlet(raw)
-            if name:
-                votes[name] += 1
-                first.setdefault(name, m.group(0))
+        for rx, weight in ((_SELF_REF_RE, 1), (_STRONG_SELF_REF_RE, MIN_SELF_REFERENCES)):
+            for m in rx.finditer(text):
+                raw = next(g for g in m.groups() if g)
+                name = known_outlet(raw)
+                if name:
+                    votes[name] += weight
+                    first.setdefault(name, m.group(0))
     if not votes:
         return None
     best, n = votes.most_common(1)[0]

@@ -28,7 +28,7 @@ from newsfuse.model import (
     TimelineEvent,
 )
 from newsfuse.render.escape import esc, path_part, safe_url
-from newsfuse.stories.sources import UNKNOWN_OUTLET_PREFIX
+from newsfuse.stories.sources import is_unknown, unknown_article_id
 
 NONE_FOUND = '<p class="none">none found</p>'
 # Claims shown per status before a "more" fold: a story page should read as a page, not a log.
@@ -71,8 +71,8 @@ def plural(n: int, word: str, plural: str | None = None) -> str:
 def source_label(key: str) -> str:
     """How a reader sees a source key: an outlet's name, or "unknown outlet (article id)" for an
     article whose outlet is unknown (its key is ``article:<id>``, see stories/sources.py)."""
-    if key.startswith(UNKNOWN_OUTLET_PREFIX):
-        return f"unknown outlet ({key[len(UNKNOWN_OUTLET_PREFIX) :]})"
+    if is_unknown(key):
+        return f"unknown outlet ({unknown_article_id(key)})"
     return key
 
 
@@ -92,6 +92,11 @@ def coverage_line(story: Story) -> str:
     unknown = story.unknown_outlet_articles
     if unknown and unknown == len(story.articles):
         line += " (no outlet known: counted as one source)"
+    elif unknown and story.unnamed_sources:
+        line += (
+            f" ({plural(unknown, 'article')} of unknown outlet; some in a house style unlike every named"
+            " outlet's: counted as one more source)"
+        )
     elif unknown:
         line += f" ({plural(unknown, 'article')} of unknown outlet not counted as independent)"
     return line

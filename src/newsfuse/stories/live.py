@@ -49,6 +49,7 @@ def _fresh(st: Story) -> Story:
         outlets=list(st.outlets),
         independent_sources=st.independent_sources,
         unknown_outlet_articles=st.unknown_outlet_articles,
+        unnamed_sources=st.unnamed_sources,
         first_date=st.first_date,
         last_date=st.last_date,
         title=st.title,

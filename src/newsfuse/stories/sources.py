@@ -7,11 +7,15 @@ article under a news agency's dateline ("CAIRO (AP) —", ``Article.wire``) coun
 whose text it is.  Outlet names are keyed by :func:`newsfuse.outlets.outlet_key`, so "CNN",
 "cnn.com" and "CNN Wire" are one outlet.
 
-An article whose outlet is unknown never inflates the count: nothing says it is independent of
-the known outlets beside it (on real crawls most such articles are pages of those same outlets
-with no byline or dateline).  Articles of unknown outlet add no source to a set that has a known
-outlet, and a set of only such articles counts as one source.  The count is therefore a lower
-bound, and the reports say so whenever unknown outlets are involved.
+An article whose outlet is unknown does not inflate the count: on real crawls most such articles
+are pages of the known outlets beside them with no byline or dateline.  Articles of unknown
+outlet add no source to a set that has a known outlet, and a set of only such articles counts as
+one source, with one exception: an article whose house style rules out every known outlet of the
+set (``Article.unlike_outlets``, see :mod:`newsfuse.extract.housestyle`: "Mr. Hayward said Monday
+--" beside outlets that only ever write "Mr Hayward said on Monday") is another outlet's, and all
+such articles of the set together count as one more source (they may be of one outlet; nothing
+names it).  The count stays a lower bound, and the reports say so whenever unknown outlets are
+involved.
 """
 
 from __future__ import annotations
@@ -25,12 +29,29 @@ from newsfuse.outlets import outlet_key
 UNKNOWN_OUTLET_PREFIX = "article:"
 
 
-def unknown_outlet_key(article_id: str) -> str:
-    return UNKNOWN_OUTLET_PREFIX + article_id
+# Inside an unknown article's key, what follows this separator lists the outlet keys its house
+# style rules out (outlet keys never contain a space).
+_UNLIKE_SEP = " unlike "
+
+
+def unknown_outlet_key(article_id: str, unlike: Iterable[str] = ()) -> str:
+    """``article:<id>``, followed by the outlets the article's house style rules out, if any."""
+    ruled_out = " ".join(sorted(unlike))
+    return UNKNOWN_OUTLET_PREFIX + article_id + (_UNLIKE_SEP + ruled_out if ruled_out else "")
 
 
 def is_unknown(key: str) -> bool:
     return key.startswith(UNKNOWN_OUTLET_PREFIX)
+
+
+def unknown_article_id(key: str) -> str:
+    """The article id in an unknown outlet's key."""
+    return key[len(UNKNOWN_OUTLET_PREFIX) :].split(_UNLIKE_SEP, 1)[0]
+
+
+def _ruled_out(key: str) -> frozenset[str]:
+    _, _, rest = key.partition(_UNLIKE_SEP)
+    return frozenset(rest.split()) if rest else frozenset()
 
 
 def source_key(article: Article, by_id: Mapping[str, Article]) -> str:
@@ -38,14 +59,23 @@ def source_key(article: Article, by_id: Mapping[str, Article]) -> str:
     if article.copy_of is not None:
         origin = by_id.get(article.copy_of.of, article)
     name = origin.wire or origin.outlet
-    return outlet_key(name) if name else unknown_outlet_key(origin.id)
+    return outlet_key(name) if name else unknown_outlet_key(origin.id, origin.unlike_outlets)
 
 
 def count_sources(keys: Iterable[str]) -> int:
-    """Independent sources among source keys: the known ones, or one when none is known."""
+    """Independent sources among source keys: the known ones (plus one when an unknown article's
+    house style rules out all of them), or one when none is known.  Never more on a subset of
+    the keys than on the whole set."""
     distinct = set(keys)
-    known = sum(1 for k in distinct if not is_unknown(k))
-    return known if known else min(1, len(distinct))
+    known = {k for k in distinct if not is_unknown(k)}
+    if not known:
+        return min(1, len(distinct))
+    return len(known) + unnamed_extra(known, distinct)
+
+
+def unnamed_extra(known: set[str], keys: Iterable[str]) -> int:
+    """1 when one of the unknown-outlet ``keys`` rules out every outlet of ``known`` (non-empty)."""
+    return int(any(is_unknown(k) and _UNLIKE_SEP in k and known <= _ruled_out(k) for k in keys))
 
 
 def independent_sources(article_ids: Iterable[str], by_id: Mapping[str, Article]) -> int:
@@ -73,6 +103,14 @@ class SourceKeys:
     def independent(self, article_ids: Iterable[str]) -> int:
         """``independent_sources(article_ids, by_id)``."""
         return count_sources(self.key(i) for i in article_ids if i in self.by_id)
+
+
+def unnamed_sources(article_ids: Iterable[str], by_id: Mapping[str, Article]) -> int:
+    """The source (0 or 1) that ``independent_sources`` counts for articles of unknown outlet whose
+    house style rules out every known outlet among the articles."""
+    keys = {source_key(by_id[i], by_id) for i in article_ids if i in by_id}
+    known = {k for k in keys if not is_unknown(k)}
+    return unnamed_extra(known, keys) if known else 0
 
 
 def unknown_outlet_articles(article_ids: Iterable[str], by_id: Mapping[str, Article]) -> int:
