@@ -128,8 +128,9 @@ def fold(s: str) -> str:
 # a sentence "The" and a capitalised word follow a preposition, an article, a verb of telling, a
 # possessive or a noun that introduces a title ("told The Times", "UK newspaper The Sunday Times", "the
 # film The Godfather"), never another word; "A" and a capitalised word follow a name only at such a seam
-# ("influenza A H1N1" has a common noun before it).
-_NAME_SEAM_RE = re.compile(r"\b([A-Za-z][\w'’-]*[a-z0-9]|\d{4})\s+(?=(The|A)\s+[A-Z\"“])")
+# ("influenza A H1N1" has a common noun before it), or when a quotation opens after it ('... in the
+# explosion A "sequence of failures" was to blame').
+_NAME_SEAM_RE = re.compile(r"\b([A-Za-z][\w'’-]*[a-z0-9]|\d{4})\s+(?=(The|A)\s+([A-Z\"“]))")
 _BEFORE_THE_NAME = frozenset(
     """in of at to from by with for on into onto about against between among over under near via and or but
     nor than as like the a an told tells telling said says saying wrote writes write read reads reading
@@ -147,8 +148,8 @@ def name_seams(text: str) -> Iterator[int]:
         prev = m.group(1)
         if prev.endswith(("'s", "’s")) or fold(prev) in _BEFORE_THE_NAME:
             continue  # "Britain's The Sunday Times", "told The Times": the name goes on the sentence
-        if m.group(2) == "A" and not prev[:1].isupper():
-            continue
+        if m.group(2) == "A" and not prev[:1].isupper() and m.group(3) not in "\"“":
+            continue  # ... but 'the explosion A "sequence of failures" was ...' is a seam
         yield m.end()
 
 

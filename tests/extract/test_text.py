@@ -551,3 +551,18 @@ def test_a_caption_glued_before_a_lead_opening_on_a_name() -> None:
     # "told The Valley Post" goes on: a title after a verb of telling is no seam
     kept = "The harbour master told The Valley Post on Tuesday that the quays would reopen at dawn for the night shift."
     assert clean("\n".join([kept, PARA])).paragraphs[0].text == kept
+
+
+def test_a_caption_glued_before_a_lead_opening_on_a_quotation() -> None:
+    # 'A "…"' after a common noun is a seam; "type A flu" (no quotation) is not
+    page = "\n".join(
+        [
+            "Two crew members were hurt in the collision "
+            'A "chain of small mistakes" caused the ferry collision off Tallor, the inquiry has found.',
+            PARA,
+        ]
+    )
+    a = clean(page)
+    assert a.paragraphs[0].text.startswith('A "chain of small mistakes"')
+    kept = "Doctors in Kelbrook confirmed that the patient had influenza A H1N1 after tests at the harbour clinic."
+    assert clean("\n".join([kept, PARA])).paragraphs[0].text == kept

@@ -93,8 +93,8 @@ def test_coverage_line_explains_articles_of_unknown_outlet() -> None:
         unnamed_sources=1,
     )
     assert coverage_line(unnamed) == (
-        "3 articles, 1 outlet, 2 independent sources (2 articles of unknown outlet; some in a house style unlike"
-        " every named outlet's: counted as one more source)"
+        "3 articles, 1 outlet, 2 independent sources (2 articles of unknown outlet, some written in a style none"
+        " of the named outlets uses: counted as one more source)"
     )
     none = Story(id="s3", articles=["a", "b"], outlets=[], independent_sources=1, unknown_outlet_articles=2)
     assert coverage_line(none) == "2 articles, 0 outlets, 1 independent source (no outlet known: counted as one source)"

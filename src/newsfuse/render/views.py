@@ -94,8 +94,8 @@ def coverage_line(story: Story) -> str:
         line += " (no outlet known: counted as one source)"
     elif unknown and story.unnamed_sources:
         line += (
-            f" ({plural(unknown, 'article')} of unknown outlet; some in a house style unlike every named"
-            " outlet's: counted as one more source)"
+            f" ({plural(unknown, 'article')} of unknown outlet, some written in a style none of the named"
+            " outlets uses: counted as one more source)"
         )
     elif unknown:
         line += f" ({plural(unknown, 'article')} of unknown outlet not counted as independent)"
