@@ -148,7 +148,7 @@ def name_seams(text: str) -> Iterator[int]:
         prev = m.group(1)
         if prev.endswith(("'s", "’s")) or fold(prev) in _BEFORE_THE_NAME:
             continue  # "Britain's The Sunday Times", "told The Times": the name goes on the sentence
-        if m.group(2) == "A" and not prev[:1].isupper() and m.group(3) not in "\"“":
+        if m.group(2) == "A" and not prev[:1].isupper() and m.group(3) not in '"“':
             continue  # ... but 'the explosion A "sequence of failures" was ...' is a seam
         yield m.end()
 

@@ -566,3 +566,29 @@ def test_a_caption_glued_before_a_lead_opening_on_a_quotation() -> None:
     assert a.paragraphs[0].text.startswith('A "chain of small mistakes"')
     kept = "Doctors in Kelbrook confirmed that the patient had influenza A H1N1 after tests at the harbour clinic."
     assert clean("\n".join([kept, PARA])).paragraphs[0].text == kept
+
+
+def test_a_line_opening_on_a_comma_goes_on_the_line_before() -> None:
+    # the scraper broke the sentence after a linked name; a comma never opens a paragraph
+    page = "\n".join(
+        [
+            PARA,
+            "The inquiry was led by Sen. Ona Vell (D-Kel.)",
+            ", chairman of the harbour panel, who said the ferry had been overloaded for years.",
+            '"Why did nobody stop it?',
+            '," Ms Vell asked the board on Tuesday.',
+        ]
+    )
+    texts = [p.text for p in clean(page).paragraphs]
+    assert "The inquiry was led by Sen. Ona Vell (D-Kel.), chairman of the harbour panel, who said" in " ".join(texts)
+    assert '"Why did nobody stop it?," Ms Vell asked the board on Tuesday.' in texts
+    assert not any(t.startswith(",") for t in texts)
+
+
+def test_a_donation_appeal_is_removed_and_news_of_the_appeal_kept() -> None:
+    appeal = "You can donate via the Harbour Fund website or by telephoning 0370 11 22 333."
+    news = "The Harbour Fund appeal has raised 3m in donations since Monday, its director said."
+    a = clean("\n".join([PARA, news, appeal]))
+    texts = [p.text for p in a.paragraphs]
+    assert news in texts and appeal not in texts
+    assert reasons_of(a, "You can donate") == {"promo"}

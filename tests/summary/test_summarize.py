@@ -383,6 +383,12 @@ def test_a_heading_glued_to_its_sentence_is_cut_off() -> None:
         "Cases of influenza A H1N1 have been confirmed in the port of Kelbrook this week.",
     ):
         assert strip_glued_heading(kept, lead=True) == kept
+    # a standfirst glued before a lead opening on a preposition; a title-case name with one stays
+    assert strip_glued_heading(
+        "The ferry disaster shows the need for safer quays Under the rules of its old owner, the port ran at night."
+    ).startswith("Under the rules of its old owner")
+    kept = "The mayor watched the film Life Under the Sea with pupils of the harbour school on Monday."
+    assert strip_glued_heading(kept) == kept
     # a caption glued before a lead opening on a demonstrative or a pronoun
     assert strip_glued_heading(
         "Harbour master Jo Roe is taking over the quays operation This is not the first time Roe has run the port."

@@ -80,7 +80,33 @@ def split_blocks(text: str) -> list[Block]:
             continue
         blocks.append(Block(i, raw, vis, indent, bullet, heading, gap, link_chars))
         gap = 0
-    return _unwrap(blocks)
+    return _unwrap(_join_continuations(blocks))
+
+
+# A line that opens on a comma or semicolon (with a closing quotation mark or not) goes on the
+# line before: no sentence or paragraph starts so, a scraper broke the line at a link or an
+# emphasised title ("Sen. Jane Roe (D-Del.)" / ", chairman of the panel, said ...").  t17-dev:
+# 234 such lines, nearly all after a linked name or a title ending on "?" or "!".
+_CONTINUATION_RE = re.compile(r"^(?:[,;][\"”’]?|[\"”’][,;])\s")
+
+
+def _join_continuations(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        p = out[-1] if out else None
+        if (
+            p is not None
+            and b.gap_before <= 1
+            and not (b.bullet or b.heading or p.heading)
+            and _CONTINUATION_RE.match(b.text)
+        ):
+            p.raw = p.raw + "\n" + b.raw
+            p.text = p.text + b.text
+            p.link_chars += b.link_chars
+            p.key = ""
+            continue
+        out.append(b)
+    return out
 
 
 # A hard-wrapped line is at least this long (wrapping happens at 60-100 columns) ...

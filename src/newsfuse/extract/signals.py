@@ -281,6 +281,15 @@ _PROMO_STRONG_RE = re.compile(
     r"|(?:email|e-mail) (?:this|to a friend)|share this (?:article|story|post)|tip jar)",
     re.I,
 )
+# A donation appeal tells the reader how to give: "You can donate via the DEC website or by telephoning
+# 0370 60 60 900."  A news sentence about an appeal ("the appeal has raised £30m in donations") gives
+# no number to call and no site to visit.
+APPEAL_MAX_WORDS = 40
+_GIVE_HOW_RE = re.compile(
+    r"\bdonat\w*\b.{0,80}(?:\b(?:tele)?phon\w*\b|\bcall(?:ing)?\b|\btext(?:ing)?\b|\bwebsite\b|\bwww\.|\bonline at\b)"
+    r"[^.]{0,60}?(?:\d[\d ]{6,}\d|www\.|\.(?:org|com|co\.uk)\b|\bwebsite\b)",
+    re.I,
+)
 _PROMO_WEAK_RE = re.compile(
     r"\b(?:subscribe|subscription|newsletter|donate|donation|patreon|paypal|share|tweet|facebook|twitter"
     r"|linkedin|whatsapp|pinterest|reddit|digg|del\.icio\.us|stumbleupon|newsvine|technorati|bookmark|rss"
@@ -739,6 +748,8 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
         return "disclaimer", "disclaimer/copyright wording"
     if gated and _has(low, _GATE_PROMO) and _PROMO_STRONG_RE.search(t):
         return "promo", "share/subscribe/support prompt"
+    if n_words <= APPEAL_MAX_WORDS and "donat" in low and _GIVE_HOW_RE.search(t):
+        return "promo", "donation appeal (how to give: a telephone number, a website)"
     if gated and _has(low, _GATE_TECH) and _TECH_NOTICE_RE.search(t):
         return "other", "browser/site technical notice"
     if n_words <= 15 and low.endswith((")", "]", "»", "more")) and _COUNTED_ITEM_RE.search(t):

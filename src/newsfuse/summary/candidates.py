@@ -112,6 +112,9 @@ _GLUED_HEADING = re.compile(
     # "A" is left out: "Plan A to halt the leak", "Group A of the draw")
     r"\b[A-Z][\w'’-]*[a-z0-9]\s+(?=(?:The|An)\s+[a-z][a-z-]+\b)|"
     r"(?:\b[a-z][a-z'’-]+|\b\d{4})\s+(?=(?:The|A|An|When|While|As|After|Before|Although|Since|If|In|On|At|For|With|But|It|They|He|She"
+    # "… the need for green energy Under the reign of …": any preposition or conjunction opening a clause
+    r"|Under|During|Despite|Amid|Following|Until|Throughout|Across|Against|Among|Without|Beyond|Through|Within"
+    r"|Because|Though|Unless|Whether|Once"
     # "... Gulf of Mexico operation This is not the first time ...": demonstratives and pronouns too
     r"|This|These|Those|That|There|We|Our|His|Her|Their|Its)\s+[a-z][a-z-]+\b"
     # "… around for 30 years A 24-hour facility …", "… feels a lot better Five-year-old Edgar …"
