@@ -592,3 +592,16 @@ def test_a_donation_appeal_is_removed_and_news_of_the_appeal_kept() -> None:
     texts = [p.text for p in a.paragraphs]
     assert news in texts and appeal not in texts
     assert reasons_of(a, "You can donate") == {"promo"}
+
+
+def test_a_blog_thread_opens_at_its_first_signature_even_with_a_long_user_name() -> None:
+    page = "\n".join(
+        [
+            PARA,
+            "At 12:19 26th Apr 2025, harbourwatcher_kelbrook wrote: This comment was removed because it broke the rules.",
+            "At 13:18 26th Apr 2025, Jim213 wrote: The ferry company should pay for all of it, every penny.",
+            "Thank you for the update, keep it coming please.",
+        ]
+    )
+    texts = [p.text for p in clean(page).paragraphs]
+    assert not any("wrote:" in t or "keep it coming" in t for t in texts)

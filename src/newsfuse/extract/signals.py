@@ -179,7 +179,8 @@ _CHAT_ENTRY_RE = re.compile(
     rf"^(?!.{{0,60}}\([A-Z][\w .&-]{{1,30}}\)\s*[-–—])(?:--\s*)?(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?,?\s+)?"
     rf"(?:{MONTHS}\.?\s+\d{{1,2}}{_ORD},?\s+\d{{4}}|\d{{1,2}}{_ORD}\s+{MONTHS}\.?,?\s+\d{{4}})[;,]?\s+(?:at\s+)?\d{{1,2}}:\d{{2}}\s*[ap]\.?m\.?(?:\s*[ECMP][SD]T\b)?\s+(?=[A-Za-z\"“])"
     r"|^[\w.-]{2,30}\s+at\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*:"
-    rf"|^at\s+\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?\s+(?:on\s+)?.{{0,30}}\bwrote\s*:",
+    # (a date and a user name of up to ~35 characters: "26th Apr 2009, MrWonderfulReality")
+    rf"|^at\s+\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?\s+(?:on\s+)?.{{0,55}}\bwrote\s*:",
     re.I,
 )
 
