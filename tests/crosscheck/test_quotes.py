@@ -730,3 +730,31 @@ def test_an_inverted_verb_before_a_description_ending_on_the_name() -> None:
         ]
     )
     assert [q.speaker_name for q in quotes][-1] == "Kyla Roe"
+
+
+def test_a_sentence_closing_on_its_attribution_is_that_speakers():
+    # the verb of saying inside the "when" clause is not the sentence's; ", Renn added." is
+    quotes = _quotes(
+        [
+            "Senator Pell Renn spoke at the harbour board on Monday.",
+            'Kelbrook must "stand by what we promised" last year, when Harbour Minister Ona Vell stressed '
+            "support for a shared solution to the quays dispute, Renn added.",
+        ]
+    )
+    assert [q.speaker_name for q in quotes if q.text.startswith("stand by")] == ["Pell Renn"]
+    # a person named in the closing attribution wins over the body before it; the pronoun goes back to them
+    quotes = _quotes(
+        [
+            "The question of when the quays reopen was still open, Kelbrook Ports' Ona Vell said.",
+            '"This will depend on the harbour board and what the unions say about it," she said.',
+        ]
+    )
+    assert [q.speaker_name for q in quotes] == ["Ona Vell"]
+    # ", Valley News reports." cites the account's source: nobody in it said the shouted words
+    quotes = _quotes(
+        [
+            '"Open the quays, we want work," dockers shouted in the harbour of Kelbrook, while others '
+            "carried banners, Valley News reports."
+        ]
+    )
+    assert all(q.speaker_name != "Valley News" for q in quotes)

@@ -269,6 +269,22 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
     the first person or body after the verb ("said Ostrova"); places never speak.
     """
     masked = QUOTED.sub(lambda m: " " * len(m.group()), text)
+    # a sentence closing on its attribution (", Webb added.") is that speaker's, whatever verb of
+    # saying a clause inside it has ('Washington must "back up what we said" last year, when Clinton
+    # stressed support …, Webb added.')
+    final = _FINAL_ATTRIBUTION.search(masked)
+    if final is not None and final.group(2).lower() not in _REPORTING:
+        # in the name, a person before a body ("Novartis' Althoff said"), then the one nearest the verb
+        named = [
+            (index.type_of(eid) != "person", -at, eid)
+            for s in sents
+            for surface, eid in index.in_sentence(s)
+            if 0 <= (at := masked.find(surface, final.start(1))) < final.end(1)
+            and not place_like(eid, index)
+            and not (exclude and surface in exclude)
+        ]
+        if named:
+            return min(named)[2]
     # a relative clause set off by commas says nothing of who speaks, and names in it are not the
     # subject: in "Ostrova, who has criticised Haskarov, said ..." the saying is Ostrova's
     # (unless the clause holds the only verb of saying: "Warne, who had predicted a tie, made another
@@ -307,6 +323,12 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
     if before:
         return min(before)[2]
     return min(after)[1] if after else None
+
+
+# ", Webb added." closing a sentence: a comma, a name of up to four words, a verb of saying, the stop.
+_FINAL_ATTRIBUTION = re.compile(rf",\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)\s+({VERBS})\s*[.!?]?[\"”’)\s]*$")
+# "…, Reuters reports.": the source of the whole account, not who spoke in it.
+_REPORTING = frozenset(("report", "reports", "reported", "reporting"))
 
 
 # The word after a name, past its abbreviation dot ("U.S. president"): a title there makes the name a modifier.
