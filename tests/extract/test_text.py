@@ -605,3 +605,20 @@ def test_a_blog_thread_opens_at_its_first_signature_even_with_a_long_user_name()
     )
     texts = [p.text for p in clean(page).paragraphs]
     assert not any("wrote:" in t or "keep it coming" in t for t in texts)
+
+
+def test_a_forum_page_whose_closed_note_is_glued_to_its_introduction() -> None:
+    page = "\n".join(
+        [
+            PARA,
+            "The board of the port said the ships would be unloaded in the order they arrived, starting with "
+            "the grain carriers that have waited longest in the bay.",
+            "The harbour board has sent a leaflet on the strike to every home in Kelbrook This debate is now closed.",
+            "Still it kept the real news off the screen didn't it.",
+            "I think all the quays should close where the strike has been verified.",
+            "Is it really necessary to send a leaflet to every home in the town?",
+        ]
+    )
+    texts = [p.text for p in clean(page).paragraphs]
+    assert any(t.startswith("The harbour board has sent a leaflet") for t in texts)
+    assert not any("real news" in t or "leaflet to every home in the town" in t for t in texts)
