@@ -51,9 +51,13 @@ def test_a_wire_story_counts_as_its_agency() -> None:
 
 
 def test_unknown_articles_unlike_every_named_outlet_count_as_one_more_source() -> None:
+    from newsfuse.model import Story
     from newsfuse.outlets import outlet_key
     from newsfuse.render.views import source_label
-    from newsfuse.stories.sources import source_key, unnamed_sources
+    from newsfuse.stories.sources import set_coverage, source_key
+
+    def unnamed_sources(ids: list[str], by_id: dict[str, Article]) -> int:
+        return set_coverage(Story(id="s", articles=ids), by_id).unnamed_sources
 
     post, herald = outlet_key("Valley Post"), outlet_key("Coast Herald")
     arts = [

@@ -932,7 +932,7 @@ def agreed_stars(
     by_id: Mapping[str, Article],
     options: CrossCheckOptions,
     sources: SourceKeys | None = None,
-    pairs: Sequence[tuple[int, int]] | None = None,
+    backed: Mapping[int, Sequence[int]] | None = None,
 ) -> list[list[int]]:
     """The story's agreed claims, as lists of rows (first: the centre); disjoint.
 
@@ -945,7 +945,7 @@ def agreed_stars(
     backed by another source.
 
     ``sources``: the story's :class:`SourceKeys` over ``by_id`` (a fresh one when ``None``);
-    ``pairs``: :func:`_supported_pairs` of ``space`` when already computed.
+    ``backed``: :func:`_backers` of ``space`` when already computed.
     """
     if not space.facts:
         return []
@@ -953,10 +953,11 @@ def agreed_stars(
     # A star's sources are some of the story's, and count_sources never grows on a subset once the
     # whole set counts fewer than two (at most one known outlet, or none): then no star can reach
     # two sources and the loop below would take none.  Most stories of a real crawl are one
-    # source's, so this spares them the pair search and the star ranking.
+    # source's, so this spares them the star ranking (and the pair search, when not given).
     if sources.independent({s.article for s in space.sents}) < 2:
         return []
-    backed = _backers(space, _supported_pairs(space, options) if pairs is None else pairs)
+    if backed is None:
+        backed = _backers(space, _supported_pairs(space, options))
     members = set(backed).union(*backed.values())
     keys = {i: sources.key(space.sents[i].article) for i in members if space.sents[i].article in by_id}
     faults = {c: _faults(space.sents[c].text) for c in backed}
@@ -1021,9 +1022,8 @@ def build_claims(
     built: list[tuple[tuple[int, int, int], Claim]] = []
     subjects = group_sentences(space, options) if groups is None else groups
     sources = SourceKeys(by_id)  # the story's articles' source keys, once for all its claims
-    pairs = _supported_pairs(space, options)
-    stars = agreed_stars(space, by_id, options, sources, pairs)
-    backed = _backers(space, pairs)
+    backed = _backers(space, _supported_pairs(space, options))  # for agreed stars and one source's facts
+    stars = agreed_stars(space, by_id, options, sources, backed)
     # a claim's subject is the group of its representative (an agreed claim's centre): a star may
     # take sentences of other groups, but joining their groups would make subjects of many events
     # (ECB+ dev, every document its own outlet: subject B-cubed precision 0.669 this way, 0.596 joined)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsfuse.crosscheck.entities import EntityIndex
@@ -277,11 +277,8 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
         # in the name, a person before a body ("Novartis' Althoff said"), then the one nearest the verb
         named = [
             (index.type_of(eid) != "person", -at, eid)
-            for s in sents
-            for surface, eid in index.in_sentence(s)
-            if 0 <= (at := masked.find(surface, final.start(1))) < final.end(1)
-            and not place_like(eid, index)
-            and not (exclude and surface in exclude)
+            for at, _, eid in _who_can_speak(masked, sents, index, exclude, final.start(1))
+            if at < final.end(1)
         ]
         if named:
             return min(named)[2]
@@ -302,27 +299,37 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
     opener_end = _opening_clause_end(masked)
     before: list[tuple[int, int, str]] = []
     after: list[tuple[int, str]] = []
-    for s in sents:
-        for surface, eid in index.in_sentence(s):
-            at = masked.find(surface)
-            if at < 0 or place_like(eid, index) or (exclude and surface in exclude) or at < opener_end:
-                continue
-            title_after = _TITLE_AFTER.match(masked, at + len(surface))
-            if title_after is not None and fold(title_after.group(1)) in PERSON_TITLES:
-                continue  # "The U.S. president urged": a modifier of the title, not the one speaking
-            person = index.type_of(eid) == "person"
-            if at < verb.start():
-                # a participle ("..., saying") belongs to the sentence's subject, its first name;
-                # a finite verb to the name closest before it
-                before.append((0 if person else 1, at if participle else verb.start() - at, eid))
-            elif at - verb.end() <= _AFTER_VERB_CHARS and (
-                (verb.group().lower() in INVERTING_VERBS and _ONLY_TITLES.match(masked, verb.end(), at))
-                or _PASSIVE_BY.match(masked, verb.end(), at)  # "was described by BP as '…'"
-            ):
-                after.append((at, eid))  # "said Ostrova", "said Foreign Minister Ostrova"
+    for at, surface, eid in _who_can_speak(masked, sents, index, exclude):
+        if at < opener_end:
+            continue
+        title_after = _TITLE_AFTER.match(masked, at + len(surface))
+        if title_after is not None and fold(title_after.group(1)) in PERSON_TITLES:
+            continue  # "The U.S. president urged": a modifier of the title, not the one speaking
+        person = index.type_of(eid) == "person"
+        if at < verb.start():
+            # a participle ("..., saying") belongs to the sentence's subject, its first name;
+            # a finite verb to the name closest before it
+            before.append((0 if person else 1, at if participle else verb.start() - at, eid))
+        elif at - verb.end() <= _AFTER_VERB_CHARS and (
+            (verb.group().lower() in INVERTING_VERBS and _ONLY_TITLES.match(masked, verb.end(), at))
+            or _PASSIVE_BY.match(masked, verb.end(), at)  # "was described by BP as '…'"
+        ):
+            after.append((at, eid))  # "said Ostrova", "said Foreign Minister Ostrova"
     if before:
         return min(before)[2]
     return min(after)[1] if after else None
+
+
+def _who_can_speak(
+    masked: str, sents: Sequence[Sent], index: EntityIndex, exclude: str, start: int = 0
+) -> Iterator[tuple[int, str, str]]:
+    """(offset in ``masked`` from ``start`` on, surface, entity id) of each entity the sentences name
+    that may speak: no place, no name inside the quote (``exclude``)."""
+    for s in sents:
+        for surface, eid in index.in_sentence(s):
+            at = masked.find(surface, start)
+            if at >= 0 and not place_like(eid, index) and not (exclude and surface in exclude):
+                yield at, surface, eid
 
 
 # ", Webb added." closing a sentence: a comma, a name of up to four words, a verb of saying, the stop.

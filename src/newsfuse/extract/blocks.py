@@ -100,10 +100,7 @@ def _join_continuations(blocks: list[Block]) -> list[Block]:
             and not (b.bullet or b.heading or p.heading)
             and _CONTINUATION_RE.match(b.text)
         ):
-            p.raw = p.raw + "\n" + b.raw
-            p.text = p.text + b.text
-            p.link_chars += b.link_chars
-            p.key = ""
+            _append(p, b, "")
             continue
         out.append(b)
     return out
@@ -117,6 +114,14 @@ BLANK_SEPARATED_SHARE = 0.3
 _LINE_END_PUNCT = tuple('.!?:;"”’)…')
 # Lines of a hard-wrapped paragraph (all but its last) are at least this share of the widest one.
 EVEN_WIDTH_SHARE = 0.75
+
+
+def _append(p: Block, b: Block, sep: str) -> None:
+    """Line ``b`` joined onto block ``p`` (its raw lines kept apart, its text after ``sep``)."""
+    p.raw = p.raw + "\n" + b.raw
+    p.text = p.text + sep + b.text
+    p.link_chars += b.link_chars
+    p.key = ""
 
 
 def _unwrap(blocks: list[Block]) -> list[Block]:
@@ -148,10 +153,7 @@ def _unwrap(blocks: list[Block]) -> list[Block]:
                 and not p.raw.endswith("  ")  # a markdown hard line break is meant as a break
                 and (even or b.text[:1].islower())
             ):
-                p.raw = p.raw + "\n" + b.raw
-                p.text = p.text + " " + b.text
-                p.link_chars += b.link_chars
-                p.key = ""
+                _append(p, b, " ")
                 continue
             out.append(b)
     return out

@@ -106,14 +106,21 @@ _COMMENT_HEADER_RE = re.compile(
 # a thread ("This discussion is now closed."): a scraper that drops the commenters' names and dates
 # leaves these as the only sign that the prose after them is readers', not the article's.  The line
 # itself is the site's furniture (it often names the site), not a reader's comment.
+_CLOSED_NOTE = r"this\s+(?:discussion|conversation|thread|debate)\s+(?:is|has\s+been)\s+(?:now\s+)?closed"
 _COMMENT_DISCLAIMER_RE = re.compile(
     r"^(?:the\s+)?(?:views|opinions)\s+expressed\s+(?:in|by)\s+(?:the\s+|these\s+|our\s+|readers'?\s+|reader\s+)?"
     r"(?:comments?|commenters|posts|readers|forums?)\b"
     r"|^(?:reader\s+)?comments?\s+(?:are|reflect|represent)\s+(?:solely\s+|only\s+)?(?:the\s+)?(?:views|opinions)\s+of\b"
-    r"|^this\s+(?:discussion|conversation|thread|debate)\s+(?:is|has\s+been)\s+(?:now\s+)?closed"
-    r"|^(?:the\s+)?(?:views|opinions|comments)\s+(?:expressed\s+)?below\s+(?:are|do|reflect|represent)\b",
+    r"|^"
+    + _CLOSED_NOTE
+    + r"|^(?:the\s+)?(?:views|opinions|comments)\s+(?:expressed\s+)?below\s+(?:are|do|reflect|represent)\b",
     re.I,
 )
+# The note that a thread is closed, glued to the end of the line before the thread (a forum page's
+# introduction: "… advice on how to prevent its spread This debate is now closed.").  Standing alone
+# it is a comment-section marker (:func:`comment_header`); glued after the last comment it closes a
+# thread that opened above it, so the thread's earlier markers have ended the search before it.
+GLUED_CLOSED_NOTE_RE = re.compile(r"\S\s+" + _CLOSED_NOTE + r"\.?\s*$", re.IGNORECASE)
 # A comment's signature or one of its per-comment widgets.
 _COMMENT_SIGNATURE_RE = re.compile(
     r"^(?:comment(?:ed)?|posted|submitted|written)\s+(?:by|on)\b.{0,120}"

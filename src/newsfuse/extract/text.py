@@ -39,6 +39,7 @@ from newsfuse.extract.outletdetect import resolve_outlet
 from newsfuse.extract.signals import (
     COMMENT_DISCLAIMER,
     EMBED_CHROME_RE,
+    GLUED_CLOSED_NOTE_RE,
     PHOTO_CREDIT_FIRST_RE,
     TIME_RE,
     boilerplate_reason,
@@ -256,15 +257,6 @@ def _comment_marker(lines: list[_Line], i: int, base_indent: int | None) -> tupl
     return None
 
 
-# The note that a thread is closed, glued to the end of the line before the thread (a forum page's
-# introduction: "… advice on how to prevent its spread This debate is now closed.").  Standing alone
-# it is a comment-section marker (signals.comment_header); glued after the last comment it closes a
-# thread that opened above it, so the thread's earlier markers have ended the search before it.
-_GLUED_CLOSED_NOTE = re.compile(
-    r"\S\s+This (?:debate|discussion|conversation|thread) (?:is|has been) (?:now )?closed\.?\s*$", re.IGNORECASE
-)
-
-
 def _comment_start(lines: list[_Line]) -> tuple[int, str]:
     """Index of the first block of the comment thread (len(lines) when none) and the evidence.
 
@@ -275,7 +267,7 @@ def _comment_start(lines: list[_Line]) -> tuple[int, str]:
     prefix_best, suffix_best = _run_bounds([ln.value for ln in lines])
     for i, ln in enumerate(lines):
         if strong >= MIN_WORDS_BEFORE_COMMENTS:
-            if i + 1 < len(lines) and _GLUED_CLOSED_NOTE.search(ln.block.text):
+            if i + 1 < len(lines) and GLUED_CLOSED_NOTE_RE.search(ln.block.text):
                 # "… how to prevent its spread This debate is now closed." then the readers' posts
                 return i + 1, f"thread closed: {ln.block.text[-60:]!r}"
             found = _comment_marker(lines, i, base_indent)

@@ -47,7 +47,7 @@ from newsfuse.model import Article, Story, parse_iso
 from newsfuse.options import ClusterOptions, Options
 from newsfuse.stories.features import DECAY_AT_WINDOW, DocFreq, Vector, article_features, weigh
 from newsfuse.stories.refine import refine_groups
-from newsfuse.stories.sources import independent_sources, outlets_of, unknown_outlet_articles, unnamed_sources
+from newsfuse.stories.sources import set_coverage
 from newsfuse.text import split_sentences
 
 # An article is looked up and indexed by its strongest features only: names, numbers and rare
@@ -466,14 +466,11 @@ def build_stories(
         story = Story(
             id=story_id_for(ordered[0]),
             articles=ordered,
-            outlets=outlets_of(ordered, by_id),
-            independent_sources=independent_sources(ordered, by_id),
-            unknown_outlet_articles=unknown_outlet_articles(ordered, by_id),
-            unnamed_sources=unnamed_sources(ordered, by_id),
             first_date=dates[0].isoformat() if dates else None,
             last_date=dates[-1].isoformat() if dates else None,
             title=_best_title(ordered, by_id, df, raw),
         )
+        set_coverage(story, by_id)
         if len(ordered) == 1:
             story.notes.append("single article: no cross-check possible")
         out.append(story)

@@ -20,7 +20,7 @@ from datetime import date
 from newsfuse.model import Article, Story
 from newsfuse.options import Options
 from newsfuse.stories.cluster import arrival_key, story_id_for
-from newsfuse.stories.sources import independent_sources, outlets_of, unknown_outlet_articles, unnamed_sources
+from newsfuse.stories.sources import set_coverage
 from newsfuse.unionfind import UnionFind
 
 
@@ -85,14 +85,11 @@ def joined_story(article_ids: list[str], by_id: dict[str, Article]) -> Story:
     story = Story(
         id=story_id_for(ordered[0]),
         articles=ordered,
-        outlets=outlets_of(article_ids, by_id),
-        independent_sources=independent_sources(article_ids, by_id),
-        unknown_outlet_articles=unknown_outlet_articles(article_ids, by_id),
-        unnamed_sources=unnamed_sources(article_ids, by_id),
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         title=titles[0].title or "" if titles else "",
     )
+    set_coverage(story, by_id)
     if len(ordered) == 1:
         story.notes.append("single article: no cross-check possible")
     return story
@@ -129,11 +126,7 @@ def join_partitions(articles: list[Article], partitions: list[Partition], result
         if same is None:
             story = joined_story(members, by_id)
         else:  # counted again on the whole corpus: a copy's origin may live in another partition
-            story = same
-            story.outlets = outlets_of(story.articles, by_id)
-            story.independent_sources = independent_sources(story.articles, by_id)
-            story.unknown_outlet_articles = unknown_outlet_articles(story.articles, by_id)
-            story.unnamed_sources = unnamed_sources(story.articles, by_id)
+            story = set_coverage(same, by_id)
         out.append(story)
     out.sort(key=lambda s: (s.first_date is None, s.first_date or "", s.id))  # the clusterer's order
     return out

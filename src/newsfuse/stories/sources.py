@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from newsfuse.model import Article
+from newsfuse.model import Article, Story
 from newsfuse.outlets import outlet_key
 
 # The key of an article whose outlet is unknown (one per article, so tables can still tell them apart).
@@ -70,10 +70,10 @@ def count_sources(keys: Iterable[str]) -> int:
     known = {k for k in distinct if not is_unknown(k)}
     if not known:
         return min(1, len(distinct))
-    return len(known) + unnamed_extra(known, distinct)
+    return len(known) + _unnamed_extra(known, distinct)
 
 
-def unnamed_extra(known: set[str], keys: Iterable[str]) -> int:
+def _unnamed_extra(known: set[str], keys: Iterable[str]) -> int:
     """1 when one of the unknown-outlet ``keys`` rules out every outlet of ``known`` (non-empty)."""
     return int(any(is_unknown(k) and _UNLIKE_SEP in k and known <= _ruled_out(k) for k in keys))
 
@@ -105,12 +105,18 @@ class SourceKeys:
         return count_sources(self.key(i) for i in article_ids if i in self.by_id)
 
 
-def unnamed_sources(article_ids: Iterable[str], by_id: Mapping[str, Article]) -> int:
-    """The source (0 or 1) that ``independent_sources`` counts for articles of unknown outlet whose
-    house style rules out every known outlet among the articles."""
-    keys = {source_key(by_id[i], by_id) for i in article_ids if i in by_id}
+def set_coverage(story: Story, by_id: Mapping[str, Article]) -> Story:
+    """Fill ``story``'s outlets, ``independent_sources``, ``unknown_outlet_articles`` and
+    ``unnamed_sources`` (the one source counted for unknown-outlet articles whose house style rules
+    out every known outlet among them) from its articles, each source key computed once."""
+    ids = [i for i in story.articles if i in by_id]
+    keys = [source_key(by_id[i], by_id) for i in ids]
     known = {k for k in keys if not is_unknown(k)}
-    return unnamed_extra(known, keys) if known else 0
+    story.outlets = outlets_of(ids, by_id)
+    story.independent_sources = count_sources(keys)
+    story.unknown_outlet_articles = len(keys) - sum(1 for k in keys if not is_unknown(k))
+    story.unnamed_sources = _unnamed_extra(known, keys) if known else 0
+    return story
 
 
 def unknown_outlet_articles(article_ids: Iterable[str], by_id: Mapping[str, Article]) -> int:

@@ -32,7 +32,7 @@ from newsfuse.model import Article, RawDocument, Rejection, Story
 from newsfuse.options import Options
 from newsfuse.pipeline import ARTICLE_STEPS, ArticleStep, article_outcomes, story_step
 from newsfuse.store import Store, content_hash
-from newsfuse.stories.sources import independent_sources, outlets_of, unknown_outlet_articles, unnamed_sources
+from newsfuse.stories.sources import set_coverage
 from newsfuse.web.analysis import OverBudget, StoryAnalyser
 from newsfuse.web.indexproc import IndexProcess, StoryIndexLike
 
@@ -352,10 +352,7 @@ class Ingestor:
                 a.copy_of = None
             self._steps.find_copies(touched, self.options)
         for i, st in enumerate(changed):
-            st.outlets = outlets_of(st.articles, self.by_id)
-            st.independent_sources = independent_sources(st.articles, self.by_id)
-            st.unknown_outlet_articles = unknown_outlet_articles(st.articles, self.by_id)
-            st.unnamed_sources = unnamed_sources(st.articles, self.by_id)
+            set_coverage(st, self.by_id)
             try:
                 changed[i] = self._analyser.analyse(st, self.by_id)
                 self.over_budget.pop(st.id, None)
