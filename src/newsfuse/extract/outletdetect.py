@@ -34,6 +34,9 @@ from newsfuse.outlets import KNOWN_OUTLETS, display_name, known_outlet, outlet_k
 # bullet points and an "Updates with ..." note before it).
 DATELINE_PARAGRAPHS = 3
 DATELINE_CHARS = 400
+# Why the cleaning drops what a page put before the dateline (see :mod:`.dateline`): captions and
+# highlights, which name other outlets ("speaks on the BBC's Andrew Marr Show") and are no evidence.
+BEFORE_DATELINE = "before the wire dateline (highlights, byline, caption)"
 # Body self-references that must agree before they name the outlet: one "told the BBC" in another
 # outlet's article is a citation; the outlet's own reporters write it again and again.
 MIN_SELF_REFERENCES = 2
@@ -169,25 +172,34 @@ def _plausible_name(name: str) -> str | None:
     return name.strip()
 
 
+def wire_dateline(text: str) -> tuple[re.Match[str], str] | None:
+    """The first wire dateline in ``text`` ("(CNN) --", "TRIPOLI, Libya (Reuters) -") and the outlet
+    it names: a known outlet (or a desk of one), or any plausible name after an all-capitals place."""
+    for m in _DATELINE_RE.finditer(text):
+        raw = m.group("name").strip()
+        # "(Reuters Health)", "(CNN Money)": a desk of a known outlet.
+        known = known_outlet(raw) or (
+            known_outlet(raw.split()[0]) if len(raw.split()) == 2 and len(raw.split()[0]) >= 3 else None
+        )
+        if known is None:
+            # An unknown name counts only in the full form: an all-capitals place before it.
+            place = (m.group("place") or "").strip(" ,")
+            if not place or not place.split(",")[0].replace(" ", "").replace(".", "").isupper():
+                continue
+            if _CREDIT_PHOTO_RE.search(raw):
+                continue
+        name = known or _plausible_name(raw)
+        if name:
+            return m, name
+    return None
+
+
 def dateline_outlet(paragraphs: Sequence[str]) -> OutletEvidence | None:
     for text in paragraphs[:DATELINE_PARAGRAPHS]:
-        head = text[:DATELINE_CHARS]
-        for m in _DATELINE_RE.finditer(head):
-            raw = m.group("name").strip()
-            # "(Reuters Health)", "(CNN Money)": a desk of a known outlet.
-            known = known_outlet(raw) or (
-                known_outlet(raw.split()[0]) if len(raw.split()) == 2 and len(raw.split()[0]) >= 3 else None
-            )
-            if known is None:
-                # An unknown name counts only in the full form: an all-capitals place before it.
-                place = (m.group("place") or "").strip(" ,")
-                if not place or not place.split(",")[0].replace(" ", "").replace(".", "").isupper():
-                    continue
-                if _CREDIT_PHOTO_RE.search(raw):
-                    continue
-            name = known or _plausible_name(raw)
-            if name:
-                return OutletEvidence(name, "dateline", m.group(0).strip())
+        found = wire_dateline(text[:DATELINE_CHARS])
+        if found is not None:
+            m, name = found
+            return OutletEvidence(name, "dateline", m.group(0).strip())
     return None
 
 
@@ -305,19 +317,20 @@ def resolve_outlet(
     elif (host := outlet_from_url(doc.url)) is not None:
         publisher = (host, "url")
     else:
-        sig_texts = [r.text for r in removed if r.reason in ("promo", "disclaimer", "other", "caption")]
+        furniture = [r for r in removed if r.detail != BEFORE_DATELINE]
+        sig_texts = [r.text for r in furniture if r.reason in ("promo", "disclaimer", "other", "caption")]
         sig = outlet_from_signatures(sig_texts + list(paragraphs[-3:]))
         if sig is not None:
             publisher = (sig[0], "signature")
         else:
-            credits = [r.text for r in removed if r.detail.startswith("wire credit")]
+            credits = [r.text for r in furniture if r.detail.startswith("wire credit")]
             header = (
-                [r.text for r in removed if r.reason == "other"][:6]
+                [r.text for r in furniture if r.reason == "other"][:6]
                 + credits
                 + list(paragraphs[:3])
                 + list(paragraphs[-3:])
             )
-            found = byline_outlet(header) or furniture_outlet(removed)
+            found = byline_outlet(header) or furniture_outlet(furniture)
             if found is not None:
                 publisher = (found.name, found.source)
     if publisher is not None:
@@ -507,4 +520,11 @@ def _propagate_to_sites(articles: list[Article], keys_of: list[set[str]], names:
     return out
 
 
-__all__ = ["OutletEvidence", "dateline_outlet", "propagate_outlets", "resolve_outlet"]
+__all__ = [
+    "BEFORE_DATELINE",
+    "OutletEvidence",
+    "dateline_outlet",
+    "propagate_outlets",
+    "resolve_outlet",
+    "wire_dateline",
+]

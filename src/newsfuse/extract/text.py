@@ -26,6 +26,7 @@ from functools import partial
 
 from newsfuse.extract.blocks import Block, block_key, split_blocks
 from newsfuse.extract.corpus import CorpusEvidence, outlet_group
+from newsfuse.extract.dateline import before_dateline
 from newsfuse.extract.gluedtitle import (
     LEADING_STAMP_RE,
     split_echo_title,
@@ -35,7 +36,7 @@ from newsfuse.extract.gluedtitle import (
     split_quoted_head,
     split_stamp_header,
 )
-from newsfuse.extract.outletdetect import resolve_outlet
+from newsfuse.extract.outletdetect import BEFORE_DATELINE, resolve_outlet
 from newsfuse.extract.signals import (
     COMMENT_DISCLAIMER,
     EMBED_CHROME_RE,
@@ -854,6 +855,7 @@ def _body_paragraphs(
     author = header.author
     removed: list[RemovedBlock] = []
     paragraphs: list[str] = []
+    positions: list[int] = []  # the block each paragraph comes from
     for i in body_idx:
         if i == title_line or i in header.meta_lines:
             continue
@@ -943,6 +945,15 @@ def _body_paragraphs(
             removed.append(RemovedBlock(rtext, lines[i].block.index, reason, detail))
         if text:
             paragraphs.append(text)
+            positions.append(lines[i].block.index)
+    opening = before_dateline(paragraphs)
+    if opening is not None:
+        k = opening.paragraph
+        for text, pos in zip([*paragraphs[:k], opening.head], positions[: k + 1], strict=True):
+            if text:
+                removed.append(RemovedBlock(text, pos, "other", BEFORE_DATELINE))
+        paragraphs = [opening.rest, *paragraphs[k + 1 :]]
+        author = author or opening.author
     return paragraphs, removed, title, author
 
 

@@ -373,9 +373,11 @@ _SIGNATURE_RES: tuple[tuple[re.Pattern[str], str], ...] = (
         "support us",
     ),
     (re.compile(r"not necessarily (?:represent|reflect)\s+(?:those|the views?) of\s+(.+?)\.?\s*$", re.I), "disclaimer"),
+    # "(C)" only before a year or a name: a caption's "Jane Roe (C) during a visit" marks a position.
     (
         re.compile(
-            r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^|©]+?)\s*(?:[.|]|$)", re.I
+            r"(?:©|\(c\)(?=\s*(?-i:\d|[A-Z]))|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?([^|©]+?)\s*(?:[.|]|$)",
+            re.I,
         ),
         "copyright",
     ),
