@@ -622,3 +622,56 @@ def test_a_forum_page_whose_closed_note_is_glued_to_its_introduction() -> None:
     texts = [p.text for p in clean(page).paragraphs]
     assert any(t.startswith("The harbour board has sent a leaflet") for t in texts)
     assert not any("real news" in t or "leaflet to every home in the town" in t for t in texts)
+
+
+FORUM_INTRO = [
+    "Can the valley stop the river flooding again?",
+    "The Valley Water Board says the new embankment at Millford will be finished before the winter rains, "
+    "three months later than first planned.",
+    "Engineers found soft clay under the old wall in March, and the board had to order deeper piles.",
+    "The board has spent 14 million on the work so far and says the total will stay within budget.",
+]
+FORUM_POSTS = [
+    "Nobody I know believes the board any more, they said the same thing last year.",
+    "My cellar was under water twice and the insurance still has not paid.",
+    "Build it higher and stop talking about it.",
+    "I think the clay was known about years ago and somebody chose not to look.",
+    "We moved away from the river after the last flood and I do not regret it for a second.",
+    "The embankment is fine, the drains in the high street are the real problem.",
+] * 4
+
+
+def test_a_closed_debate_after_questions_to_the_readers_opens_the_thread() -> None:
+    # a forum page that prints no names or dates: the questions put to the readers and the
+    # "closed" note are all that tell its posts from the article
+    page = "\n".join(
+        [
+            *FORUM_INTRO,
+            "How worried are you about the winter?",
+            "Do you live near the river?",
+            "This debate is now closed.",
+            *FORUM_POSTS,
+        ]
+    )
+    art = clean(page)
+    body = " ".join(p.text for p in art.paragraphs)
+    assert "deeper piles" in body
+    assert "cellar" not in body and "high street" not in body
+    assert any(r.reason == "comment" and "cellar" in r.text for r in art.removed)
+
+
+def test_a_call_to_publish_the_readers_views_opens_the_thread() -> None:
+    call = ["Has your street been flooded?", "We will aim to publish as many of your views as we can."]
+    page = "\n".join([*FORUM_INTRO, *call, *FORUM_POSTS])
+    art = clean(page)
+    body = " ".join(p.text for p in art.paragraphs)
+    assert "deeper piles" in body
+    assert "cellar" not in body
+
+
+def test_a_closed_note_without_questions_to_the_readers_keeps_a_long_article_after_it() -> None:
+    # the note alone (a page tab above an article, or the end of a short thread) is not enough to
+    # drop the long text after it
+    page = "\n".join([*FORUM_INTRO, "This debate is now closed.", *FORUM_POSTS])
+    art = clean(page)
+    assert "cellar" in " ".join(p.text for p in art.paragraphs)

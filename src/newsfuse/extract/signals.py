@@ -93,6 +93,8 @@ _COMMENT_HEADER_RE = re.compile(
     r"|^(?:log ?in|sign ?in|register)(?:\s+or\s+(?:register|sign ?up|log ?in|sign ?in))?\s+to\s+(?:post|comment|reply)"
     r"|^you must be logged in to post a comment"
     r"|^your (?:thoughts|views|comments) on\b|^click here to comment"
+    # a forum page's call: "We will aim to publish as many of your views as we can."
+    r"|^we(?:'ll|\s+will)?\s+(?:aim|try)?\s*(?:to\s+)?publish\s+(?:as\s+many\s+of\s+|a\s+selection\s+of\s+|some\s+of\s+)?your\s+(?:views|comments|emails)"
     r"|^(?:do you have|any) (?:comments?|thoughts|views|an opinion) (?:on|about) this (?:story|article|post)"
     r"|^your email address will not be published|^required fields are marked|^cancel reply$"
     r"|^comments?\s+from\s+(?:our\s+)?(?:readers|users|viewers|listeners)\b|^talk\s+back$"

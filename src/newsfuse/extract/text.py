@@ -98,6 +98,10 @@ STRONG_AFTER_RATIO = 3.0
 # short name line before prose ("jsmith" / "This is a waste of money ...").  Short articles under
 # long threads leaked whole before (the run after the header dwarfed the article).
 THREAD_WINDOW = 30
+# Lines before a comment-section header searched for a question put to the readers (a forum
+# page's call, "How concerned are you?", sits right above its "This debate is now closed.").
+READER_QUESTION_WINDOW = 6
+_YOU_RE = re.compile(r"\byou(?:r|rs)?\b", re.IGNORECASE)
 THREAD_MIN_ENTRIES = 3
 # Words of prose before a copyright line for it to close the article.
 MIN_WORDS_BEFORE_COPYRIGHT = 100
@@ -289,11 +293,25 @@ def _comment_start(lines: list[_Line]) -> tuple[int, str]:
                     return i, why
                 if is_strong and _thread_shaped(lines, i + 1):
                     return i, f"{why}, then a thread's entries (names or signatures before prose)"
+                if is_strong and _asks_readers(lines, i):
+                    return i, f"{why}, after questions put to the readers"
         if ln.sentence and ln.reason is None:
             strong += ln.n_words
             if base_indent is None:
                 base_indent = ln.block.indent
     return len(lines), ""
+
+
+def _asks_readers(lines: list[_Line], i: int) -> bool:
+    """Whether a question put to the readers ("What precautions are you taking?", "Are you in
+    Mexico?") stands just before line ``i``: a forum page's call for posts, so a comment-section
+    header after it opens the thread whatever its length (readers' posts without names or dates
+    look like prose)."""
+    for ln in lines[max(0, i - READER_QUESTION_WINDOW) : i]:
+        t = ln.block.text.strip()
+        if t.endswith("?") and _YOU_RE.search(t) and not _QUOTE_RE.search(t):
+            return True
+    return False
 
 
 def _thread_shaped(lines: list[_Line], start: int) -> bool:
