@@ -304,6 +304,12 @@ def test_headline_drops_weekdays() -> None:
         "A storm closed Karsby port, the harbour master said."
     )
     assert drop_weekdays("The Monday Club met in Velmora.") == "The Monday Club met in Velmora."
+    # the day opening the sentence goes with its preposition, not leaving "On, looters …"
+    assert (
+        drop_weekdays("On Friday, looters damaged two statues in Velmora.") == "Looters damaged two statues in Velmora."
+    )
+    assert drop_weekdays("Late Sunday night rebels shelled Karsby.") == "Rebels shelled Karsby."
+    assert drop_weekdays("Friday Harbor voted on the ferry.") == "Friday Harbor voted on the ferry."
     # a day set off by commas takes one of them along (it left "Velmora,, calling" before)
     assert drop_weekdays("Dockers marched in Karsby, Velmora, on Tuesday, calling for higher pay.") == (
         "Dockers marched in Karsby, Velmora, calling for higher pay."

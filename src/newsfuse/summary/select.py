@@ -30,6 +30,8 @@ _ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?"
 _ON_WEEKDAY = re.compile(rf"\s+(?:on|late|early)\s+{_WEEKDAY}(?=[\s,.;:])")
 _BARE_WEEKDAY = re.compile(rf"(?<=[a-z])\s+{_WEEKDAY}(?=[,.;])")
+# The day opening the sentence: "On Friday, looters damaged …" -> "Looters damaged …" (not "On, looters").
+_LEADING_WEEKDAY = re.compile(rf"^(?:(?:On|Late|Early)\s+(?:on\s+)?{_WEEKDAY},?|{_WEEKDAY},)\s+(?=[a-zA-Z])")
 
 
 _DOUBLED_COMMA = re.compile(r",\s*([,.;:])")
@@ -38,6 +40,10 @@ _DOUBLED_COMMA = re.compile(r",\s*([,.;:])")
 def drop_weekdays(text: str) -> str:
     """'X struck Bali on Thursday, police said Friday.' -> 'X struck Bali, police said.'"""
     # "… in Cairo, Egypt, on Tuesday, calling for …": the day was set off by commas, one of them goes too
+    m = _LEADING_WEEKDAY.match(text)
+    if m is not None:
+        text = text[m.end() :]
+        text = text[:1].upper() + text[1:]
     return _DOUBLED_COMMA.sub(r"\1", _BARE_WEEKDAY.sub("", _ON_WEEKDAY.sub("", text)))
 
 
