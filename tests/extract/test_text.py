@@ -675,3 +675,47 @@ def test_a_closed_note_without_questions_to_the_readers_keeps_a_long_article_aft
     page = "\n".join([*FORUM_INTRO, "This debate is now closed.", *FORUM_POSTS])
     art = clean(page)
     assert "cellar" in " ".join(p.text for p in art.paragraphs)
+
+
+BODY_LINES = [
+    "The port authority said repairs would take at least three weeks and cost about two million.",
+    "Ferries will dock at the south quay in the meantime, with longer queues expected at weekends.",
+    "Fishermen said the storm was the strongest they had seen on this coast for a decade.",
+]
+
+
+@pytest.mark.parametrize(
+    ("caption", "lead"),
+    [
+        (
+            "Crews have laid new sandbags along the harbour wall",
+            "Valdoria Port has closed its north quay after the storm damaged two cranes on Tuesday.",
+        ),
+        (
+            "Mr Roe has visited the quay three times since the storm",
+            "Harbour master Jan Roe has ordered an inquiry into why the warning came so late.",
+        ),
+    ],
+)
+def test_a_caption_with_its_verb_glued_before_a_lead_opening_on_a_name_goes(caption: str, lead: str) -> None:
+    art = clean("\n".join([f"{caption} {lead}", *BODY_LINES]), title="Storm shuts quay")
+    assert art.paragraphs[0].text == lead
+    assert any(r.reason == "caption" and r.text == caption for r in art.removed)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # a descriptor before the name, no caption: one sentence
+        "Port operator Valdoria Marine said on Tuesday it would close its north quay after the storm.",
+        # the name inside a clause the caption opens ("what", ", and", "as")
+        "The storm was not what harbour chief Jan Roe had planned for when the new cranes arrived this spring.",
+        "The quay was closed on Monday, and deputy mayor Ann Doe has asked the board to explain the delay.",
+        # a weekday after a verb, and "I"
+        "The vote the council held Wednesday may be the most important of the year for the harbour.",
+        "It is the worst storm I have seen in forty years of work at the harbour, the master said.",
+    ],
+)
+def test_one_sentence_with_a_name_inside_is_not_split(first: str) -> None:
+    art = clean("\n".join([first, *BODY_LINES]), title="Storm shuts quay")
+    assert art.paragraphs[0].text == first

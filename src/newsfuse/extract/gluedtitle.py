@@ -343,9 +343,77 @@ def split_glued_name_lead(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A caption (a clause with its verb, no full stop) glued before a lead that opens on a name and its
+# verb: "Oil is now coating beaches along miles of coastline BP has begun sharing details of …",
+# "Mr Obama has made three visits to Louisiana since the spill US President Barack Obama has pledged …"
+# (the BBC's picture caption before its lead).  Inside one sentence a name after a lower-case content
+# word is most often a descriptor's ("Energy giant BP said"), so the caption must hold a verb of its
+# own, and the seam is not taken after a function word ("the Gulf of Mexico has"), a weekday or month
+# ("the bet he placed Wednesday may be"), or within a clause that a comma, a conjunction or a relative
+# word opens just before it ("not what BP chairman Jan Roe had in mind", ", and adviser Jan Roe was",
+# "as new vice president Jan Roe said", "state TV says").
+_NAME_VERB = r"(?:has|have|had|says|said|is|are|was|were|will|would|can|could|must|may|might|should|did|does)"
+_NAME_LEAD_SEAM = re.compile(r"\b([a-z][a-z'’-]+)\s+(?=((?:[A-Z][\w'’.-]*\s+){1,4})" + _NAME_VERB + r"\b)")
+_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does)\b")
+_CLAUSE_OPENERS = frozenset(
+    "and or but nor as what that which who whom whose when while where because if than since although though whether".split()
+)
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
+# Words before the seam searched for a comma, a conjunction or a relative word.
+SEAM_CLAUSE_WORDS = 4
+# Words before the seam that may be the lead's descriptor ("Oil giant", "BP's chief executive").
+DESCRIPTOR_WORDS = 3
+MAX_CAPTION_WORDS = 20
+
+
+def split_caption_name_lead(text: str) -> tuple[str, str] | None:
+    """(caption, rest) when the first sentence of ``text`` is a caption with its own verb glued before
+    a lead opening on a name and its verb, else None."""
+    end = re.search(r"[.!?](?:[\"”’)]*)(?:\s|$)", text)
+    first = text[: end.start()] if end else text
+    for m in _NAME_LEAD_SEAM.finditer(first):
+        opener = m.group(2).split()[0]
+        if m.group(1) in STOPWORDS or opener.lower() in _CALENDAR or opener == "I":  # "the website I have seen"
+            continue
+        head = text[: m.end()].strip()
+        near = head.split()[-SEAM_CLAUSE_WORDS:]
+        if "," in " ".join(near) or any(w.lower() in _CLAUSE_OPENERS for w in near):
+            continue
+        n = len(head.split())
+        if not MIN_CAPTION_WORDS <= n <= MAX_CAPTION_WORDS or not _CLAUSE_VERB.search(head):
+            continue
+        if head.startswith("By ") or _CLOCK.search(head):
+            continue
+        # the lead's descriptor goes with it: "… since the storm | Harbour master Jan Roe has …",
+        # "… for BP | Oil giant BP has …" (a capitalised word after a lower-case content word, among the
+        # last few, with no verb after it)
+        spans = [w.span() for w in re.finditer(r"\S+", text[: m.end()])]
+        cut = m.end()
+        for k in range(max(1, len(spans) - DESCRIPTOR_WORDS), len(spans)):
+            before, descriptor = text[slice(*spans[k - 1])], text[spans[k][0] : m.end()]
+            if (
+                descriptor[:1].isupper()
+                and before[:1].islower()
+                and before.lower() not in STOPWORDS  # "higher in | Inuit communities": the caption's words
+                and not _CLAUSE_VERB.search(descriptor)
+            ):
+                cut = spans[k][0]
+                break
+        head, rest = text[:cut].strip(), text[cut:]
+        lead_end = re.search(r"[.!?](?:\s|$)", rest)
+        if len((rest[: lead_end.end()] if lead_end else rest).split()) >= MIN_LEAD_WORDS:
+            return head, rest
+        return None
+    return None
+
+
 __all__ = [
     "LEADING_STAMP_RE",
     "StampHeader",
+    "split_caption_name_lead",
     "split_echo_title",
     "split_glued_caption",
     "split_glued_name_lead",

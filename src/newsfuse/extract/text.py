@@ -29,6 +29,7 @@ from newsfuse.extract.corpus import CorpusEvidence, outlet_group
 from newsfuse.extract.dateline import before_dateline
 from newsfuse.extract.gluedtitle import (
     LEADING_STAMP_RE,
+    split_caption_name_lead,
     split_echo_title,
     split_glued_caption,
     split_glued_name_lead,
@@ -935,6 +936,10 @@ def _body_paragraphs(
                 (
                     split_glued_name_lead,
                     ("headline or caption glued to a lead opening on a name", "caption glued to the lead"),
+                ),
+                (
+                    split_caption_name_lead,
+                    ("caption or headline glued to a lead opening on a name and its verb", "caption glued to the lead"),
                 ),
             ):
                 glued_head = split(text)
