@@ -101,6 +101,32 @@ def test_bad_options_are_clear_errors(two_outlets) -> None:
     opts.crosscheck.claim_max_words = 3
     with pytest.raises(ValueError, match="claim_max_words"):
         crosscheck_story(Story(id="s", articles=["a1", "a2"]), two_outlets, opts)
+    opts = Options()
+    opts.crosscheck.claim_sentences_per_article = 0
+    with pytest.raises(ValueError, match="claim_sentences_per_article"):
+        crosscheck_story(Story(id="s", articles=["a1", "a2"]), two_outlets, opts)
+
+
+def test_claims_read_each_articles_first_sentences_only(two_outlets) -> None:
+    # the shared fact stated past an article's first sentences (a long page's tail: readers' posts,
+    # live entries) does not make an agreed claim; quotes still read the whole article
+    from .conftest import LEDGER, WIRE, article
+
+    filler_a = [f"The Rennick archive lists item {n} of the harbour records as lost in the flood." for n in range(3)]
+    filler_b = [f"Volunteers in Port Amsel counted crate {n} of donated blankets on the quay." for n in range(3)]
+    by_id = {
+        "a1": article("a1", "Daily Ledger", [*filler_a, *LEDGER]),
+        "a2": article("a2", "Morning Wire", [*filler_b, *WIRE]),
+    }
+    opts = Options()
+    opts.crosscheck.claim_sentences_per_article = 3
+    story = Story(id="s", articles=["a1", "a2"])
+    crosscheck_story(story, by_id, opts)
+    assert not any("without signing" in s.text for c in story.claims for s in c.sentences)
+    assert any("at most 3 of one article" in n for n in story.notes)
+    assert any("punish" in q.text for q in story.quotes)
+    story = _run(by_id)  # the default reads far enough
+    assert _claim_with(story, ["left Rennick", "without signing"]).status == "agreed"
 
 
 def test_shared_stemmer_gives_the_same_story(two_outlets, with_reprint) -> None:

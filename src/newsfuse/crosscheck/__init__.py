@@ -67,11 +67,14 @@ def crosscheck_story(
     story.entities = index.entities
     if stemmer is None:
         stemmer = CachedStemmer()
-    checked = claim_sentences(sents, opts.max_claim_sentences, len(ids))
+    if opts.claim_sentences_per_article < 1:
+        raise ValueError(f"claim_sentences_per_article must be at least 1, got {opts.claim_sentences_per_article}")
+    leading = [s for s in sents if s.index < opts.claim_sentences_per_article]
+    checked = claim_sentences(leading, opts.max_claim_sentences, len(ids))
     if len(checked) < len(sents):
         story.notes.append(
             f"claims: {len(sents)} sentences in {len(ids)} articles; claims and conflicts are computed over the first "
-            f"{len(checked)} (each article's leading sentences)"
+            f"{len(checked)} (each article's leading sentences, at most {opts.claim_sentences_per_article} of one article)"
         )
     space = claim_space(checked, index, opts, stemmer)
     groups = group_sentences(space, opts)
