@@ -407,6 +407,24 @@ def test_a_title_after_a_quote_over_paragraphs_keeps_the_name() -> None:
 
 def test_a_book_title_is_no_quote() -> None:
     assert _quotes(["Her new book entitled “The Long Road Home: Fifty Years of Hard Choices” is out."]) == []
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        # a short programme name in title case after a comma
+        "She spoke to Dan Roe on his show, “The Roe Files,” which airs on the Valley Broadcasting Network.",
+        # a programme in a transcript's speaker label, all capitals
+        "JANE DOE, “VALLEY EVENING NEWS”: Hi, Howie, good to be with you tonight.",
+    ],
+)
+def test_a_short_title_or_label_is_no_quote(para: str) -> None:
+    assert _quotes([para]) == []
+
+
+def test_a_short_quote_in_sentence_case_is_still_a_quote() -> None:
+    quotes = _quotes(["“The Roe family will stay,” said Mayor Jan Roe."])
+    assert [q.text for q in quotes] == ["The Roe family will stay"]
     assert _quotes(["She wrote “The Long Road Home: Fifty Years of Hard Choices and Lost Causes” last year."]) == []
 
 

@@ -79,10 +79,23 @@ _TITLE_BEFORE = re.compile(r"\b(?:entitled|titled|headlined|dubbed|named)\s*$", 
 _TITLE_CASE_SHARE = 0.75
 
 
+# Words a title leaves in lower case ("Gone with the Wind").
+_TITLE_LOWER = frozenset("a an the of and or in on for to at by with from".split())
+
+
 def _title_case(words: Sequence[str]) -> bool:
-    """Is a quoted span a title (most of its words of four letters or more capitalised, four or more of them)?"""
+    """Is a quoted span a title or a name: most of its words of four letters or more capitalised (four
+    or more of them), or a short span whose every word is capitalised bar a title's small words ("on
+    his show, 'The Roe Files,'"), or one with no lower-case letter at all (a programme in a transcript's
+    speaker label: 'JANE DOE, "VALLEY EVENING NEWS": Hi')?"""
     long = [w for w in words if len(w) >= 4]
-    return len(long) >= 4 and sum(w[0].isupper() for w in long) >= _TITLE_CASE_SHARE * len(long)
+    if len(long) >= 4 and sum(w[0].isupper() for w in long) >= _TITLE_CASE_SHARE * len(long):
+        return True
+    if not words or len(words) >= _STATEMENT_WORDS or not words[0][0].isupper():
+        return False
+    if not any(c.islower() for w in words for c in w):
+        return True
+    return all(w[0].isupper() or w in _TITLE_LOWER for w in words) and words[-1][0].isupper()
 
 
 def is_statement(text: str, before: str = "") -> bool:
