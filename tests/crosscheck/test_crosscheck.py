@@ -190,3 +190,16 @@ def test_each_claim_lists_the_story_outlets_that_do_not_report_it(two_outlets) -
     for c in story.claims:
         assert set(c.missing_outlets) | set(c.outlets) == {"Daily Ledger", "Morning Wire"}
         assert not set(c.missing_outlets) & set(c.outlets)
+
+
+def test_a_claim_is_shown_without_the_wire_dateline_of_its_lead() -> None:
+    from .conftest import LEDGER, WIRE, article
+
+    by_id = {
+        "a1": article("a1", "Daily Ledger", [f"RENNICK (Reuters) - {LEDGER[0]}", *LEDGER[1:]]),
+        "a2": article("a2", "Morning Wire", WIRE),
+    }
+    story = _run(by_id)
+    claim = _claim_with(story, ["left Rennick", "without signing"])
+    assert "(Reuters)" not in claim.text
+    assert any(s.text.startswith("RENNICK (Reuters) - ") for s in claim.sentences)  # the evidence stays verbatim

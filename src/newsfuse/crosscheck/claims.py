@@ -62,6 +62,7 @@ from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim
 from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import SourceKeys, count_sources, outlets_of
+from newsfuse.summary.candidates import strip_agency_dateline
 from newsfuse.summary.lexicon import BARE_CONNECTIVES, DANGLING_STARTS, LOADED_LABELS
 from newsfuse.text import STOPWORDS, fold, tokens
 from newsfuse.tfidf import smoothed_idf
@@ -1052,7 +1053,9 @@ def build_claims(
         arts = sorted({keep[i].article for i in members})
         claim = Claim(
             id="",
-            text=rep.text,
+            # shown without the wire dateline that opens a lead ("BURAS, La. (Reuters) - "); the
+            # sentences keep it, as the article has it
+            text=strip_agency_dateline(rep.text),
             sentences=[keep[i].as_claim_sentence() for i in members],
             outlets=outlets_of(arts, by_id),
             independent_sources=sources.independent(arts),
