@@ -272,6 +272,24 @@ def test_former_as_an_adjective_does_not_dangle() -> None:
     assert not second.usable and second.reason == "dangling reference"
 
 
+def test_the_first_sentence_of_a_quotation_that_goes_on_is_not_a_summary_sentence() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "q1",
+        "north-gazette",
+        [
+            "The Velmora council voted on Friday to close the old ferry pier after inspectors found cracks.",
+            '"From the beginning the board was either lying or grossly careless.',
+            'We will hold it to account," said councillor Ilse Brandt.',
+            '"The pier is unsafe," the chief inspector told the council on Friday.',
+        ],
+    )
+    first, opening, _, attributed = article_candidates(a)
+    assert first.usable and attributed.usable
+    assert not opening.usable and opening.reason == "quote without its speaker"
+
+
 def test_glued_photo_credit_and_caption_are_stripped_from_the_lead() -> None:
     from newsfuse.summary.candidates import article_candidates, strip_photo_furniture
 

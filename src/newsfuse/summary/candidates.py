@@ -379,6 +379,10 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         c.usable, c.reason = False, "too long"
     elif text.rstrip("\"'”’) ").endswith("?"):
         c.usable, c.reason = False, "question"
+    elif text[:1] in '"“' and sum(text.count(q) for q in '"“”') == 1:
+        # the first sentence of a quotation that goes on ('"Right from the beginning, BP was lying.'):
+        # its speaker is named sentences later, so shown alone it is nobody's words
+        c.usable, c.reason = False, "quote without its speaker"
     elif any(m in low for m in lexicon.BOILERPLATE_MARKERS) or _BYLINE.match(text):
         c.usable, c.reason = False, "boilerplate"
     elif _caption(text, low) or _caption_present(unquoted):
