@@ -54,3 +54,16 @@ def test_loaded_words_inside_a_quote_over_several_sentences_are_not_the_outlet_s
     )
     assert "terrorist" not in framing.loaded_words  # said inside the quote, in its second sentence
     assert "strongman" in framing.loaded_words
+
+
+def test_a_courtesy_title_is_no_label_but_a_job_title_is() -> None:
+    framing, index = _framing(
+        [
+            "Governor Ilse Brandt of Velmora said the ferry pier would close on Friday.",
+            "Mr Brandt also said the north quay would stay open for the fishing fleet.",
+            "The strongman Pavel Drost was not at the meeting, Mr Drost's office said.",
+        ]
+    )
+    labels = [lab for labs in framing.labels.values() for lab in labs]
+    assert "Mr" not in labels
+    assert "Governor" in labels and "strongman" in labels

@@ -30,6 +30,9 @@ _QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
 _COMPOUND = re.compile(
     r"^[\w]+-(?:backed|recognized|recognised|based|led|allied|aligned|supported|sponsored|appointed|styled|proclaimed)$"
 )
+# Courtesy titles are an outlet's house style ("Mr Markey" in London, "Markey" in New York), not how
+# it frames the person: never shown as a label.
+_HONORIFICS = frozenset("mr mrs ms miss mx sir dame messrs".split())
 # How many actors get a label row: the most-mentioned people and organisations.
 _MAIN_ACTORS = 8
 # A sentence this short (in words) is a fragment or caption, not an assertion.
@@ -144,7 +147,7 @@ def build_framing(
                     continue
                 found = _labels_before(own[:at]) + _apposition(own[at + len(surface) :])
                 for title in index.titles.get(eid, []):
-                    if title in own[:at]:
+                    if fold(title).rstrip(".") not in _HONORIFICS and title in own[:at]:
                         found.append(title)
                 for lab in found:
                     if fold(lab) not in {fold(x) for x in labels[eid]}:
