@@ -353,3 +353,20 @@ def test_a_heading_in_capitals_and_an_opening_quantifier_are_no_entities() -> No
     names = {e.name for e in index.entities}
     assert "Ibn Talkalkh" in names and "KELBROOK HARBOUR AUTHORITY" in names
     assert not names & {"SHOP OWNER TURNED ACTIVIST", "Several"}
+
+
+def test_a_body_named_after_two_fields_is_one_organisation_and_a_pair_of_names_stays_two() -> None:
+    from newsfuse.model import Article, make_paragraphs
+
+    paras = [
+        "Governor Ilse Brandt spoke to the Velmora Harbour and Fisheries Committee on Monday.",
+        "The Coast Guard and Velmora Port Authority closed the north quay.",
+        "Valley Motors and Northern Steel Company said they would move their ships.",
+        "Interior Secretary Ilse Brandt and Velmora Port Authority met on Tuesday.",
+    ]
+    by_id = {"a": Article(id="a", origin="test:a", outlet="Paper", paragraphs=make_paragraphs(paras))}
+    index, _ = _index(by_id)
+    names = {e.name for e in index.entities}
+    assert "Velmora Harbour and Fisheries Committee" in names
+    assert not any(" and " in n for n in names - {"Velmora Harbour and Fisheries Committee"})
+    assert "Velmora Port Authority" in names

@@ -57,7 +57,7 @@ def test_loaded_words_inside_a_quote_over_several_sentences_are_not_the_outlet_s
 
 
 def test_a_courtesy_title_is_no_label_but_a_job_title_is() -> None:
-    framing, index = _framing(
+    framing, _ = _framing(
         [
             "Governor Ilse Brandt of Velmora said the ferry pier would close on Friday.",
             "Mr Brandt also said the north quay would stay open for the fishing fleet.",

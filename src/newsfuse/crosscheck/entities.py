@@ -40,6 +40,15 @@ from newsfuse.unionfind import UnionFind
 _TOKEN = re.compile(r"(?:(?:al|el|ad|as|ash|bin|ibn|abu|abd)-)?[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]|[\w'’]+|[^\w\s]")
 # Lowercase connectors allowed inside a name when a capitalised word follows.
 _CONNECTORS = frozenset({"of", "for", "de", "del", "of the", "bin", "ibn", "al", "van", "von", "der"})
+# Capitalised words after "and" that can still close one organisation's name ("… and Commerce Committee").
+_JOINT_NAME_WORDS = 3
+# Head words of bodies named after two fields ("Energy and Commerce Committee", "Food and Drug
+# Administration"); not companies, banks or parties, which news lists in pairs ("Ford and General
+# Motors Company").
+_JOINT_HEADS = frozenset(
+    """committee subcommittee commission foundation department ministry council institute agency board
+    office administration association society authority service services bureau""".split()
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Demonyms are adjectives, not entities, when they stand alone ("Russian", "Turkish").
 _DEMONYM = re.compile(r"(?:ian|yan|can|ean|ish|ese|i|ians|yans|cans|eans|aris|atis)$")
@@ -249,6 +258,7 @@ def rule_mentions(sent: Sent, lowercase: set[str], places: frozenset[str] | set[
                 (caps[j] and not _POSSESSIVE.search(span[-1]))
                 or (t.lower() in _CONNECTORS and j + 1 < n and caps[j + 1] and not _POSSESSIVE.search(span[-1]))
                 or (t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and caps[j + 1])
+                or (t.lower() == "and" and _joint_name_start(span) and _joint_name_end(toks, caps, j + 1))
             ):
                 span.append(t)
                 j += 1
@@ -279,6 +289,28 @@ def rule_mentions(sent: Sent, lowercase: set[str], places: frozenset[str] | set[
         )
         i = j
     return out
+
+
+def _joint_name_start(span: list[str]) -> bool:
+    """Whether the words before an "and" can open a name of two fields ("House Energy"): not a name
+    complete in itself ("Coast Guard", "Arab League", "FDIC"), not a titled person ("Interior
+    Secretary Ken Salazar"), not a possessive."""
+    last = span[-1]
+    return not (
+        _POSSESSIVE.search(last)
+        or fold(last) in ORG_HEADS
+        or _is_acronym(last)
+        or any(fold(t).rstrip(".") in PERSON_TITLES for t in span)
+    )
+
+
+def _joint_name_end(toks: list[str], caps: list[bool], k: int) -> bool:
+    """Whether the capitalised run from ``k`` ends an organisation's name on its head word: "House
+    Energy | and | Commerce Committee" is one committee, "Britain and France" two countries."""
+    j = k
+    while j < len(toks) and caps[j]:
+        j += 1
+    return j > k and fold(toks[j - 1]) in _JOINT_HEADS and j - k <= _JOINT_NAME_WORDS
 
 
 def _shouted(toks: list[str]) -> bool:
@@ -321,7 +353,7 @@ def _mentions_from_span(
             break
     # calendar words inside ("January 14th") end the name
     for k, t in enumerate(span):
-        if fold(t) in NOT_NAMES or _DAY_SUFFIX.sub("", fold(t)) in _CALENDAR:  # "Jan.13"
+        if (fold(t) in NOT_NAMES and (k == 0 or t != "and")) or _DAY_SUFFIX.sub("", fold(t)) in _CALENDAR:  # "Jan.13"
             span = span[:k]
             break
     if not span:
