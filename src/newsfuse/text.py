@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 # Common English function words.  Used for stopword density (cleaning), content words
 # (clustering, claims, summaries) and as a guard against treating "The" as a name.
@@ -151,6 +151,29 @@ def name_seams(text: str) -> Iterator[int]:
         if m.group(2) == "A" and not prev[:1].isupper() and m.group(3) not in '"“':
             continue  # ... but 'the explosion A "sequence of failures" was ...' is a seam
         yield m.end()
+
+
+# A span is in title case when at least this share of its longer words is capitalised; running
+# text, even full of names, rarely is ("How the West Was Lost: Fifty Years of Economic Folly").
+_TITLE_CASE_SHARE = 0.75
+# Words a title leaves in lower case ("Gone with the Wind").
+_TITLE_LOWER = frozenset("a an the of and or in on for to at by with from".split())
+
+
+def is_title(span_words: Sequence[str], short: int = 10) -> bool:
+    """Is a quoted span a title or a name rather than running text: most of its words of four letters
+    or more capitalised (four or more of them), or a span of fewer than ``short`` words whose every
+    word is capitalised bar a title's small words ('on his show, "The Roe Files,"'), or one with no
+    lower-case letter at all (a programme in a transcript's speaker label: 'JANE DOE, "VALLEY
+    EVENING NEWS": Hi')?"""
+    long = [w for w in span_words if len(w) >= 4]
+    if len(long) >= 4 and sum(w[0].isupper() for w in long) >= _TITLE_CASE_SHARE * len(long):
+        return True
+    if not span_words or len(span_words) >= short or not span_words[0][0].isupper():
+        return False
+    if not any(c.islower() for w in span_words for c in w):
+        return True
+    return all(w[0].isupper() or w in _TITLE_LOWER for w in span_words) and span_words[-1][0].isupper()
 
 
 def words(text: str) -> list[str]:

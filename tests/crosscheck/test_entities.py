@@ -370,3 +370,17 @@ def test_a_body_named_after_two_fields_is_one_organisation_and_a_pair_of_names_s
     assert "Velmora Harbour and Fisheries Committee" in names
     assert not any(" and " in n for n in names - {"Velmora Harbour and Fisheries Committee"})
     assert "Velmora Port Authority" in names
+
+
+def test_a_title_in_quotation_marks_names_no_entity() -> None:
+    from newsfuse.model import Article, make_paragraphs
+
+    paras = [
+        "Appearing on Valley TV's “Meet the Press,” Governor Ilse Brandt rejected the complaint.",
+        "Brandt told “Morning Harbour Live” that the pier would reopen in May.",
+    ]
+    by_id = {"a": Article(id="a", origin="test:a", outlet="Paper", paragraphs=make_paragraphs(paras))}
+    index, _ = _index(by_id)
+    names = {e.name for e in index.entities}
+    assert not names & {"Meet", "Press", "Morning Harbour Live", "Morning Harbour"}
+    assert index.resolve("Ilse Brandt") is not None

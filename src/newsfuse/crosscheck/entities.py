@@ -32,7 +32,7 @@ from newsfuse.crosscheck.places import CAPITALS, CITY_AFTER, CITY_BEFORE, COUNTR
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.model import Entity, EntityType, PlaceKind
 from newsfuse.outlets import known_outlet
-from newsfuse.text import STOPWORDS, fold
+from newsfuse.text import STOPWORDS, fold, is_title, words
 from newsfuse.unionfind import UnionFind
 
 # A name token: a capitalised word (hyphenated parts allowed), an acronym, or a particle joined to
@@ -40,6 +40,7 @@ from newsfuse.unionfind import UnionFind
 _TOKEN = re.compile(r"(?:(?:al|el|ad|as|ash|bin|ibn|abu|abd)-)?[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]|[\w'’]+|[^\w\s]")
 # Lowercase connectors allowed inside a name when a capitalised word follows.
 _CONNECTORS = frozenset({"of", "for", "de", "del", "of the", "bin", "ibn", "al", "van", "von", "der"})
+_QUOTED_SPAN = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 # Capitalised words after "and" that can still close one organisation's name ("… and Commerce Committee").
 _JOINT_NAME_WORDS = 3
 # Head words of bodies named after two fields ("Energy and Commerce Committee", "Food and Drug
@@ -240,7 +241,12 @@ _PLACED = re.compile(r"\b(?:" + "|".join(sorted(PLACE_PREPS)) + r")\s+([A-Z][a-z
 
 def rule_mentions(sent: Sent, lowercase: set[str], places: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
     """Capitalised-span mentions of one sentence, with title/type cues."""
-    toks: list[str] = _TOKEN.findall(sent.text)  # no groups in _TOKEN: findall gives whole matches
+    text = sent.text
+    if '"' in text or "“" in text:
+        # a programme's, book's or slogan's title in quotation marks names no actor: NBC's "Meet the
+        # Press" is not two entities "Meet" and "Press"
+        text = _QUOTED_SPAN.sub(lambda m: " " * len(m.group(0)) if is_title(words(m.group(1))) else m.group(0), text)
+    toks: list[str] = _TOKEN.findall(text)  # no groups in _TOKEN: findall gives whole matches
     caps = [_is_cap(t) for t in toks]  # once per token: the span loop looks at a token up to three times
     out: list[Mention] = []
     i = 0

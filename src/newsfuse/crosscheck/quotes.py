@@ -31,7 +31,7 @@ from newsfuse.crosscheck.speech import PLACEHOLDER, VERBS, WORD, ArticleSents, R
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, ClaimSentence, Quote
 from newsfuse.stories.sources import independent_sources, outlets_of
-from newsfuse.text import STOPWORDS, fold, tokens
+from newsfuse.text import STOPWORDS, fold, is_title, tokens
 
 _OPEN = {"“": "”", "„": "“", "«": "»", '"': '"', "‘": "’"}
 # Every character that can open or close a quote: quoted_spans looks at these positions only.
@@ -74,28 +74,6 @@ _STATEMENT_WORDS = 10
 
 # Words right before a quoted title ("a book entitled '…'").
 _TITLE_BEFORE = re.compile(r"\b(?:entitled|titled|headlined|dubbed|named)\s*$", re.IGNORECASE)
-# A span is in title case when at least this share of its longer words is capitalised; running
-# text, even full of names, rarely is ("How the West Was Lost: Fifty Years of Economic Folly").
-_TITLE_CASE_SHARE = 0.75
-
-
-# Words a title leaves in lower case ("Gone with the Wind").
-_TITLE_LOWER = frozenset("a an the of and or in on for to at by with from".split())
-
-
-def _title_case(words: Sequence[str]) -> bool:
-    """Is a quoted span a title or a name: most of its words of four letters or more capitalised (four
-    or more of them), or a short span whose every word is capitalised bar a title's small words ("on
-    his show, 'The Roe Files,'"), or one with no lower-case letter at all (a programme in a transcript's
-    speaker label: 'JANE DOE, "VALLEY EVENING NEWS": Hi')?"""
-    long = [w for w in words if len(w) >= 4]
-    if len(long) >= 4 and sum(w[0].isupper() for w in long) >= _TITLE_CASE_SHARE * len(long):
-        return True
-    if not words or len(words) >= _STATEMENT_WORDS or not words[0][0].isupper():
-        return False
-    if not any(c.islower() for w in words for c in w):
-        return True
-    return all(w[0].isupper() or w in _TITLE_LOWER for w in words) and words[-1][0].isupper()
 
 
 def is_statement(text: str, before: str = "") -> bool:
@@ -109,7 +87,7 @@ def is_statement(text: str, before: str = "") -> bool:
     """
     raw_words = WORD.findall(text)
     words = [w.lower() for w in raw_words]
-    if _TITLE_BEFORE.search(before[-30:]) or _title_case(raw_words):
+    if _TITLE_BEFORE.search(before[-30:]) or is_title(raw_words, _STATEMENT_WORDS):
         return False  # the title of a book, a film, a programme: 'a book entitled "How the West Was Lost"'
     if any(w in _CLAUSE_WORDS for w in words):
         return True
