@@ -221,3 +221,29 @@ def test_a_yearless_month_after_a_sentence_about_a_long_past_year_is_left_unreso
     assert "in August" in idx.unresolved
     # in a paragraph about now, the month is resolved as before
     assert dated["The union said on Monday that members would vote in August."][-1] == "2021-08"
+
+
+def test_a_date_long_before_the_story_that_one_article_mentions_is_history_not_an_event() -> None:
+    arts = [
+        art(
+            "h1",
+            "Coast Herald",
+            "2021-03-03",
+            "Dock workers in Portvale walked out on Monday over unpaid wages.",
+            "Port shares last fell this fast in October 1987, when markets crashed.",
+            "A harbour fire closed the port for a month in 1989.",
+        ),
+        art(
+            "h2",
+            "Harbour Times",
+            "2021-03-04",
+            "Portvale dock workers walked out Monday in a dispute over unpaid wages.",
+            "A fire closed the harbour for a month in 1989, the union recalled.",
+        ),
+    ]
+    story, by_id = make_story(arts)
+    dates = {e.date for e in story_timeline(story, by_id, Options())}
+    assert "2021-03-01" in dates
+    assert "1989" in dates  # history two reports refer to stays
+    assert not any(d.startswith("1987") for d in dates)
+    assert any("history the story mentions" in n for n in story.notes)

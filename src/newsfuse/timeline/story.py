@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -32,6 +32,12 @@ NOTE_EXAMPLES = 3
 # dated sentences (t17-dev), so only larger stories are cut, to the first sentences of every article
 # (as the claims are, see CrossCheckOptions.max_claim_sentences), and the story notes say so.
 MAX_TIMELINE_SENTENCES = 4000
+# A date this many days or more before the story's first article is history, not one of the story's
+# events ("their worst month since the October 1987 crash", "victims of the September 11, 2001
+# attacks", a biography's years): shown only when at least BACKGROUND_MIN_ARTICLES articles refer to
+# it (the 1989 oil spill every report compares with), and counted in a note otherwise.
+BACKGROUND_DAYS = 365
+BACKGROUND_MIN_ARTICLES = 2
 # Buckets of at most this many sentences get their similarity matrix pair by pair in Python: most
 # date buckets hold one to a few sentences, where building two sparse matrices and multiplying them
 # cost ~1 ms of scipy overhead against ~5 us per pair (32 members: ~500 pairs, about the same).
@@ -233,6 +239,41 @@ def _cap_sentences(sentences: list[DatedSentence], limit: int) -> list[DatedSent
     return kept[:limit]
 
 
+def _last_day(value: str) -> date | None:
+    """The last day an event's date can mean: "1987" -> 1987-12-31, "1987-10" -> 1987-10-31."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 1:
+            return date(int(parts[0]), 12, 31)
+        if len(parts) == 2:
+            y, m = int(parts[0]), int(parts[1])
+            return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _without_lone_history(events: list[TimelineEvent], pub_dates: list[date], story: Story) -> list[TimelineEvent]:
+    """Drop events dated long before the story (:data:`BACKGROUND_DAYS`) that one article alone refers to."""
+    if not pub_dates:
+        return events
+    horizon = min(pub_dates) - timedelta(days=BACKGROUND_DAYS)
+    kept: list[TimelineEvent] = []
+    dropped = 0
+    for e in events:
+        last = _last_day(e.date)
+        if last is not None and last < horizon and len({s.article for s in e.sources}) < BACKGROUND_MIN_ARTICLES:
+            dropped += 1
+        else:
+            kept.append(e)
+    if dropped:
+        story.notes.append(
+            f"timeline: {dropped} dates more than {BACKGROUND_DAYS} days before the story, each referred to by one "
+            "article only, left out (history the story mentions, not its events)"
+        )
+    return kept
+
+
 def story_timeline(
     story: Story,
     by_id: dict[str, Article],
@@ -314,6 +355,7 @@ def story_timeline(
                     outlets=outlets_of([s.article for s in sources], by_id),
                 )
             )
+    events = _without_lone_history(events, pub_dates, story)
     # Coarse before fine on the same prefix ("2020" < "2020-01" < "2020-01-13"), then the best-sourced.
     events.sort(key=lambda e: (e.date, -len({s.article for s in e.sources}), e.text))
 
