@@ -585,6 +585,24 @@ def test_a_line_opening_on_a_comma_goes_on_the_line_before() -> None:
     assert not any(t.startswith(",") for t in texts)
 
 
+def test_a_line_opening_in_lower_case_after_a_quotation_goes_on_the_line_before() -> None:
+    # the scraper broke the sentence between a quoted question and its attribution
+    page = "\n".join(
+        [
+            PARA,
+            '"Can you say what happens if the second pump fails as well?"',
+            "a reporter asked the harbour master on Tuesday.",
+            "The harbour master said the second pump was tested every week.",
+        ]
+    )
+    texts = [p.text for p in clean(page).paragraphs]
+    assert (
+        '"Can you say what happens if the second pump fails as well?" a reporter asked the harbour master on Tuesday.'
+        in texts
+    )
+    assert "The harbour master said the second pump was tested every week." in texts
+
+
 def test_a_donation_appeal_is_removed_and_news_of_the_appeal_kept() -> None:
     appeal = "You can donate via the Harbour Fund website or by telephoning 0370 11 22 333."
     news = "The Harbour Fund appeal has raised 3m in donations since Monday, its director said."

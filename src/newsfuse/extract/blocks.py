@@ -88,6 +88,10 @@ def split_blocks(text: str) -> list[Block]:
 # emphasised title ("Sen. Jane Roe (D-Del.)" / ", chairman of the panel, said ...").  t17-dev:
 # 234 such lines, nearly all after a linked name or a title ending on "?" or "!".
 _CONTINUATION_RE = re.compile(r"^(?:[,;][\"”’]?|[\"”’][,;])\s")
+# A quotation ending on "?", "!" or "," at the end of a line, and a line opening in lower case: the
+# scraper broke the sentence before its attribution ('"… going forward?"' / 'a reporter asked
+# Tuesday.'); t17-dev: 127 such pairs, nearly all one sentence.
+_QUOTE_END_RE = re.compile(r"[,?!][\"”]$")
 
 
 def _join_continuations(blocks: list[Block]) -> list[Block]:
@@ -101,6 +105,15 @@ def _join_continuations(blocks: list[Block]) -> list[Block]:
             and _CONTINUATION_RE.match(b.text)
         ):
             _append(p, b, "")
+            continue
+        if (
+            p is not None
+            and b.gap_before <= 1
+            and not (b.bullet or b.heading or p.heading)
+            and b.text[:1].islower()
+            and _QUOTE_END_RE.search(p.text)
+        ):
+            _append(p, b, " ")
             continue
         out.append(b)
     return out
