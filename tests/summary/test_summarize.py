@@ -272,6 +272,24 @@ def test_former_as_an_adjective_does_not_dangle() -> None:
     assert not second.usable and second.reason == "dangling reference"
 
 
+def test_a_broadcast_greeting_is_chatter() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "g1",
+        "north-gazette",
+        [
+            "Good evening and welcome to the show, where tonight we look at the flood in Velmora.",
+            "Welcome back to the program after a short break from the harbour.",
+            "The Velmora council has welcomed the new flood plan for the lower town.",
+            "Welcome back, Rovers, to the top division of the valley league after ten long years.",
+        ],
+    )
+    greeting, back, news, sport = article_candidates(a)
+    assert (greeting.reason, back.reason) == ("chatter", "chatter")
+    assert news.usable and sport.usable
+
+
 def test_the_first_sentence_of_a_quotation_that_goes_on_is_not_a_summary_sentence() -> None:
     from newsfuse.summary.candidates import article_candidates
 

@@ -66,11 +66,15 @@ _CAPTION_PRESENT_LITERALS = ("gestures", "looks on", "pose", "wave", "SOURCE", "
 _CAPTION_PLACES = ("left", "right", "cent")
 # What a transcript's host says to move on: "All right, Dan, thanks very much."
 _CHATTER = re.compile(
-    r"\b(?:thank you|thanks (?:very much|so much|a lot|for)|all right,|good (?:morning|evening|night),)", re.IGNORECASE
+    r"\b(?:thank you|thanks (?:very much|so much|a lot|for)|all right,|good (?:morning|evening|night),"
+    # a broadcast transcript's greeting: "Good evening and welcome to the show."
+    # ("Welcome back, Dodgers, to the World Series." opens a sports report: "welcome back" alone is no greeting)
+    r"|welcome (?:back )?to (?:the|our|this) (?:show|program|programme|broadcast))",
+    re.IGNORECASE,
 )
 # Each _CHATTER match, lowercased, contains one of these (none holds a space: the quotations that
 # outside_quotes cuts out leave spaces, so a literal seen in the unquoted text is in the text itself).
-_CHATTER_LITERALS = ("thank", "right,", "morning,", "evening,", "night,")
+_CHATTER_LITERALS = ("thank", "right,", "morning,", "evening,", "night,", "welcome")
 # A wire photo caption ends on the picture's place and date with no preposition before the date
 # ("… headquarters in Les Mureaux near Paris January 12, 2031."); reporting writes "on January 12".
 _CAPTION_DATE = re.compile(
