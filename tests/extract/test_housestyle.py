@@ -40,3 +40,20 @@ def test_a_few_articles_off_style_do_not_break_a_profile() -> None:
     assert out[-1].unlike_outlets == []
     out = mark_unlike_outlets([*post, _art("u", "Officials said Monday -- again -- the dam was sound.")])
     assert out[-1].unlike_outlets == [outlet_key("Valley Post")]
+
+
+def test_a_weekday_that_is_the_subject_of_what_was_said_is_no_mark() -> None:
+    assert "said_weekday" not in style_marks(_art("a", "Officials said Thursday was the first day without a rescue."))
+    assert "said_weekday" in style_marks(_art("b", "Officials said Thursday that the rescue had ended."))
+
+
+def test_an_article_that_mentions_an_outlets_own_people_is_not_ruled_out_of_it() -> None:
+    # a BBC desk writes "said Wednesday" now and then; an unknown page that speaks of "a BBC
+    # correspondent" is not ruled out of the BBC by that one mark
+    bbc = [_art(f"b{i}", BRITISH, "BBC") for i in range(MIN_PROFILE_ARTICLES)]
+    page = "A BBC correspondent in Varno said Wednesday that the sluices would stay shut."
+    out = mark_unlike_outlets(
+        [*bbc, _art("u", page), _art("v", "Officials said Wednesday the sluices would stay shut.")]
+    )
+    assert out[-2].unlike_outlets == []
+    assert out[-1].unlike_outlets == [outlet_key("BBC")]

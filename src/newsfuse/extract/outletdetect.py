@@ -115,6 +115,28 @@ _SELF_REF_RE = re.compile(
     r"|(?:^|(?<=[.!?]\s))The\s+(?P<e>" + _NAMES + r")['’]s\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]+"
     r"(?:\s+(?:in|at|on)\s+[A-Z][\w'’-]+(?:[\s-][A-Z][\w'’-]+)*)?(?::|\s+(?:says|reports|said|has|is|visited|spent))",
 )
+# Any mention of an outlet's own people ("a BBC correspondent in Santo Domingo said", "the BBC's Jane
+# Roe", "Reuters reporters"): too weak to name an article's outlet (other outlets cite them too), enough
+# to keep the house-style rule from ruling that outlet out (:mod:`.housestyle`).
+_OWN_PEOPLE_RE = re.compile(
+    r"(?<![\w.])(?P<n>" + _NAMES + r")(?:['’]s)?\s+(?:own\s+)?(?:[a-z]+\s+){0,2}"
+    r"(?:correspondents?|reporters?|editors?|producers?|team|crew|journalists?)\b"
+)
+
+
+def staff_outlets(paragraphs: Iterable[str]) -> set[str]:
+    """Keys of the known outlets whose own people the text mentions."""
+    out: set[str] = set()
+    for text in paragraphs:
+        if not _names_something(text):
+            continue
+        for m in _OWN_PEOPLE_RE.finditer(text):
+            name = known_outlet(m.group("n"))
+            if name:
+                out.add(outlet_key(name))
+    return out
+
+
 # Self-references that one suffices for: a reporter's sign-off opening a paragraph ("Matthew Roe,
 # BBC News, Portvale", "Jane Roe, BBC correspondent, in Portvale"), and a source that "told" the
 # site by its web address ("told FoxNews.com"): other outlets cite the broadcaster or paper by its
@@ -526,5 +548,6 @@ __all__ = [
     "dateline_outlet",
     "propagate_outlets",
     "resolve_outlet",
+    "staff_outlets",
     "wire_dateline",
 ]
