@@ -272,6 +272,23 @@ def test_former_as_an_adjective_does_not_dangle() -> None:
     assert not second.usable and second.reason == "dangling reference"
 
 
+def test_a_crosshead_in_capitals_run_into_its_sentence_is_cut() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "c1",
+        "north-gazette",
+        [
+            "The Velmora council voted on Friday to close the old ferry pier after inspectors found cracks.",
+            "DIVING BIRDS HARDEST HIT SO FAR The birds hardest hit by the spill are those that dive for fish.",
+            "KELBROOK, Valley (Wire) - The harbour board met again on Saturday to discuss the repairs.",
+        ],
+    )
+    _, crosshead, dateline = article_candidates(a)
+    assert crosshead.text == "The birds hardest hit by the spill are those that dive for fish."
+    assert not dateline.text.startswith("Valley (Wire)")
+
+
 def test_a_broadcast_greeting_is_chatter() -> None:
     from newsfuse.summary.candidates import article_candidates
 

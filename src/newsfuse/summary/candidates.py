@@ -256,6 +256,21 @@ def strip_title(text: str, title: str | None) -> str:
     return text
 
 
+# A crosshead or a speaker's tag in capitals run into the sentence after it: "WEATHER HAMPERING FIGHT
+# AGAINST SLICK Hayward on Monday acknowledged …", "PROFESSOR JANE ROE, VIROLOGY EXPERT If the virus …"
+# (three or more words in capitals, the last without a comma, then a capitalised word in lower case;
+# "BAYOU LE BATRE, Alabama (Reuters) -" is a dateline: its capitals end on a comma).
+_CAPS_HEADING = re.compile(r"^(?:[A-Z0-9][A-Z0-9'’&.-]*,?\s+){2,}[A-Z0-9][A-Z0-9'’&.-]*[A-Z0-9.]\s+(?=[A-Z][a-z])")
+
+
+def strip_caps_heading(text: str) -> str:
+    """'DIVING BIRDS HARDEST HIT The birds …' -> 'The birds …' when enough sentence follows."""
+    m = _CAPS_HEADING.match(text)
+    if m is not None and len(text[m.end() :].split()) >= MIN_WORDS:
+        return text[m.end() :]
+    return text
+
+
 def strip_glued_heading(text: str, lead: bool = False) -> str:
     """'Valley gates stay open The water board said …' -> 'The water board said …' when the part before
     the glued boundary is a heading (at most MAX_HEADING_WORDS words) and enough sentence follows; a
@@ -486,7 +501,7 @@ def article_candidates(
             text = _PAREN_CREDIT.sub("", _UPDATE_STAMP.sub("", _LEADING_NOISE.sub("", normalize_space(text))))
             if k == 0:
                 text = _SPEAKER_LABEL.sub("", text, count=1)
-            text = strip_glued_heading(text, lead=pos == 0)
+            text = strip_glued_heading(strip_caps_heading(text), lead=pos == 0)
             text = trim_connective(text.strip())
             c = Candidate(
                 index=start + len(out),
