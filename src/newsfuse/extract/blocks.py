@@ -98,23 +98,13 @@ def _join_continuations(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         p = out[-1] if out else None
-        if (
-            p is not None
-            and b.gap_before <= 1
-            and not (b.bullet or b.heading or p.heading)
-            and _CONTINUATION_RE.match(b.text)
-        ):
-            _append(p, b, "")
-            continue
-        if (
-            p is not None
-            and b.gap_before <= 1
-            and not (b.bullet or b.heading or p.heading)
-            and b.text[:1].islower()
-            and _QUOTE_END_RE.search(p.text)
-        ):
-            _append(p, b, " ")
-            continue
+        if p is not None and b.gap_before <= 1 and not (b.bullet or b.heading or p.heading):
+            if _CONTINUATION_RE.match(b.text):
+                _append(p, b, "")
+                continue
+            if b.text[:1].islower() and _QUOTE_END_RE.search(p.text):
+                _append(p, b, " ")
+                continue
         out.append(b)
     return out
 
