@@ -266,3 +266,37 @@ def test_one_outlets_claim_cites_only_the_sentences_that_state_it():
     assert sorted(s.text[:20] for s in closing.sentences) == ["Minister Oda Renn cl", "On Monday minister R"]
     farmers = _with(claims, "without water")
     assert farmers is not closing and len(farmers.sentences) == 1
+
+
+def test_two_topic_words_and_nothing_named_in_common_do_not_make_an_agreement():
+    from newsfuse.crosscheck.claims import FactBag, supports
+
+    # '"The regime should meet the demands of its people"' / 'the release of prisoners is among the
+    # demands of the league, which is due to meet again': "meet" and "demand" in two senses
+    quote = FactBag(
+        words=frozenset({"regim", "meet", "demand", "peopl"}),
+        names=frozenset(),
+        figures=frozenset(),
+        days=frozenset(),
+        years=frozenset(),
+    )
+    other = FactBag(
+        words=frozenset({"releas", "prison", "demand", "meet", "due", "again"}),
+        names=frozenset(),
+        figures=frozenset(),
+        days=frozenset(),
+        years=frozenset(),
+    )
+    assert not supports(quote, other, {}, 0.5)
+    # a name in common, or a third shared word, and the same pair may agree
+    named = FactBag(
+        words=quote.words, names=frozenset({"leagu"}), figures=frozenset(), days=frozenset(), years=frozenset()
+    )
+    named_other = FactBag(
+        words=other.words, names=frozenset({"leagu"}), figures=frozenset(), days=frozenset(), years=frozenset()
+    )
+    assert supports(named, named_other, {}, 0.5)
+    third = FactBag(
+        words=other.words | {"peopl"}, names=frozenset(), figures=frozenset(), days=frozenset(), years=frozenset()
+    )
+    assert supports(quote, third, {}, 0.5)
