@@ -272,6 +272,19 @@ def test_former_as_an_adjective_does_not_dangle() -> None:
     assert not second.usable and second.reason == "dangling reference"
 
 
+def test_a_compound_with_a_hyphen_is_no_dateline() -> None:
+    from newsfuse.summary.candidates import strip_dateline
+
+    text = "A group of Velmora women who backed the US-Valdorian treaty met the ambassador on Monday."
+    assert strip_dateline(text) == text
+    assert strip_dateline("KELBROOK, Ore.—The harbour board met again on Monday night.") == (
+        "The harbour board met again on Monday night."
+    )
+    assert strip_dateline("KELBROOK - The harbour board met again on Monday night.") == (
+        "The harbour board met again on Monday night."
+    )
+
+
 def test_a_crosshead_in_capitals_run_into_its_sentence_is_cut() -> None:
     from newsfuse.summary.candidates import article_candidates
 

@@ -33,7 +33,9 @@ _AGENCY_DATELINE = re.compile(
 )
 _CITY_DATELINE = re.compile(
     r"^(?:.{0,90}?\s)?[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+)*(?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?"
-    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-–—]{1,2}\s*(?=[A-Z\"“])"
+    # the dash: a long one, "--", or a hyphen with a space on one side at least ("the US-British
+    # invasion" is a compound, not "… US -" closing a dateline)
+    r"(?:,?\s*[A-Z][a-z]{2,8}\.?\s\d{1,2})?\s*(?:\([^)]{1,30}\))?(?:\s*(?:--|[–—])\s*|\s+-\s*|\s*-\s+)(?=[A-Z\"“])"
 )
 _CAPS_DATELINE = re.compile(r"^[A-Z][A-Z .'’]{2,30}(?:\([^)]{1,30}\))?\s*:\s+(?=[A-Z])")
 # Photo captions: they describe a picture, not the event ("X on the left and Y on the right").
