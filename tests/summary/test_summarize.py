@@ -272,6 +272,23 @@ def test_former_as_an_adjective_does_not_dangle() -> None:
     assert not second.usable and second.reason == "dangling reference"
 
 
+def test_a_wire_photo_caption_without_its_year_is_a_caption() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "w1",
+        "north-gazette",
+        [
+            "The Velmora council voted on Friday to close the old ferry pier after inspectors found cracks.",
+            "Mayor Ilse Brandt boards a ferry to the north quay in Velmora May 25.",
+            "The council will vote on the repairs on Tuesday, May 25.",
+        ],
+    )
+    _, caption, vote = article_candidates(a)
+    assert caption.reason == "caption"
+    assert vote.usable
+
+
 def test_a_compound_with_a_hyphen_is_no_dateline() -> None:
     from newsfuse.summary.candidates import strip_dateline
 

@@ -79,9 +79,12 @@ _CHATTER = re.compile(
 _CHATTER_LITERALS = ("thank", "right,", "morning,", "evening,", "night,", "welcome")
 # A wire photo caption ends on the picture's place and date with no preposition before the date
 # ("… headquarters in Les Mureaux near Paris January 12, 2031."); reporting writes "on January 12".
+# The year may be left out ("… boards Air Force One in Washington May 25."); a weekday before the date
+# is a report's ("the vote on Tuesday, May 25").
 _CAPTION_DATE = re.compile(
-    r"\b(?!(?:On|Since|Until|By|From|Before|After|Of|To|Through|Till)\b)[A-Z][\w.'’-]+,?\s+"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\.?$"
+    r"\b(?!(?:On|Since|Until|By|From|Before|After|Of|To|Through|Till|Monday|Tuesday|Wednesday|Thursday|Friday"
+    r"|Saturday|Sunday)\b)[A-Z][\w.'’-]+,?\s+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\.?$"
 )
 # A page's date/time stamp glued between a headline and the lead ("... Thursday 29 April 2010 09.28 BST
 # Five times more oil ...", "Friday, April 30, 2010; 3:59 PM As a massive ..."): what precedes it is
