@@ -324,21 +324,32 @@ def split_glued_caption(text: str, lower_words: frozenset[str]) -> tuple[str, st
 # A caption or headline glued before a lead that opens on "The"/"A" and a name (:func:`newsfuse.text.name_seams`);
 # only the first paragraph's first sentence is searched.
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
+_SENTENCE_END = re.compile(r"[.!?](?:[\"”’)]*)(?:\s|$)")
+_LEAD_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _first_sentence(text: str) -> str:
+    """``text`` up to its first sentence stop (the stop and a closing mark left out)."""
+    end = _SENTENCE_END.search(text)
+    return text[: end.start()] if end else text
+
+
+def _lead_words(rest: str) -> int:
+    """Words of the lead sentence that opens ``rest``."""
+    end = _LEAD_END.search(rest)
+    return len((rest[: end.end()] if end else rest).split())
 
 
 def split_glued_name_lead(text: str) -> tuple[str, str] | None:
     """(caption or headline, rest) when the first sentence of ``text`` is a caption glued before a lead
     opening on "The"/"A" and a name (:func:`newsfuse.text.name_seams`), else None."""
-    end = re.search(r"[.!?](?:[\"”’)]*)(?:\s|$)", text)
-    at = next(name_seams(text[: end.start()] if end else text), None)
+    at = next(name_seams(_first_sentence(text)), None)
     if at is None:
         return None
     head, rest = text[:at].strip(), text[at:]
     if head.startswith("By ") or _CLOCK.search(head):
         return None  # a byline or a page's time stamp, not a headline or caption (other rules take those)
-    lead_end = re.search(r"[.!?](?:\s|$)", rest)
-    lead = rest[: lead_end.end()] if lead_end else rest
-    if len(head.split()) >= MIN_CAPTION_WORDS and len(lead.split()) >= MIN_LEAD_WORDS:
+    if len(head.split()) >= MIN_CAPTION_WORDS and _lead_words(rest) >= MIN_LEAD_WORDS:
         return head, rest
     return None
 
@@ -352,15 +363,13 @@ def split_glued_name_lead(text: str) -> tuple[str, str] | None:
 # ("the bet he placed Wednesday may be"), or within a clause that a comma, a conjunction or a relative
 # word opens just before it ("not what BP chairman Jan Roe had in mind", ", and adviser Jan Roe was",
 # "as new vice president Jan Roe said", "state TV says").
-_NAME_VERB = r"(?:has|have|had|says|said|is|are|was|were|will|would|can|could|must|may|might|should|did|does)"
-_NAME_LEAD_SEAM = re.compile(r"\b([a-z][a-z'’-]+)\s+(?=((?:[A-Z][\w'’.-]*\s+){1,4})" + _NAME_VERB + r"\b)")
-_CLAUSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does)\b")
+_AUXILIARY = r"is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does"
+_NAME_LEAD_SEAM = re.compile(
+    r"\b([a-z][a-z'’-]+)\s+(?=((?:[A-Z][\w'’.-]*\s+){1,4})(?:says|said|" + _AUXILIARY + r")\b)"
+)
+_CLAUSE_VERB = re.compile(r"\b(?:" + _AUXILIARY + r")\b")
 _CLAUSE_OPENERS = frozenset(
     "and or but nor as what that which who whom whose when while where because if than since although though whether".split()
-)
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december".split()
 )
 # Words before the seam searched for a comma, a conjunction or a relative word.
 SEAM_CLAUSE_WORDS = 4
@@ -372,11 +381,11 @@ MAX_CAPTION_WORDS = 20
 def split_caption_name_lead(text: str) -> tuple[str, str] | None:
     """(caption, rest) when the first sentence of ``text`` is a caption with its own verb glued before
     a lead opening on a name and its verb, else None."""
-    end = re.search(r"[.!?](?:[\"”’)]*)(?:\s|$)", text)
-    first = text[: end.start()] if end else text
-    for m in _NAME_LEAD_SEAM.finditer(first):
+    for m in _NAME_LEAD_SEAM.finditer(_first_sentence(text)):
         opener = m.group(2).split()[0]
-        if m.group(1) in STOPWORDS or opener.lower() in _CALENDAR or opener == "I":  # "the website I have seen"
+        if (
+            m.group(1) in STOPWORDS or opener.lower() in _NOT_SENTENCE_OPENERS or opener == "I"
+        ):  # "the website I have seen"
             continue
         head = text[: m.end()].strip()
         near = head.split()[-SEAM_CLAUSE_WORDS:]
@@ -403,8 +412,7 @@ def split_caption_name_lead(text: str) -> tuple[str, str] | None:
                 cut = spans[k][0]
                 break
         head, rest = text[:cut].strip(), text[cut:]
-        lead_end = re.search(r"[.!?](?:\s|$)", rest)
-        if len((rest[: lead_end.end()] if lead_end else rest).split()) >= MIN_LEAD_WORDS:
+        if _lead_words(rest) >= MIN_LEAD_WORDS:
             return head, rest
         return None
     return None

@@ -76,8 +76,10 @@ def mark_unlike_outlets(articles: Sequence[Article]) -> list[Article]:
         if found and rare:
             # an article that mentions an outlet's own people ("a BBC correspondent in Santo Domingo
             # said") is not ruled out of that outlet by one style mark (a desk's 5 % slips happen)
-            staff = staff_outlets(p.text for p in a.paragraphs)
-            unlike = sorted(k for k, never in rare.items() if found & never and k not in staff)
+            unlike = sorted(k for k, never in rare.items() if found & never)
+            if unlike:
+                staff = staff_outlets(p.text for p in a.paragraphs)
+                unlike = [k for k in unlike if k not in staff]
             if unlike != a.unlike_outlets:
                 a = replace(a, unlike_outlets=unlike)
         out.append(a)

@@ -99,11 +99,11 @@ STRONG_AFTER_RATIO = 3.0
 # short name line before prose ("jsmith" / "This is a waste of money ...").  Short articles under
 # long threads leaked whole before (the run after the header dwarfed the article).
 THREAD_WINDOW = 30
+THREAD_MIN_ENTRIES = 3
 # Lines before a comment-section header searched for a question put to the readers (a forum
 # page's call, "How concerned are you?", sits right above its "This debate is now closed.").
 READER_QUESTION_WINDOW = 6
 _YOU_RE = re.compile(r"\byou(?:r|rs)?\b", re.IGNORECASE)
-THREAD_MIN_ENTRIES = 3
 # Words of prose before a copyright line for it to close the article.
 MIN_WORDS_BEFORE_COPYRIGHT = 100
 # A further text run is body when its value reaches this share of the main run's value, or

@@ -184,13 +184,18 @@ class DateMention:
     @property
     def last_day(self) -> date:
         """Last day of the period."""
-        if self.granularity == "day":
-            return self.value
-        if self.granularity == "week":
-            return self.value + timedelta(days=6)
-        if self.granularity == "month":
-            return _add_months(self.value, 1) - timedelta(days=1)
-        return date(self.value.year, 12, 31)
+        return period_last_day(self.value, self.granularity)
+
+
+def period_last_day(first: date, granularity: str) -> date:
+    """Last day of the period of ``granularity`` (day, week, month, year) that starts on ``first``."""
+    if granularity == "day":
+        return first
+    if granularity == "week":
+        return first + timedelta(days=6)
+    if granularity == "month":
+        return _add_months(first, 1) - timedelta(days=1)
+    return date(first.year, 12, 31)
 
 
 @dataclass

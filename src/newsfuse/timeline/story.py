@@ -13,7 +13,7 @@ from newsfuse.model import Article, Granularity, Source, Story, TimelineEvent, p
 from newsfuse.options import Options
 from newsfuse.stories.sources import outlets_of
 from newsfuse.text import STOPWORDS, split_sentences, words
-from newsfuse.timeline.dates import DateMention, DateResolver
+from newsfuse.timeline.dates import DateMention, DateResolver, period_last_day
 from newsfuse.timeline.mentions import DatedSentence, index_sentences, written_reference
 
 # Two sentences on the same date report the same event when they share at least MERGE_MIN_SHARED
@@ -239,18 +239,13 @@ def _cap_sentences(sentences: list[DatedSentence], limit: int) -> list[DatedSent
     return kept[:limit]
 
 
-def _last_day(value: str) -> date | None:
+def _last_day(event: TimelineEvent) -> date | None:
     """The last day an event's date can mean: "1987" -> 1987-12-31, "1987-10" -> 1987-10-31."""
-    parts = value.split("-")
     try:
-        if len(parts) == 1:
-            return date(int(parts[0]), 12, 31)
-        if len(parts) == 2:
-            y, m = int(parts[0]), int(parts[1])
-            return date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
-        return date.fromisoformat(value)
-    except ValueError:
+        first = date(*(int(p) for p in event.date.split("-")), *([1] * (2 - event.date.count("-"))))
+    except (TypeError, ValueError):
         return None
+    return period_last_day(first, event.granularity)
 
 
 def _without_lone_history(events: list[TimelineEvent], pub_dates: list[date], story: Story) -> list[TimelineEvent]:
@@ -261,7 +256,7 @@ def _without_lone_history(events: list[TimelineEvent], pub_dates: list[date], st
     kept: list[TimelineEvent] = []
     dropped = 0
     for e in events:
-        last = _last_day(e.date)
+        last = _last_day(e)
         if last is not None and last < horizon and len({s.article for s in e.sources}) < BACKGROUND_MIN_ARTICLES:
             dropped += 1
         else:
