@@ -1,4 +1,5 @@
-"""API under load: N concurrent article posts against one `newsfuse serve` on 127.0.0.1.
+"""API under load: N concurrent article posts against `newsfuse serve` on 127.0.0.1 (one server, or
+``--servers K`` on one store, each taking every K-th post).
 
 Checks: no error, no lost or duplicated article (every acknowledged id is stored once, re-posts
 are answered as duplicates), stories consistent afterwards (every article in exactly one story,
@@ -8,6 +9,7 @@ partition against the batch one (articles matched by URL) must reach ``--min-b3`
 Prints latency percentiles and throughput.
 
     PYTHONPATH=src python bench/bench_api.py --n 1000 --concurrency 32
+    PYTHONPATH=src python bench/bench_api.py --n 600 --servers 2 --db postgresql://...
 
 The articles are generated here from invented templates (fictional places and outlets), so the
 benchmark needs no data set; the real pipeline (extraction, dedup, clustering, story analysis) runs.
@@ -260,7 +262,7 @@ def pct(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, round(p / 100 * (len(s) - 1)))]
 
 
-async def run(base: str, token: str, n: int, concurrency: int, reposts: int, wait: bool) -> dict[str, object]:
+async def run(bases: list[str], token: str, n: int, concurrency: int, reposts: int, wait: bool) -> dict[str, object]:
     rng = random.Random(13)
     articles = [make_article(i, rng) for i in range(n)]
     repost_idx = rng.sample(range(n), reposts)
@@ -270,16 +272,21 @@ async def run(base: str, token: str, n: int, concurrency: int, reposts: int, wai
     acked: dict[int, str] = {}
     dup_answers = 0
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(
-        base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=120, limits=limits
-    ) as c:
+    clients = [
+        httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"}, timeout=120, limits=limits)
+        for base in bases
+    ]
+    c = clients[0]  # reads: any server answers from the one store
+    try:
 
         async def post(i: int, repost: bool) -> None:
             nonlocal dup_answers
             async with sem:
                 t0 = time.perf_counter()
                 try:
-                    r = await c.post("/api/articles", json=articles[i], params={"wait": str(wait).lower()})
+                    r = await clients[i % len(clients)].post(
+                        "/api/articles", json=articles[i], params={"wait": str(wait).lower()}
+                    )
                 except httpx.HTTPError as exc:
                     errors.append(f"{i}: {exc!r}")
                     return
@@ -326,9 +333,13 @@ async def run(base: str, token: str, n: int, concurrency: int, reposts: int, wai
                 bad_membership += 1
             if got["article"].get("url") and got["story_id"]:
                 live_story[got["article"]["url"]] = got["story_id"]
+    finally:
+        for client in clients:
+            await client.aclose()
 
     return {
         "posts": n,
+        "servers": len(bases),
         "concurrency": concurrency,
         "errors": len(errors),
         "first_errors": errors[:5],
@@ -400,27 +411,46 @@ def main() -> int:
         "--min-b3", type=float, default=1.0, help="least B3 F1 of the live stories vs analyze's (default 1.0)"
     )
     ap.add_argument("--db", default=None, help="SQLite file or postgresql:// URL (default: a temporary SQLite file)")
+    ap.add_argument(
+        "--servers", type=int, default=1, help="servers on the one store, posts spread over them (default 1)"
+    )
     args = ap.parse_args()
-    if args.n < 1 or args.concurrency < 1 or not 0 <= args.reposts <= args.n:
-        ap.error("--n and --concurrency must be positive, --reposts between 0 and --n")
+    if args.n < 1 or args.concurrency < 1 or args.servers < 1 or not 0 <= args.reposts <= args.n:
+        ap.error("--n, --concurrency and --servers must be positive, --reposts between 0 and --n")
     token = secrets.token_urlsafe(16)
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or str(Path(tmp) / "bench.sqlite")
-        port = free_port()
-        log = Path(args.log) if args.log else Path(tmp) / "server.log"
-        proc = start_server(db, port, token, log)
+        logs = [
+            Path(f"{args.log}.{k}" if args.servers > 1 else args.log) if args.log else Path(tmp) / f"server{k}.log"
+            for k in range(args.servers)
+        ]
+        procs: list[subprocess.Popen[bytes]] = []
         try:
+            ports = []
+            for log in logs:
+                ports.append(free_port())
+                procs.append(start_server(db, ports[-1], token, log))
             result = asyncio.run(
-                run(f"http://127.0.0.1:{port}", token, args.n, args.concurrency, args.reposts, not args.no_wait)
+                run(
+                    [f"http://127.0.0.1:{port}" for port in ports],
+                    token,
+                    args.n,
+                    args.concurrency,
+                    args.reposts,
+                    not args.no_wait,
+                )
             )
-            errors_logged = log.read_text(encoding="utf-8", errors="replace").count("ERROR")
-            result["server_log_errors"] = errors_logged
+            result["server_log_errors"] = sum(
+                log.read_text(encoding="utf-8", errors="replace").count("ERROR") for log in logs
+            )
         finally:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            for proc in procs:
+                proc.send_signal(signal.SIGTERM)
+            for proc in procs:
+                try:
+                    proc.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
         live_story = result.pop("live_story_of_url")
         assert isinstance(live_story, dict)
         result.update(batch_b3(args.n, live_story, Path(tmp)))

@@ -2,9 +2,9 @@ import threading
 
 import pytest
 
-from newsfuse.model import Article, RawDocument
+from newsfuse.model import Article, CopyInfo, RawDocument
 from newsfuse.render.sample import sample_report
-from newsfuse.store import Store, StoryFilter, content_hash, open_store
+from newsfuse.store import Store, StoryFilter, content_hash, members_key, open_store
 from newsfuse.store.migrations import MIGRATIONS, schema_version
 
 
@@ -198,3 +198,80 @@ def test_briefs_are_the_listed_stories_without_their_analysis(store_url) -> None
         assert [(b.story, b.claims, b.conflicts) for b in s.list_briefs()] == [
             (b.story, b.claims, b.conflicts) for b in briefs
         ]
+
+
+def _article(n: int) -> Article:
+    from newsfuse.model import article_id, make_paragraphs
+
+    text = f"Invented item {n}: the harbour board met and voted {n} to 2."
+    return Article(id=article_id(f"s{n}", text), origin=f"s{n}", paragraphs=make_paragraphs([text]))
+
+
+def test_two_processes_commit_one_after_another_so_seq_follows_commits(store_url) -> None:
+    """Two stores on one database (two servers) writing at once: every article gets its own seq
+    (on PostgreSQL only the write lock keeps two transactions from reading the same highest seq),
+    and articles_since(k) gives exactly the articles stored after k, with their seq and story."""
+    with open_store(store_url) as s1, open_store(store_url) as s2:
+        errors: list[BaseException] = []
+
+        def post(s: Store, first: int) -> None:
+            for n in range(first, first + 15):
+                d = _doc(f"text {n}")
+                try:
+                    with s.transaction():
+                        s.add_raw(d, content_hash(d), _article(n), None, s.next_seq())
+                except BaseException as exc:  # pragma: no cover - reported below
+                    errors.append(exc)
+
+        threads = [threading.Thread(target=post, args=(s, first)) for s, first in ((s1, 0), (s2, 100))]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert not errors
+        rows = s2.articles_since(0)
+        seqs = [seq for _, _, seq in rows]
+        assert len(rows) == 30 and seqs == sorted(set(seqs))
+        assert all(story is None for _, story, _ in rows)
+        later = s1.articles_since(seqs[9])
+        assert [a.id for a, _, _ in later] == [a.id for a, _, _ in rows[10:]]
+
+
+def test_placing_is_one_round_at_a_time_across_stores(store_url) -> None:
+    """A second store on the same database waits for the first one's placement round to end."""
+    with open_store(store_url) as s1, open_store(store_url) as s2:
+        entered = threading.Event()
+
+        def other() -> None:
+            with s2.placing():
+                entered.set()
+
+        t = threading.Thread(target=other)
+        with s1.placing():
+            t.start()
+            assert not entered.wait(0.5)
+        t.join(10)
+        assert entered.is_set()
+        with s1.placing():  # and again, after the other's round
+            pass
+
+
+def test_members_key_and_story_lookups(store_url) -> None:
+    report = sample_report()
+    by_id = {a.id: a for a in report.articles}
+    st = report.stories[0]
+    key = members_key(st, by_id)
+    with open_store(store_url) as s:
+        s.save_report(report)
+        assert s.story_members([st.id, "nope"]) == {st.id: key}
+        everything = s.all_story_members()
+        assert set(everything) == {x.id for x in report.stories} and everything[st.id] == key
+    # The key changes with the articles and with what one of them copies.
+    other = by_id[st.articles[0]]
+    copied = other.copy_of
+    other.copy_of = None if copied is not None else CopyInfo(st.articles[-1], 1.0, "exact")
+    assert members_key(st, by_id) != key
+    other.copy_of = copied
+    assert members_key(st, by_id) == key
+    st.articles = st.articles[:-1]
+    assert members_key(st, by_id) != key

@@ -86,11 +86,11 @@ def test_story_that_cannot_be_stored_is_retried_and_never_fatal(db, h):
     real = store_mod.Store.save_stories
     broken = {"on": True}
 
-    def save_stories(self, stories, removed=()):
+    def save_stories(self, stories, removed=(), members=None):
         stories = list(stories)
         if broken["on"] and any(st.id == "s-bridge" for st in stories):
             raise ValueError("text fields cannot contain NUL")  # what psycopg says; any storage error will do
-        return real(self, stories, removed)
+        return real(self, stories, removed, members)
 
     store_mod.Store.save_stories = save_stories  # type: ignore[method-assign]
     try:

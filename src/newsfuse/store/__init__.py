@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from newsfuse.store.store import Existing, Store, StoryBrief, StoryFilter, content_hash, open_store
+from newsfuse.store.store import Existing, Store, StoryBrief, StoryFilter, content_hash, members_key, open_store
 
-__all__ = ["Existing", "Store", "StoryBrief", "StoryFilter", "content_hash", "open_store"]
+__all__ = ["Existing", "Store", "StoryBrief", "StoryFilter", "content_hash", "members_key", "open_store"]

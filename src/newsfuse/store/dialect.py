@@ -23,6 +23,15 @@ log = logging.getLogger("newsfuse.store")
 # commit takes milliseconds, so 10 s only expires when something is really stuck.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
+# PostgreSQL advisory lock keys (any 64-bit numbers no other program on the database uses; these
+# are the ASCII of "nfwrite" and "nfplace").  WRITE_LOCK_KEY is taken by every write transaction,
+# so that writers of several servers commit one after another, as SQLite's single writer does:
+# an article's ``seq`` (the highest stored plus one) is then unique and follows the commit order,
+# which is what lets a server catch up with the articles others stored (``Store.articles_since``).
+# PLACE_LOCK_KEY is held for a whole story-placement round (``Store.placing``).
+WRITE_LOCK_KEY = int.from_bytes(b"nfwrite", "big")
+PLACE_LOCK_KEY = int.from_bytes(b"nfplace", "big")
+
 
 def is_postgres(url: str) -> bool:
     return url.startswith(("postgresql://", "postgres://"))
@@ -64,6 +73,7 @@ class Connection:
         try:
             if self.dialect == "postgresql":
                 with self.raw.transaction():
+                    self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
                     yield
                 return
             # IMMEDIATE takes the write lock at the start, so two writers never deadlock on upgrade.

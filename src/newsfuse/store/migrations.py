@@ -62,6 +62,12 @@ MIGRATIONS: list[list[str]] = [
     [
         "ALTER TABLE stories ADD COLUMN brief TEXT",
     ],
+    # 3: each story's membership key (store.members_key: its articles and what each copies), so that
+    # a server placing articles sees which stories another server already stored as they are now.
+    # NULL for stories stored before: taken as different (analysed again when next placed).
+    [
+        "ALTER TABLE stories ADD COLUMN members TEXT",
+    ],
 ]
 
 

@@ -14,6 +14,14 @@ mode lets readers and one writer work at once; PostgreSQL always does), so a rea
 story update, however long its commit.  A read made by the thread that holds an open transaction
 runs on the writing connection and sees that transaction's writes.  An in-memory SQLite database
 (``:memory:``) is one connection: there, reads share it under the lock.
+
+Several processes (web servers) may share one store.  Their write transactions commit one after
+another (SQLite's single writer; on PostgreSQL an advisory lock every write transaction takes), so
+an article's ``seq`` follows the commit order and :meth:`Store.articles_since` gives a process every
+article the others stored since it last looked.  Placing articles in stories is a round of one
+process at a time across all of them (:meth:`Store.placing`), and each story is stored with a key of
+its membership (:func:`members_key`), so that a round can tell the stories another process already
+stored as they are now from those it must analyse again.
 """
 
 from __future__ import annotations
@@ -31,7 +39,7 @@ from typing import Any
 
 from newsfuse.model import Article, Decoder, RawDocument, Report, Story, to_dict
 from newsfuse.readers.sanitize import clean_value
-from newsfuse.store.dialect import Connection, connect, sqlite_path
+from newsfuse.store.dialect import PLACE_LOCK_KEY, Connection, connect, sqlite_path
 from newsfuse.store.migrations import migrate
 from newsfuse.text import fold, normalize_space
 
@@ -53,6 +61,25 @@ def content_hash(doc: RawDocument) -> str:
     return hashlib.sha256(
         f"{doc.kind}\x00{url}{normalize_space(doc.content)}".encode("utf-8", "surrogatepass")
     ).hexdigest()
+
+
+def members_key(story: Story, by_id: Mapping[str, Article]) -> str:
+    """What a story is made of: its article ids and what each is a copy of (a story must be
+    analysed again when either changes), as a short hash stored beside the story."""
+    lines = sorted(
+        f"{aid}\x00{a.copy_of.of if (a := by_id.get(aid)) is not None and a.copy_of is not None else ''}"
+        for aid in story.articles
+    )
+    return hashlib.sha256("\x01".join(lines).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+# Ids per ``IN (...)`` list: SQLite's default limit on parameters is 999 (older builds).
+_IN_CHUNK = 500
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(ids), _IN_CHUNK):
+        yield ids[i : i + _IN_CHUNK]
 
 
 def _like(term: str) -> str:
@@ -167,6 +194,10 @@ class Store:
         self._idle: list[Connection] = []
         self._pool_lock = threading.Lock()
         self._closed = False
+        # Placement rounds (see placing()): one at a time in this process, and the connection
+        # that holds PostgreSQL's advisory lock for them (opened at the first round).
+        self._placing_lock = threading.Lock()
+        self._placing_conn: Connection | None = None
         # An in-memory SQLite database exists only on its one connection.
         self._shared = sqlite_path(url) == ":memory:"
         # Decodes what is read (model.from_dict with each type's conversion worked out once: ~10
@@ -185,6 +216,10 @@ class Store:
             idle, self._idle = self._idle, []
         for c in idle:
             c.close()
+        with self._placing_lock:
+            if self._placing_conn is not None:
+                self._placing_conn.close()
+                self._placing_conn = None
         with self.lock:
             self.conn.close()
 
@@ -199,6 +234,41 @@ class Store:
                 return
             with self.conn.transaction():
                 yield
+
+    @contextmanager
+    def placing(self) -> Iterator[None]:
+        """Held for a whole round of placing articles in stories: one round at a time across every
+        process that shares this store (a PostgreSQL advisory lock; for a SQLite file, an exclusive
+        ``flock`` on ``FILE-placing`` beside it).  Writes and reads go on meanwhile; only other
+        rounds wait.  Not a transaction: the round commits its own."""
+        with self._placing_lock:
+            if self.dialect == "postgresql":
+                if self._placing_conn is None:
+                    self._placing_conn = connect(self.url)
+                conn = self._placing_conn
+                conn.execute("SELECT pg_advisory_lock(?)", (PLACE_LOCK_KEY,))
+                try:
+                    yield
+                finally:
+                    try:
+                        conn.execute("SELECT pg_advisory_unlock(?)", (PLACE_LOCK_KEY,))
+                    except Exception:
+                        # The lock ends with its session: close it, and open another next round.
+                        self._placing_conn = None
+                        conn.close()
+                return
+            path = sqlite_path(self.url)
+            if self._shared or path is None:
+                yield  # an in-memory database has one process
+                return
+            import fcntl  # here: only the SQLite-file case needs it
+
+            with open(f"{path}-placing", "a") as f:
+                fcntl.flock(f, fcntl.LOCK_EX)
+                try:
+                    yield
+                finally:
+                    fcntl.flock(f, fcntl.LOCK_UN)
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
@@ -322,18 +392,34 @@ class Store:
         """Every article, in arrival order."""
         return self._articles()
 
-    def all_articles_with_story(self) -> list[tuple[Article, str | None]]:
-        """Every article with its story id (``None``: not placed yet), in arrival order.  A stored
-        article that cannot be read back (damaged by hand, or by an older version) is logged and
-        left out, so that one bad row does not keep the rest from loading."""
+    def articles_since(self, seq: int = 0) -> list[tuple[Article, str | None, int]]:
+        """Every article stored after ``seq`` (0: all), with its story id (``None``: not placed yet)
+        and its own ``seq``, in arrival order.  A stored article that cannot be read back (damaged by
+        hand, or by an older version) is logged and left out, so that one bad row does not keep the
+        rest from loading."""
         with self._reading() as conn:
-            rows = conn.query("SELECT id, data, story_id FROM articles ORDER BY seq")
-        out: list[tuple[Article, str | None]] = []
-        for aid, data, story_id in rows:
+            rows = conn.query("SELECT id, data, story_id, seq FROM articles WHERE seq > ? ORDER BY seq", (seq,))
+        out: list[tuple[Article, str | None, int]] = []
+        for aid, data, story_id, aseq in rows:
             try:
-                out.append((self._decode(Article, json.loads(data)), story_id))
+                out.append((self._decode(Article, json.loads(data)), story_id, int(aseq)))
             except (ValueError, TypeError, KeyError, AttributeError) as exc:
                 log.error("stored article %s cannot be read (%s: %s); left out", aid, type(exc).__name__, exc)
+        return out
+
+    def all_story_members(self) -> dict[str, str | None]:
+        """Every stored story id -> its membership key (``None``: stored without one)."""
+        with self._reading() as conn:
+            return {str(sid): key for sid, key in conn.query("SELECT id, members FROM stories")}
+
+    def story_members(self, story_ids: Sequence[str]) -> dict[str, str | None]:
+        """Stored story id -> its membership key (:func:`members_key`; ``None``: stored without one)."""
+        out: dict[str, str | None] = {}
+        with self._reading() as conn:
+            for part in _chunks(story_ids):
+                marks = ", ".join("?" for _ in part)
+                for sid, key in conn.query(f"SELECT id, members FROM stories WHERE id IN ({marks})", part):
+                    out[str(sid)] = key
         return out
 
     def get_article(self, aid: str) -> Article | None:
@@ -374,19 +460,23 @@ class Store:
 
     # ------------------------------------------------------------ stories
 
-    def save_stories(self, stories: Iterable[Story], removed: Iterable[str] = ()) -> None:
-        """Insert or replace stories (and drop ``removed`` ones), in the CURRENT transaction."""
+    def save_stories(
+        self, stories: Iterable[Story], removed: Iterable[str] = (), members: Mapping[str, str] | None = None
+    ) -> None:
+        """Insert or replace stories (and drop ``removed`` ones), in the CURRENT transaction;
+        ``members``: story id -> its :func:`members_key` (none given: stored without)."""
         for sid in removed:
             self.conn.execute("DELETE FROM story_terms WHERE story_id = ?", (sid,))
             self.conn.execute("DELETE FROM stories WHERE id = ?", (sid,))
         for st in stories:
             data = to_dict(st)
             self.conn.execute(
-                "INSERT INTO stories (id, title, first_date, last_date, n_articles, independent_sources, search_text, data, brief, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
+                "INSERT INTO stories (id, title, first_date, last_date, n_articles, independent_sources, search_text, data, brief, members, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET title = excluded.title,"
                 " first_date = excluded.first_date, last_date = excluded.last_date, n_articles = excluded.n_articles,"
                 " independent_sources = excluded.independent_sources, search_text = excluded.search_text,"
-                " data = excluded.data, brief = excluded.brief, updated_at = excluded.updated_at",
+                " data = excluded.data, brief = excluded.brief, members = excluded.members,"
+                " updated_at = excluded.updated_at",
                 (
                     st.id,
                     st.headline.text if st.headline else st.title,
@@ -397,6 +487,7 @@ class Store:
                     _search_text(st),
                     json.dumps(data, ensure_ascii=False),
                     json.dumps(_brief_dict(data), ensure_ascii=False),
+                    (members or {}).get(st.id),
                     _now(),
                 ),
             )
@@ -493,7 +584,8 @@ class Store:
                 if self.add_raw(doc, h, a, None, seq) == a.id:
                     seq += 1
             self.update_articles(report.articles, story_of)
-            self.save_stories(report.stories)
+            by_id = {a.id: a for a in report.articles}
+            self.save_stories(report.stories, members={st.id: members_key(st, by_id) for st in report.stories})
 
 
 def open_store(url: str) -> Store:

@@ -235,9 +235,13 @@ class Grouped:
     copies: dict[str, CopyInfo]
 
 
-def _priority(sig: CopySignature) -> tuple[int, str, int, str]:
-    """Origin priority: earliest date, undated last, then the most complete text, then id."""
-    return (0 if sig.date else 1, sig.date or "", -sig.size, sig.id)
+def _priority(sig: CopySignature) -> tuple[int, str, int, str, str]:
+    """Origin priority: earliest date, undated last, then the most complete text, then the text
+    itself (its hash), then id.  The text before the id: an article's id is made from where it came
+    from (a file name, a URL), so two runs that name the same articles differently (``analyze`` on a
+    file, the same records posted to the web app) would otherwise break ties differently, pick other
+    origins among same-day copies of one length, and end up with other stories."""
+    return (0 if sig.date else 1, sig.date or "", -sig.size, sig.text_hash, sig.id)
 
 
 def _overlap(a: np.ndarray, b: np.ndarray) -> int:

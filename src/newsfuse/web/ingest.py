@@ -9,6 +9,16 @@ every story whose articles changed gets its sources recounted and is analysed by
 ``pipeline.story_step``; stories merged away are deleted.  If the process dies between the two
 commits, the next start sees stored stories that disagree with the rebuilt index and redoes them.
 
+Several servers may share one store (PostgreSQL, or a SQLite file on one machine), each taking
+posts.  A round of placing articles is one server's at a time across all of them
+(``Store.placing``); it starts by adding to this server's index every article the others stored
+since its last round (``Store.articles_since``: write transactions commit one after another, so
+``seq`` follows the commit order), so every server's index holds every placed article and the
+stories are the same whoever places them.  A changed story that another server already stored with
+the same articles and copies (its ``members_key``) is not analysed again, and a stored story that
+holds an article of a changed story and is not among the current stories is deleted (merged away,
+perhaps by a story this server never held).
+
 Article writes are serialised by one lock, so concurrent posts neither lose nor duplicate articles;
 story updates run on one updater thread that takes all articles committed meanwhile at once.
 Reads never wait for either: the store answers them from committed state on connections of their
@@ -31,7 +41,7 @@ from typing import Any, Literal
 from newsfuse.model import Article, RawDocument, Rejection, Story
 from newsfuse.options import Options
 from newsfuse.pipeline import ARTICLE_STEPS, ArticleStep, article_outcomes, story_step
-from newsfuse.store import Store, content_hash
+from newsfuse.store import Store, content_hash, members_key
 from newsfuse.stories.sources import set_coverage
 from newsfuse.web.analysis import OverBudget, StoryAnalyser
 from newsfuse.web.indexproc import IndexProcess, StoryIndexLike
@@ -113,6 +123,7 @@ class Ingestor:
         # Story id -> the note of its last analysis, stopped over budget (until one finishes).
         self.over_budget: dict[str, str] = {}
         self.by_id: dict[str, Article] = {}
+        self._seen_seq = 0  # the highest ``seq`` of a stored article this server's index holds
         # Off unless asked for: with the index in a worker process, live stories came out different
         # from analyze's under 16 concurrent posters (bench/bench_api.py --n 300 --concurrency 16:
         # B-cubed 0.889), a cause not yet found.
@@ -140,12 +151,14 @@ class Ingestor:
 
     def _start(self) -> None:
         unassigned: set[str] = set()
-        for a, story_id in self.store.all_articles_with_story():
-            self.by_id[a.id] = a
-            self.index.add(a)
-            if story_id is None:
-                unassigned.add(a.id)
-        redone = self._recover(unassigned)
+        with self.store.placing():
+            for a, story_id, seq in self.store.articles_since(0):
+                self._seen_seq = max(self._seen_seq, seq)
+                self.by_id[a.id] = a
+                self.index.add(a)
+                if story_id is None:
+                    unassigned.add(a.id)
+            redone = self._recover(unassigned)
         if redone:
             log.info("brought %d stories up to date with articles stored before a crash", redone)
 
@@ -308,19 +321,43 @@ class Ingestor:
         listed = self.index.stories() if stories is None else stories
         return {st.id: frozenset((aid, origin(aid)) for aid in st.articles) for st in listed}
 
-    def _place(self, new: list[Article]) -> None:
-        if not new and not self._retry:
+    def _place(self, batch: list[Article]) -> None:
+        if not batch and not self._retry:
             return
-        before = self._snapshot()
-        for a in new:
-            self.by_id[a.id] = a
-            self.index.add(a)
-        current = {st.id: st for st in self.index.stories()}
-        retry, self._retry = self._retry, set()
-        after = self._snapshot(list(current.values()))
-        changed = [st for sid, st in current.items() if before.get(sid) != after[sid] or retry & set(st.articles)]
-        removed = [sid for sid in before if sid not in current]
-        self._save(current, changed, removed)
+        with self.store.placing():
+            before = self._snapshot()
+            # This batch, then what other servers (or this one, after the batch was taken) stored meanwhile.
+            new = [a for a in batch if a.id not in self.by_id]
+            taken = {a.id for a in new}
+            foreign = False  # another server placed articles since this one's last round
+            for a, story_id, seq in self.store.articles_since(self._seen_seq):
+                self._seen_seq = max(self._seen_seq, seq)
+                foreign |= story_id is not None
+                if a.id not in self.by_id and a.id not in taken:
+                    new.append(a)
+            for a in new:
+                self.by_id[a.id] = a
+                self.index.add(a)
+            current = {st.id: st for st in self.index.stories()}
+            retry, self._retry = self._retry, set()
+            if foreign:
+                # The stories before this round are not what the store holds: another server's
+                # rounds placed articles this index had not seen, and a new article can split what
+                # it merged.  Every story is compared with the stored one instead.
+                stored = self.store.all_story_members()
+                changed = [
+                    st
+                    for sid, st in current.items()
+                    if stored.get(sid) != members_key(st, self.by_id) or retry & set(st.articles)
+                ]
+                removed = {sid for sid in stored if sid not in current}
+            else:
+                after = self._snapshot(list(current.values()))
+                changed = [
+                    st for sid, st in current.items() if before.get(sid) != after[sid] or retry & set(st.articles)
+                ]
+                removed = {sid for sid in before if sid not in current}
+            self._save(current, changed, sorted(removed))
 
     def _recover(self, unassigned: set[str]) -> int:
         """After a crash between storing articles and updating their stories: redo those stories.
@@ -351,6 +388,12 @@ class Ingestor:
             for a in touched:
                 a.copy_of = None
             self._steps.find_copies(touched, self.options)
+        members = {st.id: members_key(st, self.by_id) for st in changed}
+        stored = self.store.story_members(list(members))
+        # Stored by another server with these very articles and copies: nothing to redo.
+        changed = [st for st in changed if stored.get(st.id) != members[st.id]]
+        if not changed and not removed:
+            return
         for i, st in enumerate(changed):
             set_coverage(st, self.by_id)
             try:
@@ -379,7 +422,7 @@ class Ingestor:
         try:
             with self.store.transaction():
                 self.store.update_articles(touched, story_of)
-                self.store.save_stories(changed, removed)
+                self.store.save_stories(changed, removed, members)
         except Exception as exc:
             log.warning(
                 "storing %d updated stories at once failed (%s: %s); storing them one by one",
@@ -387,12 +430,14 @@ class Ingestor:
                 type(exc).__name__,
                 exc,
             )
-            self._save_one_by_one(changed, removed, story_of)
+            self._save_one_by_one(changed, removed, story_of, members)
             return
         for st in changed:
             self.failures.pop(st.id, None)
 
-    def _save_one_by_one(self, changed: list[Story], removed: list[str], story_of: dict[str, str | None]) -> None:
+    def _save_one_by_one(
+        self, changed: list[Story], removed: list[str], story_of: dict[str, str | None], members: dict[str, str]
+    ) -> None:
         """Store each story in its own commit, so one story that cannot be stored does not hold back
         the others; a failed one is logged with its reason, its articles stay unassigned, and it is
         tried again in a later round and at the next start."""
@@ -407,7 +452,7 @@ class Ingestor:
             try:
                 with self.store.transaction():
                     self.store.update_articles(arts, story_of)
-                    self.store.save_stories([st])
+                    self.store.save_stories([st], members=members)
             except Exception as exc:
                 reason = f"{type(exc).__name__}: {str(exc).strip()[:300]}"
                 log.error("story %s (%d articles) could not be stored, will retry: %s", st.id, len(arts), reason)
