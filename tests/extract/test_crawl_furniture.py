@@ -6,6 +6,7 @@ import pytest
 
 from newsfuse.extract import extract_documents
 from newsfuse.extract.gluedtitle import (
+    split_caption_possessive_lead,
     split_echo_title,
     split_glued_caption,
     split_glued_title,
@@ -341,10 +342,93 @@ def test_a_caption_ending_on_a_quotation_glued_to_the_lead(text: str, split: tup
             "Thousands of families are sleeping in the open Tonight the board will decide whether to open the gates.",
             None,
         ),
+        # "A" after a name, a caption ending on a number, a sentence adverb with its comma.
+        (
+            "Ferry captain Jan Roe is charged with the sinking off Kelbrook A recording of the radio calls has been "
+            "played to the court.",
+            (
+                "Ferry captain Jan Roe is charged with the sinking off Kelbrook",
+                "A recording of the radio calls has been played to the court.",
+            ),
+        ),
+        (
+            "The old bridge was closed to traffic in 2029 A 20-year-old cyclist was hurt on the new one on Monday.",
+            (
+                "The old bridge was closed to traffic in 2029",
+                "A 20-year-old cyclist was hurt on the new one on Monday.",
+            ),
+        ),
+        (
+            "The ferry was built at the yard in 1990 Nearly all of its crew were rescued by the coastguard overnight.",
+            (
+                "The ferry was built at the yard in 1990",
+                "Nearly all of its crew were rescued by the coastguard overnight.",
+            ),
+        ),
+        (
+            "The ferry was built at the Kelbrook yard in 1990 However, one of its engines has been replaced twice since then.",
+            (
+                "The ferry was built at the Kelbrook yard in 1990",
+                "However, one of its engines has been replaced twice since then.",
+            ),
+        ),
+        # a letter as a label, not the article
+        ("Clinics in Kelbrook now offer the vaccine against influenza A (H9N9) to every pupil in the valley.", None),
+        ("Every pupil in the valley school was given the vitamin A tablets by the nurses on Monday morning.", None),
     ],
 )
 def test_a_sentence_case_caption_glued_to_the_lead(text: str, split: tuple[str, str] | None) -> None:
     assert split_glued_caption(text, frozenset({"nearly", "news"})) == split
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        (
+            "Jan Roe died of a heart attack at his home in the valley Jan Roe's death was an accident, the Kelbrook "
+            "coroner has ruled.",
+            (
+                "Jan Roe died of a heart attack at his home in the valley",
+                "Jan Roe's death was an accident, the Kelbrook coroner has ruled.",
+            ),
+        ),
+        (  # after an apposition; the descriptor goes with the lead
+            "Residents marked one year since the flood Ferry owner Jan Roe's eldest son, Tom Roe, has sued the "
+            "harbour board over the sinking.",
+            (
+                "Residents marked one year since the flood",
+                "Ferry owner Jan Roe's eldest son, Tom Roe, has sued the harbour board over the sinking.",
+            ),
+        ),
+        (
+            "Jan Roe suffered a heart attack in June Jan Roe's death certificate has been amended by the coroner.",
+            (
+                "Jan Roe suffered a heart attack in June",
+                "Jan Roe's death certificate has been amended by the coroner.",
+            ),
+        ),
+        # A possessive name as a verb's object, after a past tense, a verb of saying, in an opening clause.
+        ("The mayor said the council welcomed Kelbrook's decision to close the dam for the whole winter.", None),
+        ("The mayor said that he would have fired Kelbrook's engineer had he known about the crack.", None),
+        ("A lawyer for the families told reporters Kelbrook's council has ignored the warnings for years.", None),
+        ("As the water rose last night Kelbrook's mayor has ordered the whole lower town to leave.", None),
+    ],
+)
+def test_a_caption_glued_before_a_possessive_subject(text: str, split: tuple[str, str] | None) -> None:
+    assert split_caption_possessive_lead(text) == split
+
+
+def test_a_headline_and_a_caption_glued_before_the_lead_both_go() -> None:
+    lines = [
+        "Flood inquiry: counting the cost By Jan Roe Kelbrook News The number of homes lost is still disputed "
+        "The valley council has opened an inquiry into the flood that hit the lower town in March.",
+        "Residents have been nearly silent about the inquiry, the town council said on Monday.",
+    ]
+    doc = RawDocument(origin="v.jsonl#3", content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert art.paragraphs[0].text.startswith("The valley council has opened an inquiry")
+    assert ("caption", "The number of homes lost is still disputed") in [(r.reason, r.text) for r in art.removed]
 
 
 def test_a_glued_caption_is_removed_with_its_reason() -> None:

@@ -291,26 +291,45 @@ def split_quoted_head(text: str) -> tuple[str, str] | None:
 # the sentence must go on in lower case after it, and both parts must be long enough to be a caption
 # and a lead.  Month and day names are names here ("fell in March the board said" is not two sentences).
 MIN_CAPTION_WORDS = 5
+_ARTICLES = frozenset({"A", "An", "The"})
 
 
-def split_glued_caption(text: str, lower_words: frozenset[str]) -> tuple[str, str] | None:
+def split_glued_caption(text: str, lower_words: frozenset[str], articles_only: bool = False) -> tuple[str, str] | None:
     """(caption or headline, rest) when the first sentence of ``text`` is a sentence-case caption
     and a lead run together (see :data:`MIN_CAPTION_WORDS`); ``lower_words`` are the words the
-    document writes in lower case."""
+    document writes in lower case; ``articles_only``: only a lead opening on "A", "An" or "The" (the
+    surest seams, for a second caption after a first one was split off)."""
     toks = text.split()
     for j in range(MIN_CAPTION_WORDS, min(len(toks) - MIN_LEAD_WORDS, 60)):
         prev, cur = toks[j - 1], toks[j]
         if prev[-1:] in ".!?":
             return None  # the first sentence ended without a glued lead
-        if not prev[-1:].isalpha() or not prev[:1].islower() or prev.lower() in STOPWORDS:
+        # An article after a name ("… of Jackson A recording of …", "in Cardiff The band …") opens a
+        # sentence as surely as after a lower-case word: a name is not followed by "A"/"The" in prose.
+        after_name = prev[:1].isupper() and prev.isalpha() and cur in _ARTICLES
+        # A caption may end on a number ("… died in June 2009 People who …", "at the age of 50 However, …").
+        content_word = prev[-1:].isalpha() and prev[:1].islower() and prev.lower() not in STOPWORDS
+        if not (after_name or prev.isdigit() or content_word):
             continue
-        word = cur.lower()
-        if not cur[:1].isupper() or not cur[1:].islower() or not cur.isalpha() or word in _NOT_SENTENCE_OPENERS:
+        if articles_only and cur not in _ARTICLES:
+            continue
+        word = cur.lower().removesuffix(",")  # "However, one of them …"
+        if (
+            not cur[:1].isupper()
+            or not (cur[1:].removesuffix(",").islower() or cur == "A")
+            or not word.isalpha()
+            or word in _NOT_SENTENCE_OPENERS
+        ):
             continue
         nxt = toks[j + 1 : j + 4]
+        if cur == "A" and not nxt[0][:1].isalnum():
+            continue  # a label, not the article: "influenza A (H1N1) virus"
         if word in STOPWORDS:
-            # "The Red Cross estimates": a content word in lower case within three, not "The Daily Post on".
-            if not any(t[:1].islower() and t.lower().strip(",.;:") not in STOPWORDS for t in nxt):
+            # "The Red Cross estimates": a content word in lower case within three, not "The Daily Post on";
+            # a sentence adverb with its comma ("However, one has been …") opens a sentence by itself.
+            if not cur.endswith(",") and not any(
+                t[:1].islower() and t.lower().strip(",.;:") not in STOPWORDS for t in nxt
+            ):
                 continue
         elif word not in lower_words or not nxt[0][:1].islower() or sum(1 for t in nxt if t[:1].islower()) < 2:
             continue  # "the former Foreign Secretary", "a new daily World Service broadcast": a name goes on
@@ -396,21 +415,74 @@ def split_caption_name_lead(text: str) -> tuple[str, str] | None:
             continue
         if head.startswith("By ") or _CLOCK.search(head):
             continue
-        # the lead's descriptor goes with it: "… since the storm | Harbour master Jan Roe has …",
-        # "… for BP | Oil giant BP has …" (a capitalised word after a lower-case content word, among the
-        # last few, with no verb after it)
-        spans = [w.span() for w in re.finditer(r"\S+", text[: m.end()])]
-        cut = m.end()
-        for k in range(max(1, len(spans) - DESCRIPTOR_WORDS), len(spans)):
-            before, descriptor = text[slice(*spans[k - 1])], text[spans[k][0] : m.end()]
-            if (
-                descriptor[:1].isupper()
-                and before[:1].islower()
-                and before.lower() not in STOPWORDS  # "higher in | Inuit communities": the caption's words
-                and not _CLAUSE_VERB.search(descriptor)
-            ):
-                cut = spans[k][0]
-                break
+        cut = _with_descriptor(text, m.end())
+        head, rest = text[:cut].strip(), text[cut:]
+        if _lead_words(rest) >= MIN_LEAD_WORDS:
+            return head, rest
+        return None
+    return None
+
+
+def _with_descriptor(text: str, seam: int) -> int:
+    """Where the lead starts when ``seam`` is before its name: the lead's descriptor goes with it
+    ("… since the storm | Harbour master Jan Roe has …", "… for BP | Oil giant BP has …": a
+    capitalised word after a lower-case content word, among the last few, with no verb after it)."""
+    spans = [w.span() for w in re.finditer(r"\S+", text[:seam])]
+    for k in range(max(1, len(spans) - DESCRIPTOR_WORDS), len(spans)):
+        before, descriptor = text[slice(*spans[k - 1])], text[spans[k][0] : seam]
+        if (
+            descriptor[:1].isupper()
+            and before[:1].islower()
+            and before.lower() not in STOPWORDS  # "higher in | Inuit communities": the caption's words
+            and not _CLAUSE_VERB.search(descriptor)
+        ):
+            return spans[k][0]
+    return seam
+
+
+# A caption glued before a lead whose subject is a possessive name: "… cardiac arrest in his rented home
+# Michael Jackson's death was homicide …", "… despite the crackdown Russia's foreign minister has said …",
+# "… China in 2002 Afghanistan's only known pig has been quarantined …".  Most often a possessive name
+# inside a sentence is a verb's object ("welcomed Egypt's decision", "to capture Tunisia's momentum"), so
+# the seam needs the possessive to be the subject of an auxiliary within three words (or after an
+# apposition: "Jackson's personal physician, Conrad Murray, has gone on trial"), and the word before it
+# to be no function word, no participle or past tense ("would have fired BP's boss had he …") and no
+# verb of saying or knowing ("told reporters Haiti's government has …"); the caption must not open on a
+# function word (an opening clause: "As the clock turns back Iraq's draft constitution is …") nor hold a
+# dateline, and no comma or conjunction may open a clause just before the seam.
+# A weekday or month may end the caption ("Jackson suffered a cardiac arrest in June | Michael Jackson's …").
+_CALENDAR_WORD = "(?:" + "|".join(w.capitalize() for w in sorted(_NOT_SENTENCE_OPENERS)) + ")"
+_POSSESSIVE_LEAD_SEAM = re.compile(
+    r"(?<!\S)([a-z][a-z'’-]+|\d+|" + _CALENDAR_WORD + r")\s+(?=((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s)\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*(?:,\s+[A-Z][^,]{1,40},)?\s+(?:" + _AUXILIARY + r")\b)"
+)
+_REPORTING_VERBS = frozenset(
+    "say says tell tells told believe believes think thinks know knows show shows reveal reveals suggest "
+    "suggests claim claims insist insists argue argues warn warns hope hopes fear fears hear hears".split()
+)
+_CAPTION_OPENERS = frozenset({"a", "an", "the"})
+
+
+def split_caption_possessive_lead(text: str) -> tuple[str, str] | None:
+    """(caption, rest) when the first sentence of ``text`` is a caption glued before a lead whose
+    subject is a possessive name (see above), else None."""
+    first = _first_sentence(text)
+    words = first.split()
+    if not words or (words[0].lower() in STOPWORDS and words[0].lower() not in _CAPTION_OPENERS):
+        return None
+    for m in _POSSESSIVE_LEAD_SEAM.finditer(first):
+        prev = m.group(1)
+        if prev.lower() in STOPWORDS or prev.endswith(("ed", "ing")):  # ("May" is a stop word)
+            continue
+        head = text[: m.end()].strip()
+        near = head.split()[-SEAM_CLAUSE_WORDS:]
+        if "," in " ".join(near) or any(w.lower() in _CLAUSE_OPENERS or w.lower() in _REPORTING_VERBS for w in near):
+            continue
+        if not MIN_CAPTION_WORDS <= len(head.split()) <= MAX_CAPTION_WORDS:
+            continue
+        if head.startswith("By ") or _CLOCK.search(head) or "(" in head or " - " in head or "--" in head:
+            continue
+        cut = _with_descriptor(text, m.end())
         head, rest = text[:cut].strip(), text[cut:]
         if _lead_words(rest) >= MIN_LEAD_WORDS:
             return head, rest
@@ -422,6 +494,7 @@ __all__ = [
     "LEADING_STAMP_RE",
     "StampHeader",
     "split_caption_name_lead",
+    "split_caption_possessive_lead",
     "split_echo_title",
     "split_glued_caption",
     "split_glued_name_lead",

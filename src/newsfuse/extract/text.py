@@ -30,6 +30,7 @@ from newsfuse.extract.dateline import before_dateline
 from newsfuse.extract.gluedtitle import (
     LEADING_STAMP_RE,
     split_caption_name_lead,
+    split_caption_possessive_lead,
     split_echo_title,
     split_glued_caption,
     split_glued_name_lead,
@@ -131,6 +132,9 @@ CREDIT_LEAD_MIN_WORDS = 4
 # captions seen on news sites run to about 35 words; a paragraph's sentence before an inline photo
 # is kept when longer).
 CAPTION_BEFORE_CREDIT_MAX_WORDS = 40
+# Times one glued-headline rule may split the start of the first paragraph: a headline, a standfirst
+# and a caption are the most a page runs together before its lead (more splits would eat the lead).
+GLUED_SPLITS_PER_RULE = 3
 # Blocks before the body searched for the title and the byline/dateline.
 HEADER_WINDOW = 25
 # A tweet is at most 280 characters; inline embed text is taken back that far from its chrome.
@@ -924,28 +928,50 @@ def _body_paragraphs(
             # a caption or headline run into the lead: the title when the record has none, else a
             # caption; a headline ending on a quotation may still have a caption after it
             # ("Toll 'may be 50,000' On the ground with survivors The Red Cross estimates ...")
-            for split, details in (
+            for split, again, details in (
                 (
                     split_quoted_head,
+                    None,
                     ("headline ending on a quotation glued to the lead", "caption or pull quote glued to the lead"),
                 ),
                 (
                     partial(split_glued_caption, lower_words=lower_words),
+                    # A headline and a caption may both be glued before the lead ("Syria crisis: Counting
+                    # the victims By … The number of those killed … are all hugely disputed The movement of
+                    # …"): the surest seam, before "A"/"An"/"The", is looked for again in what is left.
+                    partial(split_glued_caption, lower_words=lower_words, articles_only=True),
                     ("headline or caption glued to the lead", "caption glued to the lead"),
                 ),
                 (
                     split_glued_name_lead,
+                    None,
                     ("headline or caption glued to a lead opening on a name", "caption glued to the lead"),
                 ),
                 (
                     split_caption_name_lead,
+                    None,
                     ("caption or headline glued to a lead opening on a name and its verb", "caption glued to the lead"),
                 ),
+                (
+                    split_caption_possessive_lead,
+                    None,
+                    (
+                        "caption or headline glued to a lead whose subject is a possessive name",
+                        "caption glued to the lead",
+                    ),
+                ),
             ):
-                glued_head = split(text)
-                if glued_head is not None:
+                for k in range(GLUED_SPLITS_PER_RULE):
+                    rule = split if k == 0 else again
+                    glued_head = rule(text) if rule is not None else None
+                    if glued_head is None:
+                        break
                     head, text = glued_head
-                    if title is None:
+                    is_by, name = byline(head)
+                    if is_by or head.startswith("By "):  # "By the CNN Wire staff A screenshot of …"
+                        inline.append(("other", head, "byline glued to the lead"))
+                        author = author or name
+                    elif title is None:
                         inline.append(("other", head, details[0]))
                         title = head
                     else:
