@@ -384,3 +384,26 @@ def test_a_title_in_quotation_marks_names_no_entity() -> None:
     names = {e.name for e in index.entities}
     assert not names & {"Meet", "Press", "Morning Harbour Live", "Morning Harbour"}
     assert index.resolve("Ilse Brandt") is not None
+
+
+def test_a_demonym_is_no_spelling_of_a_surname() -> None:
+    """ "the Kelbrani embassy" (a nationality, taken for a place as the story also writes "in Kelbrani")
+    is not "Kelbarani" written another way, however close the spellings: a quote after "a senior
+    Kelbrani envoy said" must not go to him."""
+    from newsfuse.model import Article, make_paragraphs
+
+    paras = [
+        "Crowds broke into the Kelbrani embassy in the capital on Monday.",
+        "The envoy stayed in Kelbrani and left on Sunday.",
+        "Tom Kelbarani, of the Valley Institute, said the talks had failed.",
+        "Kelbarani said more work was needed before the summit.",
+        "A senior Kelbrani envoy said the embassy would stay closed.",
+    ]
+    by_id = {"a": Article(id="a", origin="test:a", outlet="Paper", paragraphs=make_paragraphs(paras))}
+    index, _ = _index(by_id)
+    person = _entity(index, "Tom Kelbarani")
+    assert index.resolve("Kelbarani") == person.id and "Kelbrani" not in person.aliases
+    assert person.type == "person"
+    envoy = story_sentences(["a"], by_id)[-1]
+    assert envoy.text.startswith("A senior Kelbrani envoy")
+    assert person.id not in {eid for _, eid in index.in_sentence(envoy)}

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any
@@ -666,6 +666,8 @@ def _join_surnames(names: _Names, buckets: dict[str, list[tuple[str, ...]]]) -> 
             # a country or city ("Saudi Arabia") is nobody's surname ("Al Arabiya" is a channel)
             if tokens_match(o[-1], k[0]) and _person_like(cues[o]) and place_kind(" ".join(o)) is None:
                 (weight if o[-1] == k[0] else variants)[uf.find(kstr[o])] += len(by_key[o])
+        if not weight and _bare_demonym(k, cues):
+            continue
         weight = weight or variants
         if cues[k].get("organisation", 0) or cues[k].get("place", 0) > cues[k].get("person", 0) + 1:
             continue  # a place or organisation named like someone's surname stays apart
@@ -676,11 +678,18 @@ def _join_surnames(names: _Names, buckets: dict[str, list[tuple[str, ...]]]) -> 
             uf.union(ranked[0][0], kstr[k])
 
 
+def _bare_demonym(k: tuple[str, ...], cues: Mapping[tuple[str, ...], Counter[str]]) -> bool:
+    """A single word shaped like a demonym that nothing marks as a person ("the Saudi embassy"): no
+    spelling variant of a name ("Shehadi", "Sahdi"), which a transliteration-tolerant match would
+    take it for."""
+    return len(k) == 1 and bool(_DEMONYM.search(k[0])) and not cues[k].get("person", 0)
+
+
 def _join_single_word_variants(names: _Names) -> None:
     """Single-word spelling variants of each other (Hifter/Haftar both alone)."""
     sbuckets: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in names.keys:
-        if len(k) == 1 and not _is_acronym(names.by_key[k][0].surface):
+        if len(k) == 1 and not _is_acronym(names.by_key[k][0].surface) and not _bare_demonym(k, names.cues):
             sbuckets[k[0][0] + skeleton(k[0])].append(k)
     # a single word already joined to a full name (a surname) belongs to that person: two such
     # words are joined only when they are one person already or when one of them belongs to none
