@@ -776,3 +776,16 @@ def test_a_sentence_closing_on_its_attribution_is_that_speakers():
         ]
     )
     assert all(q.speaker_name != "Valley News" for q in quotes)
+
+
+def test_he_after_according_to_is_that_source() -> None:
+    """'According to X, …' makes X the one who speaks in that sentence: a later '"…," he said' is X's,
+    not the person named before (who only "noted" something in an earlier sentence)."""
+    paras = [
+        "Board head Jan Roe hinted at a change in a speech last week, when he noted that growth was slow.",
+        "According to Tom Vale, an economist at Kelbrook Bank, a slower rate would be more realistic.",
+        "However, he expected the board to avoid a sharp revision of its forecast.",
+        "\u201cThere are many grey areas in the numbers, so I do not expect anything drastic,\u201d he said.",
+    ]
+    (q,) = [q for q in _quotes(paras) if q.text.startswith("There are many grey areas")]
+    assert q.speaker_name == "Tom Vale"

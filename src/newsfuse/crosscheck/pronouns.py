@@ -85,7 +85,7 @@ def pronoun_speaker(
         if i in where.quoted:
             continue
         text = QUOTED.sub(" ", s.text)
-        sayer = subject_of_saying(s.text, [s], index)
+        sayer = subject_of_saying(s.text, [s], index) or _according_to(text, s, index)
         if (
             sayer is not None
             and index.type_of(sayer) in {"person", "other"}
@@ -111,6 +111,22 @@ def pronoun_speaker(
             ent = index.get(eid)
             return eid, ent.name if ent else None
     return None, None
+
+
+# "According to Jan Roe, an economist at …, growth will …": the sentence is that person's saying.
+_ACCORDING_TO = re.compile(r"\b[Aa]ccording to\s+")
+
+
+def _according_to(text: str, s: Sent, index: EntityIndex) -> str | None:
+    """The name written right after "according to" in ``text`` (quotes masked), if any."""
+    starts = {m.end() for m in _ACCORDING_TO.finditer(text)}
+    if not starts:
+        return None
+    for surface, eid in index.in_sentence(s):
+        at = text.find(surface)
+        if at in starts:
+            return eid
+    return None
 
 
 def main_person(where: ArticleSents, index: EntityIndex) -> str | None:
