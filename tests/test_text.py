@@ -1,4 +1,6 @@
-from newsfuse.text import content_words, fold, split_sentences, stopword_density
+import pytest
+
+from newsfuse.text import content_words, fold, reopen_quote, split_sentences, stopword_density
 
 
 def test_split_sentences_respects_abbreviations_and_quotes() -> None:
@@ -43,3 +45,28 @@ def test_split_sentences_splits_stops_glued_to_the_next_sentence() -> None:
     assert split_sentences("The U.S.Army and Mr.Smith met in St.Louis.") == [
         "The U.S.Army and Mr.Smith met in St.Louis."
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            'Boats are still leaving the harbour," one fisherman said.',
+            '"Boats are still leaving the harbour," one fisherman said.',
+        ),
+        (
+            "Boats are still leaving the harbour,\u201d one fisherman said.",
+            "\u201cBoats are still leaving the harbour,\u201d one fisherman said.",
+        ),
+        # whole quotes, quoted words inside a sentence, and no quote at all stay as they are
+        ('"Boats are still leaving," one fisherman said.', '"Boats are still leaving," one fisherman said.'),
+        ('The mayor called the plan "a disgrace" on Monday.', 'The mayor called the plan "a disgrace" on Monday.'),
+        ("The mayor said the plan was a disgrace.", "The mayor said the plan was a disgrace."),
+        (
+            "He measured 6'2\" and weighed 90 kg, the report said.",
+            "He measured 6'2\" and weighed 90 kg, the report said.",
+        ),
+    ],
+)
+def test_reopen_quote(text: str, shown: str) -> None:
+    assert reopen_quote(text) == shown

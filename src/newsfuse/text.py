@@ -160,6 +160,23 @@ _TITLE_CASE_SHARE = 0.75
 _TITLE_LOWER = frozenset("a an the of and or in on for to at by with from".split())
 
 
+# A straight double quote that closes a quotation: after a stop or comma, before a space or the end.
+_CLOSING_STRAIGHT = re.compile(r'[,.!?]"(?=\s|$)')
+
+
+def reopen_quote(text: str) -> str:
+    """``text`` with the opening quotation mark it lost when a quote of several sentences was split
+    into sentences: 'People are still fleeing," one resident said.' (the last sentence of the quote)
+    reads as the reporter's words unless it opens with a quotation mark."""
+    close, open_ = text.find("\u201d"), text.find("\u201c")
+    if close > 0 and (open_ < 0 or close < open_):
+        return "\u201c" + text
+    first = text.find('"')
+    if first > 0 and text.count('"') % 2 == 1 and _CLOSING_STRAIGHT.match(text, first - 1):
+        return '"' + text
+    return text
+
+
 def is_title(span_words: Sequence[str], short: int = 10) -> bool:
     """Is a quoted span a title or a name rather than running text: most of its words of four letters
     or more capitalised (four or more of them), or a span of fewer than ``short`` words whose every

@@ -64,7 +64,7 @@ from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import SourceKeys, count_sources, outlets_of
 from newsfuse.summary.candidates import strip_agency_dateline
 from newsfuse.summary.lexicon import BARE_CONNECTIVES, DANGLING_STARTS, LOADED_LABELS
-from newsfuse.text import STOPWORDS, fold, tokens
+from newsfuse.text import STOPWORDS, fold, reopen_quote, tokens
 from newsfuse.tfidf import smoothed_idf
 
 CALENDAR_WORDS: frozenset[str] = frozenset(
@@ -1066,9 +1066,10 @@ def build_claims(
         arts = sorted({keep[i].article for i in members})
         claim = Claim(
             id="",
-            # shown without the wire dateline that opens a lead ("BURAS, La. (Reuters) - "); the
-            # sentences keep it, as the article has it
-            text=strip_agency_dateline(rep.text),
+            # shown without the wire dateline that opens a lead ("BURAS, La. (Reuters) - "), and
+            # with the opening quotation mark of a quote's last sentence; the sentences stay as the
+            # article has them
+            text=reopen_quote(strip_agency_dateline(rep.text)),
             sentences=[keep[i].as_claim_sentence() for i in members],
             outlets=outlets_of(arts, by_id),
             independent_sources=sources.independent(arts),
