@@ -789,3 +789,14 @@ def test_he_after_according_to_is_that_source() -> None:
     ]
     (q,) = [q for q in _quotes(paras) if q.text.startswith("There are many grey areas")]
     assert q.speaker_name == "Tom Vale"
+
+
+def test_she_is_not_a_name_written_after_the() -> None:
+    """'the Green Shield arranged … a phone call' ("call" read as a verb of saying): an untyped name
+    after "the" is a body, not the woman a later '"…," she said' stands for."""
+    paras = [
+        "By chance, the Green Shield arranged yesterday for the captain to make a rare phone call to his wife.",
+        "\u201cHe did not sound hopeful at all about the talks,\u201d she said.",
+    ]
+    (q,) = _quotes(paras)
+    assert q.speaker_name != "Green Shield"

@@ -91,6 +91,7 @@ def pronoun_speaker(
             and index.type_of(sayer) in {"person", "other"}
             and not place_like(sayer, index)
             and fits_pronoun(sayer, pronoun, index)
+            and not _after_the(sayer, s, text, index)
         ):
             ent = index.get(sayer)
             return sayer, ent.name if ent else None
@@ -111,6 +112,19 @@ def pronoun_speaker(
             ent = index.get(eid)
             return eid, ent.name if ent else None
     return None, None
+
+
+def _after_the(eid: str, s: Sent, text: str, index: EntityIndex) -> bool:
+    """An untyped name written after "the" in this sentence ("the Red Cross arranged …"): a body or a
+    thing, which "he" or "she" does not stand for (a person is "the" only with a title: typed person)."""
+    if index.type_of(eid) != "other":
+        return False
+    for surface, found in index.in_sentence(s):
+        if found == eid:
+            at = text.find(surface)
+            if at >= 4 and text[at - 4 : at].lower() == "the ":
+                return True
+    return False
 
 
 # "According to Jan Roe, an economist at …, growth will …": the sentence is that person's saying.
