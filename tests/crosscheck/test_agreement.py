@@ -300,3 +300,19 @@ def test_two_topic_words_and_nothing_named_in_common_do_not_make_an_agreement():
         words=other.words | {"peopl"}, names=frozenset(), figures=frozenset(), days=frozenset(), years=frozenset()
     )
     assert supports(quote, third, {}, 0.5)
+
+
+def test_a_hyphenated_word_is_one_shared_word():
+    """ "anti-government demonstrations" and "anti-government demonstrators" share two words, not three:
+    with nothing named in common that is the story's topic, not one fact."""
+    from newsfuse.crosscheck.claims import FactBag, supports
+
+    def bag(words: set[str], prefixes: set[str]) -> FactBag:
+        empty: frozenset[str] = frozenset()
+        return FactBag(frozenset(words), empty, empty, empty, empty, False, frozenset(prefixes))
+
+    focus = bag({"citi", "focus", "anti", "govern", "demonstr"}, {"anti"})
+    protest = bag({"protest", "ongo", "crackdown", "anti", "govern", "demonstr"}, {"anti"})
+    assert not supports(focus, protest, {}, 0.3)
+    # the same words written apart are three
+    assert supports(bag(focus.words, set()), bag(protest.words, set()), {}, 0.3)

@@ -373,6 +373,9 @@ class FactBag:
     days: frozenset[str]  # days it names ("@01-14", "@monday")
     years: frozenset[str]
     negated: bool = False  # it says "not", "no", "never", "without" ...
+    # stems of words that open a hyphenated compound ("anti" of "anti-government"): with the word
+    # after the hyphen they are one word, not two shared ones
+    prefixes: frozenset[str] = frozenset()
 
 
 # Numbers as written in digits (a figure: "1,100", "2.5"); "3 million" is read as 3000000.
@@ -507,7 +510,11 @@ def fact_bag(sent: Sent, words: Sequence[tuple[str, str | None]], stem: Callable
     negated = not _NEGATIONS.isdisjoint(ws) or (
         ("n't" in folded or "n’t" in folded) and any(w.endswith(_NOT_ENDS) for w in ws)
     )
-    return FactBag(frozenset(plain), frozenset(names), figures, frozenset(days), years, negated)
+    prefixes = frozenset(stem(m.group(1)) for m in _COMPOUND_HEAD.finditer(folded)) if "-" in folded else frozenset()
+    return FactBag(frozenset(plain), frozenset(names), figures, frozenset(days), years, negated, prefixes)
+
+
+_COMPOUND_HEAD = re.compile(r"\b([a-z]+)-(?=[a-z])")
 
 
 def _weekdays(days: frozenset[str]) -> frozenset[str]:
@@ -575,7 +582,8 @@ def supports(a: FactBag, b: FactBag, idf: Mapping[str, float], coverage: float) 
     if len(shared_words) < _AGREE_MIN_WORDS:
         return False
     if (
-        len(shared_words) < _AGREE_MIN_WORDS_UNNAMED
+        # "anti-government demonstrations" / "anti-government demonstrators": two words in common
+        len(shared_words - (a.prefixes & b.prefixes)) < _AGREE_MIN_WORDS_UNNAMED
         and a.names.isdisjoint(b.names)
         and a.figures.isdisjoint(b.figures)
         and a.days.isdisjoint(b.days)
