@@ -307,7 +307,7 @@ def test_a_hyphenated_word_is_one_shared_word():
     with nothing named in common that is the story's topic, not one fact."""
     from newsfuse.crosscheck.claims import FactBag, supports
 
-    def bag(words: set[str], prefixes: set[str]) -> FactBag:
+    def bag(words: set[str] | frozenset[str], prefixes: set[str]) -> FactBag:
         empty: frozenset[str] = frozenset()
         return FactBag(frozenset(words), empty, empty, empty, empty, False, frozenset(prefixes))
 
