@@ -5,33 +5,8 @@ NEWSFUSE_TEST_PG, on PostgreSQL (which refuses NUL in text)."""
 from __future__ import annotations
 
 import json
-import os
-
-import pytest
 
 from newsfuse.store import open_store
-
-TABLES = "story_terms, stories, articles, raw_documents, schema_migrations"
-
-
-def _reset_pg(url: str) -> None:
-    import psycopg
-
-    with psycopg.connect(url, autocommit=True) as conn:
-        conn.execute(f"DROP TABLE IF EXISTS {TABLES} CASCADE")
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def any_db(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "web.sqlite")
-        return
-    url = os.environ.get("NEWSFUSE_TEST_PG")
-    if not url:
-        pytest.skip("NEWSFUSE_TEST_PG is not set (see .ci/start-postgres)")
-    _reset_pg(url)
-    yield url
-    _reset_pg(url)
 
 
 def _post_raw_json(c, payload: str, h):

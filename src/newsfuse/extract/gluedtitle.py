@@ -407,20 +407,29 @@ def split_caption_name_lead(text: str) -> tuple[str, str] | None:
         ):  # "the website I have seen"
             continue
         head = text[: m.end()].strip()
-        near = head.split()[-SEAM_CLAUSE_WORDS:]
-        if "," in " ".join(near) or any(w.lower() in _CLAUSE_OPENERS for w in near):
+        if _in_clause(head, frozenset()):
             continue
         n = len(head.split())
         if not MIN_CAPTION_WORDS <= n <= MAX_CAPTION_WORDS or not _CLAUSE_VERB.search(head):
             continue
         if head.startswith("By ") or _CLOCK.search(head):
             continue
-        cut = _with_descriptor(text, m.end())
-        head, rest = text[:cut].strip(), text[cut:]
-        if _lead_words(rest) >= MIN_LEAD_WORDS:
-            return head, rest
-        return None
+        return _lead_after(text, m.end())
     return None
+
+
+def _in_clause(head: str, also: frozenset[str]) -> bool:
+    """Does a comma, a conjunction or a relative word (or a word of ``also``) among the last
+    :data:`SEAM_CLAUSE_WORDS` words of ``head`` open a clause the seam would fall inside?"""
+    near = head.split()[-SEAM_CLAUSE_WORDS:]
+    return "," in " ".join(near) or any(w.lower() in _CLAUSE_OPENERS or w.lower() in also for w in near)
+
+
+def _lead_after(text: str, seam: int) -> tuple[str, str] | None:
+    """(caption, lead) cut at ``seam`` (the lead's descriptor going with it), when the lead is long enough."""
+    cut = _with_descriptor(text, seam)
+    head, rest = text[:cut].strip(), text[cut:]
+    return (head, rest) if _lead_words(rest) >= MIN_LEAD_WORDS else None
 
 
 def _with_descriptor(text: str, seam: int) -> int:
@@ -475,18 +484,13 @@ def split_caption_possessive_lead(text: str) -> tuple[str, str] | None:
         if prev.lower() in STOPWORDS or prev.endswith(("ed", "ing")):  # ("May" is a stop word)
             continue
         head = text[: m.end()].strip()
-        near = head.split()[-SEAM_CLAUSE_WORDS:]
-        if "," in " ".join(near) or any(w.lower() in _CLAUSE_OPENERS or w.lower() in _REPORTING_VERBS for w in near):
+        if _in_clause(head, _REPORTING_VERBS):
             continue
         if not MIN_CAPTION_WORDS <= len(head.split()) <= MAX_CAPTION_WORDS:
             continue
         if head.startswith("By ") or _CLOCK.search(head) or "(" in head or " - " in head or "--" in head:
             continue
-        cut = _with_descriptor(text, m.end())
-        head, rest = text[:cut].strip(), text[cut:]
-        if _lead_words(rest) >= MIN_LEAD_WORDS:
-            return head, rest
-        return None
+        return _lead_after(text, m.end())
     return None
 
 
