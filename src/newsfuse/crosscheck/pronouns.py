@@ -100,8 +100,11 @@ def pronoun_speaker(
             return None, described.group(1)
         if _PRONOUN_SAYS.search(text):
             continue  # "He further said that Lind would ...": still the same "he", not Lind; read on back
-        found = [(text.find(surface), eid) for surface, eid in index.in_sentence(s) if index.type_of(eid) == "person"]
-        found = [(at, eid) for at, eid in found if at >= 0 and fits_pronoun(eid, pronoun, index)]
+        found = [
+            (at, eid)
+            for at, eid in _named_at(text, s, index)
+            if at >= 0 and index.type_of(eid) == "person" and fits_pronoun(eid, pronoun, index)
+        ]
         if found and start - i > _PRONOUN_MENTION_BACK:
             # a person only mentioned this far back is too uncertain, unless the article is about them
             subject = main_person(where, index)
@@ -119,12 +122,9 @@ def _after_the(eid: str, s: Sent, text: str, index: EntityIndex) -> bool:
     thing, which "he" or "she" does not stand for (a person is "the" only with a title: typed person)."""
     if index.type_of(eid) != "other":
         return False
-    for surface, found in index.in_sentence(s):
-        if found == eid:
-            at = text.find(surface)
-            if at >= 4 and text[at - 4 : at].lower() == "the ":
-                return True
-    return False
+    return any(
+        found == eid and at >= 4 and text[at - 4 : at].lower() == "the " for at, found in _named_at(text, s, index)
+    )
 
 
 # "According to Jan Roe, an economist at …, growth will …": the sentence is that person's saying.
@@ -136,11 +136,13 @@ def _according_to(text: str, s: Sent, index: EntityIndex) -> str | None:
     starts = {m.end() for m in _ACCORDING_TO.finditer(text)}
     if not starts:
         return None
-    for surface, eid in index.in_sentence(s):
-        at = text.find(surface)
-        if at in starts:
-            return eid
-    return None
+    return next((eid for at, eid in _named_at(text, s, index) if at in starts), None)
+
+
+def _named_at(text: str, s: Sent, index: EntityIndex) -> list[tuple[int, str]]:
+    """Where in ``text`` (the sentence ``s``, quotes masked) each entity it names is first written
+    (-1: only inside what the mask took out), with the entity's id."""
+    return [(text.find(surface), eid) for surface, eid in index.in_sentence(s)]
 
 
 def main_person(where: ArticleSents, index: EntityIndex) -> str | None:

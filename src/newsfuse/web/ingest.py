@@ -325,7 +325,6 @@ class Ingestor:
         if not batch and not self._retry:
             return
         with self.store.placing():
-            before = self._snapshot()
             # This batch, then what other servers (or this one, after the batch was taken) stored meanwhile.
             new = [a for a in batch if a.id not in self.by_id]
             taken = {a.id for a in new}
@@ -335,6 +334,8 @@ class Ingestor:
                 foreign |= story_id is not None
                 if a.id not in self.by_id and a.id not in taken:
                     new.append(a)
+            # this index's stories before the round: what the store holds, unless another server placed
+            before = {} if foreign else self._snapshot()
             for a in new:
                 self.by_id[a.id] = a
                 self.index.add(a)
