@@ -800,3 +800,42 @@ def test_she_is_not_a_name_written_after_the() -> None:
     ]
     (q,) = _quotes(paras)
     assert q.speaker_name != "Green Shield"
+
+
+def test_a_name_inside_an_apposition_before_the_verb_is_not_the_speaker() -> None:
+    """'Mara Quill, the chief U.S. delegate, said …': the apposition describes Mara Quill, and the
+    quote that follows on its own is hers, not the country's."""
+    paras = [
+        "\u201cThe basic approach is to expand demand at home to promote growth,\u201d Finance Minister Jan Roe said.",
+        "Mara Quill, the chief U.S. delegate, said the shift to rely more on demand at home would be profound.",
+        "\u201cSuch a transformation will not be easily or rapidly attainable, but will be key to a balanced "
+        "recovery.\u201d",
+    ]
+    (q,) = [q for q in _quotes(paras) if q.text.startswith("Such a transformation")]
+    assert q.speaker_name == "Mara Quill"
+
+
+def test_he_after_an_unnamed_official_opening_on_but_is_that_official() -> None:
+    """'But one international official said he expected …' is the sentence's unnamed speaker: a later
+    '"…," he said' is that official's, not the person named a sentence before."""
+    paras = [
+        "Health Secretary Mara Quill said talks on vaccine supplies were still under way.",
+        "But one international official said he expected battles ahead as governments try to secure supplies.",
+        "\u201cEnabling poor countries to reach those supplies is going to be a critical issue,\u201d he said.",
+    ]
+    (q,) = _quotes(paras)
+    assert q.speaker is None
+    assert q.speaker_name == "one international official"
+
+
+def test_a_role_and_an_apposition_before_the_verb_keep_the_named_speaker() -> None:
+    """'Tomas Varga, head of vaccines at Kelbrofi, the world's largest … supplier, said …': masking the
+    apposition must not leave "head of vaccines at Kelbrofi" looking like a group that speaks."""
+    paras = [
+        "Ostmark Labs said Friday it would be able to meet commitments for 150 million doses.",
+        "Tomas Varga, head of vaccines at Kelbrofi, the world's largest flu vaccine supplier, said on Thursday his "
+        'company would "produce the largest number of doses of vaccine in the shortest time frame," though it would '
+        "be another four months.",
+    ]
+    (q,) = _quotes(paras)
+    assert q.speaker_name == "Tomas Varga"

@@ -7,6 +7,7 @@ import pytest
 from newsfuse.extract import extract_documents
 from newsfuse.extract.gluedtitle import (
     split_caption_possessive_lead,
+    split_day_heading,
     split_echo_title,
     split_glued_caption,
     split_glued_title,
@@ -372,6 +373,34 @@ def test_a_caption_ending_on_a_quotation_glued_to_the_lead(text: str, split: tup
                 "However, one of its engines has been replaced twice since then.",
             ),
         ),
+        # after a name: a determiner or pronoun with a lower-case word after it, or a count
+        (
+            "Fishing boats stay in harbour at Kelbrook Some crews told the council they had been ordered to stay "
+            "ashore.",
+            (
+                "Fishing boats stay in harbour at Kelbrook",
+                "Some crews told the council they had been ordered to stay ashore.",
+            ),
+        ),
+        (
+            "Rescuers dig through the night in Port-au-Kelb More than 2,000 volunteers are set to join the search "
+            "on Monday.",
+            (
+                "Rescuers dig through the night in Port-au-Kelb",
+                "More than 2,000 volunteers are set to join the search on Monday.",
+            ),
+        ),
+        (  # a count after a lower-case word: the number is no word of the window
+            "Survivors wait for food and water Up to 10,000 UN tents will be flown to the valley by the end of the week.",
+            (
+                "Survivors wait for food and water",
+                "Up to 10,000 UN tents will be flown to the valley by the end of the week.",
+            ),
+        ),
+        # a capitalised word that goes on a name or a title is no seam
+        ("Thousands marched on the square of the old town in Kelbrook Square, police said on Monday night.", None),
+        ("The singer died while rehearsing for his This Is It tour in the spring of the year 2029 in Kelbrook.", None),
+        ("The band played the song at the Kelbrook Arena Some Other Day to a full house of fans on Friday.", None),
         # a letter as a label, not the article
         ("Clinics in Kelbrook now offer the vaccine against influenza A (H9N9) to every pupil in the valley.", None),
         ("Every pupil in the valley school was given the vitamin A tablets by the nurses on Monday morning.", None),
@@ -379,6 +408,28 @@ def test_a_caption_ending_on_a_quotation_glued_to_the_lead(text: str, split: tup
 )
 def test_a_sentence_case_caption_glued_to_the_lead(text: str, split: tuple[str, str] | None) -> None:
     assert split_glued_caption(text, frozenset({"nearly", "news"})) == split
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        (
+            "Thursday 14 January Up to 10,000 tents will be flown to the valley by the end of the week.",
+            ("Thursday 14 January", "Up to 10,000 tents will be flown to the valley by the end of the week."),
+        ),
+        (
+            "Sunday, March 3, 2030 The delivery of aid to the valley is still being slowed by the floods.",
+            ("Sunday, March 3, 2030", "The delivery of aid to the valley is still being slowed by the floods."),
+        ),
+        # the date as the sentence's adverbial or subject, or before a name; a lead too short
+        ("Thursday 14 January was the day the dam at Kelbrook finally gave way after the rains.", None),
+        ("Thursday, 14 January, the dam at Kelbrook finally gave way after a week of rain.", None),
+        ("Thursday 14 January Jan Roe told the council that the dam at Kelbrook would hold.", None),
+        ("Thursday 14 January The dam held.", None),
+    ],
+)
+def test_a_day_heading_glued_to_the_lead(text: str, split: tuple[str, str] | None) -> None:
+    assert split_day_heading(text) == split
 
 
 @pytest.mark.parametrize(
@@ -429,6 +480,36 @@ def test_a_headline_and_a_caption_glued_before_the_lead_both_go() -> None:
     assert isinstance(art, Article)
     assert art.paragraphs[0].text.startswith("The valley council has opened an inquiry")
     assert ("caption", "The number of homes lost is still disputed") in [(r.reason, r.text) for r in art.removed]
+
+
+def test_a_story_highlight_glued_before_the_dateline_is_no_title() -> None:
+    lines = [
+        'NEW: "We will rebuild every house in the valley" Jan Roe led the first march in Kelbrook He was held for '
+        "ten days Kelbrook, Ostmark (CNN) -- Jan Roe, the engineer hailed by many residents as a hero, had a message "
+        "on Wednesday for the valley council.",
+        "Residents have been nearly silent about the march, the town council said on Monday.",
+    ]
+    doc = RawDocument(origin="v.jsonl#4", content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert art.title is None
+    assert art.paragraphs[0].text.startswith("Kelbrook, Ostmark (CNN) -- Jan Roe, the engineer")
+
+
+def test_a_day_heading_glued_before_the_lead_is_removed_with_its_reason() -> None:
+    lines = [
+        "Kelbrook floods: your stories",
+        "Thursday 14 January Up to 10,000 tents will be flown to the valley by the end of the week, officials have "
+        "said.",
+        "Residents have been nearly silent about the flood, the town council said on Monday.",
+    ]
+    doc = RawDocument(origin="v.jsonl#5", content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert art.paragraphs[0].text.startswith("Up to 10,000 tents")
+    assert ("other", "Thursday 14 January", "day heading glued to the lead") in [
+        (r.reason, r.text, r.detail) for r in art.removed
+    ]
 
 
 def test_a_glued_caption_is_removed_with_its_reason() -> None:

@@ -86,7 +86,7 @@ DESCRIBED_START = re.compile(
 )
 # An unnamed speaker as a sentence's subject: "An activist who took part in ... said".
 DESCRIBED_SAYER = re.compile(
-    rf"^(?:[^.]*?[,;]\s+)?((?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}{ROLES})\b[^.;]{{0,100}}?\b(?:{VERBS})\b"
+    rf"^(?:[^.]*?[,;]\s+|(?:But|And|Yet|So|Still|Meanwhile)\s+)?((?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+){{0,3}}{ROLES})\b[^.;]{{0,100}}?\b(?:{VERBS})\b"
 )
 # "said Foreign Minister Lena Ostrova": a name this close after a quoting verb is its subject;
 # one further away is what was said about ("said the crowds rejected the Arab League's decision").
@@ -288,6 +288,8 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
     # forecast" is still Warne's)
     unmasked = masked
     masked = _RELATIVE_CLAUSE.sub(lambda m: " " * len(m.group()), masked)
+    # the apposition's commas are kept: "head of vaccines at Sanofi, …, said" is no group before its verb
+    masked = _APPOSITION.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", masked)
     verb = first_quoting_verb(masked)
     if verb is None and masked != unmasked:
         masked = unmasked
@@ -345,6 +347,9 @@ _TITLE_AFTER = re.compile(r"\.?\s+([a-z]+)\b")
 # A relative clause set off by commas (", who cultivated close ties with Haskarov but has criticised
 # the raids,"), up to the next comma.
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom)\b[^,.;:]*,")
+# An apposition set off by commas right before the verb (", the chief U.S. delegate, said"): it
+# describes the subject named before it, and a name inside it ("U.S.") is not the one who speaks.
+_APPOSITION = re.compile(rf",\s*(?:the|a|an)\s+[^,;:]{{1,80}}?,(?=\s*(?:{VERBS})\b)")
 
 
 def sentence_of(q: RawQuote, sents: Sequence[Sent]) -> int | None:

@@ -292,6 +292,15 @@ def split_quoted_head(text: str) -> tuple[str, str] | None:
 # and a lead.  Month and day names are names here ("fell in March the board said" is not two sentences).
 MIN_CAPTION_WORDS = 5
 _ARTICLES = frozenset({"A", "An", "The"})
+# After a name (where a capitalised word most often goes on the name: "Tahrir Square", "Capital One",
+# "This Is It tour"), only a word that opens sentences and never names, a determiner or a pronoun with
+# a lower-case word after it, is a seam: "… in Cairo | Some state workers told CNN …", "… in Spain |
+# More than 700 people …".
+_OPENERS_AFTER_NAME = frozenset(
+    "some many most more several few all both each it he she they we there these those".split()
+)
+# A count opens a sentence by itself: "… in Port-au-Prince | More than 2,000 US Marines are …".
+_QUANTITY = re.compile(r"(?:More than|Fewer than|Less than|Up to|At least|Nearly|Almost|About|Around|Over|Some) \d")
 
 
 def split_glued_caption(text: str, lower_words: frozenset[str], articles_only: bool = False) -> tuple[str, str] | None:
@@ -304,16 +313,28 @@ def split_glued_caption(text: str, lower_words: frozenset[str], articles_only: b
         prev, cur = toks[j - 1], toks[j]
         if prev[-1:] in ".!?":
             return None  # the first sentence ended without a glued lead
+        word = cur.lower().removesuffix(",")  # "However, one of them …"
         # An article after a name ("… of Jackson A recording of …", "in Cardiff The band …") opens a
-        # sentence as surely as after a lower-case word: a name is not followed by "A"/"The" in prose.
-        after_name = prev[:1].isupper() and prev.isalpha() and cur in _ARTICLES
+        # sentence as surely as after a lower-case word: a name is not followed by "A"/"The" in prose;
+        # so does a determiner or pronoun that goes on no name (:data:`_OPENERS_AFTER_NAME`), or a count.
+        name = prev[:1].isupper() and prev.replace("-", "").replace("'", "").isalpha()
+        after_name = name and (
+            cur in _ARTICLES
+            or (
+                # a title's words ("his This Is It tour"), a date's ("Thursday 14 January Up to …")
+                prev.lower() not in STOPWORDS | _NOT_SENTENCE_OPENERS
+                and (
+                    (word in _OPENERS_AFTER_NAME and toks[j + 1][:1].islower())
+                    or bool(_QUANTITY.match(" ".join(toks[j : j + 3])))
+                )
+            )
+        )
         # A caption may end on a number ("… died in June 2009 People who …", "at the age of 50 However, …").
         content_word = prev[-1:].isalpha() and prev[:1].islower() and prev.lower() not in STOPWORDS
         if not (after_name or prev.isdigit() or content_word):
             continue
         if articles_only and cur not in _ARTICLES:
             continue
-        word = cur.lower().removesuffix(",")  # "However, one of them …"
         if (
             not cur[:1].isupper()
             or not (cur[1:].removesuffix(",").islower() or cur == "A")
@@ -325,10 +346,14 @@ def split_glued_caption(text: str, lower_words: frozenset[str], articles_only: b
         if cur == "A" and not nxt[0][:1].isalnum():
             continue  # a label, not the article: "influenza A (H1N1) virus"
         if word in STOPWORDS:
-            # "The Red Cross estimates": a content word in lower case within three, not "The Daily Post on";
-            # a sentence adverb with its comma ("However, one has been …") opens a sentence by itself.
-            if not cur.endswith(",") and not any(
-                t[:1].islower() and t.lower().strip(",.;:") not in STOPWORDS for t in nxt
+            # "The Red Cross estimates": a content word in lower case within three words (a number not
+            # counted: "Up to 10,000 US troops"), not "The Daily Post on"; a sentence adverb with its
+            # comma ("However, one has been …") opens a sentence by itself.
+            words = [t for t in toks[j + 1 : j + 7] if not t[:1].isdigit()][:3]
+            if (
+                not cur.endswith(",")
+                and not _QUANTITY.match(" ".join(toks[j : j + 3]))
+                and not any(t[:1].islower() and t.lower().strip(",.;:") not in STOPWORDS for t in words)
             ):
                 continue
         elif word not in lower_words or not nxt[0][:1].islower() or sum(1 for t in nxt if t[:1].islower()) < 2:
@@ -494,11 +519,34 @@ def split_caption_possessive_lead(text: str) -> tuple[str, str] | None:
     return None
 
 
+# A live page's day heading run into the entry under it: "Thursday 14 January Up to 10,000 US troops
+# will be …" (a readers' stories page).  In prose a weekday and date open a sentence as its adverbial,
+# with a comma or a lower-case word after them ("Thursday 14 January was the day …"), never glued to
+# a capitalised word that a lower-case one follows.
+_DAY_HEADING = re.compile(
+    r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:\d{1,2}\s+"
+    + _MONTH
+    + r"|"
+    + _MONTH
+    + r"\s+\d{1,2})(?:,?\s+\d{4})?\s+(?=[A-Z][a-z'’]*\s+[a-z])"
+)
+
+
+def split_day_heading(text: str) -> tuple[str, str] | None:
+    """(day heading, rest) when ``text`` opens with a weekday and date glued before a sentence
+    (see :data:`_DAY_HEADING`) and the sentence is long enough to be a lead, else None."""
+    m = _DAY_HEADING.match(text)
+    if m is None or _lead_words(text[m.end() :]) < MIN_LEAD_WORDS:
+        return None
+    return text[: m.end()].strip(), text[m.end() :]
+
+
 __all__ = [
     "LEADING_STAMP_RE",
     "StampHeader",
     "split_caption_name_lead",
     "split_caption_possessive_lead",
+    "split_day_heading",
     "split_echo_title",
     "split_glued_caption",
     "split_glued_name_lead",

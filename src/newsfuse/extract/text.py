@@ -31,6 +31,7 @@ from newsfuse.extract.gluedtitle import (
     LEADING_STAMP_RE,
     split_caption_name_lead,
     split_caption_possessive_lead,
+    split_day_heading,
     split_echo_title,
     split_glued_caption,
     split_glued_name_lead,
@@ -925,6 +926,7 @@ def _body_paragraphs(
                     else:
                         inline.append(("other", head, "headline glued to the lead that retells it"))
                         title = head
+            highlights = False
             # a caption or headline run into the lead: the title when the record has none, else a
             # caption; a headline ending on a quotation may still have a caption after it
             # ("Toll 'may be 50,000' On the ground with survivors The Red Cross estimates ...")
@@ -967,15 +969,21 @@ def _body_paragraphs(
                     if glued_head is None:
                         break
                     head, text = glued_head
+                    # a story's highlights ("NEW: …" marks one) are no headline, nor is what follows them
+                    highlights = highlights or head.startswith("NEW:")
                     is_by, name = byline(head)
                     if is_by or head.startswith("By "):  # "By the CNN Wire staff A screenshot of …"
                         inline.append(("other", head, "byline glued to the lead"))
                         author = author or name
-                    elif title is None:
+                    elif title is None and not highlights:
                         inline.append(("other", head, details[0]))
                         title = head
                     else:
                         inline.append(("caption", head, details[1]))
+            day = split_day_heading(text)
+            if day is not None:
+                inline.append(("other", day[0], "day heading glued to the lead"))
+                text = day[1]
         elif has_date(text):
             # Another page's header run on after this one's body (a scraped gallery or live page):
             # "Headline Tuesday, May 4, 2031; 5:00 PM The next lead ..."
