@@ -316,3 +316,27 @@ def test_a_hyphenated_word_is_one_shared_word():
     assert not supports(focus, protest, {}, 0.3)
     # the same words written apart are three
     assert supports(bag(focus.words, set()), bag(protest.words, set()), {}, 0.3)
+
+
+def test_a_sentence_naming_only_the_counted_group_does_not_back_what_is_said_of_it():
+    """ "The 14 missing miners came from three valley towns" names the group of "Fourteen miners are
+    still missing and presumed dead"; it does not say they are (all it shares is the figure and the
+    words the figure counts), so it is no source of that claim; "14 miners were missing" is."""
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["Fourteen miners are still missing and presumed dead."]),
+            "a2": ("Coast Herald", ["The 14 missing miners came from three valley towns."]),
+            "a3": ("River Times", ["A lawsuit was filed against the mine owner on behalf of the 14 missing miners."]),
+        }
+    )
+    assert not [c.text for c in claims if c.status == "agreed"]
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["Fourteen miners are still missing and presumed dead."]),
+            "a2": ("Coast Herald", ["The 14 missing miners came from three valley towns."]),
+            "a3": ("River Times", ["Fourteen miners were missing and presumed dead after the blast at the mine."]),
+        }
+    )
+    claim = _with(claims, "Fourteen miners are still missing")
+    assert claim.status == "agreed"
+    assert claim.outlets == ["River Times", "Valley Post"]

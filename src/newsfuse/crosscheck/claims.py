@@ -376,6 +376,9 @@ class FactBag:
     # stems of words that open a hyphenated compound ("anti" of "anti-government"): with the word
     # after the hyphen they are one word, not two shared ones
     prefixes: frozenset[str] = frozenset()
+    # stems of the words a figure counts ("missing", "rig", "workers" of "the 11 missing rig workers"):
+    # the group the figure names, not what the sentence says of it
+    counted: frozenset[str] = frozenset()
 
 
 # Numbers as written in digits (a figure: "1,100", "2.5"); "3 million" is read as 3000000.
@@ -511,7 +514,27 @@ def fact_bag(sent: Sent, words: Sequence[tuple[str, str | None]], stem: Callable
         ("n't" in folded or "n’t" in folded) and any(w.endswith(_NOT_ENDS) for w in ws)
     )
     prefixes = frozenset(stem(m.group(1)) for m in _COMPOUND_HEAD.finditer(folded)) if "-" in folded else frozenset()
-    return FactBag(frozenset(plain), frozenset(names), figures, frozenset(days), years, negated, prefixes)
+    counted = _counted(folded, stem) if figures else frozenset()
+    return FactBag(frozenset(plain), frozenset(names), figures, frozenset(days), years, negated, prefixes, counted)
+
+
+# A figure and the noun phrase it counts: up to three words after it, up to a function word or a
+# plural (the phrase's head: "11 missing rig workers | came", "11 workers | died").
+_COUNTED = re.compile(r"(?<![\w.,])(?:\d[\d,.]*|" + "|".join(_SPELLED) + r")((?:\s+[a-z][a-z'’-]*){1,3})")
+_COUNTED_WORDS = 3
+
+
+def _counted(folded: str, stem: Callable[[str], str]) -> frozenset[str]:
+    """Stems of the words the figures of a (folded) sentence count (see :data:`_COUNTED`)."""
+    out: set[str] = set()
+    for m in _COUNTED.finditer(folded):
+        for w in m.group(1).split()[:_COUNTED_WORDS]:
+            if w in STOPWORDS:
+                break
+            out.add(stem(w))
+            if w.endswith("s"):
+                break
+    return frozenset(out)
 
 
 _COMPOUND_HEAD = re.compile(r"\b([a-z]+)-(?=[a-z])")
@@ -879,7 +902,19 @@ def _fact_weight(f: FactBag, idf: Mapping[str, float]) -> float:
 
 
 def _covers(centre: FactBag, other: FactBag, idf: Mapping[str, float]) -> bool:
-    """Whether ``other`` states at least ``_CENTRE_MIN_COVERAGE`` of ``centre``."""
+    """Whether ``other`` states at least ``_CENTRE_MIN_COVERAGE`` of ``centre``, and not only the group
+    a figure of both counts: "The 11 missing workers came from Texas" names the group of "Eleven
+    workers are still missing", it does not say they are (the words shared are all words the figure
+    counts in one of the two, and no name or day is shared)."""
+    words = centre.words & other.words
+    if (
+        centre.figures & other.figures
+        and words
+        and centre.names.isdisjoint(other.names)
+        and centre.days.isdisjoint(other.days)
+        and (words <= centre.counted or words <= other.counted)
+    ):
+        return False
     total = _fact_weight(centre, idf)
     shared = FactBag(
         centre.words & other.words,
