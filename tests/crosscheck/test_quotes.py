@@ -839,3 +839,16 @@ def test_a_role_and_an_apposition_before_the_verb_keep_the_named_speaker() -> No
     ]
     (q,) = _quotes(paras)
     assert q.speaker_name == "Tomas Varga"
+
+
+def test_a_description_after_a_preposition_is_no_part_of_the_speaker() -> None:
+    """'In a statement the family said, "…"': "a statement" is where it was said; the speaker is
+    "the family" (and a description with a preposition inside stays whole)."""
+    paras = [
+        "Jana Roe from Kelbrook had given birth to a boy two weeks before her death.",
+        'In a statement the family said, "our whole family is absolutely devastated."',
+    ]
+    (q,) = _quotes(paras)
+    assert q.speaker_name == "the family"
+    (q,) = _quotes(['"We have lost everything," a farmer from the valley said.'])
+    assert q.speaker_name == "a farmer from the valley"

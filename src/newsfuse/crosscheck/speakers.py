@@ -190,7 +190,8 @@ def _speaker_from_match(
             described_from,
             maxsplit=1,
         )[0]
-        q.speaker, q.speaker_name = None, described.strip(" ,.")
+        before = q.context[: len(q.context) - len(described_from)].split()[-1:]
+        q.speaker, q.speaker_name = None, _subject_phrase(described.strip(" ,."), before[0] if before else "")
         if POSSESSIVE_NAME.search(q.speaker_name or "") and " " not in (q.speaker_name or "").strip():
             q.speaker, q.speaker_name = None, None
             return False  # "Dudley's" alone names whose words they are about, not who speaks
@@ -231,6 +232,20 @@ def _speaker_from_match(
         return False
     q.speaker, q.speaker_name = eid, shown
     return True
+
+
+_PREPOSITIONS = frozenset("in on at with during after before from by".split())
+
+
+def _subject_phrase(described: str, before: str) -> str:
+    """The phrase of a described speaker that is the subject: after a preposition the description
+    is an adverbial, and the next article opens the subject ("In a statement the family said" ->
+    "the family", "In its statement the board said" -> "the board")."""
+    words = described.split()
+    if before.lower() not in _PREPOSITIONS:
+        return described
+    k = next((k for k in range(1, len(words)) if words[k].lower() in {"the", "a", "an"}), None)
+    return " ".join(words[k:]) if k is not None else described
 
 
 def _in_sentence_speaker(
