@@ -852,3 +852,37 @@ def test_a_description_after_a_preposition_is_no_part_of_the_speaker() -> None:
     assert q.speaker_name == "the family"
     (q,) = _quotes(['"We have lost everything," a farmer from the valley said.'])
     assert q.speaker_name == "a farmer from the valley"
+
+
+def test_a_possessive_before_the_verb_is_whose_agent_not_who_speaks() -> None:
+    """'Mr Roe's agent, Tom Vale, responded today: "…"': the agent speaks, not Mr Roe."""
+    paras = [
+        "Mr Roe said the board would decide in May.",
+        "Mr Roe's agent, Tom Vale, responded today: \u201cThe council can change its candidate but it can not "
+        "change its policies.\u201d",
+    ]
+    (q,) = _quotes(paras)
+    assert q.speaker_name == "Tom Vale"
+
+
+def test_a_description_never_ends_on_a_conjunction() -> None:
+    """'… Mara Quill stood in front of a large audience and said to us: "…"': the audience is no speaker."""
+    paras = [
+        "At last year's Kelbrook book festival, the author Mara Quill stood in front of a large audience and said "
+        "to us: \u201cWe are just like all of you.\u201d"
+    ]
+    (q,) = _quotes(paras)
+    assert q.speaker_name == "Mara Quill"
+
+
+def test_a_possessive_before_a_thing_is_still_the_one_who_speaks() -> None:
+    """'Vale's aim, he says, was …': "he" is Tom Vale; only a role or kin after the possessive ("Mr
+    Roe's agent") makes someone else the subject."""
+    paras = [
+        "Tom Vale's third film, Dark Water Rising, won the main prize at the Kelbrook festival.",
+        "The story follows a group of orphans in a camp by the border on the eve of the war.",
+        "Vale's aim, he says, was to show the pain of war with honesty.",
+        "\u201cThese are the people we never see or hear from on television,\u201d he says.",
+    ]
+    (q,) = [q for q in _quotes(paras) if q.text.startswith("These are the people")]
+    assert q.speaker_name == "Tom Vale"

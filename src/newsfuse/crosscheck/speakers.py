@@ -56,10 +56,10 @@ from newsfuse.text import STOPWORDS, fold
 # Verbs of saying in attributions with an unnamed speaker.
 _INVERTED_SAYS = r"said|says|told|tells|added|adds|wrote|writes|explained|insisted|warned|asked"
 # "a leading dissident", "one Asian critic", "another cautious Lind": an article and up to four
-# words, the last no pronoun or article.
+# words, the last no pronoun, article or conjunction ("stood in front of a large audience and said").
 _ANY_DESCRIBED = (
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?!(?:who|which|that|he|she|they|it|the|a|an)\b)[A-Za-z][\w'’-]+"
+    r"(?!(?:who|which|that|he|she|they|it|the|a|an|and|or|but)\b)[A-Za-z][\w'’-]+"
 )
 # "the engineer", "the oil company": "the", up to two words, a common noun in lower case last.
 _DEF_DESCRIBED = r"[Tt]he\s+(?:[\w'’-]+\s+){0,2}?(?!(?:who|which|that|he|she|they|it|the|a|an)\b)[a-z][\w'’-]+"

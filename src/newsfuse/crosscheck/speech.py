@@ -307,6 +307,8 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
         title_after = _TITLE_AFTER.match(masked, at + len(surface))
         if title_after is not None and fold(title_after.group(1)) in PERSON_TITLES:
             continue  # "The U.S. president urged": a modifier of the title, not the one speaking
+        if _POSSESSED_PERSON.match(masked, at + len(surface)) and at + len(surface) < verb.start():
+            continue  # "Mr Roe's agent, Tom Vale, responded": whose agent, not who responds
         person = index.type_of(eid) == "person"
         if at < verb.start():
             # a participle ("..., saying") belongs to the sentence's subject, its first name;
@@ -347,6 +349,14 @@ _TITLE_AFTER = re.compile(r"\.?\s+([a-z]+)\b")
 # A relative clause set off by commas (", who cultivated close ties with Haskarov but has criticised
 # the raids,"), up to the next comma.
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom)\b[^,.;:]*,")
+# A possessive before a person's role or kin ("Mr Roe's agent", "Lind's wife"): the person spoken of
+# is the one the possessive names as theirs; before a thing ("Obama's remarks", "Gobadi's aim, he
+# says") the possessor is still the one who speaks.
+_POSSESSED_PERSON = re.compile(
+    r"['’]s\s+(?:[a-z-]+\s+)?(?:"
+    + ROLES[3:-1]
+    + r"|agent|wife|husband|son|daughter|brother|sister|mother|father|friend|partner|colleague|boss|deputy)\b"
+)
 # An apposition set off by commas right before the verb (", the chief U.S. delegate, said"): it
 # describes the subject named before it, and a name inside it ("U.S.") is not the one who speaks.
 _APPOSITION = re.compile(rf",\s*(?:the|a|an)\s+[^,;:]{{1,80}}?,(?=\s*(?:{VERBS})\b)")
