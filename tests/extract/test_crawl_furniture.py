@@ -652,3 +652,38 @@ def test_a_headline_ending_on_a_quotation_then_a_caption_then_the_lead() -> None
 def test_calls_for_readers_comments_and_unrendered_templates(line: str, reason: str | None) -> None:
     got = boilerplate_reason(line, len(line.split()), True)
     assert (got[0] if got else None) == reason
+
+
+def test_a_headline_repeated_before_the_lead_goes_but_not_a_sentence_it_opens() -> None:
+    """The headline run into the lead is removed; a name or clause the headline ends on that opens a
+    sentence of the body stays ("…: Valley Rights Group" / "Valley Rights Group (VRG) called …")."""
+    text, removed = _strip_inline(
+        "Valley Rights Group (VRG) called on the council to stop building the dam, calling it dangerous.",
+        "Kelbrook dam row: Valley Rights Group",
+    )
+    assert text.startswith("Valley Rights Group (VRG) called")
+    assert not removed
+    text, removed = _strip_inline(
+        "The council's shares have fallen since the flood began, wiping millions off the value of the company.",
+        "The council's shares have fallen since the flood began",
+    )
+    assert text.startswith("The council's shares have fallen")
+    text, removed = _strip_inline(
+        "Kelbrook dam row deepens The valley council has delayed its vote on the dam again.",
+        "Kelbrook dam row deepens",
+    )
+    assert text == "The valley council has delayed its vote on the dam again."
+    assert removed[0][2] == "headline repeated at the start of the paragraph"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The boats left the harbour at Kelbrook at dawn Thousands have gathered on the quay to watch them go out.",
+        "Jan Roe says the storm could delay the work by up to two weeks Dozens of boats in the bay are preparing "
+        "to leave the site.",
+    ],
+)
+def test_a_count_in_words_opens_the_lead(text: str) -> None:
+    _head, rest = split_glued_caption(text, frozenset()) or ("", "")
+    assert rest.startswith(("Thousands have", "Dozens of boats"))

@@ -300,7 +300,10 @@ _OPENERS_AFTER_NAME = frozenset(
     "some many most more several few all both each it he she they we there these those".split()
 )
 # A count opens a sentence by itself: "… in Port-au-Prince | More than 2,000 US Marines are …".
-_QUANTITY = re.compile(r"(?:More than|Fewer than|Less than|Up to|At least|Nearly|Almost|About|Around|Over|Some) \d")
+_QUANTITY = re.compile(
+    r"(?:(?:More than|Fewer than|Less than|Up to|At least|Nearly|Almost|About|Around|Over|Some) \d"
+    r"|(?:Dozens|Scores|Hundreds|Thousands|Millions|Tens of thousands) (?:of|have|had|were|are)\b)"
+)
 
 
 def split_glued_caption(text: str, lower_words: frozenset[str], articles_only: bool = False) -> tuple[str, str] | None:
@@ -356,7 +359,9 @@ def split_glued_caption(text: str, lower_words: frozenset[str], articles_only: b
                 and not any(t[:1].islower() and t.lower().strip(",.;:") not in STOPWORDS for t in words)
             ):
                 continue
-        elif word not in lower_words or not nxt[0][:1].islower() or sum(1 for t in nxt if t[:1].islower()) < 2:
+        elif not _QUANTITY.match(" ".join(toks[j : j + 3])) and (
+            word not in lower_words or not nxt[0][:1].islower() or sum(1 for t in nxt if t[:1].islower()) < 2
+        ):
             continue  # "the former Foreign Secretary", "a new daily World Service broadcast": a name goes on
         end = next((k for k in range(j, len(toks)) if toks[k][-1:] in ".!?"), len(toks) - 1)
         if end + 1 - j < MIN_LEAD_WORDS:

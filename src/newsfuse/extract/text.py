@@ -40,6 +40,7 @@ from newsfuse.extract.gluedtitle import (
     split_stamp_header,
 )
 from newsfuse.extract.outletdetect import BEFORE_DATELINE, resolve_outlet
+from newsfuse.extract.pullquote import split_pull_quote
 from newsfuse.extract.signals import (
     COMMENT_DISCLAIMER,
     EMBED_CHROME_RE,
@@ -574,10 +575,22 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
     """Remove a repeated title prefix, inline embed chrome (with the embedded post) and inline
     photo credits from one body paragraph.  Returns the text and (reason, removed text, detail)."""
     removed: list[tuple[RemovalReason, str, str]] = []
+    pull = split_pull_quote(text) if "End Quote" in text else None
+    if pull is not None:
+        removed.append(("caption", pull[0], "pull-quote box (quote, speaker and role) run into the paragraph"))
+        text = pull[1]
     if title:
         # The headline (or its part after a "KICKER:" label) repeated at the start of the lead.
         for tl in (title.strip(), title.split(":", 1)[-1].strip()):
-            if len(tl) > 15 and text.lower().startswith(tl.lower()) and len(text) > len(tl) + 20:
+            # ... before a new sentence: a name the headline ends on may open the lead's sentence
+            # ("…: Human Rights Watch" / "Human Rights Watch (HRW) called on …")
+            after = text[len(tl) :].lstrip(" :.-–—")[:1]
+            if (
+                len(tl) > 15
+                and text.lower().startswith(tl.lower())
+                and len(text) > len(tl) + 20
+                and (after.isupper() or after in "\"“‘'")
+            ):
                 removed.append(("other", text[: len(tl)], "headline repeated at the start of the paragraph"))
                 text = text[len(tl) :].lstrip(" :.-–—")
                 break
