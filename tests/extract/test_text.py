@@ -737,3 +737,22 @@ def test_a_caption_with_its_verb_glued_before_a_lead_opening_on_a_name_goes(capt
 def test_one_sentence_with_a_name_inside_is_not_split(first: str) -> None:
     art = clean("\n".join([first, *BODY_LINES]), title="Storm shuts quay")
     assert art.paragraphs[0].text == first
+
+
+WIDGET_PAGE = """Kelbrook Tech News
+Latest Comments
+Jan Vale on Ten tips for the new tablet: I would like to see more of the touch screen used in the next one, because the last one was slow and I sent it back after a week.
+Mara Quill on How to set up the valley router in ten steps: Buy the other model, it is easier since the software comes installed and all you have to do is plug it in and wait.
+Tom Reed on Why the old laptop still sells: I never said I was unhappy with my laptop, I just said I was annoyed that they changed the charger again without telling anyone.
+Valley Telecom cuts prices on its fastest plans
+The valley's largest telecom company cut the price of its fastest home plans on Tuesday, a month after a rival started selling cheaper ones across the region.
+The cuts take the monthly price of the fastest plan down by a fifth, the company said in a statement, and apply to new and existing customers from next week.
+Analysts said the move showed how hard the rival's cheaper plans had hit the company's sales in the towns along the river since the spring.
+"""
+
+
+def test_a_recent_comments_box_before_the_article_is_comments() -> None:
+    a = clean(WIDGET_PAGE)
+    assert a.paragraphs[0].text.startswith("The valley's largest telecom company")
+    for needle in ("Jan Vale on Ten tips", "Mara Quill on How to", "Tom Reed on Why"):
+        assert reasons_of(a, needle) == {"comment"}

@@ -680,6 +680,7 @@ def _clean(
         notes.append(f"only the first {MAX_BLOCKS} of {len(blocks)} lines were cleaned; the rest was dropped unread")
         blocks = blocks[:MAX_BLOCKS]
     lines = [_line(b, repeated) for b in blocks]
+    _mark_comment_widgets(lines)
     _mark_captions_before_credits(lines)
     barrier, barrier_why = _comment_start(lines)
     end_limit = _copyright_end(lines, barrier)
@@ -776,6 +777,29 @@ def _mark_record_captions(lines: list[_Line], in_body: list[bool]) -> None:
             and lines[i + 1].sentence
         ):
             ln.reason = ("caption", "record line without closing punctuation between sentences (a caption or teaser)")
+
+
+# A site's "Latest comments" box, anywhere on the page (often before the article): under a comment
+# header, lines of "Name on Post title: the comment …" (the blog widget's form).  Two such lines in a
+# row are the box; the reader's words in it are comments, not the story's text.
+_WIDGET_COMMENT_RE = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} on [^:]{5,160}?: \S")
+WIDGET_MIN_ITEMS = 2
+
+
+def _mark_comment_widgets(lines: list[_Line]) -> None:
+    """Mark the items of a recent-comments box (see :data:`_WIDGET_COMMENT_RE`) as comments."""
+    for i, ln in enumerate(lines):
+        if ln.n_words > 6 or comment_header(ln.block.text) is None:
+            continue
+        items = []
+        for j in range(i + 1, len(lines)):
+            if not _WIDGET_COMMENT_RE.match(lines[j].block.text):
+                break
+            items.append(j)
+        if len(items) >= WIDGET_MIN_ITEMS:
+            for j in [i, *items]:
+                lines[j].reason = ("comment", "recent-comments box (Name on Post: comment)")
+                lines[j].value = min(BOILERPLATE_VALUE, -0.5 * lines[j].n_words)
 
 
 def _mark_captions_before_credits(lines: list[_Line]) -> None:
