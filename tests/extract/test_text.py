@@ -756,3 +756,20 @@ def test_a_recent_comments_box_before_the_article_is_comments() -> None:
     assert a.paragraphs[0].text.startswith("The valley's largest telecom company")
     for needle in ("Jan Vale on Ten tips", "Mara Quill on How to", "Tom Reed on Why"):
         assert reasons_of(a, needle) == {"comment"}
+
+
+CALL_PAGE = """Valley Telecom cuts prices on its fastest plans
+The valley's largest telecom company cut the price of its fastest home plans on Tuesday, a month after a rival started selling cheaper ones across the region.
+• Discuss this story on the Kelbrook Valley message board...
+The cuts take the monthly price of the fastest plan down by a fifth, the company said in a statement, and apply to new and existing customers from next week.
+Analysts said the move showed how hard the rival's cheaper plans had hit the company's sales in the towns along the river since the spring.
+To have your say on this or any other issue visit www.kelbrook-valley-news.example/blogs
+"""
+
+
+def test_calls_to_comment_inside_and_after_the_body_are_comments() -> None:
+    a = clean(CALL_PAGE)
+    texts = [p.text for p in a.paragraphs]
+    assert len(texts) == 3
+    assert reasons_of(a, "Discuss this story") == {"comment"}
+    assert reasons_of(a, "To have your say") == {"comment"}

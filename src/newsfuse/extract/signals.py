@@ -83,7 +83,7 @@ _COMMENT_HEADER_RE = re.compile(
     r"|^(?:\d+\s+)?comments?\s+(?:posted|so far|\(\d+\))"
     r"|^(?:post|add|leave|write|submit|place|share|enter|send)\s+(?:a\s+|your\s+|new\s+|an?\s+)?(?:own\s+)?"
     r"(?:comment|reply|response|opinion|thoughts|views)"
-    r"|^(?:have|had) your say|^(?:join|start) the (?:discussion|conversation|debate)"
+    r"|^(?:to\s+)?(?:have|had) your say|^(?:join|start) the (?:discussion|conversation|debate)"
     r"|^what do you think\??$|^talkback\b|^discuss this (?:article|story|post|topic)"
     r"|^(?:view|read|show|see|showing)\s+(?:all\s+)?(?:\d+\s+)?comments|^showing comments"
     r"|^read all \d+ comments|^comments? (?:are|is|have been) (?:now )?(?:closed|disabled|moderated)"
@@ -160,7 +160,7 @@ def comment_header(text: str) -> str | None:
     for the site's disclaimer heading its thread)."""
     if len(text) > 120:
         return None
-    t = text.strip(" .:-–—|»>[]+")
+    t = text.strip(" .:-–—|»>[]+•*")  # also a list bullet: "• Discuss this story on the … message board"
     if _COMMENT_HEADER_RE.match(t):
         return "comment-section header"
     if _COMMENT_DISCLAIMER_RE.match(t):

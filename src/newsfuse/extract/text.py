@@ -195,6 +195,10 @@ def _starts_sentence(text: str) -> bool:
     return not text or text[0].isupper() or text[0].isdigit() or text[0] in "\"“‘'("
 
 
+# A call to comment is a short line ("Have your say", "Discuss this story on the … message board").
+COMMENT_CALL_MAX_WORDS = 15
+
+
 def _line(b: Block, repeated: dict[str, str]) -> _Line:
     # A photo credit the scraper ran into the next paragraph ("Photograph: Jane Roe/AP BP said ...")
     # is judged by what follows it: the credit alone would make a lead sentence a caption.
@@ -919,6 +923,11 @@ def _body_paragraphs(
     positions: list[int] = []  # the block each paragraph comes from
     for i in body_idx:
         if i == title_line or i in header.meta_lines:
+            continue
+        if lines[i].n_words <= COMMENT_CALL_MAX_WORDS and comment_header(lines[i].block.text) is not None:
+            # a call to comment inside the body ("• Discuss this story on the … message board"), the
+            # thread itself starting further on or not at all
+            removed.append(RemovedBlock(lines[i].block.text, lines[i].block.index, "comment", "call to comment"))
             continue
         text, inline = _strip_inline(lines[i].block.text, title)
         if not paragraphs:
