@@ -188,3 +188,32 @@ def test_example_corpus_keeps_its_evacuation_conflict_with_every_statement() -> 
     figures = [c for c in story.conflicts if c.kind == "figure"]
     assert [{v.value for v in c.values} for c in figures] == [{"1200", "1500"}]
     assert sum(len(v.sources) for v in figures[0].values) == 6
+
+
+def test_a_figure_told_with_its_change_is_no_conflict_with_another_days() -> None:
+    """ "pumping 2,000 litres a day, up from 1,000" and next day "pumping 5,000 litres a day": the
+    quantity moves, each report reads it on its own day; on the same day they conflict."""
+
+    def run(day_b: str) -> list[object]:
+        story = _run(
+            [
+                _dated(
+                    "a",
+                    "Paper A",
+                    [
+                        "The council said it was pumping 2,000 litres of water a day out of the Norvale mine, up from 1,000."
+                    ],
+                    "2031-05-02",
+                ),
+                _dated(
+                    "b",
+                    "Paper B",
+                    ["The council said it was pumping 5,000 litres of water a day out of the Norvale mine."],
+                    day_b,
+                ),
+            ]
+        )
+        return [c for c in story.conflicts if c.kind == "figure"]
+
+    assert run("2031-05-03") == []
+    assert len(run("2031-05-02")) == 1

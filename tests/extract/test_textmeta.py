@@ -221,3 +221,12 @@ def test_a_bracketed_wire_credit_takes_the_notes_before_and_the_page_after() -> 
     assert wire_credit("(Reporting by Ana Vik; Editing by Jo Roe) A connected approach to risk and compliance")
     assert wire_credit("(ID: nX0001) ($1 = 0.73 euro) (Reporting by Ana Vik; Editing by Jo Roe) Our legal platform")
     assert not wire_credit("(The talks resumed on Monday.) The ministers said they would meet again in Tallor.")
+
+
+def test_a_number_cut_before_its_thousands_or_decimals_is_joined() -> None:
+    """A tokeniser's "45,000-50 ,000" and "magnitude-4 .5" are one number each; a comma after a
+    number and a space before the next word stays."""
+    (b,) = split_blocks("As many as 45,000-50 ,000 died, and a magnitude-4 .5 aftershock hit at 12 .00 noon.")
+    assert b.text == "As many as 45,000-50,000 died, and a magnitude-4.5 aftershock hit at 12.00 noon."
+    (b,) = split_blocks("In 2009, 12 people died. Another 5 , said the mayor, were hurt.")
+    assert b.text == "In 2009, 12 people died. Another 5 , said the mayor, were hurt."

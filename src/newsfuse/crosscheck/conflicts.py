@@ -528,7 +528,9 @@ def _comparable(
     sentence never mentions: "the Deepwater Horizon blast killed 11" / "Lockerbie killed 270"); a
     figure of another day (a running total, or the death or injury toll of one incident as reports
     come in) only when the later one is the lower (the same value of two days is still one figure, shown with all
-    its statements)."""
+    its statements); a figure told with its change only on the same day."""
+    if day_a is not None and day_b is not None and day_a != day_b and (_is_moving(a, sents) or _is_moving(b, sents)):
+        return False  # "removing 2,000 barrels a day, up from 1,000" / next day "collecting 5,000 barrels"
     if a.frame is None or b.frame is None:
         return True
     if not same_frame(a.frame, b.frame, year_a, year_b):
@@ -548,6 +550,18 @@ def _comparable(
         early, late = (a, b) if day_a < day_b else (b, a)
         return late.high < early.low
     return True
+
+
+# A figure told with the change it made ("removing 2,000 barrels a day, up from 1,000", "rose from"):
+# a quantity in motion, so another day's figure of it is another reading, not a conflict.
+_CHANGE = re.compile(
+    r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|grew|dropped|climbed|jumped)\s+from\b", re.IGNORECASE
+)
+
+
+def _is_moving(f: Figure, sents: Sequence[Sent]) -> bool:
+    """Whether the sentence of ``f`` tells a change of what it counts (see :data:`_CHANGE`)."""
+    return _CHANGE.search(sents[f.sent].text) is not None
 
 
 # Tolls that grow as reports come in (bodies found, the injured counted): predicate classes of frames.py.

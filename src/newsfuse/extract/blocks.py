@@ -51,6 +51,12 @@ def visible_text(line: str) -> tuple[str, int]:
     return " ".join(s.split()), link_chars
 
 
+# A number a scraper's tokeniser cut before its thousands or decimals ("45,000-50 ,000 dead",
+# "a magnitude-4 .5 aftershock"): in prose a comma or point between digits is never spaced, so the
+# space goes (otherwise "50" and "000" are read as two figures).
+_SPLIT_NUMBER = re.compile(r"(?<=\d) (?=[,.]\d)")
+
+
 def split_blocks(text: str) -> list[Block]:
     """Every non-empty line as a :class:`Block`, in order."""
     blocks: list[Block] = []
@@ -75,6 +81,8 @@ def split_blocks(text: str) -> list[Block]:
             bullet = True
             body = body[m.end() :]
         vis, link_chars = visible_text(body)
+        if " ," in vis or " ." in vis:
+            vis = _SPLIT_NUMBER.sub("", vis)
         if not vis:
             gap += 1
             continue
