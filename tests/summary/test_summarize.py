@@ -601,3 +601,22 @@ def test_dated_list_entries_and_courtesy_credits() -> None:
     assert [c.reason for c in cands[1:4]] == ["dated list entry"] * 3
     assert cands[4].text == "When the water rose, the archive of the town was moved to the hall."
     assert cands[0].usable and cands[4].usable
+
+
+def test_a_connective_too_little_follows_dangles() -> None:
+    """'But people are trying to help.' answers a sentence the summary does not show; with enough
+    after it the connective is trimmed and the sentence stands."""
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "c1",
+        "north-gazette",
+        [
+            "About 400 residents of Velmora left their homes on Monday after the river burst its banks. "
+            "But people are trying to help. "
+            "But the council said on Tuesday that the river would fall by Friday."
+        ],
+    )
+    judged = {c.text: (c.usable, c.reason) for c in article_candidates(a, start=0)}
+    assert judged["But people are trying to help."] == (False, "dangling reference")
+    assert judged["The council said on Tuesday that the river would fall by Friday."][0] is True

@@ -429,6 +429,9 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         (len(toks) > 1 and _bare(toks[1]) in _PERSONAL)
         or (toks[0] in lexicon.BARE_CONNECTIVES and len(toks) > 2 and _bare(toks[2]) in _PERSONAL)
         or _BACK_REFERENCE.match(text)
+        # a connective left because too little follows it ("But people are trying to help."): it
+        # answers a sentence the summary does not show
+        or toks[0] in lexicon.BARE_CONNECTIVES
     ):
         # A pronoun subject right after the opening word ("Now they seem …", "Sometimes he admits …",
         # "But now it …") or a demonstrative closing the opener ("Given this, …") points back.
