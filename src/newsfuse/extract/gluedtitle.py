@@ -317,6 +317,7 @@ def split_glued_caption(text: str, lower_words: frozenset[str], articles_only: b
         if prev[-1:] in ".!?":
             return None  # the first sentence ended without a glued lead
         word = cur.lower().removesuffix(",")  # "However, one of them …"
+        count = _QUANTITY.match(" ".join(toks[j : j + 4])) is not None
         # An article after a name ("… of Jackson A recording of …", "in Cardiff The band …") opens a
         # sentence as surely as after a lower-case word: a name is not followed by "A"/"The" in prose;
         # so does a determiner or pronoun that goes on no name (:data:`_OPENERS_AFTER_NAME`), or a count.
@@ -326,10 +327,7 @@ def split_glued_caption(text: str, lower_words: frozenset[str], articles_only: b
             or (
                 # a title's words ("his This Is It tour"), a date's ("Thursday 14 January Up to …")
                 prev.lower() not in STOPWORDS | _NOT_SENTENCE_OPENERS
-                and (
-                    (word in _OPENERS_AFTER_NAME and toks[j + 1][:1].islower())
-                    or bool(_QUANTITY.match(" ".join(toks[j : j + 3])))
-                )
+                and ((word in _OPENERS_AFTER_NAME and toks[j + 1][:1].islower()) or count)
             )
         )
         # A caption may end on a number ("… died in June 2009 People who …", "at the age of 50 However, …").
@@ -355,11 +353,11 @@ def split_glued_caption(text: str, lower_words: frozenset[str], articles_only: b
             words = [t for t in toks[j + 1 : j + 7] if not t[:1].isdigit()][:3]
             if (
                 not cur.endswith(",")
-                and not _QUANTITY.match(" ".join(toks[j : j + 3]))
+                and not count
                 and not any(t[:1].islower() and t.lower().strip(",.;:") not in STOPWORDS for t in words)
             ):
                 continue
-        elif not _QUANTITY.match(" ".join(toks[j : j + 3])) and (
+        elif not count and (
             word not in lower_words or not nxt[0][:1].islower() or sum(1 for t in nxt if t[:1].islower()) < 2
         ):
             continue  # "the former Foreign Secretary", "a new daily World Service broadcast": a name goes on
