@@ -36,6 +36,11 @@ from newsfuse.options import Options
             'We will rebuild every house" End Quote Mara Quill',
             '"There is no money for it yet," the mayor said.',
         ),
+        (  # the box alone on its line
+            'It is time for the council to make a clear statement" End Quote Jan Roe Valley council leader',
+            'It is time for the council to make a clear statement" End Quote Jan Roe Valley council leader',
+            "",
+        ),
         (  # no sure end of the label: only the quote and the marker go
             'We will rebuild every house" End Quote Mara Quill Kelbrook Tom Vale said the money was found.',
             'We will rebuild every house" End Quote',

@@ -21,6 +21,8 @@ _MARKER = re.compile(r"[\"”’']?\s*\bEnd Quote\s+")
 MAX_PULL_WORDS = 60
 # The label is a name and a role: the lead is looked for within this many words after the marker.
 MAX_LABEL_WORDS = 16
+# A rest this short, with no sentence stop, is the label alone ("Jan Roe Valley council leader").
+MAX_SHORT_LABEL_WORDS = 8
 # Role nouns a label ends on (general news vocabulary: jobs, offices, kinds of witness).
 _ROLE_WORDS = frozenset(
     """spokesman spokeswoman spokesperson official minister ministry statement president leader commander
@@ -90,6 +92,8 @@ def split_pull_quote(text: str) -> tuple[str, str] | None:
         return None
     toks = text[m.end() :].split()
     end = _label_end(toks)
+    if end is None and len(toks) <= MAX_SHORT_LABEL_WORDS and not any(t[-1:] in ".!?" for t in toks):
+        return text.strip(), ""  # the box alone: the quote, the marker and a name and role, no story after them
     if end is None:
         return text[: m.end()].strip(), text[m.end() :]
     return f"{text[: m.end()]}{' '.join(toks[:end])}".strip(), " ".join(toks[end:])
