@@ -687,3 +687,32 @@ def test_a_headline_repeated_before_the_lead_goes_but_not_a_sentence_it_opens() 
 def test_a_count_in_words_opens_the_lead(text: str) -> None:
     _head, rest = split_glued_caption(text, frozenset()) or ("", "")
     assert rest.startswith(("Thousands have", "Dozens of boats"))
+
+
+def test_a_standfirst_with_its_authors_credit_glued_before_the_lead_goes_and_gives_the_author() -> None:
+    lines = [
+        "Colin Roe gives a sweeping account of the long retreat along the valley in his new book Kelbrook Burning, "
+        "says Jan Vale It is odd now to think that the valley was once thought safe from any war at all.",
+        "Residents have been nearly silent about the book, the town council said on Monday.",
+    ]
+    doc = RawDocument(origin="v.jsonl#6", content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert art.paragraphs[0].text.startswith("It is odd now to think")
+    assert art.author == "Jan Vale"
+    assert any(r.detail == "standfirst with its author's credit glued to the lead" for r in art.removed)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a headline's short "…, says Vale" and a credit inside a sentence are left
+        "BP can keep the cap closed for another day, says Jan Vale The board said the well was stable on Monday.",
+        "The dam will hold through the whole of the coming winter and the spring floods, says Jan Vale, the "
+        "council's engineer, who has worked on it for years.",
+    ],
+)
+def test_no_standfirst_credit(text: str) -> None:
+    from newsfuse.extract.gluedtitle import split_standfirst_credit
+
+    assert split_standfirst_credit(text) is None

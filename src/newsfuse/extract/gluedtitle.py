@@ -544,6 +544,39 @@ def split_day_heading(text: str) -> tuple[str, str] | None:
     return text[: m.end()].strip(), text[m.end() :]
 
 
+# A review's or column's standfirst with its author's credit, glued before the first sentence: "Colin
+# Roe offers a magisterial account of the retreat in Kelbrook Burning, says Jan Vale The Australians at
+# Kelbrook broke and ran."  ", says" and a name of two or three capitalised words, then a capitalised
+# word (or a quotation) that is no part of the name: in a sentence "says Jan Vale" goes on in lower
+# case or with punctuation.
+_SAYS_CREDIT = re.compile(r",\s+says\s+")
+MAX_STANDFIRST_CHARS = 400
+# A standfirst is a sentence of its own before the credit (the shortest in t17-dev's reviews has 15 words).
+MIN_STANDFIRST_WORDS = 14
+
+
+def split_standfirst_credit(text: str) -> tuple[str, str, str] | None:
+    """(standfirst with its credit, the author's name, rest) when ``text`` opens with a standfirst
+    ending ", says <Name>" glued before the lead (see above), else None."""
+    m = _SAYS_CREDIT.search(text, 0, MAX_STANDFIRST_CHARS)
+    if m is None or _SENTENCE_END.search(text, 0, m.start()) or len(text[: m.start()].split()) < MIN_STANDFIRST_WORDS:
+        return None  # a headline's "…, says Allen" is shorter than a standfirst
+    toks = text[m.end() :].split()
+    name: list[str] = []
+    for tok in toks[:3]:
+        if not tok[:1].isupper() or tok.lower() in STOPWORDS or not tok.replace("-", "").replace("'", "").isalpha():
+            break
+        name.append(tok)
+    if len(name) == 3 and toks[3:4] and toks[3][:1].isupper():
+        name = name[:2]  # "says Ewen Vale | Iraq Ablaze: …": a third capitalised word before another is the lead's
+    if not 2 <= len(name) < len(toks) or not (toks[len(name)][:1].isupper() or toks[len(name)][:1] in '"“‘'):
+        return None
+    rest = " ".join(toks[len(name) :])
+    if _lead_words(rest) < MIN_LEAD_WORDS:
+        return None
+    return f"{text[: m.end()]}{' '.join(name)}".strip(), " ".join(name), rest
+
+
 __all__ = [
     "LEADING_STAMP_RE",
     "StampHeader",
@@ -556,4 +589,5 @@ __all__ = [
     "split_glued_title",
     "split_quoted_head",
     "split_stamp_header",
+    "split_standfirst_credit",
 ]

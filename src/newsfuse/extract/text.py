@@ -29,6 +29,7 @@ from newsfuse.extract.corpus import CorpusEvidence, outlet_group
 from newsfuse.extract.dateline import before_dateline
 from newsfuse.extract.gluedtitle import (
     LEADING_STAMP_RE,
+    MAX_STANDFIRST_CHARS,
     split_caption_name_lead,
     split_caption_possessive_lead,
     split_day_heading,
@@ -38,6 +39,7 @@ from newsfuse.extract.gluedtitle import (
     split_glued_title,
     split_quoted_head,
     split_stamp_header,
+    split_standfirst_credit,
 )
 from newsfuse.extract.outletdetect import BEFORE_DATELINE, resolve_outlet
 from newsfuse.extract.pullquote import split_pull_quote
@@ -943,6 +945,12 @@ def _body_paragraphs(
                 else:
                     inline.append(("other", stamp_header, "page header ending on a time stamp"))
                 author = author or stamped.author
+            credited = split_standfirst_credit(text) if "says" in text[:MAX_STANDFIRST_CHARS] else None
+            if credited is not None:
+                # a review's standfirst and its author's credit ("…, says Jan Vale The Australians …")
+                inline.append(("other", credited[0], "standfirst with its author's credit glued to the lead"))
+                author = author or credited[1]
+                text = credited[2]
             # a transcript's speaker label ("JANE ROE, VALLEY TV ANCHOR: Good evening.") is no headline
             glued = split_glued_title(text) if not _SPEAKER_LABEL_RE.match(text) else None
             if glued is not None:
