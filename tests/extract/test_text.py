@@ -506,6 +506,63 @@ def test_two_versions_of_one_story_keep_their_shared_paragraphs() -> None:
         assert PARA in a.text
 
 
+def _live_versions(shared: str, n: int) -> list[RawDocument]:
+    """``n`` rewritten versions of one live page (unknown outlet), each telling ``shared`` between
+    sentences of its own."""
+    leads = [
+        "Dock workers in Port Vell walked out for a fourth day on Tuesday as talks with the harbour board stalled again.",
+        "The harbour board offered a new pay deal late on Wednesday, but union leaders said it fell short of their demands.",
+        "Ferries to the islands were cancelled for a fifth day on Thursday, leaving hundreds of travellers stranded.",
+        "Talks between the union and the harbour board resumed on Friday under a mediator appointed by the city.",
+        "A court in Port Vell refused on Saturday to order the strikers back to work, the harbour board said.",
+        "Supermarkets in the islands reported empty shelves on Sunday as the strike entered its second week.",
+        "The union said on Monday that its members would vote on the board's third offer by the end of the week.",
+    ]
+    tails = [
+        "The strike has cost the port an estimated 2 million euros a day, according to the chamber of commerce.",
+        "Union leaders said they would not return to work until the board restored the night-shift allowance.",
+        "The city's mayor called on both sides to accept mediation before the start of the tourist season.",
+        "Fishing crews have been allowed to land their catch at the north quay while the strike goes on.",
+        "Hauliers said hundreds of lorries were queueing on the coast road waiting for the ferries to resume.",
+        "The harbour board said it had no plans to hire replacement crews during the dispute.",
+        "Ferry operators said refunds would be offered to every passenger whose crossing was cancelled.",
+    ]
+    return [doc(f"{leads[i]}\n{shared}\n{tails[i]}", origin=f"live{i}.txt") for i in range(n)]
+
+
+def test_a_short_sentence_several_versions_tell_inside_the_story_is_kept() -> None:
+    # Three versions of one live page share a short background sentence between lines of their
+    # own: before, the short-line rule removed it as "repeated in 3 articles of the batch".
+    shared = "The last strike at the port, in 2009, lasted nine days."
+    for a in clean_texts(_live_versions(shared, 3), Options()):
+        assert isinstance(a, Article)
+        assert shared in a.text, a.removed
+
+
+@pytest.mark.parametrize(
+    "shared",
+    [
+        "You can find every update on the strike on this page throughout the day.",
+        "Our live coverage of the strike continues through the evening with reports from the quay.",
+        "Watch the moment the first ferry left the harbour after the strike.",
+    ],
+)
+def test_a_repeated_line_that_talks_to_the_reader_is_still_furniture(shared: str) -> None:
+    # No boilerplate wording gives these away: only the batch does, and they address the reader.
+    for a in clean_texts(_live_versions(shared, 3), Options()):
+        assert isinstance(a, Article)
+        assert shared not in a.text
+        assert any(shared in r.text and "repeated in 3" in r.detail for r in a.removed)
+
+
+def test_a_sentence_in_many_pages_of_a_crawl_is_still_furniture() -> None:
+    # Told between prose in seven different pages: the site's line, not the story's.
+    shared = "The harbour board is owned jointly by the city and the regional government."
+    for a in clean_texts(_live_versions(shared, 7), Options()):
+        assert isinstance(a, Article)
+        assert shared not in a.text
+
+
 def test_unsigned_thread_under_the_sites_comment_disclaimer() -> None:
     # A scraper dropped the commenters' names and dates: the site's disclaimer heading the thread and
     # the note closing it are the only signs that the prose between them is readers'.

@@ -57,10 +57,12 @@ class CorpusEvidence:
     def build(cls, docs: list[RawDocument], blocks: list[list[Block]] | None = None) -> CorpusEvidence:
         """``blocks``: the documents' :func:`split_blocks` output when the caller has it already."""
         keys_per_doc: list[dict[str, int]] = []  # line key -> word count
+        order_per_doc: list[list[tuple[str, str]]] = []  # (key, text) in reading order
         by_key: dict[str, set[int]] = defaultdict(set)
         quoted: set[str] = set()
         for i, doc in enumerate(docs):
             keys: dict[str, int] = {}
+            order: list[tuple[str, str]] = []
             if blocks is not None:
                 doc_blocks = blocks[i]
             elif doc.kind in ("text", "record") and isinstance(doc.content, str):
@@ -70,11 +72,13 @@ class CorpusEvidence:
             if doc_blocks:
                 for b in doc_blocks:
                     k = block_key(b)
+                    order.append((k, b.text))
                     if len(k) >= MIN_KEY_CHARS:
                         keys[k] = len(b.text.split())
                         if _QUOTED_RE.search(b.text):
                             quoted.add(k)
             keys_per_doc.append(keys)
+            order_per_doc.append(order)
             for k in keys:
                 by_key[k].add(i)
         groups = [outlet_group(d) for d in docs]
@@ -96,11 +100,77 @@ class CorpusEvidence:
                     rep[k] = (
                         f"line repeated in {len(sharing)} otherwise different articles of the batch (site template)"
                     )
+            for k in set(_narrative_runs(order_per_doc[i], rep, by_key)):
+                del rep[k]
             out.append(rep)
         return cls(out)
 
     def for_doc(self, i: int) -> dict[str, str]:
         return self.repeated[i] if i < len(self.repeated) else {}
+
+
+# A run of repeated lines told inside the story is the story's (a wire sentence, a background line
+# that several versions of one live page share), not furniture: it must be this short and sit
+# between lines of the document's own prose.  A sidebar repeated across reports ("How the dome
+# works", five lines) is longer and stays site furniture.
+MAX_NARRATIVE_RUN = 3
+# ... and each of its lines must read as reporting: a declarative sentence of this many words that
+# does not address the reader (furniture talks to "you", asks, or says "click"/"please").
+MIN_NARRATIVE_WORDS = 6
+# ... and be shared by at most this many documents: a story's sentence recurs in a handful of its
+# versions and reprints, while a line in dozens of a crawl's pages ("Views expressed in the
+# comments ...", a promo for the outlet's live blog) is the site's.
+MAX_NARRATIVE_DOCS = 6
+_READER_WORDS_RE = re.compile(
+    r"\b(?:you|your|yours|we|our|us|me|my)\b|\bI\b|\b(?:click|tap|please|here|subscribe|sign up|log(?:ged)? in)\b"
+    # a promo's imperative ("Watch Zakaria's take on ...", "See the major forms ...") or a site's name
+    r"|^\W*(?:watch|see|read|follow|share|send|join|find|get|check|listen|explore|learn|download|visit|take a look)\b"
+    r"|\b[\w-]+\.(?:com|org|net|co\.uk)\b",
+    re.I,
+)
+_QUOTED_SPAN_RE = re.compile(r"\"[^\"]*\"|“[^”]*”")
+_REPORT_END_RE = re.compile(r"[.!]['’\"”)]*$|[.!,]\s*['’\"”]$")
+
+
+def _reporting_sentence(text: str) -> bool:
+    """A declarative sentence of the story: long enough, ends on a full stop (a quote may close
+    after it), begins like a sentence and does not address the reader outside its quotations."""
+    t = text.strip()
+    if len(t.split()) < MIN_NARRATIVE_WORDS or not _REPORT_END_RE.search(t):
+        return False
+    if not (t[0].isupper() or t[0] in "\"“'‘"):
+        return False
+    return _READER_WORDS_RE.search(_QUOTED_SPAN_RE.sub(" ", t)) is None
+
+
+def _own_prose(key: str, text: str, rep: dict[str, str]) -> bool:
+    return key not in rep and len(key) >= MIN_KEY_CHARS and _reporting_sentence(text)
+
+
+def _narrative_runs(order: list[tuple[str, str]], rep: dict[str, str], by_key: dict[str, set[int]]) -> list[str]:
+    """Keys of ``rep`` that lie, in this document, in a short run of reporting sentences between
+    two lines of the document's own prose."""
+    out: list[str] = []
+    i, n = 0, len(order)
+    while i < n:
+        if order[i][0] not in rep:
+            i += 1
+            continue
+        j = i
+        while j < n and order[j][0] in rep:
+            j += 1
+        run = order[i:j]
+        if (
+            len(run) <= MAX_NARRATIVE_RUN
+            and i > 0
+            and j < n
+            and _own_prose(*order[i - 1], rep)
+            and _own_prose(*order[j], rep)
+            and all(_reporting_sentence(t) and len(by_key[k]) <= MAX_NARRATIVE_DOCS for k, t in run)
+        ):
+            out.extend(k for k, _ in run)
+        i = j
+    return out
 
 
 # A quotation repeated in different articles is a much-cited remark, not site template (a teaser
