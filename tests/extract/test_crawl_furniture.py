@@ -8,6 +8,7 @@ from newsfuse.extract import extract_documents
 from newsfuse.extract.gluedtitle import (
     split_caption_possessive_lead,
     split_day_heading,
+    split_echo_caption,
     split_echo_title,
     split_glued_caption,
     split_glued_title,
@@ -716,3 +717,74 @@ def test_no_standfirst_credit(text: str) -> None:
     from newsfuse.extract.gluedtitle import split_standfirst_credit
 
     assert split_standfirst_credit(text) is None
+
+
+ECHO_TITLE = "Ferry crews return to Kelbrook harbour"
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        # a caption (a clause with its own verb) between the headline and the lead that retells it
+        (
+            "A deckhand rests on a bollard at the north quay in Kelbrook Ferry crews have returned to work in "
+            "Kelbrook harbour after the strike ended on Monday.",
+            (
+                "A deckhand rests on a bollard at the north quay in Kelbrook",
+                "Ferry crews have returned to work in Kelbrook harbour after the strike ended on Monday.",
+            ),
+        ),
+        # after a name, a two-word name the sentence used before opens the lead
+        (
+            "Jan Roe said the union had found the talks hard on Sunday in Ostmark Jan Roe will lead the ferry "
+            "crews back to Kelbrook harbour on Tuesday.",
+            (
+                "Jan Roe said the union had found the talks hard on Sunday in Ostmark",
+                "Jan Roe will lead the ferry crews back to Kelbrook harbour on Tuesday.",
+            ),
+        ),
+        # one ordinary lead: the part before the "seam" is no clause of its own, or the part after has no verb
+        ("The harbour board wants to fine Ostmark Ferries and two crews for the strike at Kelbrook harbour.", None),
+        ("The union said the harbour board would ask ferry crews to return to Kelbrook harbour by Friday.", None),
+        (
+            "A nurse who works at the clinic just outside the harbour town Kelbrook says ferry crews have "
+            "returned to work.",
+            None,
+        ),
+        # the lead's verb goes on the sentence before ("… and returned …"): no subject of its own
+        (
+            "The board voted to close the quay near Kelbrook harbour with the ferry crews and returned them to work "
+            "on the old terms, the union said.",
+            None,
+        ),
+        # an opening adverbial is no caption
+        ("In a vote the union called on Sunday night Ferry crews have returned to work in Kelbrook harbour.", None),
+        # "Kelbrook Harbour" recurs as one name: no seam inside it
+        (
+            "The union and the board signed the deal at the offices of Kelbrook Harbour on Monday to end the strike "
+            "at Kelbrook Harbour says ferry crews have returned to work.",
+            None,
+        ),
+    ],
+)
+def test_a_caption_between_the_headline_and_the_lead_that_retells_it(text: str, split: tuple[str, str] | None) -> None:
+    lower = frozenset({"ferry", "crews", "harbour", "the", "strike"})
+    found = split_echo_caption(text, ECHO_TITLE, lower)
+    assert (None if found is None else (found.caption, found.rest)) == split
+
+
+def test_an_untitled_record_loses_headline_and_caption_before_the_lead_that_retells_the_headline() -> None:
+    lines = [
+        "Ferry strike: Crews return to Kelbrook harbour Jan Roe, the union leader, signed the deal at the town hall "
+        "on Sunday night Crews have returned to Kelbrook harbour after the ferry strike ended.",
+        "Passengers queued at the north quay for the first crossing in nine days, the harbour board said.",
+    ]
+    doc = RawDocument(origin="v.jsonl#9", content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert art.title == "Ferry strike: Crews return to Kelbrook harbour"
+    assert art.paragraphs[0].text == "Crews have returned to Kelbrook harbour after the ferry strike ended."
+    assert (
+        "caption",
+        "Jan Roe, the union leader, signed the deal at the town hall on Sunday night",
+    ) in [(r.reason, r.text) for r in art.removed]

@@ -577,12 +577,222 @@ def split_standfirst_credit(text: str) -> tuple[str, str, str] | None:
     return f"{text[: m.end()]}{' '.join(name)}".strip(), " ".join(name), rest
 
 
+# A photo caption between the headline and the lead that retells it (the BBC's page order): "Shelterbox
+# tents replace Haiti hospital wards | A young amputee rests in a tent in Port au Prince | Tents from a
+# Cornish charity are being used as makeshift hospital wards in Haiti."  With no full stop anywhere, what
+# shows the seam is that the lead retells the headline (most of its words come back in the lead's
+# sentence, see MIN_ECHO_SHARE) while the caption is a clause of its own in front of it.  The seam is
+# where split_echo_title would put one (no function word, name particle, possessive or punctuation
+# before it; after a name or an acronym, only a common word, an honorific or a two-word name the
+# sentence already used: "… in Cardiff | Janet Jackson will not …" after "Janet Jackson said …"); of
+# several seams whose leads retell the headline equally, the first (the longest lead) wins.
+#
+# Structure both parts must have, so that a seam inside one ordinary lead ("The United States is to sue |
+# BP and eight other companies …", "… a nurse who works just outside the capital | Port-au-Prince says …")
+# is not taken: the caption is a clause of its own (at least MIN_ECHO_CAPTION_WORDS words; not opening
+# on a preposition or subordinator; its first verb not in a relative clause; not ending inside a noun or
+# prepositional phrase: "… the infamous | Abu Ghraib", "… support for envoy | Kofi Annan's mission"; no
+# dateline, no open bracket or quotation).  The lead has its own finite verb within MAX_LEAD_VERB_AT
+# words, with no subordinator, clause comma ("…, saying it may …") or second seam before it ("Michael
+# Jackson off propofol for his insomnia | Lawyers for … have": the caption runs on to the second seam).
+MAX_ECHO_CAPTION_WORDS = 40
+MIN_ECHO_CAPTION_WORDS = 7
+MAX_LEAD_VERB_AT = 15
+# Lower-case words inside names ("Port au Prince", "Ahmed al Assad"): no seam after them.
+_NAME_PARTICLES = frozenset("au aux de del della der des di do dos du da al el bin ibn la le van von y".split())
+_HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Prof".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+_VERB = r"(?:" + _AUXILIARY + r"|said|says|shows|show|seen|tells|told|[a-z]{2,}ed)"
+_CAPTION_VERB = re.compile(r"(?:" + _VERB + r"|[a-z]{3,}(?<!ss|us|is)s)")
+_LEAD_VERB = re.compile(r"^" + _VERB + r"$")
+_RELATIVE = frozenset("who which that whose whom".split())
+_SUBORDINATORS = frozenset("when while as after before if because since until although though where whether".split())
+_CAPTION_OPENERS_OK = frozenset("a an the this these those his her its their our my some many most two three".split())
+_DETERMINERS = frozenset("a an the his her its their this that these those our my your".split())
+_PHRASE_PREPOSITIONS = frozenset("to for of with from by about against".split())
+# Endings of adjectives, which go on with a noun ("the infamous | Abu Ghraib", "a new daily | World Service").
+_ADJECTIVE_END = re.compile(r"(?:ous|al|ic|ive|ful|less|ian|ern|ese|ish|ly)$")
+_DATELINE_MARK = re.compile(r"\([A-Z][\w .&'-]{1,30}\)\s*[-–—]|\s--\s|^By\s")
+_PARENTHETICAL = re.compile(r",\s+(?:who|which)\b[^,]*,")
+
+
+@dataclass(frozen=True)
+class EchoCaption:
+    headline: str | None  # the headline found in front of the caption (None: the title was known)
+    caption: str
+    rest: str
+
+
+def _open_quote(text: str) -> bool:
+    opened = text.count("`") + text.count("‘") + text.count("“")
+    return opened > text.count("'") + text.count("’") + text.count("”") or text.count('"') % 2 == 1
+
+
+def _caption_clause(toks: list[str]) -> bool:
+    """Is ``toks`` a caption's clause (see above)?"""
+    text = " ".join(toks)
+    if len(toks) < MIN_ECHO_CAPTION_WORDS or _DATELINE_MARK.search(text) or _open_quote(text):
+        return False
+    if text.count("(") != text.count(")"):
+        return False
+    first = toks[0].strip("\"'“‘(").lower()
+    if first in STOPWORDS and first not in _CAPTION_OPENERS_OK:
+        return False  # "In an advance chapter …", "As the situation deteriorates …": an opening clause
+    prev, before = toks[-1], toks[-2].lower()
+    if prev[:1].islower() and (_ADJECTIVE_END.search(prev) or before in _PHRASE_PREPOSITIONS):
+        return False
+    for k, t in enumerate(toks[1:], start=1):
+        w = t.strip(",.;:")
+        before_w = toks[k - 1].lower()
+        if _CAPTION_VERB.fullmatch(w) and before_w not in _DETERMINERS | _PHRASE_PREPOSITIONS:
+            return before_w not in _RELATIVE
+    return False
+
+
+def _lead_clause(toks: list[str], lower_words: frozenset[str]) -> bool:
+    """Do ``toks`` open on a clause with its own finite verb (see above)?"""
+    if _DATELINE_MARK.search(" ".join(toks[:12])):
+        return False
+    toks = _PARENTHETICAL.sub(",", " ".join(toks)).split()[:MAX_LEAD_VERB_AT]
+    for k, t in enumerate(toks):
+        w = t.strip(",.;:\"'’”")
+        if w.lower() in _SUBORDINATORS or w.lower() in _RELATIVE:
+            return False
+        if k > 0:
+            before = toks[k - 1]
+            if before.endswith(",") and w[:1].islower() and not _LEAD_VERB.match(w):
+                return False  # "…, saying it may …": a clause of the sentence before
+            if w[:1].isupper() and (
+                before.endswith(")")
+                or (
+                    before[:1].islower()
+                    and before.lower() not in STOPWORDS
+                    and (w.lower() in STOPWORDS or _common_word_opens_lead(toks, k, lower_words))
+                )
+            ):
+                return False  # a second seam: what comes before it is still caption
+            if _LEAD_VERB.match(w) and not (w.endswith("ed") and before.lower() in _DETERMINERS | {"being"}):
+                # ("the alleged ringleader", "no agreement being reached": no finite verb)
+                return before.lower() not in ("and", "or", "but")  # "… and were taken": no subject of its own
+    return False
+
+
+def _restarts_name(toks: list[str], j: int) -> bool:
+    """Is the capitalised run opening at ``toks[j]`` a name of two or more words the sentence used
+    before ("… in Cardiff | Janet Jackson will …" after "Janet Jackson said …")?"""
+    run: list[str] = []
+    for t in toks[j:]:
+        w = t.strip(",.;:").removesuffix("'s").removesuffix("’s")
+        if not w[:1].isupper() or not w.isalpha():
+            break
+        run.append(w)
+        if w != t.strip(",.;:"):
+            break  # a possessive ends the name: "Michael Jackson's sister"
+    n = len(run)
+    if n < 2:
+        return False
+    plain = [t.strip(",.;:").removesuffix("'s").removesuffix("’s") for t in toks[: j - 1]]
+    return any(plain[i : i + n] == run for i in range(len(plain) - n + 1))
+
+
+def _echo_seam(toks: list[str], j: int, lower_words: frozenset[str]) -> bool:
+    prev, cur = toks[j - 1], toks[j]
+    if not _capitalised(cur) or cur[:1].isdigit() or prev[-1:] in ".!?:;,-–—(" or not cur[:1].isalpha():
+        return False
+    if prev.endswith(("'s", "’s")):
+        return False
+    if prev.endswith(")"):
+        return True  # "… Bashar al-Assad (L) | Iran's President …": the bracket closes what went before
+    if any(toks[i] == prev and toks[i + 1] == cur for i in range(len(toks) - 1) if i != j - 1):
+        return False  # the pair recurs as one name ("the Arab | League says Arab League Secretary …")
+    if _LEAD_VERB.match(prev) and cur.endswith(("'s", "’s")):
+        return False  # "… joined | Jackson's entourage": the verb's object
+    if prev.lower() in STOPWORDS | _NAME_PARTICLES or cur.lower().strip(",") in _NOT_SENTENCE_OPENERS:
+        return False
+    if _capitalised(prev) and prev[:1].isalpha():
+        # after a name or an acronym ("… in Aleppo US | Defense Secretary …"), only a common word, an
+        # honorific or a name used before opens a sentence
+        if cur.lower().strip(",") in _NUMBER_WORDS:
+            return False  # "the Harmony | One remote": a number after a name is part of it
+        return cur in _HONORIFICS or _common_word_opens_lead(toks, j, lower_words) or _restarts_name(toks, j)
+    return True
+
+
+def _stems(toks: list[str]) -> set[str]:
+    return {_stem(t) for t in toks if t.lower() not in STOPWORDS and len(_stem(t)) > 2}
+
+
+def _retold(head: set[str], lead_toks: list[str]) -> tuple[float, int]:
+    echo = len(head & {_stem(t) for t in lead_toks})
+    return (echo / len(head) if head else 0.0), echo
+
+
+def _lead_seam(
+    toks: list[str], start: int, end: int, head: set[str], lower_words: frozenset[str]
+) -> tuple[float, int, int] | None:
+    """(share, echo, j): the seam after ``toks[start:j]`` (a caption) whose lead, up to ``end``, retells
+    ``head`` best."""
+    best: tuple[float, int, int] | None = None
+    for j in range(start + MIN_ECHO_CAPTION_WORDS, end + 2 - MIN_LEAD_WORDS):
+        if j - start > MAX_ECHO_CAPTION_WORDS:
+            break
+        if not _echo_seam(toks, j, lower_words) or not _caption_clause(toks[start:j]):
+            continue
+        if not _lead_clause(toks[j : end + 1], lower_words):
+            continue
+        share, echo = _retold(head, toks[j : end + 1])
+        # the caption must not retell the headline as well as the lead does (then it is the lead)
+        if (
+            echo >= MIN_ECHO_WORDS
+            and share >= MIN_ECHO_SHARE
+            and (best is None or (share, echo) > best[:2])
+            and _retold(head, toks[start:j])[0] < share
+        ):
+            best = (share, echo, j)
+    return best
+
+
+def split_echo_caption(text: str, title: str | None, lower_words: frozenset[str] = frozenset()) -> EchoCaption | None:
+    """A caption glued before the lead that retells the headline (see above): the headline is
+    ``title`` when known, else looked for in front of the caption."""
+    toks = text.split()
+    end = next((k for k in range(len(toks)) if toks[k][-1:] in ".!?" or toks[k][-2:] in ('."', ".”")), len(toks) - 1)
+    if end + 1 < MIN_ECHO_CAPTION_WORDS + MIN_LEAD_WORDS:
+        return None
+    if title:
+        head = _stems(title.split())
+        if len(head) < 2:
+            return None
+        found = _lead_seam(toks, 0, end, head, lower_words)
+        if found is None:
+            return None
+        j = found[2]
+        return EchoCaption(None, " ".join(toks[:j]), " ".join(toks[j:]))
+    best: tuple[float, int, int, int] | None = None
+    last_k = min(MAX_ECHO_TITLE_WORDS, end - MIN_ECHO_CAPTION_WORDS - MIN_LEAD_WORDS)
+    for k in range(MIN_TITLE_WORDS, last_k + 1):
+        if not _echo_seam(toks, k, lower_words) or _open_quote(" ".join(toks[:k])):
+            continue
+        head = _stems(toks[:k])
+        if len(head) < 3:
+            continue
+        found = _lead_seam(toks, k, end, head, lower_words)
+        if found is not None and (best is None or found[:2] > best[:2]):
+            best = (found[0], found[1], k, found[2])
+    if best is None:
+        return None
+    k, j = best[2], best[3]
+    return EchoCaption(" ".join(toks[:k]), " ".join(toks[k:j]), " ".join(toks[j:]))
+
+
 __all__ = [
     "LEADING_STAMP_RE",
+    "EchoCaption",
     "StampHeader",
     "split_caption_name_lead",
     "split_caption_possessive_lead",
     "split_day_heading",
+    "split_echo_caption",
     "split_echo_title",
     "split_glued_caption",
     "split_glued_name_lead",

@@ -33,6 +33,7 @@ from newsfuse.extract.gluedtitle import (
     split_caption_name_lead,
     split_caption_possessive_lead,
     split_day_heading,
+    split_echo_caption,
     split_echo_title,
     split_glued_caption,
     split_glued_name_lead,
@@ -1034,6 +1035,16 @@ def _body_paragraphs(
                         title = head
                     else:
                         inline.append(("caption", head, details[1]))
+            if not highlights:
+                echo_caption = split_echo_caption(text, title, lower_words)
+                if echo_caption is not None:
+                    if echo_caption.headline is not None:
+                        inline.append(("other", echo_caption.headline, "headline glued before a caption and the lead"))
+                        title = echo_caption.headline
+                    inline.append(
+                        ("caption", echo_caption.caption, "caption between the headline and the lead that retells it")
+                    )
+                    text = echo_caption.rest
             day = split_day_heading(text)
             if day is not None:
                 inline.append(("other", day[0], "day heading glued to the lead"))
