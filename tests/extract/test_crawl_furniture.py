@@ -788,3 +788,31 @@ def test_an_untitled_record_loses_headline_and_caption_before_the_lead_that_rete
         "caption",
         "Jan Roe, the union leader, signed the deal at the town hall on Sunday night",
     ) in [(r.reason, r.text) for r in art.removed]
+
+
+def test_a_caption_and_its_credit_inside_a_paragraph_go_and_the_lead_stays() -> None:
+    lines = [
+        "Ferry strike ends after nine days",
+        "Union leader Jan Roe signs the deal at the town hall on Sunday night Photograph: Ona Vell/AP The ferry "
+        "crews of Kelbrook returned to work on Monday after the union accepted the board's offer.",
+        "Passengers queued at the north quay for the first crossing. A deckhand checks the ropes at dawn "
+        "Photograph: Reuters The board said every crossing would run to the timetable by Friday.",
+        "The harbour board thanked the travellers for their patience over the nine days of the strike.",
+    ]
+    doc = RawDocument(origin="g.jsonl#1", content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert art.title == "Ferry strike ends after nine days"
+    texts = [p.text for p in art.paragraphs]
+    assert (
+        texts[0] == "The ferry crews of Kelbrook returned to work on Monday after the union accepted the board's offer."
+    )
+    assert texts[1] == (
+        "Passengers queued at the north quay for the first crossing. The board said every crossing would run to "
+        "the timetable by Friday."
+    )
+    captions = [r.text for r in art.removed if r.detail == "photo caption and credit inside the paragraph"]
+    assert captions == [
+        "Union leader Jan Roe signs the deal at the town hall on Sunday night Photograph: Ona Vell/AP",
+        "A deckhand checks the ropes at dawn Photograph: Reuters",
+    ]

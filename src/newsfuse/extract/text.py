@@ -578,7 +578,43 @@ def credit_lead_end(text: str, sentence_after: bool = True) -> int | None:
     return end if not sentence_after or _starts_sentence(text[end:].lstrip()) else None
 
 
-def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[RemovalReason, str, str]]]:
+# A caption and its credit run into a paragraph with no stop before the credit: "… the lead | A heavily oiled
+# bird struggles to get on to a boom Photograph: Gerald Herbert/AP | Russia's top energy official said …"
+# (the Guardian's picture, as t17-dev's records carry it).  The caption is what runs from the last
+# sentence stop before the credit label; it goes with the credit when it is 3 to MAX_MID_CAPTION_WORDS
+# words (a standfirst run into it goes too) and a sentence starts after the credit, or the credit ends
+# the paragraph.
+_MID_CREDIT_RE = re.compile(r"\s(?=(?:Photograph|Photo|Picture|Image)s?\s*:\s)")
+_STOP_RE = re.compile(r"[.!?][\"”’)]*\s")
+MAX_MID_CAPTION_WORDS = 60
+MIN_REST_WORDS = 8
+
+
+def _mid_credit(text: str) -> tuple[str, str] | None:
+    """(text without it, the caption and credit) for a caption and credit inside ``text`` (see above)."""
+    m = _MID_CREDIT_RE.search(text)
+    if m is None:
+        return None
+    after = text[m.end() :]
+    end = credit_lead_end(after)
+    if end is None:
+        end = credit_lead_end(after, sentence_after=False)
+        if end is None or after[end:].strip():
+            return None  # the credit neither ends the paragraph nor comes before a sentence
+    rest = after[end:].lstrip(" :.-–—|")
+    before = text[: m.start()]
+    stops = list(_STOP_RE.finditer(before))
+    start = stops[-1].end() if stops else 0
+    caption = before[start:].strip()
+    if not 3 <= len(caption.split()) <= MAX_MID_CAPTION_WORDS or (rest and len(rest.split()) < MIN_REST_WORDS):
+        return None
+    kept = f"{before[:start].strip()} {rest}".strip()
+    return kept, f"{caption} {after[:end].strip()}"
+
+
+def _strip_inline(
+    text: str, title: str | None, mid_credit: bool = True
+) -> tuple[str, list[tuple[RemovalReason, str, str]]]:
     """Remove a repeated title prefix, inline embed chrome (with the embedded post) and inline
     photo credits from one body paragraph.  Returns the text and (reason, removed text, detail)."""
     removed: list[tuple[RemovalReason, str, str]] = []
@@ -610,6 +646,10 @@ def _strip_inline(text: str, title: str | None) -> tuple[str, list[tuple[Removal
     if credit_end is not None and len(text) > credit_end + 20:
         removed.append(("caption", text[:credit_end].strip(), "photo credit at the start of the paragraph"))
         text = text[credit_end:].lstrip(" :.-–—|")
+    mid = _mid_credit(text) if mid_credit else None  # (the first paragraph's after its glued headline)
+    if mid is not None:
+        removed.append(("caption", mid[1], "photo caption and credit inside the paragraph"))
+        text = mid[0]
     m = EMBED_CHROME_RE.search(text) if "(@" in text else None
     while m:
         before = text[: m.start()]
@@ -932,7 +972,7 @@ def _body_paragraphs(
             # thread itself starting further on or not at all
             removed.append(RemovedBlock(lines[i].block.text, lines[i].block.index, "comment", "call to comment"))
             continue
-        text, inline = _strip_inline(lines[i].block.text, title)
+        text, inline = _strip_inline(lines[i].block.text, title, mid_credit=bool(paragraphs))
         if not paragraphs:
             lower_words = _lower_words(lines, body_idx)  # common words, for the glued-headline splits below
             # The page's headline, byline or time stamp run into the first paragraph by the scraper.
@@ -1045,6 +1085,10 @@ def _body_paragraphs(
                         ("caption", echo_caption.caption, "caption between the headline and the lead that retells it")
                     )
                     text = echo_caption.rest
+            mid = _mid_credit(text)
+            if mid is not None:
+                inline.append(("caption", mid[1], "photo caption and credit inside the paragraph"))
+                text = mid[0]
             day = split_day_heading(text)
             if day is not None:
                 inline.append(("other", day[0], "day heading glued to the lead"))
