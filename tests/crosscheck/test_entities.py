@@ -407,3 +407,19 @@ def test_a_demonym_is_no_spelling_of_a_surname() -> None:
     envoy = story_sentences(["a"], by_id)[-1]
     assert envoy.text.startswith("A senior Kelbrani envoy")
     assert person.id not in {eid for _, eid in index.in_sentence(envoy)}
+
+
+def test_a_capitalised_title_before_a_name_is_that_names_not_an_apposition() -> None:
+    """', Rep. Dalo Vell, said': "Rep." titles Dalo Vell, it makes no person of the forum before the
+    comma; ', President Lind's nominee,' is still an apposition (to a role) that makes Jan Roe one."""
+    index, _ = _index(
+        _one_article(
+            [
+                "At a meeting of the Coastal Shipping Forum, Rep. Dalo Vell, R-Kelbrook, said the city had spent "
+                "millions.",
+                "Tamsin Orre, President Lind's nominee as trade envoy, said the talks would resume.",
+            ]
+        )
+    )
+    assert _entity(index, "Coastal Shipping Forum").type != "person"
+    assert _entity(index, "Tamsin Orre").type == "person"

@@ -886,3 +886,74 @@ def test_a_possessive_before_a_thing_is_still_the_one_who_speaks() -> None:
     ]
     (q,) = [q for q in _quotes(paras) if q.text.startswith("These are the people")]
     assert q.speaker_name == "Tom Vale"
+
+
+def test_a_definite_description_after_a_comma_speaks_not_the_names_before_it() -> None:
+    """An unclosed quote runs on over '…, the ministry said': the names the quote lists before the
+    comma do not speak, the ministry does."""
+    paras = [
+        "Ostmark has helped keep the peace in the valley, the Foreign Ministry said.",
+        "It funds the border patrols, \u201cplayed a key role during the 1998 valley crisis,\u201d and is a "
+        "\u201ckey partner against armed groups such as Tomas Vell and the Red Hand, the department said in a note.",
+    ]
+    q = next(q for q in _quotes(paras) if q.text.startswith("played a key role"))
+    assert q.speaker_name == "the department"
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        # no one: function words in the description, a verb that says nothing else
+        "My brother is shy, the times when he says \u201cthank you for the meal\u201d are rare indeed.",
+        "Inside the valley, the fighting continued with state radio reporting that \u201carmed gangs had "
+        "attacked the villages again\u201d on Monday.",
+    ],
+)
+def test_no_description_after_a_comma_is_made_up(para: str) -> None:
+    assert all(q.speaker_name is None for q in _quotes([para]))
+
+
+@pytest.mark.parametrize(
+    "paras",
+    [
+        # the pronoun of the next quote
+        [
+            "Aid workers say the camps are short of water.",
+            "But Tomas Krell of Harbour Aid says the main concern has been for the people receiving aid.",
+            "\u201cThe best process is not to start the handouts at once and announce them so everyone comes,\u201d he says.",
+        ],
+        # a quote standing alone after the attribution
+        [
+            "Tomas Krell of Ostmark agency Harbour Aid said the security problems should not be used as an excuse.",
+            "\u201cThe needs are there, people are desperate, and they will be even more desperate tomorrow.\u201d",
+        ],
+        # the quote in the same sentence, a description between the person and the body
+        [
+            "Tomas Krell of Irish charity Harbour Aid told the Kelbrook Herald he could not send staff because he "
+            "had \u201cno guarantee that the drivers are not going to be attacked on the way down\u201d."
+        ],
+        [
+            "1640 Tomas Krell of Harbour Aid in Kelbrook tells the BBC: \u201cConditions are catastrophic - "
+            "absolutely catastrophic.\u201d"
+        ],
+    ],
+)
+def test_the_person_of_a_body_speaks_not_the_body(paras: list[str]) -> None:
+    (q,) = _quotes(paras)
+    assert q.speaker_name == "Tomas Krell"
+
+
+def test_a_body_named_with_of_still_speaks() -> None:
+    paras = ["The Bank of Ostmark said on Monday: \u201cWe have been watching prices for weeks and we will act.\u201d"]
+    (q,) = _quotes(paras)
+    assert q.speaker_name == "The Bank of Ostmark"
+
+
+def test_a_verb_of_saying_in_an_opening_clause_is_not_the_sentences() -> None:
+    paras = [
+        "Mayor Ona Vell visited the quay on Friday to see the damage.",
+        "After Harbour Aid announced the failure of the pumps, Vell said from the town hall that the flood is "
+        "\u201cas enraging as it is heartbreaking.\u201d",
+    ]
+    (q,) = _quotes(paras)
+    assert q.speaker_name == "Ona Vell"

@@ -24,6 +24,7 @@ from newsfuse.crosscheck.speech import (
     RawQuote,
     article_sents,
     clause_start,
+    described_after_comma,
     first_quoting_verb,
     person_like,
 )
@@ -75,9 +76,13 @@ def described_before_verb(text: str) -> str | None:
     """An unnamed speaker right before the first quoting verb: "an activist in the city's Bab Sbaa district told"."""
     masked = QUOTED.sub(lambda m: " " * len(m.group()), text.replace(PLACEHOLDER, " " * len(PLACEHOLDER)))
     verb = first_quoting_verb(masked)
-    group = GROUP_BEFORE_VERB.search(masked, 0, verb.start()) if verb is not None else None
-    if verb is None or group is None:
+    if verb is None:
         return None
+    group = GROUP_BEFORE_VERB.search(masked, 0, verb.start())
+    if group is None:
+        # a definite description right after a comma ("…, the department said in a note")
+        after_comma = described_after_comma(masked, verb)
+        return " ".join(after_comma.group(1).split()) if after_comma is not None else None
     m = DESCRIBED_START.search(masked, 0, verb.start())
     if m is not None:
         return " ".join(m.group(1).split())

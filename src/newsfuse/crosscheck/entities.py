@@ -39,6 +39,11 @@ from newsfuse.unionfind import UnionFind
 # a capitalised word by a hyphen ("al-Sarraj").
 _TOKEN = re.compile(r"(?:(?:al|el|ad|as|ash|bin|ibn|abu|abd)-)?[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]|[\w'’]+|[^\w\s]")
 # Lowercase connectors allowed inside a name when a capitalised word follows.
+# Words that head a place's name before "of" ("Gulf of Mexico", "Isle of Wight").
+_PLACE_HEADS = frozenset(
+    "gulf bay isle island islands sea ocean strait straits cape lake mount port city state states republic "
+    "kingdom province county district region valley river coast".split()
+)
 _CONNECTORS = frozenset({"of", "for", "de", "del", "of the", "bin", "ibn", "al", "van", "von", "der"})
 _QUOTED_SPAN = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 # Capitalised words after "and" that can still close one organisation's name ("… and Commerce Committee").
@@ -239,6 +244,28 @@ def _placed_words(sents: Sequence[Sent]) -> set[str]:
 _PLACED = re.compile(r"\b(?:" + "|".join(sorted(PLACE_PREPS)) + r")\s+([A-Z][a-z]+)\b(?:\s+([\w'-]+))?")
 
 
+def _body_of_person(toks: list[str], start: int) -> bool:
+    """Is the name at ``toks[start]`` the body a person before it is "of" ("Jo Roe of Irish charity
+    Goal told": the verb after Goal is Jo Roe's)?"""
+    for k in range(start - 1, max(0, start - 4) - 1, -1):
+        if toks[k] == "of":
+            return k > 0 and _is_cap(toks[k - 1])
+        if not toks[k][:1].isalpha():
+            return False
+    return False
+
+
+def _titles_a_name(toks: list[str], k: int) -> bool:
+    """Does a name (capitalised, not possessive) follow at ``toks[k]`` (past an abbreviation's dot)?"""
+    run = [t for t in toks[k : k + 4] if t != "."]
+    name: list[str] = []
+    for t in run:
+        if not _is_cap(t):
+            break
+        name.append(t)
+    return bool(name) and not any(_POSSESSIVE.search(t) for t in name)
+
+
 def rule_mentions(sent: Sent, lowercase: set[str], places: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
     """Capitalised-span mentions of one sentence, with title/type cues."""
     text = sent.text
@@ -377,6 +404,24 @@ def _mentions_from_span(
         if any(t not in PERSON_TITLES for t in low[(0 if prev in _HONORIFICS else 1) : k]) and k + 1 < len(span):
             out.extend(_mentions_from_span(span[k + 1 :], sent, False, "of", nxt, nxt2, toks, end, lowercase, places))
             span, low, nxt, nxt2 = span[:k], low[:k], "of", ""
+    # "Ona Vell of Harbour Aid told the BBC", "Ona Vell of French agency Acted said": the subject of a
+    # verb of saying, two or three words before "of" with no title, organisation or place word among
+    # them, is a person, and what follows "of" is where they work ("Bank of England said", "Friends of
+    # Kelbrook said" stay whole).
+    if (
+        "of" in low[2:4]
+        and any(fold(t) in SPEECH_VERBS for t in toks[end : end + 4])
+        and before != "the"
+        and prev not in PERSON_TITLES
+    ):
+        k = low.index("of", 2)
+        head = low[:k]
+        if k + 1 < len(span) and not any(
+            t in PERSON_TITLES or t in ORG_HEADS or t in _PLACE_HEADS or t in STOPWORDS for t in head
+        ):
+            # (the verb is the person's: no cue for the body after "of")
+            out.extend(_mentions_from_span(span[k + 1 :], sent, False, "of", "", "", toks, end, lowercase, places))
+            span, low, nxt2 = span[:k], head, ""
     cue: EntityType | None = None
     title: str | None = None
     last_title = max((k for k, t in enumerate(low) if t in PERSON_TITLES), default=-1)
@@ -442,14 +487,20 @@ def _mentions_from_span(
     if cue is None:
         if prev in PLACE_PREPS or nxt in {"-based"} or (nxt == "-" and nxt2 == "based"):
             cue = "place"
-        elif nxt in SPEECH_VERBS and prev != "the":
+        elif nxt in SPEECH_VERBS and prev != "the" and not _body_of_person(toks, end - len(span)):
             cue = "person"  # "X said"; but "the White House said" is no person
         elif prev in SPEECH_VERBS and nxt in _CLAUSE_ENDS:
             cue = "person"  # '"…," says Janelle.': a name alone after an inverted verb of saying
         elif nxt == "," and any(
-            (ft := fold(t).rstrip(".")) in PERSON_TITLES and ft not in _HONORIFICS for t in toks[end + 1 : end + 4]
+            (ft := fold(t).rstrip(".")) in PERSON_TITLES
+            and ft not in _HONORIFICS
+            and not (t[:1].isupper() and _titles_a_name(toks, k + 1))
+            for k, t in enumerate(toks[end + 1 : end + 4], start=end + 1)
         ):
-            cue = "person"  # apposition with a title: "Karim al-Mansuri, head of ..." (not "X, Dr. Roe")
+            # apposition with a title: "Karim al-Mansuri, head of ..." (not "X, Dr. Roe", nor "the
+            # Action Conference, Rep. Ron Roe, said": a capitalised title before a name is that name's;
+            # "Jan Roe, President Lind's nominee, said" is still an apposition, to a role)
+            cue = "person"
     surface = " ".join(span)
     acronym = None
     if end + 2 < len(toks) and toks[end] == "(" and _is_acronym(toks[end + 1]) and toks[end + 2] == ")":

@@ -33,7 +33,7 @@ ORG_HEADS: frozenset[str] = frozenset(
     network news television tv radio times post press agency institute university foundation
     commission office department board group authority administration accord league club
     service services bureau association society council institute centre center plc llc ag sa
-    hospital clinic school college academy laboratory museum church""".split()
+    hospital clinic school college academy laboratory museum church conference""".split()
 )
 
 # Words that, right after "in"/"from"/"to"/"near", mark the next capitalised span as a place

@@ -34,6 +34,7 @@ from newsfuse.crosscheck.speech import (
     LOOK_BACK,
     NAME,
     NO_CLAUSE,
+    OPENING_SUBORDINATE,
     PLACEHOLDER,
     POSSESSIVE_NAME,
     PRONOUNS,
@@ -73,6 +74,7 @@ _OBJECT_WORDS = r"(?:for|of|from|including|with|to|about|the|against|on|and|or|b
 _COLON_NAME = re.compile(rf"{NAME}\s*:\s*{PLACEHOLDER}")
 _LISTENER_BEFORE = re.compile(r"\b(?:told|tells|telling|asked|asks|to)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Ostrova on Monday said '…'"; the words between are no new clause ("Lind met Drost and he said")
+_SUBORDINATE_NAME = re.compile(r"(?:After|Before|When|While|As|Since|Although|Though|If|Because|Once|Until)\s")
 _BETWEEN_NAME_AND_VERB = re.compile(rf"{NAME}\s+((?:{NO_CLAUSE}\w+\s+){{0,4}})(?:{VERBS})\b[^.]*?{PLACEHOLDER}")
 _PATTERNS = [
     # "…," Landis at Oklahoma University said / a representative of one state at the League told
@@ -230,8 +232,20 @@ def _speaker_from_match(
         # one capitalised word the story's names do not know is a modifier or an opener, not a
         # speaker: "Arab states led by ... have called", "An official Syrian statement said"
         return False
+    if eid is not None and index is not None and index.type_of(eid) in {"organisation", "other"}:
+        # "Jean Fignole of Action Aid in Haiti tells the BBC", "Jo Roe of Irish charity Goal told":
+        # the one of the body speaks
+        of = _PERSON_OF_BEFORE.search(q.context, 0, len(q.context) - len(described_from))
+        if of is not None:
+            person, person_name = resolve_name(of.group(1), index)
+            if person is not None and person != eid and index.type_of(person) in {"person", "other"}:
+                eid, shown = person, person_name
     q.speaker, q.speaker_name = eid, shown
     return True
+
+
+# "Jo Roe of (Irish charity) " right before the name of the body a pattern found.
+_PERSON_OF_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]*),?\s+of\s+(?:[\w'’.-]+\s+){0,4}$")
 
 
 _PREPOSITIONS = frozenset("in on at with during after before from by".split())
@@ -272,6 +286,10 @@ def _in_sentence_speaker(
 
 
 _PREVIOUS_PATTERNS = [
+    # "Ona Vell of Harbour Aid tells the BBC …": the one of the organisation speaks
+    re.compile(
+        rf"(?<![\w-])((?:[A-Z][\w'’.-]*\s){{1,4}}[A-Z][\w'’-]*)\s+(?:of|from|at|with)\s+(?:[\w'’.-]+\s+){{1,5}}?(?:{VERBS})\b"
+    ),
     re.compile(rf"{NAME}\s+(?:{NO_CLAUSE}\w+\s+){{0,2}}(?:{VERBS})\b"),
     re.compile(rf"{NAME},\s[^,.“”\"]{{3,90}},\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b"),
     re.compile(rf"\b(?:{'|'.join(sorted(INVERTING_VERBS))})\s+{NAME}"),
@@ -340,6 +358,11 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
             if rx is _COLON_NAME and _LISTENER_BEFORE.search(q.context, 0, m.start(1)):
                 pos = m.end(1)  # 'told the BBC: "…"': who was told (the whole name), not who speaks
                 continue
+            if rx is _BETWEEN_NAME_AND_VERB and _SUBORDINATE_NAME.match(m.group(1)):
+                opener = OPENING_SUBORDINATE.match(q.context, m.start(1))
+                if opener is not None and opener.end() < q.context.find(PLACEHOLDER, m.end(1)):
+                    pos = opener.end()  # "After BP announced the failure, Obama said …": Obama's
+                    continue
             if rx is _BETWEEN_NAME_AND_VERB and index is not None and _person_before_verb(q, m.group(2), index):
                 q.how = "pattern"
                 return

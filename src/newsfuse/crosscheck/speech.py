@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.lexicon import PERSON_TITLES, SPEECH_VERBS
 from newsfuse.crosscheck.sentences import Sent
-from newsfuse.text import fold
+from newsfuse.text import STOPWORDS, fold
 
 PLACEHOLDER = "QQQ"
 
@@ -242,16 +242,30 @@ def _opening_clause_end(masked: str) -> int:
     return m.end() if m and m.group(1).lower() in QUOTING_VERBS else 0
 
 
+# An opening subordinate clause: "After BP announced the failure, Obama said …" (a verb of saying in it
+# is not the sentence's, unless the sentence has no other).
+OPENING_SUBORDINATE = re.compile(
+    r"[\s“\"‘(—–-]*(?:After|Before|When|While|As|Since|Although|Though|If|Because|Once|Until|Unless|Whereas)\b"
+    r"[^,;:]{0,200},"
+)
+
+
 def first_quoting_verb(masked: str) -> re.Match[str] | None:
     """The first quoting verb of a sentence, skipping a capitalised one that opens it: "Asked about
-    the talks, Lind said" and "Speaking in Tallor, Lind told" are said by Lind."""
+    the talks, Lind said" and "Speaking in Tallor, Lind told" are said by Lind; and one in an opening
+    subordinate clause when another follows it ("After BP announced the failure, Obama said")."""
+    opener = OPENING_SUBORDINATE.match(masked)
+    skip_to = opener.end() if opener is not None else 0
+    first: re.Match[str] | None = None
     for m in WORD.finditer(masked):
         if m.group().lower() not in QUOTING_VERBS:
             continue
         if m.group()[0].isupper() and not masked[: m.start()].strip(' “"‘(—–-'):
             continue
-        return m
-    return None
+        if m.start() >= skip_to:
+            return m
+        first = first or m
+    return first
 
 
 def clause_start(text: str, at: int) -> int:
@@ -296,6 +310,11 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
         verb = first_quoting_verb(masked)
     if verb is None or GROUP_BEFORE_VERB.search(masked, 0, verb.start()):
         return None  # "In the province of Hasaka, protesters shouted": the protesters, not Hasaka
+    # a definite description right after a comma is the subject, not a name of the clause before it
+    # ("… groups such as Tomas Vell and the Red Hand, the department said"; an apposition is masked above)
+    described = described_after_comma(masked, verb)
+    if described is not None:
+        masked = " " * described.start() + masked[described.start() :]
     participle = verb.group().lower().endswith("ing")
     # names in an opening participial clause ("Asked if Lind had called, Quill said ...") are not the subject
     opener_end = _opening_clause_end(masked)
@@ -320,7 +339,15 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
         ):
             after.append((at, eid))  # "said Ostrova", "said Foreign Minister Ostrova"
     if before:
-        return min(before)[2]
+        best = min(before)
+        # "Ona Vell of Harbour Aid told": the person before "of" speaks, not the body they are of
+        if index.type_of(best[2]) in {"organisation", "other"}:
+            best_at = min(at for at, _, eid in _who_can_speak(masked, sents, index, exclude) if eid == best[2])
+            for at, surface, eid in _who_can_speak(masked, sents, index, exclude):
+                gap = masked[at + len(surface) : best_at]
+                if at < best_at and index.type_of(eid) in {"person", "other"} and _OF_GAP.fullmatch(gap):
+                    return eid
+        return best[2]
     return min(after)[1] if after else None
 
 
@@ -334,6 +361,28 @@ def _who_can_speak(
             at = masked.find(surface, start)
             if at >= 0 and not place_like(eid, index) and not (exclude and surface in exclude):
                 yield at, surface, eid
+
+
+# Between a person and the body nearest the verb: "Ona Vell of (the Kelbrook charity) Harbour Aid told".
+_OF_GAP = re.compile(r",?\s+of\s+(?:[\w'’.-]+,?\s+){0,4}")
+# ", the department " right before a verb of saying (words of the description no function words:
+# ", the times when he says" is no one); only before a verb that says nothing else (", the violence
+# continued" is not speech).
+DESCRIBED_AFTER_COMMA = re.compile(r",\s+(the(?:\s+[a-z][\w-]*){1,3})\s+(?:also\s+)?$")
+_PLAIN_SAYING = frozenset(
+    "said says say told tells added adds stated states wrote writes warned warns announced declared insisted "
+    "noted explained argued claimed claims confirmed".split()
+)
+
+
+def described_after_comma(masked: str, verb: re.Match[str]) -> re.Match[str] | None:
+    """ ", the department said": the description right after a comma before a plain verb of saying."""
+    if verb.group().lower() not in _PLAIN_SAYING:
+        return None
+    m = DESCRIBED_AFTER_COMMA.search(masked, 0, verb.start())
+    if m is None or any(w in STOPWORDS for w in m.group(1).split()[1:]):
+        return None
+    return m
 
 
 # ", Webb added." closing a sentence: a comma, a name of up to four words, a verb of saying, the stop.
