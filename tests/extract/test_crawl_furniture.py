@@ -816,3 +816,37 @@ def test_a_caption_and_its_credit_inside_a_paragraph_go_and_the_lead_stays() -> 
         "Union leader Jan Roe signs the deal at the town hall on Sunday night Photograph: Ona Vell/AP",
         "A deckhand checks the ropes at dawn Photograph: Reuters",
     ]
+
+
+def test_a_live_discussion_is_readers_posts_after_its_introduction() -> None:
+    lines = [
+        "Send us your questions.",
+        "Harbour engineer Ona Vell was online on Friday at 1 p.m. to discuss the flooding of the lower town and "
+        "the repairs to the old sea wall, which the council says will take two years.",
+        "The council met on Thursday to approve the first payments for the repairs.",
+        "Kelbrook, Ost.: Why is the water still coming in after more than a month?",
+        "I always assumed the pumps would keep the lower town dry.",
+        "Marlow, N.C.: The council has not been clear about how much the repairs will cost.",
+        "Tallor, Ostmark: Could a storm like last winter's break the wall again?",
+        "Anonymous: When will the quay reopen for the ferries?",
+    ]
+    doc = RawDocument(origin="chat.jsonl#1", content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert "Ona Vell was online" in art.text and "approve the first payments" in art.text
+    for question in lines[3:]:
+        assert question not in art.text
+    assert any(r.reason == "comment" and "Why is the water" in r.text for r in art.removed)
+
+
+def test_capitalised_transcript_labels_are_no_live_discussion() -> None:
+    lines = [
+        "JANE ROE, HOST: Good evening, the flood in Kelbrook is our first story tonight.",
+        "TOMAS VELL, ENGINEER: The water came over the wall just after midnight on Thursday.",
+        "JANE ROE, HOST: And the council says the repairs will take two years.",
+        "ONA VELL, MAYOR: We will pay for the repairs and we will start this week, whatever it costs.",
+    ]
+    doc = RawDocument(origin="tr.jsonl#1", content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert "The water came over the wall" in art.text

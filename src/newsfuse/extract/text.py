@@ -730,6 +730,12 @@ def _clean(
     _mark_comment_widgets(lines)
     _mark_captions_before_credits(lines)
     barrier, barrier_why = _comment_start(lines)
+    chat = _chat_start(lines)
+    if chat is not None and chat < barrier:
+        barrier, barrier_why = (
+            chat,
+            f"live discussion: readers' questions from here on ({lines[chat].block.text[:40]!r})",
+        )
     end_limit = _copyright_end(lines, barrier)
     runs, in_body = _find_body(lines, end_limit, notes)
     _mark_bios(lines, runs)
@@ -847,6 +853,26 @@ def _mark_comment_widgets(lines: list[_Line]) -> None:
             for j in [i, *items]:
                 lines[j].reason = ("comment", "recent-comments box (Name on Post: comment)")
                 lines[j].value = min(BOILERPLATE_VALUE, -0.5 * lines[j].n_words)
+
+
+# A live discussion's readers' questions, each labelled with where the reader writes from ("Arlington,
+# Va.: Not really a question about …", "Cologne, Germany: Hi Alex, …"): a title-case place, a comma, a
+# state's abbreviation or a capitalised name, a colon.  Three or more such lines make the page a live
+# Q&A, whose discussion is readers' posts.  (A transcript's "JANE ROE, HOST:" labels are in capitals and
+# stay: there the speakers are the story's.)
+_CHAT_QUESTION_RE = re.compile(
+    r"^[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z]?[\w.'’-]*){0,3}, "
+    r"(?:[A-Z][a-z]{0,4}\.(?: ?[A-Z]\.)?|[A-Z]\.[A-Z]\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s+\S"
+)
+CHAT_MIN_QUESTIONS = 3
+
+
+def _chat_start(lines: list[_Line]) -> int | None:
+    """Index of a live discussion's first reader's question (see :data:`_CHAT_QUESTION_RE`), when the
+    page has at least :data:`CHAT_MIN_QUESTIONS`; from there on the page is readers' posts (a scrape
+    that keeps the host's answers runs them in with the questions, with nothing to tell them apart)."""
+    asked = [i for i, ln in enumerate(lines) if _CHAT_QUESTION_RE.match(ln.block.text)]
+    return asked[0] if len(asked) >= CHAT_MIN_QUESTIONS else None
 
 
 def _mark_captions_before_credits(lines: list[_Line]) -> None:
