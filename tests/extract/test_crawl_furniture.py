@@ -114,6 +114,18 @@ def test_glued_titles(text: str, title: str | None) -> None:
     assert (got[0] if got else None) == title
 
 
+def test_a_correction_note_with_any_verb_is_a_note_about_the_article() -> None:
+    lines = [
+        "The Verrin Valley Water Board opened both outlet gates overnight after a crack was found in the spillway.",
+        "About 1,200 residents of lower Kelbrook were told to leave their homes, the town council said on Monday.",
+        "The article incorrectly described how the Verrin Valley Water Board is funded.",
+    ]
+    doc = RawDocument(origin="r.jsonl#2", content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    assert {r.text: r.reason for r in art.removed}.get(lines[2]) == "disclaimer"
+
+
 def test_record_captions_corrections_and_author_intros() -> None:
     lines = [
         "Ona Vell is a regular contributor to Riverland Voices and in this blog recounts the night of the flood.",

@@ -262,7 +262,7 @@ _MAX_SENTENCE_WORDS = 90
 # earlier version of this story misstated ..." (general newsroom wording).
 _CORRECTION = re.compile(
     r"\b(?:an earlier version of this|the original (?:said|stated|version|story|article|report)|"
-    r"incorrectly (?:said|stated|reported|gave)|misstated|wrongly (?:said|stated|reported))\b|\bcorrection:",
+    r"incorrectly [a-z]+|misstated|wrongly (?:said|stated|reported))\b|\bcorrection:",
     re.IGNORECASE,
 )
 # A caption or heading glued in front of the sentence: a lower-case word, then a capitalised article

@@ -174,7 +174,7 @@ _EDITORIAL_NOTE_RE = re.compile(
     r"|^(?:the\s+)?original(?:ly)?\s+(?:source|published|appeared|posted)\b|^editor'?s[’']? note\b"
     r"|^a version (?:of this (?:article|story) )?appeared (?:on|in) (?:p|page)"
     r"|^(?:a|an|the) (?:page \w+ |earlier |previous |front-page |\w+ section )?(?:article|story|version|headline|caption|report)\b"
-    r"[^.]{0,80}\b(?:misstated|misidentified|misspelled|misquoted|misattributed|omitted|incorrectly (?:said|stated|reported|gave)"
+    r"[^.]{0,80}\b(?:misstated|misidentified|misspelled|misquoted|misattributed|omitted|incorrectly [a-z]+"
     r"|gave the wrong|should have said)",
     re.I,
 )
