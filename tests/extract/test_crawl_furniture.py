@@ -840,13 +840,18 @@ def test_a_live_discussion_is_readers_posts_after_its_introduction() -> None:
         "I always assumed the pumps would keep the lower town dry.",
         "Marlow, N.C.: The council has not been clear about how much the repairs will cost.",
         "Tallor, Ostmark: Could a storm like last winter's break the wall again?",
+        "Ona Vell: The old wall was built for the storms of a century ago, and the new one will be higher.",
+        "We expect the work on it to begin in the spring, once the council has approved the money.",
         "Anonymous: When will the quay reopen for the ferries?",
+        "Marlow, N.C.: Why did nobody warn us?",
     ]
     doc = RawDocument(origin="chat.jsonl#1", content="\n".join(lines), kind="record", input_format="json")
     (art,) = extract_documents([doc], Options())
     assert isinstance(art, Article)
     assert "Ona Vell was online" in art.text and "approve the first payments" in art.text
-    for question in lines[3:]:
+    # the host (named in the introduction) answers; the rest is readers' posts
+    assert lines[7] in art.text and lines[8] in art.text
+    for question in [*lines[3:7], *lines[9:]]:
         assert question not in art.text
     assert any(r.reason == "comment" and "Why is the water" in r.text for r in art.removed)
 
@@ -862,3 +867,16 @@ def test_capitalised_transcript_labels_are_no_live_discussion() -> None:
     (art,) = extract_documents([doc], Options())
     assert isinstance(art, Article)
     assert "The water came over the wall" in art.text
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Thoughts, comments, suggestions or criticisms about the Gazette's live chats?", "promo"),
+        ("(Photo: Jo Roe/AP) Thoughts, comments or suggestions about this page?", "promo"),
+        ("The minister took questions and comments about the budget on Monday.", None),
+    ],
+)
+def test_a_call_for_readers_feedback(line: str, reason: str | None) -> None:
+    found = boilerplate_reason(line, len(line.split()), True)
+    assert (found[0] if found else None) == reason

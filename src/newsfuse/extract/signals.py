@@ -645,6 +645,13 @@ _READER_CALL_RE = re.compile(
     re.I,
 )
 READER_CALL_MAX_WORDS = 60  # the call and its terms, glued into one line by the scraper
+# A call for readers' feedback on a feature: "Thoughts, comments, suggestions or criticisms about the
+# Live Q&As?", "Comments or suggestions about this page?".
+_FEEDBACK_CALL_RE = re.compile(
+    r"\b(?:thoughts|comments|questions|feedback|suggestions)(?:,\s*(?:thoughts|comments|questions|suggestions))*,?"
+    r"\s+(?:or|and)\s+(?:criticisms|suggestions|complaints|comments|questions)\s+(?:about|on|for)\b[^.!]{0,80}\?",
+    re.I,
+)
 # A page template's placeholder the scraper caught unrendered ("BACK {current} of {total} NEXT"):
 # prose has no braces around a bare word.
 _PLACEHOLDER_RE = re.compile(r"\{[a-z_]{2,20}\}")
@@ -727,6 +734,8 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
         return "navigation", "unrendered page template ('{current} of {total}')"
     if n_words <= READER_CALL_MAX_WORDS and "your" in low and _READER_CALL_RE.search(t):
         return "promo", "call for readers' comments or pictures (and its publishing terms)"
+    if n_words <= READER_CALL_MAX_WORDS and "?" in t and _FEEDBACK_CALL_RE.search(t):
+        return "promo", "call for readers' feedback on the page"
     if n_words <= CONTACT_MAX_WORDS and ("@" in t or "switchboard" in low or "if you" in low) and contact_footer(t):
         return "other", "site contact footer (addresses for letters, help, the news desk)"
     if n_words <= CAPTION_MAX_WORDS and t.endswith((").", ")")) and _AGENCY_CREDIT_END_RE.search(t):

@@ -729,13 +729,8 @@ def _clean(
     lines = [_line(b, repeated) for b in blocks]
     _mark_comment_widgets(lines)
     _mark_captions_before_credits(lines)
+    _mark_chat_questions(lines)
     barrier, barrier_why = _comment_start(lines)
-    chat = _chat_start(lines)
-    if chat is not None and chat < barrier:
-        barrier, barrier_why = (
-            chat,
-            f"live discussion: readers' questions from here on ({lines[chat].block.text[:40]!r})",
-        )
     end_limit = _copyright_end(lines, barrier)
     runs, in_body = _find_body(lines, end_limit, notes)
     _mark_bios(lines, runs)
@@ -857,22 +852,46 @@ def _mark_comment_widgets(lines: list[_Line]) -> None:
 
 # A live discussion's readers' questions, each labelled with where the reader writes from ("Arlington,
 # Va.: Not really a question about …", "Cologne, Germany: Hi Alex, …"): a title-case place, a comma, a
-# state's abbreviation or a capitalised name, a colon.  Three or more such lines make the page a live
-# Q&A, whose discussion is readers' posts.  (A transcript's "JANE ROE, HOST:" labels are in capitals and
-# stay: there the speakers are the story's.)
-_CHAT_QUESTION_RE = re.compile(
-    r"^[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z]?[\w.'’-]*){0,3}, "
+# state's abbreviation or a capitalised name, a colon (also right after the chat's time stamp: "… 11:00
+# AM Arlington, Va.: …").  Three or more such lines make the page a live Q&A.  (A transcript's "JANE ROE,
+# HOST:" labels are in capitals and stay: there the speakers are the story's.)
+_CHAT_PLACE = (
+    r"[A-Z][a-z][\w.'’-]*(?: [A-Z][a-z]?[\w.'’-]*){0,3}, "
     r"(?:[A-Z][a-z]{0,4}\.(?: ?[A-Z]\.)?|[A-Z]\.[A-Z]\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?):\s+\S"
 )
+_CHAT_QUESTION_RE = re.compile(rf"^(?:.{{0,60}}\b\d{{1,2}}:\d{{2}}\s*(?:[AaPp]\.?[Mm]\.?)(?:\s*ET)?\s+)?{_CHAT_PLACE}")
 CHAT_MIN_QUESTIONS = 3
+# The host's answers are labelled with their name and no place ("Jo Roe: BP early on invited …").
+_CHAT_LABEL_RE = re.compile(r"^([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}):\s+\S")
 
 
-def _chat_start(lines: list[_Line]) -> int | None:
-    """Index of a live discussion's first reader's question (see :data:`_CHAT_QUESTION_RE`), when the
-    page has at least :data:`CHAT_MIN_QUESTIONS`; from there on the page is readers' posts (a scrape
-    that keeps the host's answers runs them in with the questions, with nothing to tell them apart)."""
+def _mark_chat_questions(lines: list[_Line]) -> None:
+    """A live discussion (see :data:`_CHAT_QUESTION_RE`): from its first question on, every line is a
+    reader's post (a comment) until a host's name (a full name the introduction gives) labels an
+    answer, which is text up to the next question.  Readers' lines stay neutral for finding the body,
+    which runs through them.  A scrape that kept no labelled answer leaves the page its introduction."""
     asked = [i for i, ln in enumerate(lines) if _CHAT_QUESTION_RE.match(ln.block.text)]
-    return asked[0] if len(asked) >= CHAT_MIN_QUESTIONS else None
+    if len(asked) < CHAT_MIN_QUESTIONS:
+        return
+    # the hosts are named in the page's introduction ("… staff writers Jill Drew and Ellen Nakashima were
+    # online …"); a reader's "New York:" or "Anonymous:" is not
+    intro = " ".join(ln.block.text for ln in lines[: asked[0] + 1])
+    labels = {
+        m.group(1)
+        for ln in lines[asked[0] :]
+        if (m := _CHAT_LABEL_RE.match(ln.block.text)) and not _CHAT_QUESTION_RE.match(ln.block.text)
+    }
+    host = {name for name in labels if " " in name and re.search(rf"\b{re.escape(name)}\b", intro)}
+    reader = True
+    for ln in lines[asked[0] :]:
+        label = _CHAT_LABEL_RE.match(ln.block.text)
+        if _CHAT_QUESTION_RE.match(ln.block.text):
+            reader = True
+        elif label is not None:
+            reader = label.group(1) not in host
+        if reader and ln.reason is None:
+            ln.reason = ("comment", "reader's post in a live discussion (after a place label)")
+            ln.value = 0.0
 
 
 def _mark_captions_before_credits(lines: list[_Line]) -> None:
