@@ -620,3 +620,20 @@ def test_a_connective_too_little_follows_dangles() -> None:
     judged = {c.text: (c.usable, c.reason) for c in article_candidates(a, start=0)}
     assert judged["But people are trying to help."] == (False, "dangling reference")
     assert judged["The council said on Tuesday that the river would fall by Friday."][0] is True
+
+
+def test_a_demonstrative_opener_with_its_noun_points_back() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "w9",
+        "north-gazette",
+        [
+            "The water board opened both outlet gates of the dam on Tuesday night.",
+            "For much of that time, his brother was the chief engineer of the valley's water board.",
+            "In this year's vote, turnout in the valley fell to its lowest level since the war.",
+        ],
+    )
+    cands = article_candidates(a)
+    assert (cands[1].usable, cands[1].reason) == (False, "dangling reference")
+    assert cands[2].usable

@@ -162,7 +162,7 @@ _SUBORDINATE = frozenset("when if although though because while whereas unless".
 _BYLINE = re.compile(r"^(?:by|published by|posted by|written by)\b", re.IGNORECASE)
 # An opening phrase that points back at the previous sentence: "Given this, …", "Despite that, …",
 # "Because of these, …" (a demonstrative closing a short opener before its comma).
-_BACK_REFERENCE = re.compile(r"^(?:[\w'’-]+\s+){1,3}(?:this|that|these|those)\s*,", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"^(?:[\w'’-]+\s+){1,3}(?:this|that|these|those)(?:\s+[a-z]+)?\s*,", re.IGNORECASE)
 # Past the lead, an agency's name in brackets is a dateline only with its dash: "(CNN) --", not "(CNN) that".
 _DATELINE_DASH = re.compile(r"\([A-Za-z ]{2,20}\)\s*[-–—]")
 _PERSONAL = frozenset({"he", "she", "they", "it"})
