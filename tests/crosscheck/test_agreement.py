@@ -140,6 +140,16 @@ def test_a_question_never_agrees():
     assert not [c.text for c in claims if c.status != "single_source"]
 
 
+def test_a_hypothetical_never_agrees_with_a_fact():
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["If the Varno dam sluices fail, the lower valley would be flooded within hours."]),
+            "a2": ("Coast Herald", ["The lower valley was flooded within hours after the Varno dam sluices failed."]),
+        }
+    )
+    assert not [c.text for c in claims if c.status != "single_source"]
+
+
 @pytest.mark.parametrize(
     ("text", "figures", "years"),
     [

@@ -926,6 +926,11 @@ def _covers(centre: FactBag, other: FactBag, idf: Mapping[str, float]) -> bool:
     return total > 0 and _fact_weight(shared, idf) >= _CENTRE_MIN_COVERAGE * total
 
 
+# A condition with its hypothetical consequence ("If a resistant strain starts circulating it would be a
+# concern") states no fact that happened.
+_HYPOTHETICAL = re.compile(r"^[\"“‘']?(?:If|Unless|Should)\b[^.;]*\b(?:would|could|might)\b", re.IGNORECASE)
+
+
 def _cut_off(text: str) -> bool:
     """A sentence that trails off ("A civil war and a regional war...") states no whole fact."""
     return text.rstrip("\"'”’) ").endswith(("...", "…"))
@@ -936,7 +941,11 @@ def _backers(space: ClaimSpace, pairs: Sequence[tuple[int, int]]) -> dict[int, l
     backer states most of the centre (:func:`_covers`).  A question asserts nothing ("Can humans
     catch swine flu?" heads an explainer), nor does a sentence cut off: neither backs nor is backed;
     a centre must read as a statement of at most ``_CENTRE_MAX_WORDS`` words."""
-    asks = {i for i, s in enumerate(space.sents) if s.text.rstrip("\"'”’) ").endswith("?") or _cut_off(s.text)}
+    asks = {
+        i
+        for i, s in enumerate(space.sents)
+        if s.text.rstrip("\"'”’) ").endswith("?") or _cut_off(s.text) or _HYPOTHETICAL.match(s.text)
+    }
     centres = {i for i, s in enumerate(space.sents) if len(s.text.split()) <= _CENTRE_MAX_WORDS}
     facts, idf = space.facts, space.fact_idf
     backed: dict[int, list[int]] = defaultdict(list)
