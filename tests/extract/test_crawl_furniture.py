@@ -21,6 +21,14 @@ from newsfuse.model import Article, RawDocument
 from newsfuse.options import Options
 
 
+def _record(lines: list[str], origin: str) -> Article:
+    """The one article a scraper record with these lines gives."""
+    doc = RawDocument(origin=origin, content="\n".join(lines), kind="record", input_format="json")
+    (art,) = extract_documents([doc], Options())
+    assert isinstance(art, Article)
+    return art
+
+
 @pytest.mark.parametrize(
     ("line", "comment"),
     [
@@ -52,9 +60,7 @@ def test_a_glued_thread_is_cut_however_long() -> None:
         f"Comment number {i} says the water board should have repaired the spillway a long time ago, honestly."
         for i in range(60)
     ]
-    doc = RawDocument(origin="c.jsonl#1", content="\n".join(body + thread), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(body + thread, "c.jsonl#1")
     assert [p.text for p in art.paragraphs] == body
     assert art.outlet == "Valley Post"
 
@@ -120,9 +126,7 @@ def test_a_correction_note_with_any_verb_is_a_note_about_the_article() -> None:
         "About 1,200 residents of lower Kelbrook were told to leave their homes, the town council said on Monday.",
         "The article incorrectly described how the Verrin Valley Water Board is funded.",
     ]
-    doc = RawDocument(origin="r.jsonl#2", content="\n".join(lines), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(lines, "r.jsonl#2")
     assert {r.text: r.reason for r in art.removed}.get(lines[2]) == "disclaimer"
 
 
@@ -135,9 +139,7 @@ def test_record_captions_corrections_and_author_intros() -> None:
         "Engineers will inspect the spillway foundations on Tuesday, and a decision on the return is due on Wednesday.",
         "An earlier version of this article misstated the number of residents who were told to leave their homes.",
     ]
-    doc = RawDocument(origin="r.jsonl#1", content="\n".join(lines), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(lines, "r.jsonl#1")
     assert [p.text for p in art.paragraphs] == [lines[1], lines[3], lines[4]]
     reasons = {r.text: r.reason for r in art.removed}
     assert reasons[lines[2]] == "caption" and reasons[lines[0]] == "other" and reasons[lines[5]] == "disclaimer"
@@ -233,9 +235,7 @@ def test_a_record_headline_before_the_stamp_becomes_the_title() -> None:
         "The Verrin Valley Water Board opened both outlet gates overnight after a crack was found.",
         "About 1,200 residents of lower Kelbrook were told to leave their homes, the town council said on Monday.",
     ]
-    doc = RawDocument(origin="g.jsonl#1", content="\n".join(lines), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(lines, "g.jsonl#1")
     assert art.title == "Floodgates open as the valley holds its breath Engineers race a crack in the spillway"
     assert art.paragraphs[0].text.startswith("The Verrin Valley Water Board opened")
     assert any("time stamp" in r.detail for r in art.removed)
@@ -279,9 +279,7 @@ def test_an_untitled_record_gets_the_headline_its_lead_retells() -> None:
         "Flood fears grow in Kelbrook valley camps Council officials in Kelbrook fear the valley camps may flood again.",
         "About 1,200 residents were moved to the camps last week, the town council said.",
     ]
-    doc = RawDocument(origin="v.jsonl#1", content="\n".join(lines), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(lines, "v.jsonl#1")
     assert art.title == "Flood fears grow in Kelbrook valley camps"
     assert art.paragraphs[0].text.startswith("Council officials in Kelbrook fear")
     assert any("retells" in r.detail for r in art.removed)
@@ -488,9 +486,7 @@ def test_a_headline_and_a_caption_glued_before_the_lead_both_go() -> None:
         "The valley council has opened an inquiry into the flood that hit the lower town in March.",
         "Residents have been nearly silent about the inquiry, the town council said on Monday.",
     ]
-    doc = RawDocument(origin="v.jsonl#3", content="\n".join(lines), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(lines, "v.jsonl#3")
     assert art.paragraphs[0].text.startswith("The valley council has opened an inquiry")
     assert ("caption", "The number of homes lost is still disputed") in [(r.reason, r.text) for r in art.removed]
 
@@ -502,9 +498,7 @@ def test_a_story_highlight_glued_before_the_dateline_is_no_title() -> None:
         "on Wednesday for the valley council.",
         "Residents have been nearly silent about the march, the town council said on Monday.",
     ]
-    doc = RawDocument(origin="v.jsonl#4", content="\n".join(lines), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(lines, "v.jsonl#4")
     assert art.title is None
     assert art.paragraphs[0].text.startswith("Kelbrook, Ostmark (CNN) -- Jan Roe, the engineer")
 
@@ -516,9 +510,7 @@ def test_a_day_heading_glued_before_the_lead_is_removed_with_its_reason() -> Non
         "said.",
         "Residents have been nearly silent about the flood, the town council said on Monday.",
     ]
-    doc = RawDocument(origin="v.jsonl#5", content="\n".join(lines), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(lines, "v.jsonl#5")
     assert art.paragraphs[0].text.startswith("Up to 10,000 tents")
     assert ("other", "Thursday 14 January", "day heading glued to the lead") in [
         (r.reason, r.text, r.detail) for r in art.removed
@@ -531,9 +523,7 @@ def test_a_glued_caption_is_removed_with_its_reason() -> None:
         "Families wait in the school hall for news Nearly a week after the crack was found, the gates of the dam are open.",
         "Residents have been nearly silent about the move, the town council said on Monday.",
     ]
-    doc = RawDocument(origin="v.jsonl#2", content="\n".join(lines), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(lines, "v.jsonl#2")
     assert art.paragraphs[0].text.startswith("Nearly a week after the crack was found")
     assert any(r.reason == "caption" and r.text.startswith("Families wait") for r in art.removed)
 
@@ -708,9 +698,7 @@ def test_a_standfirst_with_its_authors_credit_glued_before_the_lead_goes_and_giv
         "says Jan Vale It is odd now to think that the valley was once thought safe from any war at all.",
         "Residents have been nearly silent about the book, the town council said on Monday.",
     ]
-    doc = RawDocument(origin="v.jsonl#6", content="\n".join(lines), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(lines, "v.jsonl#6")
     assert art.paragraphs[0].text.startswith("It is odd now to think")
     assert art.author == "Jan Vale"
     assert any(r.detail == "standfirst with its author's credit glued to the lead" for r in art.removed)
@@ -791,9 +779,7 @@ def test_an_untitled_record_loses_headline_and_caption_before_the_lead_that_rete
         "on Sunday night Crews have returned to Kelbrook harbour after the ferry strike ended.",
         "Passengers queued at the north quay for the first crossing in nine days, the harbour board said.",
     ]
-    doc = RawDocument(origin="v.jsonl#9", content="\n".join(lines), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(lines, "v.jsonl#9")
     assert art.title == "Ferry strike: Crews return to Kelbrook harbour"
     assert art.paragraphs[0].text == "Crews have returned to Kelbrook harbour after the ferry strike ended."
     assert (
@@ -811,9 +797,7 @@ def test_a_caption_and_its_credit_inside_a_paragraph_go_and_the_lead_stays() -> 
         "Photograph: Reuters The board said every crossing would run to the timetable by Friday.",
         "The harbour board thanked the travellers for their patience over the nine days of the strike.",
     ]
-    doc = RawDocument(origin="g.jsonl#1", content="\n".join(lines), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(lines, "g.jsonl#1")
     assert art.title == "Ferry strike ends after nine days"
     texts = [p.text for p in art.paragraphs]
     assert (
@@ -845,9 +829,7 @@ def test_a_live_discussion_is_readers_posts_after_its_introduction() -> None:
         "Anonymous: When will the quay reopen for the ferries?",
         "Marlow, N.C.: Why did nobody warn us?",
     ]
-    doc = RawDocument(origin="chat.jsonl#1", content="\n".join(lines), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(lines, "chat.jsonl#1")
     assert "Ona Vell was online" in art.text and "approve the first payments" in art.text
     # the host (named in the introduction) answers; the rest is readers' posts
     assert lines[7] in art.text and lines[8] in art.text
@@ -863,9 +845,7 @@ def test_capitalised_transcript_labels_are_no_live_discussion() -> None:
         "JANE ROE, HOST: And the council says the repairs will take two years.",
         "ONA VELL, MAYOR: We will pay for the repairs and we will start this week, whatever it costs.",
     ]
-    doc = RawDocument(origin="tr.jsonl#1", content="\n".join(lines), kind="record", input_format="json")
-    (art,) = extract_documents([doc], Options())
-    assert isinstance(art, Article)
+    art = _record(lines, "tr.jsonl#1")
     assert "The water came over the wall" in art.text
 
 

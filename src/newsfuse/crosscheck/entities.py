@@ -38,12 +38,12 @@ from newsfuse.unionfind import UnionFind
 # A name token: a capitalised word (hyphenated parts allowed), an acronym, or a particle joined to
 # a capitalised word by a hyphen ("al-Sarraj").
 _TOKEN = re.compile(r"(?:(?:al|el|ad|as|ash|bin|ibn|abu|abd)-)?[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]|[\w'’]+|[^\w\s]")
-# Lowercase connectors allowed inside a name when a capitalised word follows.
 # Words that head a place's name before "of" ("Gulf of Mexico", "Isle of Wight").
 _PLACE_HEADS = frozenset(
     "gulf bay isle island islands sea ocean strait straits cape lake mount port city state states republic "
     "kingdom province county district region valley river coast".split()
 )
+# Lowercase connectors allowed inside a name when a capitalised word follows.
 _CONNECTORS = frozenset({"of", "for", "de", "del", "of the", "bin", "ibn", "al", "van", "von", "der"})
 _QUOTED_SPAN = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 # Capitalised words after "and" that can still close one organisation's name ("… and Commerce Committee").

@@ -320,7 +320,8 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
     opener_end = _opening_clause_end(masked)
     before: list[tuple[int, int, str]] = []
     after: list[tuple[int, str]] = []
-    for at, surface, eid in _who_can_speak(masked, sents, index, exclude):
+    can_speak = list(_who_can_speak(masked, sents, index, exclude))
+    for at, surface, eid in can_speak:
         if at < opener_end:
             continue
         title_after = _TITLE_AFTER.match(masked, at + len(surface))
@@ -339,16 +340,22 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
         ):
             after.append((at, eid))  # "said Ostrova", "said Foreign Minister Ostrova"
     if before:
-        best = min(before)
-        # "Ona Vell of Harbour Aid told": the person before "of" speaks, not the body they are of
-        if index.type_of(best[2]) in {"organisation", "other"}:
-            best_at = min(at for at, _, eid in _who_can_speak(masked, sents, index, exclude) if eid == best[2])
-            for at, surface, eid in _who_can_speak(masked, sents, index, exclude):
-                gap = masked[at + len(surface) : best_at]
-                if at < best_at and index.type_of(eid) in {"person", "other"} and _OF_GAP.fullmatch(gap):
-                    return eid
-        return best[2]
+        best = min(before)[2]
+        return _person_of(best, can_speak, masked, index) or best
     return min(after)[1] if after else None
+
+
+def _person_of(body: str, can_speak: Sequence[tuple[int, str, str]], masked: str, index: EntityIndex) -> str | None:
+    """ "Ona Vell of Harbour Aid told": the person named before "of" and ``body`` (the name nearest the
+    verb, no person) speaks, not the body they are of; None when no one stands there."""
+    if index.type_of(body) not in {"organisation", "other"}:
+        return None
+    body_at = min(at for at, _, eid in can_speak if eid == body)
+    for at, surface, eid in can_speak:
+        gap = masked[at + len(surface) : body_at]
+        if at < body_at and index.type_of(eid) in {"person", "other"} and _OF_GAP.fullmatch(gap):
+            return eid
+    return None
 
 
 def _who_can_speak(

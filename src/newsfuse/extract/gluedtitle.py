@@ -204,6 +204,23 @@ def _common_word_opens_lead(toks: list[str], j: int, lower_words: frozenset[str]
     return any(t.isalpha() and t.islower() and t not in STOPWORDS for t in toks[:j])
 
 
+def _stems(toks: list[str]) -> set[str]:
+    """Stems of the content words of ``toks`` (what a headline says)."""
+    return {_stem(t) for t in toks if t.lower() not in STOPWORDS and len(_stem(t)) > 2}
+
+
+def _retold(head: set[str], lead_toks: list[str]) -> tuple[float, int]:
+    """(share, count) of the stems of ``head`` that ``lead_toks`` say again."""
+    echo = len(head & {_stem(t) for t in lead_toks})
+    return (echo / len(head) if head else 0.0), echo
+
+
+def _open_quote(text: str) -> bool:
+    """Does ``text`` leave a quotation open (more opening marks than closing ones)?"""
+    opened = text.count("`") + text.count("‘") + text.count("“")
+    return opened > text.count("'") + text.count("’") + text.count("”") or text.count('"') % 2 == 1
+
+
 def split_echo_title(text: str, lower_words: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(title, rest) when ``text`` opens with a sentence-case headline that the lead after it
     retells (see :data:`MIN_ECHO_SHARE`), else None.  ``lower_words``: words the article writes in
@@ -225,17 +242,13 @@ def split_echo_title(text: str, lower_words: frozenset[str] = frozenset()) -> tu
             continue  # "said Obama": a name goes on
         if _capitalised(prev) and not prev.isupper() and not _common_word_opens_lead(toks, j, lower_words):
             continue  # "President Barack Obama": a headline ends on a lower-case word, or before a common one
-        before = " ".join(toks[:j])
-        opened = before.count("`") + before.count("‘") + before.count("“")
-        if opened > before.count("'") + before.count("’") + before.count("”") or before.count('"') % 2:
+        if _open_quote(" ".join(toks[:j])):
             continue  # inside a quotation: "oil spill ` enters Loop Current'"
-        head = {_stem(t) for t in toks[:j] if t.lower() not in STOPWORDS and len(_stem(t)) > 2}
+        head = _stems(toks[:j])
         if len(head) < 2:
             continue
         end = next((k for k in range(j, len(toks)) if toks[k][-1:] in ".!?"), len(toks) - 1)
-        lead = {_stem(t) for t in toks[j : end + 1]}
-        echo = len(head & lead)
-        share = echo / len(head)
+        share, echo = _retold(head, toks[j : end + 1])
         if echo >= MIN_ECHO_WORDS and share >= MIN_ECHO_SHARE and (best is None or (share, echo) > best[:2]):
             best = (share, echo, j)
     if best is None:
@@ -623,11 +636,6 @@ class EchoCaption:
     rest: str
 
 
-def _open_quote(text: str) -> bool:
-    opened = text.count("`") + text.count("‘") + text.count("“")
-    return opened > text.count("'") + text.count("’") + text.count("”") or text.count('"') % 2 == 1
-
-
 def _caption_clause(toks: list[str]) -> bool:
     """Is ``toks`` a caption's clause (see above)?"""
     text = " ".join(toks)
@@ -716,15 +724,6 @@ def _echo_seam(toks: list[str], j: int, lower_words: frozenset[str]) -> bool:
             return False  # "the Harmony | One remote": a number after a name is part of it
         return cur in _HONORIFICS or _common_word_opens_lead(toks, j, lower_words) or _restarts_name(toks, j)
     return True
-
-
-def _stems(toks: list[str]) -> set[str]:
-    return {_stem(t) for t in toks if t.lower() not in STOPWORDS and len(_stem(t)) > 2}
-
-
-def _retold(head: set[str], lead_toks: list[str]) -> tuple[float, int]:
-    echo = len(head & {_stem(t) for t in lead_toks})
-    return (echo / len(head) if head else 0.0), echo
 
 
 def _lead_seam(
