@@ -217,3 +217,47 @@ def test_a_figure_told_with_its_change_is_no_conflict_with_another_days() -> Non
 
     assert run("2031-05-03") == []
     assert len(run("2031-05-02")) == 1
+
+
+def test_name_with_suffix_or_inside_a_longer_name_is_one_actor() -> None:
+    from newsfuse.crosscheck.conflicts import _merge_names
+
+    merged = _merge_names(
+        {"Darin Kessel III": [1], "Kessel": [2], "The Daily Orvel Harbour Gazette": [3], "Orvel Harbour": [4]}
+    )
+    assert merged == {"Darin Kessel III": [1, 2], "The Daily Orvel Harbour Gazette": [3, 4]}
+    # one word inside a longer name is not that name ("Harbour" of "Orvel Harbour Gazette" may be another body)
+    assert _merge_names({"Orvel Harbour Gazette": [1], "Harbour": [2]}) == {
+        "Orvel Harbour Gazette": [1],
+        "Harbour": [2],
+    }
+    assert _merge_names({"Tomas Vell Jr.": [1], "Tomas Vell": [2]}) == {"Tomas Vell Jr.": [1, 2]}
+
+
+def test_an_actor_in_a_subordinate_clause_is_not_who_the_sentence_is_about() -> None:
+    from newsfuse.crosscheck.conflicts import sole_actor
+    from newsfuse.crosscheck.entities import build_entities
+    from newsfuse.crosscheck.sentences import story_sentences
+
+    arts = [
+        article("a", "Paper A", ["Mr Tomas Vell will likely die in the Norvale prison."]),
+        article(
+            "b",
+            "Paper B",
+            ["He will likely die in the Norvale prison after Judge Anna Lindqvist handed down the sentence."],
+        ),
+        article("c", "Paper C", ["While Mr Tomas Vell escaped the death penalty, he will likely die in prison."]),
+    ]
+    by_id = {a.id: a for a in arts}
+    sents = story_sentences(list(by_id), by_id)
+    index = build_entities(sents, lambda aid: by_id[aid].outlet or aid)
+    actors = [sole_actor(s, index) for s in sents]
+    assert actors[0] == index.resolve("Tomas Vell") is not None
+    assert actors[1:] == [None, None]
+
+
+def test_a_model_number_after_a_hyphen_is_no_count() -> None:
+    figs = find_figures(
+        0, "Marines seized 12 magazines and AK-47 assault rifles as F-16 jets flew over.", CachedStemmer()
+    )
+    assert [f.value for f in figs] == [12.0]

@@ -36,6 +36,12 @@ def test_fact_from_one_outlet_is_single_source(two_outlets) -> None:
 
 
 def test_conflicting_figure_makes_claims_disputed(two_outlets) -> None:
+    from newsfuse.model import PublishedDate
+
+    # a death toll grows by the hour: two of them are compared only when both days are known
+    assert [c for c in _run(two_outlets).conflicts if c.kind == "figure"] == []
+    for art in two_outlets.values():
+        art.published = PublishedDate(value="2031-03-14", source="input", confidence=0.95)
     story = _run(two_outlets)
     figures = [c for c in story.conflicts if c.kind == "figure"]
     assert len(figures) == 1

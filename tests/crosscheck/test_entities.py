@@ -423,3 +423,24 @@ def test_a_capitalised_title_before_a_name_is_that_names_not_an_apposition() -> 
     )
     assert _entity(index, "Coastal Shipping Forum").type != "person"
     assert _entity(index, "Tamsin Orre").type == "person"
+
+
+def test_a_generational_suffix_is_not_the_surname() -> None:
+    """ "Darin Kessel III" is the Kessel of later mentions (the suffix is no part of the surname)."""
+    index, _ = _index(
+        _articles(
+            "Troy police said Darin Kessel III, 38, targeted two managers of the Norvale firm.",
+            "Police said Kessel targeted the two managers of the Norvale firm.",
+        )
+    )
+    assert index.resolve("Kessel") == index.resolve("Darin Kessel III") is not None
+    assert "Kessel" in _entity(index, "Darin Kessel III").aliases
+    # the suffix still tells a son from his father, and a rig "II" from a rig "III"
+    index, _ = _index(
+        _articles(
+            "Mr Tomas Vell Jr. said his father, Mr Tomas Vell, had built the Orvel Driller II rig.",
+            "The Orvel Driller III rig is drilling a relief well, Mr Tomas Vell Jr. said.",
+        )
+    )
+    assert index.resolve("Tomas Vell") != index.resolve("Tomas Vell Jr.")
+    assert index.resolve("Orvel Driller II") != index.resolve("Orvel Driller III")

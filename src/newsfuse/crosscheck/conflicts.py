@@ -69,8 +69,9 @@ _MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_00
 # A name's capitalised word right before a number ("FTSE 100", "S&P 500"); compiled once (find_figures
 # runs per figure).
 _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\s$")
+# Not after a letter and a hyphen: "AK-47 assault rifles", "F-16 jets", "Covid-19 patients" name a model.
 _FIGURE = re.compile(
-    r"(?<![\w.,])(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    r"(?<![\w.,])(?<![A-Za-z]-)(?P<cur>[$€£])?\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
     + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
     + r")\b(?:\s?(?P<mult>thousand|million|billion|bn|m)\b)?",
     re.IGNORECASE,
@@ -251,6 +252,13 @@ _ROUNDING = 0.25
 # A person's name is never written after an article: "the Briton said", "the American" is a
 # nationality noun (a person named another way), not the name of a second actor.
 _COMMON_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
+# A name after a subordinating conjunction in its clause is not who the sentence is about: "While
+# Nichols escaped the death penalty, he will die in prison" and "he will die in prison after Judge
+# Bodiford handed down the sentence" are both said of Nichols (general English conjunctions).
+_SUBORDINATE_BEFORE = re.compile(
+    r"\b(?:after|before|when|while|whereas|although|though|because|since|until|unless|if|once|as)\b[^,;:]*$",
+    re.IGNORECASE,
+)
 
 
 # A sentence of news prose is rarely longer than this many words; a longer one is captions or list
@@ -542,6 +550,11 @@ def _comparable(
     if (a.frame.increment or b.frame.increment) and day_a is not None and day_b is not None and day_a != day_b:
         return False  # "the new cases include 10 children": each day's new cases are that day's
     growing = a.frame.running or (a.frame.predicate in _TOLLS and b.frame.predicate in _TOLLS)
+    if growing and (day_a is None or day_b is None) and a.value != b.value:
+        # a toll or a running total grows by the hour: with a publication day unknown, "at least
+        # three killed" and "at least ten killed" may be the first report and a later one, and
+        # nothing shows that they count at the same time
+        return False
     if growing and day_a is not None and day_b is not None and day_a != day_b and a.value != b.value:
         # reported on different days: a running total grows, and so does the toll of one incident as
         # reports come in ("three killed in Wednesday's clashes", next day "at least eight"): a later
@@ -751,6 +764,30 @@ def _variant(a: str, b: str) -> bool:
     return False
 
 
+# Generational suffixes are no part of how a name is told apart: "Anthony LaCalamita III" is LaCalamita.
+# "Sr." too (unlike entities._GENERATION): taking two names for one can only withhold a conflict.
+_GENERATION = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a name, lowercased, without a generational suffix ("Jr.", "III") at its end."""
+    words = name.lower().replace(",", " ").split()
+    while len(words) > 1 and words[-1].rstrip(".") in _GENERATION:
+        words.pop()
+    return words
+
+
+def _inside(part: list[str], whole: list[str]) -> bool:
+    """Whether the name words ``part`` begin or end the longer ``whole``, or (two or more of them)
+    run anywhere inside it."""
+    k = len(part)
+    if not part or len(whole) <= k:
+        return part == whole and bool(part)
+    if part in (whole[:k], whole[-k:]):
+        return True
+    return k >= 2 and any(whole[i : i + k] == part for i in range(1, len(whole) - k))
+
+
 def _merge_names(values: dict[str, list[int]]) -> dict[str, list[int]]:
     """Names of one actor written differently are one value: an acronym and the name it abbreviates
     ("U.N" and "United Nations"), a name and a longer one it begins or ends ("BP" / "BP PLC"), two
@@ -764,15 +801,12 @@ def _merge_names(values: dict[str, list[int]]) -> dict[str, list[int]]:
             key[v] = max([v, *spelled], key=lambda n: (len(n), n))
             continue
         # a name that ends or begins a longer one is that one: "Barton" / "Joe Barton", "Coast Guard" /
-        # "US Coast Guard", "BP" / "BP PLC"
-        part = v.lower().split()
-        full = [
-            n
-            for n in values
-            if len(n.split()) > len(part) and part in (n.lower().split()[-len(part) :], n.lower().split()[: len(part)])
-        ]
+        # "US Coast Guard", "BP" / "BP PLC", "LaCalamita" / "Anthony LaCalamita III"; a name of two or
+        # more words anywhere inside a longer one too ("Ming Pao" / "Chinese-language Ming Pao Daily")
+        part = _name_words(v)
+        full = [n for n in values if n != v and _inside(part, _name_words(n))]
         if full:
-            key[v] = max(full, key=lambda n: (len(n), n))
+            key[v] = max([v, *full], key=lambda n: (len(n), n))
             continue
         # "ICRC" and a name cut short to "International Committee" ("ic"): the initials start the acronym
         match = [
@@ -790,6 +824,26 @@ def _merge_names(values: dict[str, list[int]]) -> dict[str, list[int]]:
         return key[v]
 
     return _merge_same(values, root)
+
+
+def sole_actor(sent: Sent, index: EntityIndex) -> str | None:
+    """The entity id of the one person or organisation a sentence is about: the only one it names,
+    written in its first half, not after an article ("the Briton") nor in a subordinate clause
+    ("after Judge Bodiford handed down the sentence"); None when there is no such one."""
+    text = sent.text
+    named = [
+        (surface, eid) for surface, eid in index.in_sentence(sent) if index.type_of(eid) in ("person", "organisation")
+    ]
+    actors = set()
+    for surface, eid in named:
+        at = text.find(surface)
+        if not 0 <= at < len(text) // 2:
+            continue
+        if index.type_of(eid) == "person" and _COMMON_NOUN_BEFORE.search(text, 0, at):
+            continue
+        if _SUBORDINATE_BEFORE.search(text, 0, at) is None:
+            actors.add(eid)
+    return next(iter(actors)) if len(actors) == 1 and {eid for _, eid in named} == actors else None
 
 
 def _published(by_id: Mapping[str, Article], aid: str) -> str | None:
@@ -1046,19 +1100,9 @@ def find_conflicts(
             values = defaultdict(list)
             types: set[str | None] = set()
             for i in idx:
-                text = sents[i].text
-                actors = {
-                    eid
-                    for surface, eid in index.in_sentence(sents[i])
-                    if index.type_of(eid) in ("person", "organisation")
-                    and 0 <= text.find(surface) < len(text) // 2
-                    and not (index.type_of(eid) == "person" and _COMMON_NOUN_BEFORE.search(text, 0, text.find(surface)))
-                }
-                others = {
-                    eid for _, eid in index.in_sentence(sents[i]) if index.type_of(eid) in ("person", "organisation")
-                }
-                if len(actors) == 1 and others == actors:
-                    ent = index.get(next(iter(actors)))
+                actor = sole_actor(sents[i], index)
+                if actor is not None:
+                    ent = index.get(actor)
                     if ent is not None:
                         values[ent.name].append(i)
                         types.add(ent.type)

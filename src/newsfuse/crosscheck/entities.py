@@ -116,6 +116,12 @@ def _is_acronym(tok: str) -> bool:
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
+# Generational suffixes after a full name ("Jr.", "III"): a later mention by surname uses the word before.
+# Not "Sr.": it is written to tell a father from a better-known son, whom a bare surname more often
+# means ("George Bush Sr." in a story where "Bush" is mostly the son).
+_GENERATION = frozenset({"jr", "ii", "iii", "iv"})
+
+
 def name_tokens(surface: str) -> tuple[str, ...]:
     """Folded tokens of a name without particles: "al-Sarraj" -> ("sarraj",)."""
     out: list[str] = []
@@ -129,6 +135,12 @@ def name_tokens(surface: str) -> tuple[str, ...]:
         if t and t not in NAME_PARTICLES:
             out.append(t)
     return tuple(out)
+
+
+def _surname(k: tuple[str, ...]) -> str:
+    """The last name of a full name's tokens: the word before a generational suffix ("Charles Robin
+    III" is a Robin; the suffix still tells him from a Charles Robin, his father)."""
+    return k[-2] if len(k) >= 3 and k[-1] in _GENERATION else k[-1]
 
 
 _DROP_IN_SKELETON = str.maketrans("", "", "aeiouyhw'’-.")
@@ -695,6 +707,10 @@ def _join_full_names(names: _Names) -> dict[str, list[tuple[str, ...]]]:
     buckets: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in multi:
         buckets[k[-1][0] + skeleton(k[-1])].append(k)
+        if _surname(k) != k[-1]:
+            # also where a surname-only mention looks for it (_join_surnames); full names still
+            # match only with the suffix ("Michael Jackson" is not "Michael Joseph Jackson Jr")
+            buckets[k[-2][0] + skeleton(k[-2])].append(k)
     for group in buckets.values():
         for x in range(len(group)):
             for y in range(x + 1, len(group)):
@@ -715,8 +731,8 @@ def _join_surnames(names: _Names, buckets: dict[str, list[tuple[str, ...]]]) -> 
         variants: Counter[str] = Counter()
         for o in buckets.get(k[0][0] + skeleton(k[0]), []):
             # a country or city ("Saudi Arabia") is nobody's surname ("Al Arabiya" is a channel)
-            if tokens_match(o[-1], k[0]) and _person_like(cues[o]) and place_kind(" ".join(o)) is None:
-                (weight if o[-1] == k[0] else variants)[uf.find(kstr[o])] += len(by_key[o])
+            if tokens_match(_surname(o), k[0]) and _person_like(cues[o]) and place_kind(" ".join(o)) is None:
+                (weight if _surname(o) == k[0] else variants)[uf.find(kstr[o])] += len(by_key[o])
         if not weight and _bare_demonym(k, cues):
             continue
         weight = weight or variants
