@@ -444,3 +444,37 @@ def test_a_generational_suffix_is_not_the_surname() -> None:
     )
     assert index.resolve("Tomas Vell") != index.resolve("Tomas Vell Jr.")
     assert index.resolve("Orvel Driller II") != index.resolve("Orvel Driller III")
+
+
+def test_a_middle_initial_stays_inside_the_name() -> None:
+    """ "Tomas K. Vell" is one name (the initial's dot is no end of it), and "Vell" is his."""
+    index, _ = _index(
+        _articles(
+            "Former President Tomas K. Vell described her as a valued friend.",
+            "The Norvale council under President Tomas K. Vell had shunned the talks, and Vell said so.",
+        )
+    )
+    vell = _entity(index, "Tomas K. Vell")
+    assert vell.name == "Tomas K. Vell" and vell.type == "person"
+    assert index.resolve("Vell") == vell.id
+    assert not [e for e in index.entities if e.name == "Tomas K"]
+
+
+def test_titles_before_a_name_with_a_middle_initial() -> None:
+    """The office before a name is cut off, the initial stays with its first name: "Director of
+    National Harbours Dena C. Roe", "Then-President Tomas K. Vell", "Port Administrator Ana P. Lind";
+    a headline's "Says" glued before a lead's name is no part of it."""
+    index, _ = _index(
+        _articles(
+            "Director of National Harbours Dena C. Roe said the threat had grown.",
+            "Then-President Tomas K. Vell signed the order, and NPA Administrator Ana P. Lind conceded the point.",
+            "Harbour Plan Could Fail, Port Chief Says Piet R. Osk, director of the Norvale Budget Office, wrote.",
+            "Deputy Chief for Roads and Norvale Harbours Ivo S. Kant said the road was closed.",
+            "The reason, said Byron W. King, an analyst, is plain; Gen Mustafa al-Sheikh agreed.",
+        )
+    )
+    names = {e.name for e in index.entities}
+    assert {"Dena C. Roe", "Tomas K. Vell", "Ana P. Lind", "Piet R. Osk", "Ivo S. Kant", "Byron W. King"} <= names
+    assert "Mustafa al-Sheikh" in names  # "al-Sheikh" is a name, not a title after a prefix
+    assert not names & {"C. Roe", "Then-President Tomas K. Vell", "Says Piet R. Osk"}
+    assert _entity(index, "Tomas K. Vell").type == "person"

@@ -111,6 +111,19 @@ def _is_cap(tok: str) -> bool:
     return False
 
 
+def _title_of_prefixed(word: str) -> str:
+    """ "then-president" -> "president" (a title after a hyphenated prefix); other words as they are."""
+    head, _, last = word.rpartition("-")
+    if not head or head in NAME_PARTICLES or word in PERSON_TITLES:
+        return word  # "al-Sheikh" is a name
+    return last if last in PERSON_TITLES else word
+
+
+def _is_initial(tok: str) -> bool:
+    """A middle initial with its dot ("W." of "George W. Bush"): part of the name around it."""
+    return len(tok) == 2 and tok[0].isupper() and tok[1] == "."
+
+
 def _is_acronym(tok: str) -> bool:
     letters = tok.replace(".", "")
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
@@ -299,7 +312,10 @@ def rule_mentions(sent: Sent, lowercase: set[str], places: frozenset[str] | set[
         j = i + 1
         while j < n:
             t = toks[j]
-            if (
+            if t == "." and len(span[-1]) == 1 and span[-1].isupper() and j + 1 < n and caps[j + 1]:
+                span[-1] += "."  # a middle initial: "George W. Bush", "J. K. Rowling" (the dot is its own token)
+                j += 1
+            elif (
                 (caps[j] and not _POSSESSIVE.search(span[-1]))
                 or (t.lower() in _CONNECTORS and j + 1 < n and caps[j + 1] and not _POSSESSIVE.search(span[-1]))
                 or (t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and caps[j + 1])
@@ -407,8 +423,19 @@ def _mentions_from_span(
         common = sum(1 for t in span if fold(t) in lowercase)
         if 2 * common > len(span):
             return []  # a heading in capitals ("SHOP OWNER TURNED ACTIVIST"): words the story writes in lower case
+    says = [k for k, t in enumerate(span[:-1]) if fold(t) == "says"]
+    if says:
+        # a headline glued to the lead: "... CBO Chief Says Peter R. Orszag, director of ..." (no name
+        # holds "Says"): the name starts after it
+        span = span[says[-1] + 1 :]
+        prev = before = "says"
     out: list[Mention] = []
-    low = [fold(t).rstrip(".") for t in span]
+    # a title with a time prefix is that title: "Then-President", "Ex-Minister", "Former-Governor"
+    low = [_title_of_prefixed(fold(t).rstrip(".")) for t in span]
+    if len(span) >= 2 and _is_initial(span[-2]):
+        # a surname after an initial is no title ("Byron W. King", "Ann C. Marshal"): marked so that no
+        # title or organisation word test below matches it (low is only read for those tests)
+        low[-1] = "-" + low[-1]
     # "Dr. Jane Roe of Kelbrook General Hospital", "President Jo Roe of Tallor": a titled person's
     # name ends at "of"; what follows is where they work or rule, a name of its own.
     if "of" in low[1:] and (prev in _HONORIFICS or low[0] in PERSON_TITLES):
@@ -457,7 +484,8 @@ def _mentions_from_span(
                     low[cut] in _OFFICE_CONTINUES or low[cut] in PERSON_TITLES or low[cut] in ORG_HEADS
                 ):
                     cut += 1
-                cut = max(cut, len(span) - 2)  # at most a first name and a surname remain
+                # at most a first name and a surname remain, with a middle initial between them
+                cut = max(cut, len(span) - (3 if _is_initial(span[-2]) else 2))
             title = " ".join(span[:cut])
             span = span[cut:]
             cue = "person"
@@ -467,7 +495,11 @@ def _mentions_from_span(
             cue = "person"
             title = prev
     if cue != "organisation" and len(span) > _MAX_NAME_TOKENS and not any(t in {"of", "for", "de"} for t in low):
-        return out  # Title Case headline words, not a name
+        if not (_is_initial(span[-2]) and nxt in SPEECH_VERBS):
+            return out  # Title Case headline words, not a name
+        # "… and Financial Intelligence David S. Cohen said": an office's last words run into the
+        # name; a first name, an initial and a surname before a verb of saying are the speaker
+        span, cue = span[-3:], "person"
     if (cue != "organisation" and fold(span[-1]) in _ADJECTIVE_WORDS) or (
         cue is None and len(span) >= 2 and _DEMONYM.search(fold(span[-1])) and _DEMONYM.search(fold(span[0]))
     ):

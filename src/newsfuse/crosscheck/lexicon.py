@@ -22,7 +22,7 @@ PERSON_TITLES: frozenset[str] = frozenset(
     senator sen sen. representative rep rep. governor gov gov. mayor judge justice
     mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir lord lady dame
     chairman chairwoman chair ceo coo cfo director chief head leader premier deputy speaker
-    officer executive operating attorney secretary-general""".split()
+    officer executive operating attorney secretary-general administrator""".split()
 )
 
 # Head words that make a capitalised span an organisation.
