@@ -957,3 +957,13 @@ def test_a_verb_of_saying_in_an_opening_clause_is_not_the_sentences() -> None:
     ]
     (q,) = _quotes(paras)
     assert q.speaker_name == "Ona Vell"
+
+
+def test_a_critic_who_admired_or_hailed_is_the_speaker() -> None:
+    ps = [
+        "The Norvale Ledger's Anna Lindqvist admired the play as a \"deeply felt, rigorously researched reminder"
+        ' of governmental ineptitude", though she found the second half began to "feel like a series of'
+        ' bulletins issued at board meetings".',
+        'Chief executive Tomas Vell at the time hailed it as "a deal that will bring the harbour back to life after 30 years".',
+    ]
+    assert [q.speaker_name for q in _quotes(ps)] == ["Anna Lindqvist", "Anna Lindqvist", "Tomas Vell"]

@@ -57,7 +57,7 @@ QUOTING_VERBS = (
     told tells added adds explained explains argued argues asked asks reiterated reiterates call warn urge
     speak spoke estimated estimates asserts asserted assert adding telling warning explaining insisting noting
     arguing writing asking declaring stating stressing claiming tweeting ask cited cites concluded concludes
-    joked jokes""".split()
+    joked jokes admired hailed""".split()
     )
     | SPEECH_VERBS
 )
@@ -71,7 +71,7 @@ INVERTING_VERBS = frozenset(
     argued argues replied replies declared declares stated states tweeted tweets recalled recalls admitted
     admits acknowledged acknowledges remarked remarks commented comments stressed stresses conceded concedes
     observed observes quipped responded responds affirmed affirms announced announces concluded concludes
-    joked jokes""".split()
+    joked jokes admired hailed""".split()
 )
 # A lowercase role or group right before the verb is its subject ("protesters shouted", "a
 # diplomat said"), whatever name comes before it.
