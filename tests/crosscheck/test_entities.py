@@ -478,3 +478,14 @@ def test_titles_before_a_name_with_a_middle_initial() -> None:
     assert "Mustafa al-Sheikh" in names  # "al-Sheikh" is a name, not a title after a prefix
     assert not names & {"C. Roe", "Then-President Tomas K. Vell", "Says Piet R. Osk"}
     assert _entity(index, "Tomas K. Vell").type == "person"
+
+
+def test_a_byline_glued_to_a_title_starts_the_name() -> None:
+    index, _ = _index(
+        _articles(
+            "Bad Harbours: Reckless Ports and the Crisis of Norvale Shipping By Kevin Osk, a book.",
+            "Kevin Osk, the author, said so.",
+        )
+    )
+    assert "Kevin Osk" in {e.name for e in index.entities}
+    assert not [e for e in index.entities if "By Kevin" in e.name]

@@ -967,3 +967,20 @@ def test_a_critic_who_admired_or_hailed_is_the_speaker() -> None:
         'Chief executive Tomas Vell at the time hailed it as "a deal that will bring the harbour back to life after 30 years".',
     ]
     assert [q.speaker_name for q in _quotes(ps)] == ["Anna Lindqvist", "Anna Lindqvist", "Tomas Vell"]
+
+
+def test_attributions_set_off_by_commas_opening_with_said_or_with_a_colon() -> None:
+    """ "X, the Times said, '…'"; 'Said one former official: "…"'; 'Phillips ducks: "…"'."""
+    assert [
+        q.speaker_name
+        for q in _quotes(['Norvale conventions, the Times said, "ban its use on civilian but not military targets".'])
+    ] == ["the Times"]
+    said_first = [
+        'Said one former harbour official: "They see long-term strategic advantage in being involved in the port."'
+    ]
+    assert [q.speaker_name for q in _quotes(said_first)] == ["one former harbour official"]
+    colon = [
+        "Kevin Phillips, the author, said the book was long.",
+        'Phillips ducks: "This book will not try to prove or disprove any particular backstage role" by the brokers.',
+    ]
+    assert [q.speaker_name for q in _quotes(colon)] == ["Kevin Phillips"]

@@ -423,12 +423,13 @@ def _mentions_from_span(
         common = sum(1 for t in span if fold(t) in lowercase)
         if 2 * common > len(span):
             return []  # a heading in capitals ("SHOP OWNER TURNED ACTIVIST"): words the story writes in lower case
-    says = [k for k, t in enumerate(span[:-1]) if fold(t) == "says"]
-    if says:
-        # a headline glued to the lead: "... CBO Chief Says Peter R. Orszag, director of ..." (no name
-        # holds "Says"): the name starts after it
-        span = span[says[-1] + 1 :]
-        prev = before = "says"
+    seams = [k for k, t in enumerate(span[:-1]) if fold(t) in ("says", "by")]
+    if seams:
+        # a headline glued to the lead or its byline: "... CBO Chief Says Peter R. Orszag, director of
+        # ...", "... of American Capitalism By Kevin Phillips" (no name holds "Says" or "By"): the
+        # name starts after it
+        prev = before = fold(span[seams[-1]])
+        span = span[seams[-1] + 1 :]
     out: list[Mention] = []
     # a title with a time prefix is that title: "Then-President", "Ex-Minister", "Former-Governor"
     low = [_title_of_prefixed(fold(t).rstrip(".")) for t in span]

@@ -96,6 +96,14 @@ _PATTERNS = [
     re.compile(rf"{PLACEHOLDER}[,.!?]?\s*(?:{VERBS})\s+{NAME}"),
     re.compile(rf"{NAME}\s+(?:was|were)\s+quoted\s+as\s+saying\b"),
     _BETWEEN_NAME_AND_VERB,
+    # "Norvale's treaties, the Times said, '…'": an attribution set off by commas right before the quote
+    re.compile(rf",\s+((?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)\s+(?:{VERBS}),\s*{PLACEHOLDER}"),
+    # 'Said one former official: "…"', 'Said Lind: "…"': the verb first, opening the sentence
+    re.compile(
+        rf"(?:^|[.!?]\s+)Said\s+({_ANY_DESCRIBED}|(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)\s*[:,]\s*{PLACEHOLDER}"
+    ),
+    # 'Phillips ducks: "…"': a name and one verb opening the sentence, a colon, the quote
+    re.compile(rf"(?:^|[.!?]\s+)((?:[A-Z][\w'’.-]*\s+){{0,2}}[A-Z][\w'’-]*)\s+[a-z]+(?:s|ed)\s*:\s*{PLACEHOLDER}"),
     # Ostrova, the foreign minister, said that "…" (an apposition, not a clause: "Lind, Quill did not answer, saying")
     re.compile(
         rf"{NAME},\s(?:(?!\b(?:did|does|do|is|was|were|are|has|had|have|will|would|could)\b)[^,.“”\"]){{3,160}},"
