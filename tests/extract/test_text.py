@@ -830,3 +830,40 @@ def test_calls_to_comment_inside_and_after_the_body_are_comments() -> None:
     assert len(texts) == 3
     assert reasons_of(a, "Discuss this story") == {"comment"}
     assert reasons_of(a, "To have your say") == {"comment"}
+
+
+def test_an_illustration_credit_run_into_the_next_sentence_goes() -> None:
+    page = "\n".join(
+        [
+            "Harbour strike ends after nine days",
+            PARA,
+            "Click image for full graphic.",
+            "Illustration: Ana Vik for the Ledger The union's report into the strike lists eight failings of the port.",
+            PARA.replace("Tuesday", "Monday"),
+        ]
+    )
+    a = clean(page)
+    assert "The union's report into the strike lists eight failings of the port." in a.text
+    assert "Ana Vik" not in a.text and "Illustration" not in a.text
+    # a one-word credit before a sentence: its first word stays with it
+    page = page.replace(
+        "Illustration: Ana Vik for the Ledger The union's report",
+        "Illustration: Ledger Trying to explain, the union's report",
+    )
+    assert "Trying to explain, the union's report into the strike lists eight failings" in clean(page).text
+
+
+def test_a_photo_agency_credit_split_onto_the_next_paragraph_goes() -> None:
+    page = "\n".join(
+        [
+            "Harbour strike ends after nine days",
+            PARA,
+            "Dockers leave the main gate at dawn on Tuesday, March 2, 2021.",
+            "AP Numerous unions are mobilizing to lend a hand to the families of the striking dockers.",
+            "AP Photo The port authority is denying that it blocked the talks for a week.",
+            PARA.replace("Tuesday", "Monday"),
+        ]
+    )
+    a = clean(page)
+    assert "Numerous unions are mobilizing to lend a hand" in a.text and "AP Numerous" not in a.text
+    assert any(p.text.startswith("The port authority is denying") for p in a.paragraphs)

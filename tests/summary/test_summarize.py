@@ -637,3 +637,67 @@ def test_a_demonstrative_opener_with_its_noun_points_back() -> None:
     cands = article_candidates(a)
     assert (cands[1].usable, cands[1].reason) == (False, "dangling reference")
     assert cands[2].usable
+
+
+def test_a_verb_phrase_left_out_dangles() -> None:
+    """ "for doing so", "did not, and this book shows why": the sentence before says what is meant."""
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "e1",
+        "north-gazette",
+        [
+            "Harbour officials are still examining the legal basis for doing so. "
+            "The works of the other two poets became classics of Velmora literature. "
+            "Brandt's works did not, and this book shows why. "
+            "The council did not approve the harbour budget on Friday, officials said."
+        ],
+    )
+    judged = {c.text: (c.usable, c.reason) for c in article_candidates(a, start=0)}
+    assert judged["Harbour officials are still examining the legal basis for doing so."] == (
+        False,
+        "dangling reference",
+    )
+    assert judged["Brandt's works did not, and this book shows why."] == (False, "dangling reference")
+    assert judged["The council did not approve the harbour budget on Friday, officials said."][0] is True
+
+
+def test_a_pronoun_subject_after_an_opening_phrase_dangles() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "p1",
+        "north-gazette",
+        [
+            "Speaking to Harbour Radio, he maintained he had been trying to end the strike. "
+            "In fact, she claims the dockers were never consulted about the new shifts. "
+            "In 2031, it was reported that the port lost money on every ship it unloaded."
+        ],
+    )
+    judged = {c.text: (c.usable, c.reason) for c in article_candidates(a, start=0)}
+    assert judged["Speaking to Harbour Radio, he maintained he had been trying to end the strike."] == (
+        False,
+        "dangling reference",
+    )
+    assert (
+        judged["In fact, she claims the dockers were never consulted about the new shifts."][1] == "dangling reference"
+    )
+    assert judged["In 2031, it was reported that the port lost money on every ship it unloaded."][0] is True
+
+
+def test_an_attribution_split_from_its_quote_is_a_fragment() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "q1",
+        "north-gazette",
+        [
+            "Harbour Chief Ana P. Lind told Parliament last week.",
+            "The harbour spokesman said.",
+            "Ana Lind told the council last week that the port would reopen on Monday.",
+        ],
+    )
+    judged = {c.text: (c.usable, c.reason) for c in article_candidates(a, start=0)}
+    assert judged["Harbour Chief Ana P. Lind told Parliament last week."] == (False, "fragment")
+    assert judged["The harbour spokesman said."] == (False, "fragment")
+    assert judged["Ana Lind told the council last week that the port would reopen on Monday."][0] is True

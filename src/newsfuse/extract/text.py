@@ -490,7 +490,7 @@ _SPEAKER_LABEL_RE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){1,4}
 _CREDIT_WORD_RE = re.compile(r"\s+([A-Z][\w.'’&-]*)(?=\s)")
 # "Photograph: Jane Roe/AP" opening a line: the credit of the photo whose caption came just before.
 _CREDIT_LEAD_RE = re.compile(
-    r"^(?:Photograph|Photo|Picture|Image|Photos)s?\s*:\s*(?:(?:[^/\n]{1,40}?\\?/){1,4}"
+    r"^(?:Photograph|Photo|Picture|Image|Photos|Illustration|Graphic)s?\s*:\s*(?:(?:[^/\n]{1,40}?\\?/){1,4}"
     + _LAST_CREDIT_PART
     + "|"
     + _PHOTO_AGENCY
@@ -534,6 +534,14 @@ _LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
     ),
     (LEADING_STAMP_RE, "other", "page time stamp at the start of the paragraph"),
     (
+        # the agency's name closing a photo caption, split onto the next paragraph: "AP Numerous
+        # organizations are mobilizing …", "AP Photo The White House is denying …" (a capitalised
+        # word after it, in lower case after its first letter: not "AP-Moller", "APTN", "AP WASHINGTON")
+        re.compile(r"^AP(?:\s+Photo)?(?=\s+[A-Z][a-z]+\s)"),
+        "caption",
+        "photo agency credit at the start of the paragraph",
+    ),
+    (
         # A web server's error message where a page include failed (Apache server-side includes print
         # this exact text), scraped with the page
         re.compile(r"^[(\[]?an error occurred while processing this directive[)\]]?", re.I),
@@ -564,7 +572,7 @@ def credit_lead_end(text: str, sentence_after: bool = True) -> int | None:
     """Where a photo credit opening the text ends ("Photograph: AP/Kevin Roe The talks ..." → after
     "Roe"); None when the text opens with no credit or, with ``sentence_after``, when what follows
     starts no sentence ("Photo: Northern quay seen at dawn" is a caption after its label)."""
-    m = _CREDIT_LEAD_RE.match(text) if text[:1] in "PI" else None
+    m = _CREDIT_LEAD_RE.match(text) if text[:1] in "PIG" else None
     if m is None:
         return None
     end = m.end()
@@ -575,6 +583,15 @@ def credit_lead_end(text: str, sentence_after: bool = True) -> int | None:
         nxt = _CREDIT_WORD_RE.match(text, end)
         if nxt and nxt.group(1).lower() not in STOPWORDS and _starts_sentence(text[nxt.end() :].lstrip()):
             end = nxt.end()
+    last_space = text.rfind(" ", m.start(), end)
+    if (
+        text.startswith(("Illustration", "Graphic"), m.start())
+        and text[end:].lstrip()[:1].islower()
+        and last_space > text.find(":", m.start()) + 1
+    ):
+        # "Illustration: BP Trying to win back …": a one-word credit, then the sentence's first word.
+        # Not for photos: "Photo: Northern Illinois field taken …" is a label before a caption.
+        end = last_space
     return end if not sentence_after or _starts_sentence(text[end:].lstrip()) else None
 
 
@@ -584,7 +601,7 @@ def credit_lead_end(text: str, sentence_after: bool = True) -> int | None:
 # sentence stop before the credit label; it goes with the credit when it is 3 to MAX_MID_CAPTION_WORDS
 # words (a standfirst run into it goes too) and a sentence starts after the credit, or the credit ends
 # the paragraph.
-_MID_CREDIT_RE = re.compile(r"\s(?=(?:Photograph|Photo|Picture|Image)s?\s*:\s)")
+_MID_CREDIT_RE = re.compile(r"\s(?=(?:Photograph|Photo|Picture|Image|Illustration|Graphic)s?\s*:\s)")
 _STOP_RE = re.compile(r"[.!?][\"”’)]*\s")
 MAX_MID_CAPTION_WORDS = 60
 MIN_REST_WORDS = 8

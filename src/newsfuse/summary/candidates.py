@@ -163,6 +163,30 @@ _BYLINE = re.compile(r"^(?:by|published by|posted by|written by)\b", re.IGNORECA
 # An opening phrase that points back at the previous sentence: "Given this, …", "Despite that, …",
 # "Because of these, …" (a demonstrative closing a short opener before its comma).
 _BACK_REFERENCE = re.compile(r"^(?:[\w'’-]+\s+){1,3}(?:this|that|these|those)(?:\s+[a-z]+)?\s*,", re.IGNORECASE)
+# A verb phrase left out because the sentence before says it: "… the legal basis for doing so", "Grossman's
+# works did not, and this book shows why." (general English ellipsis: "do so" or an auxiliary with "not"
+# and nothing after it, in the first clause and not after "but"/"and"/"or", which take the verb of the
+# clause before them: "should have stopped the leak but did not", "struggling to cap the leak, but may not
+# be able to do so"; "why" closing the sentence).
+_ELLIPSIS = re.compile(
+    r"^(?:(?!\b(?:but|and|or|because|as|if|when|while|though|although|since|until|unless)\b)[^,;])*?"
+    r"(?:\b(?:do|does|did|doing|done)\s+so\b(?!\s+(?:much|many|far|long|well))"
+    r"|\b(?:do|does|did|will|would|could|can|has|have|had)\s+not\s*(?:[.;]|,\s+(?:and|but)\b))"
+    r"|\bwhy\s*[.!]?[\"”’)]*$",
+    re.IGNORECASE,
+)
+# A person named only by a pronoun right after an opening phrase: "Speaking to Channel 4, he maintained …",
+# "In fact, he claims …" ("it" is left out: "In 2009, it was reported …" names no one).
+_OPENER_THEN_PRONOUN = re.compile(r"^[^,;:\"“]{1,60},\s+(?:he|she|they)\b", re.IGNORECASE)
+# A sentence that is only an attribution, the quote it names split off by the page ('"…?"' on one line,
+# "Fed Chairman Ben S. Bernanke told Congress last week." on the next): a name or a short description,
+# a verb of saying and at most four words of listener, place or time, nothing said.
+_ATTRIBUTION_ONLY = re.compile(
+    r"^(?:(?:[A-Z][\w.'’-]*\s+){1,6}|(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,3})"
+    r"(?:" + "|".join(sorted(lexicon.ATTRIBUTION_VERBS)) + r")(?:\s+(?:[A-Z][\w'’-]*|"
+    r"reporters|journalists|lawmakers|the|a|an|on|in|from|last|this|week|month|year|night|today|yesterday|"
+    r"earlier|later|interview|statement)){0,4}\s*\.$"
+)
 # Past the lead, an agency's name in brackets is a dateline only with its dash: "(CNN) --", not "(CNN) that".
 _DATELINE_DASH = re.compile(r"\([A-Za-z ]{2,20}\)\s*[-–—]")
 _PERSONAL = frozenset({"he", "she", "they", "it"})
@@ -399,6 +423,8 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         c.usable, c.reason = False, "fragment"  # too short, or cut off at its start ("in Cairo as …", ", CNN …")
     elif text.count("(") != text.count(")") or _TRUNCATED.search(text) or (toks[0] in _SUBORDINATE and "," not in text):
         c.usable, c.reason = False, "fragment"  # a bracket split by the sentence splitter, a teaser cut off
+    elif _ATTRIBUTION_ONLY.match(text):
+        c.usable, c.reason = False, "fragment"  # an attribution whose quote the page split off
     elif len(toks) > MAX_WORDS:
         c.usable, c.reason = False, "too long"
     elif text.rstrip("\"'”’) ").endswith("?"):
@@ -429,6 +455,8 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         (len(toks) > 1 and _bare(toks[1]) in _PERSONAL)
         or (toks[0] in lexicon.BARE_CONNECTIVES and len(toks) > 2 and _bare(toks[2]) in _PERSONAL)
         or _BACK_REFERENCE.match(text)
+        or _ELLIPSIS.search(unquoted)
+        or _OPENER_THEN_PRONOUN.match(text)
         # a connective left because too little follows it ("But people are trying to help."): it
         # answers a sentence the summary does not show
         or toks[0] in lexicon.BARE_CONNECTIVES
