@@ -113,6 +113,18 @@ def test_credits_headers_and_pointers() -> None:
         # A sentence opening on a name is no title, nor is a dateline.
         ("Mayor Idris Kallweit said on Monday that families could return on Wednesday evening.", None),
         ("KELBROOK (Reuters) - Water Board Chief Orla Vance said the wall was sound and safe.", None),
+        # a Title Case headline glued to a caption whose subject is a titled person
+        (
+            "Water Board Seeks an Out on Dam Rules for Towns Rep. Orla Vance favors enforcing the rules on the towns.",
+            "Water Board Seeks an Out on Dam Rules for Towns",
+        ),
+        (
+            "Smoke Clears on Verrin Merger Sen. Idris Kallweit (D-Kel.) questions Vance at the committee hearing.",
+            "Smoke Clears on Verrin Merger",
+        ),
+        # a caption's label naming the titled person is no headline
+        ("Incident Commander Adm. Orla Vance (VTV) Adm. Orla Vance took charge of the dam on Sunday.", None),
+        ("Sen. Idris Kallweit said on Monday that families could return on Wednesday evening.", None),
     ],
 )
 def test_glued_titles(text: str, title: str | None) -> None:

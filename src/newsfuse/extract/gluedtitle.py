@@ -141,6 +141,24 @@ def _capitalised(tok: str) -> bool:
     return bool(core) and (core[0].isupper() or core[0].isdigit() or core[0] in "$£€")
 
 
+# Abbreviated titles before a person's name; a headline does not end on one ("… for Firms Rep.").
+_NAME_TITLES = frozenset("Rep. Sen. Gov. Dr. Mr. Mrs. Ms. Lt. Gen. Sgt. Col. Prof. Rev. Adm. Capt. Cmdr.".split())
+# The name after such a title: at most this many words (and a party label "(D-Mass.)").
+_MAX_TITLED_NAME_WORDS = 4
+
+
+def _titled_subject(toks: list[str], j: int) -> int | None:
+    """Where a titled person's name opens the sentence before the lower-case word ``toks[j]``: an
+    abbreviated title followed only by capitalised name words ("Rep. Edolphus Towns favors …")."""
+    for k in range(j - 2, max(-1, j - 3 - _MAX_TITLED_NAME_WORDS), -1):
+        if toks[k] in _NAME_TITLES:
+            name = toks[k + 1 : j]
+            if name and all(t[:1].isupper() or (t.startswith("(") and t.endswith(")")) for t in name):
+                return k
+            return None
+    return None
+
+
 def split_glued_title(text: str) -> tuple[str, str] | None:
     """(title, rest of the paragraph) when ``text`` opens with a glued headline, else None."""
     toks = text.split()
@@ -160,10 +178,15 @@ def split_glued_title(text: str) -> tuple[str, str] | None:
     start = j - 1
     while start > 0 and toks[start] in _TITLE_LOWER:  # lower-case function words only: "The" opens
         start -= 1
+    titled = _titled_subject(toks, j)
+    if titled is not None and (toks[titled - 1].endswith(")") or any(t in _NAME_TITLES for t in toks[:titled])):
+        titled = None  # "Commander Adm. Thad Allen (FNC) Adm. Thad Allen took …": a caption's label, no headline
+    if titled is not None:
+        start = titled  # "… Bailout Rules for Firms | Rep. Edolphus Towns favors …": a caption's subject
     if start < MIN_TITLE_WORDS:
         return None
     opener = toks[start].strip("\"'“‘(").lower()
-    if not (opener in STOPWORDS or opener.endswith(("ing", "ed"))):
+    if titled is None and not (opener in STOPWORDS or opener.endswith(("ing", "ed"))):
         return None
     title_toks = toks[:start]
     if title_toks[-1].lower() in _TITLE_LOWER or _DATELINE_RE.search(" ".join(title_toks)):
@@ -172,7 +195,7 @@ def split_glued_title(text: str) -> tuple[str, str] | None:
     if sum(1 for t in content if _capitalised(t)) < MIN_CAPITALISED:
         return None
     # The sentence must go on in lower case: two of its next three words.
-    nxt = toks[start + 1 : start + 4]
+    nxt = toks[start + 1 : start + 4] if titled is None else toks[j : j + 3]  # (after the titled name)
     if sum(1 for t in nxt if t[:1].islower()) < 2:
         return None
     return " ".join(title_toks), " ".join(toks[start:])
