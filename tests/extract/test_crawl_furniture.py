@@ -142,6 +142,19 @@ def test_a_correction_note_with_any_verb_is_a_note_about_the_article() -> None:
     assert {r.text: r.reason for r in art.removed}.get(lines[2]) == "disclaimer"
 
 
+def test_the_right_fact_after_a_correction_note_is_the_notes() -> None:
+    lines = [
+        "A Page One article misstated the date of the Water Board chief's statement about the Verrin spillway.",
+        "Vance made the remark June 1, not June 2.",
+        "The Verrin Valley Water Board opened both outlet gates overnight after a crack was found in the spillway.",
+        "About 1,200 residents of lower Kelbrook were told to leave their homes, the town council said on Monday.",
+        "The board did not say when the gates would close, not even roughly.",
+    ]
+    reasons = {r.text: r.reason for r in _record(lines, "r.jsonl#3").removed}
+    assert reasons.get(lines[0]) == reasons.get(lines[1]) == "disclaimer"
+    assert lines[4] not in reasons  # ", not …" with no correction note before it is text
+
+
 def test_record_captions_corrections_and_author_intros() -> None:
     lines = [
         "Ona Vell is a regular contributor to Riverland Voices and in this blog recounts the night of the flood.",

@@ -745,6 +745,7 @@ def _clean(
         blocks = blocks[:MAX_BLOCKS]
     lines = [_line(b, repeated) for b in blocks]
     _mark_comment_widgets(lines)
+    _mark_correction_tails(lines)
     _mark_captions_before_credits(lines)
     _mark_chat_questions(lines)
     barrier, barrier_why = _comment_start(lines)
@@ -909,6 +910,28 @@ def _mark_chat_questions(lines: list[_Line]) -> None:
         if reader and ln.reason is None:
             ln.reason = ("comment", "reader's post in a live discussion (after a place label)")
             ln.value = 0.0
+
+
+# The corrected fact a correction note gives on its next line: "A Page One article misstated the date of
+# … statement." / "Holder made the remark June 1, not June 2." (a short sentence ending on ", not X.").
+_CORRECTED_FACT_RE = re.compile(r",\s+not\s+[^,;]{1,40}[.!]?[\"”’)]*$")
+CORRECTED_FACT_MAX_WORDS = 20
+
+
+def _mark_correction_tails(lines: list[_Line]) -> None:
+    """The line right after a correction note that states the right fact against the wrong one is the
+    note's too (see :data:`_CORRECTED_FACT_RE`)."""
+    for i in range(1, len(lines)):
+        ln, prev = lines[i], lines[i - 1]
+        if (
+            ln.reason is None
+            and prev.reason is not None
+            and prev.reason[0] == "disclaimer"
+            and ln.n_words <= CORRECTED_FACT_MAX_WORDS
+            and _CORRECTED_FACT_RE.search(ln.block.text)
+        ):
+            ln.reason = ("disclaimer", "the right fact of a correction note (after the note)")
+            ln.value = min(BOILERPLATE_VALUE, -0.5 * ln.n_words)
 
 
 def _mark_captions_before_credits(lines: list[_Line]) -> None:
