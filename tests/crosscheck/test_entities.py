@@ -489,3 +489,18 @@ def test_a_byline_glued_to_a_title_starts_the_name() -> None:
     )
     assert "Kevin Osk" in {e.name for e in index.entities}
     assert not [e for e in index.entities if "By Kevin" in e.name]
+
+
+def test_a_name_after_a_title_opening_the_sentence_is_no_common_word() -> None:
+    """A reader writes "vell" in lower case once; "President Vell earlier expressed anger." still names him
+    (the title, not the name, is capitalised by position)."""
+    index, _ = _index(
+        _articles(
+            "President Tomas Vell visited the Norvale coast on Friday.",
+            "your man vell distanced himself from this disaster, a reader wrote.",
+            "President Vell earlier expressed anger at the latest failure.",
+        )
+    )
+    assert index.resolve("Vell") is not None
+    # ("x2", 0): the third article's first sentence
+    assert any(eid == index.resolve("Vell") for _, eid in index.by_sentence.get(("x2", 0), []))

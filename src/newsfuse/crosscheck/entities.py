@@ -490,6 +490,7 @@ def _mentions_from_span(
             title = " ".join(span[:cut])
             span = span[cut:]
             cue = "person"
+            initial = False  # the title opened the sentence, not the name: "President Obama earlier …"
         elif last_title == len(span) - 1:
             return out  # a bare title ("President") names no one
         elif prev in PERSON_TITLES:

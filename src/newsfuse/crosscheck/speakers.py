@@ -439,6 +439,10 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
         q.how = "neighbour"
 
 
+# A subject's verb right after its name: a lower-case word in a past or present form, no conjunction.
+_SUBJECT_VERB = re.compile(r"\s+(?!(?:and|or|with|of|and|who|whose)\b)[a-z]+(?:ed|s)\b")
+
+
 def _sole_person(q: RawQuote, before: Sent, sents: Sequence[Sent], index: EntityIndex) -> bool:
     """A quote that opens a paragraph, with no attribution, is the words of the one person the
     sentence right before opens with ("Dr Mara Quill, who led the team, disagrees. / '…'"); with two
@@ -453,13 +457,20 @@ def _sole_person(q: RawQuote, before: Sent, sents: Sequence[Sent], index: Entity
         for surface, eid in index.in_sentence(before)
         if surface in text and index.type_of(eid) == "person" and not place_like(eid, index)
     }
-    if len(people) != 1:
+    if not people:
         return False
-    eid, at = people.popitem()
+    eid, at = min(people.items(), key=lambda p: p[1])
     # the person opens the sentence, after titles only ("Dr Mara Quill, who led the team, ..."): the
     # subject; a person named later is mostly someone spoken of ("disputed a comment by Quill")
     if not re.fullmatch(r"[\s“\"‘(—–-]*(?:[A-Z][\w.'’-]*\s+)*", text[:at]) or text[:at].strip().startswith("The"):
         return False
+    if len(people) > 1:
+        # others named after the subject's own verb are who it speaks of ("Mr McKay challenged the
+        # statements made by Mr Aziz and Mr Ramadan."), not a second subject ("Quill and Lind said")
+        surface = next(sf for sf, e in index.in_sentence(before) if e == eid and sf in text)
+        verb = _SUBJECT_VERB.match(text, at + len(surface))
+        if verb is None or any(a < verb.end() for e, a in people.items() if e != eid):
+            return False
     ent = index.get(eid)
     q.speaker, q.speaker_name = eid, ent.name if ent else None
     return True
