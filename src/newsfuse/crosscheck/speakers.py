@@ -444,9 +444,10 @@ _SUBJECT_VERB = re.compile(r"\s+(?!(?:and|or|with|of|and|who|whose)\b)[a-z]+(?:e
 
 
 def _sole_person(q: RawQuote, before: Sent, sents: Sequence[Sent], index: EntityIndex) -> bool:
-    """A quote that opens a paragraph, with no attribution, is the words of the one person the
-    sentence right before opens with ("Dr Mara Quill, who led the team, disagrees. / '…'"); with two
-    people or none there, or a person named further on, unknown."""
+    """A quote that opens a paragraph, with no attribution, is the words of the person the sentence
+    right before opens with ("Dr Mara Quill, who led the team, disagrees. / '…'"), also when others are
+    named after that person's own verb ("Quill challenged the figures of Lind and Vell."); with a second
+    subject ("Quill and Lind said"), no one opening the sentence, or none there, unknown."""
     if q.ptext[: max(0, q.start - 1)].strip() or before.index in article_sents(q, sents).quoted:
         return False
     if before.paragraph == q.paragraph:
