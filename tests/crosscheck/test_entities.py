@@ -504,3 +504,13 @@ def test_a_name_after_a_title_opening_the_sentence_is_no_common_word() -> None:
     assert index.resolve("Vell") is not None
     # ("x2", 0): the third article's first sentence
     assert any(eid == index.resolve("Vell") for _, eid in index.by_sentence.get(("x2", 0), []))
+
+
+def test_a_name_written_once_in_lower_case_by_a_reader_is_still_a_name() -> None:
+    texts = [f"The mayor said on day {n} that Vell would visit the Norvale coast." for n in range(12)]
+    texts += ["your man vell distanced himself from this disaster, a reader wrote.", "Vell said the coast was safe."]
+    index, _ = _index(_articles(*texts))
+    assert any(eid == index.resolve("Vell") for _, eid in index.by_sentence.get((f"x{len(texts) - 1}", 0), []))
+    # a common word the story also writes in lower case stays no name at a sentence's start
+    index, _ = _index(_articles("Meanwhile the Norvale council met on Friday.", "The council meanwhile said little."))
+    assert index.resolve("Meanwhile") is None

@@ -253,6 +253,21 @@ def _lowercase_counts(sents: Sequence[Sent]) -> Counter[str]:
     return out
 
 
+# A word the story writes capitalised inside sentences this many times as often as in lower case is a
+# name all the same: one reader's "obama" among a hundred "Obama" does not make it a common word.
+_NAME_OVER_LOWER = 10
+_MID_CAPITAL_WORD = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
+
+
+def _common_words(sents: Sequence[Sent], lower: Counter[str]) -> set[str]:
+    """The words the story writes in lower case, less those it writes capitalised inside sentences far
+    more often (see :data:`_NAME_OVER_LOWER`)."""
+    capital: Counter[str] = Counter()
+    for s in sents:
+        capital.update(w.lower() for w in _MID_CAPITAL_WORD.findall(s.text))
+    return {w for w, n in lower.items() if capital[w] < _NAME_OVER_LOWER * n}
+
+
 def _placed_words(sents: Sequence[Sent]) -> set[str]:
     """Single capitalised words the story writes after "in"/"near"/... ("in Tripoli"), folded; not
     an adjective before its noun ("in Syrian cities": a content word in lower case follows)."""
@@ -623,7 +638,7 @@ def build_entities(
     if backend not in {"rules", "spacy"}:
         raise ValueError(f"unknown entity backend {backend!r}: use 'rules' or 'spacy'")
     lower = _lowercase_counts(sents)
-    names = _Names.of(_find_mentions(sents, backend, spacy_model, notes, set(lower)))
+    names = _Names.of(_find_mentions(sents, backend, spacy_model, notes, _common_words(sents, lower)))
     _join_acronyms(names)
     buckets = _join_full_names(names)
     _join_surnames(names, buckets)
