@@ -984,3 +984,13 @@ def test_attributions_set_off_by_commas_opening_with_said_or_with_a_colon() -> N
         'Phillips ducks: "This book will not try to prove or disprove any particular backstage role" by the brokers.',
     ]
     assert [q.speaker_name for q in _quotes(colon)] == ["Kevin Phillips"]
+
+
+def test_the_person_hailed_is_not_the_speaker() -> None:
+    """ "hailed" introduces a quote ("hailed it as '…'") but puts no speaker after it: "Vell hailed
+    Lindqvist" is said by Vell."""
+    ps = [
+        "Mayor Tomas Vell hailed Anna Lindqvist at the opening of the new Norvale quay on Monday.",
+        '"She will bring the harbour back to life after 30 years of decline."',
+    ]
+    assert [q.speaker_name for q in _quotes(ps)] == ["Tomas Vell"]

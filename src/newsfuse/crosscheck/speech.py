@@ -71,7 +71,7 @@ INVERTING_VERBS = frozenset(
     argued argues replied replies declared declares stated states tweeted tweets recalled recalls admitted
     admits acknowledged acknowledges remarked remarks commented comments stressed stresses conceded concedes
     observed observes quipped responded responds affirmed affirms announced announces concluded concludes
-    joked jokes admired hailed""".split()
+    joked jokes""".split()
 )
 # A lowercase role or group right before the verb is its subject ("protesters shouted", "a
 # diplomat said"), whatever name comes before it.
