@@ -34,6 +34,7 @@ from newsfuse.crosscheck.frames import (
     same_frame,
     state_starts,
 )
+from newsfuse.crosscheck.lexicon import SUBORDINATORS
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim, Conflict, ConflictValue, Source, SummarySentence
@@ -254,11 +255,8 @@ _ROUNDING = 0.25
 _COMMON_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 # A name after a subordinating conjunction in its clause is not who the sentence is about: "While
 # Nichols escaped the death penalty, he will die in prison" and "he will die in prison after Judge
-# Bodiford handed down the sentence" are both said of Nichols (general English conjunctions).
-_SUBORDINATE_BEFORE = re.compile(
-    r"\b(?:after|before|when|while|whereas|although|though|because|since|until|unless|if|once|as)\b[^,;:]*$",
-    re.IGNORECASE,
-)
+# Bodiford handed down the sentence" are both said of Nichols.
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SUBORDINATORS)) + r")\b[^,;:]*$", re.IGNORECASE)
 
 
 # A sentence of news prose is rarely longer than this many words; a longer one is captions or list

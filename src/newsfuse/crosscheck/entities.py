@@ -245,26 +245,26 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
 _DAY_SUFFIX = re.compile(r"[.\d]+(?:st|nd|rd|th)?$")
 
 
-def _lowercase_counts(sents: Sequence[Sent]) -> Counter[str]:
-    """How often the story writes each word in lower case."""
-    out: Counter[str] = Counter()
-    for s in sents:
-        out.update(_LOWER_WORD.findall(s.text))
-    return out
-
-
 # A word the story writes capitalised inside sentences this many times as often as in lower case is a
 # name all the same: one reader's "obama" among a hundred "Obama" does not make it a common word.
 _NAME_OVER_LOWER = 10
 _MID_CAPITAL_WORD = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+\b")
 
 
-def _common_words(sents: Sequence[Sent], lower: Counter[str]) -> set[str]:
-    """The words the story writes in lower case, less those it writes capitalised inside sentences far
-    more often (see :data:`_NAME_OVER_LOWER`)."""
+def _case_counts(sents: Sequence[Sent]) -> tuple[Counter[str], Counter[str]]:
+    """How often the story writes each word in lower case, and how often capitalised inside a
+    sentence (lowercased; see :func:`_common_words`)."""
+    lower: Counter[str] = Counter()
     capital: Counter[str] = Counter()
     for s in sents:
+        lower.update(_LOWER_WORD.findall(s.text))
         capital.update(w.lower() for w in _MID_CAPITAL_WORD.findall(s.text))
+    return lower, capital
+
+
+def _common_words(lower: Counter[str], capital: Counter[str]) -> set[str]:
+    """The words the story writes in lower case, less those it writes capitalised inside sentences far
+    more often (see :data:`_NAME_OVER_LOWER`)."""
     return {w for w, n in lower.items() if capital[w] < _NAME_OVER_LOWER * n}
 
 
@@ -637,8 +637,8 @@ def build_entities(
     """Find, type and merge the entities of a story's sentences."""
     if backend not in {"rules", "spacy"}:
         raise ValueError(f"unknown entity backend {backend!r}: use 'rules' or 'spacy'")
-    lower = _lowercase_counts(sents)
-    names = _Names.of(_find_mentions(sents, backend, spacy_model, notes, _common_words(sents, lower)))
+    lower, capital = _case_counts(sents)
+    names = _Names.of(_find_mentions(sents, backend, spacy_model, notes, _common_words(lower, capital)))
     _join_acronyms(names)
     buckets = _join_full_names(names)
     _join_surnames(names, buckets)
@@ -750,22 +750,23 @@ def _join_full_names(names: _Names) -> dict[str, list[tuple[str, ...]]]:
 
     Person-like names only: an organisation word last ("Service", "Army") makes "National Weather
     Service" and "National Marine Fisheries Service" different bodies, not spellings of one name.
-    Returns those names bucketed by their last name's first letter and skeleton."""
+    Returns those names bucketed by their surname's first letter and skeleton (:func:`_surname`:
+    "Charles Robin III" is where a bare "Robin" looks); full names are matched by their last word, so
+    only with the suffix ("Michael Jackson" is not "Michael Joseph Jackson Jr")."""
     cues = names.cues
     multi = [k for k in names.keys if len(k) >= 2 and k[-1] not in ORG_HEADS and _person_like(cues[k])]
     buckets: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    by_surname: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for k in multi:
         buckets[k[-1][0] + skeleton(k[-1])].append(k)
-        if _surname(k) != k[-1]:
-            # also where a surname-only mention looks for it (_join_surnames); full names still
-            # match only with the suffix ("Michael Jackson" is not "Michael Joseph Jackson Jr")
-            buckets[k[-2][0] + skeleton(k[-2])].append(k)
+        last = _surname(k)
+        by_surname[last[0] + skeleton(last)].append(k)
     for group in buckets.values():
         for x in range(len(group)):
             for y in range(x + 1, len(group)):
                 if _names_match(group[x], group[y]):
                     names.join(group[x], group[y])
-    return buckets
+    return by_surname
 
 
 def _join_surnames(names: _Names, buckets: dict[str, list[tuple[str, ...]]]) -> None:

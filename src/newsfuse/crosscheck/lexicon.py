@@ -25,6 +25,12 @@ PERSON_TITLES: frozenset[str] = frozenset(
     officer executive operating attorney secretary-general administrator""".split()
 )
 
+# Subordinating conjunctions that open a clause subordinate to the sentence's main one (general English):
+# a verb or a name in such a clause is not the sentence's verb or subject.
+SUBORDINATORS: frozenset[str] = frozenset(
+    "after before when while as since although though if because once until unless whereas".split()
+)
+
 # Head words that make a capitalised span an organisation.
 ORG_HEADS: frozenset[str] = frozenset(
     """army government ministry council party agency bank company corporation corp inc ltd

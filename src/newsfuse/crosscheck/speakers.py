@@ -440,7 +440,7 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
 
 
 # A subject's verb right after its name: a lower-case word in a past or present form, no conjunction.
-_SUBJECT_VERB = re.compile(r"\s+(?!(?:and|or|with|of|and|who|whose)\b)[a-z]+(?:ed|s)\b")
+_SUBJECT_VERB = re.compile(r"\s+(?!(?:and|or|with|of|who|whose)\b)[a-z]+(?:ed|s)\b")
 
 
 def _sole_person(q: RawQuote, before: Sent, sents: Sequence[Sent], index: EntityIndex) -> bool:
@@ -454,13 +454,13 @@ def _sole_person(q: RawQuote, before: Sent, sents: Sequence[Sent], index: Entity
         return False
     text = QUOTED.sub(" ", before.text)
     people = {
-        eid: text.find(surface)
+        eid: (text.find(surface), surface)
         for surface, eid in index.in_sentence(before)
         if surface in text and index.type_of(eid) == "person" and not place_like(eid, index)
     }
     if not people:
         return False
-    eid, at = min(people.items(), key=lambda p: p[1])
+    eid, (at, surface) = min(people.items(), key=lambda p: p[1][0])
     # the person opens the sentence, after titles only ("Dr Mara Quill, who led the team, ..."): the
     # subject; a person named later is mostly someone spoken of ("disputed a comment by Quill")
     if not re.fullmatch(r"[\s“\"‘(—–-]*(?:[A-Z][\w.'’-]*\s+)*", text[:at]) or text[:at].strip().startswith("The"):
@@ -468,9 +468,8 @@ def _sole_person(q: RawQuote, before: Sent, sents: Sequence[Sent], index: Entity
     if len(people) > 1:
         # others named after the subject's own verb are who it speaks of ("Mr McKay challenged the
         # statements made by Mr Aziz and Mr Ramadan."), not a second subject ("Quill and Lind said")
-        surface = next(sf for sf, e in index.in_sentence(before) if e == eid and sf in text)
         verb = _SUBJECT_VERB.match(text, at + len(surface))
-        if verb is None or any(a < verb.end() for e, a in people.items() if e != eid):
+        if verb is None or any(a < verb.end() for e, (a, _) in people.items() if e != eid):
             return False
     ent = index.get(eid)
     q.speaker, q.speaker_name = eid, ent.name if ent else None

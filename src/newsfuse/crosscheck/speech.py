@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsfuse.crosscheck.entities import EntityIndex
-from newsfuse.crosscheck.lexicon import PERSON_TITLES, SPEECH_VERBS
+from newsfuse.crosscheck.lexicon import PERSON_TITLES, SPEECH_VERBS, SUBORDINATORS
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.text import STOPWORDS, fold
 
@@ -245,8 +245,7 @@ def _opening_clause_end(masked: str) -> int:
 # An opening subordinate clause: "After BP announced the failure, Obama said …" (a verb of saying in it
 # is not the sentence's, unless the sentence has no other).
 OPENING_SUBORDINATE = re.compile(
-    r"[\s“\"‘(—–-]*(?:After|Before|When|While|As|Since|Although|Though|If|Because|Once|Until|Unless|Whereas)\b"
-    r"[^,;:]{0,200},"
+    r"[\s“\"‘(—–-]*(?:" + "|".join(sorted(w.capitalize() for w in SUBORDINATORS)) + r")\b[^,;:]{0,200},"
 )
 
 
