@@ -318,6 +318,16 @@ def test_of_two_retold_splits_the_one_leaving_no_headline_words_wins() -> None:
     )
 
 
+def test_a_headline_ending_on_an_acronym_and_a_word_goes_on_to_the_capitalised_opener() -> None:
+    # "… close | UK school Another nine …" retells the headline better, but "Another" after a lower-case
+    # word can only open a sentence: the lead starts there
+    text = "Heavy floods close KB town school Another nine schools in Kelbrook were closed by floods, the council said."
+    assert split_echo_title(text) == (
+        "Heavy floods close KB town school",
+        "Another nine schools in Kelbrook were closed by floods, the council said.",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "split"),
     [

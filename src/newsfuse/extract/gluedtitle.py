@@ -244,6 +244,28 @@ def _open_quote(text: str) -> bool:
     return opened > text.count("'") + text.count("’") + text.count("”") or text.count('"') % 2 == 1
 
 
+# How far into a lead a sentence opener capitalised after a lower-case word shows that the lead opens
+# there instead: the rest of a headline ("UK school") is at most a few words.
+_RESTART_WORDS = 4
+# Words that open sentences and are never capitalised inside one (determiners, subject pronouns; not
+# "May", a month, or "One", part of names).
+_RESTART_OPENERS = frozenset(
+    "a an the another this these those his her its their our my some many any each every he she they we there".split()
+)
+
+
+def _restarts_soon(toks: list[str], j: int) -> bool:
+    """Does a sentence opener written capitalised right after a lower-case word ("… UK school Another
+    nine …") follow within ``_RESTART_WORDS`` words of ``toks[j]``?  Prose capitalises "Another" or
+    "The" mid-sentence only to open a name, mostly after a preposition ("by The Punk Show"); a
+    scraper's seam does it after any word ("… to reform The Arab League has …")."""
+    for k in range(j + 1, min(len(toks), j + 1 + _RESTART_WORDS)):
+        cur, prev = toks[k], toks[k - 1]
+        if cur[:1].isupper() and cur.lower() in _RESTART_OPENERS and prev.isalpha() and prev.islower():
+            return prev not in STOPWORDS  # "joined by The Punk Show's host": after "by", "The" opens a name
+    return False
+
+
 def split_echo_title(text: str, lower_words: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """(title, rest) when ``text`` opens with a sentence-case headline that the lead after it
     retells (see :data:`MIN_ECHO_SHARE`), else None.  ``lower_words``: words the article writes in
@@ -267,6 +289,8 @@ def split_echo_title(text: str, lower_words: frozenset[str] = frozenset()) -> tu
             continue  # "President Barack Obama": a headline ends on a lower-case word, or before a common one
         if _open_quote(" ".join(toks[:j])):
             continue  # inside a quotation: "oil spill ` enters Loop Current'"
+        if _restarts_soon(toks, j):
+            continue  # "… cases close | UK school Another nine UK cases …": the lead opens at "Another"
         head = _stems(toks[:j])
         if len(head) < 2:
             continue
