@@ -6,6 +6,7 @@ import pytest
 
 from newsfuse.extract import extract_documents
 from newsfuse.extract.gluedtitle import (
+    split_caption_name_lead,
     split_caption_possessive_lead,
     split_day_heading,
     split_echo_caption,
@@ -895,3 +896,14 @@ def test_capitalised_transcript_labels_are_no_live_discussion() -> None:
 def test_a_call_for_readers_feedback(line: str, reason: str | None) -> None:
     found = boilerplate_reason(line, len(line.split()), True)
     assert (found[0] if found else None) == reason
+
+
+def test_a_caption_glued_before_a_lead_opening_on_two_names_joined_by_and() -> None:
+    text = (
+        "Some 38 towns have reported 8453 cases of the fever Velland and Tallor have recorded their first cases of the "
+        "fever, giving more evidence of its spread."
+    )
+    assert split_caption_name_lead(text) == (
+        "Some 38 towns have reported 8453 cases of the fever",
+        "Velland and Tallor have recorded their first cases of the fever, giving more evidence of its spread.",
+    )

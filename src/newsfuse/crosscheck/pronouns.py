@@ -25,6 +25,8 @@ from newsfuse.crosscheck.speech import (
     ArticleSents,
     RawQuote,
     article_sents,
+    closing_attribution,
+    person_like,
     place_like,
     sentence_of,
     subject_of_saying,
@@ -85,6 +87,10 @@ def pronoun_speaker(
         if i in where.quoted:
             continue
         text = QUOTED.sub(" ", s.text)
+        if _same_pronoun_subject(text, pronoun) and not closing_attribution(text):
+            # "He was dismissive of Lind's promises and vowed …": still the same "he", not Lind (nor
+            # the sayer found for "vowed"); read on back ("He intimidated Lind, Quill said.": Quill's)
+            continue
         sayer = subject_of_saying(s.text, [s], index) or _according_to(text, s, index)
         if (
             sayer is not None
@@ -100,10 +106,23 @@ def pronoun_speaker(
             return None, described.group(1)
         if _PRONOUN_SAYS.search(text):
             continue  # "He further said that Lind would ...": still the same "he", not Lind; read on back
-        found = [
+        people = [
             (at, eid)
             for at, eid in _named_at(text, s, index)
             if at >= 0 and index.type_of(eid) == "person" and fits_pronoun(eid, pronoun, index)
+        ]
+        # in the sentence right before, with no typed person there, a full name the story did not type
+        # counts too when it is that sentence's subject ("Actor Mara Quill has organised the event. /
+        # Speaking to KTV, she said"); not "the Red Crescent's workers", "of Wetland Ecology at …"
+        found = people or [
+            (at, eid)
+            for surface, eid in index.in_sentence(s)
+            if i == start - 1
+            and (at := text.find(surface)) >= 0
+            and person_like(eid, index)
+            and not place_like(eid, index)
+            and fits_pronoun(eid, pronoun, index)
+            and _subject_at(text, at, surface)
         ]
         if found and start - i > _PRONOUN_MENTION_BACK:
             # a person only mentioned this far back is too uncertain, unless the article is about them
@@ -115,6 +134,23 @@ def pronoun_speaker(
             ent = index.get(eid)
             return eid, ent.name if ent else None
     return None, None
+
+
+# What may stand before a sentence's subject (not a preposition, an article or "and"), and what follows
+# it: a comma (an apposition) or a verb.
+_NOT_BEFORE_SUBJECT = frozenset("of in at on to for from by with about the a an and or than".split())
+_VERB_AFTER_SUBJECT = re.compile(
+    r"\s*(?:,|(?:is|are|was|were|has|had|have|will|would|can|could|did|does|[a-z]{2,}ed|[a-z]{2,}s)\b)"
+)
+
+
+def _subject_at(text: str, at: int, surface: str) -> bool:
+    """Is the name written at ``text[at:]`` the subject of its sentence's verb (a verb or an apposition
+    right after it, no preposition or article right before it, not possessive)?"""
+    before = text[:at].split()[-1:]
+    if before and before[0].lower() in _NOT_BEFORE_SUBJECT:
+        return False
+    return _VERB_AFTER_SUBJECT.match(text, at + len(surface)) is not None
 
 
 def _after_the(eid: str, s: Sent, text: str, index: EntityIndex) -> bool:
@@ -157,6 +193,21 @@ def main_person(where: ArticleSents, index: EntityIndex) -> str | None:
     ok = bool(top) and top[0][1] >= _MAIN_PERSON_SENTENCES and (len(top) == 1 or top[0][1] > top[1][1])
     where.main_person = top[0][0] if ok else ""
     return where.main_person or None
+
+
+# A sentence whose subject is "he"/"she" after at most a short opening phrase or a conjunction ("He was
+# dismissive of ...", "Speaking to MTV, he said", "But he hinted ..."): the people it names are what the
+# pronoun's person did something to or spoke to; not a parenthetical "Lind's aim, he says, was …",
+# where "he" is Lind.
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:[^,]{0,60},\s*|(?:But|And|Yet|So|Then|Now)\s+)?([Hh]e|[Ss]he)\s+(?!and\b|or\b)(?![a-z]+,)[a-z]"
+)
+
+
+def _same_pronoun_subject(text: str, pronoun: str) -> bool:
+    """Is the sentence's subject the pronoun being resolved ("he" for "he"; any of them when unknown)?"""
+    m = _PRONOUN_SUBJECT.match(text.lstrip(' “"‘(—–-'))
+    return m is not None and (not pronoun or m.group(1).lower() == pronoun.lower())
 
 
 # A sentence whose saying is done by "he"/"she" ("He further said ...", "Later, she told ...").

@@ -23,7 +23,7 @@ from newsfuse.crosscheck.described import (
     trailing_name,
 )
 from newsfuse.crosscheck.entities import EntityIndex
-from newsfuse.crosscheck.lexicon import SPEECH_VERBS
+from newsfuse.crosscheck.lexicon import IRREGULAR_VERBS, SPEECH_VERBS
 from newsfuse.crosscheck.pronouns import pronoun_speaker, same_sentence_sayer, they_speaker
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.speech import (
@@ -109,6 +109,8 @@ _PATTERNS = [
         rf"{NAME},\s(?:(?!\b(?:did|does|do|is|was|were|are|has|had|have|will|would|could)\b)[^,.“”\"]){{3,160}},"
         rf"\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b[^.]*?{PLACEHOLDER}"
     ),
+    # "…, echoed by Press Secretary Mara Quill, who told reporters '…'": the saying in the relative clause
+    re.compile(rf"{NAME},\s+who\s+(?:also\s+)?(?:{VERBS})\b[^,.“”\"]{{0,40}}?[:,]?\s*{PLACEHOLDER}"),
     # Ostrova, who has ruled for ten years, said: "…" (a relative clause after the subject)
     re.compile(rf"{NAME},\s+(?:who|whose)\s[^,.“”\"]{{3,90}}?,\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b[^.]*?{PLACEHOLDER}"),
     re.compile(rf"[Aa]ccording\s+to\s+{NAME}"),
@@ -241,8 +243,8 @@ def _speaker_from_match(
         # speaker: "Arab states led by ... have called", "An official Syrian statement said"
         return False
     if eid is not None and index is not None and index.type_of(eid) in {"organisation", "other"}:
-        # "Jean Fignole of Action Aid in Haiti tells the BBC", "Jo Roe of Irish charity Goal told":
-        # the one of the body speaks
+        # "Jean Fignole of Action Aid in Haiti tells the BBC", "Jo Roe of Irish charity Goal told", "Jo
+        # Roe from the University of Tallor told": the one of (or from) the body speaks
         of = _PERSON_OF_BEFORE.search(q.context, 0, len(q.context) - len(described_from))
         if of is not None:
             person, person_name = resolve_name(of.group(1), index)
@@ -252,8 +254,11 @@ def _speaker_from_match(
     return True
 
 
-# "Jo Roe of (Irish charity) " right before the name of the body a pattern found.
-_PERSON_OF_BEFORE = re.compile(r"(?<![\w-])((?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]*),?\s+of\s+(?:[\w'’.-]+\s+){0,4}$")
+# "Jo Roe of (Irish charity) " or "Jo Roe from the University of " right before the name of the body a
+# pattern found.
+_PERSON_OF_BEFORE = re.compile(
+    r"(?<![\w-])((?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’-]*),?\s+(?:of|from)\s+(?:[\w'’.-]+\s+){0,4}$"
+)
 
 
 _PREPOSITIONS = frozenset("in on at with during after before from by".split())
@@ -316,6 +321,26 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
     name_description(q, sents, index)
 
 
+def _first_name_label(q: RawQuote, m: re.Match[str], sents: Sequence[Sent], index: EntityIndex) -> bool:
+    """'Mara Quill of Tallor is looking for her family: Mara: "…"': a one-word label before the quote is
+    the person introduced just before (in the paragraph or the sentence before) with that first name,
+    or by that word alone as the subject of a sentence ("Mara from Tallor writes …")."""
+    word = m.group(1).strip()
+    if " " in word or not word[:1].isupper() or fold(word) in STOPWORDS:
+        return False
+    _, _, before = own_sentences(q, sents)
+    texts = [QUOTED.sub(" ", q.context[: m.start(1)])] + ([QUOTED.sub(" ", before.text)] if before else [])
+    for text in texts:
+        full = re.search(rf"(?<![\w-]){re.escape(word)}((?:\s[A-Z][\w'’-]*){{1,2}})(?![\w'’-])", text)
+        if full is not None:
+            q.speaker, q.speaker_name = resolve_name(full.group(), index)
+            return True
+        if resolve_name(word, index)[0] is None and re.search(rf"(?:^|[.!?:]\s+){re.escape(word)}\s+[a-z]", text):
+            q.speaker, q.speaker_name = None, word
+            return True
+    return False
+
+
 def _name_after_description(q: RawQuote, index: EntityIndex) -> bool:
     """'…," Nobel laureate and party founder Mara Quill wrote': the person named right before the
     verb; only people ('…," state TV reported' is a relay, not the speaker: the patterns before
@@ -366,6 +391,9 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
             if rx is _COLON_NAME and _LISTENER_BEFORE.search(q.context, 0, m.start(1)):
                 pos = m.end(1)  # 'told the BBC: "…"': who was told (the whole name), not who speaks
                 continue
+            if rx is _COLON_NAME and index is not None and _first_name_label(q, m, sents, index):
+                q.how = "pattern"
+                return
             if rx is _BETWEEN_NAME_AND_VERB and _SUBORDINATE_NAME.match(m.group(1)):
                 opener = OPENING_SUBORDINATE.match(q.context, m.start(1))
                 if opener is not None and opener.end() < q.context.find(PLACEHOLDER, m.end(1)):
@@ -513,6 +541,16 @@ _COLON_INTRO = re.compile(r"(?:^|,\s+)([^,]{3,160}?):\s*$")
 _CLAUSE_SUBJECT = re.compile(r"^(?:(he|she|He|She)|((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*))\s+[a-z]")
 
 
+# "… from Tallor, " right before a clause: the clause is the rest of a place ("Tallor, New Velland").
+_PLACE_BEFORE_COMMA = re.compile(r"\b(?:from|in|of|at|near)\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s*$")
+# After a subject: where it is from or whom it is of, then a verb (an auxiliary or an -ed/-s form).
+_SUBJECT_THEN_VERB = re.compile(
+    r"\s+(?:(?:from|of|in|at)\s+(?:(?:[A-Z][\w.'’&-]*|for|and|of|in|the),?\s+){1,8})?"
+    r"(?:is|are|was|were|has|had|have|did|does|will|would|can|could|[a-z]{2,}ed|[a-z]{2,}s"
+    rf"|{'|'.join(sorted(IRREGULAR_VERBS, key=len, reverse=True))})\b"
+)
+
+
 def _colon_subject(q: RawQuote, text: str, sents: Sequence[Sent], index: EntityIndex) -> bool:
     """The speaker of a quote introduced by a colon: the subject of the clause before the colon,
     when it is a person named there or "he"/"she" (resolved to the last person before)."""
@@ -527,7 +565,18 @@ def _colon_subject(q: RawQuote, text: str, sents: Sequence[Sent], index: EntityI
         q.speaker, q.speaker_name = pronoun_speaker(q, sents, index, subj.group(1))
         return q.speaker_name is not None
     eid, shown = resolve_name(subj.group(2), index)
-    if eid is None or index.type_of(eid) not in {"person", "organisation"}:
+    if eid is None or place_like(eid, index):
+        return False
+    if index.type_of(eid) == "other":
+        # a name the story did not type is the subject only when its verb follows it, at most after
+        # where it is from ("Mara Quill from Tallor is looking for her family: '…'", "Quill observed:
+        # '…'"); a title, a heading or a description is not ("Tallor Post professor Lind did begin …")
+        clause = m.group(1).strip()
+        if not person_like(eid, index) or not _SUBJECT_THEN_VERB.match(clause, subj.end(2)):
+            return False
+        if _PLACE_BEFORE_COMMA.search(head, 0, m.start(1)):
+            return False  # "Ivo Roe from Tallor, New Velland got in touch": the place goes on
+    elif index.type_of(eid) not in {"person", "organisation"}:
         return False
     q.speaker, q.speaker_name = eid, shown
     return True

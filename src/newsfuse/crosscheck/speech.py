@@ -273,6 +273,26 @@ def clause_start(text: str, at: int) -> int:
     return cut + len(text[cut:at]) - len(text[cut:at].lstrip())
 
 
+# A pronoun subject right before the verb ("Speaking to KTV, he said", "Europe 'is under strain', and
+# much of Asia lacks cash, she said"), not in a parenthetical ("Lind's aim, he says, was …": Lind).
+_PRONOUN_BEFORE_VERB = re.compile(r"(?<![\w-])(?:he|she|they)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
+# Words after which the pronoun stands for the sentence's subject, named first ("Lind saw it coming when
+# he warned", "Lind waged war on the board, what he called …", "Lind attacked Vell's policies that he said
+# …"): the verb is that subject's, as a participle's is.
+_ANTECEDENT_LINKS = SUBORDINATORS | {"and", "but", "or", "then", "what", "which", "who", "whom", "that"}
+
+
+def _pronoun_subject(masked: str, verb: re.Match[str]) -> str:
+    """How a pronoun right before the verb says who speaks: "" (none there), "linked" (after a word of
+    :data:`_ANTECEDENT_LINKS`: the sentence's first person) or "alone" (the pronoun itself, resolved
+    elsewhere: nobody named in the sentence is the speaker)."""
+    m = _PRONOUN_BEFORE_VERB.search(masked, 0, verb.start())
+    if m is None or masked[verb.end() :].lstrip().startswith(","):
+        return ""
+    before = masked[: m.start()].split()[-1:]
+    return "linked" if before and before[0].lower() in _ANTECEDENT_LINKS else "alone"
+
+
 def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, exclude: str = "") -> str | None:
     """Who does the saying in ``text`` (the sentences ``sents``, quotes masked)?
 
@@ -309,12 +329,15 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
         verb = first_quoting_verb(masked)
     if verb is None or GROUP_BEFORE_VERB.search(masked, 0, verb.start()):
         return None  # "In the province of Hasaka, protesters shouted": the protesters, not Hasaka
+    pronoun = _pronoun_subject(masked, verb)
+    if pronoun == "alone":
+        return None  # "Speaking to KTV, he said": "he" says it, not KTV
     # a definite description right after a comma is the subject, not a name of the clause before it
     # ("… groups such as Tomas Vell and the Red Hand, the department said"; an apposition is masked above)
     described = described_after_comma(masked, verb)
     if described is not None:
         masked = " " * described.start() + masked[described.start() :]
-    participle = verb.group().lower().endswith("ing")
+    participle = verb.group().lower().endswith("ing") or pronoun == "linked"
     # names in an opening participial clause ("Asked if Lind had called, Quill said ...") are not the subject
     opener_end = _opening_clause_end(masked)
     before: list[tuple[int, int, str]] = []
@@ -392,6 +415,11 @@ def described_after_comma(masked: str, verb: re.Match[str]) -> re.Match[str] | N
 
 
 # ", Webb added." closing a sentence: a comma, a name of up to four words, a verb of saying, the stop.
+def closing_attribution(masked: str) -> bool:
+    """Does the sentence (quotes masked) close on a named attribution (", Webb added.")?"""
+    return _FINAL_ATTRIBUTION.search(masked) is not None
+
+
 _FINAL_ATTRIBUTION = re.compile(rf",\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)\s+({VERBS})\s*[.!?]?[\"”’)\s]*$")
 # "…, Reuters reports.": the source of the whole account, not who spoke in it.
 _REPORTING = frozenset(("report", "reports", "reported", "reporting"))

@@ -472,7 +472,9 @@ def split_glued_name_lead(text: str) -> tuple[str, str] | None:
 # "as new vice president Jan Roe said", "state TV says").
 _AUXILIARY = r"is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does"
 _NAME_LEAD_SEAM = re.compile(
-    r"\b([a-z][a-z'’-]+)\s+(?=((?:[A-Z][\w'’.-]*\s+){1,4})(?:says|said|" + _AUXILIARY + r")\b)"
+    r"\b([a-z][a-z'’-]+)\s+(?=([A-Z][\w'’.-]*\s+(?:(?:and\s+)?[A-Z][\w'’.-]*\s+){0,3})(?:says|said|"
+    + _AUXILIARY
+    + r")\b)"
 )
 _CLAUSE_VERB = re.compile(r"\b(?:" + _AUXILIARY + r")\b")
 _CLAUSE_OPENERS = frozenset(
