@@ -267,3 +267,38 @@ def test_he_is_an_untyped_full_name_in_the_sentence_right_before() -> None:
         ]
     )
     assert speakers == ["Ivo Brandt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ivo Barnett, the chief executive of the Kelbrook Confederation, which represents most health trusts, "
+            "said: “The alert reinforces the need for the service to make sure all its plans are tested.”",
+            "Ivo Barnett",
+        ),
+        (
+            "Mara Joyce, marine science professor at the University of Tallor, who is working on the project, told "
+            "the Post: “The plumes are abundant throughout the region and they are growing.”",
+            "Mara Joyce",
+        ),
+        (
+            "The paper, Youth and Extremism in Tallor, which included input from the police, said the policy “seems "
+            "a particularly strong cause of anger amongst the young”.",
+            "The paper",
+        ),
+    ],
+)
+def test_an_apposition_followed_by_a_relative_clause_before_the_verb(text: str, speaker: str) -> None:
+    assert _speakers([text]) == [speaker]
+
+
+def test_he_is_the_one_at_a_firm_not_the_firm() -> None:
+    speakers = _speakers(
+        [
+            "Analyst Ivo Arora at Kelbrook Securities said his clients had lost faith in the management team.",
+            "“We estimate that if that ratio goes to 34 percent, they will breach the interest covenants,” he said.",
+        ]
+    )
+    # ("Analyst" is no title the entities know, so it stays in the name)
+    assert len(speakers) == 1 and (speakers[0] or "").endswith("Ivo Arora")

@@ -286,9 +286,10 @@ _PLACED = re.compile(r"\b(?:" + "|".join(sorted(PLACE_PREPS)) + r")\s+([A-Z][a-z
 
 def _body_of_person(toks: list[str], start: int) -> bool:
     """Is the name at ``toks[start]`` the body a person before it is "of" ("Jo Roe of Irish charity
-    Goal told": the verb after Goal is Jo Roe's)?"""
+    Goal told": the verb after Goal is Jo Roe's), "at" or "from" ("analyst Jo Roe at Vell Securities
+    said")?"""
     for k in range(start - 1, max(0, start - 4) - 1, -1):
-        if toks[k] == "of":
+        if toks[k] in ("of", "at", "from"):
             return k > 0 and _is_cap(toks[k - 1])
         if not toks[k][:1].isalpha():
             return False

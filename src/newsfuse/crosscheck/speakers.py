@@ -104,6 +104,13 @@ _PATTERNS = [
     ),
     # 'Phillips ducks: "…"': a name and one verb opening the sentence, a colon, the quote
     re.compile(rf"(?:^|[.!?]\s+)((?:[A-Z][\w'’.-]*\s+){{0,2}}[A-Z][\w'’-]*)\s+[a-z]+(?:s|ed)\s*:\s*{PLACEHOLDER}"),
+    # "Lind, the chief of the Harbour Trust, which represents most ports, said": a description in apposition
+    # (lower case first, or three words or more: "The paper, Youth and Extremism, which …, said") and a
+    # relative clause on it (not "In an interview with CNN, Lind, who was freed on Monday, said")
+    re.compile(
+        rf"{NAME},\s(?=[a-z]|(?:[^,.“”\"\s]+\s){{2}}[^,.“”\"\s])[^,.“”\"]{{3,160}},\s*(?:which|who|whose)\b[^,.“”\"]{{3,90}},"
+        rf"\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b[^.]*?{PLACEHOLDER}"
+    ),
     # Ostrova, the foreign minister, said that "…" (an apposition, not a clause: "Lind, Quill did not answer, saying")
     re.compile(
         rf"{NAME},\s(?:(?!\b(?:did|does|do|is|was|were|are|has|had|have|will|would|could)\b)[^,.“”\"]){{3,160}},"

@@ -392,8 +392,9 @@ def _who_can_speak(
                 yield at, surface, eid
 
 
-# Between a person and the body nearest the verb: "Ona Vell of (the Kelbrook charity) Harbour Aid told".
-_OF_GAP = re.compile(r",?\s+of\s+(?:[\w'’.-]+,?\s+){0,4}")
+# Between a person and the body nearest the verb: "Ona Vell of (the Kelbrook charity) Harbour Aid told",
+# "analyst Ona Vell at Kelbrook Securities said".
+_OF_GAP = re.compile(r",?\s+(?:of|at|from)\s+(?:[\w'’.-]+,?\s+){0,4}")
 # ", the department " right before a verb of saying (words of the description no function words:
 # ", the times when he says" is no one); only before a verb that says nothing else (", the violence
 # continued" is not speech).
