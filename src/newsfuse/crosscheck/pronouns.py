@@ -15,6 +15,7 @@ from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.speech import (
     DESCRIBED_SAYER,
+    FINITE_VERB,
     LOOK_BACK,
     NO_CLAUSE,
     PLACEHOLDER,
@@ -139,14 +140,12 @@ def pronoun_speaker(
 # What may stand before a sentence's subject (not a preposition, an article or "and"), and what follows
 # it: a comma (an apposition) or a verb.
 _NOT_BEFORE_SUBJECT = frozenset("of in at on to for from by with about the a an and or than".split())
-_VERB_AFTER_SUBJECT = re.compile(
-    r"\s*(?:,|(?:is|are|was|were|has|had|have|will|would|can|could|did|does|[a-z]{2,}ed|[a-z]{2,}s)\b)"
-)
+_VERB_AFTER_SUBJECT = re.compile(rf"\s*(?:,|{FINITE_VERB}\b)")
 
 
 def _subject_at(text: str, at: int, surface: str) -> bool:
     """Is the name written at ``text[at:]`` the subject of its sentence's verb (a verb or an apposition
-    right after it, no preposition or article right before it, not possessive)?"""
+    right after it, so not a possessive or a modifier; no preposition or article right before it)?"""
     before = text[:at].split()[-1:]
     if before and before[0].lower() in _NOT_BEFORE_SUBJECT:
         return False

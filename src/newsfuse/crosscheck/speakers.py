@@ -29,6 +29,7 @@ from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.speech import (
     DESCRIBED,
     DESCRIBED_SAYER,
+    FINITE_VERB,
     GROUP_BEFORE_VERB,
     INVERTING_VERBS,
     LOOK_BACK,
@@ -553,8 +554,7 @@ _PLACE_BEFORE_COMMA = re.compile(r"\b(?:from|in|of|at|near)\s+[A-Z][\w'’.-]*(?
 # After a subject: where it is from or whom it is of, then a verb (an auxiliary or an -ed/-s form).
 _SUBJECT_THEN_VERB = re.compile(
     r"\s+(?:(?:from|of|in|at)\s+(?:(?:[A-Z][\w.'’&-]*|for|and|of|in|the),?\s+){1,8})?"
-    r"(?:is|are|was|were|has|had|have|did|does|will|would|can|could|[a-z]{2,}ed|[a-z]{2,}s"
-    rf"|{'|'.join(sorted(IRREGULAR_VERBS, key=len, reverse=True))})\b"
+    rf"(?:{FINITE_VERB}|{'|'.join(sorted(IRREGULAR_VERBS, key=len, reverse=True))})\b"
 )
 
 

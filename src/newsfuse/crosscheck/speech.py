@@ -39,6 +39,9 @@ NAME = (
     rf"|(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w-]*['’]s)\s(?:[\w'’.-]+\s){{0,3}}?{ROLES}"
     r"|he|she|they|He|She|They)"
 )
+# A finite verb right after a subject: an auxiliary, or a past or present form ("Lind has", "Lind
+# warned", "Lind says"); a name's own verb, not a noun after it.
+FINITE_VERB = r"(?:is|are|was|were|has|had|have|will|would|can|could|did|does|[a-z]{2,}ed|[a-z]{2,}s)"
 # A word between a name and its verb that starts a new clause, so the name is not the verb's subject.
 NO_CLAUSE = r"(?!(?:and|but|or|he|she|they|it|who|which|that|when|while|after|before|because)\b)"
 VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
