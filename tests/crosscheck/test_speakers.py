@@ -302,3 +302,21 @@ def test_he_is_the_one_at_a_firm_not_the_firm() -> None:
     )
     # ("Analyst" is no title the entities know, so it stays in the name)
     assert len(speakers) == 1 and (speakers[0] or "").endswith("Ivo Arora")
+
+
+def test_it_said_is_the_body_that_said_something_just_before() -> None:
+    speakers = _speakers(
+        [
+            "The Kelbrook Health Ministry said on Monday that detainees had been beaten in Tallor.",
+            "“The ministry considers that the crimes committed in Tallor amount to crimes against humanity,” it said.",
+        ]
+    )
+    assert speakers == ["Kelbrook Health Ministry"]
+    # a body only named there (here the one who was told) is no speaker: unknown, not a guess
+    told = _speakers(
+        [
+            "A 22-year-old man told Harbour Watch he was beaten during five days of detention in Tallor.",
+            "“We are ready to send more doctors to the valley before the winter comes,” it said.",
+        ]
+    )
+    assert told == [None]

@@ -27,6 +27,7 @@ from newsfuse.crosscheck.speech import (
     RawQuote,
     article_sents,
     closing_attribution,
+    own_sentences,
     person_like,
     place_like,
     sentence_of,
@@ -257,4 +258,35 @@ def they_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tupl
         described = DESCRIBED_SAYER.search(QUOTED.sub(" ", s.text))
         if described is not None and described.group(1).endswith("s"):
             return None, described.group(1)
+    return None, None
+
+
+def it_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tuple[str | None, str | None]:
+    """Who "it" is in '"…," it said': the body that says something in the closest of the ``LOOK_BACK``
+    sentences before that has a saying ("The WHO said on Monday … / '…,' it said"), not a body merely
+    named there (BP is named in every sentence of a BP story); a person or nothing there: unknown."""
+    own, text, _ = own_sentences(q, sents)
+    head = text.split(PLACEHOLDER, 1)[0]
+    # the quote's own sentence first: 'The WHO said the virus … "…," "…," it said'
+    first = (
+        subject_of_saying(head, own, index) if own and QUOTING_VERBS & {w.lower() for w in WORD.findall(head)} else None
+    )
+    at = sentence_of(q, sents)
+    where = article_sents(q, sents)
+    for i in range(at, at - 1 - LOOK_BACK, -1) if at is not None else ():
+        s = where.by_index.get(i)
+        if s is None:
+            break
+        if i != at and i in where.quoted:
+            continue
+        if i == at:
+            sayer = first
+        else:
+            sayer = subject_of_saying(s.text, [s], index) or _according_to(QUOTED.sub(" ", s.text), s, index)
+        if sayer is None:
+            continue
+        if index.type_of(sayer) in {"organisation", "other"} and not place_like(sayer, index):
+            ent = index.get(sayer)
+            return sayer, ent.name if ent else None
+        return None, None
     return None, None

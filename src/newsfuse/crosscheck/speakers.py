@@ -24,7 +24,7 @@ from newsfuse.crosscheck.described import (
 )
 from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.lexicon import IRREGULAR_VERBS, SPEECH_VERBS
-from newsfuse.crosscheck.pronouns import pronoun_speaker, same_sentence_sayer, they_speaker
+from newsfuse.crosscheck.pronouns import it_speaker, pronoun_speaker, same_sentence_sayer, they_speaker
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.speech import (
     DESCRIBED,
@@ -78,6 +78,8 @@ _LISTENER_BEFORE = re.compile(r"\b(?:told|tells|telling|asked|asks|to)\s+(?:the\
 _SUBORDINATE_NAME = re.compile(r"(?:After|Before|When|While|As|Since|Although|Though|If|Because|Once|Until)\s")
 _BETWEEN_NAME_AND_VERB = re.compile(rf"{NAME}\s+((?:{NO_CLAUSE}\w+\s+){{0,4}})(?:{VERBS})\b[^.]*?{PLACEHOLDER}")
 _PATTERNS = [
+    # '"…," it said': a body's statement (see :func:`pronouns.it_speaker`)
+    re.compile(rf"{PLACEHOLDER}[,.!?]?\s*(it)\s+(?:also\s+)?(?:said|says|added|adds|stated|wrote)\b"),
     # "…," Landis at Oklahoma University said / a representative of one state at the League told
     re.compile(
         rf"{PLACEHOLDER}[,.!?]?\s*(?:[-–—]\s*)?{NAME}(?:\s+(?:of|from|at|in|with|for)\s+[^,.“”\"]{{2,60}}?)?"
@@ -165,6 +167,11 @@ def _speaker_from_match(
     """Set the speaker from a name an attribution pattern found; False when it names no speaker."""
     # a conjunction swept into a name ("And I said", "But Lind said") is no part of it; "I" is no one
     name = re.sub(r"^(?:And|But|So|Or|Then|Yet|Now)\s+(?=\S)", "", name)
+    if name == "it":
+        # '"…," it said': a body named just before, else unknown
+        if index is not None:
+            q.speaker, q.speaker_name = it_speaker(q, sents, index)
+        return q.speaker_name is not None
     if name.lower() == "they":
         # "they" is never one person: a body or a group that spoke just before, else unknown
         if index is not None:
