@@ -140,10 +140,18 @@ def test_a_question_never_agrees():
     assert not [c.text for c in claims if c.status != "single_source"]
 
 
-def test_a_hypothetical_never_agrees_with_a_fact():
+@pytest.mark.parametrize(
+    "hypothetical",
+    [
+        "If the Varno dam sluices fail, the lower valley would be flooded within hours.",
+        # what would follow from any case of a kind
+        "Any failure of the Varno dam sluices would flood the lower valley within hours.",
+    ],
+)
+def test_a_hypothetical_never_agrees_with_a_fact(hypothetical):
     claims = _claims(
         {
-            "a1": ("Valley Post", ["If the Varno dam sluices fail, the lower valley would be flooded within hours."]),
+            "a1": ("Valley Post", [hypothetical]),
             "a2": ("Coast Herald", ["The lower valley was flooded within hours after the Varno dam sluices failed."]),
         }
     )

@@ -927,8 +927,11 @@ def _covers(centre: FactBag, other: FactBag, idf: Mapping[str, float]) -> bool:
 
 
 # A condition with its hypothetical consequence ("If a resistant strain starts circulating it would be a
-# concern") states no fact that happened.
-_HYPOTHETICAL = re.compile(r"^[\"“‘']?(?:If|Unless|Should)\b[^.;]*\b(?:would|could|might)\b", re.IGNORECASE)
+# concern"), or what would follow from any case of a kind ("Any leak into this well would be disastrous"),
+# states no fact that happened.
+_HYPOTHETICAL = re.compile(
+    r"^[\"“‘']?(?:(?:If|Unless|Should)\b|(?:Any|Every)\s+\w+)[^.;]*\b(?:would|could|might)\b", re.IGNORECASE
+)
 
 
 def _cut_off(text: str) -> bool:
