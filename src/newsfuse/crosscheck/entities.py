@@ -27,7 +27,15 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Any
 
-from newsfuse.crosscheck.lexicon import NAME_PARTICLES, NOT_NAMES, ORG_HEADS, PERSON_TITLES, PLACE_PREPS, SPEECH_VERBS
+from newsfuse.crosscheck.lexicon import (
+    BODY_LINKS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    ORG_HEADS,
+    PERSON_TITLES,
+    PLACE_PREPS,
+    SPEECH_VERBS,
+)
 from newsfuse.crosscheck.places import CAPITALS, CITY_AFTER, CITY_BEFORE, COUNTRIES, place_kind
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.model import Entity, EntityType, PlaceKind
@@ -285,11 +293,10 @@ _PLACED = re.compile(r"\b(?:" + "|".join(sorted(PLACE_PREPS)) + r")\s+([A-Z][a-z
 
 
 def _body_of_person(toks: list[str], start: int) -> bool:
-    """Is the name at ``toks[start]`` the body a person before it is "of" ("Jo Roe of Irish charity
-    Goal told": the verb after Goal is Jo Roe's), "at" or "from" ("analyst Jo Roe at Vell Securities
-    said")?"""
+    """Is the name at ``toks[start]`` the body a person before it is "of", "at" or "from"
+    (:data:`lexicon.BODY_LINKS`: "Jo Roe of Irish charity Goal told": the verb after Goal is Jo Roe's)?"""
     for k in range(start - 1, max(0, start - 4) - 1, -1):
-        if toks[k] in ("of", "at", "from"):
+        if toks[k] in BODY_LINKS:
             return k > 0 and _is_cap(toks[k - 1])
         if not toks[k][:1].isalpha():
             return False

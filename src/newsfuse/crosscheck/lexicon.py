@@ -25,6 +25,10 @@ PERSON_TITLES: frozenset[str] = frozenset(
     officer executive operating attorney secretary-general administrator""".split()
 )
 
+# Words that tie a person to the body they speak for: "Jo Roe of Harbour Aid told", "analyst Jo Roe at Vell
+# Securities said", "Jo Roe from the University of Tallor said": the verb after the body is the person's.
+BODY_LINKS: frozenset[str] = frozenset({"of", "at", "from"})
+
 # Subordinating conjunctions that open a clause subordinate to the sentence's main one (general English):
 # a verb or a name in such a clause is not the sentence's verb or subject.
 SUBORDINATORS: frozenset[str] = frozenset(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.sentences import Sent
@@ -262,31 +262,26 @@ def they_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tupl
 
 
 def it_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tuple[str | None, str | None]:
-    """Who "it" is in '"…," it said': the body that says something in the closest of the ``LOOK_BACK``
-    sentences before that has a saying ("The WHO said on Monday … / '…,' it said"), not a body merely
-    named there (BP is named in every sentence of a BP story); a person or nothing there: unknown."""
+    """Who "it" is in '"…," it said': the first that says something in the quote's own sentence ('The WHO
+    said the virus … "…," it said') or in the ``LOOK_BACK`` sentences before, when that is a body; not a
+    body merely named there (BP is named in every sentence of a BP story); a person or nobody: unknown."""
     own, text, _ = own_sentences(q, sents)
     head = text.split(PLACEHOLDER, 1)[0]
-    # the quote's own sentence first: 'The WHO said the virus … "…," "…," it said'
-    first = (
-        subject_of_saying(head, own, index) if own and QUOTING_VERBS & {w.lower() for w in WORD.findall(head)} else None
-    )
     at = sentence_of(q, sents)
     where = article_sents(q, sents)
-    for i in range(at, at - 1 - LOOK_BACK, -1) if at is not None else ():
-        s = where.by_index.get(i)
-        if s is None:
-            break
-        if i != at and i in where.quoted:
-            continue
-        if i == at:
-            sayer = first
-        else:
-            sayer = subject_of_saying(s.text, [s], index) or _according_to(QUOTED.sub(" ", s.text), s, index)
-        if sayer is None:
-            continue
-        if index.type_of(sayer) in {"organisation", "other"} and not place_like(sayer, index):
-            ent = index.get(sayer)
-            return sayer, ent.name if ent else None
+
+    def sayers() -> Iterator[str | None]:
+        if own and QUOTING_VERBS & {w.lower() for w in WORD.findall(head)}:
+            yield subject_of_saying(head, own, index)
+        for i in range(at - 1, at - 1 - LOOK_BACK, -1) if at is not None else ():
+            s = where.by_index.get(i)
+            if s is None:
+                return
+            if i not in where.quoted:
+                yield subject_of_saying(s.text, [s], index) or _according_to(QUOTED.sub(" ", s.text), s, index)
+
+    sayer = next((x for x in sayers() if x is not None), None)
+    if sayer is None or index.type_of(sayer) not in {"organisation", "other"} or place_like(sayer, index):
         return None, None
-    return None, None
+    ent = index.get(sayer)
+    return sayer, ent.name if ent else None

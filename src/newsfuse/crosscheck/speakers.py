@@ -168,7 +168,7 @@ def _speaker_from_match(
     # a conjunction swept into a name ("And I said", "But Lind said") is no part of it; "I" is no one
     name = re.sub(r"^(?:And|But|So|Or|Then|Yet|Now)\s+(?=\S)", "", name)
     if name == "it":
-        # '"…," it said': a body named just before, else unknown
+        # '"…," it said': a body that said something just before, else unknown
         if index is not None:
             q.speaker, q.speaker_name = it_speaker(q, sents, index)
         return q.speaker_name is not None

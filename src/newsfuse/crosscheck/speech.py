@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from newsfuse.crosscheck.entities import EntityIndex
-from newsfuse.crosscheck.lexicon import PERSON_TITLES, SPEECH_VERBS, SUBORDINATORS
+from newsfuse.crosscheck.lexicon import BODY_LINKS, PERSON_TITLES, SPEECH_VERBS, SUBORDINATORS
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.text import STOPWORDS, fold
 
@@ -397,7 +397,7 @@ def _who_can_speak(
 
 # Between a person and the body nearest the verb: "Ona Vell of (the Kelbrook charity) Harbour Aid told",
 # "analyst Ona Vell at Kelbrook Securities said".
-_OF_GAP = re.compile(r",?\s+(?:of|at|from)\s+(?:[\w'’.-]+,?\s+){0,4}")
+_OF_GAP = re.compile(rf",?\s+(?:{'|'.join(sorted(BODY_LINKS))})\s+(?:[\w'’.-]+,?\s+){{0,4}}")
 # ", the department " right before a verb of saying (words of the description no function words:
 # ", the times when he says" is no one); only before a verb that says nothing else (", the violence
 # continued" is not speech).
@@ -419,12 +419,14 @@ def described_after_comma(masked: str, verb: re.Match[str]) -> re.Match[str] | N
 
 
 # ", Webb added." closing a sentence: a comma, a name of up to four words, a verb of saying, the stop.
+_FINAL_ATTRIBUTION = re.compile(rf",\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)\s+({VERBS})\s*[.!?]?[\"”’)\s]*$")
+
+
 def closing_attribution(masked: str) -> bool:
     """Does the sentence (quotes masked) close on a named attribution (", Webb added.")?"""
     return _FINAL_ATTRIBUTION.search(masked) is not None
 
 
-_FINAL_ATTRIBUTION = re.compile(rf",\s+((?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)\s+({VERBS})\s*[.!?]?[\"”’)\s]*$")
 # "…, Reuters reports.": the source of the whole account, not who spoke in it.
 _REPORTING = frozenset(("report", "reports", "reported", "reporting"))
 
