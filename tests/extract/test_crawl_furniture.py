@@ -8,11 +8,13 @@ from newsfuse.extract import extract_documents
 from newsfuse.extract.gluedtitle import (
     split_caption_name_lead,
     split_caption_possessive_lead,
+    split_clause_caption,
     split_day_heading,
     split_echo_caption,
     split_echo_title,
     split_glued_caption,
     split_glued_title,
+    split_outlet_byline,
     split_quoted_head,
     split_stamp_header,
 )
@@ -514,6 +516,187 @@ def test_a_day_heading_glued_to_the_lead(text: str, split: tuple[str, str] | Non
 )
 def test_a_caption_glued_before_a_possessive_subject(text: str, split: tuple[str, str] | None) -> None:
     assert split_caption_possessive_lead(text) == split
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        (  # a present tense, a past tense, an irregular past, a count after a name, the name again
+            "Jan Roe assesses the damage at a sheep farm Ostmark has begun moving flocks away from the valley.",
+            ("Jan Roe assesses the damage at a sheep farm", "Ostmark has begun moving flocks away from the valley."),
+        ),
+        (
+            "Campaigners unfurled a banner at the firm's headquarters The firm has said more water than it first "
+            "estimated is leaking from the dam.",
+            (
+                "Campaigners unfurled a banner at the firm's headquarters",
+                "The firm has said more water than it first estimated is leaking from the dam.",
+            ),
+        ),
+        (
+            "The night nurse fell ill on Wednesday Forty-two new cases have been confirmed by the valley health board.",
+            (
+                "The night nurse fell ill on Wednesday",
+                "Forty-two new cases have been confirmed by the valley health board.",
+            ),
+        ),
+        (
+            "Vaccines have been given to pupils at Kelbrook School Four children have been diagnosed with the fever "
+            "this week.",
+            (
+                "Vaccines have been given to pupils at Kelbrook School",
+                "Four children have been diagnosed with the fever this week.",
+            ),
+        ),
+        (
+            "Jan Roe looks at the cost of the closure in Kelbrook Kelbrook has begun a five-day shutdown of its mills.",
+            (
+                "Jan Roe looks at the cost of the closure in Kelbrook",
+                "Kelbrook has begun a five-day shutdown of its mills.",
+            ),
+        ),
+        (  # a lead opening on a preposition or subordinator, after a name or a lower-case noun
+            "Valley activists have begun to take control of towns near the border with Ostmark In any assessment "
+            "of the flood, the valley could be among the losers.",
+            (
+                "Valley activists have begun to take control of towns near the border with Ostmark",
+                "In any assessment of the flood, the valley could be among the losers.",
+            ),
+        ),
+        (
+            "The damage from the flood can be seen everywhere in the town As the boat reached the harbour, the "
+            "lights of the quay were the only ones left.",
+            (
+                "The damage from the flood can be seen everywhere in the town",
+                "As the boat reached the harbour, the lights of the quay were the only ones left.",
+            ),
+        ),
+        # One sentence: a name in apposition, a clause opened before the seam (subordinator, relative,
+        # unfinished apposition), a verb's object, a verb of saying, a noun taking a clause, a past tense
+        # after the name (a reduced relative), a participle before "by", a headline's capitalised words.
+        ("Jan Roe was not interested in politics until his son Tom was killed in the flood at Kelbrook.", None),
+        ("Tents from the valley's largest aid charity Shelterbox are being used as makeshift wards in Kelbrook.", None),
+        (
+            "A hearing has opened to decide whether the doctor who treated the singer Jan Roe should stand trial "
+            "for manslaughter.",
+            None,
+        ),
+        (
+            "Tom Roe is the youngest of the Roe clan Tom Roe, brother of the late singer Jan Roe, has been admitted to "
+            "hospital.",
+            None,
+        ),
+        (  # not after "to formally suspend", a verb's object; after the weekday, a count opens the lead
+            "Valley mayors are expected to formally suspend Kelbrook on Wednesday Four mayors are to meet to decide "
+            "how to raise the pressure.",
+            (
+                "Valley mayors are expected to formally suspend Kelbrook on Wednesday",
+                "Four mayors are to meet to decide how to raise the pressure.",
+            ),
+        ),
+        (
+            "The engineers told the valley council in a letter Kelbrook dam has been leaking for at least three years.",
+            None,
+        ),
+        (
+            "Leaders stopped short of expelling Kelbrook over charges Mayor Jan Roe is using the army against them.",
+            None,
+        ),
+        ("Residents at the meeting openly mocked the promises Mayor Jan Roe offered on the future of the dam.", None),
+        ("A delegation led by valley security adviser Jan Roe has held positive talks in Kelbrook this week.", None),
+        (
+            "Board to Examine Mayors' Role in Valley Crisis Board chairman Jan Roe may ask mayors to disclose more.",
+            None,
+        ),
+        (  # a capitalised participle after a name goes on the name
+            "The firm's tanks can be used to store clean water Fast Engineering specialises in tanks for relief "
+            "agencies.",
+            None,
+        ),
+    ],
+)
+def test_a_caption_with_its_own_verb_glued_before_the_lead(text: str, split: tuple[str, str] | None) -> None:
+    assert split_clause_caption(text, frozenset({"engineering"})) == split
+
+
+def test_a_caption_with_its_own_verb_is_removed_after_the_headline_and_its_caption() -> None:
+    lines = [
+        "Jan Roe assesses the damage at a sheep farm Ostmark has begun moving flocks away from the flooded valley.",
+        "Residents have been nearly silent about the move, the town council said on Monday.",
+    ]
+    art = _record(lines, "v.jsonl#6")
+    assert art.paragraphs[0].text.startswith("Ostmark has begun moving flocks")
+    assert art.title == "Jan Roe assesses the damage at a sheep farm"
+    assert ("other", "headline or caption with its own verb glued to the lead") in [
+        (r.reason, r.detail) for r in art.removed
+    ]
+
+
+_COMMON = frozenset("women many refugees campaigners heights".split())
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        (  # the place ends before a name the text uses again, a common word, an opener, a possessive name
+            "By Jan Roe BBC News, Los Angeles Tom Vale died on Monday at the age of 50, and Tom Vale's family "
+            "has asked for privacy.",
+            ("By Jan Roe BBC News, Los Angeles", "Jan Roe", "Tom Vale died on Monday at the age of 50, and Tom Vale's"),
+        ),
+        (
+            "By Jan Roe BBC News, Kelbrook Women have been at the heart of the protests in the valley since March.",
+            ("By Jan Roe BBC News, Kelbrook", "Jan Roe", "Women have been at the heart of the protests"),
+        ),
+        (
+            "By Jan Roe BBC News, Kelbrook on the Ostmark border Many refugees have been housed in the town's "
+            "schools this week.",
+            ("By Jan Roe BBC News, Kelbrook on the Ostmark border", "Jan Roe", "Many refugees have been housed"),
+        ),
+        (
+            "By Jan Roe BBC News, Kelbrook Tom Vale's decision not to stand again is a sign that the valley "
+            "council has failed.",
+            ("By Jan Roe BBC News, Kelbrook", "Jan Roe", "Tom Vale's decision not to stand again"),
+        ),
+        (
+            "By Jan Roe BBC News, Golan Heights The shelling can be seen from the hills above the valley every night.",
+            ("By Jan Roe BBC News, Golan Heights", "Jan Roe", "The shelling can be seen from the hills"),
+        ),
+        (  # the reporter's job before or after the outlet, no place
+            "By Jan Roe Business reporter, BBC News Kelbrook Mills has suffered a number of setbacks in recent years.",
+            ("By Jan Roe Business reporter, BBC News", "Jan Roe", "Kelbrook Mills has suffered a number"),
+        ),
+        (
+            "By Jan Roe BBC UN correspondent The valley council's mission has been criticised as ineffective by many.",
+            ("By Jan Roe BBC UN correspondent", "Jan Roe", "The valley council's mission has been"),
+        ),
+        # The outlet's service after a bare outlet name; no known outlet; a place that runs on too long.
+        ("By Jan Roe BBC Russian The Kremlin is against the call for the mayor of Kelbrook to step down.", None),
+        ("By Jan Roe Valley Post Kelbrook has been flooded for the third time this year, officials say.", None),
+        ("By Jan Roe BBC News, Kelbrook Valley Foreign Minister Tom Vale Jr told the council it had failed.", None),
+    ],
+)
+def test_a_reporters_byline_with_outlet_and_place_glued_to_the_lead(
+    text: str, split: tuple[str, str, str] | None
+) -> None:
+    found = split_outlet_byline(text, _COMMON)
+    if split is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found[0], found[1]) == split[:2]
+        assert found[2].startswith(split[2])
+
+
+def test_a_reporters_byline_gives_the_author_and_the_caption_after_it_goes() -> None:
+    lines = [
+        "By Jan Roe BBC News, Kelbrook Jan Vale assesses the damage at a sheep farm Ostmark has begun moving "
+        "flocks away from the flooded valley.",
+        "Jan Vale said the move had come too late for most of the farms in the valley.",
+    ]
+    art = _record(lines, "v.jsonl#7")
+    assert art.author == "Jan Roe"
+    assert art.paragraphs[0].text.startswith("Ostmark has begun moving flocks")
+    assert ("other", "By Jan Roe BBC News, Kelbrook") in [(r.reason, r.text) for r in art.removed]
 
 
 def test_a_headline_and_a_caption_glued_before_the_lead_both_go() -> None:

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
+from newsfuse.extract.outletdetect import KNOWN_NAME_PATTERN
 from newsfuse.outlets import known_outlet
 from newsfuse.text import STOPWORDS, name_seams
 
@@ -685,8 +687,8 @@ class EchoCaption:
     rest: str
 
 
-def _caption_clause(toks: list[str]) -> bool:
-    """Is ``toks`` a caption's clause (see above)?"""
+def _caption_shape(toks: list[str]) -> bool:
+    """Has ``toks`` the shape of a caption (see above), its verb aside?"""
     text = " ".join(toks)
     if len(toks) < MIN_ECHO_CAPTION_WORDS or _DATELINE_MARK.search(text) or _open_quote(text):
         return False
@@ -696,7 +698,12 @@ def _caption_clause(toks: list[str]) -> bool:
     if first in STOPWORDS and first not in _CAPTION_OPENERS_OK:
         return False  # "In an advance chapter …", "As the situation deteriorates …": an opening clause
     prev, before = toks[-1], toks[-2].lower()
-    if prev[:1].islower() and (_ADJECTIVE_END.search(prev) or before in _PHRASE_PREPOSITIONS):
+    return not (prev[:1].islower() and (_ADJECTIVE_END.search(prev) or before in _PHRASE_PREPOSITIONS))
+
+
+def _caption_clause(toks: list[str]) -> bool:
+    """Is ``toks`` a caption's clause (see above)?"""
+    if not _caption_shape(toks):
         return False
     for k, t in enumerate(toks[1:], start=1):
         w = t.strip(",.;:")
@@ -833,18 +840,237 @@ def split_echo_caption(text: str, title: str | None, lower_words: frozenset[str]
     return EchoCaption(" ".join(toks[:k]), " ".join(toks[k:j]), " ".join(toks[j:]))
 
 
+# A caption that is a clause of its own, whatever its verb's form, glued before a lead that opens on its
+# subject and an auxiliary (the BBC's picture caption before its lead): "Jane Roe assesses the scene at a
+# pig farm | Egypt has begun …", "Campaigners unfurled a banner at the firm's headquarters | The firm has
+# said …", "Tamiflu has been given to pupils at Kelbrook School | Four children … have been diagnosed",
+# "… on businesses in Kelbrook | Kelbrook has begun …".  Inside one sentence a capitalised word after a
+# lower-case noun is most often a name in apposition ("the aid charity Shelterbox are", "his son Tom
+# was", "led by security adviser Jan Roe says") or the subject of a clause the sentence opened ("until
+# his son Tom was killed", "over charges the president is", "the deal Iran has signed"), so the caption
+# must be a finished clause:
+# - a finite verb of its own (not after a determiner, preposition or relative word, not a participle
+#   before "by"), with a word after it (no verb's object at the seam) and no comma after it (no
+#   apposition left open: "Randy Roe, brother of the late star | Jan Roe, has");
+# - every subordinator or relative word followed by a verb before the next one (nothing left open:
+#   "whether the doctor who treated the star | Jan Roe … should");
+# - no verb of saying or knowing, whose clause may follow without "that" ("officials said on Monday
+#   Iran has"), no list (";"), no comma or conjunction just before the seam;
+# - the word before the seam a noun: no function word, verb (nor a base form after "to" or a modal:
+#   "expected to formally suspend | Syria"), participle, adjective, or noun that takes a clause
+#   ("charges", "reports");
+# - after a name, the lead opens on the same name again, a two-word name the caption used, a number word
+#   or determiner before a lower-case word, or a pronoun before its verb.
+# The lead's first verb must be an auxiliary ("has begun", "are considering"), as the BBC's leads' are,
+# not a past tense that a reduced relative clause also has ("the promises Mubarak made").  Or the lead
+# opens on a phrase before its subject, whose first word prose never capitalises inside a sentence: a
+# preposition, a subordinator, a participle ("… with Kelbrook | In any assessment …", "… school buildings
+# | Perched on top of …").  Searched after
+# the echo caption (which knows the headline), so that a headline's caption is not taken for its lead.
+MAX_CLAUSE_CAPTION_WORDS = 25
+# Words that open a lead on a phrase before its subject ("In any assessment of …, the minority could …",
+# "As the crisis worsens, …"); "of", "and", "for" left out: a title-case name has them ("Bank Of …").
+_LEAD_OPENERS = frozenset(
+    "in on at along like after with despite since during across behind inside outside amid among before "
+    "from under as when while although though because if once unlike".split()
+)
+_COUNT_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundreds thousands dozens scores".split()
+)
+_SUBJECT_PRONOUNS = frozenset("it he she they we there".split())
+_AUXILIARIES = frozenset(_AUXILIARY.split("|"))
+_MODALS = frozenset("to will would can could may might must should".split())
+_UNFINISHED_CLAUSE = _SUBORDINATORS | _RELATIVE
+# Irregular past tenses, common in captions ("The worker fell ill on Wednesday", "An explosion led to …").
+_IRREGULAR_PAST = frozenset(
+    "fell led fled made took gave met won lost began came went left sent held kept saw ran shot struck fought "
+    "brought caught wrote spoke stood sat rose fed built paid sold spent got grew drew threw flew broke chose "
+    "drove wore became".split()
+)
+_SAYING = _REPORTING_VERBS | frozenset(
+    "said told announced added explained stated believed thought knew showed revealed suggested claimed insisted "
+    "argued warned hoped feared heard felt found admitted confirmed denied noted agreed realised realized learned "
+    "saying telling claiming warning insisting arguing suggesting showing revealing believing thinking hoping "
+    "fearing adding noting".split()
+)
+# Nouns a clause may follow without "that" ("over charges the president is using …").
+_CLAUSE_NOUNS = frozenset(
+    "charges allegations reports claims fears hopes concerns signs evidence news suggestions rumours rumors "
+    "speculation warnings belief view fact".split()
+)
+
+
+def _finite_at(plain: list[str], words: list[str], k: int) -> bool:
+    """Is ``plain[k]`` a finite verb of a caption: lower case (a headline's "Boards'" is none), not
+    after a determiner, preposition or relative word, not a participle before "by" ("a delegation led
+    by"), not a plural noun before "of" ("images of")?"""
+    w = plain[k]
+    if not w.islower() or not (_CAPTION_VERB.fullmatch(w) or w in _IRREGULAR_PAST):
+        return False
+    if words[k - 1] in _DETERMINERS | _PHRASE_PREPOSITIONS or words[k + 1] == "by":
+        return False
+    return not (w.endswith("s") and words[k + 1] == "of")
+
+
+def _clause_caption_seam(toks: list[str], j: int, lower_words: frozenset[str]) -> bool:
+    """May ``toks[j]`` open a lead glued after a clause caption (see above)?"""
+    prev, cur = toks[j - 1], toks[j]
+    word = cur.lower()
+    if not cur[:1].isupper() or not cur.replace("-", "").isalpha() or cur == "I" or word in _NOT_SENTENCE_OPENERS:
+        return False
+    nxt = toks[j + 1].strip(",") if j + 1 < len(toks) else ""
+    if prev.isdigit():  # "… died on 25 June 2009 | Jurors at the trial …": a common word or a name used before
+        return (word in lower_words and nxt[:1].islower()) or _restarts_name(toks, j)
+    if prev[:1].isupper():
+        if word in _SUBJECT_PRONOUNS:
+            return bool(_LEAD_VERB.match(nxt))  # "… in Kelbrook | It has …", not "This Is | It tour"
+        opener = word.split("-")[0] in _COUNT_WORDS or word in _OPENERS_AFTER_NAME or cur in _ARTICLES
+        return prev == cur or _restarts_name(toks, j) or (opener and nxt[:1].islower())
+    if toks[j - 2].lower() in _MODALS or (j > 2 and toks[j - 3].lower() in _MODALS and toks[j - 2].endswith("ly")):
+        return False  # "expected to formally suspend | Syria": a verb's object
+    return (
+        prev.isalpha()
+        and prev.islower()
+        and prev not in STOPWORDS | _NAME_PARTICLES | _SAYING | _CLAUSE_NOUNS | _IRREGULAR_PAST
+        and not _LEAD_VERB.match(prev)
+        and not prev.endswith("ing")
+        and not _ADJECTIVE_END.search(prev)
+    )
+
+
+def _finished_clause(toks: list[str]) -> bool:
+    """Is ``toks`` a caption's clause with nothing left open at its end (see above)?"""
+    if not _caption_shape(toks) or _in_clause(" ".join(toks), frozenset()) or any(";" in t for t in toks):
+        return False
+    plain = [t.strip(",.:\"'“”‘’()") for t in toks]
+    words = [w.lower() for w in plain]
+    if any(w in _SAYING for w in words):
+        return False
+    verbs = [k for k in range(1, len(words) - 1) if _finite_at(plain, words, k)]
+    if not verbs or words[verbs[0] - 1] in _RELATIVE or any("," in t for t in toks[verbs[0] :]):
+        return False
+    opens = [k for k, w in enumerate(words) if w in _UNFINISHED_CLAUSE] + [len(words)]
+    return all(any(a < v < b for v in verbs) for a, b in pairwise(opens))
+
+
+def _opening_phrase(toks: list[str], j: int, lower_words: frozenset[str]) -> bool:
+    """Does ``toks[j]`` open a lead on a phrase before its subject, a preposition, a subordinator or a
+    participle written capitalised after a word with no stop ("… with Kelbrook | In any assessment of …",
+    "… school buildings | Perched on top of …"), before a lower-case word?"""
+    prev, cur = toks[j - 1], toks[j]
+    word = cur.lower()
+    if not cur[:1].isupper() or not cur[1:].islower() or not prev[-1:].isalnum() or prev.lower() in STOPWORDS:
+        return False
+    if not (toks[j + 1][:1].islower() or toks[j + 1][:1].isdigit()):
+        return False
+    # a participle only after a lower-case word: after a capitalised one it may go on a name ("Fast Engineering")
+    return word in _LEAD_OPENERS or (word.endswith(("ed", "ing")) and word in lower_words and prev.islower())
+
+
+def _auxiliary_lead(toks: list[str], lower_words: frozenset[str]) -> bool:
+    """Does ``toks`` open on a lead clause whose first verb is an auxiliary?"""
+    if not _lead_clause(toks, lower_words):
+        return False
+    first = next((t.strip(",.;:") for t in toks[:MAX_LEAD_VERB_AT] if _LEAD_VERB.match(t.strip(",.;:"))), "")
+    return first in _AUXILIARIES
+
+
+def split_clause_caption(text: str, lower_words: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """(caption, rest) when the first sentence of ``text`` is a caption of its own glued before a lead
+    opening on its subject and an auxiliary, or on a phrase before it (see above), else None."""
+    first = _first_sentence(text)
+    spans = [m.span() for m in re.finditer(r"\S+", first)]
+    toks = [first[a:b] for a, b in spans]
+    for j in range(MIN_ECHO_CAPTION_WORDS, min(len(toks) - MIN_LEAD_WORDS, MAX_CLAUSE_CAPTION_WORDS) + 1):
+        subject = _clause_caption_seam(toks, j, lower_words) and _auxiliary_lead(toks[j:], lower_words)
+        if not (subject or _opening_phrase(toks, j, lower_words)) or not _finished_clause(toks[:j]):
+            continue
+        head, rest = text[: spans[j][0]].strip(), text[spans[j][0] :]
+        return (head, rest) if _lead_words(rest) >= MIN_LEAD_WORDS else None
+    return None
+
+
+# A reporter's byline with the outlet, the reporter's job and the place reported from, glued before the
+# first sentence (the BBC's page order): "By Jan Roe BBC News, Los Angeles Jackson was due to …", "By Jan
+# Roe Business reporter, BBC News BP has …", "By Jan Roe BBC Diplomatic Correspondent Israel has …".  Only a
+# known outlet's name ends the reporter's name safely; after it, "News" or a job ending on its job word
+# ("International Development Correspondent"), then, after a comma, the place.  The place has no fixed
+# length ("Cairo", "Los Angeles", "al-Qaim on the Iraq-Syria border", "in Tunis"): it ends before a word
+# that opens the sentence after it, a capitalised common word ("Women have", "Many Syrian refugees"), a
+# name of two words the text uses again ("Los Angeles | Michael Jackson died" with "Michael Jackson"
+# further on), or a capitalised word before a lower-case one ("Los Angeles | Jackson was due") that no
+# function word runs on from ("on the | Iraq-Syria border").
+_JOB_WORD = r"(?:[Cc]orrespondent|[Rr]eporter|[Ee]ditor|[Pp]roducer|[Aa]nalyst)"
+_OUTLET_BYLINE = re.compile(
+    r"^By\s+(?P<author>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}?(?:\s+and\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}?)?)"
+    r"\s+(?:(?:[A-Z][a-z]+\s+){0,3}" + _JOB_WORD + r",\s+)?"
+    r"(?:the\s+)?(?:" + KNOWN_NAME_PATTERN + r")"
+    r"(?P<job>\s+News|\s+(?:[A-Za-z]+\s+(?:and\s+)?){0,4}" + _JOB_WORD + r")?"
+    r"(?P<place>,\s+)?"
+)
+MAX_PLACE_WORDS = 6
+_PLACE_WORDS = frozenset("on in at near the of de al el".split())
+
+
+def _place_end(toks: list[str], text: str, lower_words: frozenset[str]) -> int | None:
+    """How many of ``toks`` (what follows a byline's comma) are the place reported from (see above);
+    ``text``: the article's text, where a name is looked for again."""
+    for j in range(1, min(len(toks) - 1, MAX_PLACE_WORDS + 1)):
+        cur, nxt, prev = toks[j], toks[j + 1], toks[j - 1].lower()
+        if not cur[:1].isupper() or prev in _PLACE_WORDS:
+            continue
+        if cur.lower() in _OPENERS_AFTER_NAME | _CAPTION_OPENERS or (cur.lower() in lower_words and nxt[:1].islower()):
+            return j  # "Many Syrian refugees", "Women have": not "Golan | Heights The …"
+        name = cur + " " + nxt.removesuffix("'s").removesuffix("’s").rstrip(",")
+        if nxt[:1].isupper() and text.count(name) >= 2:  # here and again further on
+            return j
+        if nxt[:1].islower() and nxt not in _NAME_PARTICLES:
+            # a possessive name of two words opens the sentence ("Beirut | Kofi Annan's decision")
+            two = j >= 2 and toks[j - 1][:1].isupper() and toks[j - 1].lower() not in _PLACE_WORDS
+            return j - 1 if two and cur.endswith(("'s", "’s")) else j
+    return None
+
+
+def split_outlet_byline(
+    text: str, lower_words: frozenset[str] = frozenset(), article: str = ""
+) -> tuple[str, str, str] | None:
+    """(byline, author, rest) when ``text`` opens with a reporter's byline naming a known outlet (see
+    above) glued before its first sentence, else None; ``article``: the whole text, where a name after
+    the place is looked for again (``text`` itself when not given)."""
+    m = _OUTLET_BYLINE.match(text)
+    if m is None:
+        return None
+    end = m.end()
+    if m.group("place"):
+        toks = text[end:].split()
+        n = _place_end(toks, article or text, lower_words)
+        if n is None:
+            return None
+        end += len(" ".join(toks[:n])) + (len(text[end:]) - len(text[end:].lstrip()))
+    rest = text[end:].lstrip()
+    if (not rest[:1].isupper() and rest[:1] not in "\"“‘'`") or _lead_words(rest) < MIN_LEAD_WORDS:
+        return None
+    first = rest.split()[0].lower()
+    if not m.group("job") and not m.group("place") and first not in STOPWORDS and first not in lower_words:
+        return None  # "By Jan Roe BBC | Russian The Kremlin …": the outlet's service, not the sentence, goes on
+    return text[:end].strip(), m.group("author"), rest
+
+
 __all__ = [
     "LEADING_STAMP_RE",
     "EchoCaption",
     "StampHeader",
     "split_caption_name_lead",
     "split_caption_possessive_lead",
+    "split_clause_caption",
     "split_day_heading",
     "split_echo_caption",
     "split_echo_title",
     "split_glued_caption",
     "split_glued_name_lead",
     "split_glued_title",
+    "split_outlet_byline",
     "split_quoted_head",
     "split_stamp_header",
     "split_standfirst_credit",

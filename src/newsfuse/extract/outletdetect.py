@@ -103,6 +103,8 @@ def _name_pattern() -> str:
 
 
 _NAMES = _name_pattern()
+# The known outlets' names as written in text (a regular expression), for other extractors' rules.
+KNOWN_NAME_PATTERN = _NAMES
 _NAME_IN_TEXT_RE = re.compile(r"(?<![\w.])(?P<name>" + _NAMES + r")(?![\w])")
 # "told the BBC" / "in an interview with CNN" are left out: other outlets cite such interviews (on the
 # dev crawl a quarter of the outlets they named were wrong).

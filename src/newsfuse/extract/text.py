@@ -32,12 +32,14 @@ from newsfuse.extract.gluedtitle import (
     MAX_STANDFIRST_CHARS,
     split_caption_name_lead,
     split_caption_possessive_lead,
+    split_clause_caption,
     split_day_heading,
     split_echo_caption,
     split_echo_title,
     split_glued_caption,
     split_glued_name_lead,
     split_glued_title,
+    split_outlet_byline,
     split_quoted_head,
     split_stamp_header,
     split_standfirst_credit,
@@ -1077,6 +1079,12 @@ def _body_paragraphs(
                 inline.append(("other", credited[0], "standfirst with its author's credit glued to the lead"))
                 author = author or credited[1]
                 text = credited[2]
+            body_text = " ".join(lines[k].block.text for k in body_idx) if text.startswith("By ") else ""
+            reporter = split_outlet_byline(text, lower_words, body_text)
+            if reporter is not None:
+                inline.append(("other", reporter[0], "byline with the outlet and place glued to the lead"))
+                author = author or reporter[1]
+                text = reporter[2]
             # a transcript's speaker label ("JANE ROE, VALLEY TV ANCHOR: Good evening.") is no headline
             glued = split_glued_title(text) if not _SPEAKER_LABEL_RE.match(text) else None
             if glued is not None:
@@ -1178,6 +1186,15 @@ def _body_paragraphs(
             if day is not None:
                 inline.append(("other", day[0], "day heading glued to the lead"))
                 text = day[1]
+            # searched last, after the rules that know the headline or a photo credit
+            clause_caption = None if highlights else split_clause_caption(text, lower_words)
+            if clause_caption is not None:
+                head, text = clause_caption
+                if title is None:
+                    inline.append(("other", head, "headline or caption with its own verb glued to the lead"))
+                    title = head
+                else:
+                    inline.append(("caption", head, "caption with its own verb glued to the lead"))
         elif has_date(text):
             # Another page's header run on after this one's body (a scraped gallery or live page):
             # "Headline Tuesday, May 4, 2031; 5:00 PM The next lead ..."
