@@ -571,6 +571,14 @@ def test_a_caption_glued_before_a_possessive_subject(text: str, split: tuple[str
                 "As the boat reached the harbour, the lights of the quay were the only ones left.",
             ),
         ),
+        (  # a comma after the caption's verb before a preposition
+            "Protests have continued across the valley, despite the mayor's ban Valley police have attacked "
+            "protesters at the town hall, activists say.",
+            (
+                "Protests have continued across the valley, despite the mayor's ban",
+                "Valley police have attacked protesters at the town hall, activists say.",
+            ),
+        ),
         # One sentence: a name in apposition, a clause opened before the seam (subordinator, relative,
         # unfinished apposition), a verb's object, a verb of saying, a noun taking a clause, a past tense
         # after the name (a reduced relative), a participle before "by", a headline's capitalised words.

@@ -850,8 +850,8 @@ def split_echo_caption(text: str, title: str | None, lower_words: frozenset[str]
 # his son Tom was killed", "over charges the president is", "the deal Iran has signed"), so the caption
 # must be a finished clause:
 # - a finite verb of its own (not after a determiner, preposition or relative word, not a participle
-#   before "by"), with a word after it (no verb's object at the seam) and no comma after it (no
-#   apposition left open: "Randy Roe, brother of the late star | Jan Roe, has");
+#   before "by"), with a word after it (no verb's object at the seam) and no comma after it but before a
+#   preposition (no apposition left open: "Randy Roe, brother of the late star | Jan Roe, has");
 # - every subordinator or relative word followed by a verb before the next one (nothing left open:
 #   "whether the doctor who treated the star | Jan Roe … should");
 # - no verb of saying or knowing, whose clause may follow without "that" ("officials said on Monday
@@ -948,7 +948,12 @@ def _finished_clause(toks: list[str]) -> bool:
     if any(w in _SAYING for w in words):
         return False
     verbs = [k for k in range(1, len(words) - 1) if _finite_at(plain, words, k)]
-    if not verbs or words[verbs[0] - 1] in _RELATIVE or any("," in t for t in toks[verbs[0] :]):
+    if not verbs or words[verbs[0] - 1] in _RELATIVE:
+        return False
+    # a comma after the verb opens an apposition ("Tom Roe is the youngest of the clan Tom Roe, brother
+    # of the late singer | Jan Roe, has …") unless a preposition or subordinator follows it ("…
+    # across the valley, despite the mayor's ban")
+    if any(t.endswith(",") and words[k + 1] not in _LEAD_OPENERS for k, t in enumerate(toks[:-1]) if k >= verbs[0]):
         return False
     opens = [k for k, w in enumerate(words) if w in _UNFINISHED_CLAUSE] + [len(words)]
     return all(any(a < v < b for v in verbs) for a, b in pairwise(opens))
