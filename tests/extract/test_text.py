@@ -669,6 +669,25 @@ def test_a_donation_appeal_is_removed_and_news_of_the_appeal_kept() -> None:
     assert reasons_of(a, "You can donate") == {"promo"}
 
 
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Text GIVE to 70077 to donate 5 to the Harbour Fund for the Kelbrook flood appeal.",
+        "You can find details of how to donate on the home page of the Harbour Fund's website.",
+        "For simple, safe ways to donate to help the valley, contact one of the following charities.",
+    ],
+)
+def test_a_donation_appeal_addressed_to_the_reader_is_removed(appeal: str) -> None:
+    news = [
+        "The mayor urged the public to donate money to help the families of Kelbrook.",
+        '"It is vitally important that people continue to donate," the fund\'s director said.',
+    ]
+    a = clean("\n".join([PARA, *news, appeal]))
+    texts = [p.text for p in a.paragraphs]
+    assert appeal not in texts and all(n in texts for n in news)
+    assert reasons_of(a, appeal[:12]) == {"promo"}
+
+
 def test_a_blog_thread_opens_at_its_first_signature_even_with_a_long_user_name() -> None:
     page = "\n".join(
         [

@@ -300,6 +300,16 @@ _GIVE_HOW_RE = re.compile(
     r"[^.]{0,60}?(?:\d[\d ]{6,}\d|www\.|\.(?:org|com|co\.uk)\b|\bwebsite\b)",
     re.I,
 )
+# Or it tells the reader to give in the imperative, or how or where they can: "Text GIVE to 70077 to
+# donate £5 to the appeal", "You can find details of how to donate on the charity's website", "For safe
+# ways to donate, contact one of the following charities".  News of people giving ("urged the public to
+# donate", "people continue to donate") neither commands the reader nor says how.
+_GIVE_READER_RE = re.compile(
+    r"^(?:Text|Call|Phone|Ring|Visit|Contact|Give|Donate|Go to|Log on to)\b.{0,100}\bdonat"
+    r"|\b(?:you can|how to|ways to|where to)\s+(?:\w+\s+){0,3}?donat\w*\b.{0,100}"
+    r"\b(?:website|online|contact|call|text|phone|charit\w*|appeal)\b",
+    re.I,
+)
 _PROMO_WEAK_RE = re.compile(
     r"\b(?:subscribe|subscription|newsletter|donate|donation|patreon|paypal|share|tweet|facebook|twitter"
     r"|linkedin|whatsapp|pinterest|reddit|digg|del\.icio\.us|stumbleupon|newsvine|technorati|bookmark|rss"
@@ -767,7 +777,7 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
         return "disclaimer", "disclaimer/copyright wording"
     if gated and _has(low, _GATE_PROMO) and _PROMO_STRONG_RE.search(t):
         return "promo", "share/subscribe/support prompt"
-    if n_words <= APPEAL_MAX_WORDS and "donat" in low and _GIVE_HOW_RE.search(t):
+    if n_words <= APPEAL_MAX_WORDS and "donat" in low and (_GIVE_HOW_RE.search(t) or _GIVE_READER_RE.search(t)):
         return "promo", "donation appeal (how to give: a telephone number, a website)"
     if gated and _has(low, _GATE_TECH) and _TECH_NOTICE_RE.search(t):
         return "other", "browser/site technical notice"
