@@ -571,6 +571,14 @@ def test_a_caption_glued_before_a_possessive_subject(text: str, split: tuple[str
                 "As the boat reached the harbour, the lights of the quay were the only ones left.",
             ),
         ),
+        (  # a verb of saying whose clause has its own verb before the seam
+            "Jan Roe said he would have fired the mill's boss had he run the mill Valley officials have used the "
+            "old name of the firm in their criticism.",
+            (
+                "Jan Roe said he would have fired the mill's boss had he run the mill",
+                "Valley officials have used the old name of the firm in their criticism.",
+            ),
+        ),
         (  # a comma after the caption's verb before a preposition
             "Protests have continued across the valley, despite the mayor's ban Valley police have attacked "
             "protesters at the town hall, activists say.",
@@ -625,6 +633,20 @@ def test_a_caption_glued_before_a_possessive_subject(text: str, split: tuple[str
 )
 def test_a_caption_with_its_own_verb_glued_before_the_lead(text: str, split: tuple[str, str] | None) -> None:
     assert split_clause_caption(text, frozenset({"engineering"})) == split
+
+
+def test_a_headline_its_caption_and_the_lead_glued_together_come_apart() -> None:
+    lines = [
+        "Mill tries to pump water out of its flooded shaft Forecasters predict the river will rise again in the "
+        "lower valley within days Kelbrook Mills is using pumps in a bid to drain the shaft before the river rises.",
+        "Residents have been nearly silent about the flood, the town council said on Monday.",
+    ]
+    art = _record(lines, "v.jsonl#8")
+    assert art.title == "Mill tries to pump water out of its flooded shaft"
+    assert art.paragraphs[0].text.startswith("Kelbrook Mills is using pumps")
+    assert ("caption", "Forecasters predict the river will rise again in the lower valley within days") in [
+        (r.reason, r.text) for r in art.removed
+    ]
 
 
 def test_a_caption_with_its_own_verb_is_removed_after_the_headline_and_its_caption() -> None:

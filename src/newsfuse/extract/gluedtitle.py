@@ -852,10 +852,11 @@ def split_echo_caption(text: str, title: str | None, lower_words: frozenset[str]
 # - a finite verb of its own (not after a determiner, preposition or relative word, not a participle
 #   before "by"), with a word after it (no verb's object at the seam) and no comma after it but before a
 #   preposition (no apposition left open: "Randy Roe, brother of the late star | Jan Roe, has");
-# - every subordinator or relative word followed by a verb before the next one (nothing left open:
-#   "whether the doctor who treated the star | Jan Roe … should");
-# - no verb of saying or knowing, whose clause may follow without "that" ("officials said on Monday
-#   Iran has"), no list (";"), no comma or conjunction just before the seam;
+# - every subordinator, relative word or verb of saying or knowing (whose clause may follow without
+#   "that") followed by a verb before the next one (nothing left open: "whether the doctor who treated
+#   the star | Jan Roe … should", "officials said on Monday | Iran has"; but "Jan Roe said he would have
+#   fired the boss | Valley officials have …");
+# - no list (";"), no comma or conjunction just before the seam;
 # - the word before the seam a noun: no function word, verb (nor a base form after "to" or a modal:
 #   "expected to formally suspend | Syria"), participle, adjective, or noun that takes a clause
 #   ("charges", "reports");
@@ -945,8 +946,6 @@ def _finished_clause(toks: list[str]) -> bool:
         return False
     plain = [t.strip(",.:\"'“”‘’()") for t in toks]
     words = [w.lower() for w in plain]
-    if any(w in _SAYING for w in words):
-        return False
     verbs = [k for k in range(1, len(words) - 1) if _finite_at(plain, words, k)]
     if not verbs or words[verbs[0] - 1] in _RELATIVE:
         return False
@@ -955,7 +954,7 @@ def _finished_clause(toks: list[str]) -> bool:
     # across the valley, despite the mayor's ban")
     if any(t.endswith(",") and words[k + 1] not in _LEAD_OPENERS for k, t in enumerate(toks[:-1]) if k >= verbs[0]):
         return False
-    opens = [k for k, w in enumerate(words) if w in _UNFINISHED_CLAUSE] + [len(words)]
+    opens = [k for k, w in enumerate(words) if w in _UNFINISHED_CLAUSE or w in _SAYING] + [len(words)]
     return all(any(a < v < b for v in verbs) for a, b in pairwise(opens))
 
 

@@ -1186,9 +1186,13 @@ def _body_paragraphs(
             if day is not None:
                 inline.append(("other", day[0], "day heading glued to the lead"))
                 text = day[1]
-            # searched last, after the rules that know the headline or a photo credit
-            clause_caption = None if highlights else split_clause_caption(text, lower_words)
-            if clause_caption is not None:
+            # searched last, after the rules that know the headline or a photo credit; again after a
+            # split, for a headline, its caption and the lead ("Jan Roe quits as mayor | The council
+            # met in private on Monday | Jan Roe has resigned …")
+            for _ in range(0 if highlights else GLUED_SPLITS_PER_RULE):
+                clause_caption = split_clause_caption(text, lower_words)
+                if clause_caption is None:
+                    break
                 head, text = clause_caption
                 if title is None:
                     inline.append(("other", head, "headline or caption with its own verb glued to the lead"))
