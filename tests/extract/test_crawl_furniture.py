@@ -624,6 +624,11 @@ def test_a_caption_glued_before_a_possessive_subject(text: str, split: tuple[str
             "Board to Examine Mayors' Role in Valley Crisis Board chairman Jan Roe may ask mayors to disclose more.",
             None,
         ),
+        (  # a name in apposition, the verb after it in the next sentence glued on with no space
+            "Kelbrook have paid an undisclosed fee to sign Ostmark defender Jan Roe on a three-year deal from "
+            "Valleyford.Texas-born Roe, 26, was captain of the Valleyford side.",
+            None,
+        ),
         (  # a capitalised participle after a name goes on the name
             "The firm's tanks can be used to store clean water Fast Engineering specialises in tanks for relief "
             "agencies.",

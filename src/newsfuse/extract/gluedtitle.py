@@ -879,6 +879,8 @@ _COUNT_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty "
     "ninety hundreds thousands dozens scores".split()
 )
+# A sentence stop with no space after it, between two words ("Copenhagen.Texas-born"; not "U.S.").
+_GLUED_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 _SUBJECT_PRONOUNS = frozenset("it he she they we there".split())
 _AUXILIARIES = frozenset(_AUXILIARY.split("|"))
 _MODALS = frozenset("to will would can could may might must should".split())
@@ -984,6 +986,8 @@ def split_clause_caption(text: str, lower_words: frozenset[str] = frozenset()) -
     """(caption, rest) when the first sentence of ``text`` is a caption of its own glued before a lead
     opening on its subject and an auxiliary, or on a phrase before it (see above), else None."""
     first = _first_sentence(text)
+    glued = _GLUED_STOP.search(first)  # "… from Kelbrook.Texas-born defender Jan Roe was …": two sentences
+    first = first[: glued.start()] if glued else first
     spans = [m.span() for m in re.finditer(r"\S+", first)]
     toks = [first[a:b] for a, b in spans]
     for j in range(MIN_ECHO_CAPTION_WORDS, min(len(toks) - MIN_LEAD_WORDS, MAX_CLAUSE_CAPTION_WORDS) + 1):
