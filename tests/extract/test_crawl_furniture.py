@@ -693,7 +693,8 @@ _COMMON = frozenset("women many refugees campaigners heights".split())
             ("By Jan Roe BBC News, Kelbrook", "Jan Roe", "Tom Vale's decision not to stand again"),
         ),
         (
-            "By Jan Roe BBC News, Golan Heights The shelling can be seen from the hills above the valley every night.",
+            "By Jan Roe BBC News, Golan Heights The shelling can be seen from the hills above the Golan Heights The "
+            "valley is quiet.",
             ("By Jan Roe BBC News, Golan Heights", "Jan Roe", "The shelling can be seen from the hills"),
         ),
         (  # the reporter's job before or after the outlet, no place

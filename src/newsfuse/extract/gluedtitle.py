@@ -1031,7 +1031,7 @@ def _place_end(toks: list[str], text: str, lower_words: frozenset[str]) -> int |
         if cur.lower() in _OPENERS_AFTER_NAME | _CAPTION_OPENERS or (cur.lower() in lower_words and nxt[:1].islower()):
             return j  # "Many Syrian refugees", "Women have": not "Golan | Heights The …"
         name = cur + " " + nxt.removesuffix("'s").removesuffix("’s").rstrip(",")
-        if nxt[:1].isupper() and text.count(name) >= 2:  # here and again further on
+        if nxt[:1].isupper() and nxt.lower() not in STOPWORDS and text.count(name) >= 2:  # here and again on
             return j
         if nxt[:1].islower() and nxt not in _NAME_PARTICLES:
             # a possessive name of two words opens the sentence ("Beirut | Kofi Annan's decision")
