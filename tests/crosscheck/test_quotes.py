@@ -994,3 +994,35 @@ def test_the_person_hailed_is_not_the_speaker() -> None:
         '"She will bring the harbour back to life after 30 years of decline."',
     ]
     assert [q.speaker_name for q in _quotes(ps)] == ["Tomas Vell"]
+
+
+@pytest.mark.parametrize(
+    ("para", "speaker"),
+    [
+        # a plural group qualified by words before it at the start of its clause
+        (
+            'Ostmark defense officials say that "ultimately, spending decisions are a matter for the council".',
+            "Ostmark defense officials",
+        ),
+        # an unnamed speaker after or before a verb of remarking in the inverted form
+        (
+            '"The pace of valley TV news has a way of stoking vague fears," noted a commentator in the Valley Times.',
+            "a commentator",
+        ),
+        ('"We would never get anything done in this town," commented one council member.', "one council member"),
+        ('"We were spooked by the numbers, frankly," one official admitted to me.', "one official"),
+    ],
+)
+def test_an_unnamed_speaker_of_a_verb_of_remarking_or_a_qualified_group(para: str, speaker: str) -> None:
+    quotes = _quotes(["The mayor of Kelbrook spoke at the dam on Monday.", para])
+    assert [q.speaker_name for q in quotes] == [speaker]
+
+
+def test_a_group_after_a_time_word_is_not_qualified_by_it() -> None:
+    quotes = _quotes(
+        [
+            "The mayor of Kelbrook spoke at the dam on Monday.",
+            'Last year officials said that "the dam will hold for the whole of the winter".',
+        ]
+    )
+    assert [q.speaker_name for q in quotes] == [None]

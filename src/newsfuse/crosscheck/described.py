@@ -86,9 +86,21 @@ def described_before_verb(text: str) -> str | None:
     m = DESCRIBED_START.search(masked, 0, verb.start())
     if m is not None:
         return " ".join(m.group(1).split())
-    # a plural group with no article ("Protesters in the square chanted"): the group is the speaker
-    bare = " ".join(group.group().split())
-    return bare if bare.endswith("s") and group.start() == clause_start(masked, group.start()) else None
+    # a plural group with no article ("Protesters in the square chanted"), perhaps after words that
+    # qualify it ("British defense officials say that"): the group is the speaker
+    start = clause_start(masked, group.start())
+    bare = " ".join(masked[start : group.end()].split())
+    qualified = start == group.start() or _QUALIFIERS.fullmatch(masked[start : group.start()]) is not None
+    return bare if bare.endswith("s") and qualified else None
+
+
+# Words that qualify a plural group at the start of its clause ("Senior US defense officials"): up to
+# four, none a function word, verb form or number ("After the meeting officials", "Last year officials").
+_QUALIFIERS = re.compile(
+    r"(?:(?!(?:the|a|an|this|that|these|those|after|before|when|while|as|since|in|on|at|for|of|by|with|but|and|or"
+    r"|last|next|then|now|also|so|yet|if)\b)[A-Za-z][\w'’.-]*(?<!ed)(?<!ing)\s+){1,4}",
+    re.IGNORECASE,
+)
 
 
 # Title words a definite description can end with that stand for one person's office ("the prime

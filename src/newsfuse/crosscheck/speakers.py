@@ -56,7 +56,14 @@ from newsfuse.crosscheck.speech import (
 from newsfuse.text import STOPWORDS, fold
 
 # Verbs of saying in attributions with an unnamed speaker.
-_INVERTED_SAYS = r"said|says|told|tells|added|adds|wrote|writes|explained|insisted|warned|asked"
+# Verbs of saying that an unnamed speaker follows or precedes in the inverted form ('…," noted a
+# commentator', '…," a host mused'): general English verbs of remarking, none taking a person as object.
+_INVERTED_SAYS = (
+    r"said|says|told|tells|added|adds|wrote|writes|explained|insisted|warned|asked|noted|notes|observed|observes"
+    r"|remarked|remarks|commented|comments|argued|argues|recalled|recalls|replied|replies|continued|continues"
+    r"|joked|jokes|admitted|admits|conceded|concedes|stressed|stresses|declared|declares|mused|muses|quipped|quips"
+    r"|complained|complains|explains|insists|warns|asks"
+)
 # "a leading dissident", "one Asian critic", "another cautious Lind": an article and up to four
 # words, the last no pronoun, article or conjunction ("stood in front of a large audience and said").
 _ANY_DESCRIBED = (
@@ -212,7 +219,7 @@ def _speaker_from_match(
         # a described speaker ("an NSF military spokesman", "Haskarov's spokesman") is not the entity it names
         described = re.split(
             # ... or a reduced relative clause ("An IMF report released on Monday said")
-            rf"[,:]|\s+(?:{VERBS}|was|were|in|on|at|also|further|then|had|has|have|is|who|whose|whom"
+            rf"[,:]|\s+(?:{VERBS}|{_INVERTED_SAYS}|was|were|in|on|at|also|further|then|had|has|have|is|who|whose|whom"
             r"|released|published|issued|obtained|seen|posted|broadcast|aired)\b",
             described_from,
             maxsplit=1,
