@@ -1026,3 +1026,36 @@ def test_a_group_after_a_time_word_is_not_qualified_by_it() -> None:
         ]
     )
     assert [q.speaker_name for q in quotes] == [None]
+
+
+def test_a_possessive_name_before_a_noun_of_saying_spoke() -> None:
+    quotes = _quotes(
+        [
+            "The film was shown in Kelbrook on Monday.",
+            "It cut to a clip of General Jan Roe's infamous comment that "
+            '"the valley does not put the same high price on life as the town does".',
+        ]
+    )
+    assert [q.speaker_name for q in quotes] == ["Jan Roe"]
+
+
+def test_a_possessive_name_before_an_activity_did_not_speak() -> None:
+    quotes = _quotes(
+        [
+            "The flood reached the lower town on Monday.",
+            'To say that the council\'s flood response "has actually been pretty effective" is a nonsense.',
+        ]
+    )
+    assert [q.speaker_name for q in quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        ('But he added: "There is a great deal of work to be done that will go on for months."', "a man"),
+        ('His wife stepped in: "We live in the lower town," she said.', None),
+    ],
+)
+def test_a_pronoun_after_an_unnamed_speaker_is_that_speaker(second: str, speaker: str | None) -> None:
+    quotes = _quotes(['"The dam has held for now," a man said on Monday.', second])
+    assert [q.speaker_name for q in quotes] == ["a man", speaker]

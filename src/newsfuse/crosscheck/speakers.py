@@ -131,6 +131,13 @@ _PATTERNS = [
     # Ostrova, who has ruled for ten years, said: "…" (a relative clause after the subject)
     re.compile(rf"{NAME},\s+(?:who|whose)\s[^,.“”\"]{{3,90}}?,\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b[^.]*?{PLACEHOLDER}"),
     re.compile(rf"[Aa]ccording\s+to\s+{NAME}"),
+    # "General Jan Roe's infamous comment that '…'", "Lind's words: '…'": a possessive name and a noun
+    # of saying right before the quote; the possessor spoke
+    re.compile(
+        rf"(?<![\w-])((?:[A-Z][\w.-]*\s){{0,3}}[A-Z][\w-]*)['’]s\s+(?:[a-z]+\s+){{0,2}}?"
+        r"(?:comments?|remarks?|words|statement|claim|warning|assertion|argument|promise|pledge|boast|quip|reply)"
+        rf"\s*(?:that\s+|[:,]\s*)?{PLACEHOLDER}"
+    ),
     # press reviews: 'Maksim Yusin in Russia's Kommersant: "…"'
     re.compile(rf"^{NAME}\s+in\s+(?:[A-Z][\w'’-]*\s*){{1,4}}:?\s*{PLACEHOLDER}"),
     _COLON_NAME,
@@ -427,6 +434,13 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
             if _speaker_from_match(q, m.group(1).strip(), q.context[m.start(1) :], sents, index):
                 q.how = "pattern"
                 return
+            pronoun = m.group(1).strip().lower()
+            unnamed = _unnamed_before(q, previous, pronoun) if pronoun in PRONOUNS else None
+            if unnamed is not None:
+                # '"…," an intelligence official said. But he added: "…"': no entity is "he", the
+                # unnamed speaker of the quote right before is
+                q.speaker, q.speaker_name, q.how = None, unnamed, "neighbour"
+                return
             pos = m.start(1) + 1
     q.speaker, q.speaker_name = None, None
     if index is not None and _name_after_description(q, index):
@@ -487,6 +501,22 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
         before = article_sents(q, sents).by_index.get(before.index - 1)
     if index is not None and right_before is not None and _sole_person(q, right_before, sents, index):
         q.how = "neighbour"
+
+
+# Words that make a described speaker a man or a woman, so "she" is not "one Iraqi man".
+_MALE = frozenset("man men father husband son brother boy boys king prince male".split())
+_FEMALE = frozenset("woman women mother wife daughter sister girl girls queen princess female".split())
+
+
+def _unnamed_before(q: RawQuote, previous: RawQuote | None, pronoun: str) -> str | None:
+    """The unnamed speaker ("an intelligence official") of the quote right before ``q`` (same article,
+    same or previous paragraph), if it has one that ``pronoun`` may stand for."""
+    if previous is None or previous.speaker is not None or previous.article != q.article:
+        return None
+    words = set((previous.speaker_name or "").lower().split())
+    if (pronoun == "she" and words & _MALE) or (pronoun == "he" and words & _FEMALE):
+        return None
+    return previous.speaker_name if 0 <= q.position - previous.position <= 1 else None
 
 
 # A subject's verb right after its name: a lower-case word in a past or present form, no conjunction.
