@@ -1059,3 +1059,38 @@ def test_a_possessive_name_before_an_activity_did_not_speak() -> None:
 def test_a_pronoun_after_an_unnamed_speaker_is_that_speaker(second: str, speaker: str | None) -> None:
     quotes = _quotes(['"The dam has held for now," a man said on Monday.', second])
     assert [q.speaker_name for q in quotes] == ["a man", speaker]
+
+
+def test_a_one_word_body_after_the_speaks() -> None:
+    quotes = _quotes(
+        [
+            "The Fed agreed the rescue of Kelbrook Bank on Monday.",
+            '"A disorderly failure of the bank could add to market fragility," the Fed said in a statement.',
+        ]
+    )
+    assert [q.speaker_name for q in quotes] == ["Fed"]
+
+
+def test_a_quote_over_three_paragraphs_takes_the_attribution_at_its_end() -> None:
+    quotes = _quotes(
+        [
+            "Jan Roe, a historian at Kelbrook, has studied the valley's borders for years.",
+            '"My take is that the great powers will fight tooth and nail to keep the borders as they are.',
+            '"For once the map is re-drawn, where would the limits be?',
+            'There would be a real danger of perpetual conflict in the valley," Roe says.',
+        ]
+    )
+    assert [q.speaker_name for q in quotes] == ["Roe"]
+
+
+def test_a_quote_after_an_attribution_ending_on_an_abbreviation_goes_on() -> None:
+    quotes = _quotes(
+        [
+            "Jan Roe is an analyst at Vale & Co. in Kelbrook.",
+            '"Stocks are flying today,',
+            'This is gargantuan, and if it lasts that would be even better," said Jan Roe, analyst at Vale & Co. '
+            '"You have to remember how low we have gotten in the last few weeks."',
+        ]
+    )
+    assert len(quotes) == 1 and (quotes[0].speaker_name or "").endswith("Roe")
+    assert quotes[0].text.endswith("in the last few weeks")

@@ -264,12 +264,14 @@ def build_quotes(
         spans = scan_spans(texts)
         where.mark_quoted(spans, [p.id for p in art.paragraphs])
         last: RawQuote | None = None  # the quote of the previous span, when it was kept
+        last_end = (-1, 0)  # where it ends (paragraph, offset): a quote may go on over a paragraph break
         for span in spans:
             text = span.text.strip()
             pn, start, end = span.paragraph, span.start, span.end
             ptext = texts[pn]
-            if last is not None and span.continues and last.position == pn - 1:
+            if last is not None and span.continues and last_end[0] == pn - 1:
                 last.text = f"{last.text} {text}".strip()  # one quote over a paragraph break
+                last_end = (pn, end)
                 # the attribution may follow the end ('…," said X.'): it wins over a speaker only
                 # taken from the quote or sentence before
                 if last.how in {"", "neighbour"}:
@@ -313,7 +315,7 @@ def build_quotes(
                 ptext=ptext,
                 where=where,
             )
-            if last is not None and last.position == pn and continues_in_paragraph(last, q, own):
+            if last is not None and last_end[0] == pn and continues_in_paragraph(last_end[1], q, own):
                 # '"A," he said. "B."': the second sentence goes on with the first statement
                 last.text = f"{last.text.rstrip(' ,')} … {text}"
                 continue
@@ -321,7 +323,7 @@ def build_quotes(
             if q.how in {"", "neighbour"} and pn + 1 < len(texts) and _ends_paragraph(ptext, end):
                 split_attribution(q, texts[pn + 1], own, index)
             raw.append(q)
-            last = q
+            last, last_end = q, (pn, end)
     for q in raw:
         q.text = q.text.strip(" ,.")
     # link renderings of one statement

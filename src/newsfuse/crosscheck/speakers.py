@@ -36,6 +36,7 @@ from newsfuse.crosscheck.speech import (
     NAME,
     NO_CLAUSE,
     OPENING_SUBORDINATE,
+    PLACE_TYPES,
     PLACEHOLDER,
     POSSESSIVE_NAME,
     PRONOUNS,
@@ -84,6 +85,11 @@ _LISTENER_BEFORE = re.compile(r"\b(?:told|tells|telling|asked|asks|to)\s+(?:the\
 # "Ostrova on Monday said '…'"; the words between are no new clause ("Lind met Drost and he said")
 _SUBORDINATE_NAME = re.compile(r"(?:After|Before|When|While|As|Since|Although|Though|If|Because|Once|Until)\s")
 _BETWEEN_NAME_AND_VERB = re.compile(rf"{NAME}\s+((?:{NO_CLAUSE}\w+\s+){{0,4}})(?:{VERBS})\b[^.]*?{PLACEHOLDER}")
+# '"…," the Fed said in a statement', "the Pentagon said": a name after "the" is a body's, even a
+# one-word name the story did not type (which elsewhere is most often a capitalised opener)
+_THE_NAME_SAYS = re.compile(
+    rf"{PLACEHOLDER}[,.!?]?\s*[Tt]he\s+((?:[A-Z][\w'’.&-]*\s+){{0,3}}[A-Z][\w'’&-]*)\s+(?:also\s+)?(?:{_INVERTED_SAYS})\b"
+)
 _PATTERNS = [
     # '"…," it said': a body's statement (see :func:`pronouns.it_speaker`)
     re.compile(rf"{PLACEHOLDER}[,.!?]?\s*(it)\s+(?:also\s+)?(?:said|says|added|adds|stated|wrote)\b"),
@@ -92,6 +98,7 @@ _PATTERNS = [
         rf"{PLACEHOLDER}[,.!?]?\s*(?:[-–—]\s*)?{NAME}(?:\s+(?:of|from|at|in|with|for)\s+[^,.“”\"]{{2,60}}?)?"
         rf"\s+(?:also\s+|further\s+|then\s+)?(?:{VERBS})\b"
     ),
+    _THE_NAME_SAYS,
     # "…," a Gulf-based diplomat who declined to be named said
     re.compile(rf"{PLACEHOLDER}[,.!?]?\s*{NAME},?\s+(?:who|whose)\s[^,.“”\"]{{3,60}}?,?\s+(?:{VERBS})\b"),
     # "…," Joe Stork, deputy director at the group, said
@@ -428,6 +435,11 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
                 if opener is not None and opener.end() < q.context.find(PLACEHOLDER, m.end(1)):
                     pos = opener.end()  # "After BP announced the failure, Obama said …": Obama's
                     continue
+            if rx is _THE_NAME_SAYS and index is not None:
+                eid, shown = resolve_name(m.group(1), index)
+                if eid is not None and index.type_of(eid) not in PLACE_TYPES:
+                    q.speaker, q.speaker_name, q.how = eid, shown, "pattern"
+                    return
             if rx is _BETWEEN_NAME_AND_VERB and index is not None and _person_before_verb(q, m.group(2), index):
                 q.how = "pattern"
                 return
@@ -702,14 +714,19 @@ def _speaker_of_sentence(q: RawQuote, sent: Sent, sents: Sequence[Sent], index: 
     return False
 
 
-def continues_in_paragraph(last: RawQuote, q: RawQuote, sents: Sequence[Sent]) -> bool:
-    """Is ``q`` the next sentences of ``last``, with only the attribution between them?"""
-    between = q.ptext[last.end + 1 : max(last.end + 1, q.start - 1)]
+def continues_in_paragraph(last_end: int, q: RawQuote, sents: Sequence[Sent]) -> bool:
+    """Is ``q`` the next sentences of the quote ending at ``last_end`` in ``q``'s paragraph, with only
+    the attribution between them?"""
+    between = q.ptext[last_end + 1 : max(last_end + 1, q.start - 1)]
     if len(between) > _ATTRIBUTION_CHARS or not re.search(r"[.:;,]\s*$", between):
         return False
     if not any(w.lower() in QUOTING_VERBS for w in WORD.findall(between)):
         return False
     _, text, _ = own_sentences(q, sents)
-    # the next sentence ('"A," she said. "B."') or the rest of the same one ('"A," explains Ross, "b."')
-    rest = QUOTED.sub(" ", text.replace(PLACEHOLDER, " ")).replace(between.strip(), " ")
+    # the next sentence ('"A," she said. "B."') or the rest of the same one ('"A," explains Ross, "b."');
+    # what comes before the attribution is the quote before (whose opening mark may be in an earlier
+    # paragraph: '…better," said Jan Roe, analyst at Vale & Co. "You have …"' is one sentence)
+    cut = text.find(between.strip())
+    after = text[cut + len(between.strip()) :] if cut >= 0 else text
+    rest = QUOTED.sub(" ", after.replace(PLACEHOLDER, " "))
     return not re.search(r"\w", rest)

@@ -100,7 +100,7 @@ LOOK_BACK = 2
 
 POSSESSIVE_NAME = re.compile(r"['’]s$")
 PRONOUNS = {"he", "she", "they"}
-_PLACE_TYPES = frozenset({"place", "country", "city", "region"})
+PLACE_TYPES = frozenset({"place", "country", "city", "region"})
 
 
 @dataclass
@@ -202,7 +202,7 @@ def place_like(eid: str | None, index: EntityIndex | None) -> bool:
     ("Latest", "Listen": a capitalised sentence opener kept as a name) is no one either."""
     if eid is None or index is None:
         return False
-    if index.type_of(eid) in _PLACE_TYPES:
+    if index.type_of(eid) in PLACE_TYPES:
         return True
     ent = index.get(eid)
     return ent is not None and ent.type == "other" and len(ent.name.split()) == 1
