@@ -1094,3 +1094,14 @@ def test_a_quote_after_an_attribution_ending_on_an_abbreviation_goes_on() -> Non
     )
     assert len(quotes) == 1 and (quotes[0].speaker_name or "").endswith("Roe")
     assert quotes[0].text.endswith("in the last few weeks")
+
+
+def test_a_possessive_in_an_apposition_is_not_the_subject_of_saying() -> None:
+    quotes = _quotes(
+        [
+            "Valley Aid gave tents to the town, and Marta Quell thanked the mayor of Kelbrook.",
+            "Marta Quell, Valley Aid's UK director, described Tom's ride as a great gift to the valley.",
+            '"This is a very bold and innovative gesture by Tom, and we are proud of him," she said.',
+        ]
+    )
+    assert [q.speaker_name for q in quotes] == ["Marta Quell"]

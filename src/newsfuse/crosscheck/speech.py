@@ -354,6 +354,16 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
             continue  # "The U.S. president urged": a modifier of the title, not the one speaking
         if _POSSESSED_PERSON.match(masked, at + len(surface)) and at + len(surface) < verb.start():
             continue  # "Mr Roe's agent, Tom Vale, responded": whose agent, not who responds
+        end = at + len(surface)
+        if (
+            masked.startswith(("'s", "’s"), end)
+            and "," in masked[end : verb.start()]
+            and not _PRONOUN_BEFORE_VERB.search(masked, 0, verb.start())
+        ):
+            # "Jan Vale, Valley Aid's UK director, described", "he brought up Mr Roe's support for the
+            # war, noting": whose director or support, not who speaks ("Roe's aim, he says, was": the
+            # pronoun is the subject and may be Roe)
+            continue
         person = index.type_of(eid) == "person"
         if at < verb.start():
             # a participle ("..., saying") belongs to the sentence's subject, its first name;
