@@ -1105,3 +1105,20 @@ def test_a_possessive_in_an_apposition_is_not_the_subject_of_saying() -> None:
         ]
     )
     assert [q.speaker_name for q in quotes] == ["Marta Quell"]
+
+
+@pytest.mark.parametrize(
+    ("para", "speaker"),
+    [
+        ('"We will not leave the square until he goes," chanted 20,000 protesters in Kelbrook.', "20,000 protesters"),
+        ('"We will not leave the square until he goes," shouted thousands of protesters.', "thousands of protesters"),
+        ('"We will not leave the square until he goes," shouted one man in the crowd.', "one man"),
+        # a participle: the slogan was shouted by someone
+        ('One slogan shouted by the crowd in recent weeks was "We will not leave until he goes".', None),
+        # the one quoted speaks, not the agency that quotes; an unresolved "him" is no one
+        ('"The valley must be given aid and all the help it needs," Valley News quoted him as saying.', None),
+    ],
+)
+def test_shouting_crowds_and_agencies_that_quote(para: str, speaker: str | None) -> None:
+    quotes = _quotes(["Kelbrook was quiet on Monday.", para])
+    assert [q.speaker_name for q in quotes] == [speaker]

@@ -63,7 +63,7 @@ _INVERTED_SAYS = (
     r"said|says|told|tells|added|adds|wrote|writes|explained|insisted|warned|asked|noted|notes|observed|observes"
     r"|remarked|remarks|commented|comments|argued|argues|recalled|recalls|replied|replies|continued|continues"
     r"|joked|jokes|admitted|admits|conceded|concedes|stressed|stresses|declared|declares|mused|muses|quipped|quips"
-    r"|complained|complains|explains|insists|warns|asks"
+    r"|complained|complains|explains|insists|warns|asks|chanted|chant|shouted|shout|cried|yelled"
 )
 # "a leading dissident", "one Asian critic", "another cautious Lind": an article and up to four
 # words, the last no pronoun, article or conjunction ("stood in front of a large audience and said").
@@ -90,7 +90,15 @@ _BETWEEN_NAME_AND_VERB = re.compile(rf"{NAME}\s+((?:{NO_CLAUSE}\w+\s+){{0,4}})(?
 _THE_NAME_SAYS = re.compile(
     rf"{PLACEHOLDER}[,.!?]?\s*[Tt]he\s+((?:[A-Z][\w'’.&-]*\s+){{0,3}}[A-Z][\w'’&-]*)\s+(?:also\s+)?(?:{_INVERTED_SAYS})\b"
 )
+# '"…," Xinhua quoted him as saying': the one quoted speaks, never the agency quoting (when "him"
+# names no one the story knows, the speaker stays unknown)
+_QUOTED_AS_SAYING = re.compile(
+    rf"{PLACEHOLDER}[,.!?]?\s*(?:[A-Z][\w'’.-]*\s+){{1,3}}quoted\s+(him|her|them|(?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’-]*)"
+    r"\s+as\s+saying\b"
+)
+_SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
 _PATTERNS = [
+    _QUOTED_AS_SAYING,
     # '"…," it said': a body's statement (see :func:`pronouns.it_speaker`)
     re.compile(rf"{PLACEHOLDER}[,.!?]?\s*(it)\s+(?:also\s+)?(?:said|says|added|adds|stated|wrote)\b"),
     # "…," Landis at Oklahoma University said / a representative of one state at the League told
@@ -152,8 +160,14 @@ _PATTERNS = [
     # an unnamed speaker whatever the noun ('…," said a leading dissident in the city', 'as one
     # Asian critic told Reuters: "…"', '…," a cautious Lind said'), after every named pattern
     re.compile(rf"{PLACEHOLDER}[,.!?]?\s*(?:{_INVERTED_SAYS})\s+({_ANY_DESCRIBED})"),
+    # '"…," chanted 20,000 protesters', 'shouted thousands of demonstrators': a counted group after the verb
+    re.compile(
+        rf"{PLACEHOLDER}[,.!?]?\s*(?:{_INVERTED_SAYS})\s+((?:\d{{1,3}}(?:,\d{{3}})*|[Hh]undreds\s+of|[Tt]housands\s+of"
+        r"|[Dd]ozens\s+of)\s+[a-z][\w'’-]+)"
+    ),
     re.compile(rf"{PLACEHOLDER}[,.!?]?\s*({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b"),
-    re.compile(rf"(?<![\w-])({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b[^.]*?{PLACEHOLDER}"),
+    # (not a participle: "one slogan shouted by the crowd was '…'")
+    re.compile(rf"(?<![\w-])({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b(?!\s+by\b)[^.]*?{PLACEHOLDER}"),
 ]
 # A definite description before its verb ('…," the engineer said'; "said the crowds …" is what was
 # said), taken only when nothing else names the speaker: the story may name who "the general" is.
@@ -443,8 +457,14 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
             if rx is _BETWEEN_NAME_AND_VERB and index is not None and _person_before_verb(q, m.group(2), index):
                 q.how = "pattern"
                 return
-            if _speaker_from_match(q, m.group(1).strip(), q.context[m.start(1) :], sents, index):
+            found = m.group(1).strip()
+            if rx is _QUOTED_AS_SAYING:
+                found = _SUBJECT_FORM.get(found, found)  # "quoted him": who "he" is
+            if _speaker_from_match(q, found, q.context[m.start(1) :], sents, index):
                 q.how = "pattern"
+                return
+            if rx is _QUOTED_AS_SAYING:
+                q.speaker, q.speaker_name = None, None
                 return
             pronoun = m.group(1).strip().lower()
             unnamed = _unnamed_before(q, previous, pronoun) if pronoun in PRONOUNS else None
