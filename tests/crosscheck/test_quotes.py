@@ -1122,3 +1122,19 @@ def test_a_possessive_in_an_apposition_is_not_the_subject_of_saying() -> None:
 def test_shouting_crowds_and_agencies_that_quote(para: str, speaker: str | None) -> None:
     quotes = _quotes(["Kelbrook was quiet on Monday.", para])
     assert [q.speaker_name for q in quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("para", "speaker"),
+    [
+        ('Markets fear the town may try to "buy its way" out of trouble, in the words of one analyst.', "one analyst"),
+        (
+            "Here are the remarks of Valley Vice President Piet Roe after the speech: "
+            '"This is a very historic hour in the history of the valley."',
+            "Piet Roe",
+        ),
+    ],
+)
+def test_in_the_words_of_and_the_remarks_of(para: str, speaker: str) -> None:
+    quotes = _quotes(["Kelbrook was quiet on Monday.", para])
+    assert [q.speaker_name for q in quotes] == [speaker]

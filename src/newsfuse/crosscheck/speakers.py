@@ -146,6 +146,15 @@ _PATTERNS = [
     # Ostrova, who has ruled for ten years, said: "…" (a relative clause after the subject)
     re.compile(rf"{NAME},\s+(?:who|whose)\s[^,.“”\"]{{3,90}}?,\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b[^.]*?{PLACEHOLDER}"),
     re.compile(rf"[Aa]ccording\s+to\s+{NAME}"),
+    # "in the words of one analyst", "the remarks of Vice President Piet Roe …: '…'" (not "the words of
+    # RUSI's director, Jan Roe:", where the name after the possessive is found by the patterns below)
+    re.compile(
+        rf"{PLACEHOLDER}[^.“”\"]{{0,60}}?\bin\s+the\s+words\s+of\s+({_ANY_DESCRIBED}|(?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’-]*)"
+    ),
+    re.compile(
+        rf"\b(?:remarks|words|comments|statement)\s+of\s+((?:[A-Z][\w.-]*\s){{0,5}}[A-Z][\w-]*)(?!['’])[^.“”\"]{{0,80}}?:\s*"
+        rf"{PLACEHOLDER}"
+    ),
     # "General Jan Roe's infamous comment that '…'", "Lind's words: '…'": a possessive name and a noun
     # of saying right before the quote; the possessor spoke
     re.compile(
