@@ -579,6 +579,16 @@ def test_a_caption_glued_before_a_possessive_subject(text: str, split: tuple[str
                 "Valley officials have used the old name of the firm in their criticism.",
             ),
         ),
+        (  # a one-word name and its verb in the present tense
+            "Jan Roe said the mill wanted to hire his whole engineering department Kelbrook faces more than 300 "
+            "claims so far from the flooded farms.",
+            (
+                "Jan Roe said the mill wanted to hire his whole engineering department",
+                "Kelbrook faces more than 300 claims so far from the flooded farms.",
+            ),
+        ),
+        # a count goes on with what it counts; "US" is no common word "us"
+        ("The first full day after the vote was announced saw three Ostmark troops die in a bomb at Kelbrook.", None),
         (  # a comma after the caption's verb before a preposition
             "Protests have continued across the valley, despite the mayor's ban Valley police have attacked "
             "protesters at the town hall, activists say.",

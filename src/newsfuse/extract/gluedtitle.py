@@ -875,6 +875,8 @@ _LEAD_OPENERS = frozenset(
     "in on at along like after with despite since during across behind inside outside amid among before "
     "from under as when while although though because if once unlike".split()
 )
+# Count words: one opens a lead after a name ("… at Kelbrook School | Four children …"); none ends a
+# caption ("saw three | Iraqi troops die": a count goes on with what it counts).
 _COUNT_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty "
     "ninety hundreds thousands dozens scores".split()
@@ -924,7 +926,7 @@ def _clause_caption_seam(toks: list[str], j: int, lower_words: frozenset[str]) -
         return False
     nxt = toks[j + 1].strip(",") if j + 1 < len(toks) else ""
     if prev.isdigit():  # "… died on 25 June 2009 | Jurors at the trial …": a common word or a name used before
-        return (word in lower_words and nxt[:1].islower()) or _restarts_name(toks, j)
+        return (cur[1:].islower() and word in lower_words and nxt[:1].islower()) or _restarts_name(toks, j)
     if prev[:1].isupper():
         if word in _SUBJECT_PRONOUNS:
             return bool(_LEAD_VERB.match(nxt))  # "… in Kelbrook | It has …", not "This Is | It tour"
@@ -935,7 +937,7 @@ def _clause_caption_seam(toks: list[str], j: int, lower_words: frozenset[str]) -
     return (
         prev.isalpha()
         and prev.islower()
-        and prev not in STOPWORDS | _NAME_PARTICLES | _SAYING | _CLAUSE_NOUNS | _IRREGULAR_PAST
+        and prev not in STOPWORDS | _NAME_PARTICLES | _SAYING | _CLAUSE_NOUNS | _IRREGULAR_PAST | _COUNT_WORDS
         and not _LEAD_VERB.match(prev)
         and not prev.endswith("ing")
         and not _ADJECTIVE_END.search(prev)
@@ -975,11 +977,19 @@ def _opening_phrase(toks: list[str], j: int, lower_words: frozenset[str]) -> boo
 
 
 def _auxiliary_lead(toks: list[str], lower_words: frozenset[str]) -> bool:
-    """Does ``toks`` open on a lead clause whose first verb is an auxiliary?"""
+    """Does ``toks`` open on a lead clause whose first verb is an auxiliary, or on a one-word name and its
+    verb in the present tense ("BP faces more than 300 lawsuits"; a reduced relative clause has a past
+    tense, "the promises Mubarak made")?"""
+    if len(toks) > 2 and toks[0][:1].isupper() and toks[0].isalpha() and _PRESENT_VERB.fullmatch(toks[1]):
+        return toks[0].lower() not in STOPWORDS and (toks[2][:1].islower() or toks[2][:1].isdigit())
     if not _lead_clause(toks, lower_words):
         return False
     first = next((t.strip(",.;:") for t in toks[:MAX_LEAD_VERB_AT] if _LEAD_VERB.match(t.strip(",.;:"))), "")
     return first in _AUXILIARIES
+
+
+# A verb in the present tense after its subject ("faces", "says"; not "is", "was", which are auxiliaries).
+_PRESENT_VERB = re.compile(r"[a-z]{3,}(?<!ss|us|is)s")
 
 
 def split_clause_caption(text: str, lower_words: frozenset[str] = frozenset()) -> tuple[str, str] | None:
