@@ -587,6 +587,14 @@ def test_a_caption_glued_before_a_possessive_subject(text: str, split: tuple[str
                 "Kelbrook faces more than 300 claims so far from the flooded farms.",
             ),
         ),
+        (  # after a date, a name of two words and its auxiliary ("since" before a date opens no clause)
+            "Water has been leaking into the valley since 20 April Piet Roe has told the council that the dam will "
+            "hold for the winter.",
+            (
+                "Water has been leaking into the valley since 20 April",
+                "Piet Roe has told the council that the dam will hold for the winter.",
+            ),
+        ),
         # a count goes on with what it counts; "US" is no common word "us"
         ("The first full day after the vote was announced saw three Ostmark troops die in a bomb at Kelbrook.", None),
         (  # a comma after the caption's verb before a preposition

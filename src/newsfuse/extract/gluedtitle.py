@@ -883,6 +883,14 @@ _COUNT_WORDS = frozenset(
 )
 # A sentence stop with no space after it, between two words ("Copenhagen.Texas-born"; not "U.S.").
 _GLUED_STOP = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+# A subordinator used as a preposition before a date ("since 20 April", "until Monday").
+_DATE_PREPOSITION = re.compile(
+    r"\b(?:since|until|after|before)\s+(?=\d|(?:"
+    + "|".join(w.capitalize() for w in sorted(_NOT_SENTENCE_OPENERS))
+    + r")\b)"
+)
+# A date phrase a caption may end on: "since 20 April", "on Wednesday", "in June".
+_DATED = re.compile(r"(?:.*\s)?(?:on|since|in|until|from|by|last|next)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?[A-Z][a-z]+$")
 _SUBJECT_PRONOUNS = frozenset("it he she they we there".split())
 _AUXILIARIES = frozenset(_AUXILIARY.split("|"))
 _MODALS = frozenset("to will would can could may might must should".split())
@@ -930,6 +938,14 @@ def _clause_caption_seam(toks: list[str], j: int, lower_words: frozenset[str]) -
     if prev[:1].isupper():
         if word in _SUBJECT_PRONOUNS:
             return bool(_LEAD_VERB.match(nxt))  # "… in Kelbrook | It has …", not "This Is | It tour"
+        if prev.lower() in _NOT_SENTENCE_OPENERS and _DATED.match(" ".join(toks[max(0, j - 3) : j])):
+            # after a dated phrase ("since 20 April | Barack Obama has told …"), a name of two to four
+            # words and an auxiliary
+            run = 0
+            while j + run < len(toks) and toks[j + run][:1].isupper() and toks[j + run].replace("-", "").isalpha():
+                run += 1
+            if 2 <= run <= 4 and j + run < len(toks) and toks[j + run] in _AUXILIARIES:
+                return True
         opener = word.split("-")[0] in _COUNT_WORDS or word in _OPENERS_AFTER_NAME or cur in _ARTICLES
         return prev == cur or _restarts_name(toks, j) or (opener and nxt[:1].islower())
     if toks[j - 2].lower() in _MODALS or (j > 2 and toks[j - 3].lower() in _MODALS and toks[j - 2].endswith("ly")):
@@ -946,7 +962,8 @@ def _clause_caption_seam(toks: list[str], j: int, lower_words: frozenset[str]) -
 
 def _finished_clause(toks: list[str]) -> bool:
     """Is ``toks`` a caption's clause with nothing left open at its end (see above)?"""
-    if not _caption_shape(toks) or _in_clause(" ".join(toks), frozenset()) or any(";" in t for t in toks):
+    undated = _DATE_PREPOSITION.sub("on ", " ".join(toks))  # "since 20 April" opens no clause
+    if not _caption_shape(toks) or _in_clause(undated, frozenset()) or any(";" in t for t in toks):
         return False
     plain = [t.strip(",.:\"'“”‘’()") for t in toks]
     words = [w.lower() for w in plain]
@@ -958,7 +975,13 @@ def _finished_clause(toks: list[str]) -> bool:
     # across the valley, despite the mayor's ban")
     if any(t.endswith(",") and words[k + 1] not in _LEAD_OPENERS for k, t in enumerate(toks[:-1]) if k >= verbs[0]):
         return False
-    opens = [k for k, w in enumerate(words) if w in _UNFINISHED_CLAUSE or w in _SAYING] + [len(words)]
+    # ("since 20 April", "until Monday": a preposition before a date opens no clause)
+    opens = [
+        k
+        for k, w in enumerate(words)
+        if (w in _UNFINISHED_CLAUSE or w in _SAYING)
+        and not (k + 1 < len(words) and (words[k + 1][:1].isdigit() or words[k + 1] in _NOT_SENTENCE_OPENERS))
+    ] + [len(words)]
     return all(any(a < v < b for v in verbs) for a, b in pairwise(opens))
 
 
