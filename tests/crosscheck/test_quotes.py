@@ -1138,3 +1138,13 @@ def test_shouting_crowds_and_agencies_that_quote(para: str, speaker: str | None)
 def test_in_the_words_of_and_the_remarks_of(para: str, speaker: str) -> None:
     quotes = _quotes(["Kelbrook was quiet on Monday.", para])
     assert [q.speaker_name for q in quotes] == [speaker]
+
+
+def test_a_name_before_quoted_words_that_open_on_the_verb_of_saying_speaks() -> None:
+    quotes = _quotes(
+        [
+            "The engineers met on Monday.",
+            'Piet Roe "said the situation at the pumping station sounded like a ticking bomb."',
+        ]
+    )
+    assert [q.speaker_name for q in quotes] == ["Piet Roe"]

@@ -97,6 +97,9 @@ _QUOTED_AS_SAYING = re.compile(
     r"\s+as\s+saying\b"
 )
 _SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
+# A name right before a quote (nothing between but the opening mark): 'Piet Roe "said …"'.
+_NAME_BEFORE_QUOTED_VERB = re.compile(rf"((?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’-]*)\s*{PLACEHOLDER}")
+_SAYING_WORDS = frozenset(_INVERTED_SAYS.split("|")) | frozenset({"told"})
 _PATTERNS = [
     _QUOTED_AS_SAYING,
     # '"…," it said': a body's statement (see :func:`pronouns.it_speaker`)
@@ -441,6 +444,17 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
     speaker the sentence before it attributes something to ("Ostrova told reporters on Tuesday.
     'We ...'").  Nothing found: the speaker stays unknown rather than guessed.
     """
+    # 'Piet Roe "said the situation … sounded like a ticking bomb."': the quoted words open on the verb
+    # of saying whose subject is the name right before them
+    glued = _NAME_BEFORE_QUOTED_VERB.search(q.context)
+    first = q.text.split()[0].lower() if q.text.split() else ""
+    if (
+        glued is not None
+        and first in _SAYING_WORDS
+        and _speaker_from_match(q, glued.group(1), q.context[glued.start(1) :], sents, index)
+    ):
+        q.how = "pattern"
+        return
     for rx in _PATTERNS:
         pos = 0
         for _ in range(_PATTERN_TRIES):  # "In his comments, Mr X told ...": "In" is no one, try further on
