@@ -446,6 +446,14 @@ def test_a_caption_ending_on_a_quotation_glued_to_the_lead(text: str, split: tup
                 "Up to 10,000 UN tents will be flown to the valley by the end of the week.",
             ),
         ),
+        (  # a count written in words after a name
+            "Violence in the streets of Kelbrook after the flood Almost two weeks after the flood hit the valley, "
+            "concern is growing about disease.",
+            (
+                "Violence in the streets of Kelbrook after the flood",
+                "Almost two weeks after the flood hit the valley, concern is growing about disease.",
+            ),
+        ),
         # a capitalised word that goes on a name or a title is no seam
         ("Thousands marched on the square of the old town in Kelbrook Square, police said on Monday night.", None),
         ("The singer died while rehearsing for his This Is It tour in the spring of the year 2029 in Kelbrook.", None),

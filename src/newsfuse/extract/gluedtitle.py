@@ -363,7 +363,8 @@ _OPENERS_AFTER_NAME = frozenset(
 )
 # A count opens a sentence by itself: "… in Port-au-Prince | More than 2,000 US Marines are …".
 _QUANTITY = re.compile(
-    r"(?:(?:More than|Fewer than|Less than|Up to|At least|Nearly|Almost|About|Around|Over|Some) \d"
+    r"(?:(?:More than|Fewer than|Less than|Up to|At least|Nearly|Almost|About|Around|Over|Some) "
+    r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|a dozen|a hundred|a thousand|a million)\b)"
     r"|(?:Dozens|Scores|Hundreds|Thousands|Millions|Tens of thousands) (?:of|have|had|were|are)\b)"
 )
 
