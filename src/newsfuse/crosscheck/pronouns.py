@@ -62,6 +62,17 @@ def fits_pronoun(eid: str, pronoun: str, index: EntityIndex) -> bool:
     return True
 
 
+# Words that make a description a man or a woman, so "she" is not "one Iraqi man".
+_MALE_WORDS = frozenset("man men father husband son brother boy boys king prince male".split())
+_FEMALE_WORDS = frozenset("woman women mother wife daughter sister girl girls queen princess female".split())
+
+
+def description_fits_pronoun(description: str, pronoun: str) -> bool:
+    """Can ``pronoun`` ("he"/"she"; anything else fits all) stand for an unnamed speaker so described?"""
+    words = set(description.lower().split())
+    return not ((pronoun == "she" and words & _MALE_WORDS) or (pronoun == "he" and words & _FEMALE_WORDS))
+
+
 def pronoun_speaker(
     q: RawQuote, sents: Sequence[Sent], index: EntityIndex, pronoun: str = ""
 ) -> tuple[str | None, str | None]:

@@ -24,7 +24,13 @@ from newsfuse.crosscheck.described import (
 )
 from newsfuse.crosscheck.entities import EntityIndex
 from newsfuse.crosscheck.lexicon import IRREGULAR_VERBS, SPEECH_VERBS
-from newsfuse.crosscheck.pronouns import it_speaker, pronoun_speaker, same_sentence_sayer, they_speaker
+from newsfuse.crosscheck.pronouns import (
+    description_fits_pronoun,
+    it_speaker,
+    pronoun_speaker,
+    same_sentence_sayer,
+    they_speaker,
+)
 from newsfuse.crosscheck.sentences import Sent
 from newsfuse.crosscheck.speech import (
     DESCRIBED,
@@ -99,7 +105,7 @@ _QUOTED_AS_SAYING = re.compile(
 _SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
 # A name right before a quote (nothing between but the opening mark): 'Piet Roe "said …"'.
 _NAME_BEFORE_QUOTED_VERB = re.compile(rf"((?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’-]*)\s*{PLACEHOLDER}")
-_SAYING_WORDS = frozenset(_INVERTED_SAYS.split("|")) | frozenset({"told"})
+_SAYING_WORDS = frozenset(_INVERTED_SAYS.split("|"))
 _PATTERNS = [
     _QUOTED_AS_SAYING,
     # '"…," it said': a body's statement (see :func:`pronouns.it_speaker`)
@@ -514,12 +520,7 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
         return
     q.speaker, q.speaker_name = None, None
     standalone = not re.search(r"\w", text.replace(PLACEHOLDER, ""))
-    close_previous = (
-        previous is not None
-        and previous.speaker_name is not None
-        and previous.article == q.article
-        and 0 <= q.position - previous.position <= 1
-    )
+    close_previous = previous is not None and previous.speaker_name is not None and _just_before(previous, q)
     if not standalone:
         # a partial quote in a sentence that names no one and has no verb of saying ("Anger at
         # home 'is driving all of this.'") goes on with the quote of the sentence before
@@ -558,20 +559,19 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
         q.how = "neighbour"
 
 
-# Words that make a described speaker a man or a woman, so "she" is not "one Iraqi man".
-_MALE = frozenset("man men father husband son brother boy boys king prince male".split())
-_FEMALE = frozenset("woman women mother wife daughter sister girl girls queen princess female".split())
+def _just_before(previous: RawQuote, q: RawQuote) -> bool:
+    """Is ``previous`` a quote of ``q``'s article in the same or the previous paragraph?"""
+    return previous.article == q.article and 0 <= q.position - previous.position <= 1
 
 
 def _unnamed_before(q: RawQuote, previous: RawQuote | None, pronoun: str) -> str | None:
     """The unnamed speaker ("an intelligence official") of the quote right before ``q`` (same article,
     same or previous paragraph), if it has one that ``pronoun`` may stand for."""
-    if previous is None or previous.speaker is not None or previous.article != q.article:
+    if previous is None or previous.speaker is not None or previous.speaker_name is None:
         return None
-    words = set((previous.speaker_name or "").lower().split())
-    if (pronoun == "she" and words & _MALE) or (pronoun == "he" and words & _FEMALE):
+    if not _just_before(previous, q) or not description_fits_pronoun(previous.speaker_name, pronoun):
         return None
-    return previous.speaker_name if 0 <= q.position - previous.position <= 1 else None
+    return previous.speaker_name
 
 
 # A subject's verb right after its name: a lower-case word in a past or present form, no conjunction.

@@ -668,7 +668,9 @@ _NAME_PARTICLES = frozenset("au aux de del della der des di do dos du da al el b
 _HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Prof".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _VERB = r"(?:" + _AUXILIARY + r"|said|says|shows|show|seen|tells|told|[a-z]{2,}ed)"
-_CAPTION_VERB = re.compile(r"(?:" + _VERB + r"|[a-z]{3,}(?<!ss|us|is)s)")
+# A verb in the present tense after its subject ("faces", "says"; not "is", "was", which are auxiliaries).
+_PRESENT = r"[a-z]{3,}(?<!ss|us|is)s"
+_CAPTION_VERB = re.compile(r"(?:" + _VERB + r"|" + _PRESENT + r")")
 _LEAD_VERB = re.compile(r"^" + _VERB + r"$")
 _RELATIVE = frozenset("who which that whose whom".split())
 _SUBORDINATORS = frozenset("when while as after before if because since until although though where whether".split())
@@ -867,8 +869,8 @@ def split_echo_caption(text: str, title: str | None, lower_words: frozenset[str]
 # not a past tense that a reduced relative clause also has ("the promises Mubarak made").  Or the lead
 # opens on a phrase before its subject, whose first word prose never capitalises inside a sentence: a
 # preposition, a subordinator, a participle ("… with Kelbrook | In any assessment …", "… school buildings
-# | Perched on top of …").  Searched after
-# the echo caption (which knows the headline), so that a headline's caption is not taken for its lead.
+# | Perched on top of …").  Searched after the echo caption (which knows the headline), so that a
+# headline's caption is not taken for its lead.
 MAX_CLAUSE_CAPTION_WORDS = 25
 # Words that open a lead on a phrase before its subject ("In any assessment of …, the minority could …",
 # "As the crisis worsens, …"); "of", "and", "for" left out: a title-case name has them ("Bank Of …").
@@ -1004,16 +1006,12 @@ def _auxiliary_lead(toks: list[str], lower_words: frozenset[str]) -> bool:
     """Does ``toks`` open on a lead clause whose first verb is an auxiliary, or on a one-word name and its
     verb in the present tense ("BP faces more than 300 lawsuits"; a reduced relative clause has a past
     tense, "the promises Mubarak made")?"""
-    if len(toks) > 2 and toks[0][:1].isupper() and toks[0].isalpha() and _PRESENT_VERB.fullmatch(toks[1]):
+    if len(toks) > 2 and toks[0][:1].isupper() and toks[0].isalpha() and re.fullmatch(_PRESENT, toks[1]):
         return toks[0].lower() not in STOPWORDS and (toks[2][:1].islower() or toks[2][:1].isdigit())
     if not _lead_clause(toks, lower_words):
         return False
     first = next((t.strip(",.;:") for t in toks[:MAX_LEAD_VERB_AT] if _LEAD_VERB.match(t.strip(",.;:"))), "")
     return first in _AUXILIARIES
-
-
-# A verb in the present tense after its subject ("faces", "says"; not "is", "was", which are auxiliaries).
-_PRESENT_VERB = re.compile(r"[a-z]{3,}(?<!ss|us|is)s")
 
 
 def split_clause_caption(text: str, lower_words: frozenset[str] = frozenset()) -> tuple[str, str] | None:
