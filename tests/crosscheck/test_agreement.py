@@ -168,6 +168,15 @@ def test_a_hypothetical_never_agrees_with_a_fact(hypothetical):
         ("twenty-five students and ten teachers", {"25", "10"}, set()),
         # a figure counting time keeps its unit: a duration is not a count of people
         ("nearly 30 years ago 30 more people died in three days", {"30 year", "30", "3 day"}, set()),
+        # wire and British styles of the same amounts: "$20bn" is "$20 billion", "89m" is "89 million",
+        # "a million" and "one million" are "1 million"
+        ("a $20bn fund, 89m gallons and 1.5 m barrels", {"2e+10", "8.9e+07", "1.5e+06"}, set()),
+        ("about one million died and a million fled, three million in all", {"1e+06", "3e+06"}, set()),
+        # a range of two numbers is two figures; a unit of time after a hyphen is a duration
+        ("a 60-70% chance within a 48-hour test", {"60", "70", "48 hour"}, set()),
+        # but a number in a compound is no figure, nor are the days of a span or an ISO date
+        ("f-16 jets, covid-19 cases and a 57-nation group", set(), set()),
+        ("done between 20 and 27 july, or july 20-27, or on 2010-07-20", set(), set()),
     ],
 )
 def test_figures_are_normalised_and_dates_are_not_figures(text, figures, years):
@@ -242,6 +251,47 @@ def test_a_duration_never_backs_a_count_of_the_same_number():
         }
     )
     assert not [c.text for c in claims if c.status != "single_source"]
+
+
+def test_a_count_and_a_duration_are_not_different_figures_of_one_fact():
+    # "six months" counts time, "15" counts committees: two figures of different things, so the
+    # sentences are no disputed pair held to a near paraphrase, and may agree
+    claims = _claims(
+        {
+            "a1": (
+                "Valley Post",
+                ["Renn said the operator must repay the wages of workers laid off during the shutdown of six months."],
+            ),
+            "a2": (
+                "Coast Herald",
+                [
+                    "As many as 15 committees are looking into the flood, and at one of the hearings in the capital, "
+                    "held after farmers blocked roads to the lower valley, Renn said the operator must repay the "
+                    "wages of workers laid off."
+                ],
+            ),
+        }
+    )
+    assert _with(claims, "shutdown of six months").status == "agreed"
+
+
+def test_a_claim_stating_a_count_is_backed_only_by_sentences_stating_a_count():
+    """ "The fire broke out at the mill on Friday" does not state that it killed 14 workers: the claim
+    the two outlets agree on is the sentence without the count, never the one with it."""
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["The fire at the Dorn paper mill killed 14 workers on Friday, officials said."]),
+            "a2": ("Coast Herald", ["The fire at the Dorn paper mill broke out on Friday, officials said."]),
+        }
+    )
+    assert not [c.text for c in claims if c.status == "agreed" and "14" in c.text]
+    claims = _claims(
+        {
+            "a1": ("Valley Post", ["The fire at the Dorn paper mill killed 14 workers on Friday, officials said."]),
+            "a2": ("Coast Herald", ["Fourteen workers were killed on Friday by the fire at the Dorn paper mill."]),
+        }
+    )
+    assert _with(claims, "killed 14 workers").status == "agreed"
 
 
 def test_a_fact_box_run_together_is_no_claim():

@@ -381,12 +381,27 @@ class FactBag:
     counted: frozenset[str] = frozenset()
 
 
-# Numbers as written in digits (a figure: "1,100", "2.5"); "3 million" is read as 3000000.
-_FIGURE_RE = re.compile(r"(?<![\w.,:/-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s+(million|billion))?(?![\w:/-])")
-# Day numbers of dates are days, not figures: "January 14", "14th January".
+# The units a figure counting time is kept with (see _DURATION_AFTER), as a pattern.
+_TIME_UNIT_WORDS = "year|month|week|day|hour|minute|decade|centur"
+_TIME_UNITS = rf"({_TIME_UNIT_WORDS})(?:s|ies|y)?\b"
+# After a hyphen a number is part of a compound ("F-16", "Covid-19", "24-7"), and before one ("57-nation"),
+# except in a range of two numbers ("60-70%": two figures) and before a unit of time ("a 48-hour test"
+# is "48 hours", not "13-year-old": an age, _AGE_RE).
+_HYPHEN_OK_AFTER = rf"(?!-(?!\d|(?:{_TIME_UNIT_WORDS})(?:s|ies|y)?\b(?!-)))"
+# Numbers as written in digits (a figure: "1,100", "2.5"); "3 million", "3m" and "3bn" are read as
+# 3000000 and 3000000000 (British and wire style writes "$20bn", "89m gallons"; a figure in metres
+# written "10m" is read as a million too, and then merely matches no other sentence's figure).
+_FIGURE_RE = re.compile(
+    r"(?<![\w.,:/])(?<!\D-)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:\s?(million|billion|bn|m)\b)?(?![\w:/])"
+    + _HYPHEN_OK_AFTER
+)
+# Day numbers of dates are days, not figures: "January 14", "14th January", and both days of a span
+# ("between 20 and 27 July", "July 20-27"); an ISO date ("2009-04-29") is no figure either.
 _MONTHS = "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _DATE_RE = re.compile(
-    rf"\b(?:(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})[a-z]*)\b"
+    rf"\b(?:\d{{4}}-\d\d-\d\d|(?:{_MONTHS})[a-z]*\.?\s+{_DAY}(?:\s?[-–]\s?{_DAY})?"
+    rf"|{_DAY}(?:\s?(?:[-–]|and|or|to)\s?{_DAY})?\s+(?:{_MONTHS})[a-z]*)\b"
 )
 _SPELLED: dict[str, int] = {
     w: n
@@ -396,16 +411,18 @@ _SPELLED: dict[str, int] = {
     )
 } | {w: 10 * n for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
 _SPELLED_RE = re.compile(
-    r"\b(" + "|".join(_SPELLED) + r")(?:-(one|two|three|four|five|six|seven|eight|nine)\b)?(?![\w-])"
+    r"\b(a|"
+    + "|".join(_SPELLED)
+    + r")(?:-(one|two|three|four|five|six|seven|eight|nine)\b)?(?:\s+(million|billion)\b)?"
+    + r"(?!\w)"
+    + _HYPHEN_OK_AFTER
 )
 _AGE_RE = re.compile(r"(?<![\w.,])(\d{1,3})-year-old\b")
 # A figure that counts time ("nearly 30 years ago", "three days of talks") is a duration, not a count:
 # kept with its unit ("30 year"), so "30 years ago" never backs "30 people were killed".  It stays
 # telling (:data:`_TELLING_FIGURE`): "the first pandemic in 40 years" identifies a fact (tried: durations
 # never telling lost that agreed claim on H1N1, though it dropped "41 years of family rule" members).
-_DURATION_AFTER = re.compile(
-    r"\s+(?:more\s+|or\s+so\s+|long\s+|full\s+)?(year|month|week|day|hour|minute|decade|centur)(?:s|ies|y)?\b"
-)
+_DURATION_AFTER = re.compile(r"(?:\s+(?:more\s+|or\s+so\s+|long\s+|full\s+)?|-)" + _TIME_UNITS)
 # A four-digit number in this range, written without a comma, is a year ("in 2009"), not a count.
 _YEARS = range(1800, 2101)
 _DIGIT = re.compile(r"\d")  # the same digits as the \d of the patterns above (Unicode Nd)
@@ -427,7 +444,7 @@ def _figures(folded: str) -> tuple[frozenset[str], frozenset[str]]:
             continue
         value = float(whole + ("." + m.group(2) if m.group(2) else ""))
         if m.group(3):
-            value *= 1e6 if m.group(3) == "million" else 1e9
+            value *= 1e6 if m.group(3) in ("million", "m") else 1e9
         figures.add(_with_unit(f"{value:g}" if value < 1e15 else whole, text, m.end()))
     # An age is a figure too: "a 3-year-old" and "a 51-year-old woman" are two people, not one fact.
     figures.update(str(int(m.group(1))) for m in _AGE_RE.finditer(text))
@@ -437,10 +454,13 @@ def _figures(folded: str) -> tuple[frozenset[str], frozenset[str]]:
 def _spelled(text: str, figures: set[str]) -> frozenset[str]:
     """``figures`` with the numbers ``text`` spells out added."""
     for m in _SPELLED_RE.finditer(text):
-        tens, unit = m.group(1), m.group(2)
-        if unit is not None:  # "twenty-five" is 25, not 20 and 5
+        tens, unit, times = m.groups()
+        if times is not None:  # "three million", "a million": as "3 million" is read
+            value = (_SPELLED.get(tens, 1) + (_SPELLED[unit] if unit else 0)) * (1e6 if times == "million" else 1e9)
+            figures.add(_with_unit(f"{value:g}", text, m.end()))
+        elif unit is not None:  # "twenty-five" is 25, not 20 and 5
             figures.add(_with_unit(str(_SPELLED[tens] + _SPELLED[unit]), text, m.end()))
-        elif tens not in ("zero", "one"):  # "one of", "no one": not figures
+        elif tens not in ("a", "zero", "one"):  # "one of", "no one": not figures
             figures.add(_with_unit(str(_SPELLED[tens]), text, m.end()))
     return frozenset(figures)
 
@@ -449,6 +469,24 @@ def _with_unit(figure: str, text: str, end: int) -> str:
     """``figure``, with its unit of time when it counts time (see :data:`_DURATION_AFTER`)."""
     m = _DURATION_AFTER.match(text, end)
     return f"{figure} {m.group(1)}" if m else figure
+
+
+def _counts(figures: frozenset[str]) -> frozenset[str]:
+    """The figures that are no durations (a duration is kept with its unit: "30 year")."""
+    return frozenset(f for f in figures if " " not in f)
+
+
+def _durations(figures: frozenset[str]) -> frozenset[str]:
+    """The figures that are durations (kept with their unit: "30 year")."""
+    return figures - _counts(figures)
+
+
+def _count_as_duration(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether a number one sentence counts with is one the other counts time with ("nearly 30 more
+    people were killed" / "a crackdown nearly 30 years ago"): the same number, two figures."""
+    da = {f.split(" ", 1)[0] for f in _durations(a)}
+    db = {f.split(" ", 1)[0] for f in _durations(b)}
+    return not (da.isdisjoint(_counts(b)) and db.isdisjoint(_counts(a)))
 
 
 def _telling(figure: str) -> bool:
@@ -593,12 +631,15 @@ def supports(a: FactBag, b: FactBag, idf: Mapping[str, float], coverage: float) 
     differ = any(
         x and y and x.isdisjoint(y)
         for x, y in (
-            (a.figures, b.figures),
+            # a count and a duration count different things: "repay the salaries of workers laid off by
+            # the six-month moratorium" is not a different figure from "15 committees are investigating"
+            (_counts(a.figures), _counts(b.figures)),
+            (_durations(a.figures), _durations(b.figures)),
             (_weekdays(a.days), _weekdays(b.days)),
             (a.days - _weekdays(a.days), b.days - _weekdays(b.days)),
             (a.years, b.years),
         )
-    )
+    ) or _count_as_duration(a.figures, b.figures)
     if a.negated != b.negated or _opposed(a.words, b.words):
         return False
     shared_words = a.words & b.words
@@ -906,6 +947,8 @@ def _covers(centre: FactBag, other: FactBag, idf: Mapping[str, float]) -> bool:
     a figure of both counts: "The 11 missing workers came from Texas" names the group of "Eleven
     workers are still missing", it does not say they are (the words shared are all words the figure
     counts in one of the two, and no name or day is shared)."""
+    if any(_telling(f) for f in _counts(centre.figures)) and not any(_telling(f) for f in _counts(other.figures)):
+        return False
     words = centre.words & other.words
     if (
         centre.figures & other.figures
