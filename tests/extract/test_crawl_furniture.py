@@ -1152,3 +1152,50 @@ def test_a_caption_glued_before_a_lead_opening_on_two_names_joined_by_and() -> N
         "Some 38 towns have reported 8453 cases of the fever",
         "Velland and Tallor have recorded their first cases of the fever, giving more evidence of its spread.",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # a caption names its picture: "in this … photo", "In this image taken from video …"
+        (
+            "Fire boats battle the blaze on the Kelbrook rig, in this handout photograph taken on May 4, 2031.",
+            "caption",
+        ),
+        ("FILE - In this June 1, 2031 file photo, workers collect tar balls on Verrin Beach.", "caption"),
+        ("In this image made from video released by the board, the spillway gate is seen open.", "caption"),
+        ("In this photo released by the council, the mayor talks with engineers at the dam.", "caption"),
+        # prose that speaks of a picture or a case is no caption
+        ("In this picture of the valley as a lost paradise, the farmers are the heroes.", None),
+        ("In this case they pasted three screen images over the original photo.", None),
+        ("In this photo, released by the board, the mayor said the gates would hold.", None),
+        # an invitation to watch a programme at its air time
+        ("Watch Valley Tonight weeknights at 8 p.m. and 11 p.m. ET!", "promo"),
+        ("See all this and more, live at 9pmET.", "promo"),
+        ("Join us again next Sunday morning, 11:00 a.m. Eastern, for another look at the week.", "promo"),
+        ("Tune in week nights at 2200 CET for the valley report.", "promo"),
+        # not a programme's air time: a live blog's update stamp, a warning, a speech's time in a report
+        ("Watch the mayor address the crowd -- (Update 7 p.m. Kelbrook, Noon ET) The mayor arrived at the dam.", None),
+        ("Watch out for the storm later tonight.", None),
+        ("The mayor will address the valley at 8 p.m. ET from the town hall.", None),
+    ],
+)
+def test_captions_naming_their_picture_and_air_time_promos(line: str, reason: str | None) -> None:
+    got = boilerplate_reason(line, len(line.split()), True)
+    assert (got[0] if got else None) == reason
+
+
+def test_a_photo_credit_before_the_page_stamp_is_no_title() -> None:
+    lines = [
+        "Engineers inspect the cracked spillway of the Verrin dam in this handout photograph taken on March 9, 2031.",
+        "Credit: Reuters\\/Jo Roe\\/Verrin Water Board\\/Handout KELBROOK | Tue Mar 11, 2031 8:43am GMT "
+        "KELBROOK (Reuters) - The Verrin Valley Water Board opened both outlet gates overnight after a crack was found.",
+        "About 1,200 residents of lower Kelbrook were told to leave their homes, the town council said on Monday.",
+    ]
+    art = _record(lines, "g.jsonl#1")
+    assert not art.title
+    assert "The Verrin Valley Water Board opened" in art.paragraphs[0].text
+    lines[1] = "Dam gates opened as crack found Credit: Reuters\\/Jo Roe " + lines[1].split("Handout ", 1)[1]
+    art = _record(lines, "g.jsonl#1")
+    assert art.title == "Dam gates opened as crack found"
+    assert "The Verrin Valley Water Board opened" in art.paragraphs[0].text

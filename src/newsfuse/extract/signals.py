@@ -352,7 +352,11 @@ _CREDIT_RE = re.compile(
     r"(?:\bgetty(?: images)?\b|\bap photo\b|\bafp photo\b|\breuters photo\b|\bphoto credit\b|\bphotograph:|"
     r"\bshutterstock\b|\bwikimedia\b|\bcreative commons\b|\bfile photo\b|\bimage source\b|"
     r"/\s*(?:reuters|afp|ap|getty|epa|ansa|tass|sputnik|anadolu|xinhua|file)\b|\bvia (?:reuters|afp|ap|getty|epa)\b|"
-    r"^file\b|\bphoto(?:s|graph)? (?:by|courtesy|credit|source)\b|\bcourtesy of\b)",
+    r"^file\b|\bphoto(?:s|graph)? (?:by|courtesy|credit|source)\b|\bcourtesy of\b|"
+    # an agency before its photographer and the source, the slashes perhaps escaped by the scraper
+    # ("Reuters\/Jo Roe\/Handout"; one slash is a poll's or an index's name, "a Reuters/Ipsos poll"), and a
+    # credit line's own label ("Credit: …")
+    r"\b(?:reuters|afp|epa)\s*\\?/\s*[\w.'’ -]{2,40}\\?/|^credit:\s)",
     re.I,
 )
 _NAV_RE = re.compile(
@@ -409,6 +413,7 @@ _GATE_CAPTION = (
     "file",
 )
 _GATE_CREDIT = (
+    "credit:",
     "getty",
     "photo",
     "afp",
@@ -719,6 +724,30 @@ _POINTER_RE = re.compile(
 )
 
 
+# A caption names its picture: "Fire boats battle the blaze, in this handout photograph taken on April 21",
+# "In this image made from video released by BP, equipment is seen …", "FILE - In this June 1, 2010 file
+# photo, workers collect oil …".  "In this" and at most five words (a date, "undated", "handout", "file",
+# "aerial") before the picture's noun, and after it what a caption says of the picture (who took, made or
+# released it, a comma), never "of": "In this picture of politics as a Pilgrim's Progress" is prose.
+_IN_THIS_PICTURE_RE = re.compile(
+    r"\bin this\s+(?:[\w.,'’-]+\s+){0,5}?(?:photo|photograph|image|picture|frame grab|video grab)s?\b"
+    r"(?=\s*(?:[,.]|$|taken|made|released|provided|obtained|from|shows|showing|by|distributed|posted|issued"
+    r"|courtesy|dated)\b|\s*[,.]|\s*$)",
+    re.I,
+)
+# An invitation to watch or hear a programme at its air time: "Watch Fareed Zakaria GPS Sundays at 10am
+# and 1pm ET.", "Join us again next Sunday morning, 11:00 a.m. Eastern, for …", "See all this and more,
+# live at 9pmET.", "Tune in week nights at 2200 CET".  A live blog's "(Update 7 p.m. Cairo, Noon ET)" is
+# no air time.
+_AIR_TIME_PROMO_RE = re.compile(
+    r"^(?:watch|see|catch|tune in|join us|listen)\b[^!?]{0,140}?"
+    r"(?:\b\d{1,2}(?:[:.]\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)\s?(?:ET|EST|EDT|PT|PST|CT|CST|CDT|GMT|BST|CET|Eastern|Pacific)\b"
+    r"|\bat\s+\d{1,2}(?:[:.]\d\d)?\s?(?:a\.?m\.?|p\.?m\.?)(?![\w.])|\bat\s+\d{4}\s?(?:GMT|CET|BST|ET)\b)",
+    re.I,
+)
+AIR_TIME_PROMO_MAX_WORDS = 40
+
+
 # A gallery caption closes on its photo agency in brackets; reporting names its sources in words.
 _AGENCY_CREDIT_END_RE = re.compile(r"\s\((?:AP|AFP|Reuters|EPA|Getty Images|AP Photo|Reuters Photo)\)\.?$")
 # A broadcaster's transcript page opens with the programme's topics, its air time and a warning that
@@ -752,6 +781,15 @@ def boilerplate_reason(text: str, n_words: int, sentence_like: bool) -> tuple[Re
         return "caption", "photo caption ending with its agency's credit ('… near Venice, La. (AP).')"
     if n_words <= CAPTION_MAX_WORDS and "day" in low and dated_caption(t):
         return "caption", "photo caption (a scene with its weekday and full date)"
+    if (
+        n_words <= CAPTION_MAX_WORDS
+        and "in this" in low
+        and _IN_THIS_PICTURE_RE.search(t)
+        and not _REPORTING_RE.search(t)
+    ):
+        return "caption", "photo caption naming its picture ('… in this handout photo', 'In this image taken …')"
+    if n_words <= AIR_TIME_PROMO_MAX_WORDS and "update" not in low and _AIR_TIME_PROMO_RE.match(t):
+        return "promo", "invitation to watch a programme at its air time ('Watch … Sundays at 10am ET')"
     if n_words <= TRANSCRIPT_HEADER_MAX_WORDS and "TRANSCRIPT" in t and _RUSH_TRANSCRIPT_RE.search(t):
         return "disclaimer", "broadcast transcript header (programme topics, air time, 'rush transcript')"
     if n_words <= 40 and "responsible" in low and _NOT_RESPONSIBLE_RE.search(t):

@@ -1067,7 +1067,15 @@ def _body_paragraphs(
             if stamped is not None:
                 text = stamped.rest
                 stamp_header = f"{stamped.head} {stamped.stamp}".strip()
-                if stamped.head and title is None:
+                head, _, credit = stamped.head.rpartition(" Credit: ")
+                if credit and title is None and head:
+                    # a headline, then the credit of its photo ("Mayor quits Credit: Reuters/Jo Roe LONDON | …")
+                    inline.append(("other", stamp_header, "headline and photo credit before the page's time stamp"))
+                    title = head
+                elif stamped.head and credit_like(stamped.head, max_words=30):
+                    # the credit of a caption dropped above ("Credit: Reuters/Jo Roe/Handout LONDON | …")
+                    inline.append(("caption", stamp_header, "photo credit before the page's time stamp"))
+                elif stamped.head and title is None:
                     inline.append(("other", stamp_header, "headline (and standfirst) before the page's time stamp"))
                     title = stamped.head
                 else:
