@@ -320,3 +320,41 @@ def test_it_said_is_the_body_that_said_something_just_before() -> None:
         ]
     )
     assert told == [None]
+
+
+@pytest.mark.parametrize(
+    ("paras", "speaker"),
+    [
+        # the sentence right before is about someone unnamed: "he" is that person, whatever the verb
+        (
+            ["A Korean businessman broke into song and hugged a policeman.", '"I love Kelbrook people," he said.'],
+            "A Korean businessman",
+        ),
+        (
+            ["One elderly woman from the village wept as the water rose.", '"We have lost everything," she said.'],
+            "One elderly woman",
+        ),
+        # over the quoted sentence of the same quote, opened in the paragraph before
+        (
+            [
+                "A Korean businessman broke into song and hugged a policeman.",
+                "\"I'm happy!",
+                'I love Kelbrook people," he said.',
+            ],
+            "A Korean businessman",
+        ),
+        # a head noun of the other sex does not fit the pronoun
+        (["A Korean businessman broke into song and hugged a policeman.", '"I love Kelbrook people," she said.'], None),
+        # a sentence told by someone is theirs: "she" is who told it, not the group in it
+        (
+            [
+                "Marta Dorn of the Valley Post said she was approached by a gang of men in Kelbrook.",
+                "Another group of men pushed her into a store and locked it to protect her, she said.",
+                '"Get the journalists out of the way!" she said, as a way to describe the thinking of the gangs.',
+            ],
+            "Marta Dorn",
+        ),
+    ],
+)
+def test_he_is_the_unnamed_person_the_sentence_right_before_is_about(paras: list[str], speaker: str | None) -> None:
+    assert _speakers(paras)[-1] == speaker

@@ -21,6 +21,7 @@ from newsfuse.crosscheck.speech import (
     PLACEHOLDER,
     QUOTED,
     QUOTING_VERBS,
+    ROLES,
     VERBS,
     WORD,
     ArticleSents,
@@ -68,9 +69,30 @@ _FEMALE_WORDS = frozenset("woman women mother wife daughter sister girl girls qu
 
 
 def description_fits_pronoun(description: str, pronoun: str) -> bool:
-    """Can ``pronoun`` ("he"/"she"; anything else fits all) stand for an unnamed speaker so described?"""
-    words = set(description.lower().split())
-    return not ((pronoun == "she" and words & _MALE_WORDS) or (pronoun == "he" and words & _FEMALE_WORDS))
+    """Can ``pronoun`` ("he"/"she"; anything else fits all) stand for an unnamed speaker so described?
+    A head noun ending in "woman"/"man" tells the sex too ("a businessman", "a policewoman")."""
+    words = description.lower().split()
+    head = words[-1] if words else ""
+    male = bool(_MALE_WORDS.intersection(words)) or (
+        head.endswith(("man", "men")) and not head.endswith(("woman", "women"))
+    )
+    female = bool(_FEMALE_WORDS.intersection(words)) or head.endswith(("woman", "women"))
+    return not ((pronoun == "she" and male) or (pronoun == "he" and female))
+
+
+# An unnamed person as a sentence's subject, whatever its verb: "A Korean businessman broke into song",
+# "One elderly woman from the village wept"; a role of ROLES or a word for any person (general English).
+_DESCRIBED_SUBJECT = re.compile(
+    rf"^(?:(?:But|And|Yet|So|Then|Meanwhile|Later),?\s+)?((?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{ROLES[3:-1]}|man|woman|businessman|businesswoman|protester|demonstrator|refugee|survivor|villager"
+    r"|shopkeeper|driver|fisherman|farmer|soldier|father|mother|tourist|guest|passenger|traveller|traveler|victim"
+    r"|customer|fan|voter|mourner|pilgrim|neighbour|neighbor|friend|relative))"
+    r"(?:\s+(?:from|of|in|at|who|with)\b[^,.;]{0,60}?)?\s+(?:[a-z]+ed|was|is|had|has|broke|came|went|took|got|ran|stood"
+    r"|sat|said|says|told|wept|spoke|gave|made|left|saw|fell|held|kept|began)\b"
+)
+
+# A sentence closing on who told it, as a pronoun ("…, she said.").
+_TOLD_BY_PRONOUN = re.compile(rf",\s+(?:he|she|they)\s+(?:{VERBS})\b[^,;]*$")
 
 
 def pronoun_speaker(
@@ -93,12 +115,14 @@ def pronoun_speaker(
         start = located[-1][2].index + 1 if located else None
     if start is None:
         return None, None
+    nearest = None  # the closest earlier sentence that is not all quoted
     for i in range(start - 1, max(-1, start - 1 - _PRONOUN_LOOK_BACK), -1):
         s = where.by_index.get(i)
         if s is None:
             break
         if i in where.quoted:
             continue
+        nearest = i if nearest is None else nearest
         text = QUOTED.sub(" ", s.text)
         if _same_pronoun_subject(text, pronoun) and not closing_attribution(text):
             # "He was dismissive of Lind's promises and vowed …": still the same "he", not Lind (nor
@@ -137,6 +161,15 @@ def pronoun_speaker(
             and fits_pronoun(eid, pronoun, index)
             and _subject_at(text, at, surface)
         ]
+        if not found and i == nearest:
+            # "A Korean businessman broke into song and hugged a policeman. / '… I love Hong Kong
+            # people,' he said.": no one named, the sentence right before is about someone unnamed
+            # (not when the sentence is itself told by someone: "Another group of men pushed her into a
+            # store, she said": "she" is who told it)
+            told = closing_attribution(text) or _TOLD_BY_PRONOUN.search(text)
+            unnamed = _DESCRIBED_SUBJECT.match(text) if not told else None
+            if unnamed is not None and description_fits_pronoun(unnamed.group(1), pronoun):
+                return None, unnamed.group(1)
         if found and start - i > _PRONOUN_MENTION_BACK:
             # a person only mentioned this far back is too uncertain, unless the article is about them
             subject = main_person(where, index)
