@@ -946,7 +946,9 @@ def _covers(centre: FactBag, other: FactBag, idf: Mapping[str, float]) -> bool:
     """Whether ``other`` states at least ``_CENTRE_MIN_COVERAGE`` of ``centre``, and not only the group
     a figure of both counts: "The 11 missing workers came from Texas" names the group of "Eleven
     workers are still missing", it does not say they are (the words shared are all words the figure
-    counts in one of the two, and no name or day is shared)."""
+    counts in one of the two, and no name or day is shared).  A centre that states a telling count is
+    covered only by a sentence stating one too (the same, or another for a disputed figure): "Since the
+    explosion on the rig on 20 April, BP has paid out …" does not state that the explosion killed 11."""
     if any(_telling(f) for f in _counts(centre.figures)) and not any(_telling(f) for f in _counts(other.figures)):
         return False
     words = centre.words & other.words

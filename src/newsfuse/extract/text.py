@@ -1067,8 +1067,8 @@ def _body_paragraphs(
             if stamped is not None:
                 text = stamped.rest
                 stamp_header = f"{stamped.head} {stamped.stamp}".strip()
-                head, _, credit = stamped.head.rpartition(" Credit: ")
-                if credit and title is None and head:
+                head = stamped.head.rpartition(" Credit: ")[0]  # "" when no credit follows a headline
+                if head and title is None:
                     # a headline, then the credit of its photo ("Mayor quits Credit: Reuters/Jo Roe LONDON | …")
                     inline.append(("other", stamp_header, "headline and photo credit before the page's time stamp"))
                     title = head
