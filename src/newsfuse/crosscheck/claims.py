@@ -411,7 +411,7 @@ _SPELLED: dict[str, int] = {
     )
 } | {w: 10 * n for n, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), start=3)}
 _SPELLED_RE = re.compile(
-    r"\b(a|"
+    r"\b(a(?=\s+(?:million|billion)\b)|"  # "a" only as "a million"
     + "|".join(_SPELLED)
     + r")(?:-(one|two|three|four|five|six|seven|eight|nine)\b)?(?:\s+(million|billion)\b)?"
     + r"(?!\w)"
