@@ -261,3 +261,24 @@ def test_a_model_number_after_a_hyphen_is_no_count() -> None:
         0, "Marines seized 12 magazines and AK-47 assault rifles as F-16 jets flew over.", CachedStemmer()
     )
     assert [f.value for f in figs] == [12.0]
+
+
+def test_a_name_after_a_preposition_is_not_who_acted() -> None:
+    from newsfuse.crosscheck.conflicts import sole_actor
+    from newsfuse.crosscheck.entities import build_entities
+    from newsfuse.crosscheck.sentences import story_sentences
+
+    arts = [
+        article(
+            "a",
+            "Paper A",
+            ["Seventeen new cases of fever at Kelbrook University have been confirmed by health officials."],
+        ),
+        article("b", "Paper B", ["The Valley Health Agency confirmed ninety new fever cases in the valley on Monday."]),
+    ]
+    by_id = {a.id: a for a in arts}
+    sents = story_sentences(list(by_id), by_id)
+    index = build_entities(sents, lambda aid: by_id[aid].outlet or aid)
+    actors = [sole_actor(s, index) for s in sents]
+    assert actors[0] is None
+    assert actors[1] == index.resolve("Valley Health Agency") is not None

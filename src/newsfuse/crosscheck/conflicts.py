@@ -257,6 +257,14 @@ _COMMON_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 # Nichols escaped the death penalty, he will die in prison" and "he will die in prison after Judge
 # Bodiford handed down the sentence" are both said of Nichols.
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(SUBORDINATORS)) + r")\b[^,;:]*$", re.IGNORECASE)
+# A name after a preposition (other than the "by" of an agent) is where or about what, not who acted:
+# "Seventeen new cases at Cambridge University have been confirmed by health officials" is said of the
+# officials, not of the university.
+_PLACE_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:at|in|of|from|near|outside|inside|to|into|with|for|on|across|against|about|over|under|around)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 # A sentence of news prose is rarely longer than this many words; a longer one is captions or list
@@ -838,6 +846,8 @@ def sole_actor(sent: Sent, index: EntityIndex) -> str | None:
         if not 0 <= at < len(text) // 2:
             continue
         if index.type_of(eid) == "person" and _COMMON_NOUN_BEFORE.search(text, 0, at):
+            continue
+        if _PLACE_PREPOSITION_BEFORE.search(text, 0, at):
             continue
         if _SUBORDINATE_BEFORE.search(text, 0, at) is None:
             actors.add(eid)
