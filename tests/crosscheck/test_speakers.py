@@ -358,3 +358,24 @@ def test_it_said_is_the_body_that_said_something_just_before() -> None:
 )
 def test_he_is_the_unnamed_person_the_sentence_right_before_is_about(paras: list[str], speaker: str | None) -> None:
     assert _speakers(paras)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("paras", "speaker"),
+    [
+        # a verb of saying in an opening clause on one word ("When …") is not the sentence's
+        (
+            [
+                "When a KTV interviewer remarked that the dam had cost more than the bridge, Mrs Marta Albers "
+                'famously replied: "We think the price is worth it."'
+            ],
+            "Marta Albers",
+        ),
+        # the quote is the opening clause's own: its subject speaks, without the conjunction
+        (['As the Kelbrook Herald noted, paraphrasing the mayor, today "We are all farmers".'], "Kelbrook Herald"),
+        (['As Kelbrook Herald columnist Jan Vale noted, paraphrasing the mayor, today "We are all farmers".'], "Vale"),
+        (['As one farmer wrote moments after Dorn\'s speech, "Father knows best."'], "one farmer"),
+    ],
+)
+def test_an_opening_subordinate_clause_and_the_speaker(paras: list[str], speaker: str | None) -> None:
+    assert _speakers(paras)[-1] == speaker

@@ -89,7 +89,7 @@ _OBJECT_WORDS = r"(?:for|of|from|including|with|to|about|the|against|on|and|or|b
 _COLON_NAME = re.compile(rf"{NAME}\s*:\s*{PLACEHOLDER}")
 _LISTENER_BEFORE = re.compile(r"\b(?:told|tells|telling|asked|asks|to)\s+(?:the\s+)?$", re.IGNORECASE)
 # "Ostrova on Monday said '…'"; the words between are no new clause ("Lind met Drost and he said")
-_SUBORDINATE_NAME = re.compile(r"(?:After|Before|When|While|As|Since|Although|Though|If|Because|Once|Until)\s")
+_SUBORDINATE_NAME = re.compile(r"(?:After|Before|When|While|As|Since|Although|Though|If|Because|Once|Until)(?:\s|$)")
 _BETWEEN_NAME_AND_VERB = re.compile(rf"{NAME}\s+((?:{NO_CLAUSE}\w+\s+){{0,4}})(?:{VERBS})\b[^.]*?{PLACEHOLDER}")
 # '"…," the Fed said in a statement', "the Pentagon said": a name after "the" is a body's, even a
 # one-word name the story did not type (which elsewhere is most often a capitalised opener)
@@ -475,7 +475,13 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
                 return
             if rx is _BETWEEN_NAME_AND_VERB and _SUBORDINATE_NAME.match(m.group(1)):
                 opener = OPENING_SUBORDINATE.match(q.context, m.start(1))
-                if opener is not None and opener.end() < q.context.find(PLACEHOLDER, m.end(1)):
+                quote_at = q.context.find(PLACEHOLDER, m.end(1))
+                if (
+                    opener is not None
+                    and opener.end() < quote_at
+                    # the main clause has its own verb of saying ("As one Egyptian tweeted …, '…'" has not)
+                    and re.search(rf"\b(?:{VERBS})\b", q.context[opener.end() : quote_at]) is not None
+                ):
                     pos = opener.end()  # "After BP announced the failure, Obama said …": Obama's
                     continue
             if rx is _THE_NAME_SAYS and index is not None:
@@ -487,9 +493,15 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
                 q.how = "pattern"
                 return
             found = m.group(1).strip()
+            at = m.start(1)
+            if rx is _BETWEEN_NAME_AND_VERB and _SUBORDINATE_NAME.match(found):
+                # the quote is the opening clause's own ("As USA Today noted, …, '…'"): its subject
+                # speaks, without the conjunction
+                found = _SUBORDINATE_NAME.sub("", found).strip()
+                at = m.start(1) + m.group(1).find(found)
             if rx is _QUOTED_AS_SAYING:
                 found = _SUBJECT_FORM.get(found, found)  # "quoted him": who "he" is
-            if _speaker_from_match(q, found, q.context[m.start(1) :], sents, index):
+            if found and _speaker_from_match(q, found, q.context[at:], sents, index):
                 q.how = "pattern"
                 return
             if rx is _QUOTED_AS_SAYING:
