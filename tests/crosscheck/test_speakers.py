@@ -379,3 +379,12 @@ def test_he_is_the_unnamed_person_the_sentence_right_before_is_about(paras: list
 )
 def test_an_opening_subordinate_clause_and_the_speaker(paras: list[str], speaker: str | None) -> None:
     assert _speakers(paras)[-1] == speaker
+
+
+def test_the_object_of_a_preposition_does_not_speak() -> None:
+    paras = [
+        "Marta Rice spoke at length.",
+        "Amid the grief she managed to round up the senior staff of the National Security Council and ask them "
+        'to think seriously about "how do you capitalize on these opportunities" to fundamentally change doctrine.',
+    ]
+    assert _speakers(paras)[-1] == "Marta Rice"

@@ -364,6 +364,11 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
             # war, noting": whose director or support, not who speaks ("Roe's aim, he says, was": the
             # pronoun is the subject and may be Roe)
             continue
+        if at < verb.start() and pronoun != "linked" and _PREPOSITION_BEFORE.search(masked, 0, at):
+            # "she managed to round up the staff of the National Security Council and ask them",
+            # "a friend of Tom Roe told": the object of a preposition is not who speaks (but in "an
+            # interview with Roe in which he admits" the pronoun's antecedent may be one)
+            continue
         person = index.type_of(eid) == "person"
         if at < verb.start():
             # a participle ("..., saying") belongs to the sentence's subject, its first name;
@@ -378,6 +383,15 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
         best = min(before)[2]
         return _person_of(best, can_speak, masked, index) or best
     return min(after)[1] if after else None
+
+
+# A preposition (and an article) right before a name: the name is its object.  Not "for" and "from":
+# "a spokesman for the Network said", "a communique from the European Council called on" are the
+# body's words, said by its people.  The gap is a plain space, not a masked quote ('On "…," Young
+# wonders').
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|at|in|with|to|on|about|against|near|among|behind)\s{1,2}(?:(?:the|a|an)\s{1,2})?$", re.IGNORECASE
+)
 
 
 def _person_of(body: str, can_speak: Sequence[tuple[int, str, str]], masked: str, index: EntityIndex) -> str | None:
