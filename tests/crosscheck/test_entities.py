@@ -514,3 +514,21 @@ def test_a_name_written_once_in_lower_case_by_a_reader_is_still_a_name() -> None
     # a common word the story also writes in lower case stays no name at a sentence's start
     index, _ = _index(_articles("Meanwhile the Norvale council met on Friday.", "The council meanwhile said little."))
     assert index.resolve("Meanwhile") is None
+
+
+def test_initials_with_their_stops_are_part_of_the_name() -> None:
+    s = [
+        Sent("x", "p1", 0, "State Department spokesman P.J. Vance said the U.S. embassy was closed.", "O", "o"),
+        Sent(
+            "x", "p1", 1, "President Tomas W. Brandt and Tomas H.W. Brandt met in Kelbrook, D.C. on Monday.", "O", "o"
+        ),
+        Sent("x", "p1", 2, "Marta H. Lind spoke first, and Marta Helena Lind left early.", "O", "o"),
+    ]
+    index = build_entities(s, lambda a: "O")
+    names = {e.name for e in index.entities}
+    # the stop after the last initial is the initial's: one name, shown whole
+    assert {"P.J. Vance", "U.S.", "Tomas H.W. Brandt"} <= names
+    assert not {"P.J", "U.S", "Tomas H.W"} & names
+    # a middle initial that differs names another person; one that begins the other's middle name does not
+    assert index.resolve("Tomas W. Brandt") != index.resolve("Tomas H.W. Brandt")
+    assert index.resolve("Marta H. Lind") == index.resolve("Marta Helena Lind") is not None

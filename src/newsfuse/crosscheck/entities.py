@@ -43,9 +43,13 @@ from newsfuse.outlets import known_outlet
 from newsfuse.text import STOPWORDS, fold, is_title, words
 from newsfuse.unionfind import UnionFind
 
-# A name token: a capitalised word (hyphenated parts allowed), an acronym, or a particle joined to
-# a capitalised word by a hyphen ("al-Sarraj").
-_TOKEN = re.compile(r"(?:(?:al|el|ad|as|ash|bin|ibn|abu|abd)-)?[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]|[\w'’]+|[^\w\s]")
+# A name token: initials with their stops ("U.S.", "P.J.", "H.W.": the last stop is the initial's, so
+# "P.J. Crowley" is one name and "U.S." is not shown as "U.S"), a capitalised word (hyphenated parts
+# allowed), an acronym, or a particle joined to a capitalised word by a hyphen ("al-Sarraj").
+_TOKEN = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ]\.){2,}(?![\w-])|(?:(?:al|el|ad|as|ash|bin|ibn|abu|abd)-)?[A-ZÀ-ÖØ-Þ][\w'’.-]*\w|[A-ZÀ-ÖØ-Þ]|[\w'’]+"
+    r"|[^\w\s]"
+)
 # Words that head a place's name before "of" ("Gulf of Mexico", "Isle of Wight").
 _PLACE_HEADS = frozenset(
     "gulf bay isle island islands sea ocean strait straits cape lake mount port city state states republic "
@@ -632,7 +636,16 @@ def _names_match(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if all(tokens_match(x, y) for x, y in zip(short, long_[-len(short) :], strict=True)):
         return True  # "Barack Obama" in "EPA Barack Obama"
-    return tokens_match(a[0], b[0])
+    return tokens_match(a[0], b[0]) and _middles_fit(a[1:-1], b[1:-1])
+
+
+def _middles_fit(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Middle names of two full names of one person: one has none, or they begin alike ("Barack H.
+    Obama" / "Barack Hussein Obama"); "George W. Bush" and "George H.W. Bush" are two people."""
+    if not a or not b:
+        return True
+    x, y = a[0], b[0]
+    return x[0] == y[0] and (len(x) == 1 or len(y) == 1 or tokens_match(x, y))
 
 
 def build_entities(
