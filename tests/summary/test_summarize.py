@@ -701,3 +701,24 @@ def test_an_attribution_split_from_its_quote_is_a_fragment() -> None:
     assert judged["Harbour Chief Ana P. Lind told Parliament last week."] == (False, "fragment")
     assert judged["The harbour spokesman said."] == (False, "fragment")
     assert judged["Ana Lind told the council last week that the port would reopen on Monday."][0] is True
+
+
+def test_entries_labelled_with_a_day_first_a_month_or_a_year_are_dated_list_entries() -> None:
+    from newsfuse.summary.candidates import article_candidates
+
+    a = art(
+        "w5",
+        "north-gazette",
+        [
+            "The council met the water board on Monday to agree the new flood plan.",
+            "20 April: A surge of water breaks the lower gate of the Verrin dam.",
+            "Sept. 18: -- The board doubles its repair budget for the spillway.",
+            "1983: 800 families of the lower valley are moved to new homes in Kelbrook.",
+            "February 1999 - The dam is finished after six years of work.",
+            # prose opening on a date stays a candidate
+            "In 1983 the families of the lower valley were moved to new homes in Kelbrook.",
+        ],
+    )
+    cands = article_candidates(a)
+    assert [c.reason for c in cands[1:5]] == ["dated list entry"] * 4
+    assert cands[0].usable and cands[5].usable
