@@ -388,3 +388,27 @@ def test_the_object_of_a_preposition_does_not_speak() -> None:
         'to think seriously about "how do you capitalize on these opportunities" to fundamentally change doctrine.',
     ]
     assert _speakers(paras)[-1] == "Marta Rice"
+
+
+@pytest.mark.parametrize(
+    ("paras", "speaker"),
+    [
+        # people named together before the verb, or after an inverted one, speak together
+        (['Piet Varga and Marta Dorn said: "We will rebuild the dam together."'], "Piet Varga and Marta Dorn"),
+        (['"We will rebuild the dam together," said Piet Varga and Marta Dorn.'], "Piet Varga and Marta Dorn"),
+        (
+            ['Piet Varga, Marta Dorn and Tomas Roe told reporters: "We will rebuild the dam together."'],
+            "Piet Varga, Marta Dorn and Tomas Roe",
+        ),
+        # not a title and a body joined by "and", nor whose comments they are
+        (
+            [
+                "Marta Dorn spoke to the board.",
+                '"We are working on it," House Energy and Commerce Chairman Marta Dorn told reporters.',
+            ],
+            "Marta Dorn",
+        ),
+    ],
+)
+def test_people_named_together_speak_together(paras: list[str], speaker: str | None) -> None:
+    assert _speakers(paras)[-1] == speaker

@@ -23,7 +23,7 @@ from newsfuse.crosscheck.described import (
     trailing_name,
 )
 from newsfuse.crosscheck.entities import EntityIndex
-from newsfuse.crosscheck.lexicon import IRREGULAR_VERBS, SPEECH_VERBS
+from newsfuse.crosscheck.lexicon import IRREGULAR_VERBS, PERSON_TITLES, SPEECH_VERBS
 from newsfuse.crosscheck.pronouns import (
     description_fits_pronoun,
     it_speaker,
@@ -387,6 +387,58 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
         if m is not None and _speaker_from_match(q, m.group(1).strip(), q.context[m.start(1) :], sents, index):
             q.how = "pattern"
     name_description(q, sents, index)
+    joint_speakers(q, index)
+
+
+# People named together, joined by "and" (and commas), right before a verb of saying or right after an
+# inverted one: they speak together ("Sarkozy and Merkel said", "their brothers Marlon, Tito and Jackie said",
+# '"…," said Piet Varga and Marta Dorn'), and the quote is not the one named nearest the verb.
+_NAME_RUN = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*"
+_NAMES_JOINED = rf"((?:{_NAME_RUN},\s+)*{_NAME_RUN},?\s+and\s+{_NAME_RUN})"
+_JOINT_BEFORE = re.compile(rf"{_NAMES_JOINED}\s+(?:both\s+|also\s+|jointly\s+)?(?:{VERBS})\b")
+_JOINT_AFTER = re.compile(
+    rf"{PLACEHOLDER}[,.!?]?\s*(?:{'|'.join(sorted(INVERTING_VERBS))})\s+{_NAMES_JOINED}(?![\w'’-])"
+)
+_JOINED_SPLIT = re.compile(r",?\s+and\s+|,\s+")
+
+
+def _person_named(text: str, index: EntityIndex) -> str | None:
+    """The person (or untyped name) a name written with or without its title names ("Prime Minister
+    David Cameron"); None for a body or a place."""
+    words = text.replace(PLACEHOLDER, " ").split()
+    for k in range(len(words)):
+        eid = index.resolve(" ".join(words[k:]))
+        if eid is not None:
+            # (a one-word untyped name counts here: named with people, "Marlon, Tito and Jackie", it is one)
+            return eid if index.type_of(eid) in {"person", "other"} else None
+        if fold(words[k]).rstrip(".") not in PERSON_TITLES and not _INITIALS.fullmatch(words[k]):
+            return None  # only titles and initials ("U.S. President …") are dropped from the front
+    return None
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?|[A-Z]{2,3}")
+
+
+def joint_speakers(q: RawQuote, index: EntityIndex | None) -> None:
+    """When the person found speaks together with others named with them (above), the speaker is all
+    of them as written, with no one entity."""
+    if (
+        q.speaker is None
+        or index is None
+        or index.type_of(q.speaker) not in {"person", "other"}
+        or place_like(q.speaker, index)
+    ):
+        return
+    for rx in (_JOINT_BEFORE, _JOINT_AFTER):
+        for m in rx.finditer(q.context):
+            joined = " ".join(w for w in m.group(1).split() if w != PLACEHOLDER)
+            if POSSESSIVE_NAME.search(joined) or joined.endswith(("'", "’")):
+                continue  # "in response to Cynthia Haycock and Rhiannon Williams' comments": whose, not who
+            eids = [_person_named(x, index) for x in _JOINED_SPLIT.split(joined)]
+            # every one named is a person the story knows, each another ("Marlon, Tito and Jackie")
+            if q.speaker in eids and None not in eids and len(set(eids)) == len(eids) >= 2:
+                q.speaker, q.speaker_name = None, joined
+                return
 
 
 def _first_name_label(q: RawQuote, m: re.Match[str], sents: Sequence[Sent], index: EntityIndex) -> bool:
