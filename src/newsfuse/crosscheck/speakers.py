@@ -400,6 +400,8 @@ _JOINT_AFTER = re.compile(
     rf"{PLACEHOLDER}[,.!?]?\s*(?:{'|'.join(sorted(INVERTING_VERBS))})\s+{_NAMES_JOINED}(?![\w'’-])"
 )
 _JOINED_SPLIT = re.compile(r",?\s+and\s+|,\s+")
+# Initials before a name ("U.S.", "UK"), dropped with titles when a joined name is looked up.
+_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?|[A-Z]{2,3}")
 
 
 def _person_named(text: str, index: EntityIndex) -> str | None:
@@ -414,9 +416,6 @@ def _person_named(text: str, index: EntityIndex) -> str | None:
         if fold(words[k]).rstrip(".") not in PERSON_TITLES and not _INITIALS.fullmatch(words[k]):
             return None  # only titles and initials ("U.S. President …") are dropped from the front
     return None
-
-
-_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?|[A-Z]{2,3}")
 
 
 def joint_speakers(q: RawQuote, index: EntityIndex | None) -> None:
