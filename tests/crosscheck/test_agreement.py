@@ -408,3 +408,32 @@ def test_a_sentence_naming_only_the_counted_group_does_not_back_what_is_said_of_
     claim = _with(claims, "Fourteen miners are still missing")
     assert claim.status == "agreed"
     assert claim.outlets == ["River Times", "Valley Post"]
+
+
+def test_a_claim_is_shown_by_a_sentence_that_names_its_subject() -> None:
+    """Of two centres backed by as many sources, the one with fewer reading faults wins even when the
+    other is backed by more sentences: "It has lost …" names nothing shown alone."""
+    from newsfuse.crosscheck.claims import agreed_stars
+
+    paras = {
+        "a1": ("Valley Post", ["Its shares have lost about a third of their value since the flood began."]),
+        "a2": (
+            "Coast Herald",
+            [
+                "Its shares have lost a third of their value since the flood began, dealers said.",
+                "Its shares are down a third on the month, traders said.",
+            ],
+        ),
+        "a3": ("River Times", ["Kelbrook Power shares have lost about a third of their value since the flood began."]),
+    }
+    by_id: dict[str, Article] = {aid: article(aid, outlet, texts) for aid, (outlet, texts) in paras.items()}
+    sents = story_sentences(list(by_id), by_id)
+    index = build_entities(sents, lambda aid: by_id[aid].outlet or aid)
+    opts = Options().crosscheck
+    space = claim_space(sents, index, opts, CachedStemmer())
+    row = {(s.article, s.index): n for n, s in enumerate(space.sents)}
+    a1, a2, a2b, a3 = row[("a1", 0)], row[("a2", 0)], row[("a2", 1)], row[("a3", 0)]
+    # three sources back each centre; the pronoun one by more sentences
+    backed = {a1: [a2, a2b, a3], a3: [a1, a2]}
+    stars = agreed_stars(space, by_id, opts, backed=backed)
+    assert space.sents[stars[0][0]].article == "a3"

@@ -62,7 +62,7 @@ from newsfuse.crosscheck.stemming import CachedStemmer
 from newsfuse.model import Article, Claim
 from newsfuse.options import CrossCheckOptions
 from newsfuse.stories.sources import SourceKeys, count_sources, outlets_of
-from newsfuse.summary.candidates import strip_agency_dateline
+from newsfuse.summary.candidates import dated_list_entry, strip_agency_dateline
 from newsfuse.summary.lexicon import BARE_CONNECTIVES, DANGLING_STARTS, LOADED_LABELS
 from newsfuse.text import STOPWORDS, fold, reopen_quote, tokens
 from newsfuse.tfidf import smoothed_idf
@@ -853,6 +853,7 @@ def _faults(text: str) -> int:
         + int(_PRONOUN_SPEAKER.search(text) is not None)
         + int(text.rstrip("\"'”’) ").endswith("?"))
         + int(not LOADED_LABELS.isdisjoint(toks))
+        + int(dated_list_entry(text))  # "20 April: A surge …": a fact box's line
     )
 
 
@@ -1054,9 +1055,11 @@ def agreed_stars(
     from at least two independent sources.  Grouping links sentences through chains of loosely
     similar pairs, so a group of many sources holds different facts on one subject; a star
     cannot chain, and a paraphrase that grouping left apart (other triggers) still backs its
-    fact.  The centre is the sentence backed by the most sources (then by the most sentences,
-    then the one with the fewest reading faults); stars are taken greedily until no sentence is
-    backed by another source.
+    fact.  The centre is the sentence backed by the most sources, then the one with the fewest
+    reading faults (a pronoun subject, a fact box's date label: "It has also lost 40% of its market
+    capitalization" names nothing shown alone, "The company has lost about 40 percent of its market
+    value" does), then the one backed by the most sentences; stars are taken greedily until no
+    sentence is backed by another source.
 
     ``sources``: the story's :class:`SourceKeys` over ``by_id`` (a fresh one when ``None``);
     ``backed``: :func:`_backers` of ``space`` when already computed.
@@ -1079,7 +1082,7 @@ def agreed_stars(
     def rank(star: list[int]) -> tuple[int, int, int, int]:
         c = star[0]
         # fewer than two sources: below zero, so the star is never taken
-        return (count_sources(keys[i] for i in star if i in keys) - 2, len(star), -faults[c], -c)
+        return (count_sources(keys[i] for i in star if i in keys) - 2, -faults[c], len(star), -c)
 
     return _take_stars(backed, rank, set(members))
 

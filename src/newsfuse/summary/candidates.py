@@ -162,6 +162,13 @@ _DATE_LABEL = re.compile(
     rf"^(?:(?:{_MONTH_NAME}\s+\d{{4}}|{_MONTH_NAME}\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+{_MONTH_NAME}(?:\s+\d{{4}})?|(?:1[5-9]|20)\d\d)"
     r"\s*(?::(?:\s*--?)?|\s[-–—])|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday):)\s+(?=[A-Z0-9\"“‘`])"
 )
+
+
+def dated_list_entry(text: str) -> bool:
+    """An entry of a dated list ("20 April: A surge in oil and gas causes …"; see ``_DATE_LABEL``)."""
+    return _DATE_LABEL.match(text) is not None
+
+
 # A subordinate clause with no main clause after it: "When friends and colleagues are killed covering a story."
 _SUBORDINATE = frozenset("when if although though because while whereas unless".split())
 # Words an extracted page glues before the first sentence ("Published by on", "By Jane Doe").
@@ -443,7 +450,7 @@ def _judge(c: Candidate, anchored: bool, inside_quote: bool, ws: list[str], toks
         c.usable, c.reason = False, "boilerplate"
     elif _caption(text, low) or _caption_present(unquoted):
         c.usable, c.reason = False, "caption"
-    elif _DATE_LABEL.match(text):
+    elif dated_list_entry(text):
         c.usable, c.reason = False, "dated list entry"
     elif _chatter(text, low, unquoted):
         c.usable, c.reason = False, "chatter"
