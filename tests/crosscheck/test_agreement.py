@@ -437,3 +437,13 @@ def test_a_claim_is_shown_by_a_sentence_that_names_its_subject() -> None:
     backed = {a1: [a2, a2b, a3], a3: [a1, a2]}
     stars = agreed_stars(space, by_id, opts, backed=backed)
     assert space.sents[stars[0][0]].article == "a3"
+
+
+def test_a_pronoun_opening_a_quote_is_no_reading_fault() -> None:
+    from newsfuse.crosscheck.claims import _faults
+
+    # "it" of the quoted words is the speaker's; outside a quote it points back at something unnamed
+    assert _faults('"It appears that the board chose risky procedures," their letter said.') == 0
+    assert _faults("It appears that the board chose risky procedures.") == 1
+    # a bare connective stays a fault, quoted or not
+    assert _faults('"And we will rebuild the dam," the mayor said.') == 1

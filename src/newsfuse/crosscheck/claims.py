@@ -848,8 +848,9 @@ _PRONOUN_SPEAKER = re.compile(
 
 def _faults(text: str) -> int:
     toks = tokens(fold(text))
+    quoted = text.lstrip()[:1] in "\"“‘'"  # "It appears that …," the letter said: the quote's own "it"
     return (
-        int(bool(toks) and (toks[0] in DANGLING_STARTS or toks[0] in BARE_CONNECTIVES))
+        int(bool(toks) and ((toks[0] in DANGLING_STARTS and not quoted) or toks[0] in BARE_CONNECTIVES))
         + int(_PRONOUN_SPEAKER.search(text) is not None)
         + int(text.rstrip("\"'”’) ").endswith("?"))
         + int(not LOADED_LABELS.isdisjoint(toks))
