@@ -366,6 +366,9 @@ def _in_sentence_speaker(
     return True
 
 
+# The verbs news puts before their subject, as one alternation ('…," said Ostrova').
+_INVERTING = "|".join(sorted(INVERTING_VERBS))
+
 _PREVIOUS_PATTERNS = [
     # "Ona Vell of Harbour Aid tells the BBC …": the one of the organisation speaks
     re.compile(
@@ -373,7 +376,7 @@ _PREVIOUS_PATTERNS = [
     ),
     re.compile(rf"{NAME}\s+(?:{NO_CLAUSE}\w+\s+){{0,2}}(?:{VERBS})\b"),
     re.compile(rf"{NAME},\s[^,.“”\"]{{3,90}},\s*(?:\w+\s+){{0,2}}(?:{VERBS})\b"),
-    re.compile(rf"\b(?:{'|'.join(sorted(INVERTING_VERBS))})\s+{NAME}"),
+    re.compile(rf"\b(?:{_INVERTING})\s+{NAME}"),
     re.compile(rf"[Aa]ccording\s+to\s+{NAME}"),
 ]
 
@@ -396,9 +399,7 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
 _NAME_RUN = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]*"
 _NAMES_JOINED = rf"((?:{_NAME_RUN},\s+)*{_NAME_RUN},?\s+and\s+{_NAME_RUN})"
 _JOINT_BEFORE = re.compile(rf"{_NAMES_JOINED}\s+(?:both\s+|also\s+|jointly\s+)?(?:{VERBS})\b")
-_JOINT_AFTER = re.compile(
-    rf"{PLACEHOLDER}[,.!?]?\s*(?:{'|'.join(sorted(INVERTING_VERBS))})\s+{_NAMES_JOINED}(?![\w'’-])"
-)
+_JOINT_AFTER = re.compile(rf"{PLACEHOLDER}[,.!?]?\s*(?:{_INVERTING})\s+{_NAMES_JOINED}(?![\w'’-])")
 _JOINED_SPLIT = re.compile(r",?\s+and\s+|,\s+")
 # Initials before a name ("U.S.", "UK"), dropped with titles when a joined name is looked up.
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?|[A-Z]{2,3}")

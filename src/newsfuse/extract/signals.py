@@ -731,8 +731,8 @@ _POINTER_RE = re.compile(
 # released it, a comma), never "of": "In this picture of politics as a Pilgrim's Progress" is prose.
 _IN_THIS_PICTURE_RE = re.compile(
     r"\bin this\s+(?:[\w.,'’-]+\s+){0,5}?(?:photo|photograph|image|picture|frame grab|video grab)s?\b"
-    r"(?=\s*(?:[,.]|$|taken|made|released|provided|obtained|from|shows|showing|by|distributed|posted|issued"
-    r"|courtesy|dated)\b|\s*[,.]|\s*$)",
+    r"(?=\s*(?:[,.]|$)|\s*(?:taken|made|released|provided|obtained|from|shows|showing|by|distributed|posted"
+    r"|issued|courtesy|dated)\b)",
     re.I,
 )
 # An invitation to watch or hear a programme at its air time: "Watch Fareed Zakaria GPS Sundays at 10am

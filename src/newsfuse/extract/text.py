@@ -139,6 +139,9 @@ CREDIT_LEAD_MIN_WORDS = 4
 # captions seen on news sites run to about 35 words; a paragraph's sentence before an inline photo
 # is kept when longer).
 CAPTION_BEFORE_CREDIT_MAX_WORDS = 40
+# A caption sentence carrying its credit, or a credit line alone: 30 words covers "X greets Y in Z, via
+# Agency/Source." and "Credit: Reuters/Jo Roe/Valley Museum/Handout".
+CREDIT_LINE_MAX_WORDS = 30
 # Times one glued-headline rule may split the start of the first paragraph: a headline, a standfirst
 # and a caption are the most a page runs together before its lead (more splits would eat the lead).
 GLUED_SPLITS_PER_RULE = 3
@@ -701,8 +704,8 @@ def _strip_inline(
             if contact and contact_footer(s):
                 removed.append(("other", s, "site contact footer inside a paragraph"))
                 continue
-            # A caption sentence is short and carries a credit; 30 words covers "X greets Y in Z, via Agency/Source."
-            if (credit_like(s, max_words=30) or dated_caption(s)) and not _QUOTE_RE.search(s):
+            # A caption sentence is short and carries a credit (CREDIT_LINE_MAX_WORDS)
+            if (credit_like(s, max_words=CREDIT_LINE_MAX_WORDS) or dated_caption(s)) and not _QUOTE_RE.search(s):
                 removed.append(("caption", s, "photo caption/credit inside a paragraph"))
                 continue
             kept.append(s)
@@ -1072,7 +1075,7 @@ def _body_paragraphs(
                     # a headline, then the credit of its photo ("Mayor quits Credit: Reuters/Jo Roe LONDON | …")
                     inline.append(("other", stamp_header, "headline and photo credit before the page's time stamp"))
                     title = head
-                elif stamped.head and credit_like(stamped.head, max_words=30):
+                elif stamped.head and credit_like(stamped.head, max_words=CREDIT_LINE_MAX_WORDS):
                     # the credit of a caption dropped above ("Credit: Reuters/Jo Roe/Handout LONDON | …")
                     inline.append(("caption", stamp_header, "photo credit before the page's time stamp"))
                 elif stamped.head and title is None:
