@@ -230,3 +230,16 @@ def test_a_number_cut_before_its_thousands_or_decimals_is_joined() -> None:
     assert b.text == "As many as 45,000-50,000 died, and a magnitude-4.5 aftershock hit at 12.00 noon."
     (b,) = split_blocks("In 2009, 12 people died. Another 5 , said the mayor, were hurt.")
     assert b.text == "In 2009, 12 people died. Another 5 , said the mayor, were hurt."
+
+
+def test_a_ticker_cut_at_its_stop_is_joined_to_its_exchange() -> None:
+    """A crawler splits "(KKR.N)" after the stop; the sentence is one block again, and a ticker that
+    lost its parenthesis gets it back.  A list item "A)" after a sentence stays a line of its own."""
+    (b,) = split_blocks("Private equity firm Tollan & Co (TLN.\nN) is raising capital.")
+    assert b.text == "Private equity firm Tollan & Co (TLN.N) is raising capital."
+    (b,) = split_blocks("Miner Kelmar KLMJ.\nJ) said on Friday that output fell.")
+    assert b.text == "Miner Kelmar (KLMJ.J) said on Friday that output fell."
+    (b,) = split_blocks("Rival Ardo Oil Plc (ARDa.\nL), which reports on Wednesday, fell.")
+    assert b.text == "Rival Ardo Oil Plc (ARDa.L), which reports on Wednesday, fell."
+    assert [x.text for x in split_blocks("He joined NATO.\nA) list of options")] == ["He joined NATO.", "A) list of options"]
+    assert len(split_blocks("Choose one of your own.\nA) Tallin has long been a target.")) == 2

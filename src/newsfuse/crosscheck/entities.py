@@ -58,6 +58,9 @@ _PLACE_HEADS = frozenset(
 # Lowercase connectors allowed inside a name when a capitalised word follows.
 _CONNECTORS = frozenset({"of", "for", "de", "del", "of the", "bin", "ibn", "al", "van", "von", "der"})
 _QUOTED_SPAN = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
+# A company's stock ticker in parentheses ("Lonmin (LMIJ.J)", "KKR & Co LP (KKR.N)", "(NYSE: BP)"):
+# a code for the name before it, not a name of its own (it was the speaker of "Lonmin (LMIJ.J) said").
+_TICKER = re.compile(r"\((?:[A-Z0-9][A-Za-z0-9]{0,7}\.{1,2}\s?[A-Z]{1,3}|(?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX):\s?[A-Z.]{1,6})\)")
 # Capitalised words after "and" that can still close one organisation's name ("… and Commerce Committee").
 _JOINT_NAME_WORDS = 3
 # Head words of bodies named after two fields ("Energy and Commerce Committee", "Food and Drug
@@ -325,6 +328,8 @@ def rule_mentions(sent: Sent, lowercase: set[str], places: frozenset[str] | set[
         # a programme's, book's or slogan's title in quotation marks names no actor: NBC's "Meet the
         # Press" is not two entities "Meet" and "Press"
         text = _QUOTED_SPAN.sub(lambda m: " " * len(m.group(0)) if is_title(words(m.group(1))) else m.group(0), text)
+    if "(" in text:
+        text = _TICKER.sub(lambda m: " " * len(m.group(0)), text)
     toks: list[str] = _TOKEN.findall(text)  # no groups in _TOKEN: findall gives whole matches
     caps = [_is_cap(t) for t in toks]  # once per token: the span loop looks at a token up to three times
     out: list[Mention] = []

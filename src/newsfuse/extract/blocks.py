@@ -100,6 +100,28 @@ _CONTINUATION_RE = re.compile(r"^(?:[,;][\"”’]?|[\"”’][,;])\s")
 # scraper broke the sentence before its attribution ('"… going forward?"' / 'a reporter asked
 # Tuesday.'); t17-dev: 127 such pairs, nearly all one sentence.
 _QUOTE_END_RE = re.compile(r"[,?!][\"”]$")
+# A wire's stock ticker cut at its dot, the exchange on the next line ("Private equity firm KKR & Co
+# (KKR." / "N) is increasing ..."): a crawler split the line at the ticker's stop, which breaks the
+# sentence in two and leaves a paragraph opening on "N)".  t17-dev: 183 such pairs, all Reuters
+# tickers (".N", ".L", ".SS", "..N").  Without the parenthesis ("Miner Lonmin LMIJ." / "L) said") the
+# ticker must follow a capitalised word (the company's name) and the next line go on in lower case,
+# as a sentence does after a company's ticker ("He joined NATO." / "A) list" stays apart).
+_TICKER_CUT_RE = re.compile(r"(\()?[A-Z0-9][A-Za-z0-9.]{0,9}\.$")
+_EXCHANGE_START_RE = re.compile(r"^[A-Z]{1,3}\)(?=[\s,.;:]|$)")
+_EXCHANGE_CLAUSE_RE = re.compile(r"^[A-Z]{1,3}\)[,\s]+[a-z]")
+_NAME_BEFORE_RE = re.compile(r"\b[A-Z][\w&'’-]* $")
+
+
+def _ticker_cut(p: str, b: str) -> str | None:
+    """The text that rejoins a ticker cut at its stop ('(KKR.' + 'N) is' -> '(KKR.N) is'), or None."""
+    m = _TICKER_CUT_RE.search(p)
+    if m is None or not _EXCHANGE_START_RE.match(b):
+        return None
+    if m.group(1):
+        return p + b
+    if not _NAME_BEFORE_RE.search(p[: m.start()]) or not _EXCHANGE_CLAUSE_RE.match(b):
+        return None
+    return p[: m.start()] + "(" + p[m.start() :] + b  # the opening parenthesis the crawl lost
 
 
 def _join_continuations(blocks: list[Block]) -> list[Block]:
@@ -109,6 +131,11 @@ def _join_continuations(blocks: list[Block]) -> list[Block]:
         if p is not None and b.gap_before <= 1 and not (b.bullet or b.heading or p.heading):
             if _CONTINUATION_RE.match(b.text):
                 _append(p, b, "")
+                continue
+            joined = _ticker_cut(p.text, b.text)
+            if joined is not None:
+                _append(p, b, "")
+                p.text = joined
                 continue
             if b.text[:1].islower() and _QUOTE_END_RE.search(p.text):
                 _append(p, b, " ")
