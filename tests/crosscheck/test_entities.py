@@ -535,7 +535,16 @@ def test_initials_with_their_stops_are_part_of_the_name() -> None:
 
 
 def test_a_stock_ticker_in_parentheses_is_no_name() -> None:
-    s = [Sent("x", "p1", 0, "Platinum producer Kelmar Plc (KLM.L) said Ardo Bank (ARD.N) and Tessa (NYSE: TSA) fell.", "O", "o")]
+    s = [
+        Sent(
+            "x",
+            "p1",
+            0,
+            "Platinum producer Kelmar Plc (KLM.L) said Ardo Bank (ARD.N) and Tessa (NYSE: TSA) fell.",
+            "O",
+            "o",
+        )
+    ]
     names = {e.name for e in build_entities(s, lambda a: "O").entities}
     assert {"Kelmar Plc", "Ardo Bank"} <= names
     assert not {"KLM.L", "ARD.N", "TSA", "NYSE"} & names

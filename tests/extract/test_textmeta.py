@@ -241,5 +241,8 @@ def test_a_ticker_cut_at_its_stop_is_joined_to_its_exchange() -> None:
     assert b.text == "Miner Kelmar (KLMJ.J) said on Friday that output fell."
     (b,) = split_blocks("Rival Ardo Oil Plc (ARDa.\nL), which reports on Wednesday, fell.")
     assert b.text == "Rival Ardo Oil Plc (ARDa.L), which reports on Wednesday, fell."
-    assert [x.text for x in split_blocks("He joined NATO.\nA) list of options")] == ["He joined NATO.", "A) list of options"]
+    assert [x.text for x in split_blocks("He joined NATO.\nA) list of options")] == [
+        "He joined NATO.",
+        "A) list of options",
+    ]
     assert len(split_blocks("Choose one of your own.\nA) Tallin has long been a target.")) == 2

@@ -60,7 +60,9 @@ _CONNECTORS = frozenset({"of", "for", "de", "del", "of the", "bin", "ibn", "al",
 _QUOTED_SPAN = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 # A company's stock ticker in parentheses ("Lonmin (LMIJ.J)", "KKR & Co LP (KKR.N)", "(NYSE: BP)"):
 # a code for the name before it, not a name of its own (it was the speaker of "Lonmin (LMIJ.J) said").
-_TICKER = re.compile(r"\((?:[A-Z0-9][A-Za-z0-9]{0,7}\.{1,2}\s?[A-Z]{1,3}|(?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX):\s?[A-Z.]{1,6})\)")
+_TICKER = re.compile(
+    r"\((?:[A-Z0-9][A-Za-z0-9]{0,7}\.{1,2}\s?[A-Z]{1,3}|(?:NYSE|NASDAQ|Nasdaq|AMEX|LSE|TSX):\s?[A-Z.]{1,6})\)"
+)
 # Capitalised words after "and" that can still close one organisation's name ("… and Commerce Committee").
 _JOINT_NAME_WORDS = 3
 # Head words of bodies named after two fields ("Energy and Commerce Committee", "Food and Drug
