@@ -412,3 +412,28 @@ def test_the_object_of_a_preposition_does_not_speak() -> None:
 )
 def test_people_named_together_speak_together(paras: list[str], speaker: str | None) -> None:
     assert _speakers(paras)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("para", "speaker"),
+    [
+        (
+            'MARTA LIND, research fellow at the Oslo-based Institute for Policy Relations "The regime must reform."',
+            "MARTA LIND",
+        ),
+        (
+            'P.J. Vance, the State Department spokesman, "With protesters on the streets, we urge restraint."',
+            "P.J. Vance",
+        ),
+        (
+            'Valley Herald Editorial, Tallor, May 18 "The committee wanted to know why Mr Roe took the money."',
+            "Valley Herald Editorial",
+        ),
+        # no label: a clause, a participle, a quote that goes on the sentence
+        ('Jan Roe, who arrived on Monday, "We are here to stay for a long time."', None),
+        ('Chanting, "Our nation, our beloved, your day is near," the crowd marched.', None),
+        ('The Gulf, nowadays a tourist resort, "looks not unlike the surface of Mars".', None),
+    ],
+)
+def test_a_name_and_its_apposition_opening_the_paragraph_label_the_quote(para: str, speaker: str | None) -> None:
+    assert _speakers(["The panel met on Monday.", para]) == [speaker]

@@ -88,6 +88,23 @@ _OBJECT_WORDS = r"(?:for|of|from|including|with|to|about|the|against|on|and|or|b
 # 'Ostrova: "…"'; not the listener in 'One resident told the BBC: "…"' (see _LISTENER_BEFORE)
 _COLON_NAME = re.compile(rf"{NAME}\s*:\s*{PLACEHOLDER}")
 _LISTENER_BEFORE = re.compile(r"\b(?:told|tells|telling|asked|asks|to)\s+(?:the\s+)?$", re.IGNORECASE)
+# Reaction round-ups and press reviews: 'KARIM ROE, research fellow at the Institute "…"', 'P.J. Vance,
+# the State Department spokesman, "…"', 'Valley Herald Editorial, May 18 "…"': a name opening the
+# paragraph, an apposition without a verb (no auxiliary, past tense or verb of saying), and a quote that
+# opens a sentence right after it (see :func:`_label_fits`).  t17-dev: 9 such quotes had no speaker.
+_LABEL_WORD = rf"{_NO_VERB_WORD}(?![a-z]+ed\b)(?!(?:{VERBS})\b)"
+_LABEL_NAME = re.compile(
+    rf"^((?:[A-Z][\w'’.-]*\s){{0,4}}[A-Z][\w'’-]*),\s(?:{_LABEL_WORD}[^,“”\"\s]+(?:,?\s)){{1,16}}?\s*{PLACEHOLDER}"
+)
+
+
+def _label_fits(q: RawQuote, name: str) -> bool:
+    """A label names someone ("Indeed, a court …", "Chanting, …" do not) before a whole statement (a
+    quote in lower case goes on the sentence: 'The Gulf, nowadays a resort, "looks like Mars"')."""
+    first = name.split()[0]
+    return q.text[:1].isupper() and fold(first) not in STOPWORDS and not first.endswith(("ing", "'s", "’s"))
+
+
 # "Ostrova on Monday said '…'"; the words between are no new clause ("Lind met Drost and he said")
 _SUBORDINATE_NAME = re.compile(r"(?:After|Before|When|While|As|Since|Although|Though|If|Because|Once|Until)(?:\s|$)")
 _BETWEEN_NAME_AND_VERB = re.compile(rf"{NAME}\s+((?:{NO_CLAUSE}\w+\s+){{0,4}})(?:{VERBS})\b[^.]*?{PLACEHOLDER}")
@@ -174,6 +191,7 @@ _PATTERNS = [
     # press reviews: 'Maksim Yusin in Russia's Kommersant: "…"'
     re.compile(rf"^{NAME}\s+in\s+(?:[A-Z][\w'’-]*\s*){{1,4}}:?\s*{PLACEHOLDER}"),
     _COLON_NAME,
+    _LABEL_NAME,
     re.compile(rf"{NAME}\s+told\s+"),
     # an unnamed speaker whatever the noun ('…," said a leading dissident in the city', 'as one
     # Asian critic told Reuters: "…"', '…," a cautious Lind said'), after every named pattern
@@ -522,6 +540,8 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
             if rx is _COLON_NAME and _LISTENER_BEFORE.search(q.context, 0, m.start(1)):
                 pos = m.end(1)  # 'told the BBC: "…"': who was told (the whole name), not who speaks
                 continue
+            if rx is _LABEL_NAME and not _label_fits(q, m.group(1)):
+                break
             if rx is _COLON_NAME and index is not None and _first_name_label(q, m, sents, index):
                 q.how = "pattern"
                 return
