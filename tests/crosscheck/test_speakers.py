@@ -437,3 +437,67 @@ def test_people_named_together_speak_together(paras: list[str], speaker: str | N
 )
 def test_a_name_and_its_apposition_opening_the_paragraph_label_the_quote(para: str, speaker: str | None) -> None:
     assert _speakers(["The panel met on Monday.", para]) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("paras", "speaker"),
+    [
+        # an unnamed speaker with a relative clause, before or after the quote
+        (
+            ['One industry insider, who asked not to be named, said: "Major spills will increase."'],
+            "One industry insider",
+        ),
+        (
+            ['"Major spills will increase," one industry insider, who asked not to be named, said.'],
+            "one industry insider",
+        ),
+        (
+            ['"Leaders should fall in their own time," the Tallor commentator who requested anonymity said.'],
+            "the Tallor commentator",
+        ),
+        (['"They shut the bakeries and cut the water," said the boy who declined to give his name.'], "the boy"),
+        # (an apposition to a name is the name's)
+        (['Tallor Gov. Rick Parry, a fellow Republican, who last month said: "There are acts of God."'], "Rick Parry"),
+        # "according to" an unnamed person; not a medium, nor after a named speaker's verb
+        (['According to one welder, some pipes "have hundreds of patches on them."'], "one welder"),
+        (['"Get out of our lives," read placards in the city, according to a video taken by a resident.'], None),
+        (['"This is the high point of this epidemic," Pavel Drost said, according to a translation.'], "Pavel Drost"),
+        # "put it" as a verb of saying; not "put it past"
+        (['As one soldier put it, it was "dangerous enough just fighting the enemy".'], "one soldier"),
+        (
+            [
+                'Tomas Cole, a historian at the University of Tallor, put it this way: "A lot of people are left behind."'
+            ],
+            "Tomas Cole",
+        ),
+        (
+            [
+                "While I would not put it past Kelmar to try this, I doubt it.",
+                '"We are such experts that Kelmar tried to bribe us!"',
+            ],
+            None,
+        ),
+        # e-mails, emphasised
+        (
+            ['1304 Daniel Serge from Amsterdam e-mails: "My cousin was at work when his building collapsed."'],
+            "Daniel Serge",
+        ),
+        (
+            [
+                "Nasser Jadeh spoke in Amman.",
+                '"We are vigilant," emphasised foreign minister Jadeh, who said families came under fire.',
+            ],
+            "Nasser Jadeh",
+        ),
+        # "it" after a body described, not named
+        (
+            [
+                "Iran warned Velland not to intervene, the state-run Herald newspaper said.",
+                '"Any attack will meet a harsh response," it reported.',
+            ],
+            "the state-run Herald newspaper",
+        ),
+    ],
+)
+def test_unnamed_speakers_put_it_e_mails_and_described_bodies(paras: list[str], speaker: str | None) -> None:
+    assert _speakers(paras)[-1] == speaker

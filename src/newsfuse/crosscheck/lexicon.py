@@ -100,7 +100,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     insisted insists explained explains claimed claims argued argues wrote writes asked asks
     replied replies responded responds confirmed confirms denied denies vowed vows urged urges
     pledged pledges tweeted tweets posted posts continued continues acknowledged acknowledges
-    remarked remarks commented comments indicated indicates reported reports saying""".split()
+    remarked remarks commented comments indicated indicates reported reports saying emphasised emphasized
+    emphasises emphasizes e-mailed e-mails emailed""".split()
 )
 
 # Cues that a sentence attributes what it asserts to someone.

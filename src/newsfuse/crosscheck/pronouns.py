@@ -325,7 +325,31 @@ def it_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tuple[
                 yield subject_of_saying(s.text, [s], index) or _according_to(QUOTED.sub(" ", s.text), s, index)
 
     sayer = next((x for x in sayers() if x is not None), None)
-    if sayer is None or index.type_of(sayer) not in {"organisation", "other"} or place_like(sayer, index):
+    if sayer is None:
+        return None, _described_body(q, at, where)
+    if index.type_of(sayer) not in {"organisation", "other"} or place_like(sayer, index):
         return None, None
     ent = index.get(sayer)
     return sayer, ent.name if ent else None
+
+
+# A body described, not named, as the subject of a saying: "the state-controlled al-Watan newspaper
+# said" is who "it" is in the next sentence's '"…," it reported'.  Media and bodies only (general
+# news vocabulary): "it" is never a person.
+_DESCRIBED_BODY_SAYS = re.compile(
+    r"\b((?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?(?:newspaper|paper|daily|agency|ministry|company|firm|channel"
+    rf"|broadcaster|network|website|magazine|television|radio|station))\s+(?:also\s+)?(?:{VERBS})\b"
+)
+
+
+def _described_body(q: RawQuote, at: int | None, where: ArticleSents) -> str | None:
+    """The described body that says something in one of the ``LOOK_BACK`` sentences before the quote."""
+    for i in range(at - 1, at - 1 - LOOK_BACK, -1) if at is not None else ():
+        s = where.by_index.get(i)
+        if s is None:
+            return None
+        if i not in where.quoted:
+            m = _DESCRIBED_BODY_SAYS.search(QUOTED.sub(" ", s.text))
+            if m is not None:
+                return m.group(1)
+    return None

@@ -46,6 +46,7 @@ from newsfuse.crosscheck.speech import (
     PLACEHOLDER,
     POSSESSIVE_NAME,
     PRONOUNS,
+    PUT_IT,
     QUOTED,
     QUOTING_VERBS,
     ROLES,
@@ -69,7 +70,8 @@ _INVERTED_SAYS = (
     r"said|says|told|tells|added|adds|wrote|writes|explained|insisted|warned|asked|noted|notes|observed|observes"
     r"|remarked|remarks|commented|comments|argued|argues|recalled|recalls|replied|replies|continued|continues"
     r"|joked|jokes|admitted|admits|conceded|concedes|stressed|stresses|declared|declares|mused|muses|quipped|quips"
-    r"|complained|complains|explains|insists|warns|asks|chanted|chant|shouted|shout|cried|yelled"
+    r"|complained|complains|explains|insists|warns|asks|chanted|chant|shouted|shout|cried|yelled|emphasised"
+    r"|emphasized|e-mailed|e-mails|emailed"
 )
 # "a leading dissident", "one Asian critic", "another cautious Lind": an article and up to four
 # words, the last no pronoun, article or conjunction ("stood in front of a large audience and said").
@@ -79,6 +81,13 @@ _ANY_DESCRIBED = (
 )
 # "the engineer", "the oil company": "the", up to two words, a common noun in lower case last.
 _DEF_DESCRIBED = r"[Tt]he\s+(?:[\w'’-]+\s+){0,2}?(?!(?:who|which|that|he|she|they|it|the|a|an)\b)[a-z][\w'’-]+"
+# A relative clause on a described speaker, up to its verb of saying ("who asked not to be named, ").
+_WHO_CLAUSE = r"(?:who|whose)\s[^,.“”\"]{3,60}?,?\s*"
+# What carries words without saying them: "according to a video" names no speaker.
+_NO_MEDIUM = (
+    r"(?!(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:video|footage|recording|tape|translation|transcript|photo|picture)s?\b)"
+)
 # A word of a description that is no clause (no verb, pronoun or conjunction of a clause).
 _NO_VERB_WORD = (
     r"(?!(?:is|are|was|were|be|been|has|had|have|will|would|could|can|said|says|told|that|who|which|when|while|after"
@@ -126,7 +135,9 @@ _SAYING_WORDS = frozenset(_INVERTED_SAYS.split("|"))
 _PATTERNS = [
     _QUOTED_AS_SAYING,
     # '"…," it said': a body's statement (see :func:`pronouns.it_speaker`)
-    re.compile(rf"{PLACEHOLDER}[,.!?]?\s*(it)\s+(?:also\s+)?(?:said|says|added|adds|stated|wrote)\b"),
+    re.compile(
+        rf"{PLACEHOLDER}[,.!?]?\s*(it)\s+(?:also\s+)?(?:said|says|added|adds|stated|wrote|writes|reported|reports)\b"
+    ),
     # "…," Landis at Oklahoma University said / a representative of one state at the League told
     re.compile(
         rf"{PLACEHOLDER}[,.!?]?\s*(?:[-–—]\s*)?{NAME}(?:\s+(?:of|from|at|in|with|for)\s+[^,.“”\"]{{2,60}}?)?"
@@ -203,11 +214,23 @@ _PATTERNS = [
     ),
     re.compile(rf"{PLACEHOLDER}[,.!?]?\s*({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b"),
     # (not a participle: "one slogan shouted by the crowd was '…'")
-    re.compile(rf"(?<![\w-])({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b(?!\s+by\b)[^.]*?{PLACEHOLDER}"),
+    re.compile(rf"(?<![\w-])({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS}|{PUT_IT})\b(?!\s+by\b)[^.]*?{PLACEHOLDER}"),
+    # "One industry insider, who asked not to be named, said: '…'" (and after the quote)
+    # (not an apposition: "Gov. Rick Perry, a fellow Republican, who said": Perry's)
+    re.compile(rf"(?<![\w-])(?<!,\s)({_ANY_DESCRIBED}),\s+{_WHO_CLAUSE}(?:{_INVERTED_SAYS})\b[^.]*?{PLACEHOLDER}"),
+    re.compile(rf"{PLACEHOLDER}[,.!?]?\s*({_ANY_DESCRIBED}),\s+{_WHO_CLAUSE}(?:{_INVERTED_SAYS})\b"),
+    # "according to one participant" (not '"…," Lind said, according to a CNN translation': Lind's; not a
+    # medium: "read placards …, according to a video")
+    re.compile(rf"\b[Aa]ccording\s+to\s+{_NO_MEDIUM}({_ANY_DESCRIBED})\b[^.]*?{PLACEHOLDER}"),
+    re.compile(rf"{PLACEHOLDER}(?:(?!\b(?:{VERBS})\b)[^.])*?\b[Aa]ccording\s+to\s+{_NO_MEDIUM}({_ANY_DESCRIBED})\b"),
 ]
 # A definite description before its verb ('…," the engineer said'; "said the crowds …" is what was
 # said), taken only when nothing else names the speaker: the story may name who "the general" is.
-_DEF_DESCRIBED_SAYS = re.compile(rf"{PLACEHOLDER}[,.!?]?\s*({_DEF_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b")
+# ('…," the commentator who requested anonymity said', '…," said the boy who declined to give his name')
+_DEF_DESCRIBED_SAYS = re.compile(
+    rf"{PLACEHOLDER}[,.!?]?\s*(?:({_DEF_DESCRIBED})(?:,?\s+{_WHO_CLAUSE})?\s+(?:{_INVERTED_SAYS})\b"
+    rf"|(?:{_INVERTED_SAYS})\s+({_DEF_DESCRIBED})\s+who\b)"
+)
 
 # "…," Nobel laureate and party founder Mara Quill tweets / Lind's team-mate Pavel Drost said: the name
 # right before the verb, after a description with no clause in it whose last word is no preposition
@@ -405,7 +428,8 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
     _attribute(q, sents, index, previous)
     if q.speaker_name is None:
         m = _DEF_DESCRIBED_SAYS.search(q.context)
-        if m is not None and _speaker_from_match(q, m.group(1).strip(), q.context[m.start(1) :], sents, index):
+        g = 1 if m is not None and m.group(1) else 2
+        if m is not None and _speaker_from_match(q, m.group(g).strip(), q.context[m.start(g) :], sents, index):
             q.how = "pattern"
     name_description(q, sents, index)
     joint_speakers(q, index)

@@ -44,7 +44,14 @@ NAME = (
 FINITE_VERB = r"(?:is|are|was|were|has|had|have|will|would|can|could|did|does|[a-z]{2,}ed|[a-z]{2,}s)"
 # A word between a name and its verb that starts a new clause, so the name is not the verb's subject.
 NO_CLAUSE = r"(?!(?:and|but|or|he|she|they|it|who|which|that|when|while|after|before|because)\b)"
-VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+# "As one soldier put it, …", "Lind put it this way: …", "as he put it to reporters": the idiom says who
+# is quoted; only before a comma, a colon or the idiom's own words ("would not put it past BP", "put it
+# on the table" are not).
+PUT_IT = (
+    r"put\s+it(?=\s*[,:]|\s+(?:this|that|another|so|bluntly|succinctly|simply|best|well|mildly|plainly|starkly"
+    r"|more|recently|last|once|later|earlier|to|in\s+\d{4})\b)"
+)
+VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + "|" + PUT_IT
 
 DESCRIBED = re.compile(r"^(?:an?|the|his|her|its|their|one|another)\s", re.IGNORECASE)
 # Verbs that introduce a quote without being verbs of saying in the strict sense ("condemned the
@@ -74,7 +81,7 @@ INVERTING_VERBS = frozenset(
     argued argues replied replies declared declares stated states tweeted tweets recalled recalls admitted
     admits acknowledged acknowledges remarked remarks commented comments stressed stresses conceded concedes
     observed observes quipped responded responds affirmed affirms announced announces concluded concludes
-    joked jokes""".split()
+    joked jokes emphasised emphasized emphasises emphasizes""".split()
 )
 # A lowercase role or group right before the verb is its subject ("protesters shouted", "a
 # diplomat said"), whatever name comes before it.
