@@ -548,3 +548,22 @@ def test_a_stock_ticker_in_parentheses_is_no_name() -> None:
     names = {e.name for e in build_entities(s, lambda a: "O").entities}
     assert {"Kelmar Plc", "Ardo Bank"} <= names
     assert not {"KLM.L", "ARD.N", "TSA", "NYSE"} & names
+
+
+def test_a_named_site_is_a_place_with_its_title_word() -> None:
+    s = [
+        Sent(
+            "x",
+            "p1",
+            0,
+            "One man at King Tomas Park said the camp was full, and crowds filled Velland Square.",
+            "O",
+            "o",
+        ),
+        Sent("x", "p1", 1, "Mayor Ivo Park said the Velland Airport would reopen.", "O", "o"),
+    ]
+    index = build_entities(s, lambda a: "O")
+    types = {e.name: e.type for e in index.entities}
+    assert types["King Tomas Park"] == types["Velland Square"] == types["Velland Airport"] == "place"
+    assert "Tomas Park" not in types
+    assert types["Ivo Park"] == "person"  # a titled name before a verb of saying is a person

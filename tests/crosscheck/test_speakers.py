@@ -501,3 +501,11 @@ def test_a_name_and_its_apposition_opening_the_paragraph_label_the_quote(para: s
 )
 def test_unnamed_speakers_put_it_e_mails_and_described_bodies(paras: list[str], speaker: str | None) -> None:
     assert _speakers(paras)[-1] == speaker
+
+
+def test_he_is_the_unnamed_person_the_reporter_meets() -> None:
+    intro = ["Ahmed Tallo said the camp was full.", '"We weren\'t expecting to stay."']
+    met = "At the entrance, I ran into a harried Velland man dragging a big red suitcase."
+    quote = '"I\'ve come from Abu Dhabi," he said, catching his breath.'
+    assert _speakers([*intro, met, quote])[-1] == "a harried Velland man"
+    assert _speakers([*intro, "At the entrance, a guard stopped me.", quote])[-1] == "Ahmed Tallo"

@@ -56,6 +56,11 @@ _PLACE_HEADS = frozenset(
     "kingdom province county district region valley river coast".split()
 )
 # Lowercase connectors allowed inside a name when a capitalised word follows.
+# Last words of a named site in a city (general vocabulary): "King Abdullah Park" is a place, not
+# King Abdullah, and "Heathrow Airport" is no body.  Not "street": "Downing Street said" is a body.
+_SITE_HEADS = frozenset(
+    "park square road avenue boulevard airport airbase bridge stadium camp mosque cemetery highway plaza".split()
+)
 _CONNECTORS = frozenset({"of", "for", "de", "del", "of the", "bin", "ibn", "al", "van", "von", "der"})
 _QUOTED_SPAN = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 # A company's stock ticker in parentheses ("Lonmin (LMIJ.J)", "KKR & Co LP (KKR.N)", "(NYSE: BP)"):
@@ -502,7 +507,14 @@ def _mentions_from_span(
     # "BP Group Chief Executive Tony Hayward": a title followed by a name without organisation
     # words is a person, whatever comes before the title
     titled_person = 0 <= last_title < len(span) - 1 and not any(t in ORG_HEADS for t in low[last_title + 1 :])
-    if not titled_person and any(t in ORG_HEADS for t in low) and len(span) >= 2:
+    if (
+        len(span) >= 2
+        and low[-1] in _SITE_HEADS
+        and (prev in PLACE_PREPS or prev in {"at", "on", "from", "to"} or (last_title < 0 and nxt not in SPEECH_VERBS))
+    ):
+        # "at King Abdullah Park", "Tahrir Square": a site, titles and all ("Mayor Tomas Park said" is a person)
+        cue = "place"
+    elif not titled_person and any(t in ORG_HEADS for t in low) and len(span) >= 2:
         cue = "organisation"
     else:
         # leading acronyms are their own mentions ("LNA Commander ...")

@@ -80,15 +80,27 @@ def description_fits_pronoun(description: str, pronoun: str) -> bool:
     return not ((pronoun == "she" and male) or (pronoun == "he" and female))
 
 
-# An unnamed person as a sentence's subject, whatever its verb: "A Korean businessman broke into song",
-# "One elderly woman from the village wept"; a role of ROLES or a word for any person (general English).
-_DESCRIBED_SUBJECT = re.compile(
-    rf"^(?:(?:But|And|Yet|So|Then|Meanwhile|Later),?\s+)?((?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?"
+# An unnamed person: "a Korean businessman", "one elderly woman", "another harried Syrian man"; a role of
+# ROLES or a word for any person (general English).
+_UNNAMED_PERSON = (
+    rf"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?"
     rf"(?:{ROLES[3:-1]}|man|woman|businessman|businesswoman|protester|demonstrator|refugee|survivor|villager"
     r"|shopkeeper|driver|fisherman|farmer|soldier|father|mother|tourist|guest|passenger|traveller|traveler|victim"
-    r"|customer|fan|voter|mourner|pilgrim|neighbour|neighbor|friend|relative))"
+    r"|customer|fan|voter|mourner|pilgrim|neighbour|neighbor|friend|relative)"
+)
+# An unnamed person as a sentence's subject, whatever its verb: "A Korean businessman broke into song",
+# "One elderly woman from the village wept".
+_DESCRIBED_SUBJECT = re.compile(
+    rf"^(?:(?:But|And|Yet|So|Then|Meanwhile|Later),?\s+)?({_UNNAMED_PERSON})"
     r"(?:\s+(?:from|of|in|at|who|with)\b[^,.;]{0,60}?)?\s+(?:[a-z]+ed|was|is|had|has|broke|came|went|took|got|ran|stood"
     r"|sat|said|says|told|wept|spoke|gave|made|left|saw|fell|held|kept|began)\b"
+)
+# An unnamed person the reporter meets: "At the entrance, I ran into a harried Syrian man dragging a
+# suitcase. / '…,' he said": the person met is who "he" is (the reporter, "I", is no speaker).
+_MET_BY_NARRATOR = re.compile(
+    r"^(?:(?:At|In|On|Outside|Inside|Near|Later|Then|There|Nearby)\b[^,.;]{0,60},\s+)?(?:I|We)\s+"
+    r"(?:met|meet|ran\s+into|run\s+into|spoke\s+(?:to|with)|talked\s+(?:to|with)|found|saw|asked|approached"
+    rf"|came\s+across|interviewed|stopped)\s+({_UNNAMED_PERSON})\b"
 )
 
 # A sentence closing on who told it, as a pronoun ("…, she said.").
@@ -167,7 +179,7 @@ def pronoun_speaker(
             # (not when the sentence is itself told by someone: "Another group of men pushed her into a
             # store, she said": "she" is who told it)
             told = closing_attribution(text) or _TOLD_BY_PRONOUN.search(text)
-            unnamed = _DESCRIBED_SUBJECT.match(text) if not told else None
+            unnamed = (_DESCRIBED_SUBJECT.match(text) or _MET_BY_NARRATOR.match(text)) if not told else None
             if unnamed is not None and description_fits_pronoun(unnamed.group(1), pronoun):
                 return None, unnamed.group(1)
         if found and start - i > _PRONOUN_MENTION_BACK:
