@@ -509,3 +509,24 @@ def test_he_is_the_unnamed_person_the_reporter_meets() -> None:
     quote = '"I\'ve come from Abu Dhabi," he said, catching his breath.'
     assert _speakers([*intro, met, quote])[-1] == "a harried Velland man"
     assert _speakers([*intro, "At the entrance, a guard stopped me.", quote])[-1] == "Ahmed Tallo"
+
+
+@pytest.mark.parametrize(
+    ("para", "speaker"),
+    [
+        (
+            '"Tanks have surrounded the city," said one of the men as he shielded his face with a scarf.',
+            "one of the men",
+        ),
+        ('"Troops are gathering," said one refugee just 30 minutes after he had crossed the border.', "one refugee"),
+        ('"We want him to leave," said one 19-year-old man hours after the day of protests.', "one 19-year-old man"),
+        ('"They will not let us out," said one toothless man with thick greying stubble.', "one toothless man"),
+        # (a description that goes on with "familiar with" is kept whole)
+        (
+            '"There are four names," a diplomat familiar with negotiations said.',
+            "a diplomat familiar with negotiations",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_ends_before_a_clause_of_time_or_manner(para: str, speaker: str) -> None:
+    assert _speakers([para]) == [speaker]

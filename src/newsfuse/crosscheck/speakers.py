@@ -307,7 +307,13 @@ def _speaker_from_match(
         described = re.split(
             # ... or a reduced relative clause ("An IMF report released on Monday said")
             rf"[,:]|\s+(?:{VERBS}|{_INVERTED_SAYS}|was|were|in|on|at|also|further|then|had|has|have|is|who|whose|whom"
-            r"|released|published|issued|obtained|seen|posted|broadcast|aired)\b",
+            r"|released|published|issued|obtained|seen|posted|broadcast|aired"
+            # ... or a clause of time or manner after it ("one of the men as he shielded his face", "one
+            # refugee just 30 minutes after he crossed"; "a man with a gun", not "a diplomat familiar with")
+            r"|as|while|when|because|(?<!familiar\s)with"
+            r"|(?:just\s+)?(?:\d+\s+|a\s+few\s+|few\s+|several\s+)?(?:seconds|minutes|hours|days|weeks|months|moments"
+            r"|shortly|soon)\s+(?:after|before)"
+            r"|after|before)\b",
             described_from,
             maxsplit=1,
         )[0]
