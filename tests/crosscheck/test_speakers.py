@@ -530,3 +530,23 @@ def test_he_is_the_unnamed_person_the_reporter_meets() -> None:
 )
 def test_an_unnamed_speaker_ends_before_a_clause_of_time_or_manner(para: str, speaker: str) -> None:
     assert _speakers([para]) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("para", "speaker"),
+    [
+        ('At least one supporter of Tomas Brandt has told me, half in jest: "This is the only chance we get."', None),
+        (
+            'Sara Whitmore, Middle East director at Harbour Watch said the city stood for: "A microcosm of brutality".',
+            "Sara Whitmore",
+        ),
+        # (an office, and the subject of "saying", are no objects)
+        (
+            'In Velland, former Secretary of State Tomas Bakker famously said: "We have no dog in this fight."',
+            "Tomas Bakker",
+        ),
+        ('The ministry weighed in on Thursday, with Bakker saying, "We want no interference at all."', "Tomas Bakker"),
+    ],
+)
+def test_a_name_after_a_preposition_is_no_speaker_but_the_holder_before_it_is(para: str, speaker: str | None) -> None:
+    assert _speakers(["Tomas Brandt and Tomas Bakker met on Monday.", para])[-1] == speaker

@@ -45,6 +45,7 @@ from newsfuse.crosscheck.speech import (
     PLACE_TYPES,
     PLACEHOLDER,
     POSSESSIVE_NAME,
+    PREPOSITION_BEFORE,
     PRONOUNS,
     PUT_IT,
     QUOTED,
@@ -105,6 +106,21 @@ _LABEL_WORD = rf"{_NO_VERB_WORD}(?![a-z]+ed\b)(?!(?:{VERBS})\b)"
 _LABEL_NAME = re.compile(
     rf"^((?:[A-Z][\w'’.-]*\s){{0,4}}[A-Z][\w'’-]*),\s(?:{_LABEL_WORD}[^,“”\"\s]+(?:,?\s)){{1,16}}?\s*{PLACEHOLDER}"
 )
+
+
+# "Jo Roe, Middle East director at " right before the name of a body: the one holding the post.
+_HOLDER_BEFORE = re.compile(rf"{NAME},\s(?:{_LABEL_WORD}[^,.“”\"\s]+\s){{1,8}}?$")
+
+
+def _object_of_preposition(context: str, m: re.Match[str]) -> bool:
+    """Is the name ``m`` found before a verb the object of a preposition after a common noun ("one
+    supporter of Bush has told me", "an assessment of Tantawi warned")?  Not an office ("Secretary of
+    State James Baker said"), and not the subject of "saying" ("with Crowley saying")."""
+    before = PREPOSITION_BEFORE.search(context, 0, m.start(1))
+    if before is None or re.match(r"\s+saying\b", context[m.end(1) :]):
+        return False
+    word = context[: before.start()].split()[-1:]
+    return bool(word) and word[0][:1].islower()
 
 
 def _label_fits(q: RawQuote, name: str) -> bool:
@@ -575,6 +591,15 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
             if rx is _COLON_NAME and index is not None and _first_name_label(q, m, sents, index):
                 q.how = "pattern"
                 return
+            if rx is _BETWEEN_NAME_AND_VERB and _object_of_preposition(q.context, m):
+                holder = _HOLDER_BEFORE.search(q.context, 0, m.start(1))
+                if holder is not None and _speaker_from_match(
+                    q, holder.group(1), q.context[holder.start(1) :], sents, index
+                ):
+                    q.how = "pattern"  # "Jo Roe, Middle East director at Human Rights Watch said": Roe
+                    return
+                pos = m.end(1)  # "one supporter of Bush has told me": Bush is the object, not who speaks
+                continue
             if rx is _BETWEEN_NAME_AND_VERB and _SUBORDINATE_NAME.match(m.group(1)):
                 opener = OPENING_SUBORDINATE.match(q.context, m.start(1))
                 quote_at = q.context.find(PLACEHOLDER, m.end(1))

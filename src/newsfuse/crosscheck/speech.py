@@ -371,7 +371,7 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
             # war, noting": whose director or support, not who speaks ("Roe's aim, he says, was": the
             # pronoun is the subject and may be Roe)
             continue
-        if at < verb.start() and pronoun != "linked" and _PREPOSITION_BEFORE.search(masked, 0, at):
+        if at < verb.start() and pronoun != "linked" and PREPOSITION_BEFORE.search(masked, 0, at):
             # "she managed to round up the staff of the National Security Council and ask them",
             # "a friend of Tom Roe told": the object of a preposition is not who speaks (but in "an
             # interview with Roe in which he admits" the pronoun's antecedent may be one)
@@ -396,7 +396,7 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
 # "a spokesman for the Network said", "a communique from the European Council called on" are the
 # body's words, said by its people.  The gap is a plain space, not a masked quote ('On "…," Young
 # wonders').
-_PREPOSITION_BEFORE = re.compile(
+PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|at|in|with|to|on|about|against|near|among|behind)\s{1,2}(?:(?:the|a|an)\s{1,2})?$", re.IGNORECASE
 )
 
