@@ -567,3 +567,12 @@ def test_a_named_site_is_a_place_with_its_title_word() -> None:
     assert types["King Tomas Park"] == types["Velland Square"] == types["Velland Airport"] == "place"
     assert "Tomas Park" not in types
     assert types["Ivo Park"] == "person"  # a titled name before a verb of saying is a person
+
+
+def test_a_newspaper_is_a_body_even_after_in() -> None:
+    s = [
+        Sent("x", "p1", 0, "The story ran in the Valley Gazette and in the Daily Ledger on Monday.", "O", "o"),
+        Sent("x", "p1", 1, 'Roe "was always going to get a caning," the Daily Ledger said in an editorial.', "O", "o"),
+    ]
+    types = {e.name: e.type for e in build_entities(s, lambda a: "O").entities}
+    assert types["Valley Gazette"] == types["Daily Ledger"] == "organisation"

@@ -35,7 +35,8 @@ SUBORDINATORS: frozenset[str] = frozenset(
     "after before when while as since although though if because once until unless whereas".split()
 )
 
-# Head words that make a capitalised span an organisation.
+# Head words that make a capitalised span an organisation (newspapers' too: "Daily Mail", "Valley Herald"
+# are bodies, not a person nor, after "in", a place).
 ORG_HEADS: frozenset[str] = frozenset(
     """army government ministry council party agency bank company corporation corp inc ltd
     union nations organisation organization committee court parliament assembly congress senate
@@ -43,7 +44,8 @@ ORG_HEADS: frozenset[str] = frozenset(
     network news television tv radio times post press agency institute university foundation
     commission office department board group authority administration accord league club
     service services bureau association society council institute centre center plc llc ag sa
-    hospital clinic school college academy laboratory museum church conference""".split()
+    hospital clinic school college academy laboratory museum church conference daily journal herald gazette
+    tribune chronicle telegraph""".split()
 )
 
 # Words that, right after "in"/"from"/"to"/"near", mark the next capitalised span as a place
