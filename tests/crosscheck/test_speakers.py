@@ -550,3 +550,13 @@ def test_an_unnamed_speaker_ends_before_a_clause_of_time_or_manner(para: str, sp
 )
 def test_a_name_after_a_preposition_is_no_speaker_but_the_holder_before_it_is(para: str, speaker: str | None) -> None:
     assert _speakers(["Tomas Brandt and Tomas Bakker met on Monday.", para])[-1] == speaker
+
+
+def test_who_backs_a_point_speaks_the_quote_that_follows() -> None:
+    before = "Each egg has to be looked after carefully."
+    backed = "This point was backed by Dr James Robins, leader of the team that created the strain."
+    quote = '"Different strains behave differently in eggs."'
+    assert _speakers([before, backed, quote]) == ["James Robins"]
+    assert _speakers(['This view was echoed by Williams Mkpo, a community leader in Ibeno: "We are ignored."']) == [
+        "Williams Mkpo"
+    ]

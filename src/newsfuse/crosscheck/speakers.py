@@ -98,6 +98,9 @@ _OBJECT_WORDS = r"(?:for|of|from|including|with|to|about|the|against|on|and|or|b
 # 'Ostrova: "…"'; not the listener in 'One resident told the BBC: "…"' (see _LISTENER_BEFORE)
 _COLON_NAME = re.compile(rf"{NAME}\s*:\s*{PLACEHOLDER}")
 _LISTENER_BEFORE = re.compile(r"\b(?:told|tells|telling|asked|asks|to)\s+(?:the\s+)?$", re.IGNORECASE)
+# "This point was backed by Dr Jo Roe, leader of the team: '…'", "a view echoed by Lind": who agrees
+# speaks the quote that follows.
+_AGREED_BY = rf"\b(?:backed|echoed|supported|seconded|shared|endorsed|confirmed)\s+by\s+{NAME}"
 # Reaction round-ups and press reviews: 'KARIM ROE, research fellow at the Institute "…"', 'P.J. Vance,
 # the State Department spokesman, "…"', 'Valley Herald Editorial, May 18 "…"': a name opening the
 # paragraph, an apposition without a verb (no auxiliary, past tense or verb of saying), and a quote that
@@ -217,6 +220,7 @@ _PATTERNS = [
     ),
     # press reviews: 'Maksim Yusin in Russia's Kommersant: "…"'
     re.compile(rf"^{NAME}\s+in\s+(?:[A-Z][\w'’-]*\s*){{1,4}}:?\s*{PLACEHOLDER}"),
+    re.compile(rf"{_AGREED_BY}(?:,\s[^:“”\"]{{3,120}}?)?:\s*{PLACEHOLDER}"),
     _COLON_NAME,
     _LABEL_NAME,
     re.compile(rf"{NAME}\s+told\s+"),
@@ -433,6 +437,7 @@ def _in_sentence_speaker(
 _INVERTING = "|".join(sorted(INVERTING_VERBS))
 
 _PREVIOUS_PATTERNS = [
+    re.compile(_AGREED_BY),
     # "Ona Vell of Harbour Aid tells the BBC …": the one of the organisation speaks
     re.compile(
         rf"(?<![\w-])((?:[A-Z][\w'’.-]*\s){{1,4}}[A-Z][\w'’-]*)\s+(?:of|from|at|with)\s+(?:[\w'’.-]+\s+){{1,5}}?(?:{VERBS})\b"
