@@ -560,3 +560,11 @@ def test_who_backs_a_point_speaks_the_quote_that_follows() -> None:
     assert _speakers(['This view was echoed by Williams Mkpo, a community leader in Ibeno: "We are ignored."']) == [
         "Williams Mkpo"
     ]
+
+
+def test_after_an_inverted_verb_the_one_possessed_speaks_not_the_possessor() -> None:
+    assert _speakers(['"It was pure drama," recalls the Valley Ledger\'s Kate Adler, then a junior reporter.']) == [
+        "Kate Adler"
+    ]
+    # a possessor with no one after it is still taken
+    assert _speakers(['"Revenues are secondary," said the Valley Ledger\'s.']) == ["Valley Ledger"]

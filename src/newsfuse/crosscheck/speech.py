@@ -236,9 +236,11 @@ def own_sentences(q: RawQuote, sents: Sequence[Sent]) -> tuple[list[Sent], str, 
 # What may stand between an inverted verb and its subject: titles and job words ("said the
 # Foreign Minister, Ostrova", "said commission co-chair Lind"), not a clause ("said that he felt
 # Drost ...", "said it was Drost").
+# (Each word is taken whole, "(?![\w.'’-])": a word that could be split between two repetitions made
+# the match exponential in the length of the text.)
 _ONLY_TITLES = re.compile(
     r"(?:[\s,]*(?!(?:that|he|she|they|it|we|I|who|which|if|whether|when|and|but|was|were|is|are|had|has|would|will"
-    r"|could|to|of|in|on|for|with)\b)[\w.'’-]+)*[\s,]*$"
+    r"|could|to|of|in|on|for|with)\b)[\w.'’-]+(?![\w.'’-]))*[\s,]*$"
 )
 
 
@@ -352,6 +354,8 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
     opener_end = _opening_clause_end(masked)
     before: list[tuple[int, int, str]] = []
     after: list[tuple[int, str]] = []
+    possessors: list[tuple[int, str]] = []
+    reach = 0  # the end of the last possessor after the verb: its possessed name is measured from there
     can_speak = list(_who_can_speak(masked, sents, index, exclude))
     for at, surface, eid in can_speak:
         if at < opener_end:
@@ -381,14 +385,21 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
             # a participle ("..., saying") belongs to the sentence's subject, its first name;
             # a finite verb to the name closest before it
             before.append((0 if person else 1, at if participle else verb.start() - at, eid))
-        elif at - verb.end() <= _AFTER_VERB_CHARS and (
+        elif at - max(verb.end(), reach) <= _AFTER_VERB_CHARS and (
             (verb.group().lower() in INVERTING_VERBS and _ONLY_TITLES.match(masked, verb.end(), at))
             or _PASSIVE_BY.match(masked, verb.end(), at)  # "was described by BP as '…'"
         ):
+            if masked.startswith(("'s", "’s"), end):
+                # "recalls the BBC's Kate Adie": whose reporter, not who recalls; the one possessed is
+                # measured from here (and when no one follows, "said Moody's", the possessor is taken)
+                possessors.append((at, eid))
+                reach = end + 2
+                continue
             after.append((at, eid))  # "said Ostrova", "said Foreign Minister Ostrova"
     if before:
         best = min(before)[2]
         return _person_of(best, can_speak, masked, index) or best
+    after = after or possessors
     return min(after)[1] if after else None
 
 
