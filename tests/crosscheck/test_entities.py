@@ -576,3 +576,21 @@ def test_a_newspaper_is_a_body_even_after_in() -> None:
     ]
     types = {e.name: e.type for e in build_entities(s, lambda a: "O").entities}
     assert types["Valley Gazette"] == types["Daily Ledger"] == "organisation"
+
+
+def test_a_name_after_a_body_noun_is_a_body() -> None:
+    s = [
+        Sent("x", "p1", 0, "Music trade magazine Billmark reported record sales on Monday.", "O", "o"),
+        Sent(
+            "x",
+            "p1",
+            1,
+            "Shares of carmaker Velland fell, and the regional airline Tessair said it would cut flights.",
+            "O",
+            "o",
+        ),
+        Sent("x", "p1", 2, "Pork producer Craig Rowan said prices fell.", "O", "o"),
+    ]
+    types = {e.name: e.type for e in build_entities(s, lambda a: "O").entities}
+    assert types["Billmark"] == types["Velland"] == types["Tessair"] == "organisation"
+    assert types["Craig Rowan"] == "person"  # "producer" names people too

@@ -568,3 +568,14 @@ def test_after_an_inverted_verb_the_one_possessed_speaks_not_the_possessor() -> 
     ]
     # a possessor with no one after it is still taken
     assert _speakers(['"Revenues are secondary," said the Valley Ledger\'s.']) == ["Valley Ledger"]
+
+
+def test_quoted_as_saying_after_a_described_paper_is_the_one_quoted() -> None:
+    paras = [
+        "Amr Mossa said he hoped Velland would move forward.",
+        '"I hope that Velland will change," the independent daily al-Tahrir newspaper quoted Amr Mossa as saying.',
+    ]
+    assert _speakers(paras) == ["Amr Mossa"]
+    assert _speakers(
+        ["Music magazine Billmark reported record sales.", 'In an interview she said: "It is unfair."']
+    ) == [None]

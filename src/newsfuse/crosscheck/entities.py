@@ -56,6 +56,14 @@ _PLACE_HEADS = frozenset(
     "kingdom province county district region valley river coast".split()
 )
 # Lowercase connectors allowed inside a name when a capitalised word follows.
+# Common nouns news puts right before a body's name ("the newspaper Kelmarsh", "carmaker Velland"),
+# general vocabulary: the name after them is no person, whatever verb follows it.  (Not "producer" or
+# "operator": "pork producer Craig Rowles" and "TV producer Elise Labott" are people.)
+_BODY_NOUNS = frozenset(
+    """magazine newspaper daily weekly tabloid broadsheet broadcaster channel network website agency firm
+    company bank lender insurer reinsurer airline carrier carmaker automaker retailer miner brokerage charity
+    manufacturer supplier conglomerate""".split()
+)
 # Last words of a named site in a city (general vocabulary): "King Abdullah Park" is a place, not
 # King Abdullah, and "Heathrow Airport" is no body.  Not "street": "Downing Street said" is a body.
 _SITE_HEADS = frozenset(
@@ -577,7 +585,9 @@ def _mentions_from_span(
         if len(f) < 2:
             return out
     if cue is None:
-        if prev in PLACE_PREPS or nxt in {"-based"} or (nxt == "-" and nxt2 == "based"):
+        if prev in _BODY_NOUNS:
+            cue = "organisation"  # "music magazine Billboard reported", "carmaker Velland said": a body
+        elif prev in PLACE_PREPS or nxt in {"-based"} or (nxt == "-" and nxt2 == "based"):
             cue = "place"
         elif nxt in SPEECH_VERBS and prev != "the" and not _body_of_person(toks, end - len(span)):
             cue = "person"  # "X said"; but "the White House said" is no person

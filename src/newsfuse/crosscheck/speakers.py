@@ -141,10 +141,11 @@ _BETWEEN_NAME_AND_VERB = re.compile(rf"{NAME}\s+((?:{NO_CLAUSE}\w+\s+){{0,4}})(?
 _THE_NAME_SAYS = re.compile(
     rf"{PLACEHOLDER}[,.!?]?\s*[Tt]he\s+((?:[A-Z][\w'’.&-]*\s+){{0,3}}[A-Z][\w'’&-]*)\s+(?:also\s+)?(?:{_INVERTED_SAYS})\b"
 )
-# '"…," Xinhua quoted him as saying': the one quoted speaks, never the agency quoting (when "him"
+# '"…," Xinhua quoted him as saying', '"…," the Egyptian daily al-Tahrir quoted Moussa as saying': the one
+# quoted speaks, never the agency quoting (when "him"
 # names no one the story knows, the speaker stays unknown)
 _QUOTED_AS_SAYING = re.compile(
-    rf"{PLACEHOLDER}[,.!?]?\s*(?:[A-Z][\w'’.-]*\s+){{1,3}}quoted\s+(him|her|them|(?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’-]*)"
+    rf"{PLACEHOLDER}[,.!?]?\s*(?:[\w'’.-]+\s+){{1,8}}?quoted\s+(him|her|them|(?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’-]*)"
     r"\s+as\s+saying\b"
 )
 _SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
