@@ -579,3 +579,15 @@ def test_quoted_as_saying_after_a_described_paper_is_the_one_quoted() -> None:
     assert _speakers(
         ["Music magazine Billmark reported record sales.", 'In an interview she said: "It is unfair."']
     ) == [None]
+
+
+def test_points_out_is_a_verb_of_saying_and_when_i_is_no_one() -> None:
+    book = "Robert Fisk wrote a book on the war."
+    assert _speakers([book, 'But as Fisk points out, "even the dead of 1944 were buried in marked graves".']) == [
+        "Robert Fisk"
+    ]
+    assert _speakers(['"Most refugees are children," pointed out Maria Calvi, regional director for the fund.']) == [
+        "Maria Calvi"
+    ]
+    reported = "When I formally reported to General Sancho, the commander said not a word."
+    assert _speakers([reported, 'I said, "Sir, when I saw the pictures I was sickened by them."']) == [None]

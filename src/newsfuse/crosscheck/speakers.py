@@ -44,6 +44,7 @@ from newsfuse.crosscheck.speech import (
     OPENING_SUBORDINATE,
     PLACE_TYPES,
     PLACEHOLDER,
+    POINT_OUT,
     POSSESSIVE_NAME,
     PREPOSITION_BEFORE,
     PRONOUNS,
@@ -235,7 +236,9 @@ _PATTERNS = [
     ),
     re.compile(rf"{PLACEHOLDER}[,.!?]?\s*({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b"),
     # (not a participle: "one slogan shouted by the crowd was '…'")
-    re.compile(rf"(?<![\w-])({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS}|{PUT_IT})\b(?!\s+by\b)[^.]*?{PLACEHOLDER}"),
+    re.compile(
+        rf"(?<![\w-])({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS}|{PUT_IT}|{POINT_OUT})\b(?!\s+by\b)[^.]*?{PLACEHOLDER}"
+    ),
     # "One industry insider, who asked not to be named, said: '…'" (and after the quote)
     # (not an apposition: "Gov. Rick Perry, a fellow Republican, who said": Perry's)
     re.compile(rf"(?<![\w-])(?<!,\s)({_ANY_DESCRIBED}),\s+{_WHO_CLAUSE}(?:{_INVERTED_SAYS})\b[^.]*?{PLACEHOLDER}"),
@@ -281,7 +284,9 @@ def _speaker_from_match(
 ) -> bool:
     """Set the speaker from a name an attribution pattern found; False when it names no speaker."""
     # a conjunction swept into a name ("And I said", "But Lind said") is no part of it; "I" is no one
+    # (nor is a subordinator before "I": "When I formally reported …, I said" is the writer's)
     name = re.sub(r"^(?:And|But|So|Or|Then|Yet|Now)\s+(?=\S)", "", name)
+    name = re.sub(r"^(?:When|While|As|After|Before|If|Because|Although|Though|Since|Once|Until)\s+(?=I\b)", "", name)
     if name == "it":
         # '"…," it said': a body that said something just before, else unknown
         if index is not None:

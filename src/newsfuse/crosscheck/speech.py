@@ -51,7 +51,9 @@ PUT_IT = (
     r"put\s+it(?=\s*[,:]|\s+(?:this|that|another|so|bluntly|succinctly|simply|best|well|mildly|plainly|starkly"
     r"|more|recently|last|once|later|earlier|to|in\s+\d{4})\b)"
 )
-VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + "|" + PUT_IT
+# "as Fisk points out, '…'": the phrasal verb of saying.
+POINT_OUT = r"(?:points?|pointed|pointing)\s+out\b"
+VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + "|" + PUT_IT + "|" + POINT_OUT
 
 DESCRIBED = re.compile(r"^(?:an?|the|his|her|its|their|one|another)\s", re.IGNORECASE)
 # Verbs that introduce a quote without being verbs of saying in the strict sense ("condemned the
