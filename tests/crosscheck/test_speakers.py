@@ -591,3 +591,31 @@ def test_points_out_is_a_verb_of_saying_and_when_i_is_no_one() -> None:
     ]
     reported = "When I formally reported to General Sancho, the commander said not a word."
     assert _speakers([reported, 'I said, "Sir, when I saw the pictures I was sickened by them."']) == [None]
+
+
+@pytest.mark.parametrize(
+    ("paras", "speaker"),
+    [
+        # "It adds:" after a document described as saying something
+        (
+            ["The paper describes the bias as a long-running grievance.", 'It adds: "This perception is more acute."'],
+            "The paper",
+        ),
+        (
+            ["It may not help that a shirt is for sale with the slogan.", 'It shows: "I went to Tallor and got flu."'],
+            None,
+        ),
+        # an inverted verb, a description, a comma, the name closing the sentence
+        (
+            ['"The army will crush them," says 53-year-old pharmacist, Gandi Kalouni.', '"Bashar will stay."'],
+            "Gandi Kalouni",
+        ),
+        # a definite description opening the sentence, its verb, a colon, the quote
+        (
+            ['The man wielding the knife said, tauntingly, to the first: "This is for freedom."'],
+            "The man wielding the knife",
+        ),
+    ],
+)
+def test_documents_appositions_and_definite_descriptions(paras: list[str], speaker: str | None) -> None:
+    assert _speakers(paras)[-1] == speaker

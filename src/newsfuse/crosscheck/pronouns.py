@@ -346,11 +346,12 @@ def it_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tuple[
 
 
 # A body described, not named, as the subject of a saying: "the state-controlled al-Watan newspaper
-# said" is who "it" is in the next sentence's '"…," it reported'.  Media and bodies only (general
-# news vocabulary): "it" is never a person.
+# said" is who "it" is in the next sentence's '"…," it reported', "The paper describes …" in "It adds:
+# '…'".  Media, bodies and documents only (general news vocabulary): "it" is never a person.
 _DESCRIBED_BODY_SAYS = re.compile(
     r"\b((?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?(?:newspaper|paper|daily|agency|ministry|company|firm|channel"
-    rf"|broadcaster|network|website|magazine|television|radio|station))\s+(?:also\s+)?(?:{VERBS})\b"
+    r"|broadcaster|network|website|magazine|television|radio|station|report|study|document|survey|letter|memo"
+    rf"|commentary|editorial|article))\s+(?:also\s+)?(?:{'|'.join(sorted(QUOTING_VERBS, key=len, reverse=True))})\b"
 )
 
 

@@ -235,6 +235,11 @@ _PATTERNS = [
         r"|[Dd]ozens\s+of)\s+[a-z][\w'’-]+)"
     ),
     re.compile(rf"{PLACEHOLDER}[,.!?]?\s*({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b"),
+    # '"…," says 53-year-old pharmacist, Gandi Kalouni.': a description, a comma, the name closing the sentence
+    re.compile(
+        rf"{PLACEHOLDER}[,.!?]?\s*(?:{_INVERTED_SAYS})\s+(?:[\w'’-]+\s+){{0,4}}?[a-z][\w'’-]*,\s+"
+        r"((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*)\s*[.!?]?$"
+    ),
     # (not a participle: "one slogan shouted by the crowd was '…'")
     re.compile(
         rf"(?<![\w-])({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS}|{PUT_IT}|{POINT_OUT})\b(?!\s+by\b)[^.]*?{PLACEHOLDER}"
@@ -250,7 +255,13 @@ _PATTERNS = [
 ]
 # A definite description before its verb ('…," the engineer said'; "said the crowds …" is what was
 # said), taken only when nothing else names the speaker: the story may name who "the general" is.
-# ('…," the commentator who requested anonymity said', '…," said the boy who declined to give his name')
+# ('…," the commentator who requested anonymity said', '…," said the boy who declined to give his name';
+# "The man wielding the knife said, tauntingly, to the first: '…'": one opening the sentence, its verb,
+# the quote after a colon)
+_DEF_DESCRIBED_OPENING = re.compile(
+    rf"(?:^|[.!?]\s+)({_DEF_DESCRIBED})(?:\s+[a-z]+ing\b[^,.:;“”\"]{{0,40}}?)?\s+(?:{_INVERTED_SAYS})\b"
+    rf"[^.“”\"]{{0,60}}?:\s*{PLACEHOLDER}"
+)
 _DEF_DESCRIBED_SAYS = re.compile(
     rf"{PLACEHOLDER}[,.!?]?\s*(?:({_DEF_DESCRIBED})(?:,?\s+{_WHO_CLAUSE})?\s+(?:{_INVERTED_SAYS})\b"
     rf"|(?:{_INVERTED_SAYS})\s+({_DEF_DESCRIBED})\s+who\b)"
@@ -460,7 +471,7 @@ def attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pre
     when the article gives exactly one person that office."""
     _attribute(q, sents, index, previous)
     if q.speaker_name is None:
-        m = _DEF_DESCRIBED_SAYS.search(q.context)
+        m = _DEF_DESCRIBED_SAYS.search(q.context) or _DEF_DESCRIBED_OPENING.search(q.context)
         g = 1 if m is not None and m.group(1) else 2
         if m is not None and _speaker_from_match(q, m.group(g).strip(), q.context[m.start(g) :], sents, index):
             q.how = "pattern"
@@ -819,6 +830,10 @@ def _colon_subject(q: RawQuote, text: str, sents: Sequence[Sent], index: EntityI
         return False
     if subj.group(1):
         q.speaker, q.speaker_name = pronoun_speaker(q, sents, index, subj.group(1))
+        return q.speaker_name is not None
+    if subj.group(2) == "It" and re.match(rf"It\s+(?:also\s+)?(?:{VERBS})\b", m.group(1).strip()):
+        # "The paper describes … / It adds: '…'": the body or document said something just before
+        q.speaker, q.speaker_name = it_speaker(q, sents, index)
         return q.speaker_name is not None
     eid, shown = resolve_name(subj.group(2), index)
     if eid is None or place_like(eid, index):
