@@ -722,3 +722,13 @@ def test_entries_labelled_with_a_day_first_a_month_or_a_year_are_dated_list_entr
     cands = article_candidates(a)
     assert [c.reason for c in cands[1:5]] == ["dated list entry"] * 4
     assert cands[0].usable and cands[5].usable
+
+
+def test_an_agency_dateline_and_then_a_city_dateline_are_both_removed() -> None:
+    assert strip_dateline(
+        "(AP) KELBROOK -- Grappling with the worst flood in its history, the city closed its port."
+    ) == ("Grappling with the worst flood in its history, the city closed its port.")
+    # one dateline only: a compound after the agency's stays
+    assert strip_dateline("(Reuters) - US-backed forces took the town on Monday after a long siege.") == (
+        "US-backed forces took the town on Monday after a long siege."
+    )

@@ -252,8 +252,12 @@ def strip_agency_dateline(text: str) -> str:
 
 
 def strip_dateline(text: str) -> str:
-    """Remove a wire dateline or byline glued to the start of a lead sentence."""
-    for rx in (_AGENCY_DATELINE, _CITY_DATELINE, _CAPS_DATELINE):
+    """Remove a wire dateline or byline glued to the start of a lead sentence (an agency's and then a
+    city's: "(AP) WASHINGTON -- Grappling with …" loses both)."""
+    m = _AGENCY_DATELINE.match(text)
+    if m and len(text) - m.end() > 20:
+        text = text[m.end() :]
+    for rx in (_CITY_DATELINE, _CAPS_DATELINE):
         m = rx.match(text)
         if m and len(text) - m.end() > 20:
             text = text[m.end() :]
