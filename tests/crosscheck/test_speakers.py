@@ -619,3 +619,11 @@ def test_points_out_is_a_verb_of_saying_and_when_i_is_no_one() -> None:
 )
 def test_documents_appositions_and_definite_descriptions(paras: list[str], speaker: str | None) -> None:
     assert _speakers(paras)[-1] == speaker
+
+
+def test_he_is_the_man_described_not_a_person_named_further_up() -> None:
+    named = "Bashar Velic spoke on Monday."
+    man = "The man wielding the knife stood over them."
+    assert _speakers([named, man, '"This is for our martyrs," he said.']) == ["The man"]
+    nearby = "A man standing nearby echoed that view."
+    assert _speakers([named, nearby, '"They all supported him," he said.']) == ["A man"]

@@ -88,11 +88,14 @@ _UNNAMED_PERSON = (
     r"|shopkeeper|driver|fisherman|farmer|soldier|father|mother|tourist|guest|passenger|traveller|traveler|victim"
     r"|customer|fan|voter|mourner|pilgrim|neighbour|neighbor|friend|relative)"
 )
+# A person no story would name by office: "The man wielding the knife", "the young woman" (not "the
+# president", whom the story may name elsewhere).
+_THE_UNNAMED = r"[Tt]he\s+(?:[\w'’-]+\s+){0,2}?(?:man|woman|boy|girl|youth|teenager|stranger)"
 # An unnamed person as a sentence's subject, whatever its verb: "A Korean businessman broke into song",
 # "One elderly woman from the village wept".
 _DESCRIBED_SUBJECT = re.compile(
-    rf"^(?:(?:But|And|Yet|So|Then|Meanwhile|Later),?\s+)?({_UNNAMED_PERSON})"
-    r"(?:\s+(?:from|of|in|at|who|with)\b[^,.;]{0,60}?)?\s+(?:[a-z]+ed|was|is|had|has|broke|came|went|took|got|ran|stood"
+    rf"^(?:(?:But|And|Yet|So|Then|Meanwhile|Later),?\s+)?({_UNNAMED_PERSON}|{_THE_UNNAMED})"
+    r"(?:\s+(?:from|of|in|at|who|with|[a-z]+ing)\b[^,.;]{0,60}?)?\s+(?:[a-z]+ed|was|is|had|has|broke|came|went|took|got|ran|stood"
     r"|sat|said|says|told|wept|spoke|gave|made|left|saw|fell|held|kept|began)\b"
 )
 # An unnamed person the reporter meets: "At the entrance, I ran into a harried Syrian man dragging a
