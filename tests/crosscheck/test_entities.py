@@ -594,3 +594,20 @@ def test_a_name_after_a_body_noun_is_a_body() -> None:
     types = {e.name: e.type for e in build_entities(s, lambda a: "O").entities}
     assert types["Billmark"] == types["Velland"] == types["Tessair"] == "organisation"
     assert types["Craig Rowan"] == "person"  # "producer" names people too
+
+
+def test_a_body_named_for_two_fields_is_one_name() -> None:
+    s = [
+        Sent(
+            "x",
+            "p1",
+            0,
+            "Mara Weis of the Center for Economic and Policy Research said the Bank of Tallor and Velland agreed.",
+            "O",
+            "o",
+        )
+    ]
+    names = {e.name for e in build_entities(s, lambda a: "O").entities}
+    assert "Center for Economic and Policy Research" in names
+    assert "Policy Research" not in names
+    assert "Bank of Tallor" in names  # "of": two bodies as often as one

@@ -627,3 +627,13 @@ def test_he_is_the_man_described_not_a_person_named_further_up() -> None:
     assert _speakers([named, man, '"This is for our martyrs," he said.']) == ["The man"]
     nearby = "A man standing nearby echoed that view."
     assert _speakers([named, nearby, '"They all supported him," he said.']) == ["A man"]
+
+
+def test_a_body_after_at_is_the_holders_not_the_speaker() -> None:
+    para = (
+        "Dr. Daniel Jernow, Deputy Director of the Influenza Division at the Centers for Disease Control and"
+        ' Prevention made these comments: "The country will likely see more cases."'
+    )
+    assert _speakers([para]) == ["Daniel Jernow"]
+    before = "Mark Weisbot of the Center for Economic and Policy Research said the fund had not gone far enough."
+    assert _speakers([before, '"Nobody wants to borrow from the fund," he said.']) == ["Mark Weisbot"]

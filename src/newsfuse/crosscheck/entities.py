@@ -367,6 +367,7 @@ def rule_mentions(sent: Sent, lowercase: set[str], places: frozenset[str] | set[
                 or (t.lower() in _CONNECTORS and j + 1 < n and caps[j + 1] and not _POSSESSIVE.search(span[-1]))
                 or (t.lower() == "the" and span[-1].lower() == "of" and j + 1 < n and caps[j + 1])
                 or (t.lower() == "and" and _joint_name_start(span) and _joint_name_end(toks, caps, j + 1))
+                or (t.lower() == "and" and _for_two_fields(span) and j + 1 < n and caps[j + 1])
             ):
                 span.append(t)
                 j += 1
@@ -409,6 +410,18 @@ def _joint_name_start(span: list[str]) -> bool:
         or fold(last) in ORG_HEADS
         or _is_acronym(last)
         or any(fold(t).rstrip(".") in PERSON_TITLES for t in span)
+    )
+
+
+def _for_two_fields(span: list[str]) -> bool:
+    """A body named "for" two fields: "Center for Economic | and | Policy Research", "Centers for Disease
+    Control | and | Prevention" (with "of" two names are as often two bodies: "Bank of England and
+    France")."""
+    return (
+        len(span) >= 3
+        and (fold(span[0]) in ORG_HEADS or fold(span[0]).removesuffix("s") in ORG_HEADS)
+        and "for" in (t.lower() for t in span[1:-1])
+        and not _POSSESSIVE.search(span[-1])
     )
 
 

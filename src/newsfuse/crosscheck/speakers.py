@@ -116,15 +116,31 @@ _LABEL_NAME = re.compile(
 _HOLDER_BEFORE = re.compile(rf"{NAME},\s(?:{_LABEL_WORD}[^,.“”\"\s]+\s){{1,8}}?$")
 
 
-def _object_of_preposition(context: str, m: re.Match[str]) -> bool:
+def _object_of_preposition(context: str, m: re.Match[str], index: EntityIndex | None) -> bool:
     """Is the name ``m`` found before a verb the object of a preposition after a common noun ("one
     supporter of Bush has told me", "an assessment of Tantawi warned")?  Not an office ("Secretary of
-    State James Baker said"), and not the subject of "saying" ("with Crowley saying")."""
-    before = PREPOSITION_BEFORE.search(context, 0, m.start(1))
+    State James Baker said"), and not the subject of "saying" ("with Crowley saying").  The name is the
+    whole name it is part of ("at the Centers for Disease Control and Prevention made these comments":
+    "Prevention" is found, the Centers are the object of "at")."""
+    start = m.start(1)
+    eid, shown = resolve_name(m.group(1), index) if index is not None else (None, None)
+    whole = context.rfind(shown, 0, m.end(1)) if shown else -1
+    if 0 <= whole < start and whole + len(shown or "") == m.end(1):
+        start = whole
+    before = PREPOSITION_BEFORE.search(context, 0, start)
     if before is None or re.match(r"\s+saying\b", context[m.end(1) :]):
         return False
     word = context[: before.start()].split()[-1:]
-    return bool(word) and word[0][:1].islower()
+    if word and word[0][:1].isupper():
+        # after a capitalised word only a body with its holder named before ("Daniel Jernigan, Deputy
+        # Director of the Influenza Division at the Centers for …"), not "Bank of England Governor King"
+        return (
+            eid is not None
+            and index is not None
+            and index.type_of(eid) in {"organisation", "other"}
+            and _HOLDER_BEFORE.search(context, 0, start) is not None
+        )
+    return bool(word)
 
 
 def _label_fits(q: RawQuote, name: str) -> bool:
@@ -613,7 +629,7 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
             if rx is _COLON_NAME and index is not None and _first_name_label(q, m, sents, index):
                 q.how = "pattern"
                 return
-            if rx is _BETWEEN_NAME_AND_VERB and _object_of_preposition(q.context, m):
+            if rx is _BETWEEN_NAME_AND_VERB and _object_of_preposition(q.context, m, index):
                 holder = _HOLDER_BEFORE.search(q.context, 0, m.start(1))
                 if holder is not None and _speaker_from_match(
                     q, holder.group(1), q.context[holder.start(1) :], sents, index
