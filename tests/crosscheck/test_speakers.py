@@ -637,3 +637,21 @@ def test_a_body_after_at_is_the_holders_not_the_speaker() -> None:
     assert _speakers([para]) == ["Daniel Jernow"]
     before = "Mark Weisbot of the Center for Economic and Policy Research said the fund had not gone far enough."
     assert _speakers([before, '"Nobody wants to borrow from the fund," he said.']) == ["Mark Weisbot"]
+
+
+@pytest.mark.parametrize(
+    ("para", "speaker"),
+    [
+        ('"This bailout is not the solution," Sen. Jim Bunnell (R-Ky.)', "Jim Bunnell"),
+        ('"We need the oil from offshore," Sen. Mary Landry (D-La.)', "Mary Landry"),
+        (
+            'Here are five options for your benefit: Robin Yassin-Kass, author of The Road: "The damage is done."',
+            "Robin Yassin-Kass",
+        ),
+        ('Another lawyer, W. Mark Lanning, scoffed: "This is like a lynch mob."', "W. Mark Lanning"),
+        # (a clause before the colon is no label)
+        ('Others, too, were happy to pick up his torch, it seems: "There is nothing like a class war."', None),
+    ],
+)
+def test_a_party_tag_and_a_label_before_a_colon_name_the_speaker(para: str, speaker: str | None) -> None:
+    assert _speakers([para]) == [speaker]

@@ -143,6 +143,14 @@ def _object_of_preposition(context: str, m: re.Match[str], index: EntityIndex | 
     return bool(word)
 
 
+# 'Robin Yassin-Kassab, author of The Road from Damascus: "…"': a name and its apposition as a label
+# before a colon, opening the paragraph or after a colon or a stop.
+_LABEL_BEFORE_COLON = re.compile(
+    rf"(?:^|[:.!?]\s+)((?:[A-Z][\w'’.-]*\s){{0,3}}[A-Z][\w'’-]*),\s(?:{_LABEL_WORD}[^,.:“”\"\s]+\s){{0,10}}?"
+    rf"[^,.:“”\"\s]+:\s*{PLACEHOLDER}"
+)
+
+
 def _label_fits(q: RawQuote, name: str) -> bool:
     """A label names someone ("Indeed, a court …", "Chanting, …" do not) before a whole statement (a
     quote in lower case goes on the sentence: 'The Gulf, nowadays a resort, "looks like Mars"')."""
@@ -239,6 +247,7 @@ _PATTERNS = [
     # press reviews: 'Maksim Yusin in Russia's Kommersant: "…"'
     re.compile(rf"^{NAME}\s+in\s+(?:[A-Z][\w'’-]*\s*){{1,4}}:?\s*{PLACEHOLDER}"),
     re.compile(rf"{_AGREED_BY}(?:,\s[^:“”\"]{{3,120}}?)?:\s*{PLACEHOLDER}"),
+    _LABEL_BEFORE_COLON,  # (before the name right at the colon: "author of The Road: '…'")
     _COLON_NAME,
     _LABEL_NAME,
     re.compile(rf"{NAME}\s+told\s+"),
@@ -251,11 +260,14 @@ _PATTERNS = [
         r"|[Dd]ozens\s+of)\s+[a-z][\w'’-]+)"
     ),
     re.compile(rf"{PLACEHOLDER}[,.!?]?\s*({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS})\b"),
-    # '"…," says 53-year-old pharmacist, Gandi Kalouni.': a description, a comma, the name closing the sentence
+    # '"…," says 53-year-old pharmacist, Gandi Kalouni.', '"…," said his father, Daoud, 59.': a description,
+    # a comma, the name (and an age) closing the sentence
     re.compile(
         rf"{PLACEHOLDER}[,.!?]?\s*(?:{_INVERTED_SAYS})\s+(?:[\w'’-]+\s+){{0,4}}?[a-z][\w'’-]*,\s+"
-        r"((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*)\s*[.!?]?$"
+        r"((?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’-]*)(?:,\s*\d{1,3})?\s*[.!?]?$"
     ),
+    # '"…," Sen. Jim Bunning (R-Ky.)': a lawmaker with a party tag after the quote, the verb lost in the crawl
+    re.compile(rf"{PLACEHOLDER}[,.!?]?\s*((?:[A-Z][\w.'’-]*\s+){{0,4}}[A-Z][\w'’-]*)\s*\([DRI]-[A-Z][\w.]*\)\.?\s*$"),
     # (not a participle: "one slogan shouted by the crowd was '…'")
     re.compile(
         rf"(?<![\w-])({_ANY_DESCRIBED})\s+(?:{_INVERTED_SAYS}|{PUT_IT}|{POINT_OUT})\b(?!\s+by\b)[^.]*?{PLACEHOLDER}"
@@ -624,7 +636,7 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
             if rx is _COLON_NAME and _LISTENER_BEFORE.search(q.context, 0, m.start(1)):
                 pos = m.end(1)  # 'told the BBC: "…"': who was told (the whole name), not who speaks
                 continue
-            if rx is _LABEL_NAME and not _label_fits(q, m.group(1)):
+            if (rx is _LABEL_NAME or rx is _LABEL_BEFORE_COLON) and not _label_fits(q, m.group(1)):
                 break
             if rx is _COLON_NAME and index is not None and _first_name_label(q, m, sents, index):
                 q.how = "pattern"
