@@ -69,6 +69,9 @@ _BODY_NOUNS = frozenset(
 _SITE_HEADS = frozenset(
     "park square road avenue boulevard airport airbase bridge stadium camp mosque cemetery highway plaza".split()
 )
+# Prepositions before a site's name: the place words, and "at"/"on"/"from"/"to", which PLACE_PREPS leaves
+# out ("sent arms to Sarraj") but which before "King Abdullah Park" name where.
+_SITE_PREPS = PLACE_PREPS | {"at", "on", "from", "to"}
 _CONNECTORS = frozenset({"of", "for", "de", "del", "of the", "bin", "ibn", "al", "van", "von", "der"})
 _QUOTED_SPAN = re.compile(r"[“\"]([^“”\"]{2,80})[”\"]")
 # A company's stock ticker in parentheses ("Lonmin (LMIJ.J)", "KKR & Co LP (KKR.N)", "(NYSE: BP)"):
@@ -531,7 +534,7 @@ def _mentions_from_span(
     if (
         len(span) >= 2
         and low[-1] in _SITE_HEADS
-        and (prev in PLACE_PREPS or prev in {"at", "on", "from", "to"} or (last_title < 0 and nxt not in SPEECH_VERBS))
+        and (prev in _SITE_PREPS or (last_title < 0 and nxt not in SPEECH_VERBS))
     ):
         # "at King Abdullah Park", "Tahrir Square": a site, titles and all ("Mayor Tomas Park said" is a person)
         cue = "place"

@@ -20,6 +20,7 @@ from newsfuse.crosscheck.speech import (
     NO_CLAUSE,
     PLACEHOLDER,
     QUOTED,
+    QUOTING,
     QUOTING_VERBS,
     ROLES,
     VERBS,
@@ -354,7 +355,7 @@ def it_speaker(q: RawQuote, sents: Sequence[Sent], index: EntityIndex) -> tuple[
 _DESCRIBED_BODY_SAYS = re.compile(
     r"\b((?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){0,4}?(?:newspaper|paper|daily|agency|ministry|company|firm|channel"
     r"|broadcaster|network|website|magazine|television|radio|station|report|study|document|survey|letter|memo"
-    rf"|commentary|editorial|article))\s+(?:also\s+)?(?:{'|'.join(sorted(QUOTING_VERBS, key=len, reverse=True))})\b"
+    rf"|commentary|editorial|article))\s+(?:also\s+)?(?:{QUOTING})\b"
 )
 
 

@@ -73,6 +73,8 @@ QUOTING_VERBS = (
     )
     | SPEECH_VERBS
 )
+# The quoting verbs as one alternation, longest first.
+QUOTING = "|".join(sorted(QUOTING_VERBS, key=len, reverse=True))
 WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
 # Verbs of saying that news puts before their subject ('…," said Ostrova', '…," writes Quill').
