@@ -1199,3 +1199,41 @@ def test_a_photo_credit_before_the_page_stamp_is_no_title() -> None:
     art = _record(lines, "g.jsonl#1")
     assert art.title == "Dam gates opened as crack found"
     assert "The Verrin Valley Water Board opened" in art.paragraphs[0].text
+
+
+@pytest.mark.parametrize(
+    ("para", "kept", "detail"),
+    [
+        (
+            "(Download Audio File) During a speech on Harvest Day, the mayor told farmers the dam is safe.",
+            "During a speech on Harvest Day, the mayor told farmers the dam is safe.",
+            "link label in brackets at the start of the paragraph",
+        ),
+        (
+            "(Visit Kelbrook) The town sits on the river and has kept its old bridge for two centuries.",
+            "The town sits on the river and has kept its old bridge for two centuries.",
+            "link label in brackets at the start of the paragraph",
+        ),
+        (
+            "Jane Rolfe reports On April 15, 2031, in the port of Kelbrook, a crowd stormed the harbour office.",
+            "On April 15, 2031, in the port of Kelbrook, a crowd stormed the harbour office.",
+            "reporter's credit line at the start of the paragraph",
+        ),
+    ],
+)
+def test_a_link_label_and_a_reporters_credit_before_the_text_are_furniture(para: str, kept: str, detail: str) -> None:
+    text, removed = _strip_inline(para, None)
+    assert text == kept
+    assert [r[2] for r in removed] == [detail]
+
+
+@pytest.mark.parametrize(
+    "para",
+    [
+        "(Valley Times) HARBOUR PLAN is the headline the paper ran over its report on the dam.",
+        "Jane Rolfe reports that the port of Kelbrook was calm on Monday morning after the storm.",
+        "Jane Rolfe reports BP has lost half its value in eight weeks of the spill in the gulf.",
+    ],
+)
+def test_a_source_in_brackets_and_reports_in_prose_are_kept(para: str) -> None:
+    assert _strip_inline(para, None) == (para, [])

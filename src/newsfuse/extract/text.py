@@ -504,6 +504,23 @@ _CREDIT_LEAD_RE = re.compile(
 _LEADING_FURNITURE: tuple[tuple[re.Pattern[str], RemovalReason, str], ...] = (
     (PHOTO_CREDIT_FIRST_RE, "caption", "wire photo credit at the start of the paragraph"),
     (
+        # A link's label in brackets before the text, a call to act: "(Download Audio File) During a speech
+        # …", "(Visit Reykjavik) The city …" (a source in brackets, "(Financial Times) …", is kept)
+        re.compile(
+            r"^\((?:download|visit|watch|listen(?:\s+to)?|view|play|hear|read\s+more)\b[^()]{0,40}\)\s*(?=[A-Z\"“‘])",
+            re.I,
+        ),
+        "other",
+        "link label in brackets at the start of the paragraph",
+    ),
+    (
+        # A reporter's credit line run into the lead: "Jane Roe reports On April 15, 2003, in …" (in prose
+        # "reports" takes "that" or an object in lower case, not a new sentence's capital or figure)
+        re.compile(r"^(?:[A-Z][a-z'’-]+\s){1,2}[A-Z][a-z'’-]+\s+reports\s+(?=[A-Z\d])(?!(?:[A-Z]{2,}|[A-Z]\.))"),
+        "other",
+        "reporter's credit line at the start of the paragraph",
+    ),
+    (
         re.compile(
             r"^(?:the\s+)?(?:opinions|views)\s+expressed\s+(?:here\s+|in this (?:article|column|post)\s+)?are\s+"
             r"(?:his|her|their|the author'?s|the writer'?s)\s+own\.?\s*(?:--|[-–—:])?",
