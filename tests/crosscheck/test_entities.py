@@ -611,3 +611,70 @@ def test_a_body_named_for_two_fields_is_one_name() -> None:
     assert "Center for Economic and Policy Research" in names
     assert "Policy Research" not in names
     assert "Bank of Tallor" in names  # "of": two bodies as often as one
+
+
+def test_birth_death_age_kin_and_himself_type_untitled_people() -> None:
+    index, _ = _index(
+        _one_article(
+            [
+                "Kelvo Marrast was born in 1950 in a fishing town.",
+                "Asha Brunet, 52, runs the clinic.",
+                "Tomo Vellard himself did not come.",
+                "Ilse Dorrance's widow spoke to the crowd.",
+                "Piet Haverland died on Monday.",
+            ]
+        )
+    )
+    for name in ("Kelvo Marrast", "Asha Brunet", "Tomo Vellard", "Ilse Dorrance", "Piet Haverland"):
+        assert _entity(index, name).type == "person", name
+
+
+def test_a_surname_ending_like_a_demonym_is_kept_but_a_country_demonym_is_not() -> None:
+    index, _ = _index(
+        _one_article(
+            [
+                "As a painter, Bahman Tolvadi knows hardship.",
+                "Tolvadi still paints every morning.",
+                "Shia Iraqi families fled, and one Iraqi man spoke.",
+            ]
+        )
+    )
+    tolvadi = _entity(index, "Bahman Tolvadi")
+    assert "Tolvadi" in tolvadi.aliases
+    names = {e.name for e in index.entities}
+    assert not any("Iraqi" in n for n in names), names
+
+
+def test_a_title_with_an_auxiliary_verb_is_no_name() -> None:
+    index, _ = _index(_one_article(["Kelvo Marrast meets its director Birds Can Sing: a film without slogans."]))
+    names = {e.name for e in index.entities}
+    assert not any("Birds" in n for n in names), names
+    assert _entity(index, "Kelvo Marrast")
+
+
+def test_a_name_after_a_first_name_title_joins_no_one_by_surname() -> None:
+    index, _ = _index(
+        _one_article(
+            [
+                "Chemical Ali, the former minister, was hanged in 2031.",
+                "Sheikh Ali Barrak was held for 22 months; Ali Barrak said he would go home.",
+                "Released last month, Sheikh Ali, 44, spoke about his jail.",
+            ]
+        )
+    )
+    chemical = _entity(index, "Chemical Ali")
+    assert "Ali" not in chemical.aliases
+
+
+def test_a_demonym_after_an_adjective_a_number_or_an_article_stays_an_adjective() -> None:
+    index, _ = _index(
+        _one_article(
+            [
+                "In the border town, the young Brazilian was first diagnosed.",
+                "Some 13 Brazilians died in the town.",
+                "The Brazilian is now in hospital.",
+            ]
+        )
+    )
+    names = {e.name for e in index.entities}
+    assert not any("Brazilian" in n for n in names), names

@@ -655,3 +655,74 @@ def test_a_body_after_at_is_the_holders_not_the_speaker() -> None:
 )
 def test_a_party_tag_and_a_label_before_a_colon_name_the_speaker(para: str, speaker: str | None) -> None:
     assert _speakers([para]) == [speaker]
+
+
+def test_an_untitled_person_of_a_feature_is_typed_by_birth_age_and_kin() -> None:
+    # a surname ending like a demonym ("-i") after its first name is a name even before an adverb
+    paras = [
+        "As a painter, Bahman Tolvadi knows that hardship can teach.",
+        "Tolvadi was born in 1969 in a border town.",
+        'The mural "Birds Can Sing" made him known, and Tolvadi still paints every morning.',
+        '"My spirit is in the mountains," he says.',
+    ]
+    assert _speakers(paras)[-1] == "Bahman Tolvadi"
+
+
+def test_a_military_unit_before_a_title_is_no_person() -> None:
+    paras = [
+        "The private was honoured among his comrades in the 1st Battalion, the Princess of Velland's Royal Regiment.",
+        '"I was just doing my job," he said.',
+    ]
+    assert _speakers(paras) == [None]
+
+
+def test_a_relative_clause_between_dashes_holds_no_speaker() -> None:
+    para = (
+        "Earlier this month, Dr Kelvo Marrant - who was employed as Tomas Vell's personal physician for a tour"
+        ' - posted a video message: "I told the truth."'
+    )
+    assert _speakers(["Tomas Vell said he was tired of touring.", para]) == ["Kelvo Marrant"]
+
+
+def test_he_is_no_one_his_own_sentence_names_after_him() -> None:
+    paras = [
+        "For much of the day Dr Alon Sternfeld was in the stand, describing how he had reviewed the notes.",
+        "He outlined six separate instances of negligence.",
+        "Once given the drug, Tomas Vell should have been monitored properly.",
+        'He said the way Kelvo Marrant reacted when Vell stopped breathing was "responsible for the death".',
+    ]
+    assert _speakers(["Tomas Vell said he would sing again.", *paras])[-1] in {None, "Alon Sternfeld"}
+
+
+@pytest.mark.parametrize(
+    ("para", "speaker"),
+    [
+        (
+            '"The regime would feel isolated," says Malik al-Abdeh, a Velland journalist based in Tallor.',
+            "Malik al-Abdeh",
+        ),
+        ('"We will hunt them," said Osama bin Ludan.', "Osama bin Ludan"),
+        (
+            'Velland\'s Foreign Minister Walid al-Marran: "We behaved in a positive manner" Reacting, he spoke.',
+            "Walid al-Marran",
+        ),
+    ],
+)
+def test_names_with_lowercase_particles_are_whole_speakers(para: str, speaker: str) -> None:
+    # (a name of the story that shares a word with the description must not be taken instead)
+    assert _speakers(["Exiled Velland opposition figures urged Moscow on Tuesday to act.", para]) == [speaker]
+
+
+def test_a_name_after_a_preposition_before_a_colon_is_not_the_speaker() -> None:
+    para = 'There are the regular chants against President Tomas Vell: "The Vell family are thieves" is always popular.'
+    assert _speakers([para]) == [None]
+
+
+def test_a_name_after_a_first_name_title_is_not_a_bynames_surname() -> None:
+    paras = [
+        "Chemical Ali, the former minister, said he had no regrets before he was hanged in 2031.",
+        "Sheikh Ali Barrak was held for 22 months; Ali Barrak said he would go home.",
+        "Released last month, Sheikh Ali, 44, spoke about his jail.",
+        '"At first I was hostile to them," he said.',
+    ]
+    assert _speakers(paras)[-1] in {"Ali", "Ali Barrak"}

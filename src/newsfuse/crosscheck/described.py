@@ -16,6 +16,7 @@ from newsfuse.crosscheck.speech import (
     DESCRIBED,
     DESCRIBED_START,
     GROUP_BEFORE_VERB,
+    NAME_PARTICLE,
     PLACEHOLDER,
     POSSESSIVE_NAME,
     QUOTED,
@@ -59,14 +60,26 @@ def described_speaker(phrase: str, index: EntityIndex | None) -> str | None:
 _OBJECT_BEFORE = frozenset("for of from including with to about the against on".split())
 
 
+# A name's lowercase particle word ("al-Muallem", "bin", "de"), as speech.NAME_PARTICLE.
+_PARTICLE_WORD = re.compile(NAME_PARTICLE + r"|(?:bin|ibn|abu|de|del|van|von|der|den|dos|das)$")
+
+
 def trailing_name(phrase: str) -> str | None:
     """The capitalised name (at most three words) a described speaker ends with, when the word before
     it is no preposition or article: "the group's chief executive Malcolm Webb" -> "Malcolm Webb"."""
     words = phrase.split()
     k = len(words)
-    while k > 0 and words[k - 1][:1].isupper() and not POSSESSIVE_NAME.search(words[k - 1]):
+    while (
+        k > 0
+        and (words[k - 1][:1].isupper() or _PARTICLE_WORD.match(words[k - 1]))
+        and not POSSESSIVE_NAME.search(words[k - 1])
+    ):
         k -= 1  # stop at a possessive: "NOAA's Steve Murawski" -> "Steve Murawski"
+    while k < len(words) and not words[k][:1].isupper():
+        k += 1  # a name starts capitalised ("Walid al-Muallem", not "al-Muallem" alone after "the")
     run = words[k:]
+    while len(run) > 1 and run[0].lower().rstrip(".") in PERSON_TITLES:
+        run = run[1:]  # "Syria's Foreign Minister Walid al-Muallem": the name after its titles
     if not run or len(run) > 3 or k == 0 or words[k - 1].lower() in _OBJECT_BEFORE:
         return None
     return " ".join(run)

@@ -314,6 +314,53 @@ def _placed_words(sents: Sequence[Sent]) -> set[str]:
     return out
 
 
+def _surnames(sents: Sequence[Sent], lowercase: set[str]) -> set[str]:
+    """Words ending like a demonym that the story writes as the last word of a full name ("Bahman
+    Gobadi", "Silvio Berlusconi", "President Karzai"), folded: alone they are that person's surname
+    ("Gobadi still bore …"), not an adjective.  The word before must be a name or a title: not a
+    demonym ("Kurdish Iraqi"), a function word ("The Iraqi") or a word the story writes in lower case
+    ("Former Iraqi").  Never taken: a country's demonym ("Shia Iraqi": Iraq + i), a plural, "-ish" or "-ese"
+    word, a word the story writes in lower case ("Humanitarian"), in the plural ("Sunni Saudi" beside
+    "Saudis") or more often after an article than after a first name ("the Caribbean island")."""
+    named: Counter[str] = Counter()
+    for s in sents:
+        for m in _FULL_NAME.finditer(s.text):
+            first, last = fold(m.group(1)), fold(m.group(2))
+            if (
+                not _DEMONYM.search(last)
+                or last.endswith(("s", "ish", "ese"))
+                or last in lowercase
+                or last in _ADJECTIVE_WORDS
+                or last in COUNTRIES
+                or last in CAPITALS
+                or last[:-1] in COUNTRIES
+            ):
+                continue
+            if first in PERSON_TITLES or not (
+                _DEMONYM.search(first)
+                or first in _ADJECTIVE_WORDS
+                or first in STOPWORDS
+                or first in NOT_NAMES
+                or first in lowercase
+                or first in COUNTRIES
+            ):
+                named[last] += 1
+    if not named:
+        return set()
+    uses = re.compile(r"\b(?:(the|an?)\s+)?(" + "|".join(sorted(map(re.escape, named))) + r")(s?)\b", re.IGNORECASE)
+    after_article: Counter[str] = Counter()
+    plural: set[str] = set()
+    for s in sents:
+        for m in uses.finditer(s.text):
+            word = fold(m.group(2))
+            if m.group(3):
+                plural.add(word)
+            elif m.group(1):
+                after_article[word] += 1
+    return {w for w, n in named.items() if w not in plural and after_article[w] <= n}
+
+
+_FULL_NAME = re.compile(r"(?<![\w-])([A-Z][a-z]+\.?)\s+([A-Z][a-z]*[A-Z]?[a-z]+)\b(?![-'’]\w)")
 _PLACED = re.compile(r"\b(?:" + "|".join(sorted(PLACE_PREPS)) + r")\s+([A-Z][a-z]+)\b(?:\s+([\w'-]+))?")
 
 
@@ -326,6 +373,54 @@ def _body_of_person(toks: list[str], start: int) -> bool:
         if not toks[k][:1].isalpha():
             return False
     return False
+
+
+# What only a person has or does, right after a name (general English): family ("Roe's widow"), a
+# birth or death ("Roe was born in 1969", "Roe died on Monday"), "himself"/"herself".  These type the
+# untitled people of features and obituaries, whom no title or verb of saying names a person.
+_KIN = frozenset(
+    """wife husband widow widower son sons daughter daughters father mother parents brother brothers sister
+    sisters uncle aunt nephew niece grandson granddaughter grandfather grandmother girlfriend boyfriend
+    fiancee fiance""".split()
+)
+_PERSON_NEXT = frozenset({"himself", "herself", "died", "dies"})
+# Auxiliary verbs capitalised inside a span make it a work's or headline's title; no name holds one
+# after its first word ("Can" opens Turkish first names, so only later words count; "Will" and "May" are
+# names and left out).
+_VERBS_IN_TITLES = frozenset("can cannot could would should must shall is are was were does did has have".split())
+# Finite verbs: a singular demonym is never the bare subject of one ("an Iraqi was", not "Iraqi was"), so
+# a capitalised word ending like one before them is a name ("Gobadi was born", "Berlusconi has said").
+_FINITE_AUX = frozenset("is was has had will would could can did does must should might".split())
+# Titles written before a first name, not a surname (royal and Arab honorifics, general usage): "Sheikh
+# Ali", "King Abdullah", "Prince Harry", "Pope Benedict".
+_FIRST_NAME_TITLES = frozenset("sheikh sheik king queen prince princess emir sultan pope sayyid mullah".split())
+# The largest number read as an age in "Roe, 52, said" (a person's age, not a count).
+_MAX_AGE = 119
+
+
+def _name_opens(toks: list[str], last: int) -> bool:
+    """Does the one-word span ending at ``toks[last]`` stand where a subject's name does: first in
+    the sentence, after punctuation or after a capitalised word (a title, a first name)?"""
+    k = last - 1
+    return k < 0 or not toks[k][:1].isalnum() or toks[k][:1].isupper()
+
+
+def _person_context(span: list[str], nxt: str, nxt2: str, toks: list[str], end: int, initial: bool) -> bool:
+    """Does the text right after the name say person: kin of a possessive name, an age between commas
+    ("Roe, 52,"; not "Lastly, 1,400 vessels"), a birth, a death or "himself" (these two not after one
+    word opening the sentence, which may be a number or a participle: "Thirteen died", "Appointed himself")?"""
+    if nxt in _KIN and end > 0 and toks[end - 1].endswith(("'s", "’s")):
+        return True
+    if (
+        nxt == ","
+        and nxt2.isdigit()
+        and 0 < int(nxt2) <= _MAX_AGE
+        and end + 2 < len(toks)
+        and toks[end + 2] == ","
+        and not (end + 3 < len(toks) and toks[end + 3][:1].isdigit())
+    ):
+        return True
+    return (nxt == "was" and nxt2 == "born") or (nxt in _PERSON_NEXT and not (initial and len(span) == 1))
 
 
 def _titles_a_name(toks: list[str], k: int) -> bool:
@@ -482,6 +577,8 @@ def _mentions_from_span(
             break
     if not span:
         return []
+    if any(fold(t) in _VERBS_IN_TITLES for t in span[1:]):
+        return []  # a film's, book's or headline's words, not a name: "Turtles Can Fly", "Obama Is Wrong"
     if len(span) >= _CAPS_HEADING_MIN_WORDS and all(t.isupper() and len(t) > 1 for t in span):
         common = sum(1 for t in span if fold(t) in lowercase)
         if 2 * common > len(span):
@@ -573,9 +670,12 @@ def _mentions_from_span(
         # name; a first name, an initial and a surname before a verb of saying are the speaker
         span, cue = span[-3:], "person"
     if (cue != "organisation" and fold(span[-1]) in _ADJECTIVE_WORDS) or (
-        cue is None and len(span) >= 2 and _DEMONYM.search(fold(span[-1])) and _DEMONYM.search(fold(span[0]))
+        cue is None
+        and len(span) >= 2
+        and _DEMONYM.search(fold(span[-1]))
+        and (_DEMONYM.search(fold(span[0])) or fold(span[-1])[:-1] in COUNTRIES)
     ):
-        return out  # "North African", "Arab Libyan": adjectives
+        return out  # "North African", "Arab Libyan", "Shia Iraqi" (Iraq + i): adjectives
     if len(span) == 1:
         w = span[0]
         f = fold(w)
@@ -586,13 +686,23 @@ def _mentions_from_span(
             cue = cue or ("place" if place_kind(f) == "country" else "organisation")
         elif f in _DEMONYM_WORDS or (
             _DEMONYM.search(f)
-            and f not in places  # "in Tripoli", "in Haiti": a place named like a demonym
+            and f not in places  # "in Tripoli", "in Haiti", "Bahman Gobadi": a place or surname named like a demonym
             and f not in COUNTRIES
             and f not in CAPITALS
             and (not nxt or not nxt[0].isalnum() or nxt[0].islower() or _is_cap(nxt))
             # a name that merely ends like one ("ElBaradei said", "Berlusconi's party"): an adjective
             # is neither the subject of a verb of saying nor possessive
             and not (nxt in SPEECH_VERBS and before not in _ARTICLES)
+            # nor the bare subject of a finite verb, nor a person by its age, kin or death: after the
+            # sentence's start, a comma or a capitalised word ("Gobadi was born", "Mr Karzai has"),
+            # not after a word in lower case or a number ("the young Mexican was", "13 Syrians died")
+            and not (
+                (nxt in _FINITE_AUX or _person_context(span, nxt, nxt2, toks, end, initial))
+                and not f.endswith("s")
+                and _name_opens(toks, end - 1)
+                and before not in STOPWORDS  # "The Mexican is", "Every Egyptian is"
+                and before not in NOT_NAMES
+            )
             and not (end > 0 and _POSSESSIVE.search(toks[end - 1]) and not toks[end - 1].endswith("s'"))
         ):
             return out  # an adjective of nationality, not a name
@@ -609,6 +719,8 @@ def _mentions_from_span(
             cue = "person"  # "X said"; but "the White House said" is no person
         elif prev in SPEECH_VERBS and nxt in _CLAUSE_ENDS:
             cue = "person"  # '"…," says Janelle.': a name alone after an inverted verb of saying
+        elif _person_context(span, nxt, nxt2, toks, end, initial):
+            cue = "person"  # "Gobadi was born in 1969", "Roe's widow", "Roe, 52, said", "Roe himself"
         elif nxt == "," and any(
             (ft := fold(t).rstrip(".")) in PERSON_TITLES
             and ft not in _HONORIFICS
@@ -619,6 +731,8 @@ def _mentions_from_span(
             # Action Conference, Rep. Ron Roe, said": a capitalised title before a name is that name's;
             # "Jan Roe, President Lind's nominee, said" is still an apposition, to a role)
             cue = "person"
+    if cue == "person" and title is None and len(span) == 1 and low[0] in ORG_HEADS:
+        cue = None  # "the 1st Battalion, the Princess of Wales's regiment", "Parliament said": no person
     surface = " ".join(span)
     acronym = None
     if end + 2 < len(toks) and toks[end] == "(" and _is_acronym(toks[end + 1]) and toks[end + 2] == ")":
@@ -724,7 +838,7 @@ def _find_mentions(
         if mentions is None and notes is not None:
             notes.append(f"entities: spaCy model {spacy_model!r} not available, rule-based entities used")
     if mentions is None:
-        placed = _placed_words(sents)
+        placed = _placed_words(sents) | _surnames(sents, lowercase)
         mentions = _drop_positional_words([m for s in sents for m in rule_mentions(s, lowercase, placed)], lowercase)
     return mentions
 
@@ -836,10 +950,18 @@ def _join_full_names(names: _Names) -> dict[str, list[tuple[str, ...]]]:
 
 
 def _join_surnames(names: _Names, buckets: dict[str, list[tuple[str, ...]]]) -> None:
-    """A single word joins the one person whose name ends with it (or a variant of it)."""
+    """A single word joins the one person whose name ends with it (or a variant of it): in news style
+    a name written alone is a surname.  Not when it is always written after a title that also goes
+    before first names ("Sheikh Ali", "King Abdullah") and opens a person's full name in the story:
+    "Sheikh Ali" beside "Ali Bapir" is not "Chemical Ali" ("Sheikh Araji" is still Hazem al-Araji)."""
     by_key, cues, uf, kstr = names.by_key, names.cues, names.uf, names.kstr
+    openers = {k[0] for k in names.keys if len(k) >= 2 and cues[k].get("person", 0) and _person_like(cues[k])}
     for k in names.keys:
         if len(k) != 1 or _is_acronym(by_key[k][0].surface):
+            continue
+        if k[0] in openers and all(
+            m.title is not None and fold(m.title.split()[-1]).rstrip(".") in _FIRST_NAME_TITLES for m in by_key[k]
+        ):
             continue
         # the same spelling first: "Col Asaad" is Riyad al-Asaad's, even where a President Bashar
         # al-Assad, a spelling variant, is written far more often; a variant only when none is spelt so

@@ -41,6 +41,7 @@ ORG_HEADS: frozenset[str] = frozenset(
     """army government ministry council party agency bank company corporation corp inc ltd
     union nations organisation organization committee court parliament assembly congress senate
     forces force police navy guard brigade militia movement front alliance coalition federation
+    battalion regiment division corps squadron platoon fleet
     network news television tv radio times post press agency institute university foundation
     commission office department board group authority administration accord league club
     service services bureau association society council institute centre center plc llc ag sa

@@ -131,6 +131,7 @@ def pronoun_speaker(
         start = located[-1][2].index + 1 if located else None
     if start is None:
         return None, None
+    barred = _named_after_pronoun(where.by_index.get(start), pronoun, index)
     nearest = None  # the closest earlier sentence that is not all quoted
     for i in range(start - 1, max(-1, start - 1 - _PRONOUN_LOOK_BACK), -1):
         s = where.by_index.get(i)
@@ -147,6 +148,7 @@ def pronoun_speaker(
         sayer = subject_of_saying(s.text, [s], index) or _according_to(text, s, index)
         if (
             sayer is not None
+            and sayer not in barred
             and index.type_of(sayer) in {"person", "other"}
             and not place_like(sayer, index)
             and fits_pronoun(sayer, pronoun, index)
@@ -162,7 +164,7 @@ def pronoun_speaker(
         people = [
             (at, eid)
             for at, eid in _named_at(text, s, index)
-            if at >= 0 and index.type_of(eid) == "person" and fits_pronoun(eid, pronoun, index)
+            if at >= 0 and index.type_of(eid) == "person" and fits_pronoun(eid, pronoun, index) and eid not in barred
         ]
         # in the sentence right before, with no typed person there, a full name the story did not type
         # counts too when it is that sentence's subject ("Actor Mara Quill has organised the event. /
@@ -173,6 +175,7 @@ def pronoun_speaker(
             if i == start - 1
             and (at := text.find(surface)) >= 0
             and person_like(eid, index)
+            and eid not in barred
             and not place_like(eid, index)
             and fits_pronoun(eid, pronoun, index)
             and _subject_at(text, at, surface)
@@ -233,6 +236,22 @@ def _according_to(text: str, s: Sent, index: EntityIndex) -> str | None:
     if not starts:
         return None
     return next((eid for at, eid in _named_at(text, s, index) if at in starts), None)
+
+
+def _named_after_pronoun(s: Sent | None, pronoun: str, index: EntityIndex) -> set[str]:
+    """The people a sentence names after its "he"/"she" (quotes masked), whom the pronoun cannot be: in
+    "he said the way Conrad Murray reacted when Jackson stopped …" or "he told Lind", "he" is neither
+    (a pronoun never stands for a name its own clause puts after it)."""
+    if s is None or not pronoun:
+        return set()
+    text = QUOTED.sub(" ", s.text)
+    m = re.search(rf"\b{re.escape(pronoun.lower())}\b", text, re.IGNORECASE)
+    if m is None:
+        return set()
+    # a quote that runs on into the next sentence is not masked: its words are not the clause's
+    opening = re.search(r"[\"“‘]", text[m.end() :])
+    end = m.end() + opening.start() if opening else len(text)
+    return {eid for at, eid in _named_at(text, s, index) if m.end() < at < end}
 
 
 def _named_at(text: str, s: Sent, index: EntityIndex) -> list[tuple[int, str]]:

@@ -641,6 +641,8 @@ def _attribute(q: RawQuote, sents: Sequence[Sent], index: EntityIndex | None, pr
             if rx is _COLON_NAME and index is not None and _first_name_label(q, m, sents, index):
                 q.how = "pattern"
                 return
+            if rx is _COLON_NAME and _object_of_preposition(q.context, m, index):
+                break  # 'the regular chants against President Bashar al-Assad: "…"': whom it is against
             if rx is _BETWEEN_NAME_AND_VERB and _object_of_preposition(q.context, m, index):
                 holder = _HOLDER_BEFORE.search(q.context, 0, m.start(1))
                 if holder is not None and _speaker_from_match(

@@ -34,8 +34,13 @@ ROLES = (
     r"|scientist|economist|lawyer|attorney|prosecutor|judge|senator|congressman|congresswoman|premier"
     r"|chancellor|editor|author|manager|executive|officer|worker|nurse|teacher|student|campaigner|inspector)"
 )
+# A lowercase particle inside a name, before its capitalised part: "Malik al-Abdeh", "Osama bin Laden",
+# "Staffan de Mistura" (hyphenated Arabic articles; space-separated particles that are no English words).
+NAME_PARTICLE = (
+    r"(?:(?:al|el|ad|as|ash|at|az|ar|an)-(?=[A-Z])|(?:bin|ibn|abu|de|del|van|von|der|den|dos|das)\s(?=[A-Z]))"
+)
 NAME = (
-    r"(?<![\w-])((?:[A-Z][\w'’.-]*\s){0,5}[A-Z][\w'’-]*"
+    rf"(?<![\w-])((?:[A-Z][\w'’.-]*\s{NAME_PARTICLE}?){{0,5}}[A-Z][\w'’-]*"
     rf"|(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w-]*['’]s)\s(?:[\w'’.-]+\s){{0,3}}?{ROLES}"
     r"|he|she|they|He|She|They)"
 )
@@ -292,6 +297,7 @@ def clause_start(text: str, at: int) -> int:
 # A pronoun subject right before the verb ("Speaking to KTV, he said", "Europe 'is under strain', and
 # much of Asia lacks cash, she said"), not in a parenthetical ("Lind's aim, he says, was …": Lind).
 _PRONOUN_BEFORE_VERB = re.compile(r"(?<![\w-])(?:he|she|they)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
+_PERSON_PRONOUN_BEFORE_VERB = re.compile(r"(?<![\w-])(?:he|she)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
 # Words after which the pronoun stands for the sentence's subject, named first ("Lind saw it coming when
 # he warned", "Lind waged war on the board, what he called …", "Lind attacked Vell's policies that he said
 # …"): the verb is that subject's, as a participle's is.
@@ -331,7 +337,7 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
         ]
         if named:
             return min(named)[2]
-    # a relative clause set off by commas says nothing of who speaks, and names in it are not the
+    # a relative clause set off by commas or dashes says nothing of who speaks, and names in it are not the
     # subject: in "Ostrova, who has criticised Haskarov, said ..." the saying is Ostrova's
     # (unless the clause holds the only verb of saying: "Warne, who had predicted a tie, made another
     # forecast" is still Warne's)
@@ -354,6 +360,9 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
     if described is not None:
         masked = " " * described.start() + masked[described.start() :]
     participle = verb.group().lower().endswith("ing") or pronoun == "linked"
+    # "Both Democrats and Republicans were infuriated when he asserted": "he" or "she" is a person,
+    # never a body or a group named before it
+    person_only = pronoun == "linked" and _PERSON_PRONOUN_BEFORE_VERB.search(masked, 0, verb.start()) is not None
     # names in an opening participial clause ("Asked if Lind had called, Quill said ...") are not the subject
     opener_end = _opening_clause_end(masked)
     before: list[tuple[int, int, str]] = []
@@ -385,6 +394,8 @@ def subject_of_saying(text: str, sents: Sequence[Sent], index: EntityIndex, excl
             # interview with Roe in which he admits" the pronoun's antecedent may be one)
             continue
         person = index.type_of(eid) == "person"
+        if person_only and not person and at < verb.start():
+            continue
         if at < verb.start():
             # a participle ("..., saying") belongs to the sentence's subject, its first name;
             # a finite verb to the name closest before it
@@ -483,7 +494,7 @@ _TITLE_AFTER = re.compile(r"\.?\s+([a-z]+)\b")
 
 # A relative clause set off by commas (", who cultivated close ties with Haskarov but has criticised
 # the raids,"), up to the next comma.
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom)\b[^,.;:]*,")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose|whom)\b[^,.;:]*,|\s[-–—]\s*(?:who|whose|whom)\b[^-–—.;:]*\s[-–—]\s")
 # A possessive before a person's role or kin ("Mr Roe's agent", "Lind's wife"): the person spoken of
 # is the one the possessive names as theirs; before a thing ("Obama's remarks", "Gobadi's aim, he
 # says") the possessor is still the one who speaks.
