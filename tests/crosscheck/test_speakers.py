@@ -726,3 +726,26 @@ def test_a_name_after_a_first_name_title_is_not_a_bynames_surname() -> None:
         '"At first I was hostile to them," he said.',
     ]
     assert _speakers(paras)[-1] in {"Ali", "Ali Barrak"}
+
+
+@pytest.mark.parametrize(
+    ("paras", "speaker"),
+    [
+        # a person named as a modifier after "the" is a thing, not whom "he" stands for
+        (
+            [
+                "Tomas Vell said he was tired of touring.",
+                "Last month the organiser of the Tomas Vell tribute concert Chris Hunter defended the event.",
+                'He told us the event "reminds people just how fantastic Tomas Vell was", and rejected the idea.',
+            ],
+            "Chris Hunter",
+        ),
+        (['There were screams, with one man yelling: "This is it for the mayor."'], "one man"),
+        (
+            ["The inquiry ended.", 'The report goes on: "It is precisely those qualities that were absent."'],
+            "The report",
+        ),
+    ],
+)
+def test_a_modifier_yelling_and_going_on(paras: list[str], speaker: str) -> None:
+    assert _speakers(paras)[-1] == speaker

@@ -104,7 +104,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
     replied replies responded responds confirmed confirms denied denies vowed vows urged urges
     pledged pledges tweeted tweets posted posts continued continues acknowledged acknowledges
     remarked remarks commented comments indicated indicates reported reports saying emphasised emphasized
-    emphasises emphasizes e-mailed e-mails emailed""".split()
+    emphasises emphasizes e-mailed e-mails emailed shouted shouting yelled yelling screamed screaming""".split()
 )
 
 # Cues that a sentence attributes what it asserts to someone.

@@ -163,8 +163,12 @@ def pronoun_speaker(
             continue  # "He further said that Lind would ...": still the same "he", not Lind; read on back
         people = [
             (at, eid)
-            for at, eid in _named_at(text, s, index)
-            if at >= 0 and index.type_of(eid) == "person" and fits_pronoun(eid, pronoun, index) and eid not in barred
+            for surface, eid in index.in_sentence(s)
+            if (at := text.find(surface)) >= 0
+            and index.type_of(eid) == "person"
+            and fits_pronoun(eid, pronoun, index)
+            and eid not in barred
+            and not _as_modifier(text, at, surface)
         ]
         # in the sentence right before, with no typed person there, a full name the story did not type
         # counts too when it is that sentence's subject ("Actor Mara Quill has organised the event. /
@@ -236,6 +240,15 @@ def _according_to(text: str, s: Sent, index: EntityIndex) -> str | None:
     if not starts:
         return None
     return next((eid for at, eid in _named_at(text, s, index) if at in starts), None)
+
+
+def _as_modifier(text: str, at: int, surface: str) -> bool:
+    """Is the name at ``at`` a modifier of a noun after "the" ("the Michael Jackson tribute concert",
+    "the Obama administration"), a thing and not the person?"""
+    return text[max(0, at - 4) : at].lower() == "the " and _LOWER_WORD_AFTER.match(text, at + len(surface)) is not None
+
+
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")
 
 
 def _named_after_pronoun(s: Sent | None, pronoun: str, index: EntityIndex) -> set[str]:

@@ -36,6 +36,7 @@ from newsfuse.crosscheck.speech import (
     DESCRIBED,
     DESCRIBED_SAYER,
     FINITE_VERB,
+    GO_ON,
     GROUP_BEFORE_VERB,
     INVERTING_VERBS,
     LOOK_BACK,
@@ -73,7 +74,7 @@ _INVERTED_SAYS = (
     r"|remarked|remarks|commented|comments|argued|argues|recalled|recalls|replied|replies|continued|continues"
     r"|joked|jokes|admitted|admits|conceded|concedes|stressed|stresses|declared|declares|mused|muses|quipped|quips"
     r"|complained|complains|explains|insists|warns|asks|chanted|chant|shouted|shout|cried|yelled|emphasised"
-    r"|emphasized|e-mailed|e-mails|emailed"
+    r"|emphasized|e-mailed|e-mails|emailed|" + GO_ON
 )
 # "a leading dissident", "one Asian critic", "another cautious Lind": an article and up to four
 # words, the last no pronoun, article or conjunction ("stood in front of a large audience and said").

@@ -58,7 +58,10 @@ PUT_IT = (
 )
 # "as Fisk points out, '…'": the phrasal verb of saying.
 POINT_OUT = r"(?:points?|pointed|pointing)\s+out\b"
-VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + "|" + PUT_IT + "|" + POINT_OUT
+# "The report goes on: '…'", "he went on to say": going on is saying more (only before a colon or a comma,
+# or "to" and a verb of saying: "the war went on for years" is not).
+GO_ON = r"(?:goes|went)\s+on(?=\s*[:,]|\s+to\s+(?:say|add|warn|argue|write|insist|claim|tell)\b)"
+VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + "|" + PUT_IT + "|" + POINT_OUT + "|" + GO_ON
 
 DESCRIBED = re.compile(r"^(?:an?|the|his|her|its|their|one|another)\s", re.IGNORECASE)
 # Verbs that introduce a quote without being verbs of saying in the strict sense ("condemned the
