@@ -749,3 +749,11 @@ def test_a_name_after_a_first_name_title_is_not_a_bynames_surname() -> None:
 )
 def test_a_modifier_yelling_and_going_on(paras: list[str], speaker: str) -> None:
     assert _speakers(paras)[-1] == speaker
+
+
+def test_a_parish_or_county_is_a_place_not_the_speaker() -> None:
+    paras = [
+        "Stephon LaFrance, an oysterman in Velland's oil-stained Tallor Parish who has been out of work, called it a lie.",
+        '"I do not believe they stopped that leak," he said.',
+    ]
+    assert _speakers(paras)[-1] == "Stephon LaFrance"

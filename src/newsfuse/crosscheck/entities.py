@@ -64,10 +64,11 @@ _BODY_NOUNS = frozenset(
     company bank lender insurer reinsurer airline carrier carmaker automaker retailer miner brokerage charity
     manufacturer supplier conglomerate""".split()
 )
-# Last words of a named site in a city (general vocabulary): "King Abdullah Park" is a place, not
-# King Abdullah, and "Heathrow Airport" is no body.  Not "street": "Downing Street said" is a body.
+# Last words of a named site in a city or an area of a state (general vocabulary): "King Abdullah Park"
+# is a place, not King Abdullah, "Heathrow Airport" is no body, "Plaquemines Parish" and "Orange County"
+# are no people.  Not "street": "Downing Street said" is a body.
 _SITE_HEADS = frozenset(
-    "park square road avenue boulevard airport airbase bridge stadium camp mosque cemetery highway plaza".split()
+    "park square road avenue boulevard airport airbase bridge stadium camp mosque cemetery highway plaza parish county province".split()
 )
 # Prepositions before a site's name: the place words, and "at"/"on"/"from"/"to", which PLACE_PREPS leaves
 # out ("sent arms to Sarraj") but which before "King Abdullah Park" name where.
