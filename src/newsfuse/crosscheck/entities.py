@@ -361,7 +361,8 @@ def _surnames(sents: Sequence[Sent], lowercase: set[str]) -> set[str]:
     return {w for w, n in named.items() if w not in plural and after_article[w] <= n}
 
 
-_FULL_NAME = re.compile(r"(?<![\w-])([A-Z][a-z]+\.?)\s+([A-Z][a-z]*[A-Z]?[a-z]+)\b(?![-'’]\w)")
+# (only a second word ending like a demonym is wanted: the pattern says so, to skip other names quickly)
+_FULL_NAME = re.compile(r"(?<![\w-])([A-Z][a-z]+\.?)\s+([A-Z][a-z]*[A-Z]?[a-z]*(?:i|an|ish|ese))\b(?![-'’]\w)")
 _PLACED = re.compile(r"\b(?:" + "|".join(sorted(PLACE_PREPS)) + r")\s+([A-Z][a-z]+)\b(?:\s+([\w'-]+))?")
 
 
@@ -578,7 +579,7 @@ def _mentions_from_span(
             break
     if not span:
         return []
-    if any(fold(t) in _VERBS_IN_TITLES for t in span[1:]):
+    if len(span) > 1 and any(t.lower() in _VERBS_IN_TITLES for t in span[1:]):
         return []  # a film's, book's or headline's words, not a name: "Turtles Can Fly", "Obama Is Wrong"
     if len(span) >= _CAPS_HEADING_MIN_WORDS and all(t.isupper() and len(t) > 1 for t in span):
         common = sum(1 for t in span if fold(t) in lowercase)
