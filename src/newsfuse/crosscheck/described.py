@@ -17,6 +17,7 @@ from newsfuse.crosscheck.speech import (
     DESCRIBED_START,
     GROUP_BEFORE_VERB,
     NAME_PARTICLE,
+    NAME_PARTICLE_WORDS,
     PLACEHOLDER,
     POSSESSIVE_NAME,
     QUOTED,
@@ -61,7 +62,7 @@ _OBJECT_BEFORE = frozenset("for of from including with to about the against on".
 
 
 # A name's lowercase particle word ("al-Muallem", "bin", "de"), as speech.NAME_PARTICLE.
-_PARTICLE_WORD = re.compile(NAME_PARTICLE + r"|(?:bin|ibn|abu|de|del|van|von|der|den|dos|das)$")
+_PARTICLE_WORD = re.compile(rf"{NAME_PARTICLE}|(?:{NAME_PARTICLE_WORDS})$")
 
 
 def trailing_name(phrase: str) -> str | None:

@@ -34,11 +34,11 @@ ROLES = (
     r"|scientist|economist|lawyer|attorney|prosecutor|judge|senator|congressman|congresswoman|premier"
     r"|chancellor|editor|author|manager|executive|officer|worker|nurse|teacher|student|campaigner|inspector)"
 )
+# Name particles written as words of their own ("bin", "de", "van"): none is an English word.
+NAME_PARTICLE_WORDS = "bin|ibn|abu|de|del|van|von|der|den|dos|das"
 # A lowercase particle inside a name, before its capitalised part: "Malik al-Abdeh", "Osama bin Laden",
-# "Staffan de Mistura" (hyphenated Arabic articles; space-separated particles that are no English words).
-NAME_PARTICLE = (
-    r"(?:(?:al|el|ad|as|ash|at|az|ar|an)-(?=[A-Z])|(?:bin|ibn|abu|de|del|van|von|der|den|dos|das)\s(?=[A-Z]))"
-)
+# "Staffan de Mistura" (hyphenated Arabic articles, or one of the words above).
+NAME_PARTICLE = rf"(?:(?:al|el|ad|as|ash|at|az|ar|an)-(?=[A-Z])|(?:{NAME_PARTICLE_WORDS})\s(?=[A-Z]))"
 NAME = (
     rf"(?<![\w-])((?:[A-Z][\w'’.-]*\s{NAME_PARTICLE}?){{0,5}}[A-Z][\w'’-]*"
     rf"|(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w-]*['’]s)\s(?:[\w'’.-]+\s){{0,3}}?{ROLES}"
