@@ -757,3 +757,33 @@ def test_a_parish_or_county_is_a_place_not_the_speaker() -> None:
         '"I do not believe they stopped that leak," he said.',
     ]
     assert _speakers(paras)[-1] == "Stephon LaFrance"
+
+
+@pytest.mark.parametrize(
+    ("paras", "speaker"),
+    [
+        (
+            [
+                "Reverend Al Shapton, who presided over Tomas Vell's memorial service last year said: "
+                '"I do not think the world has been able to mourn him."'
+            ],
+            "Reverend Al Shapton",
+        ),
+        (
+            ["Take some of his environmental cases.", '"Litigation is a blunt instrument," says his firm\'s website.'],
+            "his firm's website",
+        ),
+        # (the quote's placeholder is never part of a name: this was "Gibson Square QQQ")
+        (
+            [
+                "The paperback is published by Gibson Square books.",
+                'According to its website, Gibson Square "specialises in books with either a strong biographical '
+                "element, or those which are based in some relevant way on personal experience.",
+                'They will have a high publicity potential and be able to provoke a current debate".',
+            ],
+            "its website",
+        ),
+    ],
+)
+def test_an_unclosed_who_clause_and_a_website_name_the_speaker(paras: list[str], speaker: str) -> None:
+    assert _speakers(paras)[-1] == speaker

@@ -35,7 +35,8 @@ from newsfuse.text import fold
 # A name in apposition right after a described speaker: "the prime minister, Oskar Lind, said".
 # Also at the end of an inverted attribution: 'said Lind's spokesman, Mara Quill.'
 APPOSED_NAME = re.compile(
-    rf"\s*,\s*((?:[A-Z][\w'’.-]*\s){{1,3}}?[A-Z][\w'’-]*)\s*(?:,\s*(?:also\s+)?(?:{VERBS})\b|[.;]|$)"
+    rf"\s*,\s*((?:(?!{PLACEHOLDER}\b)[A-Z][\w'’.-]*\s){{1,3}}?(?!{PLACEHOLDER}\b)[A-Z][\w'’-]*)"
+    rf"\s*(?:,\s*(?:also\s+)?(?:{VERBS})\b|[.;]|$)"
 )
 
 

@@ -161,6 +161,11 @@ def _label_fits(q: RawQuote, name: str) -> bool:
 
 # "Ostrova on Monday said '…'"; the words between are no new clause ("Lind met Drost and he said")
 _SUBORDINATE_NAME = re.compile(r"(?:After|Before|When|While|As|Since|Although|Though|If|Because|Once|Until)(?:\s|$)")
+_WHO_CLAUSE_THEN_VERB = re.compile(
+    rf"(?:^|[.!?]\s+)((?:(?!{PLACEHOLDER})[A-Z][\w'’.-]*\s){{1,3}}(?!{PLACEHOLDER})[A-Z][\w'’-]*),\s+(?:who|whose)\s"
+    rf"[^,.;:“”\"]{{3,80}}?\s+(?:{VERBS})\b"
+    rf"[^.“”\"]{{0,40}}?:?\s*{PLACEHOLDER}"
+)
 _BETWEEN_NAME_AND_VERB = re.compile(rf"{NAME}\s+((?:{NO_CLAUSE}\w+\s+){{0,4}})(?:{VERBS})\b[^.]*?{PLACEHOLDER}")
 # '"…," the Fed said in a statement', "the Pentagon said": a name after "the" is a body's, even a
 # one-word name the story did not type (which elsewhere is most often a capitalised opener)
@@ -203,6 +208,11 @@ _PATTERNS = [
     ),
     re.compile(rf"{PLACEHOLDER}[,.!?]?\s*(?:{VERBS})\s+{NAME}"),
     re.compile(rf"{NAME}\s+(?:was|were)\s+quoted\s+as\s+saying\b"),
+    # "Reverend Al Sharpton, who presided over Jackson's memorial service last year said: '…'": a
+    # relative clause the writer did not close with a comma; the verb is the name's, not the clause's
+    # last name's (only a name opening the sentence: in "…, said Jo Roe, an engineer with Vell Marine,
+    # who later added …" the clause is Roe's, not the company's)
+    _WHO_CLAUSE_THEN_VERB,
     _BETWEEN_NAME_AND_VERB,
     # "Norvale's treaties, the Times said, '…'": an attribution set off by commas right before the quote
     re.compile(rf",\s+((?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){{0,3}}[A-Z][\w'’-]*)\s+(?:{VERBS}),\s*{PLACEHOLDER}"),

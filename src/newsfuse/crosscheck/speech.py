@@ -26,7 +26,7 @@ QUOTED = re.compile(r"[“\"«‘][^”\"»’]*[”\"»’]")
 ROLES = (
     r"(?:spokesman|spokeswoman|spokesperson|official|officials|source|sources|minister|ministry|statement|president"
     r"|leader|commander|envoy|diplomat|analyst|analysts|expert|experts|witness|witnesses|resident|residents|army"
-    r"|government|military|office|aide|adviser|advisor|newspaper|paper|daily|agency|report|channel|broadcaster"
+    r"|government|military|office|aide|adviser|advisor|newspaper|paper|daily|agency|report|channel|broadcaster|website|blog"
     r"|television|group|monitor|observatory|activist|activists|police|committee|council|organisation|organization"
     r"|representative|delegate|member|lawmaker|negotiator|observer|journalist|correspondent|doctor|priest"
     # titles and jobs of people news quotes (general vocabulary, as PERSON_TITLES)
@@ -40,7 +40,8 @@ NAME_PARTICLE_WORDS = "bin|ibn|abu|de|del|van|von|der|den|dos|das"
 # "Staffan de Mistura" (hyphenated Arabic articles, or one of the words above).
 NAME_PARTICLE = rf"(?:(?:al|el|ad|as|ash|at|az|ar|an)-(?=[A-Z])|(?:{NAME_PARTICLE_WORDS})\s(?=[A-Z]))"
 NAME = (
-    rf"(?<![\w-])((?:[A-Z][\w'’.-]*\s{NAME_PARTICLE}?){{0,5}}[A-Z][\w'’-]*"
+    # (the quote's placeholder is no word of a name: "Gibson Square QQQ")
+    rf"(?<![\w-])((?:[A-Z][\w'’.-]*\s{NAME_PARTICLE}?){{0,5}}(?!{PLACEHOLDER}\b)[A-Z][\w'’-]*"
     rf"|(?:[Aa]n?|[Tt]he|his|her|its|their|[A-Z][\w-]*['’]s)\s(?:[\w'’.-]+\s){{0,3}}?{ROLES}"
     r"|he|she|they|He|She|They)"
 )
