@@ -315,6 +315,11 @@ def _placed_words(sents: Sequence[Sent]) -> set[str]:
     return out
 
 
+def _country_demonym(word: str) -> bool:
+    """Is the folded word a country's name plus "i" ("iraqi", "israeli", "pakistani")?"""
+    return word[:-1] in COUNTRIES
+
+
 def _surnames(sents: Sequence[Sent], lowercase: set[str]) -> set[str]:
     """Words ending like a demonym that the story writes as the last word of a full name ("Bahman
     Gobadi", "Silvio Berlusconi", "President Karzai"), folded: alone they are that person's surname
@@ -334,7 +339,7 @@ def _surnames(sents: Sequence[Sent], lowercase: set[str]) -> set[str]:
                 or last in _ADJECTIVE_WORDS
                 or last in COUNTRIES
                 or last in CAPITALS
-                or last[:-1] in COUNTRIES
+                or _country_demonym(last)
             ):
                 continue
             if first in PERSON_TITLES or not (
@@ -675,7 +680,7 @@ def _mentions_from_span(
         cue is None
         and len(span) >= 2
         and _DEMONYM.search(fold(span[-1]))
-        and (_DEMONYM.search(fold(span[0])) or fold(span[-1])[:-1] in COUNTRIES)
+        and (_DEMONYM.search(fold(span[0])) or _country_demonym(fold(span[-1])))
     ):
         return out  # "North African", "Arab Libyan", "Shia Iraqi" (Iraq + i): adjectives
     if len(span) == 1:

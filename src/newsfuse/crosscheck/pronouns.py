@@ -225,9 +225,12 @@ def _after_the(eid: str, s: Sent, text: str, index: EntityIndex) -> bool:
     thing, which "he" or "she" does not stand for (a person is "the" only with a title: typed person)."""
     if index.type_of(eid) != "other":
         return False
-    return any(
-        found == eid and at >= 4 and text[at - 4 : at].lower() == "the " for at, found in _named_at(text, s, index)
-    )
+    return any(found == eid and _the_before(text, at) for at, found in _named_at(text, s, index))
+
+
+def _the_before(text: str, at: int) -> bool:
+    """Is the word right before ``at`` "the"?"""
+    return at >= 4 and text[at - 4 : at].lower() == "the "
 
 
 # "According to Jan Roe, an economist at …, growth will …": the sentence is that person's saying.
@@ -245,7 +248,7 @@ def _according_to(text: str, s: Sent, index: EntityIndex) -> str | None:
 def _as_modifier(text: str, at: int, surface: str) -> bool:
     """Is the name at ``at`` a modifier of a noun after "the" ("the Michael Jackson tribute concert",
     "the Obama administration"), a thing and not the person?"""
-    return text[max(0, at - 4) : at].lower() == "the " and _LOWER_WORD_AFTER.match(text, at + len(surface)) is not None
+    return _the_before(text, at) and _LOWER_WORD_AFTER.match(text, at + len(surface)) is not None
 
 
 _LOWER_WORD_AFTER = re.compile(r"\s+[a-z]")

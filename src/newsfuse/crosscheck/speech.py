@@ -300,8 +300,9 @@ def clause_start(text: str, at: int) -> int:
 
 # A pronoun subject right before the verb ("Speaking to KTV, he said", "Europe 'is under strain', and
 # much of Asia lacks cash, she said"), not in a parenthetical ("Lind's aim, he says, was …": Lind).
-_PRONOUN_BEFORE_VERB = re.compile(r"(?<![\w-])(?:he|she|they)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
-_PERSON_PRONOUN_BEFORE_VERB = re.compile(r"(?<![\w-])(?:he|she)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
+_BEFORE_VERB = r"\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$"
+_PRONOUN_BEFORE_VERB = re.compile(r"(?<![\w-])(?:he|she|they)" + _BEFORE_VERB)
+_PERSON_PRONOUN_BEFORE_VERB = re.compile(r"(?<![\w-])(?:he|she)" + _BEFORE_VERB)
 # Words after which the pronoun stands for the sentence's subject, named first ("Lind saw it coming when
 # he warned", "Lind waged war on the board, what he called …", "Lind attacked Vell's policies that he said
 # …"): the verb is that subject's, as a participle's is.
